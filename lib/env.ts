@@ -1,0 +1,85 @@
+import "server-only";
+import path from "node:path";
+import { PROVIDER_IDS, type ProviderId } from "@/lib/models/types";
+
+/** Server environment, read on demand so a changed variable needs no rebuild. Never sent to a browser. */
+
+const KEY_VARIABLES: Record<ProviderId, string> = {
+  shortapi: "SHORTAPI_KEY",
+  pixazo: "PIXAZO_API_KEY",
+  dashscope: "DASHSCOPE_API_KEY",
+};
+
+const BASE_URL_VARIABLES: Record<ProviderId, string> = {
+  shortapi: "SHORTAPI_BASE_URL",
+  pixazo: "PIXAZO_BASE_URL",
+  dashscope: "DASHSCOPE_BASE_URL",
+};
+
+const DEFAULT_BASE_URLS: Record<ProviderId, string> = {
+  shortapi: "https://api.shortapi.ai",
+  pixazo: "https://gateway.pixazo.ai",
+  dashscope: "https://dashscope-intl.aliyuncs.com/api/v1",
+};
+
+/** The simulator listens on SIMULATOR_PORT (control) and the next three ports, one per provider. */
+const SIMULATOR_PORT_OFFSETS: Record<ProviderId, number> = { shortapi: 1, pixazo: 2, dashscope: 3 };
+/** The simulator accepts any non-empty key; this one makes its requests look like real ones. */
+export const SIMULATOR_API_KEY = "prism-simulator-key";
+
+function read(name: string): string | undefined {
+  const value = process.env[name]?.trim();
+  return value ? value : undefined;
+}
+
+export function dataDir(): string {
+  return path.resolve(read("DATA_DIR") ?? ".data");
+}
+
+export function databaseUrl(): string | undefined {
+  return read("DATABASE_URL");
+}
+
+export function publicUrl(): string | undefined {
+  return read("PUBLIC_URL")?.replace(/\/+$/, "");
+}
+
+/** On exactly when no provider key is set, unless PRISM_SIMULATOR says otherwise. */
+export function simulatorEnabled(): boolean {
+  const setting = read("PRISM_SIMULATOR")?.toLowerCase();
+  if (setting === "on") return true;
+  if (setting === "off") return false;
+  return PROVIDER_IDS.every((id) => !read(KEY_VARIABLES[id]));
+}
+
+export function simulatorPort(): number {
+  return Number(read("SIMULATOR_PORT") ?? 4010);
+}
+
+export function simulatorHost(): string {
+  return "127.0.0.1";
+}
+
+export interface ProviderSettings {
+  /** Undefined when the provider has no key: it is then unavailable. */
+  apiKey?: string;
+  baseUrl: string;
+  simulated: boolean;
+}
+
+export function providerSettings(providerId: ProviderId): ProviderSettings {
+  if (simulatorEnabled()) {
+    const port = simulatorPort() + SIMULATOR_PORT_OFFSETS[providerId];
+    const root = `http://${simulatorHost()}:${port}`;
+    return {
+      apiKey: SIMULATOR_API_KEY,
+      baseUrl: providerId === "dashscope" ? `${root}/api/v1` : root,
+      simulated: true,
+    };
+  }
+  return {
+    apiKey: read(KEY_VARIABLES[providerId]),
+    baseUrl: (read(BASE_URL_VARIABLES[providerId]) ?? DEFAULT_BASE_URLS[providerId]).replace(/\/+$/, ""),
+    simulated: false,
+  };
+}

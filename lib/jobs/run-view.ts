@@ -1,0 +1,91 @@
+import type { JobStatus } from "./job-status";
+
+/** Isomorphic: the JSON shapes of /api/runs, read by the browser. */
+
+export interface ImageView {
+  id: string;
+  /** App URL of the stored bytes (never a provider URL). */
+  url: string;
+  /** App URL of a WebP thumbnail, for grids. */
+  thumbnailUrl: string;
+  width: number;
+  height: number;
+  contentType: string;
+  byteSize: number;
+  index: number;
+}
+
+export interface JobView {
+  id: string;
+  modelId: string;
+  params: Record<string, unknown>;
+  status: JobStatus;
+  images: ImageView[];
+  error?: { code: string; message: string };
+  /** Estimate made before submit; null when the provider publishes no price. */
+  estimatedCostUsd: number | null;
+  /** What the provider reported it charged, when it did. */
+  costUsd?: number;
+  /** Shared settings this model could not honour exactly. */
+  notes: string[];
+  createdAt: string;
+  startedAt?: string;
+  finishedAt?: string;
+}
+
+export interface RunView {
+  id: string;
+  prompt: string;
+  createdAt: string;
+  jobs: JobView[];
+}
+
+export interface RunSummary {
+  id: string;
+  prompt: string;
+  createdAt: string;
+  modelIds: string[];
+  statuses: JobStatus[];
+  /** Up to four thumbnails for the history list. */
+  thumbnails: { url: string; width: number; height: number }[];
+}
+
+export interface RunListView {
+  runs: RunSummary[];
+  /** Opaque cursor for the next page, absent on the last page. */
+  nextCursor?: string;
+}
+
+export interface CreateRunResponse {
+  id: string;
+  jobs: { id: string; modelId: string; status: JobStatus }[];
+}
+
+export interface ModelView {
+  id: string;
+  providerId: string;
+  providerName: string;
+  name: string;
+  description: string;
+  available: boolean;
+  /** True when this provider points at the built-in simulator. */
+  simulated: boolean;
+  pricing: string;
+  promptMaxLength: number;
+  paramsSchema: unknown;
+  defaults: Record<string, unknown>;
+}
+
+export interface ModelsResponse {
+  models: ModelView[];
+  simulator: boolean;
+}
+
+/** The one error envelope every route returns. */
+export interface ErrorEnvelope {
+  error: {
+    code: string;
+    message: string;
+    issues?: { path: string; message: string }[];
+  };
+}

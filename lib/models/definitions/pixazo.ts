@@ -1,0 +1,104 @@
+import { z } from "zod";
+import { intRange, numberRange, outputFormatField, safetyCheckerField } from "../params";
+import type { AspectRatio, ModelDefinition, SharedSettings, SharedSettingsMapping } from "../types";
+
+const PIXAZO_PROMPT_MAX = 4000;
+
+const IMAGE_SIZES = ["square_1_1", "landscape_4_3", "portrait_3_4", "landscape_16_9", "portrait_9_16"] as const;
+type ImageSize = (typeof IMAGE_SIZES)[number];
+
+const imageSizeField = () =>
+  z.enum(IMAGE_SIZES).meta({
+    title: "Image size",
+    description: "Aspect preset of the output.",
+    optionLabels: {
+      square_1_1: "Square 1:1",
+      landscape_4_3: "Landscape 4:3",
+      portrait_3_4: "Portrait 3:4",
+      landscape_16_9: "Landscape 16:9",
+      portrait_9_16: "Portrait 9:16",
+    },
+  });
+
+const numImagesField = () => intRange(1, 4, "Number of images", "How many images one request returns.").default(1);
+
+/** providers.md §7.5: pixazo has five presets; 3:2, 2:3 and 21:9 take the nearest. */
+const IMAGE_SIZE_FOR_RATIO: Record<AspectRatio, ImageSize> = {
+  "1:1": "square_1_1",
+  "4:3": "landscape_4_3",
+  "3:2": "landscape_4_3",
+  "3:4": "portrait_3_4",
+  "2:3": "portrait_3_4",
+  "16:9": "landscape_16_9",
+  "21:9": "landscape_16_9",
+  "9:16": "portrait_9_16",
+};
+
+const EXACT_RATIOS: ReadonlySet<AspectRatio> = new Set(["1:1", "4:3", "3:4", "16:9", "9:16"]);
+
+function mapPixazoSettings({ aspectRatio, numImages }: SharedSettings): SharedSettingsMapping<{
+  image_size: ImageSize;
+  num_images: number;
+}> {
+  const imageSize = IMAGE_SIZE_FOR_RATIO[aspectRatio];
+  const count = Math.min(numImages, 4);
+  const notes: string[] = [];
+  if (!EXACT_RATIOS.has(aspectRatio)) notes.push(`Uses ${imageSize} (nearest to ${aspectRatio})`);
+  if (count !== numImages) notes.push(`Makes ${count} images (at most 4 per request)`);
+  return { params: { image_size: imageSize, num_images: count }, notes };
+}
+
+const PIXAZO_PRICING = "Price not published by pixazo";
+
+const turboParams = z.object({
+  image_size: imageSizeField(),
+  num_inference_steps: intRange(1, 50, "Steps", "Denoising steps. Turbo is tuned for about 8.").default(8),
+  num_images: numImagesField(),
+  enable_safety_checker: safetyCheckerField().default(true),
+  output_format: outputFormatField().default("png"),
+  acceleration: z
+    .enum(["none"])
+    .default("none")
+    .meta({ title: "Acceleration", description: "Only 'none' is currently supported for Turbo." }),
+});
+
+export const pixazoZImageTurbo: ModelDefinition<typeof turboParams> = {
+  id: "pixazo/z-image-turbo",
+  providerId: "pixazo",
+  providerModel: "z-image-turbo-834",
+  name: "Z-Image Turbo",
+  description: "Distilled Z-Image on the pixazo gateway: 8 steps, very fast.",
+  promptMaxLength: PIXAZO_PROMPT_MAX,
+  params: turboParams,
+  pricing: PIXAZO_PRICING,
+  estimateCost: () => null,
+  mapSharedSettings: mapPixazoSettings,
+  imageCount: (params) => params.num_images,
+};
+
+const baseParams = z.object({
+  image_size: imageSizeField(),
+  num_inference_steps: intRange(10, 100, "Steps", "Denoising steps. More is slower and finer.").default(28),
+  guidance_scale: numberRange(1, 20, 0.1, "Guidance scale", "How closely the image follows the prompt.").default(4),
+  num_images: numImagesField(),
+  enable_safety_checker: safetyCheckerField().default(true),
+  output_format: outputFormatField().default("png"),
+  acceleration: z
+    .enum(["regular", "fast", "ultra_fast"])
+    .default("regular")
+    .meta({ title: "Acceleration", description: "Faster modes trade some quality for speed." }),
+});
+
+export const pixazoZImageBase: ModelDefinition<typeof baseParams> = {
+  id: "pixazo/z-image-base",
+  providerId: "pixazo",
+  providerModel: "z-image-base",
+  name: "Z-Image Base",
+  description: "Undistilled Z-Image on the pixazo gateway: full guidance, more variety.",
+  promptMaxLength: PIXAZO_PROMPT_MAX,
+  params: baseParams,
+  pricing: PIXAZO_PRICING,
+  estimateCost: () => null,
+  mapSharedSettings: mapPixazoSettings,
+  imageCount: (params) => params.num_images,
+};

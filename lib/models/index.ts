@@ -1,0 +1,4 @@
+export * from "./catalog";
+export * from "./params";
+export * from "./sizes";
+export * from "./types";

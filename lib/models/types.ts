@@ -1,0 +1,43 @@
+import type { z } from "zod";
+
+export const PROVIDER_IDS = ["shortapi", "pixazo", "dashscope"] as const;
+export type ProviderId = (typeof PROVIDER_IDS)[number];
+
+/** The settings a person sets once for every model in a run. */
+export interface SharedSettings {
+  aspectRatio: AspectRatio;
+  numImages: number;
+}
+
+export const ASPECT_RATIOS = ["1:1", "3:2", "2:3", "4:3", "3:4", "16:9", "9:16", "21:9"] as const;
+export type AspectRatio = (typeof ASPECT_RATIOS)[number];
+
+/** What one model makes of the shared settings: its native params, and what it could not honour. */
+export interface SharedSettingsMapping<P> {
+  params: Partial<P>;
+  /** Human sentences, e.g. "Uses 1536x1024 (nearest to 16:9)". Empty when honoured exactly. */
+  notes: string[];
+}
+
+/** A cost estimate in USD, or null where the provider documents no price. */
+export type CostEstimate = number | null;
+
+export interface ModelDefinition<S extends z.ZodObject = z.ZodObject> {
+  /** Our id, "<provider>/<model>", stable in URLs and the database. */
+  id: string;
+  providerId: ProviderId;
+  /** The provider's own model identifier, as sent on the wire. */
+  providerModel: string;
+  name: string;
+  description: string;
+  /** Longest prompt the provider accepts, where documented. */
+  promptMaxLength: number;
+  /** Native parameters (everything but the prompt). Drives the form, validation and JSON Schema. */
+  params: S;
+  /** Why the price is what it is, shown next to the estimate. */
+  pricing: string;
+  estimateCost(params: z.output<S>): CostEstimate;
+  mapSharedSettings(settings: SharedSettings): SharedSettingsMapping<z.output<S>>;
+  /** Most images one job of this model returns for these params. */
+  imageCount(params: z.output<S>): number;
+}

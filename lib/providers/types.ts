@@ -1,0 +1,97 @@
+import type { ProviderId } from "@/lib/models/types";
+
+/** Minimal fetch signature, so tests can inject a replaying fetch. */
+export type FetchLike = (input: string | URL, init?: RequestInit) => Promise<Response>;
+
+export interface ProviderConfig {
+  /** Read when a request is made, never cached in module scope, never logged. */
+  apiKey: string;
+  /** e.g. https://api.shortapi.ai, no trailing slash. */
+  baseUrl: string;
+  fetch: FetchLike;
+  /** Aborts slow calls; the runner sets it per call. */
+  timeoutMs?: number;
+}
+
+export interface SubmitInput {
+  /** Our model id, e.g. "shortapi/z-image". */
+  modelId: string;
+  prompt: string;
+  /** Params already validated by the model's zod schema (defaults applied). */
+  params: Record<string, unknown>;
+  /** Where the provider may notify us (shortapi callback_url, pixazo X-Webhook-URL). */
+  callbackUrl?: string;
+}
+
+/** One image the provider produced, before we download it. */
+export interface ProviderOutput {
+  url: string;
+  width?: number;
+  height?: number;
+}
+
+export type SubmitResult =
+  /** Accepted; poll with this id (and URL, for pixazo's polling_url). */
+  | { state: "pending"; providerJobId: string; pollingUrl?: string; costUsd?: number }
+  /** Synchronous providers finish in submit. */
+  | { state: "done"; providerJobId?: string; outputs: ProviderOutput[]; costUsd?: number; revisedPrompt?: string };
+
+export interface PollInput {
+  modelId: string;
+  providerJobId: string;
+  pollingUrl?: string;
+}
+
+export type PollResult =
+  | { state: "queued" }
+  | { state: "running" }
+  | { state: "succeeded"; outputs: ProviderOutput[]; costUsd?: number }
+  | { state: "failed"; error: ProviderError };
+
+/** The contract every provider adapter implements. */
+export interface ImageProvider {
+  readonly id: ProviderId;
+  /** Sends the documented create request. Throws ProviderError when the provider refuses it. */
+  submit(input: SubmitInput): Promise<SubmitResult>;
+  /** Reads a job's state once. Throws ProviderError when the read itself fails (network, 5xx, 429). */
+  poll(input: PollInput): Promise<PollResult>;
+}
+
+export interface ProviderErrorOptions {
+  provider: ProviderId;
+  /** Stable machine code, e.g. "insufficient_balance", "content_policy", "rate_limited". */
+  code: string;
+  /** Readable, specific: "pixazo: insufficient balance (402)". Never contains a key. */
+  message: string;
+  /** True when trying the same call again later may succeed (429, 5xx, network). */
+  retryable: boolean;
+  /** HTTP status, when there was one. */
+  status?: number;
+  /** Seconds the provider asked us to wait (Retry-After). */
+  retryAfterSeconds?: number;
+  /**
+   * True when the request may have reached the provider although we got no answer
+   * (timeout or dropped connection after sending): resending could charge twice.
+   */
+  outcomeUnknown?: boolean;
+}
+
+export class ProviderError extends Error {
+  readonly provider: ProviderId;
+  readonly code: string;
+  readonly retryable: boolean;
+  readonly status?: number;
+  readonly retryAfterSeconds?: number;
+  readonly outcomeUnknown: boolean;
+
+  constructor(options: ProviderErrorOptions) {
+    super(options.message);
+    this.name = "ProviderError";
+    this.provider = options.provider;
+    this.code = options.code;
+    this.retryable = options.retryable;
+    this.status = options.status;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+    this.outcomeUnknown = options.outcomeUnknown ?? false;
+  }
+}
