@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Starts a throwaway PostgreSQL cluster on 127.0.0.1:$PG_TEST_PORT (trust auth, fsync off) and prints
+# its URL. `scripts/pg-test-server.sh stop <dir>` stops it. PostgreSQL refuses to run as root, so
+# as root it runs as the postgres user.
+set -euo pipefail
+PORT=${PG_TEST_PORT:-55432}
+bin=$(dirname "$(compgen -G "/usr/lib/postgresql/*/bin/initdb" | sort -V | tail -n 1)")
+as_owner() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+if [ "${1:-}" = "stop" ]; then
+  as_owner "$bin/pg_ctl" -D "$2/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$2"
+  exit 0
+fi
+
+dir=$(mktemp -d /tmp/prism-pg.XXXXXX)
+[ "$(id -u)" -eq 0 ] && chown postgres "$dir"
+as_owner "$bin/initdb" -D "$dir/data" -U postgres -A trust >/dev/null
+as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w \
+  -o "-c listen_addresses=127.0.0.1 -p $PORT -c fsync=off -c full_page_writes=off -k $dir" start >/dev/null
+echo "$dir postgres://postgres@127.0.0.1:$PORT/postgres"
