@@ -1,0 +1,63 @@
+import type { ErrorEnvelope } from "@/lib/jobs/run-view";
+
+export interface ApiIssue {
+  path: string;
+  message: string;
+}
+
+/** An error the API answered with its envelope, or a network failure (`code: "network_error"`). */
+export class ApiError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly issues: ApiIssue[];
+
+  constructor(code: string, message: string, issues: ApiIssue[] = [], status = 0) {
+    super(message);
+    this.name = "ApiError";
+    this.code = code;
+    this.status = status;
+    this.issues = issues;
+  }
+}
+
+function isEnvelope(body: unknown): body is ErrorEnvelope {
+  if (typeof body !== "object" || body === null || !("error" in body)) return false;
+  const error = (body as { error: unknown }).error;
+  return typeof error === "object" && error !== null && "code" in error && "message" in error;
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** Fetches JSON from the app's own API; any non-2xx answer becomes an `ApiError`. */
+export async function apiFetch<T>(path: string, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      ...init,
+      headers: { accept: "application/json", ...(init?.body ? { "content-type": "application/json" } : {}), ...init?.headers },
+    });
+  } catch {
+    throw new ApiError("network_error", "Could not reach the Prism server. Check that it is running.");
+  }
+  const body = await readJson(response);
+  if (response.ok) return body as T;
+  if (isEnvelope(body)) {
+    throw new ApiError(body.error.code, body.error.message, body.error.issues ?? [], response.status);
+  }
+  throw new ApiError("http_error", `The server answered ${response.status} ${response.statusText}`.trim(), [], response.status);
+}
+
+export const apiGet = <T>(path: string, signal?: AbortSignal) => apiFetch<T>(path, { signal });
+
+export const apiPost = <T>(path: string, body: unknown) =>
+  apiFetch<T>(path, { method: "POST", body: JSON.stringify(body) });
+
+export const apiDelete = (path: string) => apiFetch<unknown>(path, { method: "DELETE" });
