@@ -74,6 +74,11 @@ export interface ProviderErrorOptions {
    * (timeout or dropped connection after sending): resending could charge twice.
    */
   outcomeUnknown?: boolean;
+  /**
+   * For failed jobs: false when the provider says it did not bill (pixazo ERROR, a refunded
+   * shortapi job); undefined when unknown.
+   */
+  charged?: boolean;
 }
 
 export class ProviderError extends Error {
@@ -83,6 +88,7 @@ export class ProviderError extends Error {
   readonly status?: number;
   readonly retryAfterSeconds?: number;
   readonly outcomeUnknown: boolean;
+  readonly charged?: boolean;
 
   constructor(options: ProviderErrorOptions) {
     super(options.message);
@@ -93,5 +99,6 @@ export class ProviderError extends Error {
     this.status = options.status;
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.outcomeUnknown = options.outcomeUnknown ?? false;
+    this.charged = options.charged;
   }
 }

@@ -1,0 +1,69 @@
+import { firstText, looksLikeContentPolicy, providerError } from "../errors";
+import type { PollResult } from "../types";
+import type { PixazoStatus } from "./pixazo-api";
+
+/** Submit paths per pixazo model id (providers.md §3.2); the operation name differs from the api id. */
+const SUBMIT_PATHS: Record<string, string> = {
+  "z-image-turbo-834": "/z-image-turbo-834/v1/z-image-turbo-request",
+  "z-image-base": "/z-image-base/v1/z-image-base-request",
+};
+
+export function submitPath(providerModel: string): string | undefined {
+  return SUBMIT_PATHS[providerModel];
+}
+
+/** `params` must be the model schema's parsed output, so only documented fields are sent. */
+export function toSubmitBody(prompt: string, params: Record<string, unknown>): Record<string, unknown> {
+  return { prompt, ...params };
+}
+
+/**
+ * Where to read a request's status. The submit answer's `polling_url` is preferred (§3.5), but only
+ * on the gateway's own origin: the subscription key travels with the request.
+ */
+export function statusUrl(baseUrl: string, requestId: string, pollingUrl?: string): string {
+  if (pollingUrl && URL.canParse(pollingUrl) && new URL(pollingUrl).origin === new URL(baseUrl).origin) {
+    return pollingUrl;
+  }
+  return `${baseUrl}/v2/requests/status/${encodeURIComponent(requestId)}`;
+}
+
+/** Maps a status object to our states (providers.md §3.5–3.6, §8). */
+export function toPollResult(request: PixazoStatus): PollResult {
+  const status = request.status.trim().toUpperCase();
+  switch (status) {
+    case "QUEUED":
+      return { state: "queued" };
+    case "PROCESSING":
+      return { state: "running" };
+    case "COMPLETED": {
+      const media = request.output?.media_url;
+      const urls = (typeof media === "string" ? [media] : (media ?? [])).filter((url) => url.length > 0);
+      if (urls.length > 0) return { state: "succeeded", outputs: urls.map((url) => ({ url })) };
+      return {
+        state: "failed",
+        error: providerError("pixazo", "provider_error", "request completed but returned no media_url", {
+          retryable: false,
+        }),
+      };
+    }
+    case "FAILED": {
+      // A model-level failure (often the safety checker); pixazo may bill it (providers.md Q10).
+      const reason = firstText(request.error) ?? "request failed";
+      const code = looksLikeContentPolicy(reason) ? "content_policy" : "provider_error";
+      return { state: "failed", error: providerError("pixazo", code, reason, { retryable: false }) };
+    }
+    case "ERROR": {
+      const reason = firstText(request.error) ?? "system error";
+      return {
+        state: "failed",
+        error: providerError("pixazo", "provider_error", `${reason} (not charged)`, { retryable: false, charged: false }),
+      };
+    }
+    default:
+      return {
+        state: "failed",
+        error: providerError("pixazo", "unknown_status", `unknown status "${request.status}"`, { retryable: false }),
+      };
+  }
+}
