@@ -1,0 +1,64 @@
+import { CallLog } from "./call-log";
+import { FaultStore, type SimulatedProvider } from "./faults";
+import { ImageStore } from "./image-store";
+import { OutcomeStore } from "./outcomes";
+import { defaultSettings, type SimulatorSettings } from "./settings";
+
+/** State shared by the control server and the three provider servers of one simulator. */
+export interface SimulatorContext {
+  /** Mutated in place by POST /settings, so every holder sees live values. */
+  readonly settings: SimulatorSettings;
+  readonly faults: FaultStore;
+  readonly outcomes: OutcomeStore;
+  readonly calls: CallLog;
+  readonly images: ImageStore;
+  /** Each provider server's own origin, e.g. http://127.0.0.1:4011; filled in once it listens. */
+  readonly origins: Record<SimulatedProvider, string>;
+  /** Aborted on close: pending sleeps end and callback deliveries stop. */
+  readonly signal: AbortSignal;
+  /** Runs a task later unless the simulator closes first. */
+  schedule(task: () => void, delayMs: number): void;
+  keyAccepted(key: string | undefined): boolean;
+  /** Back to the start-up settings, with no faults, outcomes or logged calls. */
+  reset(): void;
+  dispose(): void;
+}
+
+export function createContext(options: { stepMs?: number; imageTtlMs?: number }): SimulatorContext {
+  const settings = defaultSettings(options);
+  const timers = new Set<NodeJS.Timeout>();
+  const abort = new AbortController();
+  const context: SimulatorContext = {
+    settings,
+    faults: new FaultStore(),
+    outcomes: new OutcomeStore(),
+    calls: new CallLog(),
+    images: new ImageStore(settings),
+    origins: { shortapi: "", pixazo: "", dashscope: "" },
+    signal: abort.signal,
+    schedule(task, delayMs) {
+      if (abort.signal.aborted) return;
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        task();
+      }, delayMs);
+      timers.add(timer);
+    },
+    keyAccepted(key) {
+      if (!key) return false;
+      return settings.apiKeys === null || settings.apiKeys.includes(key);
+    },
+    reset() {
+      Object.assign(settings, defaultSettings(options));
+      context.faults.clear();
+      context.outcomes.clear();
+      context.calls.clear();
+    },
+    dispose() {
+      abort.abort();
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+    },
+  };
+  return context;
+}

@@ -1,0 +1,121 @@
+import { createHash } from "node:crypto";
+import sharp from "sharp";
+
+export type ImageFormat = "png" | "jpeg" | "webp";
+
+export const IMAGE_CONTENT_TYPES: Record<ImageFormat, string> = {
+  png: "image/png",
+  jpeg: "image/jpeg",
+  webp: "image/webp",
+};
+
+/** Everything that decides how a simulated image looks. */
+export interface ImageSpec {
+  /** The provider's model id; shapes the bands so models look different side by side. */
+  model: string;
+  /** Shown as a label under the model name. */
+  label: string;
+  prompt: string;
+  /** 0-based position in the job's result. */
+  index: number;
+  width: number;
+  height: number;
+  format: ImageFormat;
+}
+
+// Enough for a gallery page of repeats; each entry is at most a few hundred KB.
+const CACHE_ENTRIES = 64;
+
+function hashBytes(text: string): Buffer {
+  return createHash("sha256").update(text).digest();
+}
+
+function byteAt(bytes: Buffer, index: number): number {
+  return bytes[index % bytes.length] ?? 0;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+function ellipsize(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/**
+ * An SVG whose colours come from the prompt (same prompt → same palette across models), whose
+ * bands come from the model id, and whose circles come from the image index, with a caption.
+ */
+function buildSvg(spec: ImageSpec): string {
+  const { width, height } = spec;
+  const promptHash = hashBytes(spec.prompt);
+  const modelHash = hashBytes(spec.model);
+  const indexHash = hashBytes(`${spec.prompt}#${spec.index}`);
+  const hue = (byteAt(promptHash, 0) * 256 + byteAt(promptHash, 1)) % 360;
+  const hue2 = (hue + 60 + (byteAt(promptHash, 2) % 120) + spec.index * 29) % 360;
+  const bandCount = 3 + (byteAt(modelHash, 0) % 6);
+  const bandAngle = (byteAt(modelHash, 1) % 120) - 60;
+  const short = Math.min(width, height);
+  const diagonal = Math.hypot(width, height);
+  const bandWidth = diagonal / (bandCount * 2);
+
+  const bands = Array.from({ length: bandCount }, (_, band) => {
+    const x = (width - diagonal) / 2 + band * 2 * bandWidth;
+    const shade = band % 2 === 0 ? "#ffffff" : "#000000";
+    return `<rect x="${x.toFixed(1)}" y="${((height - diagonal) / 2).toFixed(1)}" width="${bandWidth.toFixed(1)}" height="${diagonal.toFixed(1)}" fill="${shade}" fill-opacity="0.14"/>`;
+  }).join("");
+
+  const circles = Array.from({ length: spec.index + 1 }, (_, circle) => {
+    const cx = (byteAt(indexHash, circle * 3) / 255) * width;
+    const cy = (byteAt(indexHash, circle * 3 + 1) / 255) * height;
+    const r = short * (0.08 + (byteAt(indexHash, circle * 3 + 2) / 255) * 0.18);
+    return `<circle cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="${r.toFixed(1)}" fill="hsl(${(hue2 + 180) % 360},80%,60%)" fill-opacity="0.55"/>`;
+  }).join("");
+
+  const titleSize = Math.round(short / 14);
+  const textSize = Math.round(short / 32);
+  const margin = Math.round(short / 20);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">
+<stop offset="0" stop-color="hsl(${hue},70%,55%)"/><stop offset="1" stop-color="hsl(${hue2},65%,35%)"/>
+</linearGradient></defs>
+<rect width="100%" height="100%" fill="url(#g)"/>
+<g transform="rotate(${bandAngle} ${width / 2} ${height / 2})">${bands}</g>
+${circles}
+<rect x="0" y="${height - margin * 2 - titleSize - textSize * 3}" width="100%" height="${margin * 2 + titleSize + textSize * 3}" fill="#000" fill-opacity="0.45"/>
+<g font-family="DejaVu Sans, sans-serif" fill="#fff">
+<text x="${margin}" y="${height - margin - textSize * 2.6}" font-size="${titleSize}" font-weight="bold">${escapeXml(ellipsize(spec.label, 28))}</text>
+<text x="${margin}" y="${height - margin - textSize * 1.2}" font-size="${textSize}">#${spec.index + 1} · ${width}×${height} · ${spec.format}</text>
+<text x="${margin}" y="${height - margin}" font-size="${textSize}" fill-opacity="0.85">${escapeXml(ellipsize(spec.prompt, Math.floor(width / (textSize * 0.6))))}</text>
+</g>
+</svg>`;
+}
+
+/** Renders simulated images with a small LRU cache, so repeated downloads cost nothing. */
+export class ImageRenderer {
+  private readonly cache = new Map<string, Promise<Buffer>>();
+
+  render(spec: ImageSpec): Promise<Buffer> {
+    const key = JSON.stringify(spec);
+    const cached = this.cache.get(key);
+    if (cached) {
+      this.cache.delete(key);
+      this.cache.set(key, cached);
+      return cached;
+    }
+    const rendering = encode(spec);
+    rendering.catch(() => this.cache.delete(key));
+    this.cache.set(key, rendering);
+    const oldest = this.cache.keys().next().value;
+    if (this.cache.size > CACHE_ENTRIES && oldest !== undefined) this.cache.delete(oldest);
+    return rendering;
+  }
+}
+
+function encode(spec: ImageSpec): Promise<Buffer> {
+  const image = sharp(Buffer.from(buildSvg(spec)));
+  // Low-effort encoders: the bytes only need to be valid, not small.
+  if (spec.format === "jpeg") return image.jpeg({ quality: 80 }).toBuffer();
+  if (spec.format === "webp") return image.webp({ quality: 75, effort: 0 }).toBuffer();
+  return image.png({ compressionLevel: 2 }).toBuffer();
+}

@@ -1,0 +1,74 @@
+import type { Server } from "node:http";
+import { createContext } from "./context";
+import { createControlServer } from "./control-server";
+import { createDashscopeProtocol } from "./dashscope-server";
+import { SIMULATED_PROVIDERS } from "./faults";
+import { closeServer, listen } from "./http-utils";
+import { createPixazoProtocol } from "./pixazo-server";
+import { createProviderServer } from "./provider-server";
+import { createShortapiProtocol } from "./shortapi-server";
+
+/**
+ * Loopback servers that speak shortapi, pixazo and DashScope (shared/providers.md) plus a control
+ * port for faults. Control endpoints (details in README.md):
+ *   POST /faults {provider, on, count?, kind, status?, retryAfter?, body?, delayMs?}
+ *   POST /outcomes {provider, count?, outcome}   POST /settings {stepMs?, imageTtlMs?, latencyMs?, ...}
+ *   POST /expire-images   GET|DELETE /calls   POST /reset   GET /health
+ */
+
+export interface SimulatorOptions {
+  /** Default "127.0.0.1". */
+  host?: string;
+  /** Control port P; shortapi on P+1, pixazo P+2, DashScope P+3. 0 puts every server on an ephemeral port. Default 4010. */
+  port?: number;
+  /** Image URLs expire after this (default 10 min) and then answer 403 like a signed CDN URL. */
+  imageTtlMs?: number;
+  /** Time per job state step (queued → running → done); default 600 ms. */
+  stepMs?: number;
+}
+
+export interface RunningSimulator {
+  /** dashscope ends with /api/v1; shortapi and pixazo are roots (http://127.0.0.1:PORT). */
+  urls: { control: string; shortapi: string; pixazo: string; dashscope: string };
+  close(): Promise<void>;
+}
+
+const PORT_OFFSETS = { shortapi: 1, pixazo: 2, dashscope: 3 } as const;
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const host = options.host ?? "127.0.0.1";
+  const basePort = options.port ?? 4010;
+  const context = createContext(options);
+  const urls = { control: "", shortapi: "", pixazo: "", dashscope: "" };
+  const protocols = {
+    shortapi: createShortapiProtocol(context),
+    pixazo: createPixazoProtocol(context),
+    dashscope: createDashscopeProtocol(context),
+  };
+  const servers: Server[] = [];
+  const urlHost = host.includes(":") ? `[${host}]` : host;
+
+  async function close(): Promise<void> {
+    context.dispose();
+    await Promise.all(servers.map(closeServer));
+  }
+
+  try {
+    const control = createControlServer(context, () => urls);
+    servers.push(control);
+    urls.control = `http://${urlHost}:${await listen(control, basePort, host)}`;
+    for (const provider of SIMULATED_PROVIDERS) {
+      const server = createProviderServer(protocols[provider], context);
+      servers.push(server);
+      const port = await listen(server, basePort === 0 ? 0 : basePort + PORT_OFFSETS[provider], host);
+      context.origins[provider] = `http://${urlHost}:${port}`;
+    }
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  urls.shortapi = context.origins.shortapi;
+  urls.pixazo = context.origins.pixazo;
+  urls.dashscope = `${context.origins.dashscope}/api/v1`;
+  return { urls, close };
+}

@@ -1,0 +1,196 @@
+import { randomBytes } from "node:crypto";
+import { STATUS_CODES } from "node:http";
+import { PIXAZO_IMAGE_SIZES, type PixazoImageSize } from "@/lib/models/sizes";
+import { deliverCallback } from "./callbacks";
+import type { SimulatorContext } from "./context";
+import { header, isHttpUrl, isPlainObject, jsonReply, type Reply, type SimRequest } from "./http-utils";
+import type { ImageFormat } from "./image-render";
+import { JobTimeline, type TimelineJob } from "./job-timeline";
+import type { JobOutcome } from "./outcomes";
+import type { ProviderProtocol } from "./provider-server";
+import { boolean, type FieldRules, findProblem, integer, numberIn, oneOf, text } from "./validate";
+
+/** pixazo.ai gateway (providers.md §3): 202 submit, universal v2 status, optional X-Webhook-URL. */
+
+interface PixazoModel {
+  submitPath: string;
+  label: string;
+  rules: FieldRules;
+}
+
+const IMAGE_SIZES = Object.keys(PIXAZO_IMAGE_SIZES);
+const OUTPUT_FORMATS = ["png", "jpeg", "webp"];
+const STATUS_PREFIX = "/v2/requests/status/";
+
+const MODELS: Record<string, PixazoModel> = {
+  "z-image-turbo-834": {
+    submitPath: "/z-image-turbo-834/v1/z-image-turbo-request",
+    label: "Z-Image Turbo · pixazo",
+    rules: {
+      prompt: { required: true, check: text },
+      image_size: { required: true, check: oneOf(IMAGE_SIZES) },
+      num_inference_steps: { check: integer(1, 50) },
+      num_images: { check: integer(1, 4) },
+      enable_safety_checker: { check: boolean },
+      output_format: { check: oneOf(OUTPUT_FORMATS) },
+      acceleration: { check: oneOf(["none"]) },
+    },
+  },
+  "z-image-base": {
+    submitPath: "/z-image-base/v1/z-image-base-request",
+    label: "Z-Image Base · pixazo",
+    rules: {
+      prompt: { required: true, check: text },
+      image_size: { required: true, check: oneOf(IMAGE_SIZES) },
+      num_inference_steps: { check: integer(10, 100) },
+      guidance_scale: { check: numberIn(1, 20) },
+      num_images: { check: integer(1, 4) },
+      enable_safety_checker: { check: boolean },
+      output_format: { check: oneOf(OUTPUT_FORMATS) },
+      acceleration: { check: oneOf(["regular", "fast", "ultra_fast"]) },
+    },
+  },
+};
+
+const TERMINAL: Record<JobOutcome, { status: "COMPLETED" | "FAILED" | "ERROR"; error: string | null }> = {
+  success: { status: "COMPLETED", error: null },
+  content_policy: { status: "FAILED", error: "Content flagged by the safety checker: the request violates the content policy." },
+  failed: { status: "FAILED", error: "Image generation failed." },
+  error: { status: "ERROR", error: "Internal error: the inference backend did not respond." },
+};
+
+const APIM_MESSAGES = {
+  missing: "Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.",
+  invalid: "Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.",
+};
+
+const ERROR_BODIES: Record<number, { error: string; message: string }> = {
+  400: { error: "Bad Request", message: "The request is invalid." },
+  402: { error: "Insufficient Balance", message: "Your wallet does not have enough balance." },
+  403: { error: "Forbidden", message: "You do not have access to this API." },
+  404: { error: "Not Found", message: "Resource not found." },
+  500: { error: "Internal Server Error", message: "An unexpected error occurred. Please try again." },
+};
+
+interface PixazoJob extends TimelineJob {
+  modelId: string;
+  body: Record<string, unknown>;
+  webhookUrl?: string;
+  mediaUrls: string[];
+}
+
+/** Time-ordered UUID like pixazo's (ids start with 019d…, i.e. UUIDv7). */
+function uuidV7(): string {
+  const bytes = randomBytes(16);
+  bytes.writeUIntBE(Date.now(), 0, 6);
+  bytes.writeUInt8((bytes.readUInt8(6) & 0x0f) | 0x70, 6);
+  bytes.writeUInt8((bytes.readUInt8(8) & 0x3f) | 0x80, 8);
+  const hex = bytes.toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function statusBody(job: PixazoJob) {
+  const terminal = job.phase === "done" ? TERMINAL[job.outcome] : undefined;
+  return {
+    request_id: job.id,
+    status: terminal?.status ?? (job.phase === "queued" ? "QUEUED" : "PROCESSING"),
+    model_id: job.modelId,
+    error: terminal?.error ?? null,
+    output:
+      terminal?.status === "COMPLETED" ? { media_url: job.mediaUrls, media_type: "application/octet-stream" } : null,
+    created_at: job.createdAt.toISOString(),
+    updated_at: job.updatedAt.toISOString(),
+    completed_at: job.completedAt?.toISOString() ?? null,
+  };
+}
+
+function badRequest(message: string): Reply {
+  return jsonReply(400, { error: "Bad Request", message });
+}
+
+export function createPixazoProtocol(context: SimulatorContext): ProviderProtocol {
+  const timeline = new JobTimeline<PixazoJob>(context);
+
+  function finish(job: PixazoJob): void {
+    if (job.outcome === "success") {
+      const size = PIXAZO_IMAGE_SIZES[job.body.image_size as PixazoImageSize];
+      const format = (job.body.output_format ?? "png") as ImageFormat;
+      const count = Number(job.body.num_images ?? 1);
+      job.mediaUrls = Array.from({ length: count }, (_, index) => {
+        const spec = { model: job.modelId, label: MODELS[job.modelId]?.label ?? job.modelId, prompt: String(job.body.prompt), index, format, ...size };
+        // R2 serves these as application/octet-stream (§3.5), so adapters must sniff the bytes.
+        return context.images.issue(context.origins.pixazo, spec, { contentType: "application/octet-stream" }).url;
+      });
+    }
+    if (job.webhookUrl) void deliverCallback(context, job.webhookUrl, statusBody(job));
+  }
+
+  function submit(modelId: string, model: PixazoModel) {
+    return (request: SimRequest): Reply => {
+      const body = request.json;
+      if (request.jsonError || !isPlainObject(body)) return badRequest("Request body must be a JSON object.");
+      const problem = findProblem(body, model.rules);
+      if (problem) return badRequest(problem);
+      const webhookUrl = header(request.headers, "x-webhook-url");
+      if (webhookUrl !== undefined && !isHttpUrl(webhookUrl)) return badRequest("X-Webhook-URL must be an http(s) URL.");
+      const now = new Date();
+      const job: PixazoJob = {
+        id: `${modelId}_${uuidV7()}`,
+        phase: "queued",
+        outcome: context.outcomes.next("pixazo", String(body.prompt)),
+        createdAt: now,
+        updatedAt: now,
+        completedAt: null,
+        modelId,
+        body,
+        webhookUrl,
+        mediaUrls: [],
+      };
+      timeline.start(job, finish);
+      return jsonReply(202, {
+        request_id: job.id,
+        status: "QUEUED",
+        polling_url: `${context.origins.pixazo}${STATUS_PREFIX}${job.id}`,
+      });
+    };
+  }
+
+  function status(request: SimRequest): Reply {
+    const id = decodeURIComponent(request.url.pathname.slice(STATUS_PREFIX.length));
+    const job = timeline.get(id);
+    if (!job) return jsonReply(404, { error: "Not Found", message: `Request '${id}' not found.` });
+    return jsonReply(200, statusBody(job));
+  }
+
+  return {
+    provider: "pixazo",
+    route(request) {
+      const { pathname } = request.url;
+      if (request.method === "GET" && pathname.startsWith(STATUS_PREFIX) && pathname.length > STATUS_PREFIX.length) {
+        return { kind: "poll", handle: status };
+      }
+      if (request.method !== "POST") return undefined;
+      for (const [modelId, model] of Object.entries(MODELS)) {
+        if (pathname === model.submitPath) return { kind: "submit", handle: submit(modelId, model) };
+      }
+      return undefined;
+    },
+    // Azure APIM's own answer for an operation it does not know.
+    notFound: () => jsonReply(404, { statusCode: 404, message: "Resource not found" }),
+    authenticate(request) {
+      const key = header(request.headers, "ocp-apim-subscription-key");
+      if (!key) return "missing";
+      return context.keyAccepted(key) ? "ok" : "invalid";
+    },
+    unauthorized: (result) => jsonReply(401, { statusCode: 401, message: APIM_MESSAGES[result] }),
+    errorReply(status, retryAfterSeconds) {
+      if (status === 401) return jsonReply(401, { statusCode: 401, message: APIM_MESSAGES.invalid });
+      if (status === 429) {
+        const wait = retryAfterSeconds === undefined ? "later" : `in ${Math.ceil(retryAfterSeconds)} seconds`;
+        return jsonReply(429, { statusCode: 429, message: `Rate limit is exceeded. Try again ${wait}.` });
+      }
+      const body = ERROR_BODIES[status] ?? { error: STATUS_CODES[status] ?? "Error", message: "The gateway could not complete the request." };
+      return jsonReply(status, body);
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+/** Timing and behaviour knobs that can change while the simulator runs (POST /settings). */
+export interface SimulatorSettings {
+  /** Time per job state step: queued → running → terminal. */
+  stepMs: number;
+  /** Lifetime of an issued image URL; captured when the URL is issued, like a signature. */
+  imageTtlMs: number;
+  /** DashScope's synchronous generation time; null means 2 × stepMs. */
+  latencyMs: number | null;
+  /** shortapi errors as HTTP 4xx ("http") or as HTTP 200 with a non-zero `code` ("envelope"), providers.md §2.8. */
+  shortapiErrors: "http" | "envelope";
+  /** Keys every provider accepts; null accepts any non-empty key. */
+  apiKeys: string[] | null;
+  /** Tries per callback/webhook when the receiver does not answer 2xx (providers.md §2.9 scenario). */
+  callbackAttempts: number;
+}
+
+export const settingsPatchSchema = z.strictObject({
+  stepMs: z.number().int().min(0).optional(),
+  imageTtlMs: z.number().int().min(0).optional(),
+  latencyMs: z.number().int().min(0).nullable().optional(),
+  shortapiErrors: z.enum(["http", "envelope"]).optional(),
+  apiKeys: z.array(z.string().min(1)).nullable().optional(),
+  callbackAttempts: z.number().int().min(1).max(10).optional(),
+});
+
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export function defaultSettings(options: { stepMs?: number; imageTtlMs?: number }): SimulatorSettings {
+  return {
+    stepMs: options.stepMs ?? 600,
+    imageTtlMs: options.imageTtlMs ?? 10 * 60 * 1000,
+    latencyMs: null,
+    shortapiErrors: "http",
+    apiKeys: null,
+    callbackAttempts: 1,
+  };
+}
+
+export function syncLatencyMs(settings: SimulatorSettings): number {
+  return settings.latencyMs ?? 2 * settings.stepMs;
+}
