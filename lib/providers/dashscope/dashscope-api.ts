@@ -18,7 +18,7 @@ const generationSchema = z.object({
 export type DashscopeGeneration = z.output<typeof generationSchema>;
 
 /** `{request_id, code, message}` on any refusal (providers.md §4.4). */
-const errorBodySchema = z.object({ code: z.unknown(), message: z.unknown(), msg: z.unknown(), request_id: z.unknown() });
+const errorBodySchema = z.object({ code: z.unknown().optional(), message: z.unknown().optional(), msg: z.unknown().optional(), request_id: z.unknown().optional() });
 
 /** DashScope's own codes say more than the HTTP status; first matching prefix wins. */
 const CODE_RULES: [prefix: string, code: ProviderErrorCode][] = [

@@ -16,12 +16,12 @@ export const pixazoStatusSchema = z.object({
   request_id: z.string().optional(),
   status: z.string(),
   output: z.object({ media_url: z.union([z.array(z.string()), z.string()]).nullish() }).nullish(),
-  error: z.unknown(),
+  error: z.unknown().optional(),
 });
 export type PixazoStatus = z.output<typeof pixazoStatusSchema>;
 
 /** Gateway bodies: `{error, message}` from pixazo, `{statusCode, message}` from Azure APIM (§3.7). */
-const errorBodySchema = z.object({ message: z.unknown(), error: z.unknown() });
+const errorBodySchema = z.object({ message: z.unknown().optional(), error: z.unknown().optional() });
 
 export interface PixazoApi {
   submit(path: string, body: Record<string, unknown>, webhookUrl?: string): Promise<PixazoSubmitted>;

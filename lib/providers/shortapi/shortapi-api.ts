@@ -7,16 +7,16 @@ import type { ShortapiCreateBody } from "./transform";
 /** Every shortapi answer: `code` 0 means success, even on HTTP 200 a non-zero code is a refusal (§2.8). */
 const envelopeSchema = z.object({
   code: z.union([z.number(), z.string()]).nullish(),
-  info: z.unknown(),
-  message: z.unknown(),
-  error: z.unknown(),
-  data: z.unknown(),
+  info: z.unknown().optional(),
+  message: z.unknown().optional(),
+  error: z.unknown().optional(),
+  data: z.unknown().optional(),
 });
 
 const jobIdSchema = z.union([z.string().min(1), z.number()]).transform(String);
 
 const createResponseSchema = z.object({
-  data: z.object({ job_id: jobIdSchema.optional(), amount: z.unknown() }).nullish(),
+  data: z.object({ job_id: jobIdSchema.optional(), amount: z.unknown().optional() }).nullish(),
   // The seed's own examples read job_id from the top level (a doc bug, §2.5); harmless to accept.
   job_id: jobIdSchema.optional(),
 });
@@ -25,9 +25,9 @@ const createResponseSchema = z.object({
 export const shortapiJobSchema = z.object({
   status: z.union([z.number(), z.string()]),
   result: z.object({ images: z.array(z.object({ url: z.string().min(1) })).nullish() }).nullish(),
-  error: z.unknown(),
-  message: z.unknown(),
-  refunded: z.unknown(),
+  error: z.unknown().optional(),
+  message: z.unknown().optional(),
+  refunded: z.unknown().optional(),
 });
 export type ShortapiJob = z.output<typeof shortapiJobSchema>;
 
