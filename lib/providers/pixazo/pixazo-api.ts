@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { codeForFailure, firstText, isRetryableStatus } from "../errors";
+import { codeForHttpStatus, firstText, isRetryableStatus } from "../errors";
 import { createHttpClient, quote, type HttpClient, type JsonResponse } from "../http";
 import type { ProviderConfig } from "../types";
 
@@ -38,7 +38,7 @@ function throwIfRefused(http: HttpClient, response: JsonResponse): void {
   if (response.ok) return;
   const fields = errorBodySchema.safeParse(response.body ?? {}).data;
   const text = firstText(fields?.message, fields?.error, response.statusText) ?? `HTTP ${response.status}`;
-  const code = codeForFailure(response.status, text);
+  const code = codeForHttpStatus(response.status);
   const message =
     code === "insufficient_balance"
       ? `insufficient balance (${response.status}): ${quote(text)}`
