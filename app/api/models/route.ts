@@ -1,0 +1,9 @@
+import { json, routeHandler } from "@/lib/http/route-handler";
+import type { ModelsResponse } from "@/lib/jobs/run-view";
+import { modelsResponse } from "@/lib/server/model-views";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+// GET /api/models — the catalog: JSON Schema and defaults per model, availability from the environment
+export const GET = routeHandler({}, () => json<ModelsResponse>(modelsResponse()));

@@ -1,0 +1,97 @@
+import "server-only";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { databaseUrl, dataDir } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import * as schema from "./schema";
+
+/** Both engines speak the same pg-core dialect, so every query is written once against this type. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface DatabaseHandle {
+  db: Database;
+  engine: "pglite" | "postgres";
+  /**
+   * True when no other process can reach this database (embedded PGlite): leases left by a
+   * previous process of ours can then be dropped at boot instead of waiting for them to expire.
+   */
+  exclusive: boolean;
+  close(): Promise<void>;
+}
+
+export type DatabaseLocation =
+  | { engine: "postgres"; url: string }
+  /** A directory, or "memory://" for tests. */
+  | { engine: "pglite"; dataDir: string };
+
+const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
+
+export function defaultDatabaseLocation(): DatabaseLocation {
+  const url = databaseUrl();
+  if (url) return { engine: "postgres", url };
+  return { engine: "pglite", dataDir: path.join(dataDir(), "pglite") };
+}
+
+/** Opens a database and applies every pending migration from drizzle/. */
+export async function openDatabase(location: DatabaseLocation = defaultDatabaseLocation()): Promise<DatabaseHandle> {
+  const handle = location.engine === "postgres" ? await openPostgres(location.url) : await openPglite(location.dataDir);
+  logger.info("Database ready", { engine: handle.engine });
+  return handle;
+}
+
+async function openPglite(directory: string): Promise<DatabaseHandle> {
+  const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("drizzle-orm/pglite"),
+    import("drizzle-orm/pglite/migrator"),
+  ]);
+  const inMemory = directory.startsWith("memory://");
+  // PGlite does not create parent directories itself (toolchain.md #9).
+  if (!inMemory) mkdirSync(directory, { recursive: true });
+  const client = new PGlite(directory);
+  const db = drizzle({ client, schema });
+  await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return { db, engine: "pglite", exclusive: true, close: () => client.close() };
+}
+
+async function openPostgres(url: string): Promise<DatabaseHandle> {
+  const [{ Pool }, { drizzle }, { migrate }] = await Promise.all([
+    import("pg"),
+    import("drizzle-orm/node-postgres"),
+    import("drizzle-orm/node-postgres/migrator"),
+  ]);
+  const pool = new Pool({ connectionString: url, max: 10 });
+  pool.on("error", (error) => logger.error("PostgreSQL pool error", { error }));
+  const db = drizzle({ client: pool, schema });
+  await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return { db, engine: "postgres", exclusive: false, close: () => pool.end() };
+}
+
+const globalForDatabase = globalThis as typeof globalThis & {
+  prismDatabase?: Promise<DatabaseHandle>;
+  prismDatabaseReady?: boolean;
+};
+
+/**
+ * The process-wide database, opened and migrated on first use. PGlite allows one instance per data
+ * directory, and dev-mode module reloading would otherwise open it again, hence globalThis.
+ */
+export function getDatabase(): Promise<DatabaseHandle> {
+  globalForDatabase.prismDatabase ??= openDatabase().then(
+    (handle) => {
+      globalForDatabase.prismDatabaseReady = true;
+      return handle;
+    },
+    (error: unknown) => {
+      globalForDatabase.prismDatabase = undefined;
+      throw error;
+    },
+  );
+  return globalForDatabase.prismDatabase;
+}
+
+/** True once getDatabase() has opened and migrated the database. */
+export function isDatabaseReady(): boolean {
+  return globalForDatabase.prismDatabaseReady === true;
+}

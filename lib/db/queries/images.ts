@@ -1,0 +1,28 @@
+import "server-only";
+import { eq, inArray, or } from "drizzle-orm";
+import type { Database } from "../client";
+import { images, jobs, type ImageRow, type NewImageRow } from "../schema";
+
+/** Idempotent per (job, index): a resumed download never stores an image twice. */
+export async function insertImage(db: Database, image: NewImageRow): Promise<void> {
+  await db.transaction(async (transaction) => {
+    await transaction.insert(images).values(image).onConflictDoNothing({ target: [images.jobId, images.index] });
+    // Bumps the run's version (ETag) as soon as an image is visible.
+    await transaction.update(jobs).set({ updatedAt: image.createdAt ?? new Date() }).where(eq(jobs.id, image.jobId));
+  });
+}
+
+export async function listImagesOfJob(db: Database, jobId: string): Promise<ImageRow[]> {
+  return db.select().from(images).where(eq(images.jobId, jobId)).orderBy(images.index);
+}
+
+/** Of these blob keys, the ones no image row refers to any more (as original or thumbnail). */
+export async function unreferencedBlobKeys(db: Database, keys: string[]): Promise<string[]> {
+  if (keys.length === 0) return [];
+  const referenced = await db
+    .select({ blobKey: images.blobKey, thumbnailKey: images.thumbnailKey })
+    .from(images)
+    .where(or(inArray(images.blobKey, keys), inArray(images.thumbnailKey, keys)));
+  const stillUsed = new Set(referenced.flatMap((row) => [row.blobKey, row.thumbnailKey]));
+  return [...new Set(keys)].filter((key) => !stillUsed.has(key));
+}

@@ -1,0 +1,90 @@
+import "server-only";
+import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, or } from "drizzle-orm";
+import type { Database } from "../client";
+import { jobs, runs, type JobRow, type NewJobRow } from "../schema";
+
+export interface ClaimOptions {
+  owner: string;
+  now: Date;
+  leaseMs: number;
+  limit: number;
+}
+
+/**
+ * Leases up to `limit` due, unfinished jobs to `owner`. The inner SELECT … FOR UPDATE SKIP LOCKED
+ * makes concurrent claimers (other app instances on one PostgreSQL) pass over rows another is
+ * taking, and the lease then keeps them away until it is released or expires.
+ */
+export async function claimDueJobs(db: Database, { owner, now, leaseMs, limit }: ClaimOptions): Promise<JobRow[]> {
+  if (limit <= 0) return [];
+  const due = db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(
+      and(
+        inArray(jobs.status, ["queued", "running"]),
+        lte(jobs.nextAttemptAt, now),
+        or(isNull(jobs.leaseUntil), lt(jobs.leaseUntil, now)),
+      ),
+    )
+    .orderBy(asc(jobs.nextAttemptAt))
+    .limit(limit)
+    .for("update", { skipLocked: true });
+  return db
+    .update(jobs)
+    .set({ leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs) })
+    .where(inArray(jobs.id, due))
+    .returning();
+}
+
+/**
+ * Writes to a job only while `owner` still holds its lease, so a runner that lost its lease (a long
+ * pause, another instance took over) cannot overwrite newer state. Returns the row, or null.
+ */
+export async function updateLeasedJob(
+  db: Database,
+  jobId: string,
+  owner: string,
+  changes: Partial<NewJobRow>,
+): Promise<JobRow | null> {
+  const [row] = await db
+    .update(jobs)
+    .set(changes)
+    .where(and(eq(jobs.id, jobId), eq(jobs.leaseOwner, owner)))
+    .returning();
+  return row ?? null;
+}
+
+export async function renewLeases(db: Database, owner: string, jobIds: string[], leaseUntil: Date): Promise<void> {
+  if (jobIds.length === 0) return;
+  await db
+    .update(jobs)
+    .set({ leaseUntil })
+    .where(and(eq(jobs.leaseOwner, owner), inArray(jobs.id, jobIds)));
+}
+
+/** For an exclusive database at boot: every lease there belongs to a process that is gone. */
+export async function releaseAllLeases(db: Database): Promise<void> {
+  await db.update(jobs).set({ leaseOwner: null, leaseUntil: null }).where(isNotNull(jobs.leaseOwner));
+}
+
+export async function getJob(db: Database, jobId: string): Promise<JobRow | null> {
+  const [row] = await db.select().from(jobs).where(eq(jobs.id, jobId));
+  return row ?? null;
+}
+
+export async function getPromptOfRun(db: Database, runId: string): Promise<string | null> {
+  const [row] = await db.select({ prompt: runs.prompt }).from(runs).where(eq(runs.id, runId));
+  return row?.prompt ?? null;
+}
+
+/** The earliest time any unfinished job is due, or null when there is none. */
+export async function nextDueTime(db: Database): Promise<Date | null> {
+  const [row] = await db
+    .select({ nextAttemptAt: jobs.nextAttemptAt })
+    .from(jobs)
+    .where(inArray(jobs.status, ["queued", "running"]))
+    .orderBy(asc(jobs.nextAttemptAt))
+    .limit(1);
+  return row?.nextAttemptAt ?? null;
+}

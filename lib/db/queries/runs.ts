@@ -1,0 +1,181 @@
+import "server-only";
+import { and, asc, count, desc, eq, exists, ilike, inArray, max, sql } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import type { JobStatus } from "@/lib/jobs/job-status";
+import type { CreateRunResponse, RunListView, RunSummary, RunView } from "@/lib/jobs/run-view";
+import type { Database } from "../client";
+import { images, jobs, runs, type ImageRow, type NewJobRow, type RunRow } from "../schema";
+import { unreferencedBlobKeys } from "./images";
+import { fileUrl, toJobView } from "./to-views";
+
+const THUMBNAILS_PER_SUMMARY = 4;
+
+/**
+ * Inserts a run and its jobs atomically. Returns null when another run already holds the same
+ * idempotency key (the unique index makes a concurrent duplicate wait, then skip).
+ */
+export async function insertRunWithJobs(
+  db: Database,
+  run: typeof runs.$inferInsert,
+  jobRows: NewJobRow[],
+): Promise<CreateRunResponse | null> {
+  return db.transaction(async (transaction) => {
+    const [inserted] = await transaction.insert(runs).values(run).onConflictDoNothing().returning({ id: runs.id });
+    if (!inserted) return null;
+    const createdJobs = await transaction
+      .insert(jobs)
+      .values(jobRows)
+      .returning({ id: jobs.id, modelId: jobs.modelId, status: jobs.status });
+    return { id: inserted.id, jobs: createdJobs };
+  });
+}
+
+export async function findRunByIdempotencyKey(db: Database, key: string): Promise<CreateRunResponse | null> {
+  const [run] = await db.select({ id: runs.id }).from(runs).where(eq(runs.idempotencyKey, key));
+  if (!run) return null;
+  const runJobs = await db
+    .select({ id: jobs.id, modelId: jobs.modelId, status: jobs.status })
+    .from(jobs)
+    .where(eq(jobs.runId, run.id))
+    .orderBy(asc(jobs.position));
+  return { id: run.id, jobs: runJobs };
+}
+
+/** The run as the browser sees it: jobs in submission order, each with its stored images. */
+export async function getRunView(db: Database, id: string): Promise<RunView | null> {
+  const [run] = await db.select().from(runs).where(eq(runs.id, id));
+  if (!run) return null;
+  const [runJobs, runImages] = await Promise.all([
+    db.select().from(jobs).where(eq(jobs.runId, id)).orderBy(asc(jobs.position)),
+    db.select().from(images).where(eq(images.runId, id)).orderBy(asc(images.index)),
+  ]);
+  return {
+    id: run.id,
+    prompt: run.prompt,
+    createdAt: run.createdAt.toISOString(),
+    jobs: runJobs.map((job) => toJobView(job, runImages.filter((image) => image.jobId === job.id))),
+  };
+}
+
+/**
+ * A cheap fingerprint of everything getRunView returns: every change to a job bumps its updated_at
+ * (image inserts included), and the counts catch deletions. Null when the run does not exist.
+ */
+export async function getRunVersion(db: Database, id: string): Promise<string | null> {
+  const [row] = await db
+    .select({
+      runId: runs.id,
+      jobCount: sql<number>`(select count(*) from ${jobs} where ${jobs.runId} = ${runs.id})`.mapWith(Number),
+      lastUpdate: sql<string | null>`(select ${max(jobs.updatedAt)} from ${jobs} where ${jobs.runId} = ${runs.id})`,
+      imageCount: sql<number>`(select ${count()} from ${images} where ${images.runId} = ${runs.id})`.mapWith(Number),
+    })
+    .from(runs)
+    .where(eq(runs.id, id));
+  if (!row) return null;
+  return `${row.lastUpdate ?? ""}|${row.jobCount}|${row.imageCount}`;
+}
+
+export interface ListRunsOptions {
+  cursor?: string;
+  limit: number;
+  /** Case-insensitive substring of the prompt. */
+  q?: string;
+  modelId?: string;
+  /** Runs with at least one job in this status. */
+  status?: JobStatus;
+}
+
+interface Cursor {
+  createdAt: string;
+  id: string;
+}
+
+function encodeCursor(run: RunRow): string {
+  return Buffer.from(JSON.stringify({ createdAt: run.createdAt.toISOString(), id: run.id })).toString("base64url");
+}
+
+function decodeCursor(cursor: string): Cursor {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Partial<Cursor>;
+    if (typeof value.id === "string" && typeof value.createdAt === "string" && !Number.isNaN(Date.parse(value.createdAt))) {
+      return { createdAt: value.createdAt, id: value.id };
+    }
+  } catch {
+    // Falls through to the error below.
+  }
+  throw new AppError("bad_request", "Invalid cursor");
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/** History, newest first, with keyset pagination on (created_at, id). */
+export async function listRuns(db: Database, options: ListRunsOptions): Promise<RunListView> {
+  const cursor = options.cursor ? decodeCursor(options.cursor) : undefined;
+  const jobMatches = (condition: ReturnType<typeof eq>) =>
+    exists(db.select({ one: sql`1` }).from(jobs).where(and(eq(jobs.runId, runs.id), condition)));
+  const page = await db
+    .select()
+    .from(runs)
+    .where(
+      and(
+        cursor ? sql`(${runs.createdAt}, ${runs.id}) < (${cursor.createdAt}::timestamptz, ${cursor.id})` : undefined,
+        options.q ? ilike(runs.prompt, `%${escapeLike(options.q)}%`) : undefined,
+        options.modelId ? jobMatches(eq(jobs.modelId, options.modelId)) : undefined,
+        options.status ? jobMatches(eq(jobs.status, options.status)) : undefined,
+      ),
+    )
+    .orderBy(desc(runs.createdAt), desc(runs.id))
+    .limit(options.limit + 1);
+  const pageRuns = page.slice(0, options.limit);
+  const runIds = pageRuns.map((run) => run.id);
+  const [pageJobs, pageImages] =
+    runIds.length === 0
+      ? [[], []]
+      : await Promise.all([
+          db
+            .select({ runId: jobs.runId, modelId: jobs.modelId, status: jobs.status })
+            .from(jobs)
+            .where(inArray(jobs.runId, runIds))
+            .orderBy(asc(jobs.position)),
+          db
+            .select()
+            .from(images)
+            .where(inArray(images.runId, runIds))
+            .orderBy(asc(images.createdAt), asc(images.index)),
+        ]);
+  const summaries: RunSummary[] = pageRuns.map((run) => {
+    const runJobs = pageJobs.filter((job) => job.runId === run.id);
+    return {
+      id: run.id,
+      prompt: run.prompt,
+      createdAt: run.createdAt.toISOString(),
+      modelIds: runJobs.map((job) => job.modelId),
+      statuses: runJobs.map((job) => job.status),
+      thumbnails: pageImages
+        .filter((image: ImageRow) => image.runId === run.id)
+        .slice(0, THUMBNAILS_PER_SUMMARY)
+        .map((image) => ({ url: fileUrl(image.thumbnailKey), width: image.width, height: image.height })),
+    };
+  });
+  const last = pageRuns.at(-1);
+  return page.length > options.limit && last ? { runs: summaries, nextCursor: encodeCursor(last) } : { runs: summaries };
+}
+
+/**
+ * Deletes a run with its jobs and images, and returns the blob keys no other image uses any more,
+ * for the caller to remove from the blob store.
+ */
+export async function deleteRun(db: Database, id: string): Promise<{ deleted: boolean; orphanedBlobKeys: string[] }> {
+  return db.transaction(async (transaction) => {
+    const runImages = await transaction
+      .select({ blobKey: images.blobKey, thumbnailKey: images.thumbnailKey })
+      .from(images)
+      .where(eq(images.runId, id));
+    const deleted = await transaction.delete(runs).where(eq(runs.id, id)).returning({ id: runs.id });
+    if (deleted.length === 0) return { deleted: false, orphanedBlobKeys: [] };
+    const keys = runImages.flatMap((image) => [image.blobKey, image.thumbnailKey]);
+    return { deleted: true, orphanedBlobKeys: await unreferencedBlobKeys(transaction, keys) };
+  });
+}

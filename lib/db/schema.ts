@@ -1,0 +1,113 @@
+import { sql } from "drizzle-orm";
+import {
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import type { JobStatus } from "@/lib/jobs/job-status";
+import type { ProviderOutput } from "@/lib/providers/types";
+
+/** Millisecond precision keeps keyset cursors (which travel as JS dates) exact. */
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+
+export const runs = pgTable(
+  "runs",
+  {
+    /** Public: at least 128 random bits (see lib/db/ids.ts). */
+    id: text("id").primaryKey(),
+    prompt: text("prompt").notNull(),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    /** Idempotency-Key header of the POST that created the run. */
+    idempotencyKey: text("idempotency_key").unique(),
+  },
+  (table) => [index("runs_created_at_id_idx").on(table.createdAt.desc(), table.id.desc())],
+);
+
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: text("id").primaryKey(),
+    runId: text("run_id")
+      .notNull()
+      .references(() => runs.id, { onDelete: "cascade" }),
+    /** Order of the models in the request, so a run reads back as it was submitted. */
+    position: integer("position").notNull().default(0),
+    modelId: text("model_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    /** Validated by the model's schema, defaults applied. */
+    params: jsonb("params").$type<Record<string, unknown>>().notNull(),
+    status: text("status").$type<JobStatus>().notNull().default("queued"),
+    /** Shared settings this model could not honour exactly. */
+    notes: jsonb("notes").$type<string[]>().notNull().default([]),
+    providerJobId: text("provider_job_id"),
+    pollingUrl: text("polling_url"),
+    /** What the provider returned, kept so a restart can still download the images. */
+    providerOutputs: jsonb("provider_outputs").$type<ProviderOutput[]>(),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    estimatedCostUsd: doublePrecision("estimated_cost_usd"),
+    /** What the provider reported it charged, or else the estimate once the job succeeded. */
+    costUsd: doublePrecision("cost_usd"),
+    /** Consecutive failed attempts of the current step; reset whenever the job moves on. */
+    attempts: integer("attempts").notNull().default(0),
+    /** When the runner may take the job next. */
+    nextAttemptAt: timestamptz("next_attempt_at").notNull().defaultNow(),
+    deadlineAt: timestamptz("deadline_at"),
+    leaseOwner: text("lease_owner"),
+    leaseUntil: timestamptz("lease_until"),
+    /** Set just before the create request is sent: a job with this and no answer has an unknown outcome. */
+    submittedAt: timestamptz("submitted_at"),
+    startedAt: timestamptz("started_at"),
+    finishedAt: timestamptz("finished_at"),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+  },
+  (table) => [
+    index("jobs_run_id_idx").on(table.runId, table.position),
+    // Partial: the runner only ever scans unfinished jobs.
+    index("jobs_due_idx")
+      .on(table.nextAttemptAt)
+      .where(sql`${table.status} in ('queued', 'running')`),
+    index("jobs_model_id_idx").on(table.modelId, table.runId),
+    index("jobs_status_idx").on(table.status, table.runId),
+  ],
+);
+
+export const images = pgTable(
+  "images",
+  {
+    id: text("id").primaryKey(),
+    jobId: text("job_id")
+      .notNull()
+      .references(() => jobs.id, { onDelete: "cascade" }),
+    runId: text("run_id").notNull(),
+    /** Position among the job's outputs. */
+    index: integer("index").notNull(),
+    /** Content-addressed key in the blob store, e.g. "ab/abcdef….png". */
+    blobKey: text("blob_key").notNull(),
+    thumbnailKey: text("thumbnail_key").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    contentType: text("content_type").notNull(),
+    byteSize: integer("byte_size").notNull(),
+    sha256: text("sha256").notNull(),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex("images_job_id_index_idx").on(table.jobId, table.index),
+    index("images_run_id_idx").on(table.runId),
+    index("images_blob_key_idx").on(table.blobKey),
+    index("images_thumbnail_key_idx").on(table.thumbnailKey),
+  ],
+);
+
+export type RunRow = typeof runs.$inferSelect;
+export type JobRow = typeof jobs.$inferSelect;
+export type NewJobRow = typeof jobs.$inferInsert;
+export type ImageRow = typeof images.$inferSelect;
+export type NewImageRow = typeof images.$inferInsert;

@@ -1,0 +1,51 @@
+/** Errors the API reports on purpose. Anything else becomes a generic 500 (see lib/http/route-handler.ts). */
+
+export const APP_ERROR_STATUS = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  invalid_input: 422,
+  rate_limited: 429,
+  service_unavailable: 503,
+} as const;
+
+export type AppErrorCode = keyof typeof APP_ERROR_STATUS;
+
+export interface AppErrorIssue {
+  /** Dotted field path, e.g. "models.0.params.num_images". */
+  path: string;
+  message: string;
+}
+
+export interface AppErrorOptions {
+  issues?: AppErrorIssue[];
+  /** Extra response headers, e.g. Retry-After for rate_limited. */
+  headers?: Record<string, string>;
+}
+
+/** An error whose code and message are safe to show to the client as they are. */
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly issues?: AppErrorIssue[];
+  readonly headers?: Record<string, string>;
+
+  constructor(code: AppErrorCode, message: string, options: AppErrorOptions = {}) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.issues = options.issues;
+    this.headers = options.headers;
+  }
+
+  get status(): number {
+    return APP_ERROR_STATUS[this.code];
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

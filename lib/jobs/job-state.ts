@@ -1,0 +1,113 @@
+import type { JobRow, NewJobRow } from "@/lib/db/schema";
+import type { ProviderOutput } from "@/lib/providers/types";
+import { isTerminal } from "./job-status";
+
+/**
+ * The runner's view of a job, derived from its columns only, so that whatever a crash left behind
+ * in the database says exactly what to do next:
+ * - submit: nothing was sent yet (or the last send was definitely refused);
+ * - unknown-submit: a create request was sent but its answer never got recorded;
+ * - poll: the provider accepted the job and has not finished it;
+ * - download: the provider finished; its images still have to be stored;
+ * - finished: terminal.
+ */
+export type JobPhase = "submit" | "unknown-submit" | "poll" | "download" | "finished";
+
+export function phaseOf(job: Pick<JobRow, "status" | "providerOutputs" | "providerJobId" | "submittedAt">): JobPhase {
+  if (isTerminal(job.status)) return "finished";
+  if (job.providerOutputs) return "download";
+  if (job.providerJobId) return "poll";
+  if (job.submittedAt) return "unknown-submit";
+  return "submit";
+}
+
+export interface JobFailure {
+  code: string;
+  /** Readable on the card, e.g. "pixazo: insufficient balance (402)". */
+  message: string;
+}
+
+type JobChanges = Partial<NewJobRow>;
+
+/** Every write the runner makes to a job goes through one of these. */
+export const jobTransitions = {
+  /** Recorded before the create request leaves, so a crash mid-request is never resent. */
+  submitting(job: JobRow, now: Date, deadlineMs: number): JobChanges {
+    return {
+      status: "running",
+      submittedAt: now,
+      startedAt: job.startedAt ?? now,
+      deadlineAt: job.deadlineAt ?? new Date(now.getTime() + deadlineMs),
+      updatedAt: now,
+    };
+  },
+
+  accepted(
+    now: Date,
+    accepted: { providerJobId: string; pollingUrl?: string; costUsd?: number },
+    firstPollAt: Date,
+  ): JobChanges {
+    return {
+      providerJobId: accepted.providerJobId,
+      pollingUrl: accepted.pollingUrl ?? null,
+      ...(accepted.costUsd !== undefined ? { costUsd: accepted.costUsd } : {}),
+      attempts: 0,
+      nextAttemptAt: firstPollAt,
+      updatedAt: now,
+    };
+  },
+
+  /** The provider is done; downloading starts right away because its URLs expire. */
+  outputsReady(now: Date, outputs: ProviderOutput[], costUsd: number | undefined, providerJobId?: string): JobChanges {
+    return {
+      providerOutputs: outputs,
+      ...(providerJobId ? { providerJobId } : {}),
+      ...(costUsd !== undefined ? { costUsd } : {}),
+      attempts: 0,
+      nextAttemptAt: now,
+      updatedAt: now,
+    };
+  },
+
+  /** Still working at the provider: look again later. */
+  pollLater(now: Date, nextAttemptAt: Date): JobChanges {
+    return { attempts: 0, nextAttemptAt, updatedAt: now };
+  },
+
+  /** A retryable error. `resubmit` re-opens the submit step after a definite refusal (e.g. 429). */
+  retryLater(job: JobRow, now: Date, nextAttemptAt: Date, options: { resubmit?: boolean } = {}): JobChanges {
+    return {
+      attempts: job.attempts + 1,
+      nextAttemptAt,
+      ...(options.resubmit ? { submittedAt: null } : {}),
+      updatedAt: now,
+    };
+  },
+
+  succeeded(job: JobRow, now: Date): JobChanges {
+    return {
+      status: "succeeded",
+      // What the provider reported, or else the published price the estimate is based on.
+      costUsd: job.costUsd ?? job.estimatedCostUsd,
+      errorCode: null,
+      errorMessage: null,
+      finishedAt: now,
+      updatedAt: now,
+    };
+  },
+
+  failed(now: Date, failure: JobFailure): JobChanges {
+    return {
+      status: "failed",
+      errorCode: failure.code,
+      errorMessage: failure.message,
+      finishedAt: now,
+      updatedAt: now,
+    };
+  },
+
+  /** Ends a step: the job is free for whichever runner finds it due next. */
+  released(): JobChanges {
+    return { leaseOwner: null, leaseUntil: null };
+  },
+};

@@ -1,0 +1,55 @@
+import "server-only";
+import sharp from "sharp";
+import type { BlobStore } from "@/lib/storage/blob-store";
+import { extensionFor, sniffImageType } from "@/lib/http/image-type";
+
+const THUMBNAIL_WIDTH = 384;
+
+export interface StoredImage {
+  blobKey: string;
+  thumbnailKey: string;
+  width: number;
+  height: number;
+  contentType: string;
+  byteSize: number;
+  sha256: string;
+}
+
+/** Thrown when the bytes are not a PNG, JPEG or WebP that sharp can read. */
+export class InvalidImageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InvalidImageError";
+  }
+}
+
+/** Stores the original bytes as they came and a WebP thumbnail for grids, both content-addressed. */
+export async function storeImage(blobStore: BlobStore, bytes: Uint8Array): Promise<StoredImage> {
+  const contentType = sniffImageType(bytes);
+  if (!contentType) throw new InvalidImageError("not a PNG, JPEG or WebP image");
+  const extension = extensionFor(contentType);
+  let width: number | undefined;
+  let height: number | undefined;
+  let thumbnail: Buffer;
+  try {
+    ({ width, height } = await sharp(bytes).metadata());
+    thumbnail = await sharp(bytes)
+      .resize({ width: THUMBNAIL_WIDTH, withoutEnlargement: true })
+      .webp({ quality: 80 })
+      .toBuffer();
+  } catch {
+    throw new InvalidImageError(`unreadable ${extension.toUpperCase()} image`);
+  }
+  if (!width || !height) throw new InvalidImageError("image without dimensions");
+  const original = await blobStore.put(bytes, extension);
+  const thumbnailBlob = await blobStore.put(thumbnail, "webp");
+  return {
+    blobKey: original.key,
+    thumbnailKey: thumbnailBlob.key,
+    width,
+    height,
+    contentType,
+    byteSize: bytes.byteLength,
+    sha256: original.sha256,
+  };
+}

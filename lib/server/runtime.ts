@@ -1,0 +1,54 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+import path from "node:path";
+import { getDatabase, type Database, type DatabaseHandle } from "@/lib/db/client";
+import { dataDir } from "@/lib/env";
+import { fetchProviderImage } from "@/lib/jobs/download-image";
+import { createJobRunner, type JobRunner } from "@/lib/jobs/runner";
+import { PROVIDER_POLL_SCHEDULES, SIMULATED_POLL_SCHEDULE } from "@/lib/jobs/schedule";
+import type { ProviderId } from "@/lib/models/types";
+import { getProvider, providerStatus } from "@/lib/providers/registry";
+import type { BlobStore } from "@/lib/storage/blob-store";
+import { createLocalBlobStore } from "@/lib/storage/local-blob-store";
+
+/** Process-wide singletons, on globalThis because dev-mode module reloading would duplicate them. */
+const globalForRuntime = globalThis as typeof globalThis & {
+  prismBlobStore?: BlobStore;
+  prismRunner?: JobRunner;
+};
+
+export async function getDb(): Promise<Database> {
+  return (await getDatabase()).db;
+}
+
+export function getBlobStore(): BlobStore {
+  globalForRuntime.prismBlobStore ??= createLocalBlobStore(path.join(dataDir(), "blobs"));
+  return globalForRuntime.prismBlobStore;
+}
+
+/** Creates and starts this process's runner once. */
+export async function startJobRunner(handle: DatabaseHandle): Promise<JobRunner> {
+  if (globalForRuntime.prismRunner) return globalForRuntime.prismRunner;
+  const runner = createJobRunner(
+    {
+      db: handle.db,
+      blobStore: getBlobStore(),
+      getProvider: (providerId) => getProvider(providerId),
+      fetchImage: fetchProviderImage,
+      now: () => new Date(),
+      ownerId: `${os.hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`,
+      pollSchedule: (providerId: ProviderId) =>
+        providerStatus(providerId).simulated ? SIMULATED_POLL_SCHEDULE : PROVIDER_POLL_SCHEDULES[providerId],
+    },
+    { releaseStaleLeases: handle.exclusive },
+  );
+  globalForRuntime.prismRunner = runner;
+  await runner.start();
+  return runner;
+}
+
+/** Tells the runner there is new work, so a fresh run does not wait for the next idle tick. */
+export function pokeJobRunner(): void {
+  globalForRuntime.prismRunner?.poke();
+}

@@ -1,0 +1,37 @@
+/** Where image bytes live. Keys are content addresses, so equal bytes are stored once. */
+export interface BlobStore {
+  /**
+   * Stores bytes under "<first two hex of sha256>/<sha256>.<extension>" and returns that key and
+   * the digest. Writing the same bytes again is a no-op. A reader never sees a partial blob.
+   */
+  put(bytes: Uint8Array, extension: string): Promise<{ key: string; sha256: string }>;
+  /** A stream of the blob and its size, or null when the key is unknown or not a valid key. */
+  get(key: string): Promise<{ stream: ReadableStream<Uint8Array>; byteSize: number } | null>;
+  has(key: string): Promise<boolean>;
+  /** Removes the blob; an unknown key is not an error. */
+  delete(key: string): Promise<void>;
+}
+
+/** The only shape a key may take, which also rules out path traversal. */
+const BLOB_KEY = /^([0-9a-f]{2})\/\1[0-9a-f]{62}\.(png|jpg|webp)$/;
+
+export const BLOB_CONTENT_TYPES = {
+  png: "image/png",
+  jpg: "image/jpeg",
+  webp: "image/webp",
+} as const;
+
+export type BlobExtension = keyof typeof BLOB_CONTENT_TYPES;
+
+export function isBlobKey(key: string): boolean {
+  return BLOB_KEY.test(key);
+}
+
+export function blobKeyFor(sha256: string, extension: string): string {
+  return `${sha256.slice(0, 2)}/${sha256}.${extension}`;
+}
+
+export function contentTypeOfBlobKey(key: string): string | null {
+  const match = BLOB_KEY.exec(key);
+  return match ? BLOB_CONTENT_TYPES[match[2] as BlobExtension] : null;
+}
