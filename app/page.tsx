@@ -1,3 +1,10 @@
+import { Playground } from "@/components/playground/playground";
+
 export default function PlaygroundPage() {
-  return <main>Prism</main>;
+  return (
+    <main id="main">
+      <h1 className="sr-only">Playground</h1>
+      <Playground />
+    </main>
+  );
 }

@@ -1,0 +1,12 @@
+import type { Metadata } from "next";
+import { RunHistory } from "@/components/history/run-history";
+
+export const metadata: Metadata = { title: "History" };
+
+export default function HistoryPage() {
+  return (
+    <main id="main" className="mx-auto max-w-[1600px] px-4 py-6 sm:px-6 lg:py-8">
+      <RunHistory />
+    </main>
+  );
+}

@@ -1,0 +1,76 @@
+import type { JobView } from "@/lib/jobs/run-view";
+import { ASPECT_RATIOS, type AspectRatio, findModel, PIXAZO_IMAGE_SIZES, PROVIDER_NAMES, parseStarSize, ratioOf } from "@/lib/models";
+
+const USD = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumSignificantDigits: 2 });
+
+export const formatUsd = (value: number) => USD.format(value);
+
+export function formatSeconds(ms: number): string {
+  const seconds = Math.max(0, ms) / 1000;
+  if (seconds < 60) return `${seconds.toFixed(1)}s`;
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes}m ${String(Math.floor(seconds % 60)).padStart(2, "0")}s`;
+}
+
+export interface ModelLabel {
+  name: string;
+  provider: string;
+}
+
+export function modelLabel(modelId: string): ModelLabel {
+  const model = findModel(modelId);
+  if (!model) return { name: modelId, provider: modelId.split("/")[0] ?? "" };
+  return { name: model.name, provider: PROVIDER_NAMES[model.providerId] };
+}
+
+export function jobCost(job: JobView): { text: string; title: string } {
+  if (job.costUsd !== undefined) return { text: formatUsd(job.costUsd), title: "Charged by the provider" };
+  if (job.estimatedCostUsd !== null) return { text: `est. ${formatUsd(job.estimatedCostUsd)}`, title: "Estimated from the provider's published price" };
+  return { text: "price unknown", title: "The provider publishes no price for this model" };
+}
+
+/** Width / height the job's images should have, from its native params, to size placeholders. */
+export function expectedRatio(params: Record<string, unknown>): number {
+  const { aspect_ratio: aspectRatio, image_size: imageSize, size } = params;
+  if (typeof aspectRatio === "string" && (ASPECT_RATIOS as readonly string[]).includes(aspectRatio)) {
+    return ratioOf(aspectRatio as AspectRatio);
+  }
+  if (typeof imageSize === "string" && imageSize in PIXAZO_IMAGE_SIZES) {
+    const { width, height } = PIXAZO_IMAGE_SIZES[imageSize as keyof typeof PIXAZO_IMAGE_SIZES];
+    return width / height;
+  }
+  if (typeof size === "string") {
+    const parsed = parseStarSize(size.replace("x", "*"));
+    if (parsed) return parsed.width / parsed.height;
+  }
+  return 1;
+}
+
+export function expectedImageCount(job: JobView): number {
+  const model = findModel(job.modelId);
+  const parsed = model?.params.safeParse(job.params);
+  return model && parsed?.success ? model.imageCount(parsed.data) : 1;
+}
+
+const EXTENSIONS: Record<string, string> = {
+  "image/png": "png",
+  "image/jpeg": "jpg",
+  "image/webp": "webp",
+  "image/gif": "gif",
+  "image/avif": "avif",
+};
+
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+/** `<model>-<first-prompt-words>-<n>.<ext>`, e.g. `pixazo-z-image-turbo-a-red-fox-in-snow-2.png`. */
+export function downloadFilename(modelId: string, prompt: string, position: number, contentType: string): string {
+  const words = slug(prompt.split(/\s+/).slice(0, 6).join(" ")).slice(0, 48).replace(/-+$/, "") || "image";
+  const extension = EXTENSIONS[contentType.split(";")[0]?.trim() ?? ""] ?? "png";
+  return `${slug(modelId)}-${words}-${position}.${extension}`;
+}

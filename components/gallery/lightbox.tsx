@@ -1,0 +1,136 @@
+"use client";
+
+import { buttonClasses, Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { ChevronLeftIcon, ChevronRightIcon, CloseIcon, DownloadIcon } from "@/components/ui/icons";
+import type { ImageView, JobView, RunView } from "@/lib/jobs/run-view";
+import { CopyPromptButton } from "./copy-prompt-button";
+import { downloadFilename, formatSeconds, jobCost, modelLabel } from "./format";
+import { RerunButton } from "./rerun-button";
+
+export interface LightboxItem {
+  image: ImageView;
+  job: JobView;
+  position: number;
+}
+
+interface LightboxProps {
+  run: RunView;
+  items: LightboxItem[];
+  index: number | null;
+  onIndexChange: (index: number | null) => void;
+  onRerun: (runId: string) => void;
+}
+
+function formatParam(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+export function Lightbox({ run, items, index, onIndexChange, onRerun }: LightboxProps) {
+  const item = index === null ? undefined : items[index];
+  const step = (delta: number) => {
+    if (index === null || items.length === 0) return;
+    onIndexChange((index + delta + items.length) % items.length);
+  };
+  const label = item ? modelLabel(item.job.modelId) : null;
+
+  return (
+    <Dialog
+      open={Boolean(item)}
+      onClose={() => onIndexChange(null)}
+      label={item && label ? `Image ${item.position} from ${label.name}` : "Image"}
+      className="h-[calc(100dvh-2rem)] w-[min(1400px,calc(100vw-2rem))]"
+      onKeyDown={(event) => {
+        if (event.key === "ArrowRight") step(1);
+        else if (event.key === "ArrowLeft") step(-1);
+        else return;
+        event.preventDefault();
+      }}
+    >
+      {item && label ? (
+        <div className="flex h-full flex-col lg:flex-row">
+          <div className="relative flex min-h-0 flex-1 items-center justify-center bg-surface-sunken p-3 sm:p-6">
+            {/* eslint-disable-next-line @next/next/no-img-element */}
+            <img
+              key={item.image.id}
+              src={item.image.url}
+              alt={`${label.name}: ${run.prompt}`}
+              width={item.image.width}
+              height={item.image.height}
+              className="max-h-full max-w-full animate-fade-in rounded-lg object-contain shadow-pop"
+            />
+            {items.length > 1 ? (
+              <>
+                <Button variant="secondary" size="icon" aria-label="Previous image" onClick={() => step(-1)} className="absolute top-1/2 left-3 -translate-y-1/2 rounded-full">
+                  <ChevronLeftIcon />
+                </Button>
+                <Button variant="secondary" size="icon" aria-label="Next image" onClick={() => step(1)} className="absolute top-1/2 right-3 -translate-y-1/2 rounded-full">
+                  <ChevronRightIcon />
+                </Button>
+              </>
+            ) : null}
+          </div>
+
+          <aside className="flex max-h-[45%] w-full shrink-0 flex-col gap-5 overflow-y-auto border-t border-line p-5 lg:max-h-none lg:w-80 lg:border-t-0 lg:border-l">
+            <div className="flex items-start justify-between gap-3">
+              <div className="min-w-0">
+                <h2 className="text-base font-semibold">{label.name}</h2>
+                <p className="text-xs text-fg-subtle">
+                  {label.provider} · image {item.position} of {item.job.images.length} ·{" "}
+                  <span className="tabular-nums">{index !== null ? `${index + 1} / ${items.length} in run` : null}</span>
+                </p>
+              </div>
+              <Button variant="ghost" size="icon-sm" aria-label="Close" onClick={() => onIndexChange(null)}>
+                <CloseIcon />
+              </Button>
+            </div>
+
+            <section className="grid gap-1.5">
+              <h3 className="text-[11px] font-semibold tracking-wide text-fg-subtle uppercase">Prompt</h3>
+              <p className="text-sm leading-relaxed whitespace-pre-wrap">{run.prompt}</p>
+            </section>
+
+            <section className="grid gap-1.5">
+              <h3 className="text-[11px] font-semibold tracking-wide text-fg-subtle uppercase">Parameters</h3>
+              <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-xs">
+                {Object.entries(item.job.params).map(([key, value]) => (
+                  <div key={key} className="contents">
+                    <dt className="font-mono text-fg-muted">{key}</dt>
+                    <dd className="text-right font-mono break-all">{formatParam(value)}</dd>
+                  </div>
+                ))}
+                <dt className="text-fg-muted">size</dt>
+                <dd className="text-right font-mono">
+                  {item.image.width}×{item.image.height}
+                </dd>
+                <dt className="text-fg-muted">cost</dt>
+                <dd className="text-right">{jobCost(item.job).text}</dd>
+                {item.job.finishedAt ? (
+                  <>
+                    <dt className="text-fg-muted">time</dt>
+                    <dd className="text-right tabular-nums">{formatSeconds(Date.parse(item.job.finishedAt) - Date.parse(item.job.createdAt))}</dd>
+                  </>
+                ) : null}
+              </dl>
+            </section>
+
+            <div className="mt-auto grid gap-2">
+              <a
+                href={item.image.url}
+                download={downloadFilename(item.job.modelId, run.prompt, item.position, item.image.contentType)}
+                className={buttonClasses("primary", "md")}
+              >
+                <DownloadIcon />
+                Download
+              </a>
+              <div className="grid grid-cols-2 gap-2">
+                <CopyPromptButton prompt={run.prompt} />
+                <RerunButton run={run} onCreated={onRerun} />
+              </div>
+            </div>
+          </aside>
+        </div>
+      ) : null}
+    </Dialog>
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+
+import Link from "next/link";
+import { ApiError } from "@/lib/http/api-client";
+import { isRunFinished, useRun } from "@/lib/hooks/use-run";
+import type { RunView } from "@/lib/jobs/run-view";
+import { buttonClasses } from "@/components/ui/button";
+import { AlertIcon, ExternalIcon } from "@/components/ui/icons";
+import { Spinner } from "@/components/ui/spinner";
+import { CopyPromptButton } from "./copy-prompt-button";
+import { RerunButton } from "./rerun-button";
+import { RunGallery } from "./run-gallery";
+
+interface RunResultsProps {
+  runId: string;
+  onRerun: (runId: string) => void;
+  headingLevel?: "h1" | "h2";
+  showPermalink?: boolean;
+}
+
+const DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
+
+function RunProgress({ run }: { run: RunView }) {
+  const done = run.jobs.filter((job) => job.status === "succeeded").length;
+  const failed = run.jobs.filter((job) => job.status === "failed" || job.status === "canceled").length;
+  const finished = isRunFinished(run);
+  return (
+    <p className="flex items-center gap-2 text-xs text-fg-muted" role="status">
+      {finished ? null : <Spinner className="size-3.5 text-accent" />}
+      {finished ? "Finished" : "Generating"} · {done} of {run.jobs.length} models done
+      {failed > 0 ? <span className="text-danger">· {failed} failed</span> : null}
+    </p>
+  );
+}
+
+export function RunResults({ runId, onRerun, headingLevel = "h2", showPermalink = false }: RunResultsProps) {
+  const { data: run, error } = useRun(runId);
+  const Heading = headingLevel;
+
+  if (error) {
+    const missing = error instanceof ApiError && error.status === 404;
+    return (
+      <div role="alert" className="flex items-start gap-3 rounded-card border border-danger/25 bg-danger-soft p-5 text-danger">
+        <AlertIcon className="mt-0.5 size-5 shrink-0" />
+        <div className="grid gap-1">
+          <p className="font-semibold">{missing ? "This run does not exist" : "Could not load this run"}</p>
+          <p className="text-fg">{missing ? "It may have been deleted." : error.message}</p>
+        </div>
+      </div>
+    );
+  }
+
+  if (!run) {
+    return (
+      <div className="flex items-center gap-2 text-fg-muted" role="status">
+        <Spinner /> Loading run…
+      </div>
+    );
+  }
+
+  return (
+    <section aria-labelledby={`run-${run.id}-title`} className="grid gap-5">
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+        <div className="grid min-w-0 gap-1.5">
+          <Heading id={`run-${run.id}-title`} className="line-clamp-3 text-base leading-snug font-semibold text-pretty sm:text-lg">
+            {run.prompt}
+          </Heading>
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <time dateTime={run.createdAt} className="text-xs text-fg-subtle">
+              {DATE.format(new Date(run.createdAt))}
+            </time>
+            <RunProgress run={run} />
+          </div>
+        </div>
+        <div className="flex shrink-0 flex-wrap gap-2">
+          <CopyPromptButton prompt={run.prompt} />
+          <RerunButton run={run} onCreated={onRerun} />
+          {showPermalink ? (
+            <Link href={`/runs/${run.id}`} className={buttonClasses("ghost", "sm")}>
+              <ExternalIcon />
+              Open run page
+            </Link>
+          ) : null}
+        </div>
+      </div>
+      <RunGallery run={run} onRerun={onRerun} />
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import Link from "next/link";
+import { modelLabel } from "@/components/gallery/format";
+import { Badge } from "@/components/ui/badge";
+import { ImageIcon } from "@/components/ui/icons";
+import { Spinner } from "@/components/ui/spinner";
+import { isTerminal } from "@/lib/jobs/job-status";
+import type { RunSummary } from "@/lib/jobs/run-view";
+
+const DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
+
+export function RunSummaryCard({ run }: { run: RunSummary }) {
+  const failed = run.statuses.filter((status) => status === "failed").length;
+  const running = run.statuses.some((status) => !isTerminal(status));
+  return (
+    <Link
+      href={`/runs/${run.id}`}
+      className="group flex h-full flex-col overflow-hidden rounded-card border border-line bg-surface shadow-card transition-colors hover:border-line-strong"
+    >
+      <div className="grid aspect-[4/3] grid-cols-2 grid-rows-2 gap-0.5 bg-surface-sunken">
+        {run.thumbnails.length === 0 ? (
+          <div className="col-span-2 row-span-2 grid place-items-center text-fg-subtle">
+            {running ? <Spinner className="size-5" /> : <ImageIcon className="size-6" />}
+          </div>
+        ) : (
+          run.thumbnails.slice(0, 4).map((thumbnail, index, all) => (
+            // eslint-disable-next-line @next/next/no-img-element
+            <img
+              key={thumbnail.url}
+              src={thumbnail.url}
+              alt=""
+              loading="lazy"
+              className={
+                all.length === 1
+                  ? "col-span-2 row-span-2 size-full object-cover"
+                  : all.length === 2 || (all.length === 3 && index === 0)
+                    ? "row-span-2 size-full object-cover"
+                    : "size-full object-cover"
+              }
+            />
+          ))
+        )}
+      </div>
+      <div className="grid flex-1 content-start gap-2 p-3.5">
+        <p className="line-clamp-2 text-sm leading-snug font-medium text-fg group-hover:text-accent-strong">{run.prompt}</p>
+        <p className="line-clamp-1 text-xs text-fg-subtle">{run.modelIds.map((id) => modelLabel(id).name).join(" · ")}</p>
+        <div className="mt-auto flex items-center justify-between gap-2 pt-1">
+          <time dateTime={run.createdAt} className="text-[11px] text-fg-subtle">
+            {DATE.format(new Date(run.createdAt))}
+          </time>
+          {running ? <Badge tone="accent">Running</Badge> : failed > 0 ? <Badge tone="danger">{failed} failed</Badge> : null}
+        </div>
+      </div>
+    </Link>
+  );
+}

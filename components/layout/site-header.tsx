@@ -1,0 +1,23 @@
+import Link from "next/link";
+import { MainNav } from "./main-nav";
+import { PrismLogo } from "./prism-logo";
+import { SimulatorBadge } from "./simulator-badge";
+import { ThemeToggle } from "./theme-toggle";
+
+export function SiteHeader() {
+  return (
+    <header className="sticky top-0 z-30 border-b border-line bg-canvas/85 backdrop-blur-md">
+      <div className="mx-auto flex h-14 max-w-[1600px] items-center gap-3 px-4 sm:gap-6 sm:px-6">
+        <Link href="/" className="flex items-center gap-2 text-[15px] font-semibold tracking-tight">
+          <PrismLogo className="size-6" />
+          Prism
+        </Link>
+        <MainNav />
+        <div className="ml-auto flex items-center gap-2">
+          <SimulatorBadge />
+          <ThemeToggle />
+        </div>
+      </div>
+    </header>
+  );
+}

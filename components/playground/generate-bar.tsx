@@ -1,0 +1,47 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { SparklesIcon } from "@/components/ui/icons";
+import { Spinner } from "@/components/ui/spinner";
+import { formatUsd } from "@/components/gallery/format";
+import type { CostEstimate } from "@/lib/models";
+
+interface GenerateBarProps {
+  pending: boolean;
+  modelCount: number;
+  estimates: (CostEstimate | undefined)[];
+  error: string | null;
+}
+
+function totalLabel(estimates: (CostEstimate | undefined)[]): string {
+  const known = estimates.filter((estimate): estimate is number => typeof estimate === "number");
+  const unknown = estimates.length - known.length;
+  if (known.length === 0) return unknown > 0 ? "price unknown" : "";
+  const total = `est. ${formatUsd(known.reduce((sum, value) => sum + value, 0))}`;
+  return unknown > 0 ? `${total} + ${unknown} unpriced` : total;
+}
+
+export function GenerateBar({ pending, modelCount, estimates, error }: GenerateBarProps) {
+  return (
+    <div className="grid gap-2">
+      {error ? (
+        <p role="alert" className="rounded-lg bg-danger-soft px-3 py-2 text-xs font-medium text-danger">
+          {error}
+        </p>
+      ) : null}
+      <Button type="submit" variant="primary" size="lg" disabled={pending} aria-keyshortcuts="Control+Enter Meta+Enter" className="w-full">
+        {pending ? <Spinner /> : <SparklesIcon />}
+        Generate
+      </Button>
+      <p className="flex justify-between text-[11px] text-fg-subtle">
+        <span>
+          {modelCount} {modelCount === 1 ? "model" : "models"}
+          {estimates.length > 0 ? ` · ${totalLabel(estimates)}` : ""}
+        </span>
+        <span>
+          <kbd className="font-sans">Ctrl</kbd> / <kbd className="font-sans">⌘</kbd> + <kbd className="font-sans">Enter</kbd>
+        </span>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { type Ref, useEffect, useId, useImperativeHandle, useMemo, useState } from "react";
+import { type FieldValues, type Resolver, useForm, useWatch } from "react-hook-form";
+import { describeSchema, schemaDefaults } from "@/components/schema-form/describe-schema";
+import { SchemaForm } from "@/components/schema-form/schema-form";
+import { cn } from "@/components/ui/cn";
+import { ChevronDownIcon, SlidersIcon } from "@/components/ui/icons";
+import { type CostEstimate, type ModelDefinition, PROVIDER_NAMES, type SharedSettings } from "@/lib/models";
+import type { ModelFormHandle } from "./model-form-handle";
+
+interface ModelConfigProps {
+  model: ModelDefinition;
+  shared: SharedSettings;
+  initialEdits?: Record<string, unknown>;
+  onEstimate: (modelId: string, estimate: CostEstimate | undefined) => void;
+  ref: Ref<ModelFormHandle>;
+}
+
+export function ModelConfig({ model, shared, initialEdits, onEstimate, ref }: ModelConfigProps) {
+  const fields = useMemo(() => describeSchema(model.params), [model]);
+  const mapping = useMemo(() => model.mapSharedSettings(shared), [model, shared]);
+  const baseValues = useMemo(() => ({ ...schemaDefaults(fields), ...mapping.params }), [fields, mapping]);
+  const [expanded, setExpanded] = useState(false);
+  const panelId = useId();
+  const form = useForm<FieldValues>({
+    resolver: zodResolver(model.params) as unknown as Resolver<FieldValues>,
+    defaultValues: baseValues,
+    mode: "onChange",
+  });
+
+  useEffect(() => {
+    form.reset(baseValues, { keepDirtyValues: true });
+  }, [form, baseValues]);
+
+  useEffect(() => {
+    for (const [name, value] of Object.entries(initialEdits ?? {})) {
+      if (name in model.params.shape) form.setValue(name, value, { shouldDirty: true });
+    }
+  }, [form, initialEdits, model]);
+
+  const values = useWatch({ control: form.control });
+  const parsed = model.params.safeParse(values);
+  const estimate = parsed.success ? model.estimateCost(parsed.data) : undefined;
+  useEffect(() => onEstimate(model.id, estimate), [model.id, estimate, onEstimate]);
+
+  const dirtyFields = form.formState.dirtyFields as Record<string, unknown>;
+  const overridden = Object.keys(mapping.params).some((name) => dirtyFields[name]);
+  const notes = overridden ? [] : mapping.notes;
+  const errorCount = Object.keys(form.formState.errors).length;
+  const editCount = Object.keys(dirtyFields).length;
+
+  const focusField = (name: string) => window.requestAnimationFrame(() => form.setFocus(name));
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      async validate() {
+        if (!(await form.trigger())) {
+          setExpanded(true);
+          const first = fields.find((field) => form.getFieldState(field.name).invalid);
+          if (first) focusField(first.name);
+          return null;
+        }
+        return { modelId: model.id, params: model.params.parse(form.getValues()), notes };
+      },
+      showIssue(field, message) {
+        setExpanded(true);
+        form.setError(field, { type: "server", message });
+        focusField(field);
+      },
+      edits() {
+        const current = form.getValues();
+        return Object.fromEntries(Object.keys(dirtyFields).map((name) => [name, current[name]]));
+      },
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [form, model, notes, fields, dirtyFields],
+  );
+
+  return (
+    <div className="grid gap-2">
+      {notes.length > 0 ? (
+        <ul className="grid gap-1">
+          {notes.map((note) => (
+            <li key={note} className="text-[11px] leading-snug text-warning">
+              {note}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <button
+        type="button"
+        aria-expanded={expanded}
+        aria-controls={panelId}
+        onClick={() => setExpanded((open) => !open)}
+        className="flex items-center gap-1.5 justify-self-start rounded-md py-0.5 text-xs font-medium text-fg-muted hover:text-fg"
+      >
+        <SlidersIcon className="size-3.5" />
+        Parameters
+        <span className="sr-only">
+          {" "}
+          for {model.name} ({PROVIDER_NAMES[model.providerId]})
+        </span>
+        {errorCount > 0 ? (
+          <span className="rounded-full bg-danger-soft px-1.5 text-[10px] text-danger">{errorCount} to fix</span>
+        ) : editCount > 0 ? (
+          <span className="rounded-full bg-accent-soft px-1.5 text-[10px] text-accent-strong">{editCount} edited</span>
+        ) : null}
+        <ChevronDownIcon className={cn("size-3.5 transition-transform", expanded && "rotate-180")} />
+      </button>
+      <div id={panelId} hidden={!expanded} className="rounded-lg border border-line bg-canvas p-3">
+        <SchemaForm form={form} fields={fields} idPrefix={`${model.id.replace(/\W+/g, "-")}`} />
+        {editCount > 0 ? (
+          <button
+            type="button"
+            onClick={() => form.reset(baseValues)}
+            className="mt-3 text-xs font-medium text-accent hover:text-accent-strong"
+          >
+            Reset to shared settings
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

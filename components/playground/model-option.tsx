@@ -1,0 +1,71 @@
+"use client";
+
+import type { Ref } from "react";
+import { Badge } from "@/components/ui/badge";
+import { cn } from "@/components/ui/cn";
+import { formatUsd } from "@/components/gallery/format";
+import type { ModelView } from "@/lib/jobs/run-view";
+import type { CostEstimate, ModelDefinition, SharedSettings } from "@/lib/models";
+import { ModelConfig } from "./model-config";
+import type { ModelFormHandle } from "./model-form-handle";
+
+interface ModelOptionProps {
+  view: ModelView;
+  model: ModelDefinition;
+  selected: boolean;
+  onToggle: (modelId: string, selected: boolean) => void;
+  shared: SharedSettings;
+  estimate: CostEstimate | undefined;
+  initialEdits?: Record<string, unknown>;
+  onEstimate: (modelId: string, estimate: CostEstimate | undefined) => void;
+  formRef: Ref<ModelFormHandle>;
+}
+
+function priceHint(view: ModelView, selected: boolean, estimate: CostEstimate | undefined) {
+  if (!selected || estimate === undefined) return view.pricing;
+  return estimate === null ? "price unknown" : `est. ${formatUsd(estimate)}`;
+}
+
+export function ModelOption({ view, model, selected, onToggle, shared, estimate, initialEdits, onEstimate, formRef }: ModelOptionProps) {
+  const checkboxId = `model-${view.id.replace(/\W+/g, "-")}`;
+  const label = `${view.name} (${view.providerName})`;
+  return (
+    <div
+      role="group"
+      aria-label={label}
+      className={cn(
+        "grid gap-2 rounded-xl border px-3 py-2.5 transition-colors",
+        selected ? "border-accent/40 bg-accent-soft/40" : "border-line bg-surface",
+        !view.available && "opacity-70",
+      )}
+    >
+      <div className="flex items-start gap-3">
+        <input
+          id={checkboxId}
+          type="checkbox"
+          checked={selected}
+          disabled={!view.available}
+          onChange={(event) => onToggle(view.id, event.target.checked)}
+          aria-label={label}
+          aria-describedby={`${checkboxId}-hint`}
+          className="mt-0.5 size-4 shrink-0 cursor-pointer rounded accent-accent disabled:cursor-not-allowed"
+        />
+        <label htmlFor={checkboxId} className="grid min-w-0 flex-1 cursor-pointer gap-0.5">
+          <span className="flex flex-wrap items-center gap-1.5">
+            <span className="text-sm font-medium text-fg">{view.name}</span>
+            {view.simulated ? <Badge tone="warning">Simulated</Badge> : null}
+            {view.available ? null : <Badge tone="neutral">Unavailable</Badge>}
+          </span>
+          <span id={`${checkboxId}-hint`} className="text-xs text-fg-subtle">
+            {view.available ? priceHint(view, selected, estimate) : "Add this provider's API key to enable it"}
+          </span>
+        </label>
+      </div>
+      {selected ? (
+        <div className="pl-7">
+          <ModelConfig ref={formRef} model={model} shared={shared} initialEdits={initialEdits} onEstimate={onEstimate} />
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+"use client";
+
+import type { Ref } from "react";
+import type { ModelView } from "@/lib/jobs/run-view";
+import type { CostEstimate, ModelDefinition, SharedSettings } from "@/lib/models";
+import type { ModelFormHandle } from "./model-form-handle";
+import { ModelOption } from "./model-option";
+
+export interface PickableModel {
+  view: ModelView;
+  model: ModelDefinition;
+}
+
+interface ModelPickerProps {
+  models: PickableModel[];
+  selected: readonly string[];
+  onToggle: (modelId: string, selected: boolean) => void;
+  shared: SharedSettings;
+  estimates: Record<string, CostEstimate | undefined>;
+  edits: Record<string, Record<string, unknown>>;
+  onEstimate: (modelId: string, estimate: CostEstimate | undefined) => void;
+  formRef: (modelId: string) => Ref<ModelFormHandle>;
+}
+
+function groupByProvider(models: PickableModel[]) {
+  const groups = new Map<string, PickableModel[]>();
+  for (const entry of models) groups.set(entry.view.providerName, [...(groups.get(entry.view.providerName) ?? []), entry]);
+  return [...groups.entries()];
+}
+
+export function ModelPicker({ models, selected, onToggle, shared, estimates, edits, onEstimate, formRef }: ModelPickerProps) {
+  return (
+    <fieldset className="grid gap-4">
+      <legend className="mb-2 flex w-full items-baseline justify-between text-xs font-semibold text-fg">
+        Models
+        <span className="font-normal text-fg-subtle">{selected.length} selected</span>
+      </legend>
+      {groupByProvider(models).map(([provider, entries]) => {
+        const available = entries.some((entry) => entry.view.available);
+        return (
+          <section key={provider} aria-label={provider} className="grid gap-1.5">
+            <h3 className="flex items-center gap-2 text-[11px] font-semibold tracking-wide text-fg-subtle uppercase">
+              {provider}
+              <span
+                className={available ? "size-1.5 rounded-full bg-success" : "size-1.5 rounded-full bg-line-strong"}
+                title={available ? "Available" : "Not configured"}
+                aria-label={available ? "Available" : "Not configured"}
+                role="img"
+              />
+            </h3>
+            {entries.map(({ view, model }) => (
+              <ModelOption
+                key={view.id}
+                view={view}
+                model={model}
+                selected={selected.includes(view.id)}
+                onToggle={onToggle}
+                shared={shared}
+                estimate={estimates[view.id]}
+                initialEdits={edits[view.id]}
+                onEstimate={onEstimate}
+                formRef={formRef(view.id)}
+              />
+            ))}
+          </section>
+        );
+      })}
+    </fieldset>
+  );
+}

@@ -1,0 +1,153 @@
+"use client";
+
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { RunResults } from "@/components/gallery/run-results";
+import { ApiError } from "@/lib/http/api-client";
+import { type CreateRunModel, useCreateRun } from "@/lib/hooks/use-create-run";
+import type { CostEstimate, SharedSettings } from "@/lib/models";
+import { EmptyResults } from "./empty-results";
+import { GenerateBar } from "./generate-bar";
+import type { ModelFormHandle } from "./model-form-handle";
+import { ModelPicker, type PickableModel } from "./model-picker";
+import { DEFAULT_SHARED_SETTINGS, loadDraft, type PlaygroundDraft, saveDraft } from "./playground-draft";
+import { PLAYGROUND_GRID } from "./playground-skeleton";
+import { PromptField, type PromptValues } from "./prompt-field";
+import { locateIssue } from "./run-issues";
+import { SharedSettingsControls } from "./shared-settings";
+
+const PREFERRED_MODEL_IDS = ["shortapi/z-image", "pixazo/z-image-turbo", "dashscope/z-image-turbo"];
+
+function initialSelection(models: PickableModel[], draft: PlaygroundDraft | null): string[] {
+  const available = models.filter((entry) => entry.view.available).map((entry) => entry.view.id);
+  const fromDraft = draft?.modelIds.filter((id) => available.includes(id)) ?? [];
+  if (fromDraft.length > 0) return fromDraft;
+  const preferred = PREFERRED_MODEL_IDS.filter((id) => available.includes(id));
+  return preferred.length >= 2 ? preferred : available.slice(0, 3);
+}
+
+export function PlaygroundWorkspace({ models }: { models: PickableModel[] }) {
+  const [draft] = useState(loadDraft);
+  const [selected, setSelected] = useState(() => initialSelection(models, draft));
+  const [shared, setShared] = useState<SharedSettings>(draft?.shared ?? DEFAULT_SHARED_SETTINGS);
+  const [runId, setRunId] = useState<string | null>(draft?.runId ?? null);
+  const [estimates, setEstimates] = useState<Record<string, CostEstimate | undefined>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const handles = useRef(new Map<string, ModelFormHandle>());
+  const savedEdits = useRef(draft?.edits ?? {});
+  const resultsRef = useRef<HTMLDivElement>(null);
+  const promptForm = useForm<PromptValues>({ defaultValues: { prompt: draft?.prompt ?? "" }, mode: "onSubmit" });
+  const prompt = useWatch({ control: promptForm.control, name: "prompt" });
+  const createRun = useCreateRun();
+
+  const orderedSelection = useMemo(
+    () => models.map((entry) => entry.view.id).filter((id) => selected.includes(id)),
+    [models, selected],
+  );
+  const promptMaxLength = useMemo(() => {
+    const limits = models.filter((entry) => orderedSelection.includes(entry.view.id)).map((entry) => entry.model.promptMaxLength);
+    return limits.length > 0 ? Math.min(...limits) : Math.min(...models.map((entry) => entry.model.promptMaxLength));
+  }, [models, orderedSelection]);
+
+  const onEstimate = useCallback((modelId: string, estimate: CostEstimate | undefined) => {
+    setEstimates((current) => (current[modelId] === estimate ? current : { ...current, [modelId]: estimate }));
+  }, []);
+  const formRef = useCallback(
+    (modelId: string) => (handle: ModelFormHandle | null) => {
+      if (handle) handles.current.set(modelId, handle);
+      else handles.current.delete(modelId);
+    },
+    [],
+  );
+  const formRefs = useMemo(() => new Map(models.map((entry) => [entry.view.id, formRef(entry.view.id)])), [models, formRef]);
+
+  const currentEdits = () =>
+    Object.fromEntries(orderedSelection.map((id) => [id, handles.current.get(id)?.edits() ?? {}]));
+
+  useEffect(() => {
+    saveDraft({ prompt, modelIds: selected, shared, edits: savedEdits.current, runId: runId ?? undefined });
+  }, [prompt, selected, shared, runId]);
+
+  const showRun = (id: string) => {
+    setRunId(id);
+    if (window.matchMedia("(max-width: 1023px)").matches) {
+      window.requestAnimationFrame(() => resultsRef.current?.scrollIntoView({ behavior: "smooth", block: "start" }));
+    }
+  };
+
+  const generate = async () => {
+    setFormError(null);
+    promptForm.clearErrors();
+    const promptValid = await promptForm.trigger("prompt", { shouldFocus: true });
+    const entries = await Promise.all(orderedSelection.map((id) => handles.current.get(id)?.validate() ?? null));
+    if (orderedSelection.length === 0) return setFormError("Pick at least one model.");
+    if (!promptValid || entries.some((entry) => entry === null)) return;
+    const body = { prompt: promptForm.getValues("prompt").trim(), models: entries as CreateRunModel[] };
+    savedEdits.current = currentEdits();
+    createRun.mutate(body, {
+      onSuccess: (created) => showRun(created.id),
+      onError: (error) => {
+        if (!(error instanceof ApiError) || error.issues.length === 0) return setFormError(error.message);
+        const general: string[] = [];
+        for (const issue of error.issues) {
+          const target = locateIssue(issue);
+          const modelId = target.kind === "model-field" ? body.models[target.modelIndex]?.modelId : undefined;
+          const handle = modelId ? handles.current.get(modelId) : undefined;
+          if (target.kind === "prompt") promptForm.setError("prompt", { type: "server", message: target.message }, { shouldFocus: true });
+          else if (target.kind === "model-field" && handle) handle.showIssue(target.field, target.message);
+          else general.push(target.message);
+        }
+        if (general.length > 0) setFormError(general.join(" "));
+      },
+    });
+  };
+
+  const onShortcut = useEffectEvent((event: KeyboardEvent) => {
+    if (event.key !== "Enter" || !(event.metaKey || event.ctrlKey) || createRun.isPending) return;
+    event.preventDefault();
+    void generate();
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onShortcut(event);
+    window.addEventListener("keydown", listener);
+    return () => window.removeEventListener("keydown", listener);
+  }, []);
+
+  return (
+    <div className={PLAYGROUND_GRID}>
+      <form
+        aria-label="Generate images"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void generate();
+        }}
+        className="grid content-start gap-6 lg:sticky lg:top-20 lg:max-h-[calc(100dvh-6rem)] lg:overflow-y-auto lg:pr-1"
+      >
+        <PromptField form={promptForm} maxLength={promptMaxLength} />
+        <SharedSettingsControls value={shared} onChange={setShared} />
+        <ModelPicker
+          models={models}
+          selected={orderedSelection}
+          onToggle={(id, on) => setSelected((current) => (on ? [...current, id] : current.filter((other) => other !== id)))}
+          shared={shared}
+          estimates={estimates}
+          edits={draft?.edits ?? {}}
+          onEstimate={onEstimate}
+          formRef={(id) => formRefs.get(id) ?? null}
+        />
+        <div className="sticky bottom-0 -mx-1 bg-canvas/90 px-1 pt-2 pb-3 backdrop-blur">
+          <GenerateBar
+            pending={createRun.isPending}
+            modelCount={orderedSelection.length}
+            estimates={orderedSelection.map((id) => estimates[id])}
+            error={formError}
+          />
+        </div>
+      </form>
+      <div ref={resultsRef} className="min-w-0 scroll-mt-20">
+        {runId ? <RunResults runId={runId} onRerun={showRun} showPermalink /> : <EmptyResults />}
+      </div>
+    </div>
+  );
+}

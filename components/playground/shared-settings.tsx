@@ -1,0 +1,66 @@
+"use client";
+
+import { cn } from "@/components/ui/cn";
+import { ASPECT_RATIOS, type AspectRatio, ratioOf, type SharedSettings } from "@/lib/models";
+
+const IMAGE_COUNTS = [1, 2, 3, 4] as const;
+
+const chipClasses =
+  "flex cursor-pointer items-center justify-center gap-1.5 rounded-lg border border-line bg-surface text-xs font-medium text-fg-muted transition-colors hover:border-line-strong hover:text-fg has-checked:border-accent has-checked:bg-accent-soft has-checked:text-accent-strong has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-accent";
+
+function RatioGlyph({ ratio }: { ratio: AspectRatio }) {
+  const value = ratioOf(ratio);
+  const width = value >= 1 ? 14 : 14 * value;
+  const height = value >= 1 ? 14 / value : 14;
+  return <span aria-hidden className="rounded-[2px] border-[1.5px] border-current" style={{ width, height }} />;
+}
+
+interface SharedSettingsProps {
+  value: SharedSettings;
+  onChange: (value: SharedSettings) => void;
+}
+
+export function SharedSettingsControls({ value, onChange }: SharedSettingsProps) {
+  return (
+    <div className="grid gap-4">
+      <fieldset className="grid gap-2">
+        <legend className="mb-2 text-xs font-semibold text-fg">Aspect ratio</legend>
+        <div className="grid grid-cols-4 gap-1.5">
+          {ASPECT_RATIOS.map((ratio) => (
+            <label key={ratio} className={cn(chipClasses, "h-9")}>
+              <input
+                type="radio"
+                name="aspect-ratio"
+                value={ratio}
+                checked={value.aspectRatio === ratio}
+                onChange={() => onChange({ ...value, aspectRatio: ratio })}
+                className="sr-only"
+              />
+              <RatioGlyph ratio={ratio} />
+              {ratio}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className="grid gap-2">
+        <legend className="mb-2 text-xs font-semibold text-fg">Number of images</legend>
+        <div className="grid grid-cols-4 gap-1.5">
+          {IMAGE_COUNTS.map((count) => (
+            <label key={count} className={cn(chipClasses, "h-8")}>
+              <input
+                type="radio"
+                name="number-of-images"
+                value={count}
+                checked={value.numImages === count}
+                onChange={() => onChange({ ...value, numImages: count })}
+                className="sr-only"
+                aria-label={`${count} ${count === 1 ? "image" : "images"}`}
+              />
+              {count}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
