@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { ProviderId } from "@/lib/models/types";
-import { PROVIDER_LABELS, providerError, type ErrorDetails, type ProviderErrorCode } from "./errors";
+import { providerError, type ErrorDetails, type ProviderErrorCode } from "./errors";
 import type { ProviderConfig, ProviderError } from "./types";
 
 /** Used when ProviderConfig.timeoutMs is unset. */
@@ -40,7 +40,6 @@ export interface JsonResponse {
 
 /** The transport one adapter uses: fetch with a deadline, tolerant JSON, and key-safe errors. */
 export interface HttpClient {
-  readonly label: string;
   call(request: JsonCall): Promise<JsonResponse>;
   /** Builds a ProviderError whose message starts with the provider's label and never holds the key. */
   error(code: ProviderErrorCode, message: string, details: ErrorDetails): ProviderError;
@@ -84,8 +83,6 @@ export function createHttpClient(
   config: ProviderConfig,
   defaultTimeoutMs: number = DEFAULT_TIMEOUT_MS,
 ): HttpClient {
-  const label = PROVIDER_LABELS[provider];
-
   const error: HttpClient["error"] = (code, message, details) => {
     // Some APIs echo the credential back in auth errors; it must never reach a log or the browser.
     const safe = config.apiKey ? message.split(config.apiKey).join("[redacted]") : message;
@@ -157,5 +154,5 @@ export function createHttpClient(
     });
   };
 
-  return { label, call, error, parse };
+  return { call, error, parse };
 }

@@ -18,7 +18,11 @@ const generationSchema = z.object({
 export type DashscopeGeneration = z.output<typeof generationSchema>;
 
 /** `{request_id, code, message}` on any refusal (providers.md §4.4). */
-const errorBodySchema = z.object({ code: z.unknown().optional(), message: z.unknown().optional(), msg: z.unknown().optional(), request_id: z.unknown().optional() });
+const errorBodySchema = z.object({
+  code: z.unknown().optional(),
+  message: z.unknown().optional(),
+  msg: z.unknown().optional(),
+});
 
 /** DashScope's own codes say more than the HTTP status; first matching prefix wins. */
 const CODE_RULES: [prefix: string, code: ProviderErrorCode][] = [
@@ -33,6 +37,9 @@ const CODE_RULES: [prefix: string, code: ProviderErrorCode][] = [
   ["InvalidParameter", "invalid_request"],
   ["BadRequest", "invalid_request"],
 ];
+
+/** Retryable whatever the HTTP status says, e.g. a throttle or an InternalError sent as 400. */
+const RETRYABLE_CODES: ReadonlySet<ProviderErrorCode> = new Set(["rate_limited", "provider_error", "timeout"]);
 
 function codeFor(nativeCode: string | undefined, status: number): ProviderErrorCode {
   const rule = nativeCode ? CODE_RULES.find(([prefix]) => nativeCode.startsWith(prefix)) : undefined;
@@ -52,7 +59,7 @@ function refusal(http: HttpClient, response: JsonResponse, fields: ErrorBody | u
       : `${quote(text)} (${reference})`;
   return http.error(code, message, {
     status: response.status,
-    retryable: isRetryableStatus(response.status) || code === "rate_limited" || code === "provider_error" || code === "timeout",
+    retryable: isRetryableStatus(response.status) || RETRYABLE_CODES.has(code),
     retryAfterSeconds: response.retryAfterSeconds,
   });
 }

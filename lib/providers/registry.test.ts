@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { getProvider, providerStatus } from "./registry";
+import { replayFetch } from "./testing/replay-fetch";
+
+// "server-only" throws outside a React server bundle; vitest hoists this mock above the imports.
+vi.mock("server-only", () => ({}));
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+function realProviders(keys: Partial<Record<"SHORTAPI_KEY" | "PIXAZO_API_KEY" | "DASHSCOPE_API_KEY", string>>) {
+  vi.stubEnv("PRISM_SIMULATOR", "off");
+  for (const name of ["SHORTAPI_KEY", "PIXAZO_API_KEY", "DASHSCOPE_API_KEY"] as const) vi.stubEnv(name, keys[name] ?? "");
+}
+
+describe("registry", () => {
+  it("returns null (unavailable) for a provider without a key, an adapter otherwise", () => {
+    realProviders({ SHORTAPI_KEY: "ak-1" });
+    expect(getProvider("pixazo")).toBeNull();
+    expect(providerStatus("pixazo")).toEqual({ available: false, simulated: false });
+    expect(getProvider("shortapi")?.id).toBe("shortapi");
+    expect(providerStatus("shortapi")).toEqual({ available: true, simulated: false });
+  });
+
+  it("reads the key and base URL at call time and honours overrides", async () => {
+    realProviders({ DASHSCOPE_API_KEY: "sk-1" });
+    vi.stubEnv("DASHSCOPE_BASE_URL", "https://dashscope.example/api/v1/");
+    const fetch = replayFetch({ status: 401, json: { code: "InvalidApiKey", message: "Invalid API-key provided." } });
+    const provider = getProvider("dashscope", { fetch });
+    await expect(provider?.submit({ modelId: "dashscope/z-image-turbo", prompt: "p", params: {} })).rejects.toMatchObject({
+      code: "unauthorized",
+    });
+    expect(fetch.requests[0]?.url).toBe("https://dashscope.example/api/v1/services/aigc/multimodal-generation/generation");
+    expect(fetch.requests[0]?.headers.authorization).toBe("Bearer sk-1");
+  });
+
+  it("points every provider at the simulator when it is on", () => {
+    vi.stubEnv("PRISM_SIMULATOR", "on");
+    vi.stubEnv("SIMULATOR_PORT", "5000");
+    for (const id of ["shortapi", "pixazo", "dashscope"] as const) {
+      expect(providerStatus(id)).toEqual({ available: true, simulated: true });
+      expect(getProvider(id)?.id).toBe(id);
+    }
+  });
+});
