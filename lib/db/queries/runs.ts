@@ -62,17 +62,13 @@ export async function getRunView(db: Database, id: string): Promise<RunView | nu
  * (image inserts included), and the counts catch deletions. Null when the run does not exist.
  */
 export async function getRunVersion(db: Database, id: string): Promise<string | null> {
-  const [row] = await db
-    .select({
-      runId: runs.id,
-      jobCount: sql<number>`(select count(*) from ${jobs} where ${jobs.runId} = ${runs.id})`.mapWith(Number),
-      lastUpdate: sql<string | null>`(select ${max(jobs.updatedAt)} from ${jobs} where ${jobs.runId} = ${runs.id})`,
-      imageCount: sql<number>`(select ${count()} from ${images} where ${images.runId} = ${runs.id})`.mapWith(Number),
-    })
-    .from(runs)
-    .where(eq(runs.id, id));
-  if (!row) return null;
-  return `${row.lastUpdate ?? ""}|${row.jobCount}|${row.imageCount}`;
+  const [[run], [jobStats], [imageStats]] = await Promise.all([
+    db.select({ id: runs.id }).from(runs).where(eq(runs.id, id)),
+    db.select({ total: count(), lastUpdate: max(jobs.updatedAt) }).from(jobs).where(eq(jobs.runId, id)),
+    db.select({ total: count() }).from(images).where(eq(images.runId, id)),
+  ]);
+  if (!run) return null;
+  return `${jobStats?.lastUpdate?.toISOString() ?? ""}|${jobStats?.total ?? 0}|${imageStats?.total ?? 0}`;
 }
 
 export interface ListRunsOptions {

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { createRunBodySchema } from "./create-run";
+
+function issuesOf(body: unknown) {
+  const result = createRunBodySchema.safeParse(body);
+  if (result.success) return [];
+  return result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+}
+
+const zImage = { modelId: "shortapi/z-image", params: { aspect_ratio: "1:1" } };
+
+describe("createRunBodySchema", () => {
+  it("parses a valid body, trims the prompt and applies each model's defaults", () => {
+    const parsed = createRunBodySchema.parse({
+      prompt: "  a red fox  ",
+      models: [zImage, { modelId: "dashscope/z-image-turbo", params: {}, notes: ["Makes 1 image"] }],
+    });
+    expect(parsed.prompt).toBe("a red fox");
+    expect(parsed.models.map(({ model }) => model.id)).toEqual(["shortapi/z-image", "dashscope/z-image-turbo"]);
+    expect(parsed.models[0]?.params).toEqual({ aspect_ratio: "1:1", num_images: 1, resolution: "1K", enable_nsfw: false });
+    expect(parsed.models[1]?.notes).toEqual(["Makes 1 image"]);
+  });
+
+  it.each([
+    ["an empty prompt", { prompt: "   ", models: [zImage] }, "prompt"],
+    ["a missing prompt", { models: [zImage] }, "prompt"],
+    ["no models", { prompt: "x", models: [] }, "models"],
+    ["seven models", { prompt: "x", models: Array.from({ length: 7 }, () => zImage) }, "models"],
+    ["an unknown model", { prompt: "x", models: [zImage, { modelId: "acme/nope", params: {} }] }, "models.1.modelId"],
+    [
+      "a param out of range",
+      { prompt: "x", models: [{ modelId: "shortapi/z-image", params: { aspect_ratio: "1:1", num_images: 9 } }] },
+      "models.0.params.num_images",
+    ],
+    ["a missing required param", { prompt: "x", models: [{ modelId: "pixazo/z-image-turbo", params: {} }] }, "models.0.params.image_size"],
+    ["a wrong param type", { prompt: "x", models: [{ modelId: "dashscope/z-image-turbo", params: { seed: "7" } }] }, "models.0.params.seed"],
+    ["params that are not an object", { prompt: "x", models: [{ modelId: "shortapi/z-image", params: 3 }] }, "models.0.params"],
+  ])("names the field for %s", (_, body, path) => {
+    expect(issuesOf(body).map((issue) => issue.path)).toContain(path);
+  });
+
+  it("limits the prompt to the shortest maximum among the chosen models", () => {
+    const prompt = "x".repeat(801);
+    expect(issuesOf({ prompt, models: [zImage] })).toEqual([]);
+    const issues = issuesOf({ prompt, models: [zImage, { modelId: "dashscope/z-image-turbo", params: {} }] });
+    expect(issues).toEqual([{ path: "prompt", message: expect.stringContaining("at most 800 characters") }]);
+  });
+
+  it("reports every invalid model at once", () => {
+    const issues = issuesOf({
+      prompt: "x",
+      models: [{ modelId: "acme/nope", params: {} }, { modelId: "pixazo/z-image-turbo", params: { num_images: 0 } }],
+    });
+    expect(issues.map((issue) => issue.path)).toEqual(
+      expect.arrayContaining(["models.0.modelId", "models.1.params.image_size", "models.1.params.num_images"]),
+    );
+  });
+});

@@ -1,0 +1,11 @@
+import { sql } from "drizzle-orm";
+import { openDatabase, type DatabaseHandle } from "@/lib/db/client";
+
+/** An in-memory PGlite with every migration applied. Costs seconds: share one per test file. */
+export function openTestDatabase(): Promise<DatabaseHandle> {
+  return openDatabase({ engine: "pglite", dataDir: "memory://" });
+}
+
+export async function emptyDatabase({ db }: DatabaseHandle): Promise<void> {
+  await db.execute(sql`truncate table images, jobs, runs cascade`);
+}
