@@ -12,7 +12,8 @@ type Handler = (request: SimRequest) => Reply;
 
 function withBody<S extends z.ZodType>(schema: S, use: (value: z.output<S>) => Reply): Handler {
   return (request) => {
-    const parsed = schema.safeParse(request.jsonError ? Symbol("invalid json") : (request.json ?? {}));
+    if (request.jsonError) return jsonReply(400, { error: "invalid_body", message: "Body is not valid JSON." });
+    const parsed = schema.safeParse(request.json ?? {});
     if (!parsed.success) return jsonReply(400, { error: "invalid_body", message: z.prettifyError(parsed.error) });
     return use(parsed.data);
   };

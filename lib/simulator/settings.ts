@@ -14,6 +14,10 @@ export interface SimulatorSettings {
   apiKeys: string[] | null;
   /** Tries per callback/webhook when the receiver does not answer 2xx (providers.md §2.9 scenario). */
   callbackAttempts: number;
+  /** Sends each callback this long after the terminal state, so a poll can see it first (§9 item 12). */
+  callbackDelayMs: number;
+  /** Deliveries per terminal state; 2 or more exercises duplicate handling (§9 item 12). */
+  callbackCopies: number;
 }
 
 export const settingsPatchSchema = z.strictObject({
@@ -23,6 +27,8 @@ export const settingsPatchSchema = z.strictObject({
   shortapiErrors: z.enum(["http", "envelope"]).optional(),
   apiKeys: z.array(z.string().min(1)).nullable().optional(),
   callbackAttempts: z.number().int().min(1).max(10).optional(),
+  callbackDelayMs: z.number().int().min(0).optional(),
+  callbackCopies: z.number().int().min(1).max(10).optional(),
 });
 
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
@@ -35,6 +41,8 @@ export function defaultSettings(options: { stepMs?: number; imageTtlMs?: number 
     shortapiErrors: "http",
     apiKeys: null,
     callbackAttempts: 1,
+    callbackDelayMs: 0,
+    callbackCopies: 1,
   };
 }
 

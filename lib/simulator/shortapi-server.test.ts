@@ -238,4 +238,11 @@ describe("shortapi simulator", () => {
     await create({ model: "openai/gpt-image-2/text-to-image", args: { prompt: "x" }, callback_url: receiver.url });
     await waitFor(async () => receiver.received.length, (count) => count === 3);
   });
+
+  it("sends duplicate callbacks when callbackCopies asks for them", async () => {
+    await control(simulator, "/settings", { callbackCopies: 2, callbackDelayMs: 5 });
+    await create({ model: "openai/gpt-image-2/text-to-image", args: { prompt: "x" }, callback_url: receiver.url });
+    await waitFor(async () => receiver.received.length, (count) => count === 2);
+    expect(receiver.received[0]).toEqual(receiver.received[1]);
+  });
 });
