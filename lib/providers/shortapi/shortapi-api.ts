@@ -10,7 +10,6 @@ const envelopeSchema = z.object({
   info: z.unknown().optional(),
   message: z.unknown().optional(),
   error: z.unknown().optional(),
-  data: z.unknown().optional(),
 });
 
 const jobIdSchema = z.union([z.string().min(1), z.number()]).transform(String);
