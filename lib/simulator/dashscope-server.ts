@@ -59,7 +59,9 @@ const invalid = (message: string) => dashscopeError(400, "InvalidParameter", mes
 
 /** The prompt from the single user message's single text item, or the refusal to send. */
 function readPrompt(input: unknown): string | Reply {
-  if (!isPlainObject(input)) return dashscopeError(400, "BadRequest.EmptyInput", "Required input parameter missing from request.");
+  if (!isPlainObject(input)) {
+    return dashscopeError(400, "BadRequest.EmptyInput", "Required input parameter missing from request.");
+  }
   const messages = input.messages;
   if (!Array.isArray(messages) || messages.length !== 1) return invalid("input.messages must hold exactly one message.");
   const [message] = messages as unknown[];
@@ -105,7 +107,12 @@ export function createDashscopeProtocol(context: SimulatorContext): ProviderProt
     const spec = { model: MODEL, label: "Z-Image Turbo · DashScope", prompt, index: 0, format: "png" as const, ...size };
     const { url, expiresAt } = context.images.issue(context.origins.dashscope, spec);
     const signature = createHash("sha1").update(url).digest("base64");
-    const signedUrl = `${url}?Expires=${Math.floor(expiresAt / 1000)}&OSSAccessKeyId=LTAI5tSimulatorKey&Signature=${encodeURIComponent(signature)}`;
+    const query = new URLSearchParams({
+      Expires: String(Math.floor(expiresAt / 1000)),
+      OSSAccessKeyId: "LTAI5tSimulatorKey",
+      Signature: signature,
+    });
+    const signedUrl = `${url}?${query}`;
     const content: Record<string, string>[] = [{ image: signedUrl }];
     if (parameters.prompt_extend === true) {
       content.push({ text: `${prompt}. Rendered in rich detail, balanced composition, soft natural light.` });

@@ -42,6 +42,13 @@ function ellipsize(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+function element(name: string, attributes: Record<string, string | number>, content = ""): string {
+  const rendered = Object.entries(attributes)
+    .map(([key, value]) => `${key}="${typeof value === "number" ? Number(value.toFixed(1)) : value}"`)
+    .join(" ");
+  return `<${name} ${rendered}>${content}</${name}>`;
+}
+
 /**
  * An SVG whose colours come from the prompt (same prompt → same palette across models), whose
  * bands come from the model id, and whose circles come from the image index, with a caption.
@@ -59,36 +66,58 @@ function buildSvg(spec: ImageSpec): string {
   const diagonal = Math.hypot(width, height);
   const bandWidth = diagonal / (bandCount * 2);
 
-  const bands = Array.from({ length: bandCount }, (_, band) => {
-    const x = (width - diagonal) / 2 + band * 2 * bandWidth;
-    const shade = band % 2 === 0 ? "#ffffff" : "#000000";
-    return `<rect x="${x.toFixed(1)}" y="${((height - diagonal) / 2).toFixed(1)}" width="${bandWidth.toFixed(1)}" height="${diagonal.toFixed(1)}" fill="${shade}" fill-opacity="0.14"/>`;
-  }).join("");
+  const bands = Array.from({ length: bandCount }, (_, band) =>
+    element("rect", {
+      x: (width - diagonal) / 2 + band * 2 * bandWidth,
+      y: (height - diagonal) / 2,
+      width: bandWidth,
+      height: diagonal,
+      fill: band % 2 === 0 ? "#ffffff" : "#000000",
+      "fill-opacity": 0.14,
+    }),
+  ).join("");
 
-  const circles = Array.from({ length: spec.index + 1 }, (_, circle) => {
-    const cx = (byteAt(indexHash, circle * 3) / 255) * width;
-    const cy = (byteAt(indexHash, circle * 3 + 1) / 255) * height;
-    const r = short * (0.08 + (byteAt(indexHash, circle * 3 + 2) / 255) * 0.18);
-    return `<circle cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="${r.toFixed(1)}" fill="hsl(${(hue2 + 180) % 360},80%,60%)" fill-opacity="0.55"/>`;
-  }).join("");
+  const circles = Array.from({ length: spec.index + 1 }, (_, circle) =>
+    element("circle", {
+      cx: (byteAt(indexHash, circle * 3) / 255) * width,
+      cy: (byteAt(indexHash, circle * 3 + 1) / 255) * height,
+      r: short * (0.08 + (byteAt(indexHash, circle * 3 + 2) / 255) * 0.18),
+      fill: `hsl(${(hue2 + 180) % 360},80%,60%)`,
+      "fill-opacity": 0.55,
+    }),
+  ).join("");
 
   const titleSize = Math.round(short / 14);
   const textSize = Math.round(short / 32);
   const margin = Math.round(short / 20);
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
-<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">
-<stop offset="0" stop-color="hsl(${hue},70%,55%)"/><stop offset="1" stop-color="hsl(${hue2},65%,35%)"/>
-</linearGradient></defs>
-<rect width="100%" height="100%" fill="url(#g)"/>
-<g transform="rotate(${bandAngle} ${width / 2} ${height / 2})">${bands}</g>
-${circles}
-<rect x="0" y="${height - margin * 2 - titleSize - textSize * 3}" width="100%" height="${margin * 2 + titleSize + textSize * 3}" fill="#000" fill-opacity="0.45"/>
-<g font-family="DejaVu Sans, sans-serif" fill="#fff">
-<text x="${margin}" y="${height - margin - textSize * 2.6}" font-size="${titleSize}" font-weight="bold">${escapeXml(ellipsize(spec.label, 28))}</text>
-<text x="${margin}" y="${height - margin - textSize * 1.2}" font-size="${textSize}">#${spec.index + 1} · ${width}×${height} · ${spec.format}</text>
-<text x="${margin}" y="${height - margin}" font-size="${textSize}" fill-opacity="0.85">${escapeXml(ellipsize(spec.prompt, Math.floor(width / (textSize * 0.6))))}</text>
-</g>
-</svg>`;
+  const captionHeight = margin * 2 + titleSize + textSize * 3;
+  const promptChars = Math.floor(width / (textSize * 0.6));
+  const line = (offset: number, size: number, content: string, extra: Record<string, string | number> = {}) =>
+    element("text", { x: margin, y: height - margin - offset, "font-size": size, ...extra }, content);
+  const lines = [
+    line(textSize * 2.6, titleSize, escapeXml(ellipsize(spec.label, 28)), { "font-weight": "bold" }),
+    line(textSize * 1.2, textSize, `#${spec.index + 1} · ${width}×${height} · ${spec.format}`),
+    line(0, textSize, escapeXml(ellipsize(spec.prompt, promptChars)), { "fill-opacity": 0.85 }),
+  ];
+  const caption =
+    element("rect", { y: height - captionHeight, width: "100%", height: captionHeight, fill: "#000", "fill-opacity": 0.45 }) +
+    element("g", { "font-family": "DejaVu Sans, sans-serif", fill: "#fff" }, lines.join(""));
+
+  const gradient = element(
+    "linearGradient",
+    { id: "g", x1: 0, y1: 0, x2: 1, y2: 1 },
+    element("stop", { offset: 0, "stop-color": `hsl(${hue},70%,55%)` }) +
+      element("stop", { offset: 1, "stop-color": `hsl(${hue2},65%,35%)` }),
+  );
+  return element(
+    "svg",
+    { xmlns: "http://www.w3.org/2000/svg", width, height },
+    `<defs>${gradient}</defs>` +
+      element("rect", { width: "100%", height: "100%", fill: "url(#g)" }) +
+      element("g", { transform: `rotate(${bandAngle} ${width / 2} ${height / 2})` }, bands) +
+      circles +
+      caption,
+  );
 }
 
 /** Renders simulated images with a small LRU cache, so repeated downloads cost nothing. */

@@ -4,7 +4,7 @@ import { PIXAZO_IMAGE_SIZES, type PixazoImageSize } from "@/lib/models/sizes";
 import { deliverCallback } from "./callbacks";
 import type { SimulatorContext } from "./context";
 import { header, isHttpUrl, isPlainObject, jsonReply, type Reply, type SimRequest } from "./http-utils";
-import type { ImageFormat } from "./image-render";
+import type { ImageFormat, ImageSpec } from "./image-render";
 import { JobTimeline, type TimelineJob } from "./job-timeline";
 import type { JobOutcome } from "./outcomes";
 import type { ProviderProtocol } from "./provider-server";
@@ -54,14 +54,16 @@ const MODELS: Record<string, PixazoModel> = {
 
 const TERMINAL: Record<JobOutcome, { status: "COMPLETED" | "FAILED" | "ERROR"; error: string | null }> = {
   success: { status: "COMPLETED", error: null },
-  content_policy: { status: "FAILED", error: "Content flagged by the safety checker: the request violates the content policy." },
+  content_policy: { status: "FAILED", error: "Content flagged by the safety checker: it violates the content policy." },
   failed: { status: "FAILED", error: "Image generation failed." },
   error: { status: "ERROR", error: "Internal error: the inference backend did not respond." },
 };
 
 const APIM_MESSAGES = {
-  missing: "Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.",
-  invalid: "Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.",
+  missing:
+    "Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.",
+  invalid:
+    "Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.",
 };
 
 const ERROR_BODIES: Record<number, { error: string; message: string }> = {
@@ -74,6 +76,7 @@ const ERROR_BODIES: Record<number, { error: string; message: string }> = {
 
 interface PixazoJob extends TimelineJob {
   modelId: string;
+  model: PixazoModel;
   body: Record<string, unknown>;
   webhookUrl?: string;
   mediaUrls: string[];
@@ -117,7 +120,14 @@ export function createPixazoProtocol(context: SimulatorContext): ProviderProtoco
       const format = (job.body.output_format ?? "png") as ImageFormat;
       const count = Number(job.body.num_images ?? 1);
       job.mediaUrls = Array.from({ length: count }, (_, index) => {
-        const spec = { model: job.modelId, label: MODELS[job.modelId]?.label ?? job.modelId, prompt: String(job.body.prompt), index, format, ...size };
+        const spec: ImageSpec = {
+          model: job.modelId,
+          label: job.model.label,
+          prompt: String(job.body.prompt),
+          index,
+          format,
+          ...size,
+        };
         // R2 serves these as application/octet-stream (§3.5), so adapters must sniff the bytes.
         return context.images.issue(context.origins.pixazo, spec, { contentType: "application/octet-stream" }).url;
       });
@@ -142,6 +152,7 @@ export function createPixazoProtocol(context: SimulatorContext): ProviderProtoco
         updatedAt: now,
         completedAt: null,
         modelId,
+        model,
         body,
         webhookUrl,
         mediaUrls: [],
@@ -189,8 +200,8 @@ export function createPixazoProtocol(context: SimulatorContext): ProviderProtoco
         const wait = retryAfterSeconds === undefined ? "later" : `in ${Math.ceil(retryAfterSeconds)} seconds`;
         return jsonReply(429, { statusCode: 429, message: `Rate limit is exceeded. Try again ${wait}.` });
       }
-      const body = ERROR_BODIES[status] ?? { error: STATUS_CODES[status] ?? "Error", message: "The gateway could not complete the request." };
-      return jsonReply(status, body);
+      const fallback = { error: STATUS_CODES[status] ?? "Error", message: "The gateway could not complete the request." };
+      return jsonReply(status, ERROR_BODIES[status] ?? fallback);
     },
   };
 }

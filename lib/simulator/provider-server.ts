@@ -25,8 +25,16 @@ export interface ProviderProtocol {
 }
 
 const DEFAULT_FAULT_DELAY_MS = 1000;
-const BAD_GATEWAY_HTML =
-  "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+const BAD_GATEWAY_HTML = [
+  "<html>",
+  "<head><title>502 Bad Gateway</title></head>",
+  "<body>",
+  "<center><h1>502 Bad Gateway</h1></center>",
+  "<hr><center>nginx</center>",
+  "</body>",
+  "</html>",
+  "",
+].join("\r\n");
 // Non-JSON bodies are logged as text, capped so one odd upload cannot bloat the log.
 const BODY_LOG_LIMIT = 20_000;
 

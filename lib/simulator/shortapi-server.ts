@@ -96,7 +96,8 @@ const STATUS_MESSAGES: Record<number, string> = {
 };
 
 interface ShortapiJob extends TimelineJob {
-  model: string;
+  modelId: string;
+  model: ShortapiModel;
   args: Record<string, unknown>;
   callbackUrl?: string;
   imageUrls: string[];
@@ -136,14 +137,13 @@ export function createShortapiProtocol(context: SimulatorContext): ProviderProto
 
   function finish(job: ShortapiJob): void {
     if (job.outcome === "success") {
-      const model = MODELS[job.model];
-      if (!model) return;
-      const { width, height } = model.size(job.args);
-      job.imageUrls = Array.from({ length: model.imageCount(job.args) }, (_, index) => {
+      const { model, args } = job;
+      const { width, height } = model.size(args);
+      job.imageUrls = Array.from({ length: model.imageCount(args) }, (_, index) => {
         const spec: ImageSpec = {
-          model: job.model,
-          label: model.label(job.args),
-          prompt: String(job.args.prompt),
+          model: job.modelId,
+          label: model.label(args),
+          prompt: String(args.prompt),
           index,
           width,
           height,
@@ -174,7 +174,8 @@ export function createShortapiProtocol(context: SimulatorContext): ProviderProto
       createdAt: now,
       updatedAt: now,
       completedAt: null,
-      model: String(body.model),
+      modelId: String(body.model),
+      model,
       args: body.args,
       callbackUrl: body.callback_url,
       imageUrls: [],
