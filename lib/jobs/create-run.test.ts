@@ -46,13 +46,13 @@ describe("createRunBodySchema", () => {
     expect(issues).toEqual([{ path: "prompt", message: expect.stringContaining("at most 800 characters") }]);
   });
 
-  it("reports every invalid model at once", () => {
+  it("reports every problem in the body at once", () => {
     const issues = issuesOf({
-      prompt: "x",
+      prompt: " ",
       models: [{ modelId: "acme/nope", params: {} }, { modelId: "pixazo/z-image-turbo", params: { num_images: 0 } }],
     });
     expect(issues.map((issue) => issue.path)).toEqual(
-      expect.arrayContaining(["models.0.modelId", "models.1.params.image_size", "models.1.params.num_images"]),
+      expect.arrayContaining(["prompt", "models.0.modelId", "models.1.params.image_size", "models.1.params.num_images"]),
     );
   });
 });

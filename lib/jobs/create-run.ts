@@ -22,7 +22,9 @@ const modelRequestSchema = z.object({
  */
 export const createRunBodySchema = z
   .object({
-    prompt: z.string().trim().min(1, "Prompt is required"),
+    // Emptiness and length are checked in the transform: zod skips it once a field has failed,
+    // and every problem in the body should be reported at once.
+    prompt: z.string().trim(),
     models: z
       .array(modelRequestSchema)
       .min(1, "Choose at least one model")
@@ -46,7 +48,9 @@ export const createRunBodySchema = z
       models.push({ model, params: parsed.data, notes: request.notes });
     });
     const promptMaxLength = Math.min(...models.map(({ model }) => model.promptMaxLength));
-    if (body.prompt.length > promptMaxLength) {
+    if (body.prompt.length === 0) {
+      context.addIssue({ code: "custom", path: ["prompt"], message: "Prompt is required" });
+    } else if (body.prompt.length > promptMaxLength) {
       const limitedBy = models.find(({ model }) => model.promptMaxLength === promptMaxLength)?.model.name;
       context.addIssue({
         code: "custom",

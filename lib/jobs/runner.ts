@@ -106,7 +106,7 @@ export function createJobRunner(dependencies: JobRunnerDependencies, options: Jo
   const later = (milliseconds: number) => new Date(now().getTime() + milliseconds);
 
   function fail(job: JobRow, failure: JobFailure): PhaseOutcome {
-    log.info("Job failed", { jobId: job.id, modelId: job.modelId, code: failure.code, message: failure.message });
+    log.info("Job failed", { jobId: job.id, modelId: job.modelId, code: failure.code, reason: failure.message });
     return { changes: jobTransitions.failed(now(), failure), continueNow: false };
   }
 

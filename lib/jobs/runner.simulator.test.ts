@@ -1,0 +1,76 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/lib/db/client";
+import { getRunView } from "@/lib/db/queries/runs";
+import { MODELS } from "@/lib/models";
+import { getProvider } from "@/lib/providers/registry";
+import { startSimulator, type RunningSimulator } from "@/lib/simulator";
+import { createLocalBlobStore } from "@/lib/storage/local-blob-store";
+import { openTestDatabase } from "@/lib/testing/test-database";
+import { createRun, createRunBodySchema } from "./create-run";
+import { fetchProviderImage } from "./download-image";
+import { createJobRunner } from "./runner";
+import { SIMULATED_POLL_SCHEDULE } from "./schedule";
+
+let handle: DatabaseHandle;
+let simulator: RunningSimulator;
+let blobDirectory: string;
+
+beforeAll(async () => {
+  [handle, simulator, blobDirectory] = await Promise.all([
+    openTestDatabase(),
+    startSimulator({ port: 0, stepMs: 50 }),
+    mkdtemp(path.join(os.tmpdir(), "prism-simulated-run-")),
+  ]);
+  // The real adapters and the safe fetcher read their endpoints from the environment, as in production.
+  process.env.PRISM_SIMULATOR = "off";
+  process.env.SHORTAPI_KEY = process.env.PIXAZO_API_KEY = process.env.DASHSCOPE_API_KEY = "simulator-key";
+  process.env.SHORTAPI_BASE_URL = simulator.urls.shortapi;
+  process.env.PIXAZO_BASE_URL = simulator.urls.pixazo;
+  process.env.DASHSCOPE_BASE_URL = simulator.urls.dashscope;
+});
+
+afterAll(async () => {
+  await Promise.all([handle.close(), simulator.close(), rm(blobDirectory, { recursive: true, force: true })]);
+});
+
+it("runs all six models through the real adapters against the simulator to stored images", async () => {
+  const models = MODELS.map((model) => ({
+    modelId: model.id,
+    params: { ...model.mapSharedSettings({ aspectRatio: "1:1", numImages: 1 }).params },
+  }));
+  const run = await createRun(handle.db, createRunBodySchema.parse({ prompt: "a paper crane on a desk", models }));
+  const runner = createJobRunner(
+    {
+      db: handle.db,
+      blobStore: createLocalBlobStore(blobDirectory),
+      getProvider: (providerId) => getProvider(providerId),
+      fetchImage: fetchProviderImage,
+      now: () => new Date(),
+      ownerId: "simulated",
+      pollSchedule: () => SIMULATED_POLL_SCHEDULE,
+    },
+    { idleIntervalMs: 100 },
+  );
+  await runner.start();
+  try {
+    await expect
+      .poll(async () => (await getRunView(handle.db, run.id))?.jobs.map((job) => job.status), { timeout: 25_000, interval: 200 })
+      .toEqual(MODELS.map(() => "succeeded"));
+  } finally {
+    await runner.stop();
+  }
+
+  const view = await getRunView(handle.db, run.id);
+  for (const job of view?.jobs ?? []) {
+    expect(job.images.length, job.modelId).toBeGreaterThanOrEqual(1);
+    for (const image of job.images) {
+      expect(image.width).toBeGreaterThan(0);
+      expect(["image/png", "image/jpeg", "image/webp"]).toContain(image.contentType);
+      const key = image.url.replace("/api/files/", "");
+      expect(await createLocalBlobStore(blobDirectory).has(key)).toBe(true);
+    }
+  }
+});
