@@ -40,7 +40,6 @@ export function JobImages({ job, label, onOpen }: JobImagesProps) {
               alt=""
               width={image.width}
               height={image.height}
-              loading="lazy"
               className="size-full animate-fade-in object-cover transition-transform duration-300 group-hover:scale-[1.02]"
             />
           </button>

@@ -53,7 +53,6 @@ export function ModelOption({ view, model, selected, onToggle, shared, estimate,
         <label htmlFor={checkboxId} className="grid min-w-0 flex-1 cursor-pointer gap-0.5">
           <span className="flex flex-wrap items-center gap-1.5">
             <span className="text-sm font-medium text-fg">{view.name}</span>
-            {view.simulated ? <Badge tone="warning">Simulated</Badge> : null}
             {view.available ? null : <Badge tone="neutral">Unavailable</Badge>}
           </span>
           <span id={`${checkboxId}-hint`} className="text-xs text-fg-subtle">

@@ -1,6 +1,8 @@
 "use client";
 
 import type { Ref } from "react";
+import { Badge } from "@/components/ui/badge";
+import { cn } from "@/components/ui/cn";
 import type { ModelView } from "@/lib/jobs/run-view";
 import type { CostEstimate, ModelDefinition, SharedSettings } from "@/lib/models";
 import type { ModelFormHandle } from "./model-form-handle";
@@ -37,16 +39,20 @@ export function ModelPicker({ models, selected, onToggle, shared, estimates, edi
       </legend>
       {groupByProvider(models).map(([provider, entries]) => {
         const available = entries.some((entry) => entry.view.available);
+        const simulated = entries.some((entry) => entry.view.simulated);
         return (
           <section key={provider} aria-label={provider} className="grid gap-1.5">
             <h3 className="flex items-center gap-2 text-[11px] font-semibold tracking-wide text-fg-subtle uppercase">
               {provider}
-              <span
-                className={available ? "size-1.5 rounded-full bg-success" : "size-1.5 rounded-full bg-line-strong"}
-                title={available ? "Available" : "Not configured"}
-                aria-label={available ? "Available" : "Not configured"}
-                role="img"
-              />
+              <span className="flex items-center gap-1 font-medium tracking-normal normal-case">
+                <span className={cn("size-1.5 rounded-full", available ? "bg-success" : "bg-line-strong")} aria-hidden />
+                {available ? "Available" : "Not configured"}
+              </span>
+              {simulated ? (
+                <Badge tone="warning" className="ml-auto tracking-normal normal-case">
+                  Simulated
+                </Badge>
+              ) : null}
             </h3>
             {entries.map(({ view, model }) => (
               <ModelOption

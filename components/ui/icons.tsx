@@ -37,7 +37,8 @@ export const RefreshIcon = (props: IconProps) => (
 );
 export const SparklesIcon = (props: IconProps) => (
   <Icon {...props}>
-    <path d="M12 3v3m0 12v3M3 12h3m12 0h3M6.3 6.3l2.1 2.1m7.2 7.2 2.1 2.1m0-11.4-2.1 2.1m-7.2 7.2-2.1 2.1" />
+    <path d="M10 3.5 11.6 8a3 3 0 0 0 1.9 1.9L18 11.5l-4.5 1.6a3 3 0 0 0-1.9 1.9L10 19.5 8.4 15a3 3 0 0 0-1.9-1.9L2 11.5l4.5-1.6A3 3 0 0 0 8.4 8Z" />
+    <path d="M18.5 2.5v4m-2-2h4" />
   </Icon>
 );
 export const SunIcon = (props: IconProps) => (

@@ -1,0 +1,122 @@
+import { expect, test } from "@playwright/test";
+import {
+  DEFAULT_MODELS,
+  expectImages,
+  generate,
+  modelCheckbox,
+  openPlayground,
+  promptField,
+  resultCard,
+} from "../support/playground";
+import { resetSimulator, setOutcome } from "../support/simulator";
+
+test.afterEach(async () => {
+  await resetSimulator();
+});
+
+test("one prompt across four models shows every model's images side by side", async ({ page }) => {
+  await openPlayground(page);
+  await expect(page.getByText("Simulated results")).toBeVisible();
+  for (const model of DEFAULT_MODELS) await expect(modelCheckbox(page, model)).toBeChecked();
+  await modelCheckbox(page, "FLUX.1 (shortapi)").check();
+
+  await generate(page, "A lighthouse on a basalt cliff at dusk, long exposure");
+
+  const models = [...DEFAULT_MODELS, "FLUX.1 (shortapi)"];
+  for (const model of models) {
+    const card = resultCard(page, model);
+    await expect(card).toBeVisible();
+    await expectImages(card);
+    await expect(card.getByText(/^Took /)).toBeVisible();
+  }
+  await expect(page.getByRole("status").filter({ hasText: "4 of 4 models done" })).toBeVisible();
+
+  const boxes = await Promise.all(models.slice(0, 3).map((model) => resultCard(page, model).boundingBox()));
+  const tops = boxes.map((box) => Math.round(box?.y ?? -1));
+  expect(new Set(tops).size, "the first three cards share a row").toBe(1);
+  expect(boxes[0]!.x).toBeLessThan(boxes[1]!.x);
+  expect(boxes[1]!.x).toBeLessThan(boxes[2]!.x);
+});
+
+test("one model failing never blocks the others", async ({ page }) => {
+  await setOutcome("pixazo", "content_policy");
+  await openPlayground(page);
+
+  await generate(page, "A bowl of ramen, overhead shot, soft window light");
+
+  const failed = resultCard(page, "Z-Image Turbo (pixazo)");
+  await expect(failed.getByRole("alert")).toContainText("Generation failed", { timeout: 45_000 });
+  await expect(failed.getByRole("alert")).toContainText(/content|policy|safety/i);
+  await expect(failed).toHaveAttribute("data-status", "failed");
+  await expectImages(resultCard(page, "Z-Image (shortapi)"));
+  await expectImages(resultCard(page, "Z-Image Turbo (Alibaba DashScope)"));
+  await expect(page.getByRole("status").filter({ hasText: "1 failed" })).toBeVisible();
+});
+
+test("validation errors appear on their field and nothing is sent", async ({ page }) => {
+  await openPlayground(page);
+  const runRequests: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.url().endsWith("/api/runs")) runRequests.push(request.url());
+  });
+
+  await page.getByRole("button", { name: "Generate" }).click();
+  await expect(promptField(page)).toHaveAttribute("aria-invalid", "true");
+  await expect(promptField(page)).toHaveAccessibleDescription(/Prompt is required/);
+
+  await promptField(page).fill("A paper crane on a desk");
+  const pixazo = page.getByRole("group", { name: "Z-Image Turbo (pixazo)" });
+  await pixazo.getByRole("button", { name: /^Parameters/ }).click();
+  const steps = pixazo.getByLabel("Steps");
+  await steps.fill("99");
+  await expect(steps).toHaveAttribute("aria-invalid", "true");
+  await expect(steps).toHaveAccessibleDescription(/50/);
+
+  await page.keyboard.press("ControlOrMeta+Enter");
+  await expect(steps).toBeFocused();
+  expect(runRequests).toHaveLength(0);
+
+  await steps.fill("12");
+  await expect(steps).not.toHaveAttribute("aria-invalid", "true");
+  await page.getByRole("button", { name: "Generate" }).click();
+  await expectImages(resultCard(page, "Z-Image Turbo (pixazo)"));
+  expect(runRequests).toHaveLength(1);
+});
+
+test("an image opens large, steps with the arrow keys, closes with Esc and downloads", async ({ page }) => {
+  await openPlayground(page);
+  await page.getByRole("radio", { name: "16:9" }).check();
+  await page.getByRole("radio", { name: "2 images" }).check();
+
+  await generate(page, "Neon koi fish swimming through a rainy Tokyo street");
+  const card = resultCard(page, "Z-Image (shortapi)");
+  const images = await expectImages(card, 2);
+  for (const model of DEFAULT_MODELS.slice(1)) await expectImages(resultCard(page, model), model.includes("DashScope") ? 1 : 2);
+
+  await images.first().click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("heading", { name: "Z-Image" })).toBeVisible();
+  await expect(dialog).toContainText("Neon koi fish swimming");
+  await expect(dialog).toContainText("aspect_ratio");
+  await expect(dialog.getByText("1 / 5 in run")).toBeVisible();
+
+  await page.keyboard.press("ArrowRight");
+  await expect(dialog.getByText("2 / 5 in run")).toBeVisible();
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowLeft");
+  await expect(dialog.getByText("5 / 5 in run")).toBeVisible();
+  await page.keyboard.press("ArrowRight");
+  await expect(dialog.getByText("1 / 5 in run")).toBeVisible();
+
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+
+  await images.nth(1).click();
+  await expect(dialog.getByText("2 / 5 in run")).toBeVisible();
+  const downloadPromise = page.waitForEvent("download");
+  await dialog.getByRole("link", { name: "Download" }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe("shortapi-z-image-neon-koi-fish-swimming-through-a-2.png");
+  expect(await download.failure()).toBeNull();
+});
