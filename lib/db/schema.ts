@@ -5,6 +5,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -60,6 +61,8 @@ export const jobs = pgTable(
     deadlineAt: timestamptz("deadline_at"),
     leaseOwner: text("lease_owner"),
     leaseUntil: timestamptz("lease_until"),
+    /** Unguessable token in this job's provider callback URL; a callback only triggers a poll. */
+    callbackToken: text("callback_token").unique(),
     /** Set just before the create request is sent: a job with this and no answer has an unknown outcome. */
     submittedAt: timestamptz("submitted_at"),
     startedAt: timestamptz("started_at"),
@@ -106,8 +109,34 @@ export const images = pgTable(
   ],
 );
 
+export const galleries = pgTable("galleries", {
+  id: text("id").primaryKey(),
+  /** The public share link /g/<slug>: at least 128 random bits. */
+  slug: text("slug").notNull().unique(),
+  title: text("title").notNull(),
+  note: text("note"),
+  createdAt: timestamptz("created_at").notNull().defaultNow(),
+  /** A revoked gallery answers exactly like one that never existed. */
+  revokedAt: timestamptz("revoked_at"),
+});
+
+export const galleryImages = pgTable(
+  "gallery_images",
+  {
+    galleryId: text("gallery_id")
+      .notNull()
+      .references(() => galleries.id, { onDelete: "cascade" }),
+    imageId: text("image_id")
+      .notNull()
+      .references(() => images.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.galleryId, table.imageId] }), index("gallery_images_image_id_idx").on(table.imageId)],
+);
+
 export type RunRow = typeof runs.$inferSelect;
 export type JobRow = typeof jobs.$inferSelect;
 export type NewJobRow = typeof jobs.$inferInsert;
 export type ImageRow = typeof images.$inferSelect;
 export type NewImageRow = typeof images.$inferInsert;
+export type GalleryRow = typeof galleries.$inferSelect;
