@@ -33,7 +33,8 @@ function read(name: string): string | undefined {
 }
 
 export function dataDir(): string {
-  return path.resolve(read("DATA_DIR") ?? ".data");
+  // The comment keeps Turbopack from tracing the whole project through a runtime path.
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), read("DATA_DIR") ?? ".data");
 }
 
 export function databaseUrl(): string | undefined {

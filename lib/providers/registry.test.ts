@@ -2,9 +2,6 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { getProvider, providerStatus } from "./registry";
 import { replayFetch } from "./testing/replay-fetch";
 
-// "server-only" throws outside a React server bundle; vitest hoists this mock above the imports.
-vi.mock("server-only", () => ({}));
-
 afterEach(() => {
   vi.unstubAllEnvs();
 });
