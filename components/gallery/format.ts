@@ -1,3 +1,4 @@
+import { isTerminal } from "@/lib/jobs/job-status";
 import type { JobView } from "@/lib/jobs/run-view";
 import { ASPECT_RATIOS, type AspectRatio, findModel, PIXAZO_IMAGE_SIZES, PROVIDER_NAMES, parseStarSize, ratioOf } from "@/lib/models";
 
@@ -24,7 +25,7 @@ export function modelLabel(modelId: string): ModelLabel {
 }
 
 export function jobCost(job: JobView): { text: string; title: string } {
-  if (job.costUsd !== undefined) return { text: formatUsd(job.costUsd), title: "Charged by the provider" };
+  if (job.costUsd !== undefined && isTerminal(job.status)) return { text: formatUsd(job.costUsd), title: "Charged by the provider" };
   if (job.estimatedCostUsd !== null) return { text: `est. ${formatUsd(job.estimatedCostUsd)}`, title: "Estimated from the provider's published price" };
   return { text: "price unknown", title: "The provider publishes no price for this model" };
 }

@@ -37,7 +37,7 @@ export function RunResults({ runId, onRerun, headingLevel = "h2", showPermalink 
   const { data: run, error } = useRun(runId);
   const Heading = headingLevel;
 
-  if (error) {
+  if (error && !run) {
     const missing = error instanceof ApiError && error.status === 404;
     return (
       <div role="alert" className="flex items-start gap-3 rounded-card border border-danger/25 bg-danger-soft p-5 text-danger">
@@ -70,6 +70,7 @@ export function RunResults({ runId, onRerun, headingLevel = "h2", showPermalink 
               {DATE.format(new Date(run.createdAt))}
             </time>
             <RunProgress run={run} />
+            {error ? <p className="text-xs text-warning">Connection trouble, retrying…</p> : null}
           </div>
         </div>
         <div className="flex shrink-0 flex-wrap gap-2">

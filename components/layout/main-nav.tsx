@@ -21,7 +21,7 @@ export function MainNav() {
             href={link.href}
             aria-current={active ? "page" : undefined}
             className={cn(
-              "rounded-lg px-3 py-1.5 text-sm font-medium transition-colors",
+              "rounded-lg px-2.5 py-1.5 text-sm sm:px-3 font-medium transition-colors",
               active ? "bg-surface-muted text-fg" : "text-fg-muted hover:text-fg",
             )}
           >

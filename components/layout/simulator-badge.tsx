@@ -9,7 +9,8 @@ export function SimulatorBadge() {
   return (
     <Badge tone="warning" title="No provider keys are set: the built-in simulator answers every request.">
       <span className="size-1.5 rounded-full bg-current" aria-hidden />
-      Simulated results
+      <span className="sm:hidden">Simulated</span>
+      <span className="hidden sm:inline">Simulated results</span>
     </Badge>
   );
 }

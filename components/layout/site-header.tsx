@@ -7,13 +7,13 @@ import { ThemeToggle } from "./theme-toggle";
 export function SiteHeader() {
   return (
     <header className="sticky top-0 z-30 border-b border-line bg-canvas/85 backdrop-blur-md">
-      <div className="mx-auto flex h-14 max-w-[1600px] items-center gap-3 px-4 sm:gap-6 sm:px-6">
+      <div className="mx-auto flex h-14 max-w-[1600px] items-center gap-2 px-3 sm:gap-6 sm:px-6">
         <Link href="/" className="flex items-center gap-2 text-[15px] font-semibold tracking-tight">
           <PrismLogo className="size-6" />
-          Prism
+          <span className="max-[420px]:sr-only">Prism</span>
         </Link>
         <MainNav />
-        <div className="ml-auto flex items-center gap-2">
+        <div className="ml-auto flex items-center gap-1 sm:gap-2">
           <SimulatorBadge />
           <ThemeToggle />
         </div>

@@ -6,7 +6,7 @@ import { ASPECT_RATIOS, type AspectRatio, ratioOf, type SharedSettings } from "@
 const IMAGE_COUNTS = [1, 2, 3, 4] as const;
 
 const chipClasses =
-  "flex cursor-pointer items-center justify-center gap-1.5 rounded-lg border border-line bg-surface text-xs font-medium text-fg-muted transition-colors hover:border-line-strong hover:text-fg has-checked:border-accent has-checked:bg-accent-soft has-checked:text-accent-strong has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-accent";
+  "relative flex cursor-pointer items-center justify-center gap-1.5 rounded-lg border border-line bg-surface text-xs font-medium text-fg-muted transition-colors hover:border-line-strong hover:text-fg has-checked:border-accent has-checked:bg-accent-soft has-checked:text-accent-strong has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-accent";
 
 function RatioGlyph({ ratio }: { ratio: AspectRatio }) {
   const value = ratioOf(ratio);
@@ -34,7 +34,7 @@ export function SharedSettingsControls({ value, onChange }: SharedSettingsProps)
                 value={ratio}
                 checked={value.aspectRatio === ratio}
                 onChange={() => onChange({ ...value, aspectRatio: ratio })}
-                className="sr-only"
+                className="absolute inset-0 cursor-pointer opacity-0"
               />
               <RatioGlyph ratio={ratio} />
               {ratio}
@@ -53,7 +53,7 @@ export function SharedSettingsControls({ value, onChange }: SharedSettingsProps)
                 value={count}
                 checked={value.numImages === count}
                 onChange={() => onChange({ ...value, numImages: count })}
-                className="sr-only"
+                className="absolute inset-0 cursor-pointer opacity-0"
                 aria-label={`${count} ${count === 1 ? "image" : "images"}`}
               />
               {count}

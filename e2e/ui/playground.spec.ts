@@ -31,7 +31,8 @@ test("one prompt across four models shows every model's images side by side", as
   }
   await expect(page.getByRole("status").filter({ hasText: "4 of 4 models done" })).toBeVisible();
 
-  const boxes = await Promise.all(models.slice(0, 3).map((model) => resultCard(page, model).boundingBox()));
+  const cards = await page.getByRole("list", { name: "Results" }).getByRole("article").all();
+  const boxes = await Promise.all(cards.slice(0, 3).map((card) => card.boundingBox()));
   const tops = boxes.map((box) => Math.round(box?.y ?? -1));
   expect(new Set(tops).size, "the first three cards share a row").toBe(1);
   expect(boxes[0]!.x).toBeLessThan(boxes[1]!.x);

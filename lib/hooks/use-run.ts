@@ -1,11 +1,14 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { apiGet } from "@/lib/http/api-client";
+import { ApiError, apiGet } from "@/lib/http/api-client";
 import { isTerminal } from "@/lib/jobs/job-status";
 import type { RunView } from "@/lib/jobs/run-view";
 
 const POLL_INTERVAL_MS = 500;
+const ERROR_POLL_INTERVAL_MS = 2_000;
+
+const isNotFound = (error: unknown) => error instanceof ApiError && error.status === 404;
 
 export const runQueryKey = (id: string) => ["run", id] as const;
 
@@ -21,10 +24,10 @@ export function useRun(id: string | null | undefined) {
     enabled: Boolean(id),
     refetchInterval: (query) => {
       const run = query.state.data;
-      if (query.state.status === "error") return false;
-      return run && isRunFinished(run) ? false : POLL_INTERVAL_MS;
+      if ((run && isRunFinished(run)) || isNotFound(query.state.error)) return false;
+      return query.state.error ? ERROR_POLL_INTERVAL_MS : POLL_INTERVAL_MS;
     },
     refetchIntervalInBackground: true,
-    retry: (failureCount, error) => failureCount < 3 && !("status" in error && error.status === 404),
+    retry: (failureCount, error) => failureCount < 3 && !isNotFound(error),
   });
 }

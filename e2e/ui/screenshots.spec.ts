@@ -1,0 +1,30 @@
+import { test } from "@playwright/test";
+import { DEFAULT_MODELS, expectImages, generate, openPlayground, resultCard } from "../support/playground";
+
+const VIEWPORTS = [
+  { name: "desktop", width: 1440, height: 900 },
+  { name: "phone", width: 390, height: 844 },
+] as const;
+
+test("a finished run looks right on desktop and phone, light and dark", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  await openPlayground(page);
+  await page.getByRole("radio", { name: "3:2" }).check();
+  await page.getByRole("radio", { name: "2 images" }).check();
+  await generate(page, "Isometric cutaway of a tiny bookshop in a hollow tree, warm lamplight, soft pastel palette");
+  for (const model of DEFAULT_MODELS) await expectImages(resultCard(page, model), model.includes("DashScope") ? 1 : 2);
+  await page.screenshot({ path: testInfo.outputPath("playground-desktop-light.png") });
+  const runPath = await page.getByRole("link", { name: "Open run page" }).getAttribute("href");
+
+  for (const viewport of VIEWPORTS) {
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.setViewportSize(viewport);
+      await page.emulateMedia({ colorScheme });
+      await page.goto(runPath ?? "/");
+      for (const model of DEFAULT_MODELS) {
+        await expectImages(resultCard(page, model), model.includes("DashScope") ? 1 : 2);
+      }
+      await page.screenshot({ path: testInfo.outputPath(`run-${viewport.name}-${colorScheme}.png`) });
+    }
+  }
+});
