@@ -19,7 +19,7 @@ export function JobCard({ job, onOpenImage }: JobCardProps) {
       aria-label={`Result from ${label}`}
       data-model-id={job.modelId}
       data-status={job.status}
-      className="flex h-full flex-col overflow-hidden rounded-card border border-line bg-surface shadow-card"
+      className="@container flex flex-col overflow-hidden rounded-card border border-line bg-surface shadow-card"
     >
       <header className="flex items-start justify-between gap-3 px-4 pt-3.5 pb-3">
         <div className="min-w-0">

@@ -2,7 +2,11 @@ import type { JobView } from "@/lib/jobs/run-view";
 import { cn } from "@/components/ui/cn";
 import { expectedImageCount, expectedRatio } from "./format";
 
-const gridColumns = (count: number) => (count <= 1 ? "grid-cols-1" : count <= 4 ? "grid-cols-2" : "grid-cols-4");
+function gridColumns(count: number): string {
+  if (count <= 1) return "grid-cols-1";
+  if (count === 2) return "grid-cols-1 @[22rem]:grid-cols-2";
+  return count <= 4 ? "grid-cols-2" : "grid-cols-2 @[26rem]:grid-cols-4";
+}
 
 interface JobImagesProps {
   job: JobView;

@@ -22,7 +22,7 @@ export function RunGallery({ run, onRerun }: RunGalleryProps) {
     <div className="@container">
       <ul aria-label="Results" className="grid grid-cols-1 items-start gap-4 @2xl:grid-cols-2 @[58rem]:grid-cols-3 @[96rem]:grid-cols-4">
         {run.jobs.map((job) => (
-          <li key={job.id} className="h-full">
+          <li key={job.id}>
             <JobCard job={job} onOpenImage={open} />
           </li>
         ))}

@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { type Ref, useEffect, useId, useImperativeHandle, useMemo, useState } from "react";
 import { type FieldValues, type Resolver, useForm, useWatch } from "react-hook-form";
 import { describeSchema, schemaDefaults } from "@/components/schema-form/describe-schema";
+import { fieldErrorMap } from "@/components/schema-form/field-error-map";
 import { SchemaForm } from "@/components/schema-form/schema-form";
 import { cn } from "@/components/ui/cn";
 import { ChevronDownIcon, SlidersIcon } from "@/components/ui/icons";
@@ -25,7 +26,7 @@ export function ModelConfig({ model, shared, initialEdits, onEstimate, ref }: Mo
   const [expanded, setExpanded] = useState(false);
   const panelId = useId();
   const form = useForm<FieldValues>({
-    resolver: zodResolver(model.params) as unknown as Resolver<FieldValues>,
+    resolver: zodResolver(model.params, { error: fieldErrorMap }) as unknown as Resolver<FieldValues>,
     defaultValues: baseValues,
     mode: "onChange",
   });
