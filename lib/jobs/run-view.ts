@@ -89,3 +89,32 @@ export interface ErrorEnvelope {
     issues?: { path: string; message: string }[];
   };
 }
+
+/** A shared gallery: the selected images, grouped by the run and the job (model) they came from. */
+export interface GalleryView {
+  slug: string;
+  title: string;
+  note: string | null;
+  createdAt: string;
+  /** Runs in the order their first image was selected; each holds only jobs with selected images. */
+  runs: RunView[];
+}
+
+export interface CreateGalleryResponse {
+  slug: string;
+  /** The public share page, absolute when PUBLIC_URL is set, else relative to this origin. */
+  url: string;
+}
+
+export interface GallerySummary {
+  slug: string;
+  title: string;
+  note: string | null;
+  createdAt: string;
+  imageCount: number;
+  thumbnailUrl: string | null;
+}
+
+export interface GalleryListView {
+  galleries: GallerySummary[];
+}

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, inArray, or } from "drizzle-orm";
 import type { Database } from "../client";
-import { images, jobs, type ImageRow, type NewImageRow } from "../schema";
+import { images, jobs, runs, type ImageRow, type NewImageRow } from "../schema";
 
 /** Idempotent per (job, index): a resumed download never stores an image twice. */
 export async function insertImage(db: Database, image: NewImageRow): Promise<void> {
@@ -25,4 +25,28 @@ export async function unreferencedBlobKeys(db: Database, keys: string[]): Promis
     .where(or(inArray(images.blobKey, keys), inArray(images.thumbnailKey, keys)));
   const stillUsed = new Set(referenced.flatMap((row) => [row.blobKey, row.thumbnailKey]));
   return [...new Set(keys)].filter((key) => !stillUsed.has(key));
+}
+
+export interface ImageWithContext {
+  image: ImageRow;
+  modelId: string;
+  prompt: string;
+}
+
+/** An image with what its download name needs: the model of its job and the prompt of its run. */
+export async function getImageWithContext(db: Database, imageId: string): Promise<ImageWithContext | null> {
+  const [row] = await db
+    .select({ image: images, modelId: jobs.modelId, prompt: runs.prompt })
+    .from(images)
+    .innerJoin(jobs, eq(jobs.id, images.jobId))
+    .innerJoin(runs, eq(runs.id, images.runId))
+    .where(eq(images.id, imageId));
+  return row ?? null;
+}
+
+/** Image id → blob key, for reading the stored bytes of images the caller already has views of. */
+export async function blobKeysOf(db: Database, imageIds: string[]): Promise<Map<string, string>> {
+  if (imageIds.length === 0) return new Map();
+  const rows = await db.select({ id: images.id, blobKey: images.blobKey }).from(images).where(inArray(images.id, imageIds));
+  return new Map(rows.map((row) => [row.id, row.blobKey]));
 }

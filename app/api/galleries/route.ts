@@ -1,0 +1,20 @@
+import { listGalleries } from "@/lib/db/queries/galleries";
+import { createGallery, createGalleryBodySchema } from "@/lib/galleries/create-gallery";
+import { shareUrl } from "@/lib/galleries/share-url";
+import { json, routeHandler } from "@/lib/http/route-handler";
+import type { CreateGalleryResponse, GalleryListView } from "@/lib/jobs/run-view";
+import { getDb } from "@/lib/server/runtime";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+// POST /api/galleries — share whole runs and/or single images as a public gallery
+export const POST = routeHandler({ body: createGalleryBodySchema }, async ({ body }) => {
+  const { slug } = await createGallery(await getDb(), body);
+  return json<CreateGalleryResponse>({ slug, url: shareUrl(slug) }, { status: 201 });
+});
+
+// GET /api/galleries — the active share links, newest first
+export const GET = routeHandler({}, async () => {
+  return json<GalleryListView>({ galleries: await listGalleries(await getDb()) });
+});

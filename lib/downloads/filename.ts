@@ -1,0 +1,49 @@
+import { extensionFor } from "@/lib/http/image-type";
+
+/** Isomorphic: names for downloaded images, shared by the download routes and the ZIP archives. */
+
+const PROMPT_WORDS = 6;
+const PROMPT_CHARS = 48;
+
+function slugify(text: string): string {
+  return text
+    .normalize("NFKD")
+    // Drops the accents NFKD split off, so "crème" becomes "creme" rather than "cre-me".
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+/**
+ * `<model>-<first prompt words>-<n>.<ext>`, e.g. `pixazo-z-image-turbo-a-red-fox-in-snow-2.png`.
+ * ASCII only, so it is safe in a Content-Disposition header and on every file system; the
+ * extension comes from the stored (sniffed) type, never from the provider.
+ */
+export function imageFilename(modelId: string, prompt: string, position: number, contentType: string): string {
+  const words = slugify(prompt.split(/\s+/).slice(0, PROMPT_WORDS).join(" ")).slice(0, PROMPT_CHARS).replace(/-+$/, "");
+  return `${slugify(modelId) || "image"}-${words || "image"}-${position}.${extensionFor(contentType)}`;
+}
+
+/** Makes every name unique (two runs of one prompt on one model would clash) with a `-2`, `-3`… suffix. */
+export function uniqueFilenames(names: string[]): string[] {
+  const taken = new Set<string>();
+  return names.map((name) => {
+    const dot = name.lastIndexOf(".");
+    const [stem, extension] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ""];
+    let candidate = name;
+    for (let copy = 2; taken.has(candidate); copy += 1) candidate = `${stem}-${copy}${extension}`;
+    taken.add(candidate);
+    return candidate;
+  });
+}
+
+/** An attachment header; the plain `filename` is ASCII already, `filename*` keeps strict clients happy. */
+export function contentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+export function archiveFilename(title: string): string {
+  return `${slugify(title).slice(0, 60).replace(/-+$/, "") || "prism"}.zip`;
+}

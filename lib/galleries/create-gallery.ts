@@ -1,0 +1,65 @@
+import "server-only";
+import { z } from "zod";
+import type { Database } from "@/lib/db/client";
+import { insertGallery, resolveSelection } from "@/lib/db/queries/galleries";
+import { newId } from "@/lib/db/ids";
+import { getImageWithContext } from "@/lib/db/queries/images";
+import { AppError, type AppErrorIssue } from "@/lib/errors";
+
+const MAX_SELECTION = 500;
+const TITLE_MAX = 120;
+const ids = z.array(z.string().min(1).max(100)).max(MAX_SELECTION).default([]);
+
+export const createGalleryBodySchema = z.object({
+  title: z.string().trim().max(TITLE_MAX).optional(),
+  note: z.string().trim().max(2000).optional(),
+  runIds: ids,
+  imageIds: ids,
+});
+
+export type CreateGalleryBody = z.infer<typeof createGalleryBodySchema>;
+
+/** A title nobody typed: the start of the first prompt. */
+function defaultTitle(prompt: string | undefined): string {
+  const text = (prompt ?? "").replace(/\s+/g, " ").trim();
+  if (!text) return "Shared images";
+  return text.length <= 80 ? text : `${text.slice(0, 79).trimEnd()}…`;
+}
+
+function selectionIssues(body: CreateGalleryBody, resolved: Awaited<ReturnType<typeof resolveSelection>>): AppErrorIssue[] {
+  if (body.runIds.length === 0 && body.imageIds.length === 0) {
+    const message = "Select at least one run or image";
+    return [
+      { path: "runIds", message },
+      { path: "imageIds", message },
+    ];
+  }
+  const at = (list: string[], id: string) => list.indexOf(id);
+  return [
+    ...resolved.unknownRunIds.map((id) => ({ path: `runIds.${at(body.runIds, id)}`, message: `Unknown run: ${id}` })),
+    ...resolved.emptyRunIds.map((id) => ({ path: `runIds.${at(body.runIds, id)}`, message: "This run has no stored images" })),
+    ...resolved.unknownImageIds.map((id) => ({ path: `imageIds.${at(body.imageIds, id)}`, message: `Unknown image: ${id}` })),
+  ];
+}
+
+/**
+ * Creates a gallery of whole runs and/or single images. All or nothing: any unknown id is a 422
+ * naming it, so a share link never silently misses something the user picked.
+ */
+export async function createGallery(
+  db: Database,
+  body: CreateGalleryBody,
+  options: { now?: Date } = {},
+): Promise<{ slug: string }> {
+  const resolved = await resolveSelection(db, body);
+  const issues = selectionIssues(body, resolved);
+  if (issues.length > 0) throw new AppError("invalid_input", "The selection cannot be shared", { issues });
+  const title = body.title || defaultTitle((await getImageWithContext(db, resolved.imageIds[0]!))?.prompt);
+  // newId() is 144 random bits, base64url: the slug is the only secret of a public link.
+  const gallery = await insertGallery(
+    db,
+    { id: newId(), slug: newId(), title, note: body.note || null, createdAt: options.now },
+    resolved.imageIds,
+  );
+  return { slug: gallery.slug };
+}
