@@ -92,6 +92,8 @@ export async function createRun(
     notes,
     status: "queued" as const,
     estimatedCostUsd: model.estimateCost(params),
+    // Only the provider learns it (in the callback URL), so a callback cannot be forged for a job.
+    callbackToken: newId(),
     nextAttemptAt: now,
     createdAt: now,
     updatedAt: now,

@@ -25,6 +25,8 @@ export interface JobFailure {
   code: string;
   /** Readable on the card, e.g. "pixazo: insufficient balance (402)". */
   message: string;
+  /** False when the provider certainly did not bill (never sent, refused, refunded); the budget then counts 0. */
+  charged?: boolean;
 }
 
 type JobChanges = Partial<NewJobRow>;
@@ -101,6 +103,7 @@ export const jobTransitions = {
       status: "failed",
       errorCode: failure.code,
       errorMessage: failure.message,
+      ...(failure.charged === false ? { costUsd: 0 } : {}),
       finishedAt: now,
       updatedAt: now,
     };

@@ -11,7 +11,14 @@ import { ProviderError, type ImageProvider } from "@/lib/providers/types";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { ImageDownloadError, type FetchImage } from "./download-image";
 import { jobTransitions, phaseOf, type JobFailure } from "./job-state";
-import { nextPollDelayMs, PROVIDER_POLL_SCHEDULES, retryDelayMs, type PollSchedule } from "./schedule";
+import {
+  DEFAULT_RETRY_BACKOFF,
+  nextPollDelayMs,
+  PROVIDER_POLL_SCHEDULES,
+  retryDelayMs,
+  type PollSchedule,
+  type RetryBackoff,
+} from "./schedule";
 import { InvalidImageError, storeImage } from "./store-image";
 
 export interface JobRunnerDependencies {
@@ -24,6 +31,8 @@ export interface JobRunnerDependencies {
   /** Unique per runner instance; written into the leases it takes. */
   ownerId: string;
   pollSchedule?: (providerId: ProviderId) => PollSchedule;
+  /** Where the provider may notify us about this job (PUBLIC_URL set), or undefined. */
+  callbackUrl?: (job: JobRow) => string | undefined;
   logger?: Logger;
 }
 
@@ -40,6 +49,7 @@ export interface JobRunnerOptions {
   /** Backstops for adapters that never answer. A submit cut off here counts as outcome unknown. */
   submitTimeoutMs?: number;
   pollTimeoutMs?: number;
+  retryBackoff?: RetryBackoff;
 }
 
 export interface JobRunner {
@@ -63,6 +73,7 @@ const DEFAULTS = {
   releaseStaleLeases: false,
   submitTimeoutMs: 180_000,
   pollTimeoutMs: 60_000,
+  retryBackoff: DEFAULT_RETRY_BACKOFF,
 } satisfies Required<JobRunnerOptions>;
 
 const MAX_ATTEMPTS = { submit: 5, poll: 10, download: 5, unexpected: 5 } as const;
@@ -104,6 +115,8 @@ export function createJobRunner(dependencies: JobRunnerDependencies, options: Jo
   let tickAgain = false;
 
   const later = (milliseconds: number) => new Date(now().getTime() + milliseconds);
+  const backoff = (attempt: number, retryAfterSeconds?: number) =>
+    retryDelayMs(attempt, retryAfterSeconds, Math.random, settings.retryBackoff);
 
   function fail(job: JobRow, failure: JobFailure): PhaseOutcome {
     log.info("Job failed", { jobId: job.id, modelId: job.modelId, code: failure.code, reason: failure.message });
@@ -118,13 +131,13 @@ export function createJobRunner(dependencies: JobRunnerDependencies, options: Jo
     const model = findModel(job.modelId);
     const prompt = await getPromptOfRun(db, job.runId);
     if (!model || prompt === null) {
-      return fail(job, { code: "unknown_model", message: `${job.modelId}: this model is no longer offered` });
+      return fail(job, { code: "unknown_model", message: `${job.modelId}: this model is no longer offered`, charged: false });
     }
     const marked = await updateLeasedJob(db, job.id, ownerId, jobTransitions.submitting(job, now(), settings.deadlineMs));
     if (!marked) return { changes: {}, continueNow: false };
     try {
       const result = await withTimeout(
-        provider.submit({ modelId: job.modelId, prompt, params: job.params }),
+        provider.submit({ modelId: job.modelId, prompt, params: job.params, callbackUrl: dependencies.callbackUrl?.(job) }),
         settings.submitTimeoutMs,
       );
       if (result.state === "done") {
@@ -134,13 +147,14 @@ export function createJobRunner(dependencies: JobRunnerDependencies, options: Jo
       return { changes: jobTransitions.accepted(now(), result, firstPoll), continueNow: false };
     } catch (error) {
       if (error instanceof ProviderError && !error.outcomeUnknown) {
-        const delay = retryDelayMs(job.attempts, error.retryAfterSeconds);
+        const delay = backoff(job.attempts, error.retryAfterSeconds);
         const retryAt = later(delay);
         if (error.retryable && job.attempts + 1 < MAX_ATTEMPTS.submit && !pastDeadline(marked, retryAt)) {
           log.warn("Submit refused, retrying", { jobId: job.id, code: error.code, delayMs: delay });
           return { changes: jobTransitions.retryLater(job, now(), retryAt, { resubmit: true }), continueNow: false };
         }
-        return fail(job, { code: error.code, message: error.message });
+        // A definite refusal: the provider did not take the job, so it did not bill it.
+        return fail(job, { code: error.code, message: error.message, charged: false });
       }
       // No answer, or an answer we could not read: the provider may have started (and billed) the job.
       log.warn("Submit outcome unknown", { jobId: job.id, error });
@@ -162,7 +176,9 @@ export function createJobRunner(dependencies: JobRunnerDependencies, options: Jo
       if (result.state === "succeeded") {
         return { changes: jobTransitions.outputsReady(now(), result.outputs, result.costUsd), continueNow: true };
       }
-      if (result.state === "failed") return fail(job, { code: result.error.code, message: result.error.message });
+      if (result.state === "failed") {
+        return fail(job, { code: result.error.code, message: result.error.message, charged: result.error.charged });
+      }
       // Polled once more even past the deadline, so a job that finished meanwhile is not lost.
       if (pastDeadline(job)) return timedOut(job);
       const waited = now().getTime() - (job.submittedAt ?? job.createdAt).getTime();
@@ -178,14 +194,15 @@ export function createJobRunner(dependencies: JobRunnerDependencies, options: Jo
       }
       log.warn("Poll failed, retrying", { jobId: job.id, error });
       const retryAfter = error instanceof ProviderError ? error.retryAfterSeconds : undefined;
-      const retryAt = Math.min(later(retryDelayMs(job.attempts, retryAfter)).getTime(), job.deadlineAt?.getTime() ?? Infinity);
+      const retryAt = Math.min(later(backoff(job.attempts, retryAfter)).getTime(), job.deadlineAt?.getTime() ?? Infinity);
       return { changes: jobTransitions.retryLater(job, now(), new Date(retryAt)), continueNow: false };
     }
   }
 
   function timedOut(job: JobRow): PhaseOutcome {
-    const minutes = Math.round(settings.deadlineMs / 60_000);
-    return fail(job, { code: "timeout", message: `${job.providerId}: no result within ${minutes} min` });
+    const seconds = Math.round(settings.deadlineMs / 1_000);
+    const limit = seconds >= 60 ? `${Math.round(seconds / 60)} min` : `${seconds} s`;
+    return fail(job, { code: "timeout", message: `${job.providerId}: no result within ${limit}` });
   }
 
   async function downloadPhase(job: JobRow): Promise<PhaseOutcome> {
@@ -208,7 +225,7 @@ export function createJobRunner(dependencies: JobRunnerDependencies, options: Jo
       if (!(error instanceof ImageDownloadError)) throw error;
       if (error.retryable && job.attempts + 1 < MAX_ATTEMPTS.download) {
         log.warn("Image download failed, retrying", { jobId: job.id, code: error.code });
-        return { changes: jobTransitions.retryLater(job, now(), later(retryDelayMs(job.attempts))), continueNow: false };
+        return { changes: jobTransitions.retryLater(job, now(), later(backoff(job.attempts))), continueNow: false };
       }
       return fail(job, { code: error.code, message: error.message });
     }
@@ -227,7 +244,7 @@ export function createJobRunner(dependencies: JobRunnerDependencies, options: Jo
     if (phase === "download") return downloadPhase(job);
     const provider = getProvider(job.providerId as ProviderId);
     if (!provider) {
-      return fail(job, { code: "provider_unavailable", message: `${job.providerId}: no API key configured` });
+      return fail(job, { code: "provider_unavailable", message: `${job.providerId}: no API key configured`, charged: false });
     }
     return phase === "submit" ? submitPhase(job, provider) : pollPhase(job, provider);
   }
@@ -257,7 +274,7 @@ export function createJobRunner(dependencies: JobRunnerDependencies, options: Jo
       const changes =
         job.attempts + 1 >= MAX_ATTEMPTS.unexpected
           ? jobTransitions.failed(now(), { code: "internal_error", message: "Prism could not finish this job" })
-          : jobTransitions.retryLater(job, now(), later(retryDelayMs(job.attempts)));
+          : jobTransitions.retryLater(job, now(), later(backoff(job.attempts)));
       await updateLeasedJob(db, job.id, ownerId, { ...changes, ...jobTransitions.released() }).catch((writeError: unknown) =>
         log.error("Could not record a job's failure", { jobId: job.id, error: writeError }),
       );

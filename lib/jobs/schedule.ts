@@ -22,15 +22,25 @@ export function nextPollDelayMs(schedule: PollSchedule, waitedMs: number): numbe
   return Math.min(schedule.maxMs, schedule.initialMs + Math.max(0, waitedMs) / 10);
 }
 
-const RETRY_BASE_MS = 1_000;
-const RETRY_CAP_MS = 30_000;
+/** Backoff between retries of a failed step: `baseMs` doubling per attempt, at most `capMs`. */
+export interface RetryBackoff {
+  baseMs: number;
+  capMs: number;
+}
+
+export const DEFAULT_RETRY_BACKOFF: RetryBackoff = { baseMs: 1_000, capMs: 30_000 };
 
 /**
  * Exponential backoff with ±20% jitter (so instances that failed together do not retry together),
  * but never sooner than the provider's Retry-After.
  */
-export function retryDelayMs(attempt: number, retryAfterSeconds?: number, random: () => number = Math.random): number {
-  const exponential = Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** attempt);
+export function retryDelayMs(
+  attempt: number,
+  retryAfterSeconds?: number,
+  random: () => number = Math.random,
+  backoff: RetryBackoff = DEFAULT_RETRY_BACKOFF,
+): number {
+  const exponential = Math.min(backoff.capMs, backoff.baseMs * 2 ** attempt);
   const jittered = exponential * (0.8 + 0.4 * random());
   return Math.max(jittered, (retryAfterSeconds ?? 0) * 1_000);
 }

@@ -44,6 +44,11 @@ describe("createHttpClient().call", () => {
     expect(error.message).toContain("invalid or truncated JSON (HTTP 200)");
   });
 
+  it("lets a poll whose 200 body is truncated be retried: reading a status again is harmless", async () => {
+    const error = await rejection(client({ status: 200, text: '{"code":0,"data":{"sta' }).http.call(poll));
+    expect(error).toMatchObject({ code: "malformed_response", retryable: true, outcomeUnknown: false });
+  });
+
   it("leaves a non-JSON 4xx to the adapter (body undefined)", async () => {
     const response = await client({ status: 401, text: "Unauthorized" }).http.call(poll);
     expect(response).toMatchObject({ status: 401, ok: false, body: undefined });

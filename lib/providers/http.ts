@@ -133,7 +133,8 @@ export function createHttpClient(
       if (response.status >= 400 && response.status < 500) return { ...result, body: undefined };
       const shape = text.trim() === "" ? "an empty body" : /^\s*</.test(text) ? "HTML" : "invalid or truncated JSON";
       throw error("malformed_response", `expected JSON, got ${shape} (HTTP ${response.status})`, {
-        retryable: response.status >= 500,
+        // An unreadable body is usually a cut connection; reading a status again costs nothing.
+        retryable: response.status >= 500 || request.kind === "poll",
         status: response.status,
         retryAfterSeconds: result.retryAfterSeconds,
         // The provider answered, but we cannot read whether it accepted the job.

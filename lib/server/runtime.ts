@@ -3,7 +3,8 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { getDatabase, type Database, type DatabaseHandle } from "@/lib/db/client";
-import { dataDir } from "@/lib/env";
+import { dataDir, publicUrl } from "@/lib/env";
+import { callbackUrlFor } from "@/lib/jobs/callbacks";
 import { fetchProviderImage } from "@/lib/jobs/download-image";
 import { createJobRunner, type JobRunner } from "@/lib/jobs/runner";
 import { PROVIDER_POLL_SCHEDULES, SIMULATED_POLL_SCHEDULE } from "@/lib/jobs/schedule";
@@ -40,6 +41,7 @@ export async function startJobRunner(handle: DatabaseHandle): Promise<JobRunner>
       ownerId: `${os.hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`,
       pollSchedule: (providerId: ProviderId) =>
         providerStatus(providerId).simulated ? SIMULATED_POLL_SCHEDULE : PROVIDER_POLL_SCHEDULES[providerId],
+      callbackUrl: (job) => callbackUrlFor(publicUrl(), job.callbackToken),
     },
     { releaseStaleLeases: handle.exclusive },
   );

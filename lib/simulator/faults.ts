@@ -12,7 +12,8 @@ export const faultRuleSchema = z.strictObject({
   /** How many matching requests it hits; -1 means until POST /reset. */
   count: z.number().int().min(-1).default(1),
   kind: z.enum(["status", "drop", "truncated", "html", "delay"]),
-  status: z.number().int().min(400).max(599).optional(),
+  /** 2xx only makes sense with `body`: a well-formed answer the adapter cannot interpret (e.g. an unknown job status). */
+  status: z.number().int().min(200).max(599).optional(),
   retryAfter: z.number().min(0).optional(),
   body: z.unknown().optional(),
   delayMs: z.number().int().min(0).optional(),

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, or } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, lte, or } from "drizzle-orm";
 import type { Database } from "../client";
 import { jobs, runs, type JobRow, type NewJobRow } from "../schema";
 
@@ -87,4 +87,28 @@ export async function nextDueTime(db: Database): Promise<Date | null> {
     .orderBy(asc(jobs.nextAttemptAt))
     .limit(1);
   return row?.nextAttemptAt ?? null;
+}
+
+/**
+ * A provider callback's only effect: a job waiting for its next poll becomes due at `now`. Jobs in
+ * error backoff (attempts > 0) keep their schedule, so a callback never cuts a Retry-After short.
+ * Returns false when no job has this token.
+ */
+export async function pollJobNow(db: Database, callbackToken: string, now: Date): Promise<boolean> {
+  const [job] = await db.select({ id: jobs.id }).from(jobs).where(eq(jobs.callbackToken, callbackToken));
+  if (!job) return false;
+  await db
+    .update(jobs)
+    .set({ nextAttemptAt: now })
+    .where(
+      and(
+        eq(jobs.id, job.id),
+        inArray(jobs.status, ["queued", "running"]),
+        isNotNull(jobs.providerJobId),
+        isNull(jobs.providerOutputs),
+        eq(jobs.attempts, 0),
+        gt(jobs.nextAttemptAt, now),
+      ),
+    );
+  return true;
 }

@@ -1,0 +1,347 @@
+/**
+ * The fault matrix (issue 5, shared/providers.md §9): every provider fault the simulator can stage,
+ * driven through the real adapters, the real safe fetcher and the job runner on in-memory PGlite.
+ * Each case asserts what the job ends as and what the provider saw (GET /calls), never how long
+ * anything took.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/lib/db/client";
+import { getRunView } from "@/lib/db/queries/runs";
+import { logger } from "@/lib/logger";
+import { MODELS } from "@/lib/models";
+import type { ProviderId } from "@/lib/models/types";
+import { getProvider } from "@/lib/providers/registry";
+import { startSimulator, type RunningSimulator } from "@/lib/simulator";
+import type { CallRecord } from "@/lib/simulator/call-log";
+import { createLocalBlobStore } from "@/lib/storage/local-blob-store";
+import { emptyDatabase, openTestDatabase } from "@/lib/testing/test-database";
+import { createRun, createRunBodySchema } from "./create-run";
+import { fetchProviderImage } from "./download-image";
+import type { JobStatus } from "./job-status";
+import { createJobRunner, type JobRunner, type JobRunnerOptions } from "./runner";
+import { SIMULATED_POLL_SCHEDULE } from "./schedule";
+
+const PROVIDERS = ["shortapi", "pixazo", "dashscope"] as const satisfies ProviderId[];
+/** The providers whose jobs are polled; DashScope answers the submit itself. */
+const POLLED = ["shortapi", "pixazo"] as const satisfies ProviderId[];
+
+const MODEL_OF: Record<ProviderId, string> = {
+  shortapi: "shortapi/z-image",
+  pixazo: "pixazo/z-image-turbo",
+  dashscope: "dashscope/z-image-turbo",
+};
+
+/** Small backoff so a case with a few retries takes a moment; Retry-After is still honoured in full. */
+const RUNNER_OPTIONS: JobRunnerOptions = {
+  idleIntervalMs: 50,
+  retryBackoff: { baseMs: 40, capMs: 200 },
+  submitTimeoutMs: 5_000,
+  pollTimeoutMs: 5_000,
+};
+
+let handle: DatabaseHandle;
+let simulator: RunningSimulator;
+let blobDirectory: string;
+let runner: JobRunner | undefined;
+const unhandledRejections: unknown[] = [];
+const collectRejection = (reason: unknown) => unhandledRejections.push(reason);
+
+beforeAll(async () => {
+  process.on("unhandledRejection", collectRejection);
+  [handle, simulator, blobDirectory] = await Promise.all([
+    openTestDatabase(),
+    startSimulator({ port: 0, stepMs: 20 }),
+    mkdtemp(path.join(os.tmpdir(), "prism-fault-matrix-")),
+  ]);
+  // The adapters and the safe fetcher read their endpoints from the environment, as in production.
+  process.env.PRISM_SIMULATOR = "off";
+  process.env.SHORTAPI_KEY = process.env.PIXAZO_API_KEY = process.env.DASHSCOPE_API_KEY = "fault-matrix-key";
+  process.env.SHORTAPI_BASE_URL = simulator.urls.shortapi;
+  process.env.PIXAZO_BASE_URL = simulator.urls.pixazo;
+  process.env.DASHSCOPE_BASE_URL = simulator.urls.dashscope;
+});
+
+afterAll(async () => {
+  await Promise.all([handle.close(), simulator.close(), rm(blobDirectory, { recursive: true, force: true })]);
+  process.off("unhandledRejection", collectRejection);
+  expect(unhandledRejections).toEqual([]);
+});
+
+beforeEach(async () => {
+  await emptyDatabase(handle);
+  await control("/reset");
+});
+
+afterEach(async () => {
+  await runner?.stop();
+  runner = undefined;
+});
+
+async function control(route: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${simulator.urls.control}${route}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body ?? {}),
+  });
+  if (!response.ok) throw new Error(`simulator ${route}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+const fault = (rule: Record<string, unknown>) => control("/faults", rule);
+
+async function calls(provider: ProviderId): Promise<CallRecord[]> {
+  const response = await fetch(`${simulator.urls.control}/calls?provider=${provider}`);
+  return (await response.json()) as CallRecord[];
+}
+
+/** Create requests, the ones that may cost money: every provider creates with a POST. */
+const creates = async (provider: ProviderId) => (await calls(provider)).filter((call) => call.method === "POST");
+const imageDownloads = async (provider: ProviderId) => (await calls(provider)).filter((call) => call.path.startsWith("/cdn/"));
+
+async function startRunner(options: JobRunnerOptions = {}): Promise<void> {
+  runner = createJobRunner(
+    {
+      db: handle.db,
+      blobStore: createLocalBlobStore(blobDirectory),
+      getProvider: (providerId) => getProvider(providerId),
+      fetchImage: fetchProviderImage,
+      now: () => new Date(),
+      ownerId: "fault-matrix",
+      pollSchedule: () => SIMULATED_POLL_SCHEDULE,
+      // Every case provokes retries on purpose; only errors are worth printing.
+      logger: { ...logger, info: () => undefined, warn: () => undefined },
+    },
+    { ...RUNNER_OPTIONS, ...options },
+  );
+  await runner.start();
+}
+
+async function startRun(providers: readonly ProviderId[]): Promise<string> {
+  const models = providers.map((provider) => {
+    const model = MODELS.find((candidate) => candidate.id === MODEL_OF[provider]);
+    if (!model) throw new Error(`no model for ${provider}`);
+    return { modelId: model.id, params: { ...model.mapSharedSettings({ aspectRatio: "1:1", numImages: 1 }).params } };
+  });
+  const run = await createRun(handle.db, createRunBodySchema.parse({ prompt: "a kite over the dunes", models }));
+  return run.id;
+}
+
+async function jobsOf(runId: string) {
+  const view = await getRunView(handle.db, runId);
+  if (!view) throw new Error("run vanished");
+  return view.jobs;
+}
+
+const TERMINAL: ReadonlySet<JobStatus> = new Set(["succeeded", "failed", "canceled"]);
+
+/** Runs one job of `provider` to a terminal state and returns it. */
+async function runToEnd(provider: ProviderId, options: JobRunnerOptions = {}) {
+  await startRunner(options);
+  const runId = await startRun([provider]);
+  await expect
+    .poll(async () => TERMINAL.has((await jobsOf(runId))[0]?.status ?? "queued"), { timeout: 25_000, interval: 50 })
+    .toBe(true);
+  await runner?.stop();
+  const [job] = await jobsOf(runId);
+  if (!job) throw new Error("run without a job");
+  return job;
+}
+
+function expectStoredOnce(job: Awaited<ReturnType<typeof runToEnd>>): void {
+  expect(job.status, job.error?.message).toBe("succeeded");
+  expect(job.images).toHaveLength(1);
+  expect(job.images[0]?.url).toMatch(/^\/api\/files\//);
+}
+
+describe.each(PROVIDERS)("%s submit faults", (provider) => {
+  it("429 with Retry-After, then success: waits at least Retry-After and creates once more", async () => {
+    await fault({ provider, on: "submit", kind: "status", status: 429, retryAfter: 1 });
+    expectStoredOnce(await runToEnd(provider));
+    const [refused, accepted] = await creates(provider);
+    expect(await creates(provider)).toHaveLength(2);
+    // The provider's own clock: the second create came no sooner than the Retry-After it asked for.
+    expect(Date.parse(accepted?.at ?? "") - Date.parse(refused?.at ?? "")).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it("500, then success", async () => {
+    await fault({ provider, on: "submit", kind: "status", status: 500 });
+    expectStoredOnce(await runToEnd(provider));
+    expect(await creates(provider)).toHaveLength(2);
+  });
+
+  it("502 HTML from a gateway, then success", async () => {
+    await fault({ provider, on: "submit", kind: "html" });
+    expectStoredOnce(await runToEnd(provider));
+    expect(await creates(provider)).toHaveLength(2);
+  });
+
+  it("502 HTML that never stops: a clear failure after a bounded number of creates", async () => {
+    await fault({ provider, on: "submit", kind: "html", count: -1 });
+    const job = await runToEnd(provider);
+    expect(job.status).toBe("failed");
+    expect(job.error?.message).toContain("expected JSON, got HTML (HTTP 502)");
+    expect((await creates(provider)).length).toBeLessThanOrEqual(5);
+  });
+
+  it("dropped connection: outcome unknown, failed with a clear message, created exactly once", async () => {
+    await fault({ provider, on: "submit", kind: "drop" });
+    const job = await runToEnd(provider);
+    expect(job.status).toBe("failed");
+    expect(job.error?.code).toBe("submit_outcome_unknown");
+    expect(job.error?.message).toMatch(/may still have accepted the request.*Not sent again, to avoid paying twice/);
+    expect(await creates(provider)).toHaveLength(1);
+  });
+
+  it("truncated JSON answer: outcome unknown, never resent", async () => {
+    await fault({ provider, on: "submit", kind: "truncated" });
+    const job = await runToEnd(provider);
+    expect(job.status).toBe("failed");
+    expect(job.error?.code).toBe("submit_outcome_unknown");
+    expect(job.error?.message).toContain("invalid or truncated JSON");
+    expect(await creates(provider)).toHaveLength(1);
+  });
+
+  it("content-policy failure", async () => {
+    await control("/outcomes", { provider, outcome: "content_policy" });
+    const job = await runToEnd(provider);
+    expect(job.status).toBe("failed");
+    expect(job.error?.code).toBe("content_policy");
+    expect(job.error?.message.startsWith(provider === "dashscope" ? "DashScope:" : `${provider}:`)).toBe(true);
+  });
+
+  it("provider 401: failed without retrying, and the key is not in the message", async () => {
+    await control("/settings", { apiKeys: ["another-key"] });
+    const job = await runToEnd(provider);
+    expect(job.status).toBe("failed");
+    expect(job.error?.code).toBe("unauthorized");
+    expect(job.error?.message).not.toContain("fault-matrix-key");
+    expect(await creates(provider)).toHaveLength(1);
+  });
+
+  it("image URL already expired: failed \"image expired\" after a bounded number of downloads", async () => {
+    await control("/settings", { imageTtlMs: 0 });
+    const job = await runToEnd(provider);
+    expect(job.status).toBe("failed");
+    expect(job.error?.code).toBe("image_expired");
+    expect(job.error?.message).toMatch(/image expired \(403\)/);
+    expect((await imageDownloads(provider)).length).toBe(1);
+  });
+
+  it("image download fails with 503 once, then is stored", async () => {
+    await fault({ provider, on: "image", kind: "status", status: 503 });
+    expectStoredOnce(await runToEnd(provider));
+    expect(await imageDownloads(provider)).toHaveLength(2);
+  });
+});
+
+const UNKNOWN_STATUS_BODIES: Record<(typeof POLLED)[number], unknown> = {
+  shortapi: { code: 0, data: { job_id: "x", status: "exploded", result: null } },
+  pixazo: { request_id: "x", status: "EXPLODED", output: null },
+};
+
+describe.each(POLLED)("%s poll faults", (provider) => {
+  it("429 with Retry-After, then success: the job is created once", async () => {
+    await fault({ provider, on: "poll", kind: "status", status: 429, retryAfter: 1 });
+    expectStoredOnce(await runToEnd(provider));
+    expect(await creates(provider)).toHaveLength(1);
+  });
+
+  it("500, then success", async () => {
+    await fault({ provider, on: "poll", kind: "status", status: 500, count: 2 });
+    expectStoredOnce(await runToEnd(provider));
+    expect(await creates(provider)).toHaveLength(1);
+  });
+
+  it("502 HTML, then success", async () => {
+    await fault({ provider, on: "poll", kind: "html" });
+    expectStoredOnce(await runToEnd(provider));
+  });
+
+  it("dropped connection during a poll: recovers", async () => {
+    await fault({ provider, on: "poll", kind: "drop" });
+    expectStoredOnce(await runToEnd(provider));
+    expect(await creates(provider)).toHaveLength(1);
+  });
+
+  it("truncated JSON once: polled again and recovers", async () => {
+    await fault({ provider, on: "poll", kind: "truncated" });
+    expectStoredOnce(await runToEnd(provider));
+  });
+
+  it("truncated JSON forever: a clear failure after a bounded number of polls", async () => {
+    await fault({ provider, on: "poll", kind: "truncated", count: -1 });
+    const job = await runToEnd(provider);
+    expect(job.status).toBe("failed");
+    expect(job.error?.message).toContain("invalid or truncated JSON");
+    const polls = (await calls(provider)).filter((call) => call.method === "GET" && !call.path.startsWith("/cdn/"));
+    expect(polls.length).toBeLessThanOrEqual(10);
+  });
+
+  it("unknown status value: a clear failed state", async () => {
+    await fault({ provider, on: "poll", kind: "status", status: 200, body: UNKNOWN_STATUS_BODIES[provider] });
+    const job = await runToEnd(provider);
+    expect(job.status).toBe("failed");
+    expect(job.error?.code).toBe("unknown_status");
+    expect(job.error?.message).toMatch(/unknown status "(exploded|EXPLODED)"/);
+  });
+
+  it("the provider fails the job: failed with the provider's reason", async () => {
+    await control("/outcomes", { provider, outcome: "error" });
+    const job = await runToEnd(provider);
+    expect(job.status).toBe("failed");
+    expect(job.error?.message.startsWith(`${provider}:`)).toBe(true);
+  });
+});
+
+describe("provider-specific faults", () => {
+  it.each(["pixazo", "shortapi"] as const)("%s 402: failed as insufficient balance, no retry", async (provider) => {
+    await fault({ provider, on: "submit", kind: "status", status: 402 });
+    const job = await runToEnd(provider);
+    expect(job.status).toBe("failed");
+    expect(job.error?.code).toBe("insufficient_balance");
+    expect(job.error?.message).toMatch(/insufficient balance/i);
+    expect(await creates(provider)).toHaveLength(1);
+  });
+
+  it("DashScope 200 without an image: outcome unknown, never resent", async () => {
+    await fault({ provider: "dashscope", on: "submit", kind: "status", status: 200, body: { output: { choices: [] } } });
+    const job = await runToEnd("dashscope");
+    expect(job.status).toBe("failed");
+    expect(job.error?.code).toBe("submit_outcome_unknown");
+    expect(await creates("dashscope")).toHaveLength(1);
+  });
+
+  it("DashScope throttled (Throttling.RateQuota 429), then success", async () => {
+    await fault({ provider: "dashscope", on: "submit", kind: "status", status: 429 });
+    expectStoredOnce(await runToEnd("dashscope"));
+  });
+});
+
+describe("a hung provider", () => {
+  it("that never answers a submit does not hold up the other providers' jobs", async () => {
+    await fault({ provider: "pixazo", on: "submit", kind: "delay", delayMs: 20_000 });
+    await startRunner({ submitTimeoutMs: 2_000 });
+    const runId = await startRun(["pixazo", "shortapi", "dashscope"]);
+    // The other two finish while pixazo's create is still unanswered.
+    await expect
+      .poll(async () => (await jobsOf(runId)).map((job) => job.status), { timeout: 20_000, interval: 50 })
+      .toEqual(["running", "succeeded", "succeeded"]);
+    await expect.poll(async () => (await jobsOf(runId))[0]?.status, { timeout: 20_000, interval: 50 }).toBe("failed");
+    expect((await jobsOf(runId))[0]?.error?.code).toBe("submit_outcome_unknown");
+    expect(await creates("pixazo")).toHaveLength(1);
+  });
+
+  it("whose polls hang past the deadline times the job out, while the others finish", async () => {
+    await fault({ provider: "shortapi", on: "poll", kind: "delay", delayMs: 20_000, count: -1 });
+    await startRunner({ pollTimeoutMs: 300, deadlineMs: 3_000 });
+    const runId = await startRun(["shortapi", "pixazo", "dashscope"]);
+    await expect
+      .poll(async () => (await jobsOf(runId)).map((job) => job.status), { timeout: 20_000, interval: 50 })
+      .toEqual(["running", "succeeded", "succeeded"]);
+    await expect.poll(async () => (await jobsOf(runId))[0]?.status, { timeout: 20_000, interval: 50 }).toBe("failed");
+    expect((await jobsOf(runId))[0]?.error).toEqual({ code: "timeout", message: "shortapi: no result within 3 s" });
+  });
+});
