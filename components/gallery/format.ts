@@ -52,26 +52,3 @@ export function expectedImageCount(job: JobView): number {
   const parsed = model?.params.safeParse(job.params);
   return model && parsed?.success ? model.imageCount(parsed.data) : 1;
 }
-
-const EXTENSIONS: Record<string, string> = {
-  "image/png": "png",
-  "image/jpeg": "jpg",
-  "image/webp": "webp",
-  "image/gif": "gif",
-  "image/avif": "avif",
-};
-
-function slug(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-}
-
-/** `<model>-<first-prompt-words>-<n>.<ext>`, e.g. `pixazo-z-image-turbo-a-red-fox-in-snow-2.png`. */
-export function downloadFilename(modelId: string, prompt: string, position: number, contentType: string): string {
-  const words = slug(prompt.split(/\s+/).slice(0, 6).join(" ")).slice(0, 48).replace(/-+$/, "") || "image";
-  const extension = EXTENSIONS[contentType.split(";")[0]?.trim() ?? ""] ?? "png";
-  return `${slug(modelId)}-${words}-${position}.${extension}`;
-}

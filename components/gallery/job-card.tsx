@@ -40,7 +40,7 @@ export function JobCard({ job, onOpenImage }: JobCardProps) {
             {job.error?.code ? <p className="font-mono text-[11px] text-fg-muted">{job.error.code}</p> : null}
           </div>
         ) : (
-          <JobImages job={job} label={label} onOpen={onOpenImage} />
+          <JobImages job={job} label={label} onOpen={onOpenImage} selectable />
         )}
       </div>
 

@@ -1,5 +1,9 @@
+"use client";
+
 import type { JobView } from "@/lib/jobs/run-view";
 import { cn } from "@/components/ui/cn";
+import { CheckIcon } from "@/components/ui/icons";
+import { selectionActions, useImageSelection } from "@/lib/hooks/use-image-selection";
 import { expectedImageCount, expectedRatio } from "./format";
 
 function gridColumns(count: number): string {
@@ -12,9 +16,13 @@ interface JobImagesProps {
   job: JobView;
   label: string;
   onOpen: (imageId: string) => void;
+  /** While the selection mode is on, a click picks the image for sharing instead of opening it. */
+  selectable?: boolean;
 }
 
-export function JobImages({ job, label, onOpen }: JobImagesProps) {
+export function JobImages({ job, label, onOpen, selectable = false }: JobImagesProps) {
+  const selection = useImageSelection();
+  const selecting = selectable && selection.active;
   if (job.images.length === 0) {
     const count = expectedImageCount(job);
     const ratio = expectedRatio(job.params);
@@ -29,26 +37,45 @@ export function JobImages({ job, label, onOpen }: JobImagesProps) {
 
   return (
     <ul className={cn("grid gap-1.5", gridColumns(job.images.length))}>
-      {job.images.map((image, position) => (
-        <li key={image.id}>
-          <button
-            type="button"
-            onClick={() => onOpen(image.id)}
-            aria-label={`Open image ${position + 1} of ${job.images.length} from ${label}`}
-            className="group relative block w-full overflow-hidden rounded-lg bg-surface-sunken ring-1 ring-line ring-inset"
-            style={{ aspectRatio: image.width / image.height }}
-          >
-            {/* eslint-disable-next-line @next/next/no-img-element */}
-            <img
-              src={image.thumbnailUrl}
-              alt=""
-              width={image.width}
-              height={image.height}
-              className="size-full animate-fade-in object-cover transition-transform duration-300 group-hover:scale-[1.02]"
-            />
-          </button>
-        </li>
-      ))}
+      {job.images.map((image, position) => {
+        const name = `image ${position + 1} of ${job.images.length} from ${label}`;
+        const selected = selecting && selection.imageIds.includes(image.id);
+        return (
+          <li key={image.id}>
+            <button
+              type="button"
+              onClick={() => (selecting ? selectionActions.toggleImage(image.id) : onOpen(image.id))}
+              aria-label={selecting ? `Select ${name}` : `Open ${name}`}
+              aria-pressed={selecting ? selected : undefined}
+              className={cn(
+                "group relative block w-full overflow-hidden rounded-lg bg-surface-sunken ring-1 ring-line ring-inset",
+                selected && "ring-3 ring-accent",
+              )}
+              style={{ aspectRatio: image.width / image.height }}
+            >
+              {/* eslint-disable-next-line @next/next/no-img-element */}
+              <img
+                src={image.thumbnailUrl}
+                alt=""
+                width={image.width}
+                height={image.height}
+                className="size-full animate-fade-in object-cover transition-transform duration-300 group-hover:scale-[1.02]"
+              />
+              {selecting ? (
+                <span
+                  aria-hidden
+                  className={cn(
+                    "absolute top-2 left-2 grid size-6 place-items-center rounded-full border-2 shadow-sm transition-colors [&_svg]:size-3.5",
+                    selected ? "border-accent bg-accent text-accent-fg" : "border-white bg-black/30 text-transparent",
+                  )}
+                >
+                  <CheckIcon strokeWidth={3} />
+                </span>
+              ) : null}
+            </button>
+          </li>
+        );
+      })}
     </ul>
   );
 }

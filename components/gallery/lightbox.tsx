@@ -5,28 +5,33 @@ import { Dialog } from "@/components/ui/dialog";
 import { ChevronLeftIcon, ChevronRightIcon, CloseIcon, DownloadIcon } from "@/components/ui/icons";
 import type { ImageView, JobView, RunView } from "@/lib/jobs/run-view";
 import { CopyPromptButton } from "./copy-prompt-button";
-import { downloadFilename, formatSeconds, jobCost, modelLabel } from "./format";
+import { formatSeconds, jobCost, modelLabel } from "./format";
 import { RerunButton } from "./rerun-button";
 
 export interface LightboxItem {
   image: ImageView;
   job: JobView;
+  run: RunView;
   position: number;
 }
 
 interface LightboxProps {
-  run: RunView;
   items: LightboxItem[];
   index: number | null;
   onIndexChange: (index: number | null) => void;
-  onRerun: (runId: string) => void;
+  /** Absent where re-running makes no sense (a shared gallery). */
+  onRerun?: (runId: string) => void;
+  /** A route that answers the image as an attachment with a descriptive name. */
+  downloadHref: (item: LightboxItem) => string;
+  /** What the "n / total in …" counter counts. */
+  scope?: "run" | "gallery";
 }
 
 function formatParam(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-export function Lightbox({ run, items, index, onIndexChange, onRerun }: LightboxProps) {
+export function Lightbox({ items, index, onIndexChange, onRerun, downloadHref, scope = "run" }: LightboxProps) {
   const item = index === null ? undefined : items[index];
   const step = (delta: number) => {
     if (index === null || items.length === 0) return;
@@ -54,7 +59,7 @@ export function Lightbox({ run, items, index, onIndexChange, onRerun }: Lightbox
             <img
               key={item.image.id}
               src={item.image.url}
-              alt={`${label.name}: ${run.prompt}`}
+              alt={`${label.name}: ${item.run.prompt}`}
               width={item.image.width}
               height={item.image.height}
               className="max-h-full max-w-full animate-fade-in rounded-lg object-contain shadow-pop"
@@ -77,7 +82,7 @@ export function Lightbox({ run, items, index, onIndexChange, onRerun }: Lightbox
                 <h2 className="text-base font-semibold">{label.name}</h2>
                 <p className="text-xs text-fg-subtle">
                   {label.provider} · image {item.position} of {item.job.images.length} ·{" "}
-                  <span className="tabular-nums">{index !== null ? `${index + 1} / ${items.length} in run` : null}</span>
+                  <span className="tabular-nums">{index !== null ? `${index + 1} / ${items.length} in ${scope}` : null}</span>
                 </p>
               </div>
               <Button variant="ghost" size="icon-sm" aria-label="Close" onClick={() => onIndexChange(null)}>
@@ -87,7 +92,7 @@ export function Lightbox({ run, items, index, onIndexChange, onRerun }: Lightbox
 
             <section className="grid gap-1.5">
               <h3 className="text-[11px] font-semibold tracking-wide text-fg-subtle uppercase">Prompt</h3>
-              <p className="text-sm leading-relaxed whitespace-pre-wrap">{run.prompt}</p>
+              <p className="text-sm leading-relaxed whitespace-pre-wrap">{item.run.prompt}</p>
             </section>
 
             <section className="grid gap-1.5">
@@ -115,17 +120,13 @@ export function Lightbox({ run, items, index, onIndexChange, onRerun }: Lightbox
             </section>
 
             <div className="mt-auto grid gap-2">
-              <a
-                href={item.image.url}
-                download={downloadFilename(item.job.modelId, run.prompt, item.position, item.image.contentType)}
-                className={buttonClasses("primary", "md")}
-              >
+              <a href={downloadHref(item)} download className={buttonClasses("primary", "md")}>
                 <DownloadIcon />
                 Download
               </a>
-              <div className="grid grid-cols-2 gap-2">
-                <CopyPromptButton prompt={run.prompt} />
-                <RerunButton run={run} onCreated={onRerun} />
+              <div className={onRerun ? "grid grid-cols-2 gap-2" : "grid"}>
+                <CopyPromptButton prompt={item.run.prompt} />
+                {onRerun ? <RerunButton run={item.run} onCreated={onRerun} /> : null}
               </div>
             </div>
           </aside>

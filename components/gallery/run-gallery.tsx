@@ -13,8 +13,8 @@ interface RunGalleryProps {
 export function RunGallery({ run, onRerun }: RunGalleryProps) {
   const [openIndex, setOpenIndex] = useState<number | null>(null);
   const items = useMemo<LightboxItem[]>(
-    () => run.jobs.flatMap((job) => job.images.map((image, index) => ({ image, job, position: index + 1 }))),
-    [run.jobs],
+    () => run.jobs.flatMap((job) => job.images.map((image, index) => ({ image, job, run, position: index + 1 }))),
+    [run],
   );
   const open = (imageId: string) => setOpenIndex(items.findIndex((item) => item.image.id === imageId));
 
@@ -27,7 +27,13 @@ export function RunGallery({ run, onRerun }: RunGalleryProps) {
           </li>
         ))}
       </ul>
-      <Lightbox run={run} items={items} index={openIndex} onIndexChange={setOpenIndex} onRerun={onRerun} />
+      <Lightbox
+        items={items}
+        index={openIndex}
+        onIndexChange={setOpenIndex}
+        onRerun={onRerun}
+        downloadHref={(item) => `/api/images/${encodeURIComponent(item.image.id)}/download`}
+      />
     </div>
   );
 }

@@ -1,9 +1,25 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { RunShareActions } from "@/components/share/run-share-actions";
+import { SelectionBar } from "@/components/share/selection-bar";
+import { ChevronLeftIcon } from "@/components/ui/icons";
 import { RunResults } from "./run-results";
 
 export function RunPageView({ runId }: { runId: string }) {
   const router = useRouter();
-  return <RunResults runId={runId} headingLevel="h1" onRerun={(id) => router.push(`/runs/${id}`)} />;
+  return (
+    <>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <Link href="/history" className="flex items-center gap-1 text-xs font-medium text-fg-muted hover:text-fg">
+          <ChevronLeftIcon className="size-3.5" />
+          History
+        </Link>
+        <RunShareActions runId={runId} />
+      </div>
+      <RunResults runId={runId} headingLevel="h1" onRerun={(id) => router.push(`/runs/${id}`)} />
+      <SelectionBar />
+    </>
+  );
 }

@@ -2,36 +2,38 @@
 
 import Link from "next/link";
 import { useDeferredValue, useState } from "react";
+import { SelectionBar } from "@/components/share/selection-bar";
 import { Button, buttonClasses } from "@/components/ui/button";
-import { SearchIcon } from "@/components/ui/icons";
-import { Input } from "@/components/ui/input";
+import { CheckIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
+import { cn } from "@/components/ui/cn";
+import { selectionActions, useImageSelection } from "@/lib/hooks/use-image-selection";
 import { useRunHistory } from "@/lib/hooks/use-run-history";
+import { DeleteRunButton } from "./delete-run-button";
+import { HistoryFilters, type HistoryFilterValues } from "./history-filters";
 import { RunSummaryCard } from "./run-summary-card";
 
 export function RunHistory() {
-  const [search, setSearch] = useState("");
-  const deferredSearch = useDeferredValue(search.trim());
-  const history = useRunHistory(deferredSearch);
+  const [filters, setFilters] = useState<HistoryFilterValues>({ search: "", modelId: "", status: "" });
+  const deferredSearch = useDeferredValue(filters.search.trim());
+  const filtered = Boolean(deferredSearch || filters.modelId || filters.status);
+  const history = useRunHistory({ search: deferredSearch, modelId: filters.modelId || undefined, status: filters.status || undefined });
   const runs = history.data?.pages.flatMap((page) => page.runs) ?? [];
+  const selection = useImageSelection();
 
   return (
-    <div className="grid gap-6">
-      <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
+    <div className="grid gap-6 pb-20">
+      <div className="flex flex-col gap-3 lg:flex-row lg:items-end lg:justify-between">
         <div>
           <h1 className="text-xl font-semibold tracking-tight">History</h1>
-          <p className="text-sm text-fg-muted">Every run, newest first.</p>
+          <p className="text-sm text-fg-muted">Every run, newest first. Kept until you delete it.</p>
         </div>
-        <div className="relative w-full sm:w-72">
-          <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-fg-subtle" />
-          <Input
-            type="search"
-            aria-label="Search prompts"
-            placeholder="Search prompts"
-            value={search}
-            onChange={(event) => setSearch(event.target.value)}
-            className="pl-9"
-          />
+        <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
+          <HistoryFilters value={filters} onChange={setFilters} />
+          <Button aria-pressed={selection.active} onClick={() => selectionActions.setActive(!selection.active)}>
+            {selection.active ? <CheckIcon /> : null}
+            {selection.active ? "Selecting" : "Select runs"}
+          </Button>
         </div>
       </div>
 
@@ -47,8 +49,10 @@ export function RunHistory() {
         </div>
       ) : runs.length === 0 ? (
         <div className="grid justify-items-center gap-3 rounded-card border border-dashed border-line-strong p-12 text-center">
-          <p className="font-medium">{deferredSearch ? `No runs match “${deferredSearch}”` : "No runs yet"}</p>
-          {deferredSearch ? null : (
+          <p className="font-medium">{filtered ? "No runs match these filters" : "No runs yet"}</p>
+          {filtered ? (
+            <Button onClick={() => setFilters({ search: "", modelId: "", status: "" })}>Clear filters</Button>
+          ) : (
             <Link href="/" className={buttonClasses("primary")}>
               Open the playground
             </Link>
@@ -56,11 +60,30 @@ export function RunHistory() {
         </div>
       ) : (
         <ul aria-label="Runs" className="grid grid-cols-1 gap-4 min-[480px]:grid-cols-2 md:grid-cols-3 xl:grid-cols-4 2xl:grid-cols-5">
-          {runs.map((run) => (
-            <li key={run.id}>
-              <RunSummaryCard run={run} />
-            </li>
-          ))}
+          {runs.map((run) => {
+            const selected = selection.runIds.includes(run.id);
+            return (
+              <li key={run.id} className={cn("group relative rounded-card", selected && "ring-3 ring-accent")}>
+                <RunSummaryCard run={run} />
+                {selection.active && run.thumbnails.length > 0 ? (
+                  <label className="absolute top-2.5 left-2.5 flex cursor-pointer items-center gap-1.5 rounded-full bg-surface/95 py-1 pr-2.5 pl-1.5 text-xs font-medium shadow-card">
+                    <input
+                      type="checkbox"
+                      checked={selected}
+                      onChange={() => selectionActions.toggleRun(run.id)}
+                      aria-label={`Select run: ${run.prompt}`}
+                      className="size-4 accent-(--color-accent)"
+                    />
+                    Select
+                  </label>
+                ) : null}
+                <DeleteRunButton
+                  run={run}
+                  className="absolute top-2.5 right-2.5 opacity-0 shadow-card transition-opacity group-focus-within:opacity-100 group-hover:opacity-100 [@media(hover:none)]:opacity-100"
+                />
+              </li>
+            );
+          })}
         </ul>
       )}
 
@@ -70,6 +93,7 @@ export function RunHistory() {
           Load more
         </Button>
       ) : null}
+      <SelectionBar />
     </div>
   );
 }

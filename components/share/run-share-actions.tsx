@@ -1,0 +1,50 @@
+"use client";
+
+import { useState } from "react";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { CheckIcon, DownloadIcon, ShareIcon } from "@/components/ui/icons";
+import { selectionActions, useImageSelection } from "@/lib/hooks/use-image-selection";
+import { useRun } from "@/lib/hooks/use-run";
+import { ShareDialog } from "./share-dialog";
+
+/** Share, download and select, for one run's page. */
+export function RunShareActions({ runId }: { runId: string }) {
+  const { data: run } = useRun(runId);
+  const selection = useImageSelection();
+  const [sharing, setSharing] = useState(false);
+  const imageCount = run?.jobs.reduce((total, job) => total + job.images.length, 0) ?? 0;
+  const disabled = imageCount === 0;
+
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <Button size="sm" variant="ghost" aria-pressed={selection.active} onClick={() => selectionActions.setActive(!selection.active)} disabled={disabled}>
+        {selection.active ? <CheckIcon /> : null}
+        {selection.active ? "Selecting" : "Select images"}
+      </Button>
+      {disabled ? (
+        <Button size="sm" disabled>
+          <DownloadIcon />
+          Download ZIP
+        </Button>
+      ) : (
+        <a href={`/api/runs/${encodeURIComponent(runId)}/download`} download className={buttonClasses("secondary", "sm")}>
+          <DownloadIcon />
+          Download ZIP
+        </a>
+      )}
+      <Button size="sm" variant="primary" onClick={() => setSharing(true)} disabled={disabled}>
+        <ShareIcon />
+        Share
+      </Button>
+      {sharing && run ? (
+        <ShareDialog
+          open
+          onClose={() => setSharing(false)}
+          selection={{ runIds: [run.id] }}
+          summary={`Share all ${imageCount} ${imageCount === 1 ? "image" : "images"} of this run as a public, read-only page.`}
+          defaultTitle={run.prompt.slice(0, 120)}
+        />
+      ) : null}
+    </div>
+  );
+}

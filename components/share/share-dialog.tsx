@@ -1,0 +1,110 @@
+"use client";
+
+import Link from "next/link";
+import { useId, useState } from "react";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { CloseIcon, ExternalIcon } from "@/components/ui/icons";
+import { Input, Textarea } from "@/components/ui/input";
+import { Spinner } from "@/components/ui/spinner";
+import { ApiError } from "@/lib/http/api-client";
+import { useCreateGallery, type CreateGalleryInput } from "@/lib/hooks/use-galleries";
+import { CopyLinkButton } from "./copy-link-button";
+
+interface ShareDialogProps {
+  open: boolean;
+  onClose: () => void;
+  selection: Pick<CreateGalleryInput, "runIds" | "imageIds">;
+  /** What the dialog says it shares, e.g. "3 images from 2 runs". */
+  summary: string;
+  defaultTitle: string;
+  onCreated?: () => void;
+}
+
+export function ShareDialog({ open, onClose, selection, summary, defaultTitle, onCreated }: ShareDialogProps) {
+  const createGallery = useCreateGallery();
+  const [title, setTitle] = useState(defaultTitle);
+  const [note, setNote] = useState("");
+  const ids = { title: useId(), note: useId(), link: useId() };
+  const created = createGallery.data;
+  const absoluteUrl = created && typeof window !== "undefined" ? new URL(created.url, window.location.origin).href : "";
+
+  const close = () => {
+    createGallery.reset();
+    setNote("");
+    onClose();
+  };
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    createGallery.mutate(
+      { ...selection, title: title.trim() || undefined, note: note.trim() || undefined },
+      { onSuccess: () => onCreated?.() },
+    );
+  };
+
+  return (
+    <Dialog open={open} onClose={close} label="Share" className="w-[min(32rem,calc(100vw-2rem))]">
+      <div className="grid gap-5 p-5 sm:p-6">
+        <div className="flex items-start justify-between gap-3">
+          <div>
+            <h2 className="text-base font-semibold">{created ? "Your link is ready" : "Share a gallery"}</h2>
+            <p className="text-xs text-fg-muted">
+              {created ? "Anyone with the link can view these images. You can revoke it any time." : summary}
+            </p>
+          </div>
+          <Button variant="ghost" size="icon-sm" aria-label="Close" onClick={close}>
+            <CloseIcon />
+          </Button>
+        </div>
+
+        {created ? (
+          <div className="grid gap-3">
+            <label htmlFor={ids.link} className="text-xs font-medium text-fg-muted">
+              Share link
+            </label>
+            <Input id={ids.link} readOnly value={absoluteUrl} onFocus={(event) => event.currentTarget.select()} className="font-mono text-xs" />
+            <div className="flex flex-wrap justify-end gap-2">
+              <Link href={created.url} target="_blank" rel="noreferrer" className={buttonClasses("ghost")}>
+                <ExternalIcon />
+                Open
+              </Link>
+              <CopyLinkButton url={created.url} variant="primary" />
+            </div>
+          </div>
+        ) : (
+          <form onSubmit={submit} className="grid gap-4">
+            <div className="grid gap-1.5">
+              <label htmlFor={ids.title} className="text-xs font-medium text-fg-muted">
+                Title
+              </label>
+              <Input id={ids.title} value={title} maxLength={120} onChange={(event) => setTitle(event.target.value)} />
+            </div>
+            <div className="grid gap-1.5">
+              <label htmlFor={ids.note} className="text-xs font-medium text-fg-muted">
+                Note <span className="text-fg-subtle">(optional)</span>
+              </label>
+              <Textarea id={ids.note} rows={3} maxLength={2000} value={note} onChange={(event) => setNote(event.target.value)} placeholder="What should the viewer look at?" />
+            </div>
+            {createGallery.error ? (
+              <p role="alert" className="rounded-lg bg-danger-soft px-3 py-2 text-xs text-danger">
+                {createGallery.error.message}
+                {createGallery.error instanceof ApiError && createGallery.error.issues.length > 0
+                  ? `: ${createGallery.error.issues.map((issue) => issue.message).join("; ")}`
+                  : null}
+              </p>
+            ) : null}
+            <div className="flex justify-end gap-2">
+              <Button variant="ghost" onClick={close}>
+                Cancel
+              </Button>
+              <Button type="submit" variant="primary" disabled={createGallery.isPending}>
+                {createGallery.isPending ? <Spinner /> : null}
+                Create link
+              </Button>
+            </div>
+          </form>
+        )}
+      </div>
+    </Dialog>
+  );
+}
