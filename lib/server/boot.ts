@@ -1,6 +1,7 @@
 import "server-only";
+import path from "node:path";
 import { getDatabase } from "@/lib/db/client";
-import { simulatorEnabled, simulatorHost, simulatorPort } from "@/lib/env";
+import { dataDir, simulatorEnabled, simulatorHost, simulatorPort } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { startJobRunner } from "./runtime";
 
@@ -10,7 +11,11 @@ const globalForBoot = globalThis as typeof globalThis & { prismBoot?: Promise<vo
 async function startBuiltInSimulator(): Promise<void> {
   try {
     const { startSimulator } = await import("@/lib/simulator");
-    const simulator = await startSimulator({ host: simulatorHost(), port: simulatorPort() });
+    const simulator = await startSimulator({
+      host: simulatorHost(),
+      port: simulatorPort(),
+      stateDir: path.join(dataDir(), "simulator"),
+    });
     logger.info("Simulator on: results are simulated", { urls: simulator.urls });
   } catch (error) {
     logger.error("Simulator failed to start", { port: simulatorPort(), error });

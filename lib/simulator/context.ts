@@ -2,6 +2,7 @@ import { CallLog } from "./call-log";
 import { FaultStore, type SimulatedProvider } from "./faults";
 import { ImageStore } from "./image-store";
 import { OutcomeStore } from "./outcomes";
+import { Persistence } from "./persistence";
 import { defaultSettings, type SimulatorSettings } from "./settings";
 
 /** State shared by the control server and the three provider servers of one simulator. */
@@ -12,6 +13,8 @@ export interface SimulatorContext {
   readonly outcomes: OutcomeStore;
   readonly calls: CallLog;
   readonly images: ImageStore;
+  /** Saves jobs and images in the background when a state directory is set. */
+  readonly persistence: Persistence;
   /** Each provider server's own origin, e.g. http://127.0.0.1:4011; filled in once it listens. */
   readonly origins: Record<SimulatedProvider, string>;
   /** Aborted on close: pending sleeps end and callback deliveries stop. */
@@ -24,8 +27,13 @@ export interface SimulatorContext {
   dispose(): void;
 }
 
-export function createContext(options: { stepMs?: number; imageTtlMs?: number }): SimulatorContext {
+export function createContext(options: {
+  stepMs?: number;
+  imageTtlMs?: number;
+  stateDir?: string;
+}): SimulatorContext {
   const settings = defaultSettings(options);
+  const persistence = new Persistence(options.stateDir);
   const timers = new Set<NodeJS.Timeout>();
   const abort = new AbortController();
   const context: SimulatorContext = {
@@ -33,7 +41,8 @@ export function createContext(options: { stepMs?: number; imageTtlMs?: number })
     faults: new FaultStore(),
     outcomes: new OutcomeStore(),
     calls: new CallLog(),
-    images: new ImageStore(settings),
+    images: new ImageStore(settings, persistence),
+    persistence,
     origins: { shortapi: "", pixazo: "", dashscope: "" },
     signal: abort.signal,
     schedule(task, delayMs) {

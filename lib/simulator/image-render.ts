@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import sharp from "sharp";
 
-export type ImageFormat = "png" | "jpeg" | "webp";
+export const IMAGE_FORMATS = ["png", "jpeg", "webp"] as const;
+export type ImageFormat = (typeof IMAGE_FORMATS)[number];
 
 export const IMAGE_CONTENT_TYPES: Record<ImageFormat, string> = {
   png: "image/png",

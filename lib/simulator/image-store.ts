@@ -1,13 +1,20 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { type Reply, type SimRequest, xmlReply } from "./http-utils";
 import { IMAGE_CONTENT_TYPES, type ImageSpec, ImageRenderer } from "./image-render";
+import type { Persistence } from "./persistence";
 import type { SimulatorSettings } from "./settings";
 
-interface IssuedImage {
+export interface IssuedImage {
   spec: ImageSpec;
   issuedAt: number;
   expiresAt: number;
   contentType: string;
+}
+
+/** What survives a restart: the issued tokens (oldest first) and the expire-all marker. */
+export interface ImageStoreState {
+  issued: [token: string, image: IssuedImage][];
+  expiredBefore: number;
 }
 
 export interface IssueOptions {
@@ -48,26 +55,45 @@ export class ImageStore {
   private readonly renderer = new ImageRenderer();
   private expiredBefore = 0;
 
-  constructor(private readonly settings: SimulatorSettings) {}
+  constructor(
+    private readonly settings: SimulatorSettings,
+    private readonly persistence: Persistence,
+  ) {}
 
   issue(origin: string, spec: ImageSpec, options: IssueOptions = {}): { url: string; expiresAt: number } {
     const token = randomBytes(16).toString("hex");
     const issuedAt = Date.now();
     const expiresAt = issuedAt + this.settings.imageTtlMs;
-    this.issued.set(token, {
+    this.remember(token, {
       spec,
       issuedAt,
       expiresAt,
       contentType: options.contentType ?? IMAGE_CONTENT_TYPES[spec.format],
     });
-    const oldest = this.issued.keys().next().value;
-    if (this.issued.size > MAX_ISSUED && oldest !== undefined) this.issued.delete(oldest);
+    this.persistence.changed();
     return { url: `${origin}${CDN_PREFIX}${token}.${spec.format}`, expiresAt };
   }
 
   /** Every URL issued so far answers 403 from now on. */
   expireAll(): void {
     this.expiredBefore = Date.now() + 1;
+    this.persistence.changed();
+  }
+
+  snapshot(): ImageStoreState {
+    return { issued: [...this.issued], expiredBefore: this.expiredBefore };
+  }
+
+  /** Takes back the URLs issued before a restart; each keeps the expiry it was issued with. */
+  restore(state: ImageStoreState): void {
+    for (const [token, image] of state.issued) this.remember(token, image);
+    this.expiredBefore = Math.max(this.expiredBefore, state.expiredBefore);
+  }
+
+  private remember(token: string, image: IssuedImage): void {
+    this.issued.set(token, image);
+    const oldest = this.issued.keys().next().value;
+    if (this.issued.size > MAX_ISSUED && oldest !== undefined) this.issued.delete(oldest);
   }
 
   async reply(request: SimRequest): Promise<Reply> {

@@ -25,6 +25,11 @@ export interface SimulatorOptions {
   imageTtlMs?: number;
   /** Time per job state step (queued → running → done); default 600 ms. */
   stepMs?: number;
+  /**
+   * Keeps jobs and issued image URLs in this directory across restarts, as a real provider keeps
+   * them while we restart; without it every start is empty.
+   */
+  stateDir?: string;
 }
 
 export interface RunningSimulator {
@@ -39,6 +44,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const host = options.host ?? "127.0.0.1";
   const basePort = options.port ?? 4010;
   const context = createContext(options);
+  const saved = await context.persistence.load();
+  if (saved) context.images.restore(saved.images);
   const urls = { control: "", shortapi: "", pixazo: "", dashscope: "" };
   const protocols = {
     shortapi: createShortapiProtocol(context),
@@ -51,6 +58,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   async function close(): Promise<void> {
     context.dispose();
     await Promise.all(servers.map(closeServer));
+    await context.persistence.close();
   }
 
   try {
@@ -67,6 +75,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     await close();
     throw error;
   }
+  context.persistence.track(() => ({
+    images: context.images.snapshot(),
+    jobs: { shortapi: protocols.shortapi.jobs.list(), pixazo: protocols.pixazo.jobs.list() },
+  }));
+  // Only now: a saved job that is due finishes at once, issuing URLs on its provider's origin.
+  protocols.shortapi.jobs.restore(saved?.jobs.shortapi ?? []);
+  protocols.pixazo.jobs.restore(saved?.jobs.pixazo ?? []);
   urls.shortapi = context.origins.shortapi;
   urls.pixazo = context.origins.pixazo;
   urls.dashscope = `${context.origins.dashscope}/api/v1`;

@@ -1,13 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { STATUS_CODES } from "node:http";
 import { PIXAZO_IMAGE_SIZES, type PixazoImageSize } from "@/lib/models/sizes";
-import { deliverCallback } from "./callbacks";
 import type { SimulatorContext } from "./context";
 import { header, isHttpUrl, isPlainObject, jsonReply, type Reply, type SimRequest } from "./http-utils";
 import type { ImageFormat, ImageSpec } from "./image-render";
-import { JobTimeline, type TimelineJob } from "./job-timeline";
+import { type AsyncProtocol, JobTimeline, type SimJob } from "./job-timeline";
 import type { JobOutcome } from "./outcomes";
-import type { ProviderProtocol } from "./provider-server";
 import { boolean, type FieldRules, findProblem, integer, numberIn, oneOf, text } from "./validate";
 
 /** pixazo.ai gateway (providers.md §3): 202 submit, universal v2 status, optional X-Webhook-URL. */
@@ -74,14 +72,6 @@ const ERROR_BODIES: Record<number, { error: string; message: string }> = {
   500: { error: "Internal Server Error", message: "An unexpected error occurred. Please try again." },
 };
 
-interface PixazoJob extends TimelineJob {
-  modelId: string;
-  model: PixazoModel;
-  body: Record<string, unknown>;
-  webhookUrl?: string;
-  mediaUrls: string[];
-}
-
 /** Time-ordered UUID like pixazo's (ids start with 019d…, i.e. UUIDv7). */
 function uuidV7(): string {
   const bytes = randomBytes(16);
@@ -92,7 +82,7 @@ function uuidV7(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-function statusBody(job: PixazoJob) {
+function statusBody(job: SimJob) {
   const terminal = job.phase === "done" ? TERMINAL[job.outcome] : undefined;
   return {
     request_id: job.id,
@@ -100,7 +90,7 @@ function statusBody(job: PixazoJob) {
     model_id: job.modelId,
     error: terminal?.error ?? null,
     output:
-      terminal?.status === "COMPLETED" ? { media_url: job.mediaUrls, media_type: "application/octet-stream" } : null,
+      terminal?.status === "COMPLETED" ? { media_url: job.imageUrls, media_type: "application/octet-stream" } : null,
     created_at: job.createdAt.toISOString(),
     updated_at: job.updatedAt.toISOString(),
     completed_at: job.completedAt?.toISOString() ?? null,
@@ -111,19 +101,19 @@ function badRequest(message: string): Reply {
   return jsonReply(400, { error: "Bad Request", message });
 }
 
-export function createPixazoProtocol(context: SimulatorContext): ProviderProtocol {
-  const timeline = new JobTimeline<PixazoJob>(context);
-
-  function finish(job: PixazoJob): void {
-    if (job.outcome === "success") {
-      const size = PIXAZO_IMAGE_SIZES[job.body.image_size as PixazoImageSize];
-      const format = (job.body.output_format ?? "png") as ImageFormat;
-      const count = Number(job.body.num_images ?? 1);
-      job.mediaUrls = Array.from({ length: count }, (_, index) => {
+export function createPixazoProtocol(context: SimulatorContext): AsyncProtocol {
+  function finish(job: SimJob): void {
+    const model = MODELS[job.modelId];
+    if (job.outcome === "success" && model) {
+      const { params } = job;
+      const size = PIXAZO_IMAGE_SIZES[params.image_size as PixazoImageSize];
+      const format = (params.output_format ?? "png") as ImageFormat;
+      const count = Number(params.num_images ?? 1);
+      job.imageUrls = Array.from({ length: count }, (_, index) => {
         const spec: ImageSpec = {
           model: job.modelId,
-          label: job.model.label,
-          prompt: String(job.body.prompt),
+          label: model.label,
+          prompt: String(params.prompt),
           index,
           format,
           ...size,
@@ -132,8 +122,13 @@ export function createPixazoProtocol(context: SimulatorContext): ProviderProtoco
         return context.images.issue(context.origins.pixazo, spec, { contentType: "application/octet-stream" }).url;
       });
     }
-    if (job.webhookUrl) void deliverCallback(context, job.webhookUrl, statusBody(job));
   }
+
+  const timeline = new JobTimeline(context, {
+    finish,
+    report: statusBody,
+    resumable: (job) => Object.hasOwn(MODELS, job.modelId),
+  });
 
   function submit(modelId: string, model: PixazoModel) {
     return (request: SimRequest): Reply => {
@@ -144,7 +139,7 @@ export function createPixazoProtocol(context: SimulatorContext): ProviderProtoco
       const webhookUrl = header(request.headers, "x-webhook-url");
       if (webhookUrl !== undefined && !isHttpUrl(webhookUrl)) return badRequest("X-Webhook-URL must be an http(s) URL.");
       const now = new Date();
-      const job: PixazoJob = {
+      const job: SimJob = {
         id: `${modelId}_${uuidV7()}`,
         phase: "queued",
         outcome: context.outcomes.next("pixazo", String(body.prompt)),
@@ -152,12 +147,12 @@ export function createPixazoProtocol(context: SimulatorContext): ProviderProtoco
         updatedAt: now,
         completedAt: null,
         modelId,
-        model,
-        body,
-        webhookUrl,
-        mediaUrls: [],
+        params: body,
+        imageUrls: [],
+        callbackUrl: webhookUrl,
+        callbackSettled: false,
       };
-      timeline.start(job, finish);
+      timeline.start(job);
       return jsonReply(202, {
         request_id: job.id,
         status: "QUEUED",
@@ -175,6 +170,7 @@ export function createPixazoProtocol(context: SimulatorContext): ProviderProtoco
 
   return {
     provider: "pixazo",
+    jobs: timeline,
     route(request) {
       const { pathname } = request.url;
       if (request.method === "GET" && pathname.startsWith(STATUS_PREFIX) && pathname.length > STATUS_PREFIX.length) {

@@ -1,13 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { fluxSize, type PixelSize, Z_IMAGE_SIZES } from "@/lib/models/sizes";
 import { ASPECT_RATIOS, type AspectRatio } from "@/lib/models/types";
-import { deliverCallback } from "./callbacks";
 import type { SimulatorContext } from "./context";
 import { header, isHttpUrl, isPlainObject, jsonReply, type Reply, type SimRequest } from "./http-utils";
 import type { ImageSpec } from "./image-render";
-import { JobTimeline, type TimelineJob } from "./job-timeline";
+import { type AsyncProtocol, JobTimeline, type SimJob } from "./job-timeline";
 import type { JobOutcome } from "./outcomes";
-import type { ProviderProtocol } from "./provider-server";
 import { boolean, countOf, type FieldRules, findProblem, oneOf, text } from "./validate";
 
 /** shortapi.ai job API (providers.md §2): create, then poll /job/query or receive callback_url. */
@@ -95,21 +93,13 @@ const STATUS_MESSAGES: Record<number, string> = {
   503: "service unavailable",
 };
 
-interface ShortapiJob extends TimelineJob {
-  modelId: string;
-  model: ShortapiModel;
-  args: Record<string, unknown>;
-  callbackUrl?: string;
-  imageUrls: string[];
-}
-
-function statusCode(job: ShortapiJob): 0 | 1 | 2 | 3 {
+function statusCode(job: SimJob): 0 | 1 | 2 | 3 {
   if (job.phase === "queued") return 0;
   if (job.phase === "running") return 1;
   return job.outcome === "success" ? 2 : 3;
 }
 
-function queryBody(job: ShortapiJob) {
+function queryBody(job: SimJob) {
   const status = statusCode(job);
   return {
     code: 0,
@@ -127,17 +117,16 @@ function formatAmount(usd: number): string {
   return String(Number(usd.toFixed(6)));
 }
 
-export function createShortapiProtocol(context: SimulatorContext): ProviderProtocol {
-  const timeline = new JobTimeline<ShortapiJob>(context);
-
+export function createShortapiProtocol(context: SimulatorContext): AsyncProtocol {
   /** §2.8: refusals come as HTTP 4xx or as HTTP 200 with a non-zero code, per the scenario. */
   function refuse(status: number, body: Record<string, unknown>): Reply {
     return jsonReply(context.settings.shortapiErrors === "envelope" ? 200 : status, { code: status, ...body });
   }
 
-  function finish(job: ShortapiJob): void {
-    if (job.outcome === "success") {
-      const { model, args } = job;
+  function finish(job: SimJob): void {
+    const model = MODELS[job.modelId];
+    if (job.outcome === "success" && model) {
+      const args = job.params;
       const { width, height } = model.size(args);
       job.imageUrls = Array.from({ length: model.imageCount(args) }, (_, index) => {
         const spec: ImageSpec = {
@@ -152,8 +141,13 @@ export function createShortapiProtocol(context: SimulatorContext): ProviderProto
         return context.images.issue(context.origins.shortapi, spec).url;
       });
     }
-    if (job.callbackUrl) void deliverCallback(context, job.callbackUrl, queryBody(job));
   }
+
+  const timeline = new JobTimeline(context, {
+    finish,
+    report: queryBody,
+    resumable: (job) => Object.hasOwn(MODELS, job.modelId),
+  });
 
   function create(request: SimRequest): Reply {
     const body = request.json;
@@ -167,7 +161,7 @@ export function createShortapiProtocol(context: SimulatorContext): ProviderProto
       return refuse(400, { message: "callback_url must be an http(s) URL" });
     }
     const now = new Date();
-    const job: ShortapiJob = {
+    const job: SimJob = {
       id: randomBytes(12).toString("hex"),
       phase: "queued",
       outcome: context.outcomes.next("shortapi", String(body.args.prompt)),
@@ -175,12 +169,12 @@ export function createShortapiProtocol(context: SimulatorContext): ProviderProto
       updatedAt: now,
       completedAt: null,
       modelId: String(body.model),
-      model,
-      args: body.args,
-      callbackUrl: body.callback_url,
+      params: body.args,
       imageUrls: [],
+      callbackUrl: body.callback_url,
+      callbackSettled: false,
     };
-    timeline.start(job, finish);
+    timeline.start(job);
     return jsonReply(200, { code: 0, data: { amount: formatAmount(model.priceUsd(body.args)), job_id: job.id } });
   }
 
@@ -194,6 +188,7 @@ export function createShortapiProtocol(context: SimulatorContext): ProviderProto
 
   return {
     provider: "shortapi",
+    jobs: timeline,
     route(request) {
       const { pathname } = request.url;
       if (request.method === "POST" && pathname === "/api/v1/job/create") return { kind: "submit", handle: create };
