@@ -25,6 +25,11 @@ const SECURITY_HEADERS = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 
+const SHARE_PAGE_HEADERS = [
+  { key: "X-Robots-Tag", value: "noindex, nofollow" },
+  { key: "Referrer-Policy", value: "no-referrer" },
+];
+
 const nextConfig: NextConfig = {
   // Lets several servers (dev, e2e, bench) build side by side from one checkout.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
@@ -32,7 +37,12 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "sharp"],
   poweredByHeader: false,
   async headers() {
-    return [{ source: "/:path*", headers: SECURITY_HEADERS }];
+    return [
+      { source: "/:path*", headers: SECURITY_HEADERS },
+      // Share pages: kept out of search engines, and their secret URL never leaks as a Referer.
+      // Listed last, so this Referrer-Policy replaces the site-wide one.
+      { source: "/g/:path*", headers: SHARE_PAGE_HEADERS },
+    ];
   },
 };
 

@@ -7,10 +7,13 @@ import { cn } from "@/components/ui/cn";
 const LINKS = [
   { href: "/", label: "Playground" },
   { href: "/history", label: "History" },
+  { href: "/shared", label: "Shared" },
 ] as const;
 
 export function MainNav() {
   const pathname = usePathname();
+  // A share page is for its viewers, who have no use for the workspace's own pages.
+  if (pathname.startsWith("/g/")) return null;
   return (
     <nav aria-label="Main" className="flex items-center gap-1">
       {LINKS.map((link) => {

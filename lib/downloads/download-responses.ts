@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database } from "@/lib/db/client";
-import { blobKeysOf, getImageWithContext } from "@/lib/db/queries/images";
+import { storedKeysOf, getImageWithContext } from "@/lib/db/queries/images";
 import { AppError } from "@/lib/errors";
 import type { RunView } from "@/lib/jobs/run-view";
 import type { BlobStore } from "@/lib/storage/blob-store";
@@ -36,9 +36,9 @@ export async function archiveResponse(
 ): Promise<Response> {
   const { manifest, files } = planArchive(source, runs);
   if (files.length === 0) throw new AppError("not_found", "There are no stored images to download");
-  const keys = await blobKeysOf(db, files.map((file) => file.imageId));
+  const keys = await storedKeysOf(db, files.map((file) => file.imageId));
   // Checked before the first byte: once streaming, a missing file could only truncate the ZIP.
-  const present = await Promise.all(files.map((file) => blobStore.has(keys.get(file.imageId) ?? "")));
+  const present = await Promise.all(files.map((file) => blobStore.has(keys.get(file.imageId)?.blobKey ?? "")));
   if (present.includes(false)) throw missingBlob();
   const manifestBytes = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
   const stream = zipStream([
@@ -46,7 +46,7 @@ export async function archiveResponse(
     ...files.map((file) => ({
       name: file.name,
       open: async () => {
-        const key = keys.get(file.imageId);
+        const key = keys.get(file.imageId)?.blobKey;
         const blob = key ? await blobStore.get(key) : null;
         if (!blob) throw missingBlob();
         return blob.stream;

@@ -1,0 +1,76 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { JobImages } from "@/components/gallery/job-images";
+import { Lightbox, type LightboxItem } from "@/components/gallery/lightbox";
+import { modelLabel } from "@/components/gallery/format";
+import type { GalleryView, JobView } from "@/lib/jobs/run-view";
+
+function formatParam(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+function SharedModelCard({ job, onOpen }: { job: JobView; onOpen: (imageId: string) => void }) {
+  const { name, provider } = modelLabel(job.modelId);
+  const params = Object.entries(job.params).filter(([, value]) => value !== null && value !== undefined && value !== "");
+  return (
+    <article aria-label={`${name} (${provider})`} className="flex h-full flex-col overflow-hidden rounded-card border border-line bg-surface shadow-card">
+      <header className="flex items-baseline justify-between gap-3 px-4 pt-3.5 pb-3">
+        <h3 className="truncate text-sm font-semibold">{name}</h3>
+        <p className="truncate text-xs text-fg-subtle">{provider}</p>
+      </header>
+      <div className="px-3">
+        <JobImages job={job} label={`${name} (${provider})`} onOpen={onOpen} />
+      </div>
+      <dl className="mt-auto flex flex-wrap gap-1.5 px-4 pt-3 pb-3.5">
+        {params.map(([key, value]) => (
+          <div key={key} className="flex items-center gap-1 rounded-md bg-surface-muted px-1.5 py-0.5 font-mono text-[11px]">
+            <dt className="text-fg-subtle">{key}</dt>
+            <dd className="text-fg">{formatParam(value)}</dd>
+          </div>
+        ))}
+      </dl>
+    </article>
+  );
+}
+
+/** The share page's body: per prompt, the models side by side, and a lightbox on the full images. */
+export function SharedGallery({ gallery }: { gallery: GalleryView }) {
+  const [openIndex, setOpenIndex] = useState<number | null>(null);
+  const items = useMemo<LightboxItem[]>(
+    () =>
+      gallery.runs.flatMap((run) =>
+        run.jobs.flatMap((job) => job.images.map((image, index) => ({ image, job, run, position: index + 1 }))),
+      ),
+    [gallery.runs],
+  );
+  const open = (imageId: string) => setOpenIndex(items.findIndex((item) => item.image.id === imageId));
+  const slug = encodeURIComponent(gallery.slug);
+
+  return (
+    <div className="grid gap-10">
+      {gallery.runs.map((run) => (
+        <section key={run.id} aria-label={`Prompt: ${run.prompt}`} className="@container grid gap-4">
+          <div className="grid gap-1">
+            <h2 className="text-[11px] font-semibold tracking-wide text-fg-subtle uppercase">Prompt</h2>
+            <p className="max-w-4xl text-base leading-relaxed text-pretty whitespace-pre-wrap">{run.prompt}</p>
+          </div>
+          <ul className="grid grid-cols-1 items-start gap-4 @2xl:grid-cols-2 @[58rem]:grid-cols-3 @[96rem]:grid-cols-4">
+            {run.jobs.map((job) => (
+              <li key={job.id}>
+                <SharedModelCard job={job} onOpen={open} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      <Lightbox
+        items={items}
+        index={openIndex}
+        onIndexChange={setOpenIndex}
+        scope="gallery"
+        downloadHref={(item) => `/api/galleries/${slug}/images/${encodeURIComponent(item.image.id)}/download`}
+      />
+    </div>
+  );
+}
