@@ -2,7 +2,11 @@
 export async function register(): Promise<void> {
   // The edge runtime cannot run PGlite or the runner, and a build has no business starting them.
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { boot } = await import("@/lib/server/boot");
+  const [{ boot }, { recordPeerAddresses }] = await Promise.all([
+    import("@/lib/server/boot"),
+    import("@/lib/server/peer-address"),
+  ]);
+  recordPeerAddresses();
   // Not awaited: the server becomes ready at once and /api/health reports when the database is.
   void boot();
 }

@@ -45,6 +45,34 @@ export function publicUrl(): string | undefined {
   return read("PUBLIC_URL")?.replace(/\/+$/, "");
 }
 
+/** When set, everything but share pages and a few public routes needs a session (lib/security/access-control.ts). */
+export function accessToken(): string | undefined {
+  return read("PRISM_ACCESS_TOKEN");
+}
+
+function positiveNumber(name: string): number | undefined {
+  const value = Number(read(name));
+  return Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
+/** Daily spending cap in USD across all runs, or undefined for none. */
+export function dailyBudgetUsd(): number | undefined {
+  return positiveNumber("PRISM_DAILY_BUDGET_USD");
+}
+
+const DEFAULT_RUNS_PER_MINUTE = 20;
+
+/** Runs one client may create per minute; "0" turns the limit off. */
+export function runsPerMinute(): number {
+  const setting = read("PRISM_RATE_LIMIT_PER_MINUTE");
+  return setting === "0" ? 0 : (positiveNumber("PRISM_RATE_LIMIT_PER_MINUTE") ?? DEFAULT_RUNS_PER_MINUTE);
+}
+
+/** Whether X-Forwarded-For comes from our own reverse proxy and may name the client. */
+export function trustProxy(): boolean {
+  return read("PRISM_TRUST_PROXY") === "1";
+}
+
 /** On exactly when no provider key is set, unless PRISM_SIMULATOR says otherwise. */
 export function simulatorEnabled(): boolean {
   const setting = read("PRISM_SIMULATOR")?.toLowerCase();

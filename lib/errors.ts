@@ -3,6 +3,8 @@
 export const APP_ERROR_STATUS = {
   bad_request: 400,
   unauthorized: 401,
+  /** The daily spending guard (PRISM_DAILY_BUDGET_USD) refused a run. */
+  budget_exceeded: 402,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { MainNav } from "./main-nav";
 import { PrismLogo } from "./prism-logo";
+import { SignOutButton } from "./sign-out-button";
 import { SimulatorBadge } from "./simulator-badge";
+import { SpendIndicator } from "./spend-indicator";
 import { ThemeToggle } from "./theme-toggle";
 
 export function SiteHeader() {
@@ -14,8 +16,10 @@ export function SiteHeader() {
         </Link>
         <MainNav />
         <div className="ml-auto flex items-center gap-1 sm:gap-2">
+          <SpendIndicator />
           <SimulatorBadge />
           <ThemeToggle />
+          <SignOutButton />
         </div>
       </div>
     </header>

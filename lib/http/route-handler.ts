@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { AppError, type AppErrorIssue } from "@/lib/errors";
 import type { ErrorEnvelope } from "@/lib/jobs/run-view";
 import { logger } from "@/lib/logger";
+import { hasAccess, SIGN_IN_MESSAGE } from "@/lib/security/access-control";
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
@@ -69,7 +70,8 @@ async function readJson(request: NextRequest, maxBytes: number): Promise<unknown
 }
 
 /**
- * Wraps every route export: reads and validates the JSON body and query, and turns errors into the
+ * Wraps every route export: checks access (PRISM_ACCESS_TOKEN), reads and validates the JSON body and
+ * query, and turns errors into the
  * one envelope: AppError → its status (lib/errors.ts), zod failures → 422 with one issue per field,
  * anything else → a logged 500 that tells the client nothing about the internals.
  */
@@ -83,6 +85,8 @@ export function routeHandler<
 ): (request: NextRequest, context: RouteContext<TParams>) => Promise<Response> {
   return async (request, context) => {
     try {
+      // The proxy checks this too; repeating it here keeps the API closed if its matcher ever misses a route.
+      if (!hasAccess(request)) throw new AppError("unauthorized", SIGN_IN_MESSAGE);
       const params = await context.params;
       const body = options.body
         ? validate(options.body, await readJson(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES), "request body")

@@ -71,6 +71,8 @@ export interface CreateRunInput {
 export interface CreateRunOptions {
   /** Repeating a request with the same key returns the first run and creates no new jobs. */
   idempotencyKey?: string;
+  /** Last check before a new run is stored (e.g. the daily budget); throws to refuse. Skipped for a repeat. */
+  admit?: (input: CreateRunInput) => Promise<void>;
   now?: Date;
 }
 
@@ -81,6 +83,10 @@ export async function createRun(
   options: CreateRunOptions = {},
 ): Promise<CreateRunResponse> {
   const now = options.now ?? new Date();
+  // A repeat must get its run back even if, say, the budget is spent by now (by that very run).
+  const repeated = options.idempotencyKey ? await findRunByIdempotencyKey(db, options.idempotencyKey) : null;
+  if (repeated) return repeated;
+  await options.admit?.(input);
   const runId = newId();
   const jobRows = input.models.map(({ model, params, notes }, position) => ({
     id: newId(),

@@ -1,10 +1,13 @@
 import { z } from "zod";
 import { listRuns } from "@/lib/db/queries/runs";
+import { dailyBudgetUsd } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { json, routeHandler } from "@/lib/http/route-handler";
 import { createRun, createRunBodySchema } from "@/lib/jobs/create-run";
 import { JOB_STATUSES } from "@/lib/jobs/job-status";
 import type { CreateRunResponse, RunListView } from "@/lib/jobs/run-view";
+import { enforceDailyBudget } from "@/lib/security/budget";
+import { enforceRunRateLimit } from "@/lib/security/request-limits";
 import { getDb, pokeJobRunner } from "@/lib/server/runtime";
 
 export const runtime = "nodejs";
@@ -18,7 +21,12 @@ export const POST = routeHandler({ body: createRunBodySchema }, async ({ request
   if (idempotencyKey && idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
     throw new AppError("bad_request", `Idempotency-Key must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`);
   }
-  const created = await createRun(await getDb(), body, { idempotencyKey });
+  enforceRunRateLimit(request);
+  const db = await getDb();
+  const created = await createRun(db, body, {
+    idempotencyKey,
+    admit: (input) => enforceDailyBudget(db, input, dailyBudgetUsd(), new Date()),
+  });
   pokeJobRunner();
   return json<CreateRunResponse>(created, { status: 202 });
 });

@@ -1,0 +1,12 @@
+import { dailyBudgetUsd } from "@/lib/env";
+import { json, routeHandler } from "@/lib/http/route-handler";
+import { spendToday, type SpendView } from "@/lib/security/budget";
+import { getDb } from "@/lib/server/runtime";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+// GET /api/spend — today's spend (UTC) and the daily budget, if one is set
+export const GET = routeHandler({}, async () =>
+  json<SpendView>(await spendToday(await getDb(), dailyBudgetUsd(), new Date())),
+);

@@ -1,0 +1,20 @@
+"use client";
+
+import { formatUsd } from "@/components/gallery/format";
+import { Badge } from "@/components/ui/badge";
+import { useSpend } from "@/lib/hooks/use-spend";
+
+export function SpendIndicator() {
+  const { data } = useSpend();
+  if (!data) return null;
+  const { todayUsd, budgetUsd, unpricedJobs } = data;
+  const nearLimit = budgetUsd !== null && todayUsd >= budgetUsd * 0.8;
+  const unpriced = unpricedJobs > 0 ? ` ${unpricedJobs} job(s) today have no known price and count as $0.` : "";
+  const title = budgetUsd === null ? `Spent today (UTC).${unpriced}` : `Spent today (UTC) of the daily budget.${unpriced}`;
+  return (
+    <Badge tone={nearLimit ? "warning" : "neutral"} title={title} aria-label={`Today's spend: ${formatUsd(todayUsd)}`}>
+      <span className="hidden sm:inline">Today</span> {formatUsd(todayUsd)}
+      {budgetUsd !== null ? <span className="text-fg-subtle">/ {formatUsd(budgetUsd)}</span> : null}
+    </Badge>
+  );
+}

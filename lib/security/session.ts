@@ -1,0 +1,66 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import { z } from "zod";
+import { accessToken } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { createSessionValue, SESSION_COOKIE, SESSION_MAX_AGE_SECONDS, tokenMatches } from "./access-token";
+
+const MAX_TOKEN_LENGTH = 500;
+
+const signInSchema = z.object({
+  token: z.string().max(MAX_TOKEN_LENGTH).default(""),
+  next: z.string().max(2_000).optional(),
+});
+
+export interface SignInAttempt {
+  token: string;
+  /** Where to go afterwards: a path on this site, never another origin. */
+  next: string;
+  /** From the HTML sign-in form (answered with redirects) rather than a JSON client. */
+  fromForm: boolean;
+}
+
+/** Only local paths: "//evil.example" or "/\\evil" would leave the site. */
+export function safeNextPath(next: string | undefined): string {
+  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+}
+
+/** Reads the sign-in form (urlencoded) or a JSON `{ token, next? }`. */
+export async function readSignIn(request: NextRequest): Promise<SignInAttempt> {
+  const fromForm = (request.headers.get("content-type") ?? "").includes("application/x-www-form-urlencoded");
+  let fields: unknown;
+  try {
+    fields = fromForm ? Object.fromEntries(await request.formData()) : await request.json();
+  } catch {
+    throw new AppError("bad_request", "Send the access token as a form or as JSON { token }");
+  }
+  const parsed = signInSchema.safeParse(fields);
+  if (!parsed.success) throw new AppError("bad_request", "Send the access token as a form or as JSON { token }");
+  return { token: parsed.data.token, next: safeNextPath(parsed.data.next), fromForm };
+}
+
+/** True when sign-in is off, or the attempt names the configured token. */
+export function acceptsToken(attempt: SignInAttempt): boolean {
+  const token = accessToken();
+  return token === undefined || tokenMatches(attempt.token, token);
+}
+
+/** Secure whenever the browser reached us over https, directly or through a proxy. */
+function isHttps(request: NextRequest): boolean {
+  return request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+}
+
+/** The Set-Cookie header value for a fresh session, or one that clears it. */
+export function sessionCookieHeader(request: NextRequest, signedIn: boolean, now: Date = new Date()): string {
+  const token = accessToken();
+  const value = signedIn && token ? createSessionValue(token, now) : "";
+  const attributes = [
+    `${SESSION_COOKIE}=${value}`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Lax",
+    `Max-Age=${value ? SESSION_MAX_AGE_SECONDS : 0}`,
+    ...(isHttps(request) ? ["Secure"] : []),
+  ];
+  return attributes.join("; ");
+}
