@@ -1,0 +1,61 @@
+import { setTimeout as sleep } from "node:timers/promises";
+
+/** Small calls to the app and the simulator's control port that several benches share. */
+
+async function call(method, url, body) {
+  const response = await fetch(url, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${url} → ${response.status} ${text.slice(0, 300)}`);
+  return text ? JSON.parse(text) : null;
+}
+
+/** POST /settings on the simulator's control port, e.g. { stepMs, latencyMs }. */
+export function setSimulatorSettings(simulator, patch) {
+  return call("POST", `${simulator.control}/settings`, patch);
+}
+
+/** Each model's default parameters, as the playground's form starts with them. */
+export async function modelDefaults(origin) {
+  const { models } = await call("GET", `${origin}/api/models`);
+  return Object.fromEntries(models.map((model) => [model.id, model.defaults]));
+}
+
+/**
+ * POST /api/runs; `models` maps a model id to the params that differ from its defaults.
+ * Returns { id, jobs }.
+ */
+export async function createRun(origin, prompt, models) {
+  const defaults = await modelDefaults(origin);
+  const entries = Object.entries(models).map(([modelId, params]) => ({ modelId, params: { ...defaults[modelId], ...params } }));
+  return call("POST", `${origin}/api/runs`, { prompt, models: entries });
+}
+
+export function getRun(origin, id) {
+  return call("GET", `${origin}/api/runs/${id}`);
+}
+
+const TERMINAL = new Set(["succeeded", "failed", "canceled"]);
+
+/** Polls the run until every job is terminal; throws if one did not succeed. */
+export async function waitForRunSucceeded(origin, id, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const run = await getRun(origin, id);
+    if (run.jobs.every((job) => TERMINAL.has(job.status))) {
+      const failed = run.jobs.find((job) => job.status !== "succeeded");
+      if (failed) throw new Error(`run ${id}: ${failed.modelId} ${failed.status} ${JSON.stringify(failed.error)}`);
+      return run;
+    }
+    await sleep(50);
+  }
+  throw new Error(`run ${id} not finished within ${timeoutMs} ms`);
+}
+
+/** POST /api/galleries; returns { slug, url }. */
+export function createGallery(origin, body) {
+  return call("POST", `${origin}/api/galleries`, body);
+}
