@@ -8,6 +8,8 @@ export interface AppServerOptions {
   port: number;
   dataDir: string;
   simulatorPort: number;
+  /** Overrides on top of the defaults (built-in simulator on), e.g. keys or PRISM_* settings. */
+  env?: Record<string, string>;
 }
 
 /** A production `next start` of its own (own port, data and simulator), for tests that restart the server. */
@@ -31,6 +33,7 @@ export class AppServer {
         PRISM_SIMULATOR: "on",
         DATA_DIR: this.options.dataDir,
         SIMULATOR_PORT: String(this.options.simulatorPort),
+        ...this.options.env,
       },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
@@ -38,6 +41,21 @@ export class AppServer {
     this.child.stdout?.on("data", (chunk: Buffer) => (this.output += chunk.toString()));
     this.child.stderr?.on("data", (chunk: Buffer) => (this.output += chunk.toString()));
     await this.waitForHealth(timeoutMs);
+  }
+
+  /** Everything the server printed since its last start. */
+  get logs(): string {
+    return this.output;
+  }
+
+  /** kill -9: no shutdown code runs, as in a crash or an OOM kill. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child?.pid || child.exitCode !== null) return;
+    const exited = once(child, "exit");
+    process.kill(-child.pid, "SIGKILL");
+    await exited;
+    this.child = null;
   }
 
   async stop(): Promise<void> {

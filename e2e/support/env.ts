@@ -8,3 +8,13 @@ export const E2E_SIMULATOR_PORT = Number(process.env.E2E_SIMULATOR_PORT ?? 4310)
 export const E2E_DATA_DIR = (process.env.E2E_DATA_DIR ??= path.join(os.tmpdir(), `prism-e2e-${Date.now()}`));
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 export const E2E_SIMULATOR_CONTROL_URL = `http://127.0.0.1:${E2E_SIMULATOR_PORT}`;
+
+/**
+ * Canary provider keys: scripts/test-all.sh builds with them in the environment and
+ * e2e/api/secrets.spec.ts proves they appear nowhere a browser could see.
+ */
+export const CANARY_KEYS = {
+  SHORTAPI_KEY: "canary-shortapi-5f0c1e7a9b",
+  PIXAZO_API_KEY: "canary-pixazo-3d8e2b6c41",
+  DASHSCOPE_API_KEY: "canary-dashscope-a7c94e0f12",
+} as const;

@@ -1,0 +1,114 @@
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { AppServer } from "../support/app-server";
+import { allModels, createRun, type JobInfo, jobsOf, waitUntilTerminal } from "../support/runs";
+import { StandaloneSimulator } from "../support/standalone-simulator";
+
+// kill -9 of the production server mid-generation and mid-download, then a restart on the same data.
+const simulator = new StandaloneSimulator(4730);
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "prism-e2e-kill-"));
+const server = new AppServer({
+  port: 3730,
+  dataDir,
+  simulatorPort: 4730,
+  // With PUBLIC_URL the providers also call back (to the real callback route) while jobs run.
+  env: { ...simulator.providerEnv("kill-test-key"), PRISM_RATE_LIMIT_PER_MINUTE: "0", PUBLIC_URL: "http://127.0.0.1:3730" },
+});
+
+test.describe.configure({ mode: "serial" });
+test.setTimeout(240_000);
+
+test.beforeAll(async () => {
+  await simulator.start(1_000);
+});
+
+test.afterAll(async () => {
+  await server.stop().catch(() => undefined);
+  await simulator.stop().catch(() => undefined);
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Every file under DATA_DIR/blobs, as blob keys ("ab/abcdef….png"). */
+function blobFiles(): string[] {
+  const root = path.join(dataDir, "blobs");
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)));
+}
+
+function expectCompleteAndStoredOnce(jobs: JobInfo[]): void {
+  for (const job of jobs) {
+    expect(["succeeded", "failed"], `${job.modelId}: ${job.status}`).toContain(job.status);
+    if (job.status === "succeeded") {
+      expect(job.images.length, job.modelId).toBeGreaterThanOrEqual(1);
+      expect(new Set(job.images.map((image) => image.url)).size, `${job.modelId} has a duplicate image`).toBe(job.images.length);
+    } else {
+      // A job may only fail because its create was in flight when the server died.
+      expect(job.error?.code, `${job.modelId}: ${job.error?.message}`).toBe("submit_outcome_unknown");
+    }
+  }
+}
+
+async function storedKeys(runIds: string[]): Promise<Set<string>> {
+  const keys = new Set<string>();
+  for (const runId of runIds) {
+    for (const job of await jobsOf(server.baseUrl, runId)) {
+      for (const image of job.images) {
+        keys.add(image.url.replace("/api/files/", ""));
+        keys.add(image.thumbnailUrl.replace("/api/files/", ""));
+      }
+    }
+  }
+  return keys;
+}
+
+const runIds: string[] = [];
+
+test("every job ends and no image is lost or doubled after kill -9 during generation", async () => {
+  await server.start();
+  const models = await allModels(server.baseUrl);
+  for (const prompt of ["a glass teapot", "a copper kettle"]) runIds.push(await createRun(server.baseUrl, { prompt, models }));
+  // Providers have accepted some jobs (and are still working on them) when the server dies.
+  await expect
+    .poll(async () => (await simulator.control<unknown[]>("/calls", undefined, "GET")).length, { timeout: 30_000 })
+    .toBeGreaterThanOrEqual(4);
+  const unfinished = (await jobsOf(server.baseUrl, runIds[0] ?? "")).filter((job) => job.status === "queued" || job.status === "running");
+  expect(unfinished.length).toBeGreaterThan(0);
+  await server.kill();
+
+  await server.start();
+  for (const runId of runIds) expectCompleteAndStoredOnce(await waitUntilTerminal(server.baseUrl, runId));
+
+  const calls = await simulator.control<{ provider: string; method: string; headers: Record<string, string>; body: unknown }[]>("/calls", undefined, "GET");
+  const callbackUrl = /^http:\/\/127\.0\.0\.1:3730\/api\/callbacks\/[\w-]{24}$/;
+  for (const call of calls.filter((candidate) => candidate.method === "POST" && candidate.provider === "shortapi")) {
+    expect((call.body as { callback_url?: string }).callback_url).toMatch(callbackUrl);
+  }
+  for (const call of calls.filter((candidate) => candidate.method === "POST" && candidate.provider === "pixazo")) {
+    expect(call.headers["x-webhook-url"]).toMatch(callbackUrl);
+  }
+});
+
+test("kill -9 while images download: stored exactly once after restart, no partial files", async () => {
+  await simulator.control("/reset");
+  await simulator.control("/faults", { provider: "*", on: "image", kind: "delay", delayMs: 30_000, count: -1 });
+  const models = await allModels(server.baseUrl);
+  runIds.push(await createRun(server.baseUrl, { prompt: "a paper boat", models }));
+  await expect
+    .poll(
+      async () => (await simulator.control<{ path: string }[]>("/calls", undefined, "GET")).filter((call) => call.path.startsWith("/cdn/")).length,
+      { timeout: 60_000 },
+    )
+    .toBeGreaterThanOrEqual(1);
+  await server.kill();
+  await simulator.control("/reset");
+
+  await server.start();
+  for (const runId of runIds) expectCompleteAndStoredOnce(await waitUntilTerminal(server.baseUrl, runId));
+  const files = blobFiles();
+  expect(files.filter((file) => path.basename(file).startsWith(".tmp-"))).toEqual([]);
+  // Content-addressed: one file per distinct image or thumbnail, and none that no image refers to.
+  expect(new Set(files)).toEqual(await storedKeys(runIds));
+});
