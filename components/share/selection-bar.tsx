@@ -19,7 +19,8 @@ export function SelectionBar() {
   const selection = useImageSelection();
   const [sharing, setSharing] = useState(false);
   const count = selection.imageIds.length + selection.runIds.length;
-  if (!selection.active && count === 0) return null;
+  // Stays while the dialog shows the new link, though creating it emptied the selection.
+  if (!selection.active && count === 0 && !sharing) return null;
   const summary = `${describe(selection.imageIds.length, selection.runIds.length)} selected`;
 
   return (
