@@ -90,6 +90,8 @@ export async function startApp({ port, simulatorPort, dataDir, env = {} }) {
       PRISM_SIMULATOR: "on",
       SIMULATOR_PORT: String(simulatorPort),
       DATA_DIR: dataDir,
+      // The benches create runs far faster than a person; the per-client limit would answer 429.
+      PRISM_RATE_LIMIT_PER_MINUTE: "0",
       ...env,
     },
   });

@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { ApiError } from "@/lib/http/api-client";
-import { isRunFinished, useRun } from "@/lib/hooks/use-run";
+import { useRun } from "@/lib/hooks/use-run";
+import { isRunFinished } from "@/lib/jobs/job-status";
 import type { RunView } from "@/lib/jobs/run-view";
 import { buttonClasses } from "@/components/ui/button";
 import { AlertIcon, ExternalIcon } from "@/components/ui/icons";

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { ApiError, apiGet } from "@/lib/http/api-client";
-import { isTerminal } from "@/lib/jobs/job-status";
+import { isRunFinished } from "@/lib/jobs/job-status";
 import type { RunView } from "@/lib/jobs/run-view";
 
 const POLL_INTERVAL_MS = 500;
@@ -11,10 +11,6 @@ const ERROR_POLL_INTERVAL_MS = 2_000;
 const isNotFound = (error: unknown) => error instanceof ApiError && error.status === 404;
 
 export const runQueryKey = (id: string) => ["run", id] as const;
-
-export function isRunFinished(run: RunView): boolean {
-  return run.jobs.every((job) => isTerminal(job.status));
-}
 
 /** One run, polled every 500 ms until every job is terminal. */
 export function useRun(id: string | null | undefined) {

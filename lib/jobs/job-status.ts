@@ -7,3 +7,8 @@ export const TERMINAL_JOB_STATUSES: ReadonlySet<JobStatus> = new Set(["succeeded
 export function isTerminal(status: JobStatus): boolean {
   return TERMINAL_JOB_STATUSES.has(status);
 }
+
+/** A run is finished when every job is terminal; from then on nothing about it changes. */
+export function isRunFinished(run: { jobs: readonly { status: JobStatus }[] }): boolean {
+  return run.jobs.every((job) => isTerminal(job.status));
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, exists, ilike, inArray, max, sql } from "drizzle-orm";
+import { and, asc, desc, eq, exists, ilike, inArray, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { JobStatus } from "@/lib/jobs/job-status";
 import type { CreateRunResponse, RunListView, RunSummary, RunView } from "@/lib/jobs/run-view";
@@ -59,16 +59,20 @@ export async function getRunView(db: Database, id: string): Promise<RunView | nu
 
 /**
  * A cheap fingerprint of everything getRunView returns: every change to a job bumps its updated_at
- * (image inserts included), and the counts catch deletions. Null when the run does not exist.
+ * (image inserts included), and the counts catch deletions. One statement, because the status
+ * route runs it on every poll and PGlite serves one query at a time. Null when the run does not exist.
  */
 export async function getRunVersion(db: Database, id: string): Promise<string | null> {
-  const [[run], [jobStats], [imageStats]] = await Promise.all([
-    db.select({ id: runs.id }).from(runs).where(eq(runs.id, id)),
-    db.select({ total: count(), lastUpdate: max(jobs.updatedAt) }).from(jobs).where(eq(jobs.runId, id)),
-    db.select({ total: count() }).from(images).where(eq(images.runId, id)),
-  ]);
-  if (!run) return null;
-  return `${jobStats?.lastUpdate?.toISOString() ?? ""}|${jobStats?.total ?? 0}|${imageStats?.total ?? 0}`;
+  const [run] = await db
+    .select({
+      version: sql<string>`concat(
+        (select concat(max(${jobs.updatedAt}), '|', count(*)) from ${jobs} where ${jobs.runId} = ${id}),
+        '|',
+        (select count(*) from ${images} where ${images.runId} = ${id}))`,
+    })
+    .from(runs)
+    .where(eq(runs.id, id));
+  return run ? run.version : null;
 }
 
 export interface ListRunsOptions {

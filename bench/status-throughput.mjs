@@ -1,0 +1,66 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { ensureBuild, makeDataDir, removeDataDir, startApp } from "./lib/app-server.mjs";
+import { generateLoad } from "./lib/load-generator.mjs";
+import { createRun, setSimulatorSettings, waitForRunSucceeded } from "./lib/prism-api.mjs";
+import { createReport } from "./lib/report.mjs";
+
+const PORT = 3802;
+const SIMULATOR_PORT = 4820;
+const CLIENTS = 10;
+const DURATION_MS = Number(process.env.BENCH_DURATION_S ?? 20) * 1000;
+const THREE_MODELS = { "shortapi/z-image": {}, "pixazo/z-image-turbo": {}, "dashscope/z-image-turbo": {} };
+
+const report = createReport("status-throughput", `2. Status route throughput: GET /api/runs/:id, ${CLIENTS} clients`);
+await ensureBuild();
+const dataDir = makeDataDir("status");
+const app = await startApp({ port: PORT, simulatorPort: SIMULATOR_PORT, dataDir });
+try {
+  await setSimulatorSettings(app.simulator, { stepMs: 20, latencyMs: 0 });
+  const finished = await createRun(app.origin, "a lighthouse at dusk", THREE_MODELS);
+  await waitForRunSucceeded(app.origin, finished.id);
+  // A run whose jobs stay pending: what a browser polls while it waits.
+  await setSimulatorSettings(app.simulator, { stepMs: 3_600_000, latencyMs: 3_600_000 });
+  const pending = await createRun(app.origin, "a lighthouse at dawn", { "shortapi/z-image": {}, "pixazo/z-image-turbo": {} });
+  await sleep(1_000);
+
+  const scenarios = [
+    {
+      name: "finished run, no If-None-Match (200, full body)",
+      label: "finished, 200",
+      url: `${app.origin}/api/runs/${finished.id}`,
+      revalidate: false,
+    },
+    {
+      name: "pending run polled with If-None-Match (304 until it changes)",
+      label: "pending, 304",
+      url: `${app.origin}/api/runs/${pending.id}`,
+      revalidate: true,
+    },
+  ];
+  report.method(`
+    Production build on loopback. ${CLIENTS} closed-loop clients, each on its own keep-alive connection, for ${DURATION_MS / 1000} s per
+    scenario (after a 2 s warm-up). A finished three-model run read in full; and a two-model run still pending at the
+    simulator, polled the way a browser does (If-None-Match with the last ETag; the runner's own polls change it about
+    once a second).`);
+  const results = {};
+  for (const scenario of scenarios) {
+    let etag;
+    const request = async (client) => {
+      const response = await client.request("GET", scenario.url, { headers: scenario.revalidate && etag ? { "if-none-match": etag } : {} });
+      if (response.headers.etag) etag = response.headers.etag;
+      return response;
+    };
+    await generateLoad({ clients: CLIENTS, durationMs: 2_000, request });
+    const result = await generateLoad({ clients: CLIENTS, durationMs: DURATION_MS, request });
+    results[scenario.name] = result;
+    console.log(`   -- ${scenario.name}: statuses ${JSON.stringify(result.statuses)}`);
+    report.row(`${scenario.label}: requests/s`, result.requestsPerSecond, "req/s", { min: 800 });
+    report.row(`${scenario.label}: latency p50`, result.latency.median, "ms");
+    report.row(`${scenario.label}: latency p99`, result.latency.p99, "ms", { max: 30 });
+    report.row(`${scenario.label}: errors`, result.errors, "", { max: 0 });
+  }
+  report.save({ results });
+} finally {
+  await app.stop();
+  removeDataDir(dataDir);
+}
