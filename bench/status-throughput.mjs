@@ -36,6 +36,13 @@ try {
       url: `${app.origin}/api/runs/${pending.id}`,
       revalidate: true,
     },
+    {
+      name: "reference: GET /api/health, the cheapest route of the same app (proxy and route wrapper included)",
+      label: "reference /api/health",
+      url: `${app.origin}/api/health`,
+      revalidate: false,
+      reference: true,
+    },
   ];
   report.method(`
     Production build on loopback. ${CLIENTS} closed-loop clients, each on its own keep-alive connection, for ${DURATION_MS / 1000} s per
@@ -54,10 +61,12 @@ try {
     const result = await generateLoad({ clients: CLIENTS, durationMs: DURATION_MS, request });
     results[scenario.name] = result;
     console.log(`   -- ${scenario.name}: statuses ${JSON.stringify(result.statuses)}`);
-    report.row(`${scenario.label}: requests/s`, result.requestsPerSecond, "req/s", { min: 800 });
+    // The reference shows what this machine allows right now; it has no target of its own.
+    const target = (value) => (scenario.reference ? undefined : value);
+    report.row(`${scenario.label}: requests/s`, result.requestsPerSecond, "req/s", target({ min: 800 }));
     report.row(`${scenario.label}: latency p50`, result.latency.median, "ms");
-    report.row(`${scenario.label}: latency p99`, result.latency.p99, "ms", { max: 30 });
-    report.row(`${scenario.label}: errors`, result.errors, "", { max: 0 });
+    report.row(`${scenario.label}: latency p99`, result.latency.p99, "ms", target({ max: 30 }));
+    report.row(`${scenario.label}: errors`, result.errors, "", target({ max: 0 }));
   }
   report.save({ results });
 } finally {
