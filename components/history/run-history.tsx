@@ -30,7 +30,8 @@ export function RunHistory() {
         </div>
         <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
           <HistoryFilters value={filters} onChange={setFilters} />
-          <Button aria-pressed={selection.active} onClick={() => selectionActions.setActive(!selection.active)}>
+          <Button aria-pressed={selection.active} className="aria-pressed:border-accent/40 aria-pressed:bg-accent-soft aria-pressed:text-accent-strong"
+            onClick={() => selectionActions.setActive(!selection.active)}>
             {selection.active ? <CheckIcon /> : null}
             {selection.active ? "Selecting" : "Select runs"}
           </Button>

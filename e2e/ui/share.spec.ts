@@ -149,4 +149,12 @@ test("images selected across runs share as one gallery, which can be revoked", a
   await page.getByRole("dialog", { name: "Revoke this link?" }).getByRole("button", { name: "Revoke link" }).click();
   await expect(page.getByRole("button", { name: "Revoke link: Picks" })).toBeHidden();
   expect((await request.get(url)).status()).toBe(404);
+
+  await page.goto(`${server.baseUrl}/history`);
+  const runs = page.getByRole("list", { name: "Runs" });
+  await runs.getByRole("link").filter({ hasText: prompts[1]! }).hover();
+  await page.getByRole("button", { name: `Delete run: ${prompts[1]}` }).click();
+  await page.getByRole("dialog", { name: "Delete this run?" }).getByRole("button", { name: "Delete run" }).click();
+  await expect(runs.getByRole("link").filter({ hasText: prompts[1]! })).toBeHidden();
+  await expect(runs.getByRole("link").filter({ hasText: prompts[0]! })).toBeVisible();
 });
