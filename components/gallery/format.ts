@@ -1,6 +1,10 @@
 import { isTerminal } from "@/lib/jobs/job-status";
 import type { JobView } from "@/lib/jobs/run-view";
-import { ASPECT_RATIOS, type AspectRatio, findModel, PIXAZO_IMAGE_SIZES, PROVIDER_NAMES, parseStarSize, ratioOf } from "@/lib/models";
+// Never the "@/lib/models" barrel: its catalog carries the zod schemas, which the header, the
+// history and the share page must not ship.
+import { MODEL_NAMES, PROVIDER_NAMES } from "@/lib/models/model-names";
+import { PIXAZO_IMAGE_SIZES, parseStarSize, ratioOf } from "@/lib/models/sizes";
+import { ASPECT_RATIOS, type AspectRatio, type ProviderId } from "@/lib/models/types";
 
 const USD = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumSignificantDigits: 2 });
 
@@ -19,9 +23,10 @@ export interface ModelLabel {
 }
 
 export function modelLabel(modelId: string): ModelLabel {
-  const model = findModel(modelId);
-  if (!model) return { name: modelId, provider: modelId.split("/")[0] ?? "" };
-  return { name: model.name, provider: PROVIDER_NAMES[model.providerId] };
+  const providerId = modelId.split("/")[0] ?? "";
+  const name = (MODEL_NAMES as Record<string, string>)[modelId];
+  if (!name) return { name: modelId, provider: providerId };
+  return { name, provider: PROVIDER_NAMES[providerId as ProviderId] };
 }
 
 export function jobCost(job: JobView): { text: string; title: string } {
@@ -47,8 +52,11 @@ export function expectedRatio(params: Record<string, unknown>): number {
   return 1;
 }
 
+/**
+ * How many placeholders to show while a job runs. Stored params were parsed with the model's
+ * defaults, and every model that can return several images says how many in num_images.
+ */
 export function expectedImageCount(job: JobView): number {
-  const model = findModel(job.modelId);
-  const parsed = model?.params.safeParse(job.params);
-  return model && parsed?.success ? model.imageCount(parsed.data) : 1;
+  const count = job.params.num_images;
+  return typeof count === "number" && count > 0 ? count : 1;
 }

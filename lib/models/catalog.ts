@@ -1,7 +1,7 @@
 import { dashscopeZImageTurbo } from "./definitions/dashscope";
 import { pixazoZImageBase, pixazoZImageTurbo } from "./definitions/pixazo";
 import { shortapiFlux, shortapiGptImage2, shortapiZImage } from "./definitions/shortapi";
-import type { ModelDefinition, ProviderId } from "./types";
+import type { ModelDefinition } from "./types";
 
 /** Every model Prism offers, in display order. */
 export const MODELS: readonly ModelDefinition[] = [
@@ -18,9 +18,3 @@ const MODELS_BY_ID = new Map(MODELS.map((model) => [model.id, model]));
 export function findModel(id: string): ModelDefinition | undefined {
   return MODELS_BY_ID.get(id);
 }
-
-export const PROVIDER_NAMES: Record<ProviderId, string> = {
-  shortapi: "shortapi",
-  pixazo: "pixazo",
-  dashscope: "Alibaba DashScope",
-};

@@ -1,4 +1,5 @@
 export * from "./catalog";
+export * from "./model-names";
 export * from "./params";
 export * from "./sizes";
 export * from "./types";

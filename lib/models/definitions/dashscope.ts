@@ -2,6 +2,7 @@ import { z } from "zod";
 import { seedField } from "../params";
 import { parseStarSize, Z_IMAGE_SIZES } from "../sizes";
 import { ASPECT_RATIOS, type ModelDefinition } from "../types";
+import { MODEL_NAMES } from "../model-names";
 
 /** DashScope accepts total pixels in [512², 2048²] and at most 2048 per side (providers.md §4.2). */
 const MIN_PIXELS = 512 * 512;
@@ -47,7 +48,7 @@ export const dashscopeZImageTurbo: ModelDefinition<typeof dashscopeParams> = {
   id: "dashscope/z-image-turbo",
   providerId: "dashscope",
   providerModel: "z-image-turbo",
-  name: "Z-Image Turbo",
+  name: MODEL_NAMES["dashscope/z-image-turbo"],
   description: "Alibaba Model Studio's Z-Image Turbo (Singapore): synchronous, one image per call, seedable.",
   promptMaxLength: 800,
   params: dashscopeParams,

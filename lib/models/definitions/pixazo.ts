@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { intRange, numberRange, outputFormatField, safetyCheckerField } from "../params";
 import type { AspectRatio, ModelDefinition, SharedSettings, SharedSettingsMapping } from "../types";
+import { MODEL_NAMES } from "../model-names";
 
 const PIXAZO_PROMPT_MAX = 4000;
 
@@ -66,7 +67,7 @@ export const pixazoZImageTurbo: ModelDefinition<typeof turboParams> = {
   id: "pixazo/z-image-turbo",
   providerId: "pixazo",
   providerModel: "z-image-turbo-834",
-  name: "Z-Image Turbo",
+  name: MODEL_NAMES["pixazo/z-image-turbo"],
   description: "Distilled Z-Image on the pixazo gateway: 8 steps, very fast.",
   promptMaxLength: PIXAZO_PROMPT_MAX,
   params: turboParams,
@@ -93,7 +94,7 @@ export const pixazoZImageBase: ModelDefinition<typeof baseParams> = {
   id: "pixazo/z-image-base",
   providerId: "pixazo",
   providerModel: "z-image-base",
-  name: "Z-Image Base",
+  name: MODEL_NAMES["pixazo/z-image-base"],
   description: "Undistilled Z-Image on the pixazo gateway: full guidance, more variety.",
   promptMaxLength: PIXAZO_PROMPT_MAX,
   params: baseParams,

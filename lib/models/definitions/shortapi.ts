@@ -2,6 +2,7 @@ import { z } from "zod";
 import { aspectRatioField, intRange } from "../params";
 import { Z_IMAGE_SIZES } from "../sizes";
 import type { AspectRatio, ModelDefinition } from "../types";
+import { MODEL_NAMES } from "../model-names";
 
 const SHORTAPI_PROMPT_MAX = 4000;
 
@@ -25,7 +26,7 @@ export const shortapiZImage: ModelDefinition<typeof zImageParams> = {
   id: "shortapi/z-image",
   providerId: "shortapi",
   providerModel: "shortapi/z-image/text-to-image",
-  name: "Z-Image",
+  name: MODEL_NAMES["shortapi/z-image"],
   description: "Tongyi-MAI's 6B Z-Image via shortapi: fast, renders Chinese and English text.",
   promptMaxLength: SHORTAPI_PROMPT_MAX,
   params: zImageParams,
@@ -63,7 +64,7 @@ export const shortapiFlux: ModelDefinition<typeof fluxParams> = {
   id: "shortapi/flux-1.0",
   providerId: "shortapi",
   providerModel: "shortapi/flux-1.0/text-to-image",
-  name: "FLUX.1",
+  name: MODEL_NAMES["shortapi/flux-1.0"],
   description: "Black Forest Labs' FLUX.1 via shortapi, schnell or dev.",
   promptMaxLength: SHORTAPI_PROMPT_MAX,
   params: fluxParams,
@@ -100,7 +101,7 @@ export const shortapiGptImage2: ModelDefinition<typeof gptImageParams> = {
   id: "shortapi/gpt-image-2",
   providerId: "shortapi",
   providerModel: "openai/gpt-image-2/text-to-image",
-  name: "GPT Image 2",
+  name: MODEL_NAMES["shortapi/gpt-image-2"],
   description: "OpenAI's gpt-image-2 via shortapi: strong typography and detail.",
   promptMaxLength: SHORTAPI_PROMPT_MAX,
   params: gptImageParams,
