@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -6,7 +6,8 @@ import { AppServer } from "../support/app-server";
 
 // A public deployment: access token, daily budget and a tight rate limit, on a server of its own.
 const ACCESS_TOKEN = "e2e-access-token-7d1f";
-const dataDir = mkdtempSync(path.join(os.tmpdir(), "prism-e2e-access-"));
+// Only a path: the server creates it. Making it here would leak one per process that loads this file.
+const dataDir = path.join(os.tmpdir(), `prism-e2e-access-${process.pid}-${Date.now()}`);
 const server = new AppServer({
   port: 3710,
   dataDir,

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -8,7 +8,8 @@ import { StandaloneSimulator } from "../support/standalone-simulator";
 
 // kill -9 of the production server mid-generation and mid-download, then a restart on the same data.
 const simulator = new StandaloneSimulator(4730);
-const dataDir = mkdtempSync(path.join(os.tmpdir(), "prism-e2e-kill-"));
+// Only a path: the server creates it. Making it here would leak one per process that loads this file.
+const dataDir = path.join(os.tmpdir(), `prism-e2e-kill-${process.pid}-${Date.now()}`);
 const server = new AppServer({
   port: 3730,
   dataDir,

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -11,7 +11,8 @@ import { StandaloneSimulator } from "../support/standalone-simulator";
 // not even when every provider refuses them (401).
 const CANARIES = Object.values(CANARY_KEYS);
 const simulator = new StandaloneSimulator(4720);
-const dataDir = mkdtempSync(path.join(os.tmpdir(), "prism-e2e-secrets-"));
+// Only a path: the server creates it. Making it here would leak one per process that loads this file.
+const dataDir = path.join(os.tmpdir(), `prism-e2e-secrets-${process.pid}-${Date.now()}`);
 const server = new AppServer({
   port: 3720,
   dataDir,
