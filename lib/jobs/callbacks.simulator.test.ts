@@ -9,10 +9,9 @@ import { getRunView } from "@/lib/db/queries/runs";
 import { logger } from "@/lib/logger";
 import { MODELS } from "@/lib/models";
 import { getProvider } from "@/lib/providers/registry";
-import { startSimulator, type RunningSimulator } from "@/lib/simulator";
-import type { CallRecord } from "@/lib/simulator/call-log";
 import { closeServer, listen } from "@/lib/simulator/http-utils";
 import { createLocalBlobStore } from "@/lib/storage/local-blob-store";
+import { startSimulatedProviders, type SimulatedProviders } from "@/lib/testing/simulated-providers";
 import { emptyDatabase, openTestDatabase } from "@/lib/testing/test-database";
 import { callbackUrlFor } from "./callbacks";
 import { createRun, createRunBodySchema } from "./create-run";
@@ -23,7 +22,7 @@ import { createJobRunner, type JobRunner } from "./runner";
 const SLOW_POLLS = { initialMs: 60_000, maxMs: 60_000 };
 
 let handle: DatabaseHandle;
-let simulator: RunningSimulator;
+let providers: SimulatedProviders;
 let blobDirectory: string;
 let runner: JobRunner;
 let receiver: Server;
@@ -31,16 +30,11 @@ let publicUrl: string;
 const received: { token: string; status: number }[] = [];
 
 beforeAll(async () => {
-  [handle, simulator, blobDirectory] = await Promise.all([
+  [handle, providers, blobDirectory] = await Promise.all([
     openTestDatabase(),
-    startSimulator({ port: 0, stepMs: 20 }),
+    startSimulatedProviders({ stepMs: 20, key: "callback-key" }),
     mkdtemp(path.join(os.tmpdir(), "prism-callbacks-")),
   ]);
-  process.env.PRISM_SIMULATOR = "off";
-  process.env.SHORTAPI_KEY = process.env.PIXAZO_API_KEY = process.env.DASHSCOPE_API_KEY = "callback-key";
-  process.env.SHORTAPI_BASE_URL = simulator.urls.shortapi;
-  process.env.PIXAZO_BASE_URL = simulator.urls.pixazo;
-  process.env.DASHSCOPE_BASE_URL = simulator.urls.dashscope;
   // Stands in for app/api/callbacks/[token]/route.ts, which does exactly this and never reads the body.
   receiver = createServer((request, response) => {
     const token = decodeURIComponent(/^\/api\/callbacks\/([^/?]+)$/.exec(request.url ?? "")?.[1] ?? "");
@@ -55,7 +49,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([handle.close(), simulator.close(), closeServer(receiver), rm(blobDirectory, { recursive: true, force: true })]);
+  await Promise.all([handle.close(), providers.close(), closeServer(receiver), rm(blobDirectory, { recursive: true, force: true })]);
 });
 
 beforeEach(async () => {
@@ -81,18 +75,8 @@ beforeEach(async () => {
 
 afterEach(() => runner.stop());
 
-async function control(route: string, body?: unknown): Promise<void> {
-  const response = await fetch(`${simulator.urls.control}${route}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body ?? {}),
-  });
-  if (!response.ok) throw new Error(`simulator ${route}: ${response.status}`);
-}
-
-async function calls(): Promise<CallRecord[]> {
-  return (await (await fetch(`${simulator.urls.control}/calls`)).json()) as CallRecord[];
-}
+const control = (route: string, body?: unknown) => providers.control(route, body);
+const calls = () => providers.calls();
 
 async function startRun(modelIds: string[]) {
   const models = modelIds.map((id) => {

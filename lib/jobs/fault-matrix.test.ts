@@ -14,9 +14,8 @@ import { logger } from "@/lib/logger";
 import { MODELS } from "@/lib/models";
 import type { ProviderId } from "@/lib/models/types";
 import { getProvider } from "@/lib/providers/registry";
-import { startSimulator, type RunningSimulator } from "@/lib/simulator";
-import type { CallRecord } from "@/lib/simulator/call-log";
 import { createLocalBlobStore } from "@/lib/storage/local-blob-store";
+import { startSimulatedProviders, type SimulatedProviders } from "@/lib/testing/simulated-providers";
 import { emptyDatabase, openTestDatabase } from "@/lib/testing/test-database";
 import { createRun, createRunBodySchema } from "./create-run";
 import { fetchProviderImage } from "./download-image";
@@ -43,7 +42,7 @@ const RUNNER_OPTIONS: JobRunnerOptions = {
 };
 
 let handle: DatabaseHandle;
-let simulator: RunningSimulator;
+let providers: SimulatedProviders;
 let blobDirectory: string;
 let runner: JobRunner | undefined;
 const unhandledRejections: unknown[] = [];
@@ -51,21 +50,15 @@ const collectRejection = (reason: unknown) => unhandledRejections.push(reason);
 
 beforeAll(async () => {
   process.on("unhandledRejection", collectRejection);
-  [handle, simulator, blobDirectory] = await Promise.all([
+  [handle, providers, blobDirectory] = await Promise.all([
     openTestDatabase(),
-    startSimulator({ port: 0, stepMs: 20 }),
+    startSimulatedProviders({ stepMs: 20, key: "fault-matrix-key" }),
     mkdtemp(path.join(os.tmpdir(), "prism-fault-matrix-")),
   ]);
-  // The adapters and the safe fetcher read their endpoints from the environment, as in production.
-  process.env.PRISM_SIMULATOR = "off";
-  process.env.SHORTAPI_KEY = process.env.PIXAZO_API_KEY = process.env.DASHSCOPE_API_KEY = "fault-matrix-key";
-  process.env.SHORTAPI_BASE_URL = simulator.urls.shortapi;
-  process.env.PIXAZO_BASE_URL = simulator.urls.pixazo;
-  process.env.DASHSCOPE_BASE_URL = simulator.urls.dashscope;
 });
 
 afterAll(async () => {
-  await Promise.all([handle.close(), simulator.close(), rm(blobDirectory, { recursive: true, force: true })]);
+  await Promise.all([handle.close(), providers.close(), rm(blobDirectory, { recursive: true, force: true })]);
   process.off("unhandledRejection", collectRejection);
   expect(unhandledRejections).toEqual([]);
 });
@@ -80,22 +73,9 @@ afterEach(async () => {
   runner = undefined;
 });
 
-async function control(route: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${simulator.urls.control}${route}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body ?? {}),
-  });
-  if (!response.ok) throw new Error(`simulator ${route}: ${response.status} ${await response.text()}`);
-  return response.json();
-}
-
+const control = (route: string, body?: unknown) => providers.control(route, body);
 const fault = (rule: Record<string, unknown>) => control("/faults", rule);
-
-async function calls(provider: ProviderId): Promise<CallRecord[]> {
-  const response = await fetch(`${simulator.urls.control}/calls?provider=${provider}`);
-  return (await response.json()) as CallRecord[];
-}
+const calls = (provider: ProviderId) => providers.calls(provider);
 
 /** Create requests, the ones that may cost money: every provider creates with a POST. */
 const creates = async (provider: ProviderId) => (await calls(provider)).filter((call) => call.method === "POST");

@@ -6,8 +6,8 @@ import type { DatabaseHandle } from "@/lib/db/client";
 import { getRunView } from "@/lib/db/queries/runs";
 import { MODELS } from "@/lib/models";
 import { getProvider } from "@/lib/providers/registry";
-import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { createLocalBlobStore } from "@/lib/storage/local-blob-store";
+import { startSimulatedProviders, type SimulatedProviders } from "@/lib/testing/simulated-providers";
 import { openTestDatabase } from "@/lib/testing/test-database";
 import { createRun, createRunBodySchema } from "./create-run";
 import { fetchProviderImage } from "./download-image";
@@ -15,25 +15,19 @@ import { createJobRunner } from "./runner";
 import { SIMULATED_POLL_SCHEDULE } from "./schedule";
 
 let handle: DatabaseHandle;
-let simulator: RunningSimulator;
+let providers: SimulatedProviders;
 let blobDirectory: string;
 
 beforeAll(async () => {
-  [handle, simulator, blobDirectory] = await Promise.all([
+  [handle, providers, blobDirectory] = await Promise.all([
     openTestDatabase(),
-    startSimulator({ port: 0, stepMs: 50 }),
+    startSimulatedProviders({ stepMs: 50 }),
     mkdtemp(path.join(os.tmpdir(), "prism-simulated-run-")),
   ]);
-  // The real adapters and the safe fetcher read their endpoints from the environment, as in production.
-  process.env.PRISM_SIMULATOR = "off";
-  process.env.SHORTAPI_KEY = process.env.PIXAZO_API_KEY = process.env.DASHSCOPE_API_KEY = "simulator-key";
-  process.env.SHORTAPI_BASE_URL = simulator.urls.shortapi;
-  process.env.PIXAZO_BASE_URL = simulator.urls.pixazo;
-  process.env.DASHSCOPE_BASE_URL = simulator.urls.dashscope;
 });
 
 afterAll(async () => {
-  await Promise.all([handle.close(), simulator.close(), rm(blobDirectory, { recursive: true, force: true })]);
+  await Promise.all([handle.close(), providers.close(), rm(blobDirectory, { recursive: true, force: true })]);
 });
 
 it("runs all six models through the real adapters against the simulator to stored images", async () => {
