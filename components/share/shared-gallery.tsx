@@ -1,9 +1,10 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { Fragment, useMemo, useState } from "react";
 import { JobImages } from "@/components/gallery/job-images";
 import { Lightbox, type LightboxItem } from "@/components/gallery/lightbox";
 import { modelLabel } from "@/components/gallery/format";
+import { RenderWhenNear } from "@/components/ui/render-when-near";
 import type { GalleryView, JobView } from "@/lib/jobs/run-view";
 
 function formatParam(value: unknown): string {
@@ -34,6 +35,13 @@ function SharedModelCard({ job, onOpen }: { job: JobView; onOpen: (imageId: stri
   );
 }
 
+/** Below this many images every prompt is rendered at once; above it, only those near the screen. */
+const WINDOWING_FROM_IMAGES = 48;
+/** Prompts rendered in the server HTML of a windowed gallery: about the first screen. */
+const FIRST_SCREEN_PROMPTS = 3;
+/** A prompt with one row of cards of four square thumbnails, before it has been measured. */
+const ESTIMATED_PROMPT_HEIGHT = 640;
+
 /** The share page's body: per prompt, the models side by side, and a lightbox on the full images. */
 export function SharedGallery({ gallery }: { gallery: GalleryView }) {
   const [openIndex, setOpenIndex] = useState<number | null>(null);
@@ -49,21 +57,29 @@ export function SharedGallery({ gallery }: { gallery: GalleryView }) {
 
   return (
     <div className="grid gap-10">
-      {gallery.runs.map((run) => (
-        <section key={run.id} aria-label={`Prompt: ${run.prompt}`} className="@container grid gap-4">
-          <div className="grid gap-1">
-            <h2 className="text-[11px] font-semibold tracking-wide text-fg-subtle uppercase">Prompt</h2>
-            <p className="max-w-4xl text-base leading-relaxed text-pretty whitespace-pre-wrap">{run.prompt}</p>
-          </div>
-          <ul className="grid grid-cols-1 items-start gap-4 @2xl:grid-cols-2 @[58rem]:grid-cols-3 @[96rem]:grid-cols-4">
-            {run.jobs.map((job) => (
-              <li key={job.id}>
-                <SharedModelCard job={job} onOpen={open} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+      {gallery.runs.map((run, position) => {
+        const section = (
+          <section aria-label={`Prompt: ${run.prompt}`} className="@container grid gap-4">
+            <div className="grid gap-1">
+              <h2 className="text-[11px] font-semibold tracking-wide text-fg-subtle uppercase">Prompt</h2>
+              <p className="max-w-4xl text-base leading-relaxed text-pretty whitespace-pre-wrap">{run.prompt}</p>
+            </div>
+            <ul className="grid grid-cols-1 items-start gap-4 @2xl:grid-cols-2 @[58rem]:grid-cols-3 @[96rem]:grid-cols-4">
+              {run.jobs.map((job) => (
+                <li key={job.id}>
+                  <SharedModelCard job={job} onOpen={open} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+        if (items.length < WINDOWING_FROM_IMAGES) return <Fragment key={run.id}>{section}</Fragment>;
+        return (
+          <RenderWhenNear key={run.id} estimatedHeight={ESTIMATED_PROMPT_HEIGHT} initiallyRendered={position < FIRST_SCREEN_PROMPTS}>
+            {section}
+          </RenderWhenNear>
+        );
+      })}
       <Lightbox
         items={items}
         index={openIndex}
