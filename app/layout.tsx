@@ -1,8 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
-import { SiteHeader } from "@/components/layout/site-header";
 import { ThemeScript } from "@/components/layout/theme-script";
-import { Providers } from "./providers";
 import "./globals.css";
 
 const inter = localFont({
@@ -37,10 +35,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         >
           Skip to content
         </a>
-        <Providers>
-          <SiteHeader />
-          {children}
-        </Providers>
+        {children}
       </body>
     </html>
   );

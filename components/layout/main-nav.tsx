@@ -12,8 +12,6 @@ const LINKS = [
 
 export function MainNav() {
   const pathname = usePathname();
-  // A share page is for its viewers, who have no use for the workspace's own pages.
-  if (pathname.startsWith("/g/")) return null;
   return (
     <nav aria-label="Main" className="flex items-center gap-1">
       {LINKS.map((link) => {

@@ -1,6 +1,5 @@
-import Link from "next/link";
+import { BrandLink } from "./brand-link";
 import { MainNav } from "./main-nav";
-import { PrismLogo } from "./prism-logo";
 import { SignOutButton } from "./sign-out-button";
 import { SimulatorBadge } from "./simulator-badge";
 import { SpendIndicator } from "./spend-indicator";
@@ -10,10 +9,7 @@ export function SiteHeader() {
   return (
     <header className="sticky top-0 z-30 border-b border-line bg-canvas/85 backdrop-blur-md">
       <div className="mx-auto flex h-14 max-w-[1600px] items-center gap-2 px-3 sm:gap-6 sm:px-6">
-        <Link href="/" className="flex items-center gap-2 text-[15px] font-semibold tracking-tight">
-          <PrismLogo className="size-6" />
-          <span className="max-[420px]:sr-only">Prism</span>
-        </Link>
+        <BrandLink />
         <MainNav />
         <div className="ml-auto flex items-center gap-1 sm:gap-2">
           <SpendIndicator />

@@ -12,8 +12,13 @@ export function SpendIndicator() {
   const unpriced = unpricedJobs > 0 ? ` ${unpricedJobs} job(s) today have no known price and count as $0.` : "";
   const title = budgetUsd === null ? `Spent today (UTC).${unpriced}` : `Spent today (UTC) of the daily budget.${unpriced}`;
   return (
-    <Badge tone={nearLimit ? "warning" : "neutral"} title={title} aria-label={`Today's spend: ${formatUsd(todayUsd)}`}>
-      <span className="hidden sm:inline">Today</span> {formatUsd(todayUsd)}
+    <Badge
+      tone={nearLimit ? "warning" : "neutral"}
+      className="max-sm:hidden"
+      title={title}
+      aria-label={`Today's spend: ${formatUsd(todayUsd)}`}
+    >
+      Today {formatUsd(todayUsd)}
       {budgetUsd !== null ? <span className="text-fg-subtle">/ {formatUsd(budgetUsd)}</span> : null}
     </Badge>
   );
