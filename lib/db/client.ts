@@ -26,6 +26,8 @@ export type DatabaseLocation =
   | { engine: "pglite"; dataDir: string };
 
 const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
+/** Any fixed number: PostgreSQL advisory locks are keyed by an integer, shared by every instance. */
+const MIGRATION_LOCK_KEY = 7_347_710_233;
 
 export function defaultDatabaseLocation(): DatabaseLocation {
   const url = databaseUrl();
@@ -64,7 +66,21 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   const pool = new Pool({ connectionString: url, max: 10 });
   pool.on("error", (error) => logger.error("PostgreSQL pool error", { error }));
   const db = drizzle({ client: pool, schema });
-  await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  // Instances of one deployment boot together, and drizzle's migrator takes no lock: without this,
+  // two of them apply the same migration at once and one dies on "relation already exists". The
+  // lock is held by its own connection, so the migrator's transaction (on another) is unaffected.
+  const lockClient = await pool.connect();
+  try {
+    await lockClient.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  } catch (error) {
+    // Destroying the connection ends its session, which drops the lock too.
+    lockClient.release(true);
+    await pool.end();
+    throw error;
+  }
+  await lockClient.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
+  lockClient.release();
   return { db, engine: "postgres", exclusive: false, close: () => pool.end() };
 }
 

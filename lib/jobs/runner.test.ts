@@ -4,12 +4,13 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/lib/db/client";
-import { getJob, nextDueTime } from "@/lib/db/queries/jobs";
+import { getJob } from "@/lib/db/queries/jobs";
 import { getRunView } from "@/lib/db/queries/runs";
 import { jobs } from "@/lib/db/schema";
 import type { ProviderId } from "@/lib/models/types";
 import { ProviderError, type ImageProvider } from "@/lib/providers/types";
 import { createLocalBlobStore } from "@/lib/storage/local-blob-store";
+import { driveRunners, type TestClock } from "@/lib/testing/drive-runners";
 import { fakeProvider } from "@/lib/testing/fake-provider";
 import { emptyDatabase, openTestDatabase } from "@/lib/testing/test-database";
 import { pngImage } from "@/lib/testing/test-images";
@@ -20,7 +21,7 @@ import { createJobRunner, type JobRunner, type JobRunnerOptions } from "./runner
 let handle: DatabaseHandle;
 let blobDirectory: string;
 let images: Buffer[];
-let clock: { current: Date };
+let clock: TestClock;
 
 beforeAll(async () => {
   handle = await openTestDatabase();
@@ -69,16 +70,8 @@ async function startRun(models: CreateRunBody["models"], prompt = "a lighthouse 
   return createRun(handle.db, createRunBodySchema.parse({ prompt, models }), { now: clock.current });
 }
 
-/** Steps every runner until no job is due, jumping the fake clock to the next due time. */
-async function drive(runners: JobRunner[], maxRounds = 100): Promise<void> {
-  for (let round = 0; round < maxRounds; round += 1) {
-    await Promise.all(runners.map((runner) => runner.tick()));
-    await Promise.all(runners.map((runner) => runner.settle()));
-    const due = await nextDueTime(handle.db);
-    if (!due) return;
-    if (due > clock.current) clock.current = due;
-  }
-  throw new Error("Jobs did not reach a terminal state");
+function drive(runners: JobRunner[], maxRounds = 100): Promise<void> {
+  return driveRunners(handle.db, runners, clock, maxRounds);
 }
 
 async function onlyJob(runId: string) {
