@@ -13,7 +13,7 @@ const LINKS = [
 export function MainNav() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex items-center gap-1">
+    <nav aria-label="Main" className="flex items-center sm:gap-1">
       {LINKS.map((link) => {
         const active = link.href === "/" ? pathname === "/" : pathname.startsWith(link.href);
         return (
@@ -22,7 +22,7 @@ export function MainNav() {
             href={link.href}
             aria-current={active ? "page" : undefined}
             className={cn(
-              "rounded-lg px-2.5 py-1.5 text-sm sm:px-3 font-medium transition-colors",
+              "rounded-lg px-2 py-1.5 text-[13px] font-medium transition-colors sm:px-3 sm:text-sm",
               active ? "bg-surface-muted text-fg" : "text-fg-muted hover:text-fg",
             )}
           >
