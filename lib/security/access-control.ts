@@ -3,9 +3,8 @@ import { accessToken } from "@/lib/env";
 import { isValidSession, SESSION_COOKIE } from "./access-token";
 
 /**
- * Which requests need a session when PRISM_ACCESS_TOKEN is set. Used by proxy.ts for every request
- * and again by the API route wrapper, so an API route stays closed even if the proxy's matcher
- * ever misses it.
+ * Which requests need a session when PRISM_ACCESS_TOKEN is set. Used by proxy.ts for pages and by
+ * the API route wrapper (routeHandler) for every API route.
  */
 
 export const SIGN_IN_MESSAGE = "Sign in with the access token first";
