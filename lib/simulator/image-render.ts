@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import sharp from "sharp";
+import { MODELS } from "@/lib/models/catalog";
 
 export const IMAGE_FORMATS = ["png", "jpeg", "webp"] as const;
 export type ImageFormat = (typeof IMAGE_FORMATS)[number];
@@ -26,6 +27,21 @@ export interface ImageSpec {
 
 // Enough for a gallery page of repeats; each entry is at most a few hundred KB.
 const CACHE_ENTRIES = 64;
+
+/** One distinct band layout per catalog model, so models stay apart side by side; others hash. */
+const BAND_LAYOUTS = [
+  { count: 4, angle: -45 },
+  { count: 7, angle: 45 },
+  { count: 3, angle: 0 },
+  { count: 6, angle: 90 },
+  { count: 5, angle: -15 },
+  { count: 8, angle: 20 },
+] as const;
+
+function bandLayout(model: string, modelHash: Buffer): { count: number; angle: number } {
+  const position = MODELS.findIndex((definition) => definition.providerModel === model);
+  return BAND_LAYOUTS[position] ?? { count: 3 + (byteAt(modelHash, 0) % 6), angle: (byteAt(modelHash, 1) % 120) - 60 };
+}
 
 function hashBytes(text: string): Buffer {
   return createHash("sha256").update(text).digest();
@@ -61,8 +77,7 @@ function buildSvg(spec: ImageSpec): string {
   const indexHash = hashBytes(`${spec.prompt}#${spec.index}`);
   const hue = (byteAt(promptHash, 0) * 256 + byteAt(promptHash, 1)) % 360;
   const hue2 = (hue + 60 + (byteAt(promptHash, 2) % 120) + spec.index * 29) % 360;
-  const bandCount = 3 + (byteAt(modelHash, 0) % 6);
-  const bandAngle = (byteAt(modelHash, 1) % 120) - 60;
+  const { count: bandCount, angle: bandAngle } = bandLayout(spec.model, modelHash);
   const short = Math.min(width, height);
   const diagonal = Math.hypot(width, height);
   const bandWidth = diagonal / (bandCount * 2);
@@ -88,15 +103,17 @@ function buildSvg(spec: ImageSpec): string {
     }),
   ).join("");
 
-  const titleSize = Math.round(short / 14);
   const textSize = Math.round(short / 32);
   const margin = Math.round(short / 20);
+  // The label names the model and provider, the one thing a person must read: shrink it to fit
+  // rather than cut it. DejaVu Sans averages about 0.6 em per character (bold a little more).
+  const titleSize = Math.round(Math.min(short / 14, (width - 2 * margin) / (spec.label.length * 0.66)));
   const captionHeight = margin * 2 + titleSize + textSize * 3;
   const promptChars = Math.floor(width / (textSize * 0.6));
   const line = (offset: number, size: number, content: string, extra: Record<string, string | number> = {}) =>
     element("text", { x: margin, y: height - margin - offset, "font-size": size, ...extra }, content);
   const lines = [
-    line(textSize * 2.6, titleSize, escapeXml(ellipsize(spec.label, 28)), { "font-weight": "bold" }),
+    line(textSize * 2.6, titleSize, escapeXml(spec.label), { "font-weight": "bold" }),
     line(textSize * 1.2, textSize, `#${spec.index + 1} · ${width}×${height} · ${spec.format}`),
     line(0, textSize, escapeXml(ellipsize(spec.prompt, promptChars)), { "fill-opacity": 0.85 }),
   ];
