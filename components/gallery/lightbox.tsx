@@ -1,12 +1,12 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { buttonClasses, Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ChevronLeftIcon, ChevronRightIcon, CloseIcon, DownloadIcon } from "@/components/ui/icons";
 import type { ImageView, JobView, RunView } from "@/lib/jobs/run-view";
 import { CopyPromptButton } from "./copy-prompt-button";
 import { formatSeconds, jobCost, modelLabel } from "./format";
-import { RerunButton } from "./rerun-button";
 
 export interface LightboxItem {
   image: ImageView;
@@ -19,8 +19,11 @@ interface LightboxProps {
   items: LightboxItem[];
   index: number | null;
   onIndexChange: (index: number | null) => void;
-  /** Absent where re-running makes no sense (a shared gallery). */
-  onRerun?: (runId: string) => void;
+  /**
+   * The re-run control for the open image's run, e.g. a RerunButton. Absent where re-running makes
+   * no sense (a shared gallery), which then ships none of the run-creating code.
+   */
+  rerunAction?: (run: RunView) => ReactNode;
   /** A route that answers the image as an attachment with a descriptive name. */
   downloadHref: (item: LightboxItem) => string;
   /** What the "n / total in …" counter counts. */
@@ -31,7 +34,7 @@ function formatParam(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-export function Lightbox({ items, index, onIndexChange, onRerun, downloadHref, scope = "run" }: LightboxProps) {
+export function Lightbox({ items, index, onIndexChange, rerunAction, downloadHref, scope = "run" }: LightboxProps) {
   const item = index === null ? undefined : items[index];
   const step = (delta: number) => {
     if (index === null || items.length === 0) return;
@@ -124,9 +127,9 @@ export function Lightbox({ items, index, onIndexChange, onRerun, downloadHref, s
                 <DownloadIcon />
                 Download
               </a>
-              <div className={onRerun ? "grid grid-cols-2 gap-2" : "grid"}>
+              <div className={rerunAction ? "grid grid-cols-2 gap-2" : "grid"}>
                 <CopyPromptButton prompt={item.run.prompt} />
-                {onRerun ? <RerunButton run={item.run} onCreated={onRerun} /> : null}
+                {rerunAction?.(item.run)}
               </div>
             </div>
           </aside>

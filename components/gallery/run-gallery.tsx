@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import type { RunView } from "@/lib/jobs/run-view";
 import { JobCard } from "./job-card";
 import { Lightbox, type LightboxItem } from "./lightbox";
+import { RerunButton } from "./rerun-button";
 
 interface RunGalleryProps {
   run: RunView;
@@ -31,7 +32,7 @@ export function RunGallery({ run, onRerun }: RunGalleryProps) {
         items={items}
         index={openIndex}
         onIndexChange={setOpenIndex}
-        onRerun={onRerun}
+        rerunAction={(rerun) => <RerunButton run={rerun} onCreated={onRerun} />}
         downloadHref={(item) => `/api/images/${encodeURIComponent(item.image.id)}/download`}
       />
     </div>
