@@ -1,11 +1,10 @@
 import Link from "next/link";
-import { PrismLogo } from "./prism-logo";
+import { BRAND_LINK_CLASS, BrandMark } from "./brand-mark";
 
 export function BrandLink() {
   return (
-    <Link href="/" className="flex items-center gap-2 text-[15px] font-semibold tracking-tight">
-      <PrismLogo className="size-6" />
-      <span className="max-[420px]:sr-only">Prism</span>
+    <Link href="/" className={BRAND_LINK_CLASS}>
+      <BrandMark />
     </Link>
   );
 }
