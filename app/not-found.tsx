@@ -1,4 +1,4 @@
-import Link from "next/link";
+/* eslint-disable @next/next/no-html-link-for-pages -- The root 404 boundary is part of every page's client bundle; next/link here would put its router code on share pages too. */
 import { BrandHeader } from "@/components/layout/brand-header";
 import { buttonClasses } from "@/components/ui/button";
 
@@ -11,12 +11,12 @@ export default function NotFound() {
         <h1 className="text-2xl font-semibold tracking-tight">Nothing here</h1>
         <p className="text-fg-muted">The page you asked for does not exist. Your runs are safe in History.</p>
         <div className="mt-3 flex gap-2">
-          <Link href="/" className={buttonClasses("primary")}>
+          <a href="/" className={buttonClasses("primary")}>
             Open the playground
-          </Link>
-          <Link href="/history" className={buttonClasses("secondary")}>
+          </a>
+          <a href="/history" className={buttonClasses("secondary")}>
             History
-          </Link>
+          </a>
         </div>
       </main>
     </>
