@@ -34,14 +34,16 @@ try {
     const scripts = await scriptUrls(page.url);
     const totalKb = await gzippedKb(scripts.own);
     const prefetchedKb = await gzippedKb(scripts.afterLoad);
-    await coldLoadMs(page.url);
+    await coldLoad(page.url);
     const loads = [];
-    for (let index = 0; index < COLD_LOADS; index++) loads.push(await coldLoadMs(page.url));
-    const load = summarize(loads);
+    for (let index = 0; index < COLD_LOADS; index++) loads.push(await coldLoad(page.url));
+    const load = summarize(loads.map((timing) => timing.loadMs));
+    const firstByte = summarize(loads.map((timing) => timing.firstByteMs));
     results[page.label] = { scripts, totalKb, prefetchedKb, loads };
     report.row(`${page.label}: JS, gzip -9 (${scripts.own.length} scripts)`, totalKb, "kB", { max: page.target });
     report.row(`${page.label}: + prefetched after load for links`, prefetchedKb, "kB");
     report.row(`${page.label}: navigation → load, cold, median`, load.median, "ms", { max: 300 });
+    report.row(`${page.label}:   of which → first byte of HTML`, firstByte.median, "ms");
   }
   report.save({ results });
 } finally {
@@ -77,11 +79,14 @@ async function gzippedKb(urls) {
   return sizes.reduce((sum, size) => sum + size, 0) / 1000;
 }
 
-async function coldLoadMs(url) {
+async function coldLoad(url) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
   await page.goto(url, { waitUntil: "load" });
-  const ms = await page.evaluate(() => performance.getEntriesByType("navigation")[0].loadEventEnd);
+  const timing = await page.evaluate(() => {
+    const navigation = performance.getEntriesByType("navigation")[0];
+    return { loadMs: navigation.loadEventEnd, firstByteMs: navigation.responseStart };
+  });
   await context.close();
-  return ms;
+  return timing;
 }

@@ -43,5 +43,5 @@ function meets(value, target) {
 function format(value) {
   if (typeof value !== "number") return String(value);
   if (Number.isInteger(value)) return String(value);
-  return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
+  return value >= 10 ? value.toFixed(1) : value.toFixed(2);
 }
