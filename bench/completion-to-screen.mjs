@@ -1,6 +1,14 @@
 import { ensureBuild, makeDataDir, removeDataDir, startApp } from "./lib/app-server.mjs";
 import { launchChromium, VIEWPORT } from "./lib/browser.mjs";
-import { createRun, getRun, setSimulatorSettings } from "./lib/prism-api.mjs";
+import {
+  clearCallLog,
+  createRun,
+  getRun,
+  PIXAZO_KEY,
+  PIXAZO_STATUS_PREFIX,
+  readCallLog,
+  setSimulatorSettings,
+} from "./lib/prism-api.mjs";
 import { createReport } from "./lib/report.mjs";
 import { summarize } from "./lib/stats.mjs";
 
@@ -9,8 +17,6 @@ const SIMULATOR_PORT = 4830;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 // Long enough for the page to be up and polling before the job ends, as when a person waits.
 const STEP_MS = 1_000;
-const PIXAZO_KEY = { "Ocp-Apim-Subscription-Key": "bench" };
-const STATUS_PREFIX = "/v2/requests/status/";
 
 /** Runs in the page before its own scripts: notes when each stored image has loaded. */
 function recordImageLoads() {
@@ -38,7 +44,7 @@ try {
   const toStored = [];
   const storedToScreen = [];
   for (let round = 0; round < ROUNDS; round++) {
-    await fetch(`${app.simulator.control}/calls`, { method: "DELETE" });
+    await clearCallLog(app.simulator);
     const run = await createRun(app.origin, `completion to screen ${round}`, { "pixazo/z-image-turbo": { num_images: 1 } });
     await page.goto(`${app.origin}/runs/${run.id}`);
     const handle = await page.waitForFunction(() => window.__imageLoads[0], undefined, { timeout: 30_000, polling: "raf" });
@@ -71,9 +77,9 @@ try {
 
 /** The runner polled the job, so the call log names its request id; pixazo's status says when it completed. */
 async function providerCompletedAt(simulator) {
-  const calls = await (await fetch(`${simulator.control}/calls?provider=pixazo`)).json();
-  const poll = calls.find((call) => call.path.startsWith(STATUS_PREFIX));
-  const requestId = poll.path.slice(STATUS_PREFIX.length).split("?")[0];
-  const status = await (await fetch(`${simulator.pixazo}${STATUS_PREFIX}${requestId}`, { headers: PIXAZO_KEY })).json();
+  const calls = await readCallLog(simulator, "pixazo");
+  const poll = calls.find((call) => call.path.startsWith(PIXAZO_STATUS_PREFIX));
+  const requestId = poll.path.slice(PIXAZO_STATUS_PREFIX.length).split("?")[0];
+  const status = await (await fetch(`${simulator.pixazo}${PIXAZO_STATUS_PREFIX}${requestId}`, { headers: PIXAZO_KEY })).json();
   return Date.parse(status.completed_at);
 }

@@ -1,14 +1,13 @@
 import { gzipSync } from "node:zlib";
 import { ensureBuild, makeDataDir, removeDataDir, startApp } from "./lib/app-server.mjs";
 import { launchChromium, VIEWPORT } from "./lib/browser.mjs";
-import { createGallery, createRun, setSimulatorSettings, waitForRunSucceeded } from "./lib/prism-api.mjs";
+import { createGallery, createRun, setSimulatorSettings, THREE_MODELS, waitForRunSucceeded } from "./lib/prism-api.mjs";
 import { createReport } from "./lib/report.mjs";
 import { summarize } from "./lib/stats.mjs";
 
 const PORT = 3804;
 const SIMULATOR_PORT = 4840;
 const COLD_LOADS = 5;
-const THREE_MODELS = { "shortapi/z-image": {}, "pixazo/z-image-turbo": {}, "dashscope/z-image-turbo": {} };
 
 const report = createReport("first-load", "4. First-load JavaScript and navigation → load");
 await ensureBuild();

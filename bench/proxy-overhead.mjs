@@ -1,7 +1,18 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { makeDataDir, removeDataDir, startApp, ensureBuild } from "./lib/app-server.mjs";
 import { createHttpClient } from "./lib/http-client.mjs";
-import { createRun, modelDefaults, setSimulatorSettings, waitForRunSucceeded } from "./lib/prism-api.mjs";
+import {
+  clearCallLog,
+  createRun,
+  modelDefaults,
+  PIXAZO_KEY,
+  PIXAZO_STATUS_PREFIX,
+  PIXAZO_SUBMIT_PATH,
+  readCallLog,
+  setSimulatorSettings,
+  THREE_MODELS,
+  waitForRunSucceeded,
+} from "./lib/prism-api.mjs";
 import { createReport } from "./lib/report.mjs";
 import { summarize } from "./lib/stats.mjs";
 
@@ -11,9 +22,6 @@ const WARMUP_ROUNDS = 100;
 const ROUNDS = 600;
 // Lets the runner finish the background work of the previous submit before the next sample.
 const PAUSE_BETWEEN_ROUNDS_MS = 15;
-const PIXAZO_KEY = { "Ocp-Apim-Subscription-Key": "bench" };
-const PIXAZO_SUBMIT_PATH = "/z-image-turbo-834/v1/z-image-turbo-request";
-const THREE_MODELS = { "shortapi/z-image": {}, "pixazo/z-image-turbo": {}, "dashscope/z-image-turbo": {} };
 
 const report = createReport("proxy-overhead", "1. Proxy overhead: submit and status read, Prism vs. the simulator directly");
 await ensureBuild();
@@ -25,7 +33,9 @@ try {
   await setSimulatorSettings(app.simulator, { stepMs: 20, latencyMs: 0 });
   const finishedRun = await createRun(app.origin, "a lighthouse at dusk", THREE_MODELS);
   await waitForRunSucceeded(app.origin, finishedRun.id);
-  const directJob = JSON.parse((await client.request("POST", `${app.simulator.pixazo}${PIXAZO_SUBMIT_PATH}`, { body: { prompt: "a lighthouse at dusk", image_size: "square_1_1" }, headers: PIXAZO_KEY })).text);
+  const submitDirect = (prompt) =>
+    client.request("POST", `${app.simulator.pixazo}${PIXAZO_SUBMIT_PATH}`, { body: { prompt, image_size: "square_1_1" }, headers: PIXAZO_KEY });
+  const directJob = JSON.parse((await submitDirect("a lighthouse at dusk")).text);
   await sleep(200);
   // From here on, direct jobs stay queued (no background work), and Prism's submits are refused at
   // once by DashScope ([sim:fail]), so each costs the runner one quick call and no image.
@@ -39,17 +49,16 @@ try {
       client.request("POST", `${app.origin}/api/runs`, {
         body: { prompt: `bench ${round} [sim:fail]`, models: failingModels },
       }),
-    "submit direct (pixazo create → 202)": (round) =>
-      client.request("POST", `${app.simulator.pixazo}${PIXAZO_SUBMIT_PATH}`, { body: { prompt: `bench ${round}`, image_size: "square_1_1" }, headers: PIXAZO_KEY }),
+    "submit direct (pixazo create → 202)": (round) => submitDirect(`bench ${round}`),
     "status via Prism (GET /api/runs/:id → 200)": () => client.request("GET", runUrl),
     "status via Prism (If-None-Match → 304)": () => client.request("GET", runUrl, { headers: { "if-none-match": etag } }),
     "status direct (pixazo status → 200)": () =>
-      client.request("GET", `${app.simulator.pixazo}/v2/requests/status/${directJob.request_id}`, { headers: PIXAZO_KEY }),
+      client.request("GET", `${app.simulator.pixazo}${PIXAZO_STATUS_PREFIX}${directJob.request_id}`, { headers: PIXAZO_KEY }),
   };
   const samples = Object.fromEntries(Object.keys(calls).map((name) => [name, []]));
   const accepted = new Map();
   const dispatchMs = [];
-  await fetch(`${app.simulator.control}/calls`, { method: "DELETE" });
+  await clearCallLog(app.simulator);
   const names = Object.keys(calls);
   for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
     // Interleaved, and the order flips every round, so drift and warm caches hit both sides alike.
@@ -71,7 +80,7 @@ try {
     ${ROUNDS} interleaved rounds after ${WARMUP_ROUNDS} warm-up rounds, each request timed from first byte written to last byte read.
     Like with like: POST /api/runs validates, stores the run and answers 202 *before* any provider call (the runner
     submits in the background), so it is compared with a provider accepting a job (pixazo's 202). A status read through
-    Prism is a finished three-model run from the database; directly it is one pixazo job's status.`);
+    Prism is a finished three-model run (from memory after its first read); directly it is one pixazo job's status.`);
   const stats = Object.fromEntries(names.map((name) => [name, summarize(samples[name])]));
   for (const name of names) {
     report.row(`${name} median`, stats[name].median, "ms");
@@ -99,8 +108,8 @@ try {
  * call, minus when the 202 arrived. Empties the call log.
  */
 async function takeDispatchDelays(simulator, acceptedAt) {
-  const log = await (await fetch(`${simulator.control}/calls?provider=dashscope`)).json();
-  await fetch(`${simulator.control}/calls`, { method: "DELETE" });
+  const log = await readCallLog(simulator, "dashscope");
+  await clearCallLog(simulator);
   return log.flatMap((call) => {
     const at = acceptedAt.get(call.body?.input?.messages?.[0]?.content?.[0]?.text);
     return at === undefined ? [] : [Date.parse(call.at) - at];

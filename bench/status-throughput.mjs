@@ -1,14 +1,13 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { ensureBuild, makeDataDir, removeDataDir, startApp } from "./lib/app-server.mjs";
 import { generateLoad } from "./lib/load-generator.mjs";
-import { createRun, setSimulatorSettings, waitForRunSucceeded } from "./lib/prism-api.mjs";
+import { createRun, setSimulatorSettings, THREE_MODELS, waitForRunSucceeded } from "./lib/prism-api.mjs";
 import { createReport } from "./lib/report.mjs";
 
 const PORT = 3802;
 const SIMULATOR_PORT = 4820;
 const CLIENTS = 10;
 const DURATION_MS = Number(process.env.BENCH_DURATION_S ?? 20) * 1000;
-const THREE_MODELS = { "shortapi/z-image": {}, "pixazo/z-image-turbo": {}, "dashscope/z-image-turbo": {} };
 
 const report = createReport("status-throughput", `2. Status route throughput: GET /api/runs/:id, ${CLIENTS} clients`);
 await ensureBuild();

@@ -1,6 +1,14 @@
 import { setTimeout as sleep } from "node:timers/promises";
 
-/** Small calls to the app and the simulator's control port that several benches share. */
+/** Small calls to the app and the simulator that several benches share. */
+
+/** A typical run: the playground's three default models. */
+export const THREE_MODELS = { "shortapi/z-image": {}, "pixazo/z-image-turbo": {}, "dashscope/z-image-turbo": {} };
+
+/** The simulator takes any non-empty key. */
+export const PIXAZO_KEY = { "Ocp-Apim-Subscription-Key": "bench" };
+export const PIXAZO_SUBMIT_PATH = "/z-image-turbo-834/v1/z-image-turbo-request";
+export const PIXAZO_STATUS_PREFIX = "/v2/requests/status/";
 
 async function call(method, url, body) {
   const response = await fetch(url, {
@@ -18,10 +26,24 @@ export function setSimulatorSettings(simulator, patch) {
   return call("POST", `${simulator.control}/settings`, patch);
 }
 
+/** The simulator's record of the requests it received (it keeps the last 2,000). */
+export function readCallLog(simulator, provider) {
+  return call("GET", `${simulator.control}/calls?provider=${provider}`);
+}
+
+export function clearCallLog(simulator) {
+  return call("DELETE", `${simulator.control}/calls`);
+}
+
+const defaultsByOrigin = new Map();
+
 /** Each model's default parameters, as the playground's form starts with them. */
 export async function modelDefaults(origin) {
-  const { models } = await call("GET", `${origin}/api/models`);
-  return Object.fromEntries(models.map((model) => [model.id, model.defaults]));
+  if (!defaultsByOrigin.has(origin)) {
+    const { models } = await call("GET", `${origin}/api/models`);
+    defaultsByOrigin.set(origin, Object.fromEntries(models.map((model) => [model.id, model.defaults])));
+  }
+  return defaultsByOrigin.get(origin);
 }
 
 /**
