@@ -51,8 +51,10 @@ export const GET = routeHandler<{ id: string }>({}, async ({ request, params }) 
 
 // DELETE /api/runs/:id — removes the run, its jobs and every stored file no other run uses
 export const DELETE = routeHandler<{ id: string }>({}, async ({ params }) => {
-  forgetRun(params.id);
   const { deleted, orphanedBlobKeys } = await deleteRun(await getDb(), params.id);
+  // After the commit, so a read racing the delete cannot put it back (the cache's age limit bounds
+  // the rare read that finished just before and stores just after).
+  forgetRun(params.id);
   if (!deleted) throw notFound();
   const blobStore = getBlobStore();
   await Promise.all(orphanedBlobKeys.map((key) => blobStore.delete(key)));
