@@ -52,8 +52,7 @@ export const GET = routeHandler<{ id: string }>({}, async ({ request, params }) 
 // DELETE /api/runs/:id — removes the run, its jobs and every stored file no other run uses
 export const DELETE = routeHandler<{ id: string }>({}, async ({ params }) => {
   const { deleted, orphanedBlobKeys } = await deleteRun(await getDb(), params.id);
-  // After the commit, so a read racing the delete cannot put it back (the cache's age limit bounds
-  // the rare read that finished just before and stores just after).
+  // After the commit, so a read that raced the delete and cached the run meanwhile is undone.
   forgetRun(params.id);
   if (!deleted) throw notFound();
   const blobStore = getBlobStore();
