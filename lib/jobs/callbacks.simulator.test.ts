@@ -8,15 +8,12 @@ import { getJob, pollJobNow } from "@/lib/db/queries/jobs";
 import { getRunView } from "@/lib/db/queries/runs";
 import { logger } from "@/lib/logger";
 import { MODELS } from "@/lib/models";
-import { getProvider } from "@/lib/providers/registry";
 import { closeServer, listen } from "@/lib/simulator/http-utils";
-import { createLocalBlobStore } from "@/lib/storage/local-blob-store";
-import { startSimulatedProviders, type SimulatedProviders } from "@/lib/testing/simulated-providers";
+import { createRealRunner, startSimulatedProviders, type SimulatedProviders } from "@/lib/testing/simulated-providers";
 import { emptyDatabase, openTestDatabase } from "@/lib/testing/test-database";
 import { callbackUrlFor } from "./callbacks";
 import { createRun, createRunBodySchema } from "./create-run";
-import { fetchProviderImage } from "./download-image";
-import { createJobRunner, type JobRunner } from "./runner";
+import type { JobRunner } from "./runner";
 
 /** Polls are scheduled a minute apart, so within a test only a callback can make a job finish. */
 const SLOW_POLLS = { initialMs: 60_000, maxMs: 60_000 };
@@ -56,20 +53,17 @@ beforeEach(async () => {
   await emptyDatabase(handle);
   await control("/reset");
   received.length = 0;
-  runner = createJobRunner(
+  runner = createRealRunner(
+    handle.db,
+    blobDirectory,
     {
-      db: handle.db,
-      blobStore: createLocalBlobStore(blobDirectory),
-      getProvider: (providerId) => getProvider(providerId),
-      fetchImage: fetchProviderImage,
-      now: () => new Date(),
       ownerId: "callbacks",
       pollSchedule: () => SLOW_POLLS,
       callbackUrl: (job) => callbackUrlFor(publicUrl, job.callbackToken),
       logger: { ...logger, info: () => undefined },
     },
     { idleIntervalMs: 50 },
-  );
+  )
   await runner.start();
 });
 

@@ -13,15 +13,11 @@ import { getRunView } from "@/lib/db/queries/runs";
 import { logger } from "@/lib/logger";
 import { MODELS } from "@/lib/models";
 import type { ProviderId } from "@/lib/models/types";
-import { getProvider } from "@/lib/providers/registry";
-import { createLocalBlobStore } from "@/lib/storage/local-blob-store";
-import { startSimulatedProviders, type SimulatedProviders } from "@/lib/testing/simulated-providers";
+import { createRealRunner, startSimulatedProviders, type SimulatedProviders } from "@/lib/testing/simulated-providers";
 import { emptyDatabase, openTestDatabase } from "@/lib/testing/test-database";
 import { createRun, createRunBodySchema } from "./create-run";
-import { fetchProviderImage } from "./download-image";
 import type { JobStatus } from "./job-status";
-import { createJobRunner, type JobRunner, type JobRunnerOptions } from "./runner";
-import { SIMULATED_POLL_SCHEDULE } from "./schedule";
+import type { JobRunner, JobRunnerOptions } from "./runner";
 
 const PROVIDERS = ["shortapi", "pixazo", "dashscope"] as const satisfies ProviderId[];
 /** The providers whose jobs are polled; DashScope answers the submit itself. */
@@ -82,20 +78,16 @@ const creates = async (provider: ProviderId) => (await calls(provider)).filter((
 const imageDownloads = async (provider: ProviderId) => (await calls(provider)).filter((call) => call.path.startsWith("/cdn/"));
 
 async function startRunner(options: JobRunnerOptions = {}): Promise<void> {
-  runner = createJobRunner(
+  runner = createRealRunner(
+    handle.db,
+    blobDirectory,
     {
-      db: handle.db,
-      blobStore: createLocalBlobStore(blobDirectory),
-      getProvider: (providerId) => getProvider(providerId),
-      fetchImage: fetchProviderImage,
-      now: () => new Date(),
       ownerId: "fault-matrix",
-      pollSchedule: () => SIMULATED_POLL_SCHEDULE,
       // Every case provokes retries on purpose; only errors are worth printing.
       logger: { ...logger, info: () => undefined, warn: () => undefined },
     },
     { ...RUNNER_OPTIONS, ...options },
-  );
+  )
   await runner.start();
 }
 

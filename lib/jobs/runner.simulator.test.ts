@@ -5,14 +5,10 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { getRunView } from "@/lib/db/queries/runs";
 import { MODELS } from "@/lib/models";
-import { getProvider } from "@/lib/providers/registry";
 import { createLocalBlobStore } from "@/lib/storage/local-blob-store";
-import { startSimulatedProviders, type SimulatedProviders } from "@/lib/testing/simulated-providers";
+import { createRealRunner, startSimulatedProviders, type SimulatedProviders } from "@/lib/testing/simulated-providers";
 import { openTestDatabase } from "@/lib/testing/test-database";
 import { createRun, createRunBodySchema } from "./create-run";
-import { fetchProviderImage } from "./download-image";
-import { createJobRunner } from "./runner";
-import { SIMULATED_POLL_SCHEDULE } from "./schedule";
 
 let handle: DatabaseHandle;
 let providers: SimulatedProviders;
@@ -36,18 +32,7 @@ it("runs all six models through the real adapters against the simulator to store
     params: { ...model.mapSharedSettings({ aspectRatio: "1:1", numImages: 1 }).params },
   }));
   const run = await createRun(handle.db, createRunBodySchema.parse({ prompt: "a paper crane on a desk", models }));
-  const runner = createJobRunner(
-    {
-      db: handle.db,
-      blobStore: createLocalBlobStore(blobDirectory),
-      getProvider: (providerId) => getProvider(providerId),
-      fetchImage: fetchProviderImage,
-      now: () => new Date(),
-      ownerId: "simulated",
-      pollSchedule: () => SIMULATED_POLL_SCHEDULE,
-    },
-    { idleIntervalMs: 100 },
-  );
+  const runner = createRealRunner(handle.db, blobDirectory, { ownerId: "simulated" }, { idleIntervalMs: 100 })
   await runner.start();
   try {
     await expect

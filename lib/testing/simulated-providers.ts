@@ -1,6 +1,12 @@
+import type { Database } from "@/lib/db/client";
+import { fetchProviderImage } from "@/lib/jobs/download-image";
+import { createJobRunner, type JobRunner, type JobRunnerDependencies, type JobRunnerOptions } from "@/lib/jobs/runner";
+import { SIMULATED_POLL_SCHEDULE } from "@/lib/jobs/schedule";
 import type { ProviderId } from "@/lib/models/types";
+import { getProvider } from "@/lib/providers/registry";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import type { CallRecord } from "@/lib/simulator/call-log";
+import { createLocalBlobStore } from "@/lib/storage/local-blob-store";
 
 export interface SimulatedProviders {
   simulator: RunningSimulator;
@@ -40,4 +46,28 @@ export async function startSimulatedProviders(options: { stepMs: number; key?: s
     },
     close: () => simulator.close(),
   };
+}
+
+/**
+ * A runner wired as in production (real adapters from the environment, the safe fetcher, a local
+ * blob store) on the simulated poll schedule; tests override what they stage.
+ */
+export function createRealRunner(
+  db: Database,
+  blobDirectory: string,
+  overrides: Partial<JobRunnerDependencies> & Pick<JobRunnerDependencies, "ownerId">,
+  options?: JobRunnerOptions,
+): JobRunner {
+  return createJobRunner(
+    {
+      db,
+      blobStore: createLocalBlobStore(blobDirectory),
+      getProvider: (providerId) => getProvider(providerId),
+      fetchImage: fetchProviderImage,
+      now: () => new Date(),
+      pollSchedule: () => SIMULATED_POLL_SCHEDULE,
+      ...overrides,
+    },
+    options,
+  );
 }
