@@ -1,16 +1,8 @@
 import { defineConfig } from "@playwright/test";
+// Debian's Chromium (Playwright cannot download its own here), with every background network
+// service off so a run makes no connection beyond loopback (toolchain.md #11, #12). Shared with bench/.
+import CHROMIUM_LAUNCH from "./e2e/support/chromium-launch.json" with { type: "json" };
 import { E2E_BASE_URL, E2E_DATA_DIR, E2E_PORT, E2E_SIMULATOR_PORT } from "./e2e/support/env";
-
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-];
 
 export default defineConfig({
   testDir: "e2e",
@@ -33,7 +25,7 @@ export default defineConfig({
       use: {
         browserName: "chromium",
         viewport: { width: 1440, height: 900 },
-        launchOptions: { executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS },
+        launchOptions: CHROMIUM_LAUNCH,
       },
     },
   ],

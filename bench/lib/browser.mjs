@@ -1,19 +1,10 @@
 import { chromium } from "@playwright/test";
 
-// The same Debian Chromium and flags as the e2e suite (toolchain.md #11, #12).
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-];
+// The same Debian Chromium and flags as the e2e suite.
+import CHROMIUM_LAUNCH from "../../e2e/support/chromium-launch.json" with { type: "json" };
 
 export const VIEWPORT = { width: 1440, height: 900 };
 
 export function launchChromium() {
-  return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  return chromium.launch(CHROMIUM_LAUNCH);
 }
