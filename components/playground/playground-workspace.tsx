@@ -5,7 +5,8 @@ import { useForm, useWatch } from "react-hook-form";
 import { RunResults } from "@/components/gallery/run-results";
 import { ApiError } from "@/lib/http/api-client";
 import { type CreateRunModel, useCreateRun } from "@/lib/hooks/use-create-run";
-import type { CostEstimate, SharedSettings } from "@/lib/models";
+import type { ModelView } from "@/lib/jobs/run-view";
+import { type CostEstimate, findModel, type SharedSettings } from "@/lib/models";
 import { EmptyResults } from "./empty-results";
 import { GenerateBar } from "./generate-bar";
 import type { ModelFormHandle } from "./model-form-handle";
@@ -26,7 +27,20 @@ function initialSelection(models: PickableModel[], draft: PlaygroundDraft | null
   return preferred.length >= 2 ? preferred : available.slice(0, 3);
 }
 
-export function PlaygroundWorkspace({ models }: { models: PickableModel[] }) {
+/** The published models this build's catalog defines, each with its definition for the form. */
+function pickable(views: ModelView[]): PickableModel[] {
+  return views.flatMap((view) => {
+    const model = findModel(view.id);
+    return model ? [{ view, model }] : [];
+  });
+}
+
+/**
+ * Everything below the skeleton, and everything that needs the zod catalog: loaded apart from the
+ * page's first scripts (see load-workspace.ts).
+ */
+export function PlaygroundWorkspace({ views }: { views: ModelView[] }) {
+  const models = useMemo(() => pickable(views), [views]);
   const [draft] = useState(loadDraft);
   const [selected, setSelected] = useState(() => initialSelection(models, draft));
   const [shared, setShared] = useState<SharedSettings>(draft?.shared ?? DEFAULT_SHARED_SETTINGS);
