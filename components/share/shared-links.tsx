@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ExternalIcon, ImageIcon, LinkIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { useGalleries, useRevokeGallery } from "@/lib/hooks/use-galleries";
@@ -20,30 +20,19 @@ function RevokeButton({ gallery }: { gallery: GallerySummary }) {
       <Button size="sm" variant="danger" onClick={() => setConfirming(true)} aria-label={`Revoke link: ${gallery.title}`}>
         Revoke
       </Button>
-      <Dialog open={confirming} onClose={() => setConfirming(false)} label="Revoke this link?" className="w-[min(26rem,calc(100vw-2rem))]">
-        <div className="grid gap-4 p-5">
-          <div className="grid gap-1.5">
-            <h2 className="text-base font-semibold">Revoke this link?</h2>
-            <p className="text-sm text-fg-muted">
-              Anyone opening “{gallery.title}” will get a “not found” page. Your runs and images stay.
-            </p>
-          </div>
-          {revoke.error ? (
-            <p role="alert" className="rounded-lg bg-danger-soft px-3 py-2 text-xs text-danger">
-              {revoke.error.message}
-            </p>
-          ) : null}
-          <div className="flex justify-end gap-2">
-            <Button variant="ghost" onClick={() => setConfirming(false)}>
-              Cancel
-            </Button>
-            <Button variant="danger" disabled={revoke.isPending} onClick={() => revoke.mutate(gallery.slug, { onSuccess: () => setConfirming(false) })}>
-              {revoke.isPending ? <Spinner /> : null}
-              Revoke link
-            </Button>
-          </div>
-        </div>
-      </Dialog>
+      <ConfirmDialog
+        open={confirming}
+        onClose={() => setConfirming(false)}
+        title="Revoke this link?"
+        confirmLabel="Revoke link"
+        onConfirm={() => revoke.mutate(gallery.slug, { onSuccess: () => setConfirming(false) })}
+        pending={revoke.isPending}
+        error={revoke.error}
+      >
+        <p className="text-sm text-fg-muted">
+          Anyone opening “{gallery.title}” will get a “not found” page. Your runs and images stay.
+        </p>
+      </ConfirmDialog>
     </>
   );
 }
