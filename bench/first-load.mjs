@@ -26,21 +26,21 @@ try {
   report.method(`
     Production build. Scripts: every request of type "script" Chromium made until the load event, i.e. what a modern
     browser runs for the page (nomodule polyfills are not fetched); each fetched again, compressed with zlib gzip
-    level 9, summed. Scripts Next fetches after load to prefetch the routes of visible links are shown apart. Navigation → load: a fresh browser context (empty cache) per load, after one warm-up
+    level 9, summed. Scripts fetched after load (the playground's workspace, Next prefetching the routes of visible links) are shown apart. Navigation → load: a fresh browser context (empty cache) per load, after one warm-up
     load of the server, PerformanceNavigationTiming.loadEventEnd; median of ${COLD_LOADS}. Viewport ${VIEWPORT.width}×${VIEWPORT.height}.`);
   const results = {};
   for (const page of pages) {
     const scripts = await scriptUrls(page.url);
     const totalKb = await gzippedKb(scripts.own);
-    const prefetchedKb = await gzippedKb(scripts.afterLoad);
+    const afterLoadKb = await gzippedKb(scripts.afterLoad);
     await coldLoad(page.url);
     const loads = [];
     for (let index = 0; index < COLD_LOADS; index++) loads.push(await coldLoad(page.url));
     const load = summarize(loads.map((timing) => timing.loadMs));
     const firstByte = summarize(loads.map((timing) => timing.firstByteMs));
-    results[page.label] = { scripts, totalKb, prefetchedKb, loads };
+    results[page.label] = { scripts, totalKb, afterLoadKb, loads };
     report.row(`${page.label}: JS, gzip -9 (${scripts.own.length} scripts)`, totalKb, "kB", { max: page.target });
-    report.row(`${page.label}: + prefetched after load for links`, prefetchedKb, "kB");
+    report.row(`${page.label}: + fetched after load`, afterLoadKb, "kB");
     report.row(`${page.label}: navigation → load, cold, median`, load.median, "ms", { max: 300 });
     report.row(`${page.label}:   of which → first byte of HTML`, firstByte.median, "ms");
   }
@@ -52,8 +52,9 @@ try {
 }
 
 /**
- * Scripts fetched until the load event: the page's own. Whatever comes after (Next prefetching the
- * routes its links point to, on idle) is returned apart, for context.
+ * Scripts fetched until the load event: the page's own. Whatever comes after (chunks the page
+ * imports once loaded, Next prefetching the routes its links point to, on idle) is returned apart,
+ * for context.
  */
 async function scriptUrls(url) {
   const context = await browser.newContext({ viewport: VIEWPORT });
