@@ -22,7 +22,7 @@ export function MainNav() {
             href={link.href}
             aria-current={active ? "page" : undefined}
             className={cn(
-              "rounded-lg px-2 py-1.5 text-[13px] font-medium transition-colors sm:px-3 sm:text-sm",
+              "rounded-lg px-1.5 py-1.5 text-[13px] font-medium transition-colors sm:px-3 sm:text-sm",
               active ? "bg-surface-muted text-fg" : "text-fg-muted hover:text-fg",
             )}
           >
