@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import { ASPECT_RATIOS, type AspectRatio, ratioOf, type SharedSettings } from "@/lib/models";
 
@@ -15,6 +16,31 @@ function RatioGlyph({ ratio }: { ratio: AspectRatio }) {
   return <span aria-hidden className="rounded-[2px] border-[1.5px] border-current" style={{ width, height }} />;
 }
 
+interface ChipRadioProps {
+  name: string;
+  checked: boolean;
+  onSelect: () => void;
+  className: string;
+  ariaLabel?: string;
+  children: ReactNode;
+}
+
+function ChipRadio({ name, checked, onSelect, className, ariaLabel, children }: ChipRadioProps) {
+  return (
+    <label className={cn(chipClasses, className)}>
+      <input
+        type="radio"
+        name={name}
+        checked={checked}
+        onChange={onSelect}
+        className="absolute inset-0 cursor-pointer opacity-0"
+        aria-label={ariaLabel}
+      />
+      {children}
+    </label>
+  );
+}
+
 interface SharedSettingsProps {
   value: SharedSettings;
   onChange: (value: SharedSettings) => void;
@@ -27,18 +53,16 @@ export function SharedSettingsControls({ value, onChange }: SharedSettingsProps)
         <legend className="mb-2 text-xs font-semibold text-fg">Aspect ratio</legend>
         <div className="grid grid-cols-4 gap-1.5">
           {ASPECT_RATIOS.map((ratio) => (
-            <label key={ratio} className={cn(chipClasses, "h-9")}>
-              <input
-                type="radio"
-                name="aspect-ratio"
-                value={ratio}
-                checked={value.aspectRatio === ratio}
-                onChange={() => onChange({ ...value, aspectRatio: ratio })}
-                className="absolute inset-0 cursor-pointer opacity-0"
-              />
+            <ChipRadio
+              key={ratio}
+              name="aspect-ratio"
+              checked={value.aspectRatio === ratio}
+              onSelect={() => onChange({ ...value, aspectRatio: ratio })}
+              className="h-9"
+            >
               <RatioGlyph ratio={ratio} />
               {ratio}
-            </label>
+            </ChipRadio>
           ))}
         </div>
       </fieldset>
@@ -46,18 +70,16 @@ export function SharedSettingsControls({ value, onChange }: SharedSettingsProps)
         <legend className="mb-2 text-xs font-semibold text-fg">Number of images</legend>
         <div className="grid grid-cols-4 gap-1.5">
           {IMAGE_COUNTS.map((count) => (
-            <label key={count} className={cn(chipClasses, "h-8")}>
-              <input
-                type="radio"
-                name="number-of-images"
-                value={count}
-                checked={value.numImages === count}
-                onChange={() => onChange({ ...value, numImages: count })}
-                className="absolute inset-0 cursor-pointer opacity-0"
-                aria-label={`${count} ${count === 1 ? "image" : "images"}`}
-              />
+            <ChipRadio
+              key={count}
+              name="number-of-images"
+              checked={value.numImages === count}
+              onSelect={() => onChange({ ...value, numImages: count })}
+              className="h-8"
+              ariaLabel={`${count} ${count === 1 ? "image" : "images"}`}
+            >
               {count}
-            </label>
+            </ChipRadio>
           ))}
         </div>
       </fieldset>
