@@ -1,30 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startSimulator, type RunningSimulator } from "./index";
-import { type CallbackReceiver, control, imageInfo, KEY, startReceiver, waitFor } from "./test-support";
+import { describe, expect, it } from "vitest";
+import { control, imageInfo, KEY, setUpSimulatorWithReceiver, waitFor } from "./test-support";
 
 type Json = Record<string, unknown> & { output?: { media_url: string[]; media_type: string } | null };
 
-let simulator: RunningSimulator;
-let receiver: CallbackReceiver;
-
-beforeAll(async () => {
-  simulator = await startSimulator({ port: 0, stepMs: 20 });
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  await receiver.close();
-  await simulator.close();
-});
-afterEach(async () => {
-  await control(simulator, "/reset");
-  receiver.received.length = 0;
-});
+const fixture = setUpSimulatorWithReceiver();
 
 const TURBO = "/z-image-turbo-834/v1/z-image-turbo-request";
 const BASE = "/z-image-base/v1/z-image-base-request";
 
 async function submit(path: string, body: unknown, headers: Record<string, string> = { "ocp-apim-subscription-key": KEY }) {
-  const response = await fetch(`${simulator.urls.pixazo}${path}`, {
+  const response = await fetch(`${fixture.simulator.urls.pixazo}${path}`, {
     method: "POST",
     headers: { "content-type": "application/json", "cache-control": "no-cache", ...headers },
     body: JSON.stringify(body),
@@ -86,7 +71,7 @@ describe("pixazo simulator", () => {
     expect(submitted.body).toEqual({
       request_id: requestId,
       status: "QUEUED",
-      polling_url: `${simulator.urls.pixazo}/v2/requests/status/${requestId}`,
+      polling_url: `${fixture.simulator.urls.pixazo}/v2/requests/status/${requestId}`,
     });
 
     const { final, seen } = await runToEnd(String(submitted.body.polling_url));
@@ -113,7 +98,7 @@ describe("pixazo simulator", () => {
   });
 
   it("reports QUEUED with output null before anything ran", async () => {
-    await control(simulator, "/settings", { stepMs: 60_000 });
+    await control(fixture.simulator, "/settings", { stepMs: 60_000 });
     const submitted = await submit(TURBO, { prompt: "x", image_size: "square_1_1" });
     const result = await status(String(submitted.body.polling_url));
     expect(result.body).toMatchObject({ status: "QUEUED", output: null, error: null, completed_at: null });
@@ -145,14 +130,14 @@ describe("pixazo simulator", () => {
     const url = String(submitted.body.polling_url);
     expect((await status(url, null)).status).toBe(401);
 
-    await control(simulator, "/settings", { apiKeys: ["right"] });
+    await control(fixture.simulator, "/settings", { apiKeys: ["right"] });
     const invalid = await status(url, "wrong");
     expect(invalid.status).toBe(401);
     expect(invalid.body).toEqual({ statusCode: 401, message: expect.stringContaining("invalid subscription key") });
   });
 
   it("answers 404 for an unknown request id", async () => {
-    const result = await status(`${simulator.urls.pixazo}/v2/requests/status/z-image-base_nope`);
+    const result = await status(`${fixture.simulator.urls.pixazo}/v2/requests/status/z-image-base_nope`);
     expect(result).toEqual({ status: 404, body: { error: "Not Found", message: "Request 'z-image-base_nope' not found." } });
   });
 
@@ -161,7 +146,7 @@ describe("pixazo simulator", () => {
     ["failed", "FAILED"],
     ["error", "ERROR"],
   ])("ends a %s outcome as %s with an error string", async (outcome, expected) => {
-    await control(simulator, "/outcomes", { provider: "pixazo", outcome });
+    await control(fixture.simulator, "/outcomes", { provider: "pixazo", outcome });
     const submitted = await submit(BASE, { prompt: "x", image_size: "square_1_1" });
     const { final } = await runToEnd(String(submitted.body.polling_url));
     expect(final.body).toMatchObject({ status: expected, output: null, error: expect.any(String) });
@@ -171,11 +156,11 @@ describe("pixazo simulator", () => {
     const submitted = await submit(
       TURBO,
       { prompt: "x [sim:fail]", image_size: "square_1_1" },
-      { "ocp-apim-subscription-key": KEY, "x-webhook-url": receiver.url },
+      { "ocp-apim-subscription-key": KEY, "x-webhook-url": fixture.receiver.url },
     );
-    await waitFor(async () => receiver.received.length, (count) => count === 1);
+    await waitFor(async () => fixture.receiver.received.length, (count) => count === 1);
     const final = await status(String(submitted.body.polling_url));
-    expect(receiver.received).toEqual([final.body]);
+    expect(fixture.receiver.received).toEqual([final.body]);
     expect(final.body.status).toBe("FAILED");
   });
 });

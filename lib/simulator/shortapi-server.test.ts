@@ -1,6 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startSimulator, type RunningSimulator } from "./index";
-import { type CallbackReceiver, control, imageInfo, KEY, startReceiver, waitFor } from "./test-support";
+import { describe, expect, it } from "vitest";
+import { control, imageInfo, KEY, setUpSimulatorWithReceiver, waitFor } from "./test-support";
 
 interface Envelope {
   code: number;
@@ -16,24 +15,10 @@ interface Envelope {
   };
 }
 
-let simulator: RunningSimulator;
-let receiver: CallbackReceiver;
-
-beforeAll(async () => {
-  simulator = await startSimulator({ port: 0, stepMs: 20 });
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  await receiver.close();
-  await simulator.close();
-});
-afterEach(async () => {
-  await control(simulator, "/reset");
-  receiver.received.length = 0;
-});
+const fixture = setUpSimulatorWithReceiver();
 
 async function create(body: unknown, key: string | null = KEY) {
-  const response = await fetch(`${simulator.urls.shortapi}/api/v1/job/create`, {
+  const response = await fetch(`${fixture.simulator.urls.shortapi}/api/v1/job/create`, {
     method: "POST",
     headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
     body: JSON.stringify(body),
@@ -42,7 +27,7 @@ async function create(body: unknown, key: string | null = KEY) {
 }
 
 async function query(id: string) {
-  const response = await fetch(`${simulator.urls.shortapi}/api/v1/job/query?id=${encodeURIComponent(id)}`, {
+  const response = await fetch(`${fixture.simulator.urls.shortapi}/api/v1/job/query?id=${encodeURIComponent(id)}`, {
     headers: { authorization: `Bearer ${KEY}` },
   });
   return { status: response.status, body: (await response.json()) as Envelope };
@@ -122,7 +107,7 @@ describe("shortapi simulator", () => {
   });
 
   it("reports a new job as queued with no result", async () => {
-    await control(simulator, "/settings", { stepMs: 60_000 });
+    await control(fixture.simulator, "/settings", { stepMs: 60_000 });
     const created = await create({ model: "shortapi/z-image/text-to-image", args: { prompt: "x", aspect_ratio: "1:1" } });
     const result = await query(created.body.data.job_id);
     expect(result.body).toEqual({ code: 0, data: { job_id: created.body.data.job_id, status: 0, result: null } });
@@ -186,7 +171,7 @@ describe("shortapi simulator", () => {
   });
 
   it("can refuse with HTTP 200 and a non-zero code instead", async () => {
-    await control(simulator, "/settings", { shortapiErrors: "envelope" });
+    await control(fixture.simulator, "/settings", { shortapiErrors: "envelope" });
     const result = await create({ model: "shortapi/z-image/text-to-image", args: { prompt: "x" } });
     expect(result.status).toBe(200);
     expect(result.body).toEqual({ code: 400, message: "aspect_ratio is required" });
@@ -201,13 +186,13 @@ describe("shortapi simulator", () => {
   it("answers 401 without a key or with a key it does not accept", async () => {
     const body = { model: "openai/gpt-image-2/text-to-image", args: { prompt: "x" } };
     expect(await create(body, null)).toEqual({ status: 401, body: { code: 401, message: "Unauthorized" } });
-    await control(simulator, "/settings", { apiKeys: ["the-right-key"] });
+    await control(fixture.simulator, "/settings", { apiKeys: ["the-right-key"] });
     expect(await create(body, "wrong")).toEqual({ status: 401, body: { code: 401, message: "Unauthorized" } });
     expect((await create(body, "the-right-key")).status).toBe(200);
   });
 
   it.each(["content_policy", "error", "failed"])("ends a job with the %s outcome as status 3, refunded", async (outcome) => {
-    await control(simulator, "/outcomes", { provider: "shortapi", outcome });
+    await control(fixture.simulator, "/outcomes", { provider: "shortapi", outcome });
     const created = await create({ model: "openai/gpt-image-2/text-to-image", args: { prompt: "x" } });
     const { final } = await runToEnd(created.body.data.job_id);
     expect(final.body.data).toMatchObject({ status: 3, result: null, refunded: true, error: expect.any(String) });
@@ -224,25 +209,25 @@ describe("shortapi simulator", () => {
     const created = await create({
       model: "shortapi/z-image/text-to-image",
       args: { prompt: "x", aspect_ratio: "1:1" },
-      callback_url: receiver.url,
+      callback_url: fixture.receiver.url,
     });
     const id = created.body.data.job_id;
-    await waitFor(async () => receiver.received.length, (count) => count === 1);
-    expect(receiver.received[0]).toEqual((await query(id)).body);
-    expect(receiver.received[0]).toMatchObject({ code: 0, data: { job_id: id, status: 2 } });
+    await waitFor(async () => fixture.receiver.received.length, (count) => count === 1);
+    expect(fixture.receiver.received[0]).toEqual((await query(id)).body);
+    expect(fixture.receiver.received[0]).toMatchObject({ code: 0, data: { job_id: id, status: 2 } });
   });
 
   it("retries a failing callback receiver when callbackAttempts asks for it", async () => {
-    await control(simulator, "/settings", { callbackAttempts: 3 });
-    receiver.statuses.push(500, 503);
-    await create({ model: "openai/gpt-image-2/text-to-image", args: { prompt: "x" }, callback_url: receiver.url });
-    await waitFor(async () => receiver.received.length, (count) => count === 3);
+    await control(fixture.simulator, "/settings", { callbackAttempts: 3 });
+    fixture.receiver.statuses.push(500, 503);
+    await create({ model: "openai/gpt-image-2/text-to-image", args: { prompt: "x" }, callback_url: fixture.receiver.url });
+    await waitFor(async () => fixture.receiver.received.length, (count) => count === 3);
   });
 
   it("sends duplicate callbacks when callbackCopies asks for them", async () => {
-    await control(simulator, "/settings", { callbackCopies: 2, callbackDelayMs: 5 });
-    await create({ model: "openai/gpt-image-2/text-to-image", args: { prompt: "x" }, callback_url: receiver.url });
-    await waitFor(async () => receiver.received.length, (count) => count === 2);
-    expect(receiver.received[0]).toEqual(receiver.received[1]);
+    await control(fixture.simulator, "/settings", { callbackCopies: 2, callbackDelayMs: 5 });
+    await create({ model: "openai/gpt-image-2/text-to-image", args: { prompt: "x" }, callback_url: fixture.receiver.url });
+    await waitFor(async () => fixture.receiver.received.length, (count) => count === 2);
+    expect(fixture.receiver.received[0]).toEqual(fixture.receiver.received[1]);
   });
 });

@@ -1,7 +1,8 @@
 import { createServer, type Server } from "node:http";
 import sharp from "sharp";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { closeServer, listen, readRequest } from "./http-utils";
-import type { RunningSimulator } from "./index";
+import { type RunningSimulator, startSimulator } from "./index";
 
 /** Helpers shared by the simulator's own tests. */
 
@@ -57,4 +58,39 @@ export async function startReceiver(): Promise<CallbackReceiver> {
   });
   const port = await listen(server, 0, "127.0.0.1");
   return { url: `http://127.0.0.1:${port}/hook`, received, statuses, close: () => closeServer(server) };
+}
+
+export interface SimulatorWithReceiver {
+  readonly simulator: RunningSimulator;
+  readonly receiver: CallbackReceiver;
+}
+
+/** Registers hooks for this test file: a simulator and a callback receiver, both reset after each test. */
+export function setUpSimulatorWithReceiver(): SimulatorWithReceiver {
+  let simulator: RunningSimulator | undefined;
+  let receiver: CallbackReceiver | undefined;
+  beforeAll(async () => {
+    simulator = await startSimulator({ port: 0, stepMs: 20 });
+    receiver = await startReceiver();
+  });
+  afterAll(async () => {
+    await receiver?.close();
+    await simulator?.close();
+  });
+  afterEach(async () => {
+    if (simulator) await control(simulator, "/reset");
+    receiver?.received.splice(0);
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("the simulator starts in beforeAll");
+    return value;
+  };
+  return {
+    get simulator() {
+      return started(simulator);
+    },
+    get receiver() {
+      return started(receiver);
+    },
+  };
 }
