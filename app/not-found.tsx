@@ -6,7 +6,10 @@ export default function NotFound() {
   return (
     <>
       <BrandHeader />
-      <main id="main" className="mx-auto flex min-h-[70vh] max-w-md flex-col items-center justify-center gap-3 px-4 text-center">
+      <main
+        id="main"
+        className="mx-auto flex min-h-[70vh] max-w-md flex-col items-center justify-center gap-3 px-4 text-center"
+      >
         <p className="text-sm font-semibold text-accent">404</p>
         <h1 className="text-2xl font-semibold tracking-tight">Nothing here</h1>
         <p className="text-fg-muted">The page you asked for does not exist. Your runs are safe in History.</p>

@@ -26,7 +26,9 @@ try {
   const stats = summarize(startups);
   report.row("spawn → /api/health 200, median", stats.median, "ms");
   report.row("spawn → /api/health 200, slowest", stats.max, "ms");
-  report.note("the issue sets no number here; the toolchain notes measured 0.87 s to reopen an existing PGlite directory");
+  report.note(
+    "the issue sets no number here; the toolchain notes measured 0.87 s to reopen an existing PGlite directory",
+  );
   report.save({ seeded, startups });
 } finally {
   removeDataDir(dataDir);

@@ -25,13 +25,17 @@ function recordImageLoads() {
     "load",
     (event) => {
       const target = event.target;
-      if (target instanceof HTMLImageElement && target.currentSrc.includes("/api/files/")) window.__imageLoads.push(Date.now());
+      if (target instanceof HTMLImageElement && target.currentSrc.includes("/api/files/"))
+        window.__imageLoads.push(Date.now());
     },
     true,
   );
 }
 
-const report = createReport("completion-to-screen", "3. Completion to screen: provider finishes → image visible in Chromium");
+const report = createReport(
+  "completion-to-screen",
+  "3. Completion to screen: provider finishes → image visible in Chromium",
+);
 await ensureBuild();
 const dataDir = makeDataDir("screen");
 const app = await startApp({ port: PORT, simulatorPort: SIMULATOR_PORT, dataDir });
@@ -45,9 +49,14 @@ try {
   const storedToScreen = [];
   for (let round = 0; round < ROUNDS; round++) {
     await clearCallLog(app.simulator);
-    const run = await createRun(app.origin, `completion to screen ${round}`, { "pixazo/z-image-turbo": { num_images: 1 } });
+    const run = await createRun(app.origin, `completion to screen ${round}`, {
+      "pixazo/z-image-turbo": { num_images: 1 },
+    });
     await page.goto(`${app.origin}/runs/${run.id}`);
-    const handle = await page.waitForFunction(() => window.__imageLoads[0], undefined, { timeout: 30_000, polling: "raf" });
+    const handle = await page.waitForFunction(() => window.__imageLoads[0], undefined, {
+      timeout: 30_000,
+      polling: "raf",
+    });
     const visibleAt = await handle.jsonValue();
     const completedAt = await providerCompletedAt(app.simulator);
     const storedAt = Date.parse((await getRun(app.origin, run.id)).jobs[0].finishedAt);
@@ -61,7 +70,11 @@ try {
     (same polling hook as the playground). Start: the job's completed_at in pixazo's status body. End: the load event of the
     first stored image in the page (Date.now() in the page; one machine, one clock). Split at the job's finishedAt
     (image downloaded, thumbnailed and stored by the runner).`);
-  const stats = { total: summarize(total), toStored: summarize(toStored), storedToScreen: summarize(storedToScreen) };
+  const stats = {
+    total: summarize(total),
+    toStored: summarize(toStored),
+    storedToScreen: summarize(storedToScreen),
+  };
   report.row("completion → visible, median", stats.total.median, "ms");
   report.row("completion → visible, p95", stats.total.p95, "ms", { max: 1000 });
   report.row("  completion → stored by the runner, median", stats.toStored.median, "ms");
@@ -80,6 +93,8 @@ async function providerCompletedAt(simulator) {
   const calls = await readCallLog(simulator, "pixazo");
   const poll = calls.find((call) => call.path.startsWith(PIXAZO_STATUS_PREFIX));
   const requestId = poll.path.slice(PIXAZO_STATUS_PREFIX.length).split("?")[0];
-  const status = await (await fetch(`${simulator.pixazo}${PIXAZO_STATUS_PREFIX}${requestId}`, { headers: PIXAZO_KEY })).json();
+  const status = await (
+    await fetch(`${simulator.pixazo}${PIXAZO_STATUS_PREFIX}${requestId}`, { headers: PIXAZO_KEY })
+  ).json();
   return Date.parse(status.completed_at);
 }

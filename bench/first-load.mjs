@@ -1,7 +1,13 @@
 import { gzipSync } from "node:zlib";
 import { ensureBuild, makeDataDir, removeDataDir, startApp } from "./lib/app-server.mjs";
 import { launchChromium, VIEWPORT } from "./lib/browser.mjs";
-import { createGallery, createRun, setSimulatorSettings, THREE_MODELS, waitForRunSucceeded } from "./lib/prism-api.mjs";
+import {
+  createGallery,
+  createRun,
+  setSimulatorSettings,
+  THREE_MODELS,
+  waitForRunSucceeded,
+} from "./lib/prism-api.mjs";
 import { createReport } from "./lib/report.mjs";
 import { summarize } from "./lib/stats.mjs";
 
@@ -39,7 +45,9 @@ try {
     const load = summarize(loads.map((timing) => timing.loadMs));
     const firstByte = summarize(loads.map((timing) => timing.firstByteMs));
     results[page.label] = { scripts, totalKb, afterLoadKb, loads };
-    report.row(`${page.label}: JS, gzip -9 (${scripts.own.length} scripts)`, totalKb, "kB", { max: page.target });
+    report.row(`${page.label}: JS, gzip -9 (${scripts.own.length} scripts)`, totalKb, "kB", {
+      max: page.target,
+    });
     report.row(`${page.label}: + fetched after load`, afterLoadKb, "kB");
     report.row(`${page.label}: navigation → load, cold, median`, load.median, "ms", { max: 300 });
     report.row(`${page.label}:   of which → first byte of HTML`, firstByte.median, "ms");
@@ -74,7 +82,9 @@ async function scriptUrls(url) {
 
 async function gzippedKb(urls) {
   const sizes = await Promise.all(
-    urls.map(async (url) => gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer()), { level: 9 }).length),
+    urls.map(
+      async (url) => gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer()), { level: 9 }).length,
+    ),
   );
   return sizes.reduce((sum, size) => sum + size, 0) / 1000;
 }

@@ -11,7 +11,11 @@ report.method(`
   simulator's DashScope CDN on loopback, then storeImage (type sniffing, sharp metadata, 384 px WebP thumbnail,
   content-addressed writes of both). ${samples.total.length} distinct 1024×1024 PNGs (median ${Math.round(summarize(samples.bytes).median / 1000)} kB),
   each already rendered by the simulator, after 3 warm-up rounds.`);
-const stats = { download: summarize(samples.download), store: summarize(samples.store), total: summarize(samples.total) };
+const stats = {
+  download: summarize(samples.download),
+  store: summarize(samples.store),
+  total: summarize(samples.total),
+};
 report.row("ingest total, median", stats.total.median, "ms", { max: 100 });
 report.row("ingest total, p95", stats.total.p95, "ms");
 report.row("  download, median", stats.download.median, "ms");

@@ -23,7 +23,10 @@ const ROUNDS = 600;
 // Lets the runner finish the background work of the previous submit before the next sample.
 const PAUSE_BETWEEN_ROUNDS_MS = 15;
 
-const report = createReport("proxy-overhead", "1. Proxy overhead: submit and status read, Prism vs. the simulator directly");
+const report = createReport(
+  "proxy-overhead",
+  "1. Proxy overhead: submit and status read, Prism vs. the simulator directly",
+);
 await ensureBuild();
 const dataDir = makeDataDir("proxy");
 const app = await startApp({ port: PORT, simulatorPort: SIMULATOR_PORT, dataDir });
@@ -34,7 +37,10 @@ try {
   const finishedRun = await createRun(app.origin, "a lighthouse at dusk", THREE_MODELS);
   await waitForRunSucceeded(app.origin, finishedRun.id);
   const submitDirect = (prompt) =>
-    client.request("POST", `${app.simulator.pixazo}${PIXAZO_SUBMIT_PATH}`, { body: { prompt, image_size: "square_1_1" }, headers: PIXAZO_KEY });
+    client.request("POST", `${app.simulator.pixazo}${PIXAZO_SUBMIT_PATH}`, {
+      body: { prompt, image_size: "square_1_1" },
+      headers: PIXAZO_KEY,
+    });
   const directJob = JSON.parse((await submitDirect("a lighthouse at dusk")).text);
   await sleep(200);
   // From here on, direct jobs stay queued (no background work), and Prism's submits are refused at
@@ -42,7 +48,12 @@ try {
   await setSimulatorSettings(app.simulator, { stepMs: 3_600_000, latencyMs: 0 });
 
   const runUrl = `${app.origin}/api/runs/${finishedRun.id}`;
-  const failingModels = [{ modelId: "dashscope/z-image-turbo", params: (await modelDefaults(app.origin))["dashscope/z-image-turbo"] }];
+  const failingModels = [
+    {
+      modelId: "dashscope/z-image-turbo",
+      params: (await modelDefaults(app.origin))["dashscope/z-image-turbo"],
+    },
+  ];
   const etag = (await client.request("GET", runUrl)).headers.etag;
   const calls = {
     "submit via Prism (POST /api/runs → 202)": (round) =>
@@ -51,9 +62,12 @@ try {
       }),
     "submit direct (pixazo create → 202)": (round) => submitDirect(`bench ${round}`),
     "status via Prism (GET /api/runs/:id → 200)": () => client.request("GET", runUrl),
-    "status via Prism (If-None-Match → 304)": () => client.request("GET", runUrl, { headers: { "if-none-match": etag } }),
+    "status via Prism (If-None-Match → 304)": () =>
+      client.request("GET", runUrl, { headers: { "if-none-match": etag } }),
     "status direct (pixazo status → 200)": () =>
-      client.request("GET", `${app.simulator.pixazo}${PIXAZO_STATUS_PREFIX}${directJob.request_id}`, { headers: PIXAZO_KEY }),
+      client.request("GET", `${app.simulator.pixazo}${PIXAZO_STATUS_PREFIX}${directJob.request_id}`, {
+        headers: PIXAZO_KEY,
+      }),
   };
   const samples = Object.fromEntries(Object.keys(calls).map((name) => [name, []]));
   const accepted = new Map();
@@ -65,7 +79,8 @@ try {
     const order = round % 2 === 0 ? names : [...names].reverse();
     for (const name of order) {
       const response = await calls[name](round);
-      if (response.status >= 400) throw new Error(`${name}: HTTP ${response.status} ${response.text.slice(0, 200)}`);
+      if (response.status >= 400)
+        throw new Error(`${name}: HTTP ${response.status} ${response.text.slice(0, 200)}`);
       if (round >= WARMUP_ROUNDS) samples[name].push(response.ms);
       if (name.startsWith("submit via Prism")) accepted.set(`bench ${round} [sim:fail]`, Date.now());
     }
@@ -88,14 +103,39 @@ try {
   }
   const directSubmit = stats["submit direct (pixazo create → 202)"];
   const directStatus = stats["status direct (pixazo status → 200)"];
-  report.row("added by Prism, submit, median", stats["submit via Prism (POST /api/runs → 202)"].median - directSubmit.median, "ms", { max: 1 });
-  report.row("added by Prism, submit, p99", stats["submit via Prism (POST /api/runs → 202)"].p99 - directSubmit.p99, "ms");
-  report.row("added by Prism, status 200, median", stats["status via Prism (GET /api/runs/:id → 200)"].median - directStatus.median, "ms", { max: 1 });
-  report.row("added by Prism, status 200, p99", stats["status via Prism (GET /api/runs/:id → 200)"].p99 - directStatus.p99, "ms");
-  report.row("added by Prism, status 304, median", stats["status via Prism (If-None-Match → 304)"].median - directStatus.median, "ms", { max: 1 });
+  report.row(
+    "added by Prism, submit, median",
+    stats["submit via Prism (POST /api/runs → 202)"].median - directSubmit.median,
+    "ms",
+    { max: 1 },
+  );
+  report.row(
+    "added by Prism, submit, p99",
+    stats["submit via Prism (POST /api/runs → 202)"].p99 - directSubmit.p99,
+    "ms",
+  );
+  report.row(
+    "added by Prism, status 200, median",
+    stats["status via Prism (GET /api/runs/:id → 200)"].median - directStatus.median,
+    "ms",
+    { max: 1 },
+  );
+  report.row(
+    "added by Prism, status 200, p99",
+    stats["status via Prism (GET /api/runs/:id → 200)"].p99 - directStatus.p99,
+    "ms",
+  );
+  report.row(
+    "added by Prism, status 304, median",
+    stats["status via Prism (If-None-Match → 304)"].median - directStatus.median,
+    "ms",
+    { max: 1 },
+  );
   report.row("runner dispatch: 202 → provider gets create, median", dispatch.median, "ms");
   report.row("runner dispatch: 202 → provider gets create, p99", dispatch.p99, "ms");
-  report.note("dispatch is from the client's 202 to the simulator's call log (millisecond clock), for context");
+  report.note(
+    "dispatch is from the client's 202 to the simulator's call log (millisecond clock), for context",
+  );
   report.save({ stats, dispatch });
 } finally {
   client.close();

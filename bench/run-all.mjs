@@ -16,10 +16,18 @@ const BENCHES = [
   "cold-start.mjs",
 ];
 
-const cpuModel = readFileSync("/proc/cpuinfo", "utf8").match(/^model name\s*:\s*(.+)$/m)?.[1] ?? os.cpus()[0]?.model;
+const cpuModel =
+  readFileSync("/proc/cpuinfo", "utf8").match(/^model name\s*:\s*(.+)$/m)?.[1] ?? os.cpus()[0]?.model;
 console.log("Prism benchmarks: measurements, not tests (targets from issue 6 beside each figure)");
-console.log(`  ${new Date().toISOString()} · ${os.availableParallelism()} cores, ${cpuModel} · Node ${process.version}`);
-console.log(`  load average before: ${os.loadavg().map((load) => load.toFixed(2)).join(" ")} · source: ${sourceLabel(PROJECT_DIR)}`);
+console.log(
+  `  ${new Date().toISOString()} · ${os.availableParallelism()} cores, ${cpuModel} · Node ${process.version}`,
+);
+console.log(
+  `  load average before: ${os
+    .loadavg()
+    .map((load) => load.toFixed(2))
+    .join(" ")} · source: ${sourceLabel(PROJECT_DIR)}`,
+);
 await ensureBuild();
 
 const failed = [];
@@ -30,7 +38,12 @@ for (const bench of BENCHES) {
     failed.push(bench);
   }
 }
-console.log(`\n  load average after: ${os.loadavg().map((load) => load.toFixed(2)).join(" ")}`);
+console.log(
+  `\n  load average after: ${os
+    .loadavg()
+    .map((load) => load.toFixed(2))
+    .join(" ")}`,
+);
 if (failed.length > 0) {
   console.log(`  could not measure: ${failed.join(", ")}`);
   process.exitCode = 1;

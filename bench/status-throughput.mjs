@@ -9,7 +9,10 @@ const SIMULATOR_PORT = 4820;
 const CLIENTS = 10;
 const DURATION_MS = Number(process.env.BENCH_DURATION_S ?? 20) * 1000;
 
-const report = createReport("status-throughput", `2. Status route throughput: GET /api/runs/:id, ${CLIENTS} clients`);
+const report = createReport(
+  "status-throughput",
+  `2. Status route throughput: GET /api/runs/:id, ${CLIENTS} clients`,
+);
 await ensureBuild();
 const dataDir = makeDataDir("status");
 const app = await startApp({ port: PORT, simulatorPort: SIMULATOR_PORT, dataDir });
@@ -19,7 +22,10 @@ try {
   await waitForRunSucceeded(app.origin, finished.id);
   // A run whose jobs stay pending: what a browser polls while it waits.
   await setSimulatorSettings(app.simulator, { stepMs: 3_600_000, latencyMs: 3_600_000 });
-  const pending = await createRun(app.origin, "a lighthouse at dawn", { "shortapi/z-image": {}, "pixazo/z-image-turbo": {} });
+  const pending = await createRun(app.origin, "a lighthouse at dawn", {
+    "shortapi/z-image": {},
+    "pixazo/z-image-turbo": {},
+  });
   await sleep(1_000);
 
   const scenarios = [
@@ -52,7 +58,9 @@ try {
   for (const scenario of scenarios) {
     let etag;
     const request = async (client) => {
-      const response = await client.request("GET", scenario.url, { headers: scenario.revalidate && etag ? { "if-none-match": etag } : {} });
+      const response = await client.request("GET", scenario.url, {
+        headers: scenario.revalidate && etag ? { "if-none-match": etag } : {},
+      });
       if (response.headers.etag) etag = response.headers.etag;
       return response;
     };

@@ -29,12 +29,20 @@ function maskSecrets(text: string): string {
 
 function serialize(value: unknown, depth = 0): unknown {
   if (value instanceof Error) {
-    return { name: value.name, message: value.message, stack: value.stack, cause: serialize(value.cause, depth + 1) };
+    return {
+      name: value.name,
+      message: value.message,
+      stack: value.stack,
+      cause: serialize(value.cause, depth + 1),
+    };
   }
   if (depth > 4 || value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return value.map((item) => serialize(item, depth + 1));
   return Object.fromEntries(
-    Object.entries(value).map(([name, item]) => [name, SECRET_FIELD.test(name) ? REDACTED : serialize(item, depth + 1)]),
+    Object.entries(value).map(([name, item]) => [
+      name,
+      SECRET_FIELD.test(name) ? REDACTED : serialize(item, depth + 1),
+    ]),
   );
 }
 

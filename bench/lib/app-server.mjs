@@ -37,7 +37,9 @@ export function removeDataDir(directory) {
 
 function otherBuildRunning() {
   const processes = execFileSync("ps", ["-eo", "args"], { encoding: "utf8" });
-  return processes.split("\n").some((line) => /next(\.js)? build/.test(line) || /next\/dist\/bin\/next build/.test(line));
+  return processes
+    .split("\n")
+    .some((line) => /next(\.js)? build/.test(line) || /next\/dist\/bin\/next build/.test(line));
 }
 
 /**

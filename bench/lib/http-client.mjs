@@ -17,13 +17,24 @@ export function createHttpClient({ maxSockets = 1 } = {}) {
           {
             method,
             agent,
-            headers: payload ? { "content-type": "application/json", "content-length": Buffer.byteLength(payload), ...headers } : headers,
+            headers: payload
+              ? {
+                  "content-type": "application/json",
+                  "content-length": Buffer.byteLength(payload),
+                  ...headers,
+                }
+              : headers,
           },
           (response) => {
             const chunks = [];
             response.on("data", (chunk) => chunks.push(chunk));
             response.on("end", () =>
-              resolve({ status: response.statusCode, headers: response.headers, text: Buffer.concat(chunks).toString("utf8"), ms: elapsedMs(start) }),
+              resolve({
+                status: response.statusCode,
+                headers: response.headers,
+                text: Buffer.concat(chunks).toString("utf8"),
+                ms: elapsedMs(start),
+              }),
             );
             response.on("error", reject);
           },

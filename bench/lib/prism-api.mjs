@@ -3,7 +3,11 @@ import { setTimeout as sleep } from "node:timers/promises";
 /** Small calls to the app and the simulator that several benches share. */
 
 /** A typical run: the playground's three default models. */
-export const THREE_MODELS = { "shortapi/z-image": {}, "pixazo/z-image-turbo": {}, "dashscope/z-image-turbo": {} };
+export const THREE_MODELS = {
+  "shortapi/z-image": {},
+  "pixazo/z-image-turbo": {},
+  "dashscope/z-image-turbo": {},
+};
 
 /** The simulator takes any non-empty key. */
 export const PIXAZO_KEY = { "Ocp-Apim-Subscription-Key": "bench" };
@@ -52,7 +56,10 @@ export async function modelDefaults(origin) {
  */
 export async function createRun(origin, prompt, models) {
   const defaults = await modelDefaults(origin);
-  const entries = Object.entries(models).map(([modelId, params]) => ({ modelId, params: { ...defaults[modelId], ...params } }));
+  const entries = Object.entries(models).map(([modelId, params]) => ({
+    modelId,
+    params: { ...defaults[modelId], ...params },
+  }));
   return call("POST", `${origin}/api/runs`, { prompt, models: entries });
 }
 
@@ -69,7 +76,8 @@ export async function waitForRunSucceeded(origin, id, timeoutMs = 60_000) {
     const run = await getRun(origin, id);
     if (run.jobs.every((job) => TERMINAL.has(job.status))) {
       const failed = run.jobs.find((job) => job.status !== "succeeded");
-      if (failed) throw new Error(`run ${id}: ${failed.modelId} ${failed.status} ${JSON.stringify(failed.error)}`);
+      if (failed)
+        throw new Error(`run ${id}: ${failed.modelId} ${failed.status} ${JSON.stringify(failed.error)}`);
       return run;
     }
     await sleep(50);

@@ -21,8 +21,12 @@ export function createReport(name, title) {
      */
     row(label, value, unit, target) {
       const verdict = !target ? "" : meets(value, target) ? "meets" : "MISSES";
-      const targetText = !target ? "" : `target ${"max" in target ? "≤" : "≥"} ${target.max ?? target.min} ${unit}`;
-      console.log(`   ${label.padEnd(54)} ${format(value).padStart(10)} ${unit.padEnd(6)} ${targetText.padEnd(22)} ${verdict}`);
+      const targetText = !target
+        ? ""
+        : `target ${"max" in target ? "≤" : "≥"} ${target.max ?? target.min} ${unit}`;
+      console.log(
+        `   ${label.padEnd(54)} ${format(value).padStart(10)} ${unit.padEnd(6)} ${targetText.padEnd(22)} ${verdict}`,
+      );
       rows.push({ label, value, unit, target, verdict: verdict || undefined });
     },
     note(text) {
@@ -31,7 +35,10 @@ export function createReport(name, title) {
     save(extra = {}) {
       mkdirSync(RESULTS_DIR, { recursive: true });
       const file = path.join(RESULTS_DIR, `${name}.json`);
-      writeFileSync(file, JSON.stringify({ name, title, at: new Date().toISOString(), rows, ...extra }, null, 2));
+      writeFileSync(
+        file,
+        JSON.stringify({ name, title, at: new Date().toISOString(), rows, ...extra }, null, 2),
+      );
     },
   };
 }

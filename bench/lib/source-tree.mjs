@@ -14,7 +14,10 @@ const SNAPSHOTS_DIR = path.join(os.tmpdir(), "prism-bench-src");
  */
 export function sourceDir() {
   if (process.env.BENCH_SOURCE === "worktree") return REPO_DIR;
-  const commit = execFileSync("git", ["rev-parse", "--short=12", "HEAD"], { cwd: REPO_DIR, encoding: "utf8" }).trim();
+  const commit = execFileSync("git", ["rev-parse", "--short=12", "HEAD"], {
+    cwd: REPO_DIR,
+    encoding: "utf8",
+  }).trim();
   const directory = path.join(SNAPSHOTS_DIR, commit);
   if (existsSync(path.join(directory, "package.json"))) return directory;
   rmSync(SNAPSHOTS_DIR, { recursive: true, force: true });

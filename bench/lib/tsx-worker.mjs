@@ -9,11 +9,15 @@ import { PROJECT_DIR } from "./app-server.mjs";
  */
 export function runTsxWorker(name, env = {}) {
   const script = path.join(import.meta.dirname, "..", "workers", name);
-  const output = execFileSync(path.join(PROJECT_DIR, "node_modules", ".bin", "tsx"), ["--conditions=react-server", script], {
-    cwd: PROJECT_DIR,
-    env: { ...process.env, TSX_TSCONFIG_PATH: path.join(PROJECT_DIR, "tsconfig.json"), ...env },
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const output = execFileSync(
+    path.join(PROJECT_DIR, "node_modules", ".bin", "tsx"),
+    ["--conditions=react-server", script],
+    {
+      cwd: PROJECT_DIR,
+      env: { ...process.env, TSX_TSCONFIG_PATH: path.join(PROJECT_DIR, "tsconfig.json"), ...env },
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   return JSON.parse(output.trim().split("\n").at(-1));
 }

@@ -19,8 +19,16 @@ const simulator = await startSimulator({ port: Number(process.env.SIMULATOR_PORT
 const blobDirectory = mkdtempSync(path.join(os.tmpdir(), "prism-bench-ingest-blobs-"));
 const blobStore = createLocalBlobStore(blobDirectory);
 try {
-  await fetch(`${simulator.urls.control}/settings`, { method: "POST", body: JSON.stringify({ latencyMs: 0 }) });
-  const samples = { download: [] as number[], store: [] as number[], total: [] as number[], bytes: [] as number[] };
+  await fetch(`${simulator.urls.control}/settings`, {
+    method: "POST",
+    body: JSON.stringify({ latencyMs: 0 }),
+  });
+  const samples = {
+    download: [] as number[],
+    store: [] as number[],
+    total: [] as number[],
+    bytes: [] as number[],
+  };
   for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
     // A new prompt each time: a new image, so the content-addressed store really writes.
     const url = await generatedImageUrl(simulator.urls.dashscope, `ingest ${round}`);
@@ -31,7 +39,8 @@ try {
     const downloaded = elapsed(start);
     const stored = await storeImage(blobStore, bytes);
     const total = elapsed(start);
-    if (stored.width !== 1024 || stored.height !== 1024) throw new Error(`expected 1024×1024, got ${stored.width}×${stored.height}`);
+    if (stored.width !== 1024 || stored.height !== 1024)
+      throw new Error(`expected 1024×1024, got ${stored.width}×${stored.height}`);
     if (round < WARMUP_ROUNDS) continue;
     samples.download.push(downloaded);
     samples.store.push(total - downloaded);
@@ -54,7 +63,9 @@ async function generatedImageUrl(dashscopeUrl: string, prompt: string): Promise<
       parameters: { size: "1024*1024", prompt_extend: false },
     }),
   });
-  const body = (await response.json()) as { output?: { choices?: { message: { content: { image?: string }[] } }[] } };
+  const body = (await response.json()) as {
+    output?: { choices?: { message: { content: { image?: string }[] } }[] };
+  };
   const url = body.output?.choices?.[0]?.message.content.find((item) => item.image)?.image;
   if (!url) throw new Error(`DashScope simulator answered ${response.status} without an image`);
   return url;

@@ -13,11 +13,22 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 1000);
 const BATCH = 100;
 const MODELS = [
   { modelId: "shortapi/z-image", providerId: "shortapi", params: { aspect_ratio: "1:1", num_images: 1 } },
-  { modelId: "pixazo/z-image-turbo", providerId: "pixazo", params: { image_size: "square_1_1", num_images: 1 } },
-  { modelId: "dashscope/z-image-turbo", providerId: "dashscope", params: { size: "1024*1024", prompt_extend: false } },
+  {
+    modelId: "pixazo/z-image-turbo",
+    providerId: "pixazo",
+    params: { image_size: "square_1_1", num_images: 1 },
+  },
+  {
+    modelId: "dashscope/z-image-turbo",
+    providerId: "dashscope",
+    params: { size: "1024*1024", prompt_extend: false },
+  },
 ];
 
-const handle = await openDatabase({ engine: "pglite", dataDir: path.join(process.env.DATA_DIR ?? "", "pglite") });
+const handle = await openDatabase({
+  engine: "pglite",
+  dataDir: path.join(process.env.DATA_DIR ?? "", "pglite"),
+});
 const start = Date.now();
 try {
   for (let offset = 0; offset < RUNS; offset += BATCH) {
@@ -28,17 +39,42 @@ try {
       const createdAt = new Date(start - (RUNS - index) * 60_000);
       const finishedAt = new Date(createdAt.getTime() + 8_000);
       const runId = newId();
-      runRows.push({ id: runId, prompt: `seeded prompt ${index}: a lighthouse at dusk, oil painting`, createdAt });
+      runRows.push({
+        id: runId,
+        prompt: `seeded prompt ${index}: a lighthouse at dusk, oil painting`,
+        createdAt,
+      });
       for (const [position, model] of MODELS.entries()) {
         const jobId = newId();
         jobRows.push({
-          id: jobId, runId, position, ...model, status: "succeeded" as const, estimatedCostUsd: 0.004, costUsd: 0.004,
-          submittedAt: createdAt, startedAt: createdAt, finishedAt, createdAt, updatedAt: finishedAt, nextAttemptAt: finishedAt,
+          id: jobId,
+          runId,
+          position,
+          ...model,
+          status: "succeeded" as const,
+          estimatedCostUsd: 0.004,
+          costUsd: 0.004,
+          submittedAt: createdAt,
+          startedAt: createdAt,
+          finishedAt,
+          createdAt,
+          updatedAt: finishedAt,
+          nextAttemptAt: finishedAt,
         });
         const sha256 = newId();
         imageRows.push({
-          id: newId(), jobId, runId, index: 0, blobKey: `${sha256}.png`, thumbnailKey: `${sha256}.webp`, width: 1024, height: 1024,
-          contentType: "image/png", byteSize: 150_000, sha256, createdAt: finishedAt,
+          id: newId(),
+          jobId,
+          runId,
+          index: 0,
+          blobKey: `${sha256}.png`,
+          thumbnailKey: `${sha256}.webp`,
+          width: 1024,
+          height: 1024,
+          contentType: "image/png",
+          byteSize: 150_000,
+          sha256,
+          createdAt: finishedAt,
         });
       }
     }
@@ -46,7 +82,14 @@ try {
     await handle.db.insert(jobs).values(jobRows);
     await handle.db.insert(images).values(imageRows);
   }
-  console.log(JSON.stringify({ runs: RUNS, jobs: RUNS * MODELS.length, images: RUNS * MODELS.length, seedMs: Date.now() - start }));
+  console.log(
+    JSON.stringify({
+      runs: RUNS,
+      jobs: RUNS * MODELS.length,
+      images: RUNS * MODELS.length,
+      seedMs: Date.now() - start,
+    }),
+  );
 } finally {
   await handle.close();
 }

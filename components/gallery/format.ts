@@ -6,7 +6,11 @@ import { MODEL_NAMES, PROVIDER_NAMES } from "@/lib/models/model-names";
 import { PIXAZO_IMAGE_SIZES, parseStarSize, ratioOf } from "@/lib/models/sizes";
 import { ASPECT_RATIOS, type AspectRatio, type ProviderId } from "@/lib/models/types";
 
-const USD = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumSignificantDigits: 2 });
+const USD = new Intl.NumberFormat("en-US", {
+  style: "currency",
+  currency: "USD",
+  maximumSignificantDigits: 2,
+});
 
 export const formatUsd = (value: number) => USD.format(value);
 
@@ -30,8 +34,13 @@ export function modelLabel(modelId: string): ModelLabel {
 }
 
 export function jobCost(job: JobView): { text: string; title: string } {
-  if (job.costUsd !== undefined && isTerminal(job.status)) return { text: formatUsd(job.costUsd), title: "Charged by the provider" };
-  if (job.estimatedCostUsd !== null) return { text: `est. ${formatUsd(job.estimatedCostUsd)}`, title: "Estimated from the provider's published price" };
+  if (job.costUsd !== undefined && isTerminal(job.status))
+    return { text: formatUsd(job.costUsd), title: "Charged by the provider" };
+  if (job.estimatedCostUsd !== null)
+    return {
+      text: `est. ${formatUsd(job.estimatedCostUsd)}`,
+      title: "Estimated from the provider's published price",
+    };
   return { text: "price unknown", title: "The provider publishes no price for this model" };
 }
 

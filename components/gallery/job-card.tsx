@@ -31,12 +31,17 @@ export function JobCard({ job, onOpenImage }: JobCardProps) {
 
       <div className="px-3">
         {job.status === "failed" || job.status === "canceled" ? (
-          <div role="alert" className="flex min-h-40 flex-col justify-center gap-2 rounded-lg border border-danger/25 bg-danger-soft px-4 py-5 text-danger">
+          <div
+            role="alert"
+            className="flex min-h-40 flex-col justify-center gap-2 rounded-lg border border-danger/25 bg-danger-soft px-4 py-5 text-danger"
+          >
             <p className="flex items-center gap-2 text-sm font-semibold">
               <AlertIcon className="size-4 shrink-0" />
               {job.status === "canceled" ? "Canceled" : "Generation failed"}
             </p>
-            <p className="text-sm leading-snug text-fg">{job.error?.message ?? "The provider returned no reason."}</p>
+            <p className="text-sm leading-snug text-fg">
+              {job.error?.message ?? "The provider returned no reason."}
+            </p>
             {job.error?.code ? <p className="font-mono text-[11px] text-fg-muted">{job.error.code}</p> : null}
           </div>
         ) : (

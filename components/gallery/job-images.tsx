@@ -66,7 +66,9 @@ export function JobImages({ job, label, onOpen, selectable = false }: JobImagesP
                   aria-hidden
                   className={cn(
                     "absolute top-2 left-2 grid size-6 place-items-center rounded-full border-2 shadow-sm transition-colors [&_svg]:size-3.5",
-                    selected ? "border-accent bg-accent text-accent-fg" : "border-white bg-black/30 text-transparent",
+                    selected
+                      ? "border-accent bg-accent text-accent-fg"
+                      : "border-white bg-black/30 text-transparent",
                   )}
                 >
                   <CheckIcon strokeWidth={3} />

@@ -13,7 +13,10 @@ export function JobTiming({ job }: { job: JobView }) {
   const end = done && job.finishedAt ? Date.parse(job.finishedAt) : now;
   const elapsed = formatSeconds(end - start);
   return (
-    <span className="inline-flex items-center gap-1 tabular-nums" aria-label={done ? `Took ${elapsed}` : `Elapsed ${elapsed}`}>
+    <span
+      className="inline-flex items-center gap-1 tabular-nums"
+      aria-label={done ? `Took ${elapsed}` : `Elapsed ${elapsed}`}
+    >
       <ClockIcon className="size-3.5" />
       {done ? `Took ${elapsed}` : elapsed}
     </span>

@@ -34,7 +34,14 @@ function formatParam(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-export function Lightbox({ items, index, onIndexChange, rerunAction, downloadHref, scope = "run" }: LightboxProps) {
+export function Lightbox({
+  items,
+  index,
+  onIndexChange,
+  rerunAction,
+  downloadHref,
+  scope = "run",
+}: LightboxProps) {
   const item = index === null ? undefined : items[index];
   const step = (delta: number) => {
     if (index === null || items.length === 0) return;
@@ -69,10 +76,22 @@ export function Lightbox({ items, index, onIndexChange, rerunAction, downloadHre
             />
             {items.length > 1 ? (
               <>
-                <Button variant="secondary" size="icon" aria-label="Previous image" onClick={() => step(-1)} className="absolute top-1/2 left-3 -translate-y-1/2 rounded-full">
+                <Button
+                  variant="secondary"
+                  size="icon"
+                  aria-label="Previous image"
+                  onClick={() => step(-1)}
+                  className="absolute top-1/2 left-3 -translate-y-1/2 rounded-full"
+                >
                   <ChevronLeftIcon />
                 </Button>
-                <Button variant="secondary" size="icon" aria-label="Next image" onClick={() => step(1)} className="absolute top-1/2 right-3 -translate-y-1/2 rounded-full">
+                <Button
+                  variant="secondary"
+                  size="icon"
+                  aria-label="Next image"
+                  onClick={() => step(1)}
+                  className="absolute top-1/2 right-3 -translate-y-1/2 rounded-full"
+                >
                   <ChevronRightIcon />
                 </Button>
               </>
@@ -85,7 +104,9 @@ export function Lightbox({ items, index, onIndexChange, rerunAction, downloadHre
                 <h2 className="text-base font-semibold">{label.name}</h2>
                 <p className="text-xs text-fg-subtle">
                   {label.provider} · image {item.position} of {item.job.images.length} ·{" "}
-                  <span className="tabular-nums">{index !== null ? `${index + 1} / ${items.length} in ${scope}` : null}</span>
+                  <span className="tabular-nums">
+                    {index !== null ? `${index + 1} / ${items.length} in ${scope}` : null}
+                  </span>
                 </p>
               </div>
               <Button variant="ghost" size="icon-sm" aria-label="Close" onClick={() => onIndexChange(null)}>
@@ -116,7 +137,9 @@ export function Lightbox({ items, index, onIndexChange, rerunAction, downloadHre
                 {item.job.finishedAt ? (
                   <>
                     <dt className="text-fg-muted">time</dt>
-                    <dd className="text-right tabular-nums">{formatSeconds(Date.parse(item.job.finishedAt) - Date.parse(item.job.createdAt))}</dd>
+                    <dd className="text-right tabular-nums">
+                      {formatSeconds(Date.parse(item.job.finishedAt) - Date.parse(item.job.createdAt))}
+                    </dd>
                   </>
                 ) : null}
               </dl>

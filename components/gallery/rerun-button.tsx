@@ -16,7 +16,10 @@ export function RerunButton({ run, onCreated, size = "sm" }: RerunButtonProps) {
   const createRun = useCreateRun();
   const rerun = () =>
     createRun.mutate(
-      { prompt: run.prompt, models: run.jobs.map((job) => ({ modelId: job.modelId, params: job.params, notes: job.notes })) },
+      {
+        prompt: run.prompt,
+        models: run.jobs.map((job) => ({ modelId: job.modelId, params: job.params, notes: job.notes })),
+      },
       { onSuccess: (created) => onCreated(created.id) },
     );
   return (

@@ -12,7 +12,10 @@ export function RunPageView({ runId }: { runId: string }) {
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <Link href="/history" className="flex items-center gap-1 text-xs font-medium text-fg-muted hover:text-fg">
+        <Link
+          href="/history"
+          className="flex items-center gap-1 text-xs font-medium text-fg-muted hover:text-fg"
+        >
           <ChevronLeftIcon className="size-3.5" />
           History
         </Link>

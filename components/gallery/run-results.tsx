@@ -41,7 +41,10 @@ export function RunResults({ runId, onRerun, headingLevel = "h2", showPermalink 
   if (error && !run) {
     const missing = error instanceof ApiError && error.status === 404;
     return (
-      <div role="alert" className="flex items-start gap-3 rounded-card border border-danger/25 bg-danger-soft p-5 text-danger">
+      <div
+        role="alert"
+        className="flex items-start gap-3 rounded-card border border-danger/25 bg-danger-soft p-5 text-danger"
+      >
         <AlertIcon className="mt-0.5 size-5 shrink-0" />
         <div className="grid gap-1">
           <p className="font-semibold">{missing ? "This run does not exist" : "Could not load this run"}</p>
@@ -63,7 +66,10 @@ export function RunResults({ runId, onRerun, headingLevel = "h2", showPermalink 
     <section aria-labelledby={`run-${run.id}-title`} className="grid gap-5">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
         <div className="grid min-w-0 gap-1.5">
-          <Heading id={`run-${run.id}-title`} className="line-clamp-3 text-base leading-snug font-semibold text-pretty sm:text-lg">
+          <Heading
+            id={`run-${run.id}-title`}
+            className="line-clamp-3 text-base leading-snug font-semibold text-pretty sm:text-lg"
+          >
             {run.prompt}
           </Heading>
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">

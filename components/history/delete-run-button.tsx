@@ -22,7 +22,13 @@ export function DeleteRunButton({ run, className }: { run: RunSummary; className
 
   return (
     <>
-      <Button variant="secondary" size="icon-sm" aria-label={`Delete run: ${run.prompt}`} onClick={() => setConfirming(true)} className={className}>
+      <Button
+        variant="secondary"
+        size="icon-sm"
+        aria-label={`Delete run: ${run.prompt}`}
+        onClick={() => setConfirming(true)}
+        className={className}
+      >
         <TrashIcon />
       </Button>
       <ConfirmDialog
@@ -36,7 +42,9 @@ export function DeleteRunButton({ run, className }: { run: RunSummary; className
         error={deleteRun.error}
       >
         <p className="line-clamp-3 text-sm text-fg-muted">“{run.prompt}”</p>
-        <p className="text-xs text-fg-subtle">Its images are removed for good, also from any share link that shows them.</p>
+        <p className="text-xs text-fg-subtle">
+          Its images are removed for good, also from any share link that shows them.
+        </p>
       </ConfirmDialog>
     </>
   );

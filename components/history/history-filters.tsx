@@ -20,7 +20,13 @@ const STATUS_LABELS: Record<JobStatus, string> = {
   canceled: "Canceled",
 };
 
-export function HistoryFilters({ value, onChange }: { value: HistoryFilterValues; onChange: (value: HistoryFilterValues) => void }) {
+export function HistoryFilters({
+  value,
+  onChange,
+}: {
+  value: HistoryFilterValues;
+  onChange: (value: HistoryFilterValues) => void;
+}) {
   const { data } = useModels();
   return (
     <div className="grid w-full gap-2 sm:grid-cols-[minmax(0,18rem)_11rem_9rem] lg:w-auto">
@@ -35,7 +41,11 @@ export function HistoryFilters({ value, onChange }: { value: HistoryFilterValues
           className="pl-9"
         />
       </div>
-      <Select aria-label="Model" value={value.modelId} onChange={(event) => onChange({ ...value, modelId: event.target.value })}>
+      <Select
+        aria-label="Model"
+        value={value.modelId}
+        onChange={(event) => onChange({ ...value, modelId: event.target.value })}
+      >
         <option value="">All models</option>
         {data?.models.map((model) => (
           <option key={model.id} value={model.id}>
@@ -43,7 +53,11 @@ export function HistoryFilters({ value, onChange }: { value: HistoryFilterValues
           </option>
         ))}
       </Select>
-      <Select aria-label="Status" value={value.status} onChange={(event) => onChange({ ...value, status: event.target.value as JobStatus | "" })}>
+      <Select
+        aria-label="Status"
+        value={value.status}
+        onChange={(event) => onChange({ ...value, status: event.target.value as JobStatus | "" })}
+      >
         <option value="">Any status</option>
         {JOB_STATUSES.map((status) => (
           <option key={status} value={status}>

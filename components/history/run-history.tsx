@@ -17,7 +17,11 @@ export function RunHistory() {
   const [filters, setFilters] = useState<HistoryFilterValues>({ search: "", modelId: "", status: "" });
   const deferredSearch = useDeferredValue(filters.search.trim());
   const filtered = Boolean(deferredSearch || filters.modelId || filters.status);
-  const history = useRunHistory({ search: deferredSearch, modelId: filters.modelId || undefined, status: filters.status || undefined });
+  const history = useRunHistory({
+    search: deferredSearch,
+    modelId: filters.modelId || undefined,
+    status: filters.status || undefined,
+  });
   const runs = history.data?.pages.flatMap((page) => page.runs) ?? [];
   const selection = useImageSelection();
 
@@ -30,8 +34,11 @@ export function RunHistory() {
         </div>
         <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
           <HistoryFilters value={filters} onChange={setFilters} />
-          <Button aria-pressed={selection.active} className="aria-pressed:border-accent/40 aria-pressed:bg-accent-soft aria-pressed:text-accent-strong"
-            onClick={() => selectionActions.setActive(!selection.active)}>
+          <Button
+            aria-pressed={selection.active}
+            className="aria-pressed:border-accent/40 aria-pressed:bg-accent-soft aria-pressed:text-accent-strong"
+            onClick={() => selectionActions.setActive(!selection.active)}
+          >
             {selection.active ? <CheckIcon /> : null}
             {selection.active ? "Selecting" : "Select runs"}
           </Button>
@@ -60,11 +67,17 @@ export function RunHistory() {
           )}
         </div>
       ) : (
-        <ul aria-label="Runs" className="grid grid-cols-1 gap-4 min-[480px]:grid-cols-2 md:grid-cols-3 xl:grid-cols-4 2xl:grid-cols-5">
+        <ul
+          aria-label="Runs"
+          className="grid grid-cols-1 gap-4 min-[480px]:grid-cols-2 md:grid-cols-3 xl:grid-cols-4 2xl:grid-cols-5"
+        >
           {runs.map((run) => {
             const selected = selection.runIds.includes(run.id);
             return (
-              <li key={run.id} className={cn("group relative rounded-card", selected && "ring-3 ring-accent")}>
+              <li
+                key={run.id}
+                className={cn("group relative rounded-card", selected && "ring-3 ring-accent")}
+              >
                 <RunSummaryCard run={run} />
                 {selection.active && run.thumbnails.length > 0 ? (
                   <label className="absolute top-2.5 left-2.5 flex cursor-pointer items-center gap-1.5 rounded-full bg-surface/95 py-1 pr-2.5 pl-1.5 text-xs font-medium shadow-card">
@@ -89,7 +102,11 @@ export function RunHistory() {
       )}
 
       {history.hasNextPage ? (
-        <Button onClick={() => history.fetchNextPage()} disabled={history.isFetchingNextPage} className="justify-self-center">
+        <Button
+          onClick={() => history.fetchNextPage()}
+          disabled={history.isFetchingNextPage}
+          className="justify-self-center"
+        >
           {history.isFetchingNextPage ? <Spinner /> : null}
           Load more
         </Button>

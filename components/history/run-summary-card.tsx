@@ -41,13 +41,21 @@ export function RunSummaryCard({ run }: { run: RunSummary }) {
         )}
       </div>
       <div className="grid flex-1 content-start gap-2 p-3.5">
-        <p className="line-clamp-2 text-sm leading-snug font-medium text-fg group-hover:text-accent-strong">{run.prompt}</p>
-        <p className="line-clamp-1 text-xs text-fg-subtle">{run.modelIds.map((id) => modelLabel(id).name).join(" · ")}</p>
+        <p className="line-clamp-2 text-sm leading-snug font-medium text-fg group-hover:text-accent-strong">
+          {run.prompt}
+        </p>
+        <p className="line-clamp-1 text-xs text-fg-subtle">
+          {run.modelIds.map((id) => modelLabel(id).name).join(" · ")}
+        </p>
         <div className="mt-auto flex items-center justify-between gap-2 pt-1">
           <time dateTime={run.createdAt} className="text-[11px] text-fg-subtle">
             {DATE.format(new Date(run.createdAt))}
           </time>
-          {running ? <Badge tone="accent">Running</Badge> : failed > 0 ? <Badge tone="danger">{failed} failed</Badge> : null}
+          {running ? (
+            <Badge tone="accent">Running</Badge>
+          ) : failed > 0 ? (
+            <Badge tone="danger">{failed} failed</Badge>
+          ) : null}
         </div>
       </div>
     </Link>

@@ -9,8 +9,12 @@ export function SpendIndicator() {
   if (!data) return null;
   const { todayUsd, budgetUsd, unpricedJobs } = data;
   const nearLimit = budgetUsd !== null && todayUsd >= budgetUsd * 0.8;
-  const unpriced = unpricedJobs > 0 ? ` ${unpricedJobs} job(s) today have no known price and count as $0.` : "";
-  const title = budgetUsd === null ? `Spent today (UTC).${unpriced}` : `Spent today (UTC) of the daily budget.${unpriced}`;
+  const unpriced =
+    unpricedJobs > 0 ? ` ${unpricedJobs} job(s) today have no known price and count as $0.` : "";
+  const title =
+    budgetUsd === null
+      ? `Spent today (UTC).${unpriced}`
+      : `Spent today (UTC) of the daily budget.${unpriced}`;
   return (
     <Badge
       tone={nearLimit ? "warning" : "neutral"}

@@ -8,8 +8,8 @@ export function EmptyResults() {
       </div>
       <h2 className="text-base font-semibold">Compare models side by side</h2>
       <p className="max-w-sm text-sm text-fg-muted">
-        Write a prompt, pick the models to compare and press Generate. Each model gets its own card, and images appear the moment
-        they are ready.
+        Write a prompt, pick the models to compare and press Generate. Each model gets its own card, and
+        images appear the moment they are ready.
       </p>
     </div>
   );

@@ -29,7 +29,14 @@ export function GenerateBar({ pending, modelCount, estimates, error }: GenerateB
           {error}
         </p>
       ) : null}
-      <Button type="submit" variant="primary" size="lg" disabled={pending} aria-keyshortcuts="Control+Enter Meta+Enter" className="w-full">
+      <Button
+        type="submit"
+        variant="primary"
+        size="lg"
+        disabled={pending}
+        aria-keyshortcuts="Control+Enter Meta+Enter"
+        className="w-full"
+      >
         {pending ? <Spinner /> : <SparklesIcon />}
         Generate
       </Button>
@@ -39,7 +46,8 @@ export function GenerateBar({ pending, modelCount, estimates, error }: GenerateB
           {estimates.length > 0 ? ` · ${totalLabel(estimates)}` : ""}
         </span>
         <span>
-          <kbd className="font-sans">Ctrl</kbd> / <kbd className="font-sans">⌘</kbd> + <kbd className="font-sans">Enter</kbd>
+          <kbd className="font-sans">Ctrl</kbd> / <kbd className="font-sans">⌘</kbd> +{" "}
+          <kbd className="font-sans">Enter</kbd>
         </span>
       </p>
     </div>

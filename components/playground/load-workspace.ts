@@ -25,7 +25,10 @@ function importWorkspace(): Promise<Workspace> {
  * shows its skeleton until GET /api/models answers anyway; the chunk loads in parallel with that
  * request. Calls back with the component or the import's error, unless cancelled.
  */
-export function loadWorkspaceAfterLoad(onLoaded: (workspace: Workspace) => void, onError: (error: Error) => void): () => void {
+export function loadWorkspaceAfterLoad(
+  onLoaded: (workspace: Workspace) => void,
+  onError: (error: Error) => void,
+): () => void {
   let cancelled = false;
   const start = () => {
     importWorkspace().then(

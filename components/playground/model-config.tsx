@@ -105,9 +105,13 @@ export function ModelConfig({ model, shared, initialEdits, onEstimate, ref }: Mo
           for {model.name} ({PROVIDER_NAMES[model.providerId]})
         </span>
         {errorCount > 0 ? (
-          <span className="rounded-full bg-danger-soft px-1.5 text-[10px] text-danger">{errorCount} to fix</span>
+          <span className="rounded-full bg-danger-soft px-1.5 text-[10px] text-danger">
+            {errorCount} to fix
+          </span>
         ) : editCount > 0 ? (
-          <span className="rounded-full bg-accent-soft px-1.5 text-[10px] text-accent-strong">{editCount} edited</span>
+          <span className="rounded-full bg-accent-soft px-1.5 text-[10px] text-accent-strong">
+            {editCount} edited
+          </span>
         ) : null}
         <ChevronDownIcon className={cn("size-3.5 transition-transform", expanded && "rotate-180")} />
       </button>

@@ -26,7 +26,17 @@ function priceHint(view: ModelView, selected: boolean, estimate: CostEstimate | 
   return estimate === null ? "price unknown" : `est. ${formatUsd(estimate)}`;
 }
 
-export function ModelOption({ view, model, selected, onToggle, shared, estimate, initialEdits, onEstimate, formRef }: ModelOptionProps) {
+export function ModelOption({
+  view,
+  model,
+  selected,
+  onToggle,
+  shared,
+  estimate,
+  initialEdits,
+  onEstimate,
+  formRef,
+}: ModelOptionProps) {
   const checkboxId = `model-${view.id.replace(/\W+/g, "-")}`;
   const label = `${view.name} (${view.providerName})`;
   return (
@@ -56,13 +66,21 @@ export function ModelOption({ view, model, selected, onToggle, shared, estimate,
             {view.available ? null : <Badge tone="neutral">Unavailable</Badge>}
           </span>
           <span id={`${checkboxId}-hint`} className="text-xs text-fg-subtle">
-            {view.available ? priceHint(view, selected, estimate) : "Add this provider's API key to enable it"}
+            {view.available
+              ? priceHint(view, selected, estimate)
+              : "Add this provider's API key to enable it"}
           </span>
         </label>
       </div>
       {selected ? (
         <div className="pl-7">
-          <ModelConfig ref={formRef} model={model} shared={shared} initialEdits={initialEdits} onEstimate={onEstimate} />
+          <ModelConfig
+            ref={formRef}
+            model={model}
+            shared={shared}
+            initialEdits={initialEdits}
+            onEstimate={onEstimate}
+          />
         </div>
       ) : null}
     </div>

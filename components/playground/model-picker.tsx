@@ -26,11 +26,21 @@ interface ModelPickerProps {
 
 function groupByProvider(models: PickableModel[]) {
   const groups = new Map<string, PickableModel[]>();
-  for (const entry of models) groups.set(entry.view.providerName, [...(groups.get(entry.view.providerName) ?? []), entry]);
+  for (const entry of models)
+    groups.set(entry.view.providerName, [...(groups.get(entry.view.providerName) ?? []), entry]);
   return [...groups.entries()];
 }
 
-export function ModelPicker({ models, selected, onToggle, shared, estimates, edits, onEstimate, formRef }: ModelPickerProps) {
+export function ModelPicker({
+  models,
+  selected,
+  onToggle,
+  shared,
+  estimates,
+  edits,
+  onEstimate,
+  formRef,
+}: ModelPickerProps) {
   return (
     <fieldset className="grid gap-4">
       <legend className="mb-2 flex w-full items-baseline justify-between text-xs font-semibold text-fg">
@@ -45,7 +55,10 @@ export function ModelPicker({ models, selected, onToggle, shared, estimates, edi
             <h3 className="flex items-center gap-2 text-[11px] font-semibold tracking-wide text-fg-subtle uppercase">
               {provider}
               <span className="flex items-center gap-1 font-medium tracking-normal normal-case">
-                <span className={cn("size-1.5 rounded-full", available ? "bg-success" : "bg-line-strong")} aria-hidden />
+                <span
+                  className={cn("size-1.5 rounded-full", available ? "bg-success" : "bg-line-strong")}
+                  aria-hidden
+                />
                 {available ? "Available" : "Not configured"}
               </span>
               {simulated ? (

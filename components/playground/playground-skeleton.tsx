@@ -3,11 +3,7 @@ export const PLAYGROUND_GRID =
 
 export function PlaygroundSkeleton() {
   return (
-    <div
-      role="status"
-      aria-label="Loading models"
-      className={PLAYGROUND_GRID}
-    >
+    <div role="status" aria-label="Loading models" className={PLAYGROUND_GRID}>
       <div className="grid content-start gap-4">
         <div className="skeleton h-36 rounded-lg" />
         <div className="skeleton h-20 rounded-lg" />

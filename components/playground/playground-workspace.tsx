@@ -50,7 +50,10 @@ export function PlaygroundWorkspace({ views }: { views: ModelView[] }) {
   const handles = useRef(new Map<string, ModelFormHandle>());
   const savedEdits = useRef(draft?.edits ?? {});
   const resultsRef = useRef<HTMLDivElement>(null);
-  const promptForm = useForm<PromptValues>({ defaultValues: { prompt: draft?.prompt ?? "" }, mode: "onSubmit" });
+  const promptForm = useForm<PromptValues>({
+    defaultValues: { prompt: draft?.prompt ?? "" },
+    mode: "onSubmit",
+  });
   const prompt = useWatch({ control: promptForm.control, name: "prompt" });
   const createRun = useCreateRun();
 
@@ -59,12 +62,18 @@ export function PlaygroundWorkspace({ views }: { views: ModelView[] }) {
     [models, selected],
   );
   const promptMaxLength = useMemo(() => {
-    const limits = models.filter((entry) => orderedSelection.includes(entry.view.id)).map((entry) => entry.model.promptMaxLength);
-    return limits.length > 0 ? Math.min(...limits) : Math.min(...models.map((entry) => entry.model.promptMaxLength));
+    const limits = models
+      .filter((entry) => orderedSelection.includes(entry.view.id))
+      .map((entry) => entry.model.promptMaxLength);
+    return limits.length > 0
+      ? Math.min(...limits)
+      : Math.min(...models.map((entry) => entry.model.promptMaxLength));
   }, [models, orderedSelection]);
 
   const onEstimate = useCallback((modelId: string, estimate: CostEstimate | undefined) => {
-    setEstimates((current) => (current[modelId] === estimate ? current : { ...current, [modelId]: estimate }));
+    setEstimates((current) =>
+      current[modelId] === estimate ? current : { ...current, [modelId]: estimate },
+    );
   }, []);
   const formRef = useCallback(
     (modelId: string) => (handle: ModelFormHandle | null) => {
@@ -73,7 +82,10 @@ export function PlaygroundWorkspace({ views }: { views: ModelView[] }) {
     },
     [],
   );
-  const formRefs = useMemo(() => new Map(models.map((entry) => [entry.view.id, formRef(entry.view.id)])), [models, formRef]);
+  const formRefs = useMemo(
+    () => new Map(models.map((entry) => [entry.view.id, formRef(entry.view.id)])),
+    [models, formRef],
+  );
 
   const currentEdits = () =>
     Object.fromEntries(orderedSelection.map((id) => [id, handles.current.get(id)?.edits() ?? {}]));
@@ -85,7 +97,9 @@ export function PlaygroundWorkspace({ views }: { views: ModelView[] }) {
   const showRun = (id: string) => {
     setRunId(id);
     if (window.matchMedia("(max-width: 1023px)").matches) {
-      window.requestAnimationFrame(() => resultsRef.current?.scrollIntoView({ behavior: "smooth", block: "start" }));
+      window.requestAnimationFrame(() =>
+        resultsRef.current?.scrollIntoView({ behavior: "smooth", block: "start" }),
+      );
     }
   };
 
@@ -93,7 +107,9 @@ export function PlaygroundWorkspace({ views }: { views: ModelView[] }) {
     setFormError(null);
     promptForm.clearErrors();
     const promptValid = await promptForm.trigger("prompt", { shouldFocus: true });
-    const entries = await Promise.all(orderedSelection.map((id) => handles.current.get(id)?.validate() ?? null));
+    const entries = await Promise.all(
+      orderedSelection.map((id) => handles.current.get(id)?.validate() ?? null),
+    );
     if (orderedSelection.length === 0) return setFormError("Pick at least one model.");
     if (!promptValid || entries.some((entry) => entry === null)) return;
     const body = { prompt: promptForm.getValues("prompt").trim(), models: entries as CreateRunModel[] };
@@ -107,7 +123,8 @@ export function PlaygroundWorkspace({ views }: { views: ModelView[] }) {
           const target = locateIssue(issue);
           const modelId = target.kind === "model-field" ? body.models[target.modelIndex]?.modelId : undefined;
           const handle = modelId ? handles.current.get(modelId) : undefined;
-          if (target.kind === "prompt") promptForm.setError("prompt", { type: "server", message: target.message }, { shouldFocus: true });
+          if (target.kind === "prompt")
+            promptForm.setError("prompt", { type: "server", message: target.message }, { shouldFocus: true });
           else if (target.kind === "model-field" && handle) handle.showIssue(target.field, target.message);
           else general.push(target.message);
         }
@@ -143,7 +160,9 @@ export function PlaygroundWorkspace({ views }: { views: ModelView[] }) {
         <ModelPicker
           models={models}
           selected={orderedSelection}
-          onToggle={(id, on) => setSelected((current) => (on ? [...current, id] : current.filter((other) => other !== id)))}
+          onToggle={(id, on) =>
+            setSelected((current) => (on ? [...current, id] : current.filter((other) => other !== id)))
+          }
           shared={shared}
           estimates={estimates}
           edits={draft?.edits ?? {}}

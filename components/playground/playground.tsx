@@ -17,10 +17,15 @@ export function Playground() {
   const failure = error ?? loadError;
   if (failure) {
     return (
-      <div role="alert" className="mx-auto mt-10 flex max-w-lg items-start gap-3 rounded-card border border-danger/25 bg-danger-soft p-5 text-danger">
+      <div
+        role="alert"
+        className="mx-auto mt-10 flex max-w-lg items-start gap-3 rounded-card border border-danger/25 bg-danger-soft p-5 text-danger"
+      >
         <AlertIcon className="mt-0.5 size-5 shrink-0" />
         <div>
-          <p className="font-semibold">{error ? "Could not load the models" : "Could not load the playground"}</p>
+          <p className="font-semibold">
+            {error ? "Could not load the models" : "Could not load the playground"}
+          </p>
           <p className="text-fg">{failure.message}</p>
         </div>
       </div>

@@ -11,6 +11,12 @@ const MODEL_FIELD_PATH = /^models\.(\d+)\.params\.([^.]+)/;
 export function locateIssue(issue: ApiIssue): RunIssueTarget {
   if (issue.path === "prompt") return { kind: "prompt", message: issue.message };
   const match = MODEL_FIELD_PATH.exec(issue.path);
-  if (match) return { kind: "model-field", modelIndex: Number(match[1]), field: match[2] ?? "", message: issue.message };
+  if (match)
+    return {
+      kind: "model-field",
+      modelIndex: Number(match[1]),
+      field: match[2] ?? "",
+      message: issue.message,
+    };
   return { kind: "general", message: issue.path ? `${issue.path}: ${issue.message}` : issue.message };
 }

@@ -13,7 +13,9 @@ function RatioGlyph({ ratio }: { ratio: AspectRatio }) {
   const value = ratioOf(ratio);
   const width = value >= 1 ? 14 : 14 * value;
   const height = value >= 1 ? 14 / value : 14;
-  return <span aria-hidden className="rounded-[2px] border-[1.5px] border-current" style={{ width, height }} />;
+  return (
+    <span aria-hidden className="rounded-[2px] border-[1.5px] border-current" style={{ width, height }} />
+  );
 }
 
 interface ChipRadioProps {

@@ -87,7 +87,8 @@ function numberBounds(def: Def) {
   for (const check of def.checks ?? []) {
     const { check: kind, value } = check._zod.def;
     const checkDef = check._zod.def as { format?: string; inclusive?: boolean };
-    if (kind === "number_format" && (checkDef.format === "safeint" || checkDef.format === "int32")) bounds.integer = true;
+    if (kind === "number_format" && (checkDef.format === "safeint" || checkDef.format === "int32"))
+      bounds.integer = true;
     else if (kind === "greater_than" && typeof value === "number") bounds.min = value;
     else if (kind === "less_than" && typeof value === "number") bounds.max = value;
     else if (kind === "multiple_of" && typeof value === "number") bounds.step = value;
@@ -99,7 +100,8 @@ function numberBounds(def: Def) {
 
 function enumOptions(values: unknown[], meta: FieldMeta, name: string): EnumField["options"] {
   return values.map((value) => {
-    if (typeof value !== "string" && typeof value !== "number") throw new UnsupportedFieldError(name, typeof value);
+    if (typeof value !== "string" && typeof value !== "number")
+      throw new UnsupportedFieldError(name, typeof value);
     return { value, label: meta.optionLabels?.[String(value)] ?? String(value) };
   });
 }
@@ -108,14 +110,25 @@ function enumOptions(values: unknown[], meta: FieldMeta, name: string): EnumFiel
 export function describeField(name: string, schema: z.ZodType): SchemaField {
   const { inner, meta, optional, defaultValue } = unwrap(schema);
   const def = defOf(inner);
-  const base: FieldBase = { name, title: meta.title ?? humanize(name), description: meta.description, optional, defaultValue };
+  const base: FieldBase = {
+    name,
+    title: meta.title ?? humanize(name),
+    description: meta.description,
+    optional,
+    defaultValue,
+  };
   switch (def.type) {
     case "string":
       for (const check of def.checks ?? []) {
         const kind = check._zod.def.check;
-        if (!["string_format", "min_length", "max_length", "length_equals", "custom"].includes(kind)) throw new UnsupportedFieldError(name, kind);
+        if (!["string_format", "min_length", "max_length", "length_equals", "custom"].includes(kind))
+          throw new UnsupportedFieldError(name, kind);
       }
-      return { ...base, kind: "text", examples: Array.isArray(meta.examples) ? meta.examples.map(String) : [] };
+      return {
+        ...base,
+        kind: "text",
+        examples: Array.isArray(meta.examples) ? meta.examples.map(String) : [],
+      };
     case "number":
       return { ...base, kind: "number", ...numberBounds(def) };
     case "enum":
@@ -135,5 +148,9 @@ export function describeSchema(schema: z.ZodObject): SchemaField[] {
 
 /** The values a fresh form starts from: each field's default, nothing for the rest. */
 export function schemaDefaults(fields: readonly SchemaField[]): Record<string, unknown> {
-  return Object.fromEntries(fields.filter((field) => field.defaultValue !== undefined).map((field) => [field.name, field.defaultValue]));
+  return Object.fromEntries(
+    fields
+      .filter((field) => field.defaultValue !== undefined)
+      .map((field) => [field.name, field.defaultValue]),
+  );
 }

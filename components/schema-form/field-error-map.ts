@@ -6,7 +6,9 @@ export const fieldErrorMap: z.core.$ZodErrorMap = (issue) => {
     case "too_big":
       return `Must be at most ${String(issue.maximum)}`;
     case "too_small":
-      return issue.origin === "string" && issue.minimum === 1 ? "Required" : `Must be at least ${String(issue.minimum)}`;
+      return issue.origin === "string" && issue.minimum === 1
+        ? "Required"
+        : `Must be at least ${String(issue.minimum)}`;
     case "not_multiple_of":
       return `Must be a multiple of ${String(issue.divisor)}`;
     case "invalid_type":

@@ -14,7 +14,8 @@ interface ControlProps<F extends SchemaField> {
   invalid: boolean;
 }
 
-const toNumber = (value: unknown) => (value === "" || value === null || value === undefined ? undefined : Number(value));
+const toNumber = (value: unknown) =>
+  value === "" || value === null || value === undefined ? undefined : Number(value);
 
 function NumberControl({ form, field, id, describedBy, invalid }: ControlProps<NumberField>) {
   return (
@@ -60,10 +61,19 @@ function TextControl({ form, field, id, describedBy, invalid }: ControlProps<Tex
 
 function EnumControl({ form, field, id, describedBy, invalid }: ControlProps<EnumField>) {
   const fromOption = (value: unknown) =>
-    value === "" ? undefined : (field.options.find((option) => String(option.value) === value)?.value ?? value);
+    value === ""
+      ? undefined
+      : (field.options.find((option) => String(option.value) === value)?.value ?? value);
   return (
-    <Select id={id} aria-invalid={invalid || undefined} aria-describedby={describedBy} {...form.register(field.name, { setValueAs: fromOption })}>
-      {field.defaultValue === undefined ? <option value="">{field.optional ? "Provider default" : "Choose…"}</option> : null}
+    <Select
+      id={id}
+      aria-invalid={invalid || undefined}
+      aria-describedby={describedBy}
+      {...form.register(field.name, { setValueAs: fromOption })}
+    >
+      {field.defaultValue === undefined ? (
+        <option value="">{field.optional ? "Provider default" : "Choose…"}</option>
+      ) : null}
       {field.options.map((option) => (
         <option key={String(option.value)} value={String(option.value)}>
           {option.label}
@@ -73,7 +83,15 @@ function EnumControl({ form, field, id, describedBy, invalid }: ControlProps<Enu
   );
 }
 
-export function SchemaFieldControl({ form, field, id }: { form: UseFormReturn<FieldValues>; field: SchemaField; id: string }) {
+export function SchemaFieldControl({
+  form,
+  field,
+  id,
+}: {
+  form: UseFormReturn<FieldValues>;
+  field: SchemaField;
+  id: string;
+}) {
   const error = form.formState.errors[field.name]?.message;
   const message = typeof error === "string" ? error : undefined;
   const descriptionId = field.description ? `${id}-description` : undefined;
@@ -88,9 +106,19 @@ export function SchemaFieldControl({ form, field, id }: { form: UseFormReturn<Fi
           <label htmlFor={id} className="text-xs font-medium text-fg">
             {field.title}
           </label>
-          <Switch id={id} aria-invalid={props.invalid || undefined} aria-describedby={describedBy} {...form.register(field.name)} />
+          <Switch
+            id={id}
+            aria-invalid={props.invalid || undefined}
+            aria-describedby={describedBy}
+            {...form.register(field.name)}
+          />
         </div>
-        <FieldHelp descriptionId={descriptionId} description={field.description} errorId={errorId} message={message} />
+        <FieldHelp
+          descriptionId={descriptionId}
+          description={field.description}
+          errorId={errorId}
+          message={message}
+        />
       </div>
     );
   }
@@ -108,7 +136,12 @@ export function SchemaFieldControl({ form, field, id }: { form: UseFormReturn<Fi
       {field.kind === "number" ? <NumberControl field={field} {...props} /> : null}
       {field.kind === "text" ? <TextControl field={field} {...props} /> : null}
       {field.kind === "enum" ? <EnumControl field={field} {...props} /> : null}
-      <FieldHelp descriptionId={descriptionId} description={field.description} errorId={errorId} message={message} />
+      <FieldHelp
+        descriptionId={descriptionId}
+        description={field.description}
+        errorId={errorId}
+        message={message}
+      />
     </div>
   );
 }

@@ -7,7 +7,8 @@ const VOCABULARY = new Set(["text", "number", "enum", "boolean"]);
 
 type JsonProperty = { title?: string; description?: string; default?: unknown };
 
-const propertiesOf = (jsonSchema: unknown) => (jsonSchema as { properties: Record<string, JsonProperty> }).properties;
+const propertiesOf = (jsonSchema: unknown) =>
+  (jsonSchema as { properties: Record<string, JsonProperty> }).properties;
 
 const sampleValues = (model: ModelDefinition) => ({
   ...schemaDefaults(describeSchema(model.params)),

@@ -5,7 +5,15 @@ import { Button, type ButtonSize, type ButtonVariant } from "@/components/ui/but
 import { CheckIcon, CopyIcon } from "@/components/ui/icons";
 
 /** Resolves a (possibly relative) share URL against this origin and copies it. */
-export function CopyLinkButton({ url, size = "md", variant = "secondary" }: { url: string; size?: ButtonSize; variant?: ButtonVariant }) {
+export function CopyLinkButton({
+  url,
+  size = "md",
+  variant = "secondary",
+}: {
+  url: string;
+  size?: ButtonSize;
+  variant?: ButtonVariant;
+}) {
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {

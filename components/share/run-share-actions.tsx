@@ -17,8 +17,14 @@ export function RunShareActions({ runId }: { runId: string }) {
 
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <Button size="sm" variant="ghost" aria-pressed={selection.active} className="aria-pressed:border-accent/40 aria-pressed:bg-accent-soft aria-pressed:text-accent-strong"
-            onClick={() => selectionActions.setActive(!selection.active)} disabled={disabled}>
+      <Button
+        size="sm"
+        variant="ghost"
+        aria-pressed={selection.active}
+        className="aria-pressed:border-accent/40 aria-pressed:bg-accent-soft aria-pressed:text-accent-strong"
+        onClick={() => selectionActions.setActive(!selection.active)}
+        disabled={disabled}
+      >
         {selection.active ? <CheckIcon /> : null}
         {selection.active ? "Selecting" : "Select images"}
       </Button>
@@ -28,7 +34,11 @@ export function RunShareActions({ runId }: { runId: string }) {
           Download ZIP
         </Button>
       ) : (
-        <a href={`/api/runs/${encodeURIComponent(runId)}/download`} download className={buttonClasses("secondary", "sm")}>
+        <a
+          href={`/api/runs/${encodeURIComponent(runId)}/download`}
+          download
+          className={buttonClasses("secondary", "sm")}
+        >
           <DownloadIcon />
           Download ZIP
         </a>

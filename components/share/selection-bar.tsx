@@ -24,12 +24,18 @@ export function SelectionBar() {
   const summary = `${describe(selection.imageIds.length, selection.runIds.length)} selected`;
 
   return (
-    <div role="region" aria-label="Selection" className="fixed inset-x-0 bottom-4 z-40 flex justify-center px-4">
+    <div
+      role="region"
+      aria-label="Selection"
+      className="fixed inset-x-0 bottom-4 z-40 flex justify-center px-4"
+    >
       <div className="flex items-center gap-2 rounded-2xl border border-line bg-surface/95 py-2 pr-2 pl-4 shadow-pop backdrop-blur-md">
         <p className="text-sm font-medium tabular-nums" aria-live="polite">
           {summary}
         </p>
-        <span className="hidden text-xs text-fg-subtle sm:inline">· pick images on run pages, whole runs in History</span>
+        <span className="hidden text-xs text-fg-subtle sm:inline">
+          · pick images on run pages, whole runs in History
+        </span>
         <Button size="sm" variant="ghost" onClick={selectionActions.clear}>
           <CloseIcon />
           {count > 0 ? "Clear" : "Done"}

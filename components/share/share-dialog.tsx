@@ -21,13 +21,21 @@ interface ShareDialogProps {
   onCreated?: () => void;
 }
 
-export function ShareDialog({ open, onClose, selection, summary, defaultTitle, onCreated }: ShareDialogProps) {
+export function ShareDialog({
+  open,
+  onClose,
+  selection,
+  summary,
+  defaultTitle,
+  onCreated,
+}: ShareDialogProps) {
   const createGallery = useCreateGallery();
   const [title, setTitle] = useState(defaultTitle);
   const [note, setNote] = useState("");
   const ids = { title: useId(), note: useId(), link: useId() };
   const created = createGallery.data;
-  const absoluteUrl = created && typeof window !== "undefined" ? new URL(created.url, window.location.origin).href : "";
+  const absoluteUrl =
+    created && typeof window !== "undefined" ? new URL(created.url, window.location.origin).href : "";
 
   const close = () => {
     createGallery.reset();
@@ -62,7 +70,13 @@ export function ShareDialog({ open, onClose, selection, summary, defaultTitle, o
             <label htmlFor={ids.link} className="text-xs font-medium text-fg-muted">
               Share link
             </label>
-            <Input id={ids.link} readOnly value={absoluteUrl} onFocus={(event) => event.currentTarget.select()} className="font-mono text-xs" />
+            <Input
+              id={ids.link}
+              readOnly
+              value={absoluteUrl}
+              onFocus={(event) => event.currentTarget.select()}
+              className="font-mono text-xs"
+            />
             <div className="flex flex-wrap justify-end gap-2">
               <Link href={created.url} target="_blank" rel="noreferrer" className={buttonClasses("ghost")}>
                 <ExternalIcon />
@@ -77,13 +91,25 @@ export function ShareDialog({ open, onClose, selection, summary, defaultTitle, o
               <label htmlFor={ids.title} className="text-xs font-medium text-fg-muted">
                 Title
               </label>
-              <Input id={ids.title} value={title} maxLength={120} onChange={(event) => setTitle(event.target.value)} />
+              <Input
+                id={ids.title}
+                value={title}
+                maxLength={120}
+                onChange={(event) => setTitle(event.target.value)}
+              />
             </div>
             <div className="grid gap-1.5">
               <label htmlFor={ids.note} className="text-xs font-medium text-fg-muted">
                 Note <span className="text-fg-subtle">(optional)</span>
               </label>
-              <Textarea id={ids.note} rows={3} maxLength={2000} value={note} onChange={(event) => setNote(event.target.value)} placeholder="What should the viewer look at?" />
+              <Textarea
+                id={ids.note}
+                rows={3}
+                maxLength={2000}
+                value={note}
+                onChange={(event) => setNote(event.target.value)}
+                placeholder="What should the viewer look at?"
+              />
             </div>
             {createGallery.error ? (
               <p role="alert" className="rounded-lg bg-danger-soft px-3 py-2 text-xs text-danger">

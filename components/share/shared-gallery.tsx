@@ -13,9 +13,14 @@ function formatParam(value: unknown): string {
 
 function SharedModelCard({ job, onOpen }: { job: JobView; onOpen: (imageId: string) => void }) {
   const { name, provider } = modelLabel(job.modelId);
-  const params = Object.entries(job.params).filter(([, value]) => value !== null && value !== undefined && value !== "");
+  const params = Object.entries(job.params).filter(
+    ([, value]) => value !== null && value !== undefined && value !== "",
+  );
   return (
-    <article aria-label={`${name} (${provider})`} className="flex h-full flex-col overflow-hidden rounded-card border border-line bg-surface shadow-card">
+    <article
+      aria-label={`${name} (${provider})`}
+      className="flex h-full flex-col overflow-hidden rounded-card border border-line bg-surface shadow-card"
+    >
       <header className="flex items-baseline justify-between gap-3 px-4 pt-3.5 pb-3">
         <h3 className="truncate text-sm font-semibold">{name}</h3>
         <p className="truncate text-xs text-fg-subtle">{provider}</p>
@@ -25,7 +30,10 @@ function SharedModelCard({ job, onOpen }: { job: JobView; onOpen: (imageId: stri
       </div>
       <dl className="mt-auto flex flex-wrap gap-1.5 px-4 pt-3 pb-3.5">
         {params.map(([key, value]) => (
-          <div key={key} className="flex items-center gap-1 rounded-md bg-surface-muted px-1.5 py-0.5 font-mono text-[11px]">
+          <div
+            key={key}
+            className="flex items-center gap-1 rounded-md bg-surface-muted px-1.5 py-0.5 font-mono text-[11px]"
+          >
             <dt className="text-fg-subtle">{key}</dt>
             <dd className="text-fg">{formatParam(value)}</dd>
           </div>
@@ -48,7 +56,9 @@ export function SharedGallery({ gallery }: { gallery: GalleryView }) {
   const items = useMemo<LightboxItem[]>(
     () =>
       gallery.runs.flatMap((run) =>
-        run.jobs.flatMap((job) => job.images.map((image, index) => ({ image, job, run, position: index + 1 }))),
+        run.jobs.flatMap((job) =>
+          job.images.map((image, index) => ({ image, job, run, position: index + 1 })),
+        ),
       ),
     [gallery.runs],
   );
@@ -62,7 +72,9 @@ export function SharedGallery({ gallery }: { gallery: GalleryView }) {
           <section aria-label={`Prompt: ${run.prompt}`} className="@container grid gap-4">
             <div className="grid gap-1">
               <h2 className="text-[11px] font-semibold tracking-wide text-fg-subtle uppercase">Prompt</h2>
-              <p className="max-w-4xl text-base leading-relaxed text-pretty whitespace-pre-wrap">{run.prompt}</p>
+              <p className="max-w-4xl text-base leading-relaxed text-pretty whitespace-pre-wrap">
+                {run.prompt}
+              </p>
             </div>
             <ul className="grid grid-cols-1 items-start gap-4 @2xl:grid-cols-2 @[58rem]:grid-cols-3 @[96rem]:grid-cols-4">
               {run.jobs.map((job) => (
@@ -75,7 +87,11 @@ export function SharedGallery({ gallery }: { gallery: GalleryView }) {
         );
         if (items.length < WINDOWING_FROM_IMAGES) return <Fragment key={run.id}>{section}</Fragment>;
         return (
-          <RenderWhenNear key={run.id} estimatedHeight={ESTIMATED_PROMPT_HEIGHT} initiallyRendered={position < FIRST_SCREEN_PROMPTS}>
+          <RenderWhenNear
+            key={run.id}
+            estimatedHeight={ESTIMATED_PROMPT_HEIGHT}
+            initiallyRendered={position < FIRST_SCREEN_PROMPTS}
+          >
             {section}
           </RenderWhenNear>
         );

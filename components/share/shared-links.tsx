@@ -17,7 +17,12 @@ function RevokeButton({ gallery }: { gallery: GallerySummary }) {
   const revoke = useRevokeGallery();
   return (
     <>
-      <Button size="sm" variant="danger" onClick={() => setConfirming(true)} aria-label={`Revoke link: ${gallery.title}`}>
+      <Button
+        size="sm"
+        variant="danger"
+        onClick={() => setConfirming(true)}
+        aria-label={`Revoke link: ${gallery.title}`}
+      >
         Revoke
       </Button>
       <ConfirmDialog
@@ -58,7 +63,9 @@ export function SharedLinks() {
       <div className="grid justify-items-center gap-3 rounded-card border border-dashed border-line-strong p-12 text-center">
         <LinkIcon className="size-6 text-fg-subtle" />
         <p className="font-medium">No shared links yet</p>
-        <p className="max-w-sm text-sm text-fg-muted">Open a run and press Share, or select images across runs and share them together.</p>
+        <p className="max-w-sm text-sm text-fg-muted">
+          Open a run and press Share, or select images across runs and share them together.
+        </p>
         <Link href="/history" className={buttonClasses("primary")}>
           Go to History
         </Link>
@@ -70,7 +77,10 @@ export function SharedLinks() {
       {data.galleries.map((gallery) => {
         const path = `/g/${gallery.slug}`;
         return (
-          <li key={gallery.slug} className="flex flex-wrap items-center gap-4 rounded-card border border-line bg-surface p-3 shadow-card">
+          <li
+            key={gallery.slug}
+            className="flex flex-wrap items-center gap-4 rounded-card border border-line bg-surface p-3 shadow-card"
+          >
             <div className="grid size-14 shrink-0 place-items-center overflow-hidden rounded-lg bg-surface-sunken text-fg-subtle">
               {gallery.thumbnailUrl ? (
                 // eslint-disable-next-line @next/next/no-img-element
@@ -82,7 +92,8 @@ export function SharedLinks() {
             <div className="grid min-w-0 flex-1 gap-0.5">
               <p className="truncate font-medium">{gallery.title}</p>
               <p className="text-xs text-fg-subtle">
-                {gallery.imageCount} {gallery.imageCount === 1 ? "image" : "images"} · shared {DATE.format(new Date(gallery.createdAt))}
+                {gallery.imageCount} {gallery.imageCount === 1 ? "image" : "images"} · shared{" "}
+                {DATE.format(new Date(gallery.createdAt))}
               </p>
             </div>
             <div className="flex flex-wrap gap-2">

@@ -3,7 +3,8 @@ import { cn } from "./cn";
 
 const VARIANTS = {
   primary: "bg-accent text-accent-fg shadow-sm hover:bg-accent-strong disabled:bg-accent/50",
-  secondary: "border border-line bg-surface text-fg shadow-xs hover:bg-surface-muted hover:border-line-strong",
+  secondary:
+    "border border-line bg-surface text-fg shadow-xs hover:bg-surface-muted hover:border-line-strong",
   ghost: "text-fg-muted hover:bg-surface-muted hover:text-fg",
   danger: "border border-line bg-surface text-danger hover:bg-danger-soft",
 } as const;
@@ -19,7 +20,11 @@ const SIZES = {
 export type ButtonVariant = keyof typeof VARIANTS;
 export type ButtonSize = keyof typeof SIZES;
 
-export function buttonClasses(variant: ButtonVariant = "secondary", size: ButtonSize = "md", className?: string) {
+export function buttonClasses(
+  variant: ButtonVariant = "secondary",
+  size: ButtonSize = "md",
+  className?: string,
+) {
   return cn(
     "inline-flex shrink-0 items-center justify-center font-medium whitespace-nowrap transition-colors select-none disabled:cursor-not-allowed disabled:opacity-60 [&_svg]:size-4 [&_svg]:shrink-0",
     VARIANTS[variant],

@@ -17,7 +17,17 @@ interface ConfirmDialogProps {
 }
 
 /** Asks before something that cannot be undone; stays open with the reason when it fails. */
-export function ConfirmDialog({ open, onClose, title, children, confirmLabel, confirmIcon, onConfirm, pending, error }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  onClose,
+  title,
+  children,
+  confirmLabel,
+  confirmIcon,
+  onConfirm,
+  pending,
+  error,
+}: ConfirmDialogProps) {
   return (
     <Dialog open={open} onClose={onClose} label={title} className="w-[min(26rem,calc(100vw-2rem))]">
       <div className="grid gap-4 p-5">

@@ -16,7 +16,12 @@ interface RenderWhenNearProps {
  * viewport, and otherwise an empty box of their last measured height, so the page keeps its length.
  * A 500-image share page stays at a few hundred DOM nodes and loads only the images near the screen.
  */
-export function RenderWhenNear({ children, estimatedHeight, initiallyRendered = false, className }: RenderWhenNearProps) {
+export function RenderWhenNear({
+  children,
+  estimatedHeight,
+  initiallyRendered = false,
+  className,
+}: RenderWhenNearProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [near, setNear] = useState(initiallyRendered);
   const [height, setHeight] = useState(estimatedHeight);

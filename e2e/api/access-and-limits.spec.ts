@@ -15,7 +15,10 @@ const server = new AppServer({
   env: { PRISM_ACCESS_TOKEN: ACCESS_TOKEN, PRISM_DAILY_BUDGET_USD: "0.1", PRISM_RATE_LIMIT_PER_MINUTE: "3" },
 });
 const url = (route: string) => `${server.baseUrl}${route}`;
-const GPT_IMAGE_RUN = JSON.stringify({ prompt: "a red kite", models: [{ modelId: "shortapi/gpt-image-2", params: {} }] });
+const GPT_IMAGE_RUN = JSON.stringify({
+  prompt: "a red kite",
+  models: [{ modelId: "shortapi/gpt-image-2", params: {} }],
+});
 const INVALID_RUN = JSON.stringify({ prompt: "", models: [] });
 
 test.describe.configure({ mode: "serial" });
@@ -43,9 +46,15 @@ test("protected API routes answer 401 with the envelope; public ones stay open",
     ["/api/spend", "GET"],
     ["/api/galleries", "POST"],
   ] as const) {
-    const response = await fetch(url(route), { method, headers: { "content-type": "application/json" }, body: method === "POST" ? GPT_IMAGE_RUN : undefined });
+    const response = await fetch(url(route), {
+      method,
+      headers: { "content-type": "application/json" },
+      body: method === "POST" ? GPT_IMAGE_RUN : undefined,
+    });
     expect(response.status, `${method} ${route}`).toBe(401);
-    expect(await response.json()).toEqual({ error: { code: "unauthorized", message: "Sign in with the access token first" } });
+    expect(await response.json()).toEqual({
+      error: { code: "unauthorized", message: "Sign in with the access token first" },
+    });
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
   }
@@ -77,7 +86,9 @@ test("signing in: a wrong token is refused, the right one sets an httpOnly cooki
   expect(wrong.status).toBe(303);
   expect(wrong.headers.get("location")).toContain("/sign-in?error=1");
   expect(wrong.headers.get("set-cookie")).toBeNull();
-  expect((await fetch(url("/api/session"), { method: "POST", body: JSON.stringify({ token: "guess" }) })).status).toBe(401);
+  expect(
+    (await fetch(url("/api/session"), { method: "POST", body: JSON.stringify({ token: "guess" }) })).status,
+  ).toBe(401);
 
   const right = await fetch(url("/api/session"), form(ACCESS_TOKEN));
   expect(right.status).toBe(303);
@@ -89,30 +100,47 @@ test("signing in: a wrong token is refused, the right one sets an httpOnly cooki
 
   expect((await fetch(url("/api/models"), withSession())).status).toBe(200);
   expect((await fetch(url("/history"), withSession({ redirect: "manual" }))).status).toBe(200);
-  expect(await (await fetch(url("/api/session"), withSession())).json()).toEqual({ accessControl: true, signedIn: true });
+  expect(await (await fetch(url("/api/session"), withSession())).json()).toEqual({
+    accessControl: true,
+    signedIn: true,
+  });
 });
 
 test("the daily budget refuses a run that would pass it, before any provider call", async () => {
-  expect(await (await fetch(url("/api/spend"), withSession())).json()).toEqual({ todayUsd: 0, budgetUsd: 0.1, unpricedJobs: 0 });
-  expect((await fetch(url("/api/runs"), withSession({ method: "POST", body: GPT_IMAGE_RUN }))).status).toBe(202);
+  expect(await (await fetch(url("/api/spend"), withSession())).json()).toEqual({
+    todayUsd: 0,
+    budgetUsd: 0.1,
+    unpricedJobs: 0,
+  });
+  expect((await fetch(url("/api/runs"), withSession({ method: "POST", body: GPT_IMAGE_RUN }))).status).toBe(
+    202,
+  );
   const refused = await fetch(url("/api/runs"), withSession({ method: "POST", body: GPT_IMAGE_RUN }));
   expect(refused.status).toBe(402);
   const { error } = (await refused.json()) as { error: { code: string; message: string } };
   expect(error.code).toBe("budget_exceeded");
   expect(error.message).toContain("daily budget of $0.100 (PRISM_DAILY_BUDGET_USD)");
-  expect(await (await fetch(url("/api/spend"), withSession())).json()).toMatchObject({ todayUsd: 0.06, budgetUsd: 0.1 });
+  expect(await (await fetch(url("/api/spend"), withSession())).json()).toMatchObject({
+    todayUsd: 0.06,
+    budgetUsd: 0.1,
+  });
 });
 
 test("creating runs is rate limited per client: 429 with Retry-After; a forged X-Forwarded-For does not help", async () => {
   // Two of this client's three runs a minute are used above (one accepted, one over budget).
   const third = await fetch(url("/api/runs"), withSession({ method: "POST", body: GPT_IMAGE_RUN }));
   expect(third.status).toBe(402);
-  const limited = await fetch(url("/api/runs"), withSession({ method: "POST", body: GPT_IMAGE_RUN, headers: { "x-forwarded-for": "198.51.100.23" } }));
+  const limited = await fetch(
+    url("/api/runs"),
+    withSession({ method: "POST", body: GPT_IMAGE_RUN, headers: { "x-forwarded-for": "198.51.100.23" } }),
+  );
   expect(limited.status).toBe(429);
   expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
   expect(((await limited.json()) as { error: { code: string } }).error.code).toBe("rate_limited");
   // Invalid requests are refused for what they are, before the limit.
-  expect((await fetch(url("/api/runs"), withSession({ method: "POST", body: INVALID_RUN }))).status).toBe(422);
+  expect((await fetch(url("/api/runs"), withSession({ method: "POST", body: INVALID_RUN }))).status).toBe(
+    422,
+  );
 });
 
 test("signing out ends the session", async () => {

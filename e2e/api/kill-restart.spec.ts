@@ -15,7 +15,11 @@ const server = new AppServer({
   dataDir,
   simulatorPort: 4730,
   // With PUBLIC_URL the providers also call back (to the real callback route) while jobs run.
-  env: { ...simulator.providerEnv("kill-test-key"), PRISM_RATE_LIMIT_PER_MINUTE: "0", PUBLIC_URL: "http://127.0.0.1:3730" },
+  env: {
+    ...simulator.providerEnv("kill-test-key"),
+    PRISM_RATE_LIMIT_PER_MINUTE: "0",
+    PUBLIC_URL: "http://127.0.0.1:3730",
+  },
 });
 
 test.describe.configure({ mode: "serial" });
@@ -44,7 +48,9 @@ function expectCompleteAndStoredOnce(jobs: JobInfo[]): void {
     expect(["succeeded", "failed"], `${job.modelId}: ${job.status}`).toContain(job.status);
     if (job.status === "succeeded") {
       expect(job.images.length, job.modelId).toBeGreaterThanOrEqual(1);
-      expect(new Set(job.images.map((image) => image.url)).size, `${job.modelId} has a duplicate image`).toBe(job.images.length);
+      expect(new Set(job.images.map((image) => image.url)).size, `${job.modelId} has a duplicate image`).toBe(
+        job.images.length,
+      );
     } else {
       // A job may only fail because its create was in flight when the server died.
       expect(job.error?.code, `${job.modelId}: ${job.error?.message}`).toBe("submit_outcome_unknown");
@@ -70,36 +76,56 @@ const runIds: string[] = [];
 test("every job ends and no image is lost or doubled after kill -9 during generation", async () => {
   await server.start();
   const models = await allModels(server.baseUrl);
-  for (const prompt of ["a glass teapot", "a copper kettle"]) runIds.push(await createRun(server.baseUrl, { prompt, models }));
+  for (const prompt of ["a glass teapot", "a copper kettle"])
+    runIds.push(await createRun(server.baseUrl, { prompt, models }));
   // Providers have accepted some jobs (and are still working on them) when the server dies.
   await expect
-    .poll(async () => (await simulator.control<unknown[]>("/calls", undefined, "GET")).length, { timeout: 30_000 })
+    .poll(async () => (await simulator.control<unknown[]>("/calls", undefined, "GET")).length, {
+      timeout: 30_000,
+    })
     .toBeGreaterThanOrEqual(4);
-  const unfinished = (await jobsOf(server.baseUrl, runIds[0] ?? "")).filter((job) => job.status === "queued" || job.status === "running");
+  const unfinished = (await jobsOf(server.baseUrl, runIds[0] ?? "")).filter(
+    (job) => job.status === "queued" || job.status === "running",
+  );
   expect(unfinished.length).toBeGreaterThan(0);
   await server.kill();
 
   await server.start();
   for (const runId of runIds) expectCompleteAndStoredOnce(await waitUntilTerminal(server.baseUrl, runId));
 
-  const calls = await simulator.control<{ provider: string; method: string; headers: Record<string, string>; body: unknown }[]>("/calls", undefined, "GET");
+  const calls = await simulator.control<
+    { provider: string; method: string; headers: Record<string, string>; body: unknown }[]
+  >("/calls", undefined, "GET");
   const callbackUrl = /^http:\/\/127\.0\.0\.1:3730\/api\/callbacks\/[\w-]{24}$/;
-  for (const call of calls.filter((candidate) => candidate.method === "POST" && candidate.provider === "shortapi")) {
+  for (const call of calls.filter(
+    (candidate) => candidate.method === "POST" && candidate.provider === "shortapi",
+  )) {
     expect((call.body as { callback_url?: string }).callback_url).toMatch(callbackUrl);
   }
-  for (const call of calls.filter((candidate) => candidate.method === "POST" && candidate.provider === "pixazo")) {
+  for (const call of calls.filter(
+    (candidate) => candidate.method === "POST" && candidate.provider === "pixazo",
+  )) {
     expect(call.headers["x-webhook-url"]).toMatch(callbackUrl);
   }
 });
 
 test("kill -9 while images download: stored exactly once after restart, no partial files", async () => {
   await simulator.control("/reset");
-  await simulator.control("/faults", { provider: "*", on: "image", kind: "delay", delayMs: 30_000, count: -1 });
+  await simulator.control("/faults", {
+    provider: "*",
+    on: "image",
+    kind: "delay",
+    delayMs: 30_000,
+    count: -1,
+  });
   const models = await allModels(server.baseUrl);
   runIds.push(await createRun(server.baseUrl, { prompt: "a paper boat", models }));
   await expect
     .poll(
-      async () => (await simulator.control<{ path: string }[]>("/calls", undefined, "GET")).filter((call) => call.path.startsWith("/cdn/")).length,
+      async () =>
+        (await simulator.control<{ path: string }[]>("/calls", undefined, "GET")).filter((call) =>
+          call.path.startsWith("/cdn/"),
+        ).length,
       { timeout: 60_000 },
     )
     .toBeGreaterThanOrEqual(1);

@@ -46,7 +46,9 @@ function filesUnder(directory: string): string[] {
 }
 
 test("the build output holds no key", () => {
-  const files = filesUnder(path.resolve(process.env.NEXT_DIST_DIR ?? ".next")).filter((file) => !file.includes(`${path.sep}cache${path.sep}`));
+  const files = filesUnder(path.resolve(process.env.NEXT_DIST_DIR ?? ".next")).filter(
+    (file) => !file.includes(`${path.sep}cache${path.sep}`),
+  );
   expect(files.length).toBeGreaterThan(0);
   for (const file of files) expectNoCanary(file, readFileSync(file).toString("latin1"));
 });
@@ -78,7 +80,14 @@ test("no page, API answer, error or header carries a key, even after provider 40
     ["/api/files/ab/not-a-file.png"],
     ["/api/callbacks/unknown-token", { method: "POST", body: "{}" }],
     ["/api/runs", { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" }],
-    ["/api/runs", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ prompt: "", models: [] }) }],
+    [
+      "/api/runs",
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ prompt: "", models: [] }),
+      },
+    ],
   ];
   for (const [route, init] of requests) {
     const response = await fetch(`${server.baseUrl}${route}`, init);

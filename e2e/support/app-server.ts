@@ -26,18 +26,22 @@ export class AppServer {
   async start(timeoutMs = 90_000): Promise<void> {
     const nextBin = require.resolve("next/dist/bin/next");
     this.output = "";
-    this.child = spawn(process.execPath, [nextBin, "start", "-p", String(this.options.port), "-H", "127.0.0.1"], {
-      env: {
-        ...process.env,
-        NEXT_TELEMETRY_DISABLED: "1",
-        PRISM_SIMULATOR: "on",
-        DATA_DIR: this.options.dataDir,
-        SIMULATOR_PORT: String(this.options.simulatorPort),
-        ...this.options.env,
+    this.child = spawn(
+      process.execPath,
+      [nextBin, "start", "-p", String(this.options.port), "-H", "127.0.0.1"],
+      {
+        env: {
+          ...process.env,
+          NEXT_TELEMETRY_DISABLED: "1",
+          PRISM_SIMULATOR: "on",
+          DATA_DIR: this.options.dataDir,
+          SIMULATOR_PORT: String(this.options.simulatorPort),
+          ...this.options.env,
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+        detached: true,
       },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
-    });
+    );
     this.child.stdout?.on("data", (chunk: Buffer) => (this.output += chunk.toString()));
     this.child.stderr?.on("data", (chunk: Buffer) => (this.output += chunk.toString()));
     await this.waitForHealth(timeoutMs);

@@ -1,12 +1,18 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
-export const DEFAULT_MODELS = ["Z-Image (shortapi)", "Z-Image Turbo (pixazo)", "Z-Image Turbo (Alibaba DashScope)"];
+export const DEFAULT_MODELS = [
+  "Z-Image (shortapi)",
+  "Z-Image Turbo (pixazo)",
+  "Z-Image Turbo (Alibaba DashScope)",
+];
 
 export const promptField = (page: Page) => page.getByLabel("Prompt", { exact: true });
 
-export const resultCard = (page: Page, model: string) => page.getByRole("article", { name: `Result from ${model}` });
+export const resultCard = (page: Page, model: string) =>
+  page.getByRole("article", { name: `Result from ${model}` });
 
-export const modelCheckbox = (page: Page, model: string) => page.getByRole("checkbox", { name: model, exact: true });
+export const modelCheckbox = (page: Page, model: string) =>
+  page.getByRole("checkbox", { name: model, exact: true });
 
 export async function openPlayground(page: Page, baseUrl = ""): Promise<void> {
   await page.goto(`${baseUrl}/`);
@@ -24,7 +30,9 @@ export async function expectImages(card: Locator, count = 1): Promise<Locator> {
   const images = card.getByRole("button", { name: /^Open image/ });
   await expect(images).toHaveCount(count, { timeout: 45_000 });
   for (const image of await images.locator("img").all()) {
-    await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth > 0)).toBe(true);
+    await expect
+      .poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth > 0))
+      .toBe(true);
   }
   return images;
 }

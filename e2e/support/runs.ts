@@ -22,7 +22,11 @@ export async function allModels(baseUrl: string, headers: Record<string, string>
   return models.map((model) => ({ modelId: model.id, params: model.defaults }));
 }
 
-export async function createRun(baseUrl: string, body: unknown, headers: Record<string, string> = {}): Promise<string> {
+export async function createRun(
+  baseUrl: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<string> {
   const response = await fetch(`${baseUrl}/api/runs`, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
@@ -32,14 +36,24 @@ export async function createRun(baseUrl: string, body: unknown, headers: Record<
   return ((await response.json()) as { id: string }).id;
 }
 
-export async function jobsOf(baseUrl: string, runId: string, headers: Record<string, string> = {}): Promise<JobInfo[]> {
+export async function jobsOf(
+  baseUrl: string,
+  runId: string,
+  headers: Record<string, string> = {},
+): Promise<JobInfo[]> {
   const response = await fetch(`${baseUrl}/api/runs/${runId}`, { headers });
   return ((await response.json()) as { jobs: JobInfo[] }).jobs;
 }
 
-export async function waitUntilTerminal(baseUrl: string, runId: string, headers: Record<string, string> = {}) {
+export async function waitUntilTerminal(
+  baseUrl: string,
+  runId: string,
+  headers: Record<string, string> = {},
+) {
   await expect
-    .poll(async () => (await jobsOf(baseUrl, runId, headers)).every((job) => TERMINAL.has(job.status)), { timeout: 90_000 })
+    .poll(async () => (await jobsOf(baseUrl, runId, headers)).every((job) => TERMINAL.has(job.status)), {
+      timeout: 90_000,
+    })
     .toBe(true);
   return jobsOf(baseUrl, runId, headers);
 }

@@ -9,7 +9,8 @@ async function control(path: string, body?: unknown, baseUrl = E2E_SIMULATOR_CON
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body ?? {}),
   });
-  if (!response.ok) throw new Error(`Simulator ${path} answered ${response.status}: ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`Simulator ${path} answered ${response.status}: ${await response.text()}`);
 }
 
 /** Makes the next `count` jobs of `provider` end with `outcome`. */

@@ -31,7 +31,11 @@ test("a run is still in history, with its images, after the server restarts", as
   await expect(entry).toBeVisible();
   await expect(entry).toHaveAttribute("href", runHref!);
   const thumbnail = entry.locator("img").first();
-  await expect.poll(() => thumbnail.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth > 0)).toBe(true);
+  await expect
+    .poll(() =>
+      thumbnail.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth > 0),
+    )
+    .toBe(true);
 
   await entry.click();
   await expect(page.getByRole("heading", { level: 1, name: prompt })).toBeVisible();

@@ -92,7 +92,8 @@ test("an image opens large, steps with the arrow keys, closes with Esc and downl
   await generate(page, "Neon koi fish swimming through a rainy Tokyo street");
   const card = resultCard(page, "Z-Image (shortapi)");
   const images = await expectImages(card, 2);
-  for (const model of DEFAULT_MODELS.slice(1)) await expectImages(resultCard(page, model), model.includes("DashScope") ? 1 : 2);
+  for (const model of DEFAULT_MODELS.slice(1))
+    await expectImages(resultCard(page, model), model.includes("DashScope") ? 1 : 2);
 
   await images.first().click();
   const dialog = page.getByRole("dialog");

@@ -11,8 +11,12 @@ test("a finished run looks right on desktop and phone, light and dark", async ({
   await openPlayground(page);
   await page.getByRole("radio", { name: "3:2" }).check();
   await page.getByRole("radio", { name: "2 images" }).check();
-  await generate(page, "Isometric cutaway of a tiny bookshop in a hollow tree, warm lamplight, soft pastel palette");
-  for (const model of DEFAULT_MODELS) await expectImages(resultCard(page, model), model.includes("DashScope") ? 1 : 2);
+  await generate(
+    page,
+    "Isometric cutaway of a tiny bookshop in a hollow tree, warm lamplight, soft pastel palette",
+  );
+  for (const model of DEFAULT_MODELS)
+    await expectImages(resultCard(page, model), model.includes("DashScope") ? 1 : 2);
   await page.screenshot({ path: testInfo.outputPath("playground-desktop-light.png") });
   const runPath = await page.getByRole("link", { name: "Open run page" }).getAttribute("href");
 

@@ -16,7 +16,14 @@ interface Manifest {
   kind: string;
   title: string;
   note?: string;
-  images: { file: string; prompt: string; model: string; params: Record<string, unknown>; timings: { finishedAt: string | null }; contentType: string }[];
+  images: {
+    file: string;
+    prompt: string;
+    model: string;
+    params: Record<string, unknown>;
+    timings: { finishedAt: string | null };
+    contentType: string;
+  }[];
 }
 
 test.describe.configure({ mode: "serial" });
@@ -30,22 +37,36 @@ test.afterAll(async () => {
 });
 
 /** Opens the link in a context that shares nothing with the author's, and checks every image really loaded. */
-async function expectSharedImages(browser: Browser, url: string, title: string, count: number): Promise<Page> {
+async function expectSharedImages(
+  browser: Browser,
+  url: string,
+  title: string,
+  count: number,
+): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const response = await page.goto(url);
   expect(response?.status()).toBe(200);
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  const images = page.getByRole("main").getByRole("button", { name: /^Open image/ }).locator("img");
+  const images = page
+    .getByRole("main")
+    .getByRole("button", { name: /^Open image/ })
+    .locator("img");
   await expect(images).toHaveCount(count);
   for (const image of await images.all()) {
     await image.scrollIntoViewIfNeeded();
-    await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth > 0)).toBe(true);
+    await expect
+      .poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth > 0))
+      .toBe(true);
   }
   return page;
 }
 
-test("a shared run survives expired provider URLs and a restart, and downloads as a ZIP", async ({ page, browser, request }, testInfo) => {
+test("a shared run survives expired provider URLs and a restart, and downloads as a ZIP", async ({
+  page,
+  browser,
+  request,
+}, testInfo) => {
   test.setTimeout(240_000);
   await openPlayground(page, server.baseUrl);
   const prompt = `A lighthouse on a cliff at dusk ${Date.now()}`;
@@ -93,7 +114,9 @@ test("a shared run survives expired provider URLs and a restart, and downloads a
   const manifest = JSON.parse(strFromU8(entries["manifest.json"]!)) as Manifest;
   expect(manifest).toMatchObject({ kind: "gallery", title, note: "Which one for the poster?" });
   expect(manifest.images).toHaveLength(DEFAULT_MODELS.length);
-  expect(Object.keys(entries).sort()).toEqual(["manifest.json", ...manifest.images.map((image) => image.file)].sort());
+  expect(Object.keys(entries).sort()).toEqual(
+    ["manifest.json", ...manifest.images.map((image) => image.file)].sort(),
+  );
   for (const image of manifest.images) {
     expect(image.prompt).toBe(prompt);
     expect(image.file).toMatch(/^[a-z0-9-]+-a-lighthouse-on-a-cliff-at-\d+\.png$/);
@@ -108,7 +131,11 @@ test("a shared run survives expired provider URLs and a restart, and downloads a
   expect((await request.get(`${server.baseUrl}/api/galleries/${"A".repeat(24)}`)).status()).toBe(404);
 });
 
-test("images selected across runs share as one gallery, which can be revoked", async ({ page, browser, request }, testInfo) => {
+test("images selected across runs share as one gallery, which can be revoked", async ({
+  page,
+  browser,
+  request,
+}, testInfo) => {
   test.setTimeout(180_000);
   const prompts = [`A paper boat ${Date.now()}`, `A glass apple ${Date.now()}`];
   const runUrls: string[] = [];
@@ -130,7 +157,9 @@ test("images selected across runs share as one gallery, which can be revoked", a
   await expect(bar).toContainText("2 images selected");
 
   await page.goto(`${server.baseUrl}/history`);
-  await expect(page.getByRole("list", { name: "Runs" }).getByRole("link").filter({ hasText: prompts[0]! })).toBeVisible();
+  await expect(
+    page.getByRole("list", { name: "Runs" }).getByRole("link").filter({ hasText: prompts[0]! }),
+  ).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("history-page.png"), fullPage: true });
   await bar.getByRole("button", { name: "Share selected" }).click();
   const dialog = page.getByRole("dialog", { name: "Share" });
@@ -141,12 +170,16 @@ test("images selected across runs share as one gallery, which can be revoked", a
   await expect(bar).toBeHidden();
 
   const viewer = await expectSharedImages(browser, url, "Picks", 2);
-  for (const prompt of prompts) await expect(viewer.getByRole("region", { name: `Prompt: ${prompt}` })).toBeVisible();
+  for (const prompt of prompts)
+    await expect(viewer.getByRole("region", { name: `Prompt: ${prompt}` })).toBeVisible();
   await viewer.context().close();
 
   await page.goto(`${server.baseUrl}/shared`);
   await page.getByRole("button", { name: "Revoke link: Picks" }).click();
-  await page.getByRole("dialog", { name: "Revoke this link?" }).getByRole("button", { name: "Revoke link" }).click();
+  await page
+    .getByRole("dialog", { name: "Revoke this link?" })
+    .getByRole("button", { name: "Revoke link" })
+    .click();
   await expect(page.getByRole("button", { name: "Revoke link: Picks" })).toBeHidden();
   expect((await request.get(url)).status()).toBe(404);
 
@@ -154,7 +187,10 @@ test("images selected across runs share as one gallery, which can be revoked", a
   const runs = page.getByRole("list", { name: "Runs" });
   await runs.getByRole("link").filter({ hasText: prompts[1]! }).hover();
   await page.getByRole("button", { name: `Delete run: ${prompts[1]}` }).click();
-  await page.getByRole("dialog", { name: "Delete this run?" }).getByRole("button", { name: "Delete run" }).click();
+  await page
+    .getByRole("dialog", { name: "Delete this run?" })
+    .getByRole("button", { name: "Delete run" })
+    .click();
   await expect(runs.getByRole("link").filter({ hasText: prompts[1]! })).toBeHidden();
   await expect(runs.getByRole("link").filter({ hasText: prompts[0]! })).toBeVisible();
 });

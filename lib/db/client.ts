@@ -36,8 +36,11 @@ export function defaultDatabaseLocation(): DatabaseLocation {
 }
 
 /** Opens a database and applies every pending migration from drizzle/. */
-export async function openDatabase(location: DatabaseLocation = defaultDatabaseLocation()): Promise<DatabaseHandle> {
-  const handle = location.engine === "postgres" ? await openPostgres(location.url) : await openPglite(location.dataDir);
+export async function openDatabase(
+  location: DatabaseLocation = defaultDatabaseLocation(),
+): Promise<DatabaseHandle> {
+  const handle =
+    location.engine === "postgres" ? await openPostgres(location.url) : await openPglite(location.dataDir);
   logger.info("Database ready", { engine: handle.engine });
   return handle;
 }

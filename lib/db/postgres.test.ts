@@ -67,9 +67,16 @@ describe.skipIf(!serverUrl)("on PostgreSQL", () => {
   });
   afterEach(() => rm(blobDirectory, { recursive: true, force: true }));
 
-  function create(prompt: string, models: CreateRunBody["models"], options: { at?: Date; idempotencyKey?: string } = {}) {
+  function create(
+    prompt: string,
+    models: CreateRunBody["models"],
+    options: { at?: Date; idempotencyKey?: string } = {},
+  ) {
     const body = createRunBodySchema.parse({ prompt, models });
-    return createRun(handle.db, body, { now: options.at ?? clock.current, idempotencyKey: options.idempotencyKey });
+    return createRun(handle.db, body, {
+      now: options.at ?? clock.current,
+      idempotencyKey: options.idempotencyKey,
+    });
   }
 
   /** Stores a placeholder image row for a job, as the runner's download step would. */
@@ -94,7 +101,9 @@ describe.skipIf(!serverUrl)("on PostgreSQL", () => {
 
   describe("migrations", () => {
     it("apply to a fresh database, and opening it again changes nothing", async () => {
-      const journal = JSON.parse(await readFile(path.join(process.cwd(), "drizzle/meta/_journal.json"), "utf8")) as {
+      const journal = JSON.parse(
+        await readFile(path.join(process.cwd(), "drizzle/meta/_journal.json"), "utf8"),
+      ) as {
         entries: unknown[];
       };
       const applied = async () => {
@@ -128,10 +137,16 @@ describe.skipIf(!serverUrl)("on PostgreSQL", () => {
           }),
         );
         // The first line of each failure, so a regression reads as the error and not as a migration's SQL.
-        const outcomes = results.map((result) => (result.status === "rejected" ? String(result.reason).split("\n")[0] : "ok"));
+        const outcomes = results.map((result) =>
+          result.status === "rejected" ? String(result.reason).split("\n")[0] : "ok",
+        );
         expect(outcomes).toEqual(["ok", "ok", "ok"]);
         const [first] = opened;
-        const created = await createRun(first!.db, createRunBodySchema.parse({ prompt: "after boot", models: [zImage] }), {});
+        const created = await createRun(
+          first!.db,
+          createRunBodySchema.parse({ prompt: "after boot", models: [zImage] }),
+          {},
+        );
         expect((await getRunView(first!.db, created.id))?.jobs).toHaveLength(1);
       } finally {
         await Promise.all(opened.map((instance) => instance.close()));
@@ -142,7 +157,10 @@ describe.skipIf(!serverUrl)("on PostgreSQL", () => {
 
   describe("runs", () => {
     it("creates a run and reads it back with parsed jsonb, numbers and timestamps", async () => {
-      const created = await create("a fox", [zImage, { ...dashscope, notes: ["Makes 1 image (one per request)"] }]);
+      const created = await create("a fox", [
+        zImage,
+        { ...dashscope, notes: ["Makes 1 image (one per request)"] },
+      ]);
       const view = await getRunView(handle.db, created.id);
       expect(view).toMatchObject({ id: created.id, prompt: "a fox", createdAt: clock.current.toISOString() });
       expect(view?.jobs.map((job) => [job.modelId, job.status])).toEqual([
@@ -151,7 +169,10 @@ describe.skipIf(!serverUrl)("on PostgreSQL", () => {
       ]);
       expect(view?.jobs[0]?.params).toMatchObject({ aspect_ratio: "1:1", num_images: 1 });
       expect(typeof view?.jobs[0]?.estimatedCostUsd).toBe("number");
-      expect(view?.jobs[1]).toMatchObject({ notes: ["Makes 1 image (one per request)"], estimatedCostUsd: null });
+      expect(view?.jobs[1]).toMatchObject({
+        notes: ["Makes 1 image (one per request)"],
+        estimatedCostUsd: null,
+      });
       expect(await getRunView(handle.db, "missing")).toBeNull();
     });
 
@@ -177,7 +198,10 @@ describe.skipIf(!serverUrl)("on PostgreSQL", () => {
       ]);
       expect((await listRuns(handle.db, { limit: 10, q: "%" })).runs).toHaveLength(1);
       const dashscopeRuns = await listRuns(handle.db, { limit: 10, modelId: "dashscope/z-image-turbo" });
-      expect(dashscopeRuns.runs.map((run) => run.prompt)).toEqual(["prompt 3 A Red FOX 100%_sure", "prompt 1"]);
+      expect(dashscopeRuns.runs.map((run) => run.prompt)).toEqual([
+        "prompt 3 A Red FOX 100%_sure",
+        "prompt 1",
+      ]);
       expect((await listRuns(handle.db, { limit: 10, status: "queued" })).runs).toHaveLength(6);
       expect((await listRuns(handle.db, { limit: 10, status: "succeeded" })).runs).toEqual([]);
     });
@@ -202,7 +226,10 @@ describe.skipIf(!serverUrl)("on PostgreSQL", () => {
     });
 
     /** A runner with its own handle (own pool), as a separate app instance would have. */
-    async function instance(ownerId: string, providers: Partial<Record<ProviderId, ReturnType<typeof fakeProvider>>>) {
+    async function instance(
+      ownerId: string,
+      providers: Partial<Record<ProviderId, ReturnType<typeof fakeProvider>>>,
+    ) {
       const own = await openDatabase({ engine: "postgres", url: scratch.url });
       runnerHandles.push(own);
       const image = await pngImage(16, 16, 1);
@@ -238,7 +265,10 @@ describe.skipIf(!serverUrl)("on PostgreSQL", () => {
         return { shortapi: provider("shortapi", false), dashscope: provider("dashscope", true) };
       };
       for (let index = 0; index < 6; index += 1) await create(`prompt ${index}`, [zImage, dashscope]);
-      const runners: JobRunner[] = [await instance("instance-a", providersOf("a")), await instance("instance-b", providersOf("b"))];
+      const runners: JobRunner[] = [
+        await instance("instance-a", providersOf("a")),
+        await instance("instance-b", providersOf("b")),
+      ];
 
       await driveRunners(handle.db, runners, clock);
 
@@ -248,7 +278,9 @@ describe.skipIf(!serverUrl)("on PostgreSQL", () => {
       expect(owners).toContain("a");
       expect(owners).toContain("b");
       const rows = await handle.db.select().from(jobs);
-      expect(rows.map((row) => [row.status, row.leaseOwner])).toEqual(Array.from({ length: 12 }, () => ["succeeded", null]));
+      expect(rows.map((row) => [row.status, row.leaseOwner])).toEqual(
+        Array.from({ length: 12 }, () => ["succeeded", null]),
+      );
       const views = await listRuns(handle.db, { limit: 10 });
       expect(views.runs.every((run) => run.thumbnails.length === 2)).toBe(true);
     });
@@ -261,14 +293,21 @@ describe.skipIf(!serverUrl)("on PostgreSQL", () => {
       // Sixteen claims in flight at once over two pools: far more than the twelve due jobs.
       const claims = await Promise.all(
         Array.from({ length: 16 }, (_, index) =>
-          claimDueJobs((index % 2 === 0 ? a : b).db, { owner: `claimer-${index}`, now: clock.current, leaseMs: 30_000, limit: 2 }),
+          claimDueJobs((index % 2 === 0 ? a : b).db, {
+            owner: `claimer-${index}`,
+            now: clock.current,
+            leaseMs: 30_000,
+            limit: 2,
+          }),
         ),
       );
       const claimed = claims.flat().map((job) => job.id);
       expect(claimed).toHaveLength(12);
       expect(new Set(claimed).size).toBe(12);
       // The lease stored is the one each claimer was told it holds.
-      const ownerOf = new Map(claims.flatMap((claim, index) => claim.map((job) => [job.id, `claimer-${index}`] as const)));
+      const ownerOf = new Map(
+        claims.flatMap((claim, index) => claim.map((job) => [job.id, `claimer-${index}`] as const)),
+      );
       for (const row of await handle.db.select().from(jobs)) expect(row.leaseOwner).toBe(ownerOf.get(row.id));
     });
 
@@ -289,7 +328,11 @@ describe.skipIf(!serverUrl)("on PostgreSQL", () => {
       clock.current = new Date(clock.current.getTime() + 30_001);
       await driveRunners(handle.db, [runner], clock);
       expect(shortapi.submit).toHaveBeenCalledTimes(1);
-      expect(await getJob(handle.db, jobId)).toMatchObject({ status: "succeeded", leaseOwner: null, leaseUntil: null });
+      expect(await getJob(handle.db, jobId)).toMatchObject({
+        status: "succeeded",
+        leaseOwner: null,
+        leaseUntil: null,
+      });
     });
   });
 
@@ -299,13 +342,23 @@ describe.skipIf(!serverUrl)("on PostgreSQL", () => {
     const refunded = await create("refunded", [gptImage]);
     await create("unpriced", [pixazo]);
     await handle.db.update(jobs).set({ costUsd: 0.05 }).where(eq(jobs.runId, charged.id));
-    const failure = jobTransitions.failed(clock.current, { code: "content_policy", message: "refused", charged: false });
+    const failure = jobTransitions.failed(clock.current, {
+      code: "content_policy",
+      message: "refused",
+      charged: false,
+    });
     await handle.db.update(jobs).set(failure).where(eq(jobs.runId, refunded.id));
 
     // sum() of double precision and count() (a bigint) come back from node-postgres as numbers here.
-    expect(await spendToday(handle.db, 1, clock.current)).toEqual({ todayUsd: 0.05, budgetUsd: 1, unpricedJobs: 1 });
+    expect(await spendToday(handle.db, 1, clock.current)).toEqual({
+      todayUsd: 0.05,
+      budgetUsd: 1,
+      unpricedJobs: 1,
+    });
     const another = createRunBodySchema.parse({ prompt: "one more", models: [gptImage] });
-    await expect(enforceDailyBudget(handle.db, another, 0.06, clock.current)).rejects.toMatchObject({ code: "budget_exceeded" });
+    await expect(enforceDailyBudget(handle.db, another, 0.06, clock.current)).rejects.toMatchObject({
+      code: "budget_exceeded",
+    });
     await expect(enforceDailyBudget(handle.db, another, 1, clock.current)).resolves.toBeUndefined();
   });
 
@@ -321,11 +374,18 @@ describe.skipIf(!serverUrl)("on PostgreSQL", () => {
     );
     const gallery = await getGalleryView(handle.db, slug);
     expect(gallery).toMatchObject({ slug, title: "a red fox in the snow", note: "for the client" });
-    expect(gallery?.runs.map((view) => [view.prompt, view.jobs.flatMap((job) => job.images.map((image) => image.id))])).toEqual([
+    expect(
+      gallery?.runs.map((view) => [
+        view.prompt,
+        view.jobs.flatMap((job) => job.images.map((image) => image.id)),
+      ]),
+    ).toEqual([
       ["a red fox in the snow", imageIds],
       ["second prompt", [picked]],
     ]);
-    expect(await listGalleries(handle.db)).toMatchObject([{ slug, imageCount: 3, thumbnailUrl: expect.stringMatching(/\.webp$/) }]);
+    expect(await listGalleries(handle.db)).toMatchObject([
+      { slug, imageCount: 3, thumbnailUrl: expect.stringMatching(/\.webp$/) },
+    ]);
     expect(await getGalleryImageId(handle.db, slug, picked)).toBe(picked);
 
     expect(await revokeGallery(handle.db, slug)).toBe(true);

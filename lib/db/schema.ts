@@ -131,7 +131,10 @@ export const galleryImages = pgTable(
       .references(() => images.id, { onDelete: "cascade" }),
     position: integer("position").notNull(),
   },
-  (table) => [primaryKey({ columns: [table.galleryId, table.imageId] }), index("gallery_images_image_id_idx").on(table.imageId)],
+  (table) => [
+    primaryKey({ columns: [table.galleryId, table.imageId] }),
+    index("gallery_images_image_id_idx").on(table.imageId),
+  ],
 );
 
 export type RunRow = typeof runs.$inferSelect;

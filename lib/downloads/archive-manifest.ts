@@ -22,7 +22,12 @@ export interface ManifestImage {
   /** What the provider charged, when known. */
   costUsd: number | null;
   estimatedCostUsd: number | null;
-  timings: { createdAt: string; startedAt: string | null; finishedAt: string | null; durationMs: number | null };
+  timings: {
+    createdAt: string;
+    startedAt: string | null;
+    finishedAt: string | null;
+    durationMs: number | null;
+  };
   width: number;
   height: number;
   contentType: string;
@@ -45,12 +50,12 @@ export const MANIFEST_NAME = "manifest.json";
 
 export function planArchive(source: ArchiveSource, runs: RunView[], exportedAt = new Date()): ArchivePlan {
   const entries = runs.flatMap((run) =>
-    run.jobs.flatMap((job) =>
-      job.images.map((image) => ({ run, job, image, position: image.index + 1 })),
-    ),
+    run.jobs.flatMap((job) => job.images.map((image) => ({ run, job, image, position: image.index + 1 }))),
   );
   const names = uniqueFilenames(
-    entries.map(({ run, job, image, position }) => imageFilename(job.modelId, run.prompt, position, image.contentType)),
+    entries.map(({ run, job, image, position }) =>
+      imageFilename(job.modelId, run.prompt, position, image.contentType),
+    ),
   );
   const images = entries.map(({ run, job, image, position }, order): ManifestImage => {
     const finishedAt = job.finishedAt ?? null;

@@ -29,7 +29,12 @@ function job(modelId: string, imageIds: string[], extra: Partial<JobView> = {}):
   };
 }
 
-const run = (id: string, prompt: string, jobs: JobView[]): RunView => ({ id, prompt, createdAt: "2026-03-01T10:00:00.000Z", jobs });
+const run = (id: string, prompt: string, jobs: JobView[]): RunView => ({
+  id,
+  prompt,
+  createdAt: "2026-03-01T10:00:00.000Z",
+  jobs,
+});
 
 async function collect(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
@@ -38,16 +43,30 @@ async function collect(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> 
 describe("run and gallery archives", () => {
   it("describes every image with prompt, model, params, cost, timings and a unique file name", () => {
     const runs = [
-      run("r1", "A red fox", [job("shortapi/z-image", ["i1", "i2"], { costUsd: 0.02 }), job("dashscope/z-image-turbo", [], { status: "failed" })]),
+      run("r1", "A red fox", [
+        job("shortapi/z-image", ["i1", "i2"], { costUsd: 0.02 }),
+        job("dashscope/z-image-turbo", [], { status: "failed" }),
+      ]),
       run("r2", "A red fox", [job("shortapi/z-image", ["i3"])]),
     ];
-    const { manifest, files } = planArchive({ kind: "gallery", id: "slug", title: "Foxes", note: "pick one" }, runs, new Date("2026-03-02T00:00:00Z"));
+    const { manifest, files } = planArchive(
+      { kind: "gallery", id: "slug", title: "Foxes", note: "pick one" },
+      runs,
+      new Date("2026-03-02T00:00:00Z"),
+    );
     expect(files).toEqual([
       { name: "shortapi-z-image-a-red-fox-1.png", imageId: "i1" },
       { name: "shortapi-z-image-a-red-fox-2.jpg", imageId: "i2" },
       { name: "shortapi-z-image-a-red-fox-1-2.png", imageId: "i3" },
     ]);
-    expect(manifest).toMatchObject({ generator: "Prism", kind: "gallery", id: "slug", title: "Foxes", note: "pick one", exportedAt: "2026-03-02T00:00:00.000Z" });
+    expect(manifest).toMatchObject({
+      generator: "Prism",
+      kind: "gallery",
+      id: "slug",
+      title: "Foxes",
+      note: "pick one",
+      exportedAt: "2026-03-02T00:00:00.000Z",
+    });
     expect(manifest.images[0]).toEqual({
       file: "shortapi-z-image-a-red-fox-1.png",
       runId: "r1",
@@ -57,7 +76,12 @@ describe("run and gallery archives", () => {
       params: { aspect_ratio: "1:1", seed: 7 },
       costUsd: 0.02,
       estimatedCostUsd: 0.01,
-      timings: { createdAt: "2026-03-01T10:00:00.000Z", startedAt: "2026-03-01T10:00:01.000Z", finishedAt: "2026-03-01T10:00:05.500Z", durationMs: 5500 },
+      timings: {
+        createdAt: "2026-03-01T10:00:00.000Z",
+        startedAt: "2026-03-01T10:00:01.000Z",
+        finishedAt: "2026-03-01T10:00:05.500Z",
+        durationMs: 5500,
+      },
       width: 1024,
       height: 1024,
       contentType: "image/png",
@@ -67,12 +91,18 @@ describe("run and gallery archives", () => {
   });
 
   it("streams a ZIP that holds the manifest and every file byte for byte", async () => {
-    const { manifest, files } = planArchive({ kind: "run", id: "r1", title: "A red fox" }, [run("r1", "A red fox", [job("shortapi/z-image", ["i1", "i2"])])]);
-    const bytes: Record<string, Uint8Array> = { i1: new Uint8Array([1, 2, 3]), i2: new Uint8Array(200_000).fill(9) };
+    const { manifest, files } = planArchive({ kind: "run", id: "r1", title: "A red fox" }, [
+      run("r1", "A red fox", [job("shortapi/z-image", ["i1", "i2"])]),
+    ]);
+    const bytes: Record<string, Uint8Array> = {
+      i1: new Uint8Array([1, 2, 3]),
+      i2: new Uint8Array(200_000).fill(9),
+    };
     const chunked = (data: Uint8Array) =>
       new ReadableStream<Uint8Array>({
         start(controller) {
-          for (let offset = 0; offset < data.length; offset += 65_536) controller.enqueue(data.slice(offset, offset + 65_536));
+          for (let offset = 0; offset < data.length; offset += 65_536)
+            controller.enqueue(data.slice(offset, offset + 65_536));
           controller.close();
         },
       });

@@ -11,7 +11,11 @@ import { zipStream } from "./zip-stream";
 const missingBlob = () => new AppError("not_found", "The stored file of this image is missing");
 
 /** One stored image as an attachment named after its model, prompt and position. */
-export async function imageDownloadResponse(db: Database, blobStore: BlobStore, imageId: string): Promise<Response> {
+export async function imageDownloadResponse(
+  db: Database,
+  blobStore: BlobStore,
+  imageId: string,
+): Promise<Response> {
   const found = await getImageWithContext(db, imageId);
   if (!found) throw new AppError("not_found", "No image with this id");
   const { image, modelId, prompt } = found;
@@ -21,7 +25,9 @@ export async function imageDownloadResponse(db: Database, blobStore: BlobStore, 
     headers: {
       "Content-Type": image.contentType,
       "Content-Length": String(blob.byteSize),
-      "Content-Disposition": contentDisposition(imageFilename(modelId, prompt, image.index + 1, image.contentType)),
+      "Content-Disposition": contentDisposition(
+        imageFilename(modelId, prompt, image.index + 1, image.contentType),
+      ),
       "Cache-Control": "private, max-age=3600",
     },
   });
@@ -36,9 +42,14 @@ export async function archiveResponse(
 ): Promise<Response> {
   const { manifest, files } = planArchive(source, runs);
   if (files.length === 0) throw new AppError("not_found", "There are no stored images to download");
-  const keys = await storedKeysOf(db, files.map((file) => file.imageId));
+  const keys = await storedKeysOf(
+    db,
+    files.map((file) => file.imageId),
+  );
   // Checked before the first byte: once streaming, a missing file could only truncate the ZIP.
-  const present = await Promise.all(files.map((file) => blobStore.has(keys.get(file.imageId)?.blobKey ?? "")));
+  const present = await Promise.all(
+    files.map((file) => blobStore.has(keys.get(file.imageId)?.blobKey ?? "")),
+  );
   if (present.includes(false)) throw missingBlob();
   const manifestBytes = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
   const stream = zipStream([

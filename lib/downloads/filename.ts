@@ -6,13 +6,15 @@ const PROMPT_WORDS = 6;
 const PROMPT_CHARS = 48;
 
 function slugify(text: string): string {
-  return text
-    .normalize("NFKD")
-    // Drops the accents NFKD split off, so "crème" becomes "creme" rather than "cre-me".
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
+  return (
+    text
+      .normalize("NFKD")
+      // Drops the accents NFKD split off, so "crème" becomes "creme" rather than "cre-me".
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+  );
 }
 
 /**
@@ -20,8 +22,15 @@ function slugify(text: string): string {
  * ASCII only, so it is safe in a Content-Disposition header and on every file system; the
  * extension comes from the stored (sniffed) type, never from the provider.
  */
-export function imageFilename(modelId: string, prompt: string, position: number, contentType: string): string {
-  const words = slugify(prompt.split(/\s+/).slice(0, PROMPT_WORDS).join(" ")).slice(0, PROMPT_CHARS).replace(/-+$/, "");
+export function imageFilename(
+  modelId: string,
+  prompt: string,
+  position: number,
+  contentType: string,
+): string {
+  const words = slugify(prompt.split(/\s+/).slice(0, PROMPT_WORDS).join(" "))
+    .slice(0, PROMPT_CHARS)
+    .replace(/-+$/, "");
   return `${slugify(modelId) || "image"}-${words || "image"}-${position}.${extensionFor(contentType)}`;
 }
 

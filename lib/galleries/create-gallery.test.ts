@@ -24,7 +24,11 @@ const dashscope = { modelId: "dashscope/z-image-turbo", params: {} };
 
 /** A run whose jobs each got `perJob` stored images; returns the run and its image ids per job. */
 async function runWithImages(prompt: string, perJob = 1) {
-  const run = await createRun(handle.db, createRunBodySchema.parse({ prompt, models: [zImage, dashscope] }), {});
+  const run = await createRun(
+    handle.db,
+    createRunBodySchema.parse({ prompt, models: [zImage, dashscope] }),
+    {},
+  );
   const imageIds: string[][] = [];
   for (const job of run.jobs) {
     const ids: string[] = [];
@@ -94,7 +98,11 @@ describe("galleries", () => {
 
   it("rejects an empty selection and unknown or empty runs, naming each field", async () => {
     const { run } = await runWithImages("a fox");
-    const bare = await createRun(handle.db, createRunBodySchema.parse({ prompt: "queued", models: [zImage] }), {});
+    const bare = await createRun(
+      handle.db,
+      createRunBodySchema.parse({ prompt: "queued", models: [zImage] }),
+      {},
+    );
     await expect(share({})).rejects.toMatchObject({
       code: "invalid_input",
       issues: [{ path: "runIds" }, { path: "imageIds" }],
@@ -113,7 +121,9 @@ describe("galleries", () => {
   it("makes a revoked gallery indistinguishable from an unknown one", async () => {
     const { run, imageIds } = await runWithImages("a fox");
     const { slug } = await share({ runIds: [run.id] });
-    expect(await listGalleries(handle.db)).toMatchObject([{ slug, imageCount: 2, thumbnailUrl: expect.stringMatching(/\.webp$/) }]);
+    expect(await listGalleries(handle.db)).toMatchObject([
+      { slug, imageCount: 2, thumbnailUrl: expect.stringMatching(/\.webp$/) },
+    ]);
     expect(await revokeGallery(handle.db, slug)).toBe(true);
     expect(await getGalleryView(handle.db, slug)).toBeNull();
     expect(await getGalleryView(handle.db, "unknown-slug")).toBeNull();

@@ -26,7 +26,10 @@ function defaultTitle(prompt: string | undefined): string {
   return text.length <= 80 ? text : `${text.slice(0, 79).trimEnd()}…`;
 }
 
-function selectionIssues(body: CreateGalleryBody, resolved: Awaited<ReturnType<typeof resolveSelection>>): AppErrorIssue[] {
+function selectionIssues(
+  body: CreateGalleryBody,
+  resolved: Awaited<ReturnType<typeof resolveSelection>>,
+): AppErrorIssue[] {
   if (body.runIds.length === 0 && body.imageIds.length === 0) {
     const message = "Select at least one run or image";
     return [
@@ -36,9 +39,18 @@ function selectionIssues(body: CreateGalleryBody, resolved: Awaited<ReturnType<t
   }
   const at = (list: string[], id: string) => list.indexOf(id);
   return [
-    ...resolved.unknownRunIds.map((id) => ({ path: `runIds.${at(body.runIds, id)}`, message: `Unknown run: ${id}` })),
-    ...resolved.emptyRunIds.map((id) => ({ path: `runIds.${at(body.runIds, id)}`, message: "This run has no stored images" })),
-    ...resolved.unknownImageIds.map((id) => ({ path: `imageIds.${at(body.imageIds, id)}`, message: `Unknown image: ${id}` })),
+    ...resolved.unknownRunIds.map((id) => ({
+      path: `runIds.${at(body.runIds, id)}`,
+      message: `Unknown run: ${id}`,
+    })),
+    ...resolved.emptyRunIds.map((id) => ({
+      path: `runIds.${at(body.runIds, id)}`,
+      message: "This run has no stored images",
+    })),
+    ...resolved.unknownImageIds.map((id) => ({
+      path: `imageIds.${at(body.imageIds, id)}`,
+      message: `Unknown image: ${id}`,
+    })),
   ];
 }
 

@@ -23,7 +23,10 @@ export async function collageTiles(
       const blob = await blobStore.get(key);
       if (!blob) return null;
       const bytes = Buffer.from(await new Response(blob.stream).arrayBuffer());
-      const jpeg = await sharp(bytes).resize(width, size.height, { fit: "cover" }).jpeg({ quality: 80 }).toBuffer();
+      const jpeg = await sharp(bytes)
+        .resize(width, size.height, { fit: "cover" })
+        .jpeg({ quality: 80 })
+        .toBuffer();
       return { src: `data:image/jpeg;base64,${jpeg.toString("base64")}`, width };
     }),
   );

@@ -44,7 +44,8 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-const toggled = (list: string[], id: string) => (list.includes(id) ? list.filter((item) => item !== id) : [...list, id]);
+const toggled = (list: string[], id: string) =>
+  list.includes(id) ? list.filter((item) => item !== id) : [...list, id];
 
 export const selectionActions = {
   setActive: (active: boolean) => write({ ...read(), active }),

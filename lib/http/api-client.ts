@@ -42,7 +42,11 @@ export async function apiFetch<T>(path: string, init?: RequestInit): Promise<T> 
   try {
     response = await fetch(path, {
       ...init,
-      headers: { accept: "application/json", ...(init?.body ? { "content-type": "application/json" } : {}), ...init?.headers },
+      headers: {
+        accept: "application/json",
+        ...(init?.body ? { "content-type": "application/json" } : {}),
+        ...init?.headers,
+      },
     });
   } catch {
     throw new ApiError("network_error", "Could not reach the Prism server. Check that it is running.");
@@ -52,7 +56,12 @@ export async function apiFetch<T>(path: string, init?: RequestInit): Promise<T> 
   if (isEnvelope(body)) {
     throw new ApiError(body.error.code, body.error.message, body.error.issues ?? [], response.status);
   }
-  throw new ApiError("http_error", `The server answered ${response.status} ${response.statusText}`.trim(), [], response.status);
+  throw new ApiError(
+    "http_error",
+    `The server answered ${response.status} ${response.statusText}`.trim(),
+    [],
+    response.status,
+  );
 }
 
 export const apiGet = <T>(path: string, signal?: AbortSignal) => apiFetch<T>(path, { signal });

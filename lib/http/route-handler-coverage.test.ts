@@ -22,10 +22,15 @@ describe("API routes", () => {
     expect(files.length).toBeGreaterThan(5);
   });
 
-  it.each(files.map((file) => [path.relative(process.cwd(), file), file]))("%s wraps every export in routeHandler", (_, file) => {
-    const source = readFileSync(file, "utf8");
-    const exported = [...source.matchAll(new RegExp(`export (?:const|async function|function) ${METHOD}\\b(.*)`, "g"))];
-    expect(exported.length).toBeGreaterThan(0);
-    for (const [line, , rest] of exported) expect(rest, line).toMatch(/^\s*=\s*routeHandler\b/);
-  });
+  it.each(files.map((file) => [path.relative(process.cwd(), file), file]))(
+    "%s wraps every export in routeHandler",
+    (_, file) => {
+      const source = readFileSync(file, "utf8");
+      const exported = [
+        ...source.matchAll(new RegExp(`export (?:const|async function|function) ${METHOD}\\b(.*)`, "g")),
+      ];
+      expect(exported.length).toBeGreaterThan(0);
+      for (const [line, , rest] of exported) expect(rest, line).toMatch(/^\s*=\s*routeHandler\b/);
+    },
+  );
 });

@@ -6,14 +6,26 @@ import { json, routeHandler } from "./route-handler";
 
 const context = { params: Promise.resolve({}) };
 const post = (body: string, headers: Record<string, string> = {}) =>
-  new NextRequest("http://localhost/api/things", { method: "POST", body, headers: { "content-type": "application/json", ...headers } });
+  new NextRequest("http://localhost/api/things", {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/json", ...headers },
+  });
 
-const bodySchema = z.object({ name: z.string().min(1), items: z.array(z.object({ count: z.number().int() })) });
-const create = routeHandler({ body: bodySchema, maxBodyBytes: 1_000 }, ({ body }) => json({ received: body }, { status: 201 }));
+const bodySchema = z.object({
+  name: z.string().min(1),
+  items: z.array(z.object({ count: z.number().int() })),
+});
+const create = routeHandler({ body: bodySchema, maxBodyBytes: 1_000 }, ({ body }) =>
+  json({ received: body }, { status: 201 }),
+);
 
 describe("routeHandler", () => {
   it("passes the validated body to the handler", async () => {
-    const response = await create(post(JSON.stringify({ name: "a", items: [{ count: 1 }], extra: true })), context);
+    const response = await create(
+      post(JSON.stringify({ name: "a", items: [{ count: 1 }], extra: true })),
+      context,
+    );
     expect(response.status).toBe(201);
     expect(await response.json()).toEqual({ received: { name: "a", items: [{ count: 1 }] } });
   });
@@ -21,7 +33,9 @@ describe("routeHandler", () => {
   it("answers malformed JSON with 400 bad_request", async () => {
     const response = await create(post("{not json"), context);
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error: { code: "bad_request", message: "Request body must be valid JSON" } });
+    expect(await response.json()).toEqual({
+      error: { code: "bad_request", message: "Request body must be valid JSON" },
+    });
   });
 
   it("answers invalid fields with 422 and one issue per field path", async () => {
@@ -29,7 +43,10 @@ describe("routeHandler", () => {
     expect(response.status).toBe(422);
     const { error } = await response.json();
     expect(error.code).toBe("invalid_input");
-    expect(error.issues.map((issue: { path: string }) => issue.path).sort()).toEqual(["items.0.count", "name"]);
+    expect(error.issues.map((issue: { path: string }) => issue.path).sort()).toEqual([
+      "items.0.count",
+      "name",
+    ]);
   });
 
   it("answers an oversized body with 413", async () => {
@@ -39,7 +56,10 @@ describe("routeHandler", () => {
   });
 
   it("validates the query string", async () => {
-    const list = routeHandler({ query: z.object({ limit: z.coerce.number<string>().int().max(10) }) }, ({ query }) => json(query));
+    const list = routeHandler(
+      { query: z.object({ limit: z.coerce.number<string>().int().max(10) }) },
+      ({ query }) => json(query),
+    );
     const ok = await list(new NextRequest("http://localhost/api/things?limit=5"), context);
     expect(await ok.json()).toEqual({ limit: 5 });
     const bad = await list(new NextRequest("http://localhost/api/things?limit=50"), context);
@@ -80,7 +100,9 @@ describe("routeHandler", () => {
 
   it("passes awaited route params", async () => {
     const show = routeHandler<{ id: string }>({}, ({ params }) => json({ id: params.id }));
-    const response = await show(new NextRequest("http://localhost/x"), { params: Promise.resolve({ id: "abc" }) });
+    const response = await show(new NextRequest("http://localhost/x"), {
+      params: Promise.resolve({ id: "abc" }),
+    });
     expect(await response.json()).toEqual({ id: "abc" });
   });
 });

@@ -37,7 +37,11 @@ export function json<T>(data: T, init?: ResponseInit): Response {
   return Response.json(data, init);
 }
 
-function errorResponse(status: number, error: ErrorEnvelope["error"], headers?: Record<string, string>): Response {
+function errorResponse(
+  status: number,
+  error: ErrorEnvelope["error"],
+  headers?: Record<string, string>,
+): Response {
   return Response.json({ error } satisfies ErrorEnvelope, { status, headers });
 }
 
@@ -81,7 +85,9 @@ export function routeHandler<
   TQuerySchema extends z.ZodType | undefined = undefined,
 >(
   options: RouteOptions<TBodySchema, TQuerySchema>,
-  handler: (input: RouteInput<TParams, Output<TBodySchema>, Output<TQuerySchema>>) => Promise<Response> | Response,
+  handler: (
+    input: RouteInput<TParams, Output<TBodySchema>, Output<TQuerySchema>>,
+  ) => Promise<Response> | Response,
 ): (request: NextRequest, context: RouteContext<TParams>) => Promise<Response> {
   return async (request, context) => {
     try {
@@ -89,7 +95,11 @@ export function routeHandler<
       if (!hasAccess(request)) throw new AppError("unauthorized", SIGN_IN_MESSAGE);
       const params = await context.params;
       const body = options.body
-        ? validate(options.body, await readJson(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES), "request body")
+        ? validate(
+            options.body,
+            await readJson(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES),
+            "request body",
+          )
         : undefined;
       const query = options.query
         ? validate(options.query, Object.fromEntries(request.nextUrl.searchParams), "query")
@@ -108,8 +118,15 @@ export function routeHandler<
           error.headers,
         );
       }
-      logger.error("Unhandled error in route", { method: request.method, path: request.nextUrl.pathname, error });
-      return errorResponse(500, { code: "internal_error", message: "Something went wrong on our side. Please try again." });
+      logger.error("Unhandled error in route", {
+        method: request.method,
+        path: request.nextUrl.pathname,
+        error,
+      });
+      return errorResponse(500, {
+        code: "internal_error",
+        message: "Something went wrong on our side. Please try again.",
+      });
     }
   };
 }

@@ -56,34 +56,46 @@ describe("safeFetch", () => {
   });
 
   it("refuses loopback when the host is not the provider's configured one", async () => {
-    await expect(safeFetch(`${origin}/ok`, policy({ trustedHosts: [], allowedHosts: ["127.0.0.1"] }))).rejects.toMatchObject({
+    await expect(
+      safeFetch(`${origin}/ok`, policy({ trustedHosts: [], allowedHosts: ["127.0.0.1"] })),
+    ).rejects.toMatchObject({
       code: "blocked_address",
     });
   });
 
   it("refuses a name that resolves to a private address, checked at connect time", async () => {
-    await expect(safeFetch("http://localhost:1/ok", policy({ trustedHosts: [], allowedHosts: ["localhost"] }))).rejects.toMatchObject({
+    await expect(
+      safeFetch("http://localhost:1/ok", policy({ trustedHosts: [], allowedHosts: ["localhost"] })),
+    ).rejects.toMatchObject({
       code: "blocked_address",
     });
   });
 
   it("refuses hosts that do not belong to the provider and non-http schemes", async () => {
-    await expect(safeFetch("https://evil.example.com/x.png", policy())).rejects.toMatchObject({ code: "blocked_url" });
+    await expect(safeFetch("https://evil.example.com/x.png", policy())).rejects.toMatchObject({
+      code: "blocked_url",
+    });
     await expect(safeFetch("file:///etc/passwd", policy())).rejects.toMatchObject({ code: "blocked_url" });
-    await expect(safeFetch("ftp://pub-1.r2.dev/x", policy({ allowedHosts: [".r2.dev"] }))).rejects.toMatchObject({
+    await expect(
+      safeFetch("ftp://pub-1.r2.dev/x", policy({ allowedHosts: [".r2.dev"] })),
+    ).rejects.toMatchObject({
       code: "blocked_url",
     });
   });
 
   it("matches domain suffix rules without matching look-alikes", async () => {
-    await expect(safeFetch("https://pub-1.r2.dev.evil.com/x", policy({ allowedHosts: [".r2.dev"] }))).rejects.toMatchObject({
+    await expect(
+      safeFetch("https://pub-1.r2.dev.evil.com/x", policy({ allowedHosts: [".r2.dev"] })),
+    ).rejects.toMatchObject({
       code: "blocked_url",
     });
   });
 
   it("follows at most the allowed number of redirects", async () => {
     expect((await safeFetch(`${origin}/redirect/2`, policy())).body.toString()).toBe("hello");
-    await expect(safeFetch(`${origin}/redirect/3`, policy())).rejects.toMatchObject({ code: "too_many_redirects" });
+    await expect(safeFetch(`${origin}/redirect/3`, policy())).rejects.toMatchObject({
+      code: "too_many_redirects",
+    });
   });
 
   it("checks every redirect target", async () => {
@@ -105,10 +117,18 @@ describe("safeFetch", () => {
 });
 
 describe("isPrivateAddress", () => {
-  it.each(["127.0.0.1", "10.1.2.3", "172.20.0.1", "192.168.1.1", "169.254.169.254", "::1", "fe80::1", "fd00::1", "::ffff:127.0.0.1", "0.0.0.0"])(
-    "treats %s as private",
-    (address) => expect(isPrivateAddress(address)).toBe(true),
-  );
+  it.each([
+    "127.0.0.1",
+    "10.1.2.3",
+    "172.20.0.1",
+    "192.168.1.1",
+    "169.254.169.254",
+    "::1",
+    "fe80::1",
+    "fd00::1",
+    "::ffff:127.0.0.1",
+    "0.0.0.0",
+  ])("treats %s as private", (address) => expect(isPrivateAddress(address)).toBe(true));
   it.each(["8.8.8.8", "104.16.0.1", "2606:4700::1111"])("treats %s as public", (address) =>
     expect(isPrivateAddress(address)).toBe(false),
   );

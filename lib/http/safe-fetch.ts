@@ -40,12 +40,7 @@ export interface SafeResponse {
 }
 
 export type SafeFetchErrorCode =
-  | "blocked_url"
-  | "blocked_address"
-  | "too_large"
-  | "timeout"
-  | "too_many_redirects"
-  | "network_error";
+  "blocked_url" | "blocked_address" | "too_large" | "timeout" | "too_many_redirects" | "network_error";
 
 export class SafeFetchError extends Error {
   readonly code: SafeFetchErrorCode;
@@ -116,16 +111,26 @@ const guardedLookup: net.LookupFunction = (hostname, options, callback) => {
     if (error) return callback(error, "", 0);
     const blocked = addresses.find((entry) => isPrivateAddress(entry.address));
     if (blocked) {
-      return callback(new SafeFetchError("blocked_address", `Refused ${hostname}: resolves to a private address`), "", 0);
+      return callback(
+        new SafeFetchError("blocked_address", `Refused ${hostname}: resolves to a private address`),
+        "",
+        0,
+      );
     }
-    if (options.all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, addresses);
+    if (options.all)
+      return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, addresses);
     const first = addresses[0];
     if (!first) return callback(new Error(`No address for ${hostname}`), "", 0);
     callback(null, first.address, first.family);
   });
 };
 
-function requestOnce(url: URL, policy: SafeFetchPolicy, trusted: boolean, signal: AbortSignal): Promise<SafeResponse> {
+function requestOnce(
+  url: URL,
+  policy: SafeFetchPolicy,
+  trusted: boolean,
+  signal: AbortSignal,
+): Promise<SafeResponse> {
   return new Promise((resolve, reject) => {
     const client = url.protocol === "https:" ? https : http;
     const request = client.request(url, {
@@ -139,13 +144,15 @@ function requestOnce(url: URL, policy: SafeFetchPolicy, trusted: boolean, signal
       reject(error);
       request.destroy();
     };
-    const tooLarge = () => fail(new SafeFetchError("too_large", `Response is larger than ${policy.maxBytes} bytes`));
+    const tooLarge = () =>
+      fail(new SafeFetchError("too_large", `Response is larger than ${policy.maxBytes} bytes`));
     request.setTimeout(policy.idleTimeoutMs, () => {
       fail(new SafeFetchError("timeout", `No data from ${url.host} for ${policy.idleTimeoutMs} ms`));
     });
     request.on("error", (error) => {
       if (error instanceof SafeFetchError) return fail(error);
-      if (signal.aborted) return fail(new SafeFetchError("timeout", `Fetching from ${url.host} took too long`));
+      if (signal.aborted)
+        return fail(new SafeFetchError("timeout", `Fetching from ${url.host} took too long`));
       fail(new SafeFetchError("network_error", `Could not fetch from ${url.host}: ${error.message}`));
     });
     request.on("response", (response) => {
@@ -158,9 +165,16 @@ function requestOnce(url: URL, policy: SafeFetchPolicy, trusted: boolean, signal
         chunks.push(chunk);
       });
       response.on("end", () => {
-        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks), url: url.href });
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          body: Buffer.concat(chunks),
+          url: url.href,
+        });
       });
-      response.on("error", () => fail(new SafeFetchError("network_error", `Connection to ${url.host} broke`)));
+      response.on("error", () =>
+        fail(new SafeFetchError("network_error", `Connection to ${url.host} broke`)),
+      );
     });
     request.end();
   });

@@ -9,7 +9,11 @@ import { getRunView } from "@/lib/db/queries/runs";
 import { logger } from "@/lib/logger";
 import { MODELS } from "@/lib/models";
 import { closeServer, listen } from "@/lib/simulator/http-utils";
-import { createRealRunner, startSimulatedProviders, type SimulatedProviders } from "@/lib/testing/simulated-providers";
+import {
+  createRealRunner,
+  startSimulatedProviders,
+  type SimulatedProviders,
+} from "@/lib/testing/simulated-providers";
 import { emptyDatabase, openTestDatabase } from "@/lib/testing/test-database";
 import { callbackUrlFor } from "./callbacks";
 import { createRun, createRunBodySchema } from "./create-run";
@@ -46,7 +50,12 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([handle.close(), providers.close(), closeServer(receiver), rm(blobDirectory, { recursive: true, force: true })]);
+  await Promise.all([
+    handle.close(),
+    providers.close(),
+    closeServer(receiver),
+    rm(blobDirectory, { recursive: true, force: true }),
+  ]);
 });
 
 beforeEach(async () => {
@@ -63,7 +72,7 @@ beforeEach(async () => {
       logger: { ...logger, info: () => undefined },
     },
     { idleIntervalMs: 50 },
-  )
+  );
   await runner.start();
 });
 
@@ -76,7 +85,10 @@ async function startRun(modelIds: string[]) {
   const models = modelIds.map((id) => {
     const model = MODELS.find((candidate) => candidate.id === id);
     if (!model) throw new Error(id);
-    return { modelId: id, params: { ...model.mapSharedSettings({ aspectRatio: "1:1", numImages: 1 }).params } };
+    return {
+      modelId: id,
+      params: { ...model.mapSharedSettings({ aspectRatio: "1:1", numImages: 1 }).params },
+    };
   });
   return createRun(handle.db, createRunBodySchema.parse({ prompt: "a lantern in the fog", models }));
 }
@@ -85,15 +97,21 @@ const statuses = async (runId: string) => (await getRunView(handle.db, runId))?.
 
 it("sends each job's own callback URL and finishes the job when the callback arrives", async () => {
   const run = await startRun(["shortapi/z-image", "pixazo/z-image-turbo"]);
-  await expect.poll(() => statuses(run.id), { timeout: 20_000, interval: 50 }).toEqual(["succeeded", "succeeded"]);
+  await expect
+    .poll(() => statuses(run.id), { timeout: 20_000, interval: 50 })
+    .toEqual(["succeeded", "succeeded"]);
 
-  const tokens = await Promise.all(run.jobs.map(async (job) => (await getJob(handle.db, job.id))?.callbackToken));
+  const tokens = await Promise.all(
+    run.jobs.map(async (job) => (await getJob(handle.db, job.id))?.callbackToken),
+  );
   expect(new Set(tokens).size).toBe(2);
   for (const token of tokens) expect(token).toMatch(/^[\w-]{24}$/);
   const creates = (await calls()).filter((call) => call.method === "POST");
   const shortapiCreate = creates.find((call) => call.provider === "shortapi");
   const pixazoCreate = creates.find((call) => call.provider === "pixazo");
-  expect((shortapiCreate?.body as { callback_url?: string }).callback_url).toBe(`${publicUrl}/api/callbacks/${tokens[0]}`);
+  expect((shortapiCreate?.body as { callback_url?: string }).callback_url).toBe(
+    `${publicUrl}/api/callbacks/${tokens[0]}`,
+  );
   expect(pixazoCreate?.headers["x-webhook-url"]).toBe(`${publicUrl}/api/callbacks/${tokens[1]}`);
   expect(received.map((callback) => callback.status)).toEqual([200, 200]);
 });
@@ -114,15 +132,26 @@ it("never takes state from a callback: a forged one only makes the runner ask th
   await control("/settings", { stepMs: 60_000 });
   const run = await startRun(["pixazo/z-image-turbo"]);
   const jobId = run.jobs[0]?.id ?? "";
-  await expect.poll(async () => (await getJob(handle.db, jobId))?.providerJobId, { timeout: 10_000 }).toBeTruthy();
+  await expect
+    .poll(async () => (await getJob(handle.db, jobId))?.providerJobId, { timeout: 10_000 })
+    .toBeTruthy();
   const token = (await getJob(handle.db, jobId))?.callbackToken ?? "";
   const pollsBefore = (await calls()).filter((call) => call.method === "GET").length;
 
-  const forged = { request_id: "x", status: "COMPLETED", output: { media_url: ["http://169.254.169.254/latest"] } };
-  const answer = await fetch(`${publicUrl}/api/callbacks/${token}`, { method: "POST", body: JSON.stringify(forged) });
+  const forged = {
+    request_id: "x",
+    status: "COMPLETED",
+    output: { media_url: ["http://169.254.169.254/latest"] },
+  };
+  const answer = await fetch(`${publicUrl}/api/callbacks/${token}`, {
+    method: "POST",
+    body: JSON.stringify(forged),
+  });
   expect(answer.status).toBe(200);
 
-  await expect.poll(async () => (await calls()).filter((call) => call.method === "GET").length, { timeout: 10_000 }).toBeGreaterThan(pollsBefore);
+  await expect
+    .poll(async () => (await calls()).filter((call) => call.method === "GET").length, { timeout: 10_000 })
+    .toBeGreaterThan(pollsBefore);
   await runner.settle();
   const job = await getJob(handle.db, jobId);
   expect(job?.status).toBe("running");

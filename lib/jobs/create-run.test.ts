@@ -16,8 +16,16 @@ describe("createRunBodySchema", () => {
       models: [zImage, { modelId: "dashscope/z-image-turbo", params: {}, notes: ["Makes 1 image"] }],
     });
     expect(parsed.prompt).toBe("a red fox");
-    expect(parsed.models.map(({ model }) => model.id)).toEqual(["shortapi/z-image", "dashscope/z-image-turbo"]);
-    expect(parsed.models[0]?.params).toEqual({ aspect_ratio: "1:1", num_images: 1, resolution: "1K", enable_nsfw: false });
+    expect(parsed.models.map(({ model }) => model.id)).toEqual([
+      "shortapi/z-image",
+      "dashscope/z-image-turbo",
+    ]);
+    expect(parsed.models[0]?.params).toEqual({
+      aspect_ratio: "1:1",
+      num_images: 1,
+      resolution: "1K",
+      enable_nsfw: false,
+    });
     expect(parsed.models[1]?.notes).toEqual(["Makes 1 image"]);
   });
 
@@ -26,15 +34,34 @@ describe("createRunBodySchema", () => {
     ["a missing prompt", { models: [zImage] }, "prompt"],
     ["no models", { prompt: "x", models: [] }, "models"],
     ["seven models", { prompt: "x", models: Array.from({ length: 7 }, () => zImage) }, "models"],
-    ["an unknown model", { prompt: "x", models: [zImage, { modelId: "acme/nope", params: {} }] }, "models.1.modelId"],
+    [
+      "an unknown model",
+      { prompt: "x", models: [zImage, { modelId: "acme/nope", params: {} }] },
+      "models.1.modelId",
+    ],
     [
       "a param out of range",
-      { prompt: "x", models: [{ modelId: "shortapi/z-image", params: { aspect_ratio: "1:1", num_images: 9 } }] },
+      {
+        prompt: "x",
+        models: [{ modelId: "shortapi/z-image", params: { aspect_ratio: "1:1", num_images: 9 } }],
+      },
       "models.0.params.num_images",
     ],
-    ["a missing required param", { prompt: "x", models: [{ modelId: "pixazo/z-image-turbo", params: {} }] }, "models.0.params.image_size"],
-    ["a wrong param type", { prompt: "x", models: [{ modelId: "dashscope/z-image-turbo", params: { seed: "7" } }] }, "models.0.params.seed"],
-    ["params that are not an object", { prompt: "x", models: [{ modelId: "shortapi/z-image", params: 3 }] }, "models.0.params"],
+    [
+      "a missing required param",
+      { prompt: "x", models: [{ modelId: "pixazo/z-image-turbo", params: {} }] },
+      "models.0.params.image_size",
+    ],
+    [
+      "a wrong param type",
+      { prompt: "x", models: [{ modelId: "dashscope/z-image-turbo", params: { seed: "7" } }] },
+      "models.0.params.seed",
+    ],
+    [
+      "params that are not an object",
+      { prompt: "x", models: [{ modelId: "shortapi/z-image", params: 3 }] },
+      "models.0.params",
+    ],
   ])("names the field for %s", (_, body, path) => {
     expect(issuesOf(body).map((issue) => issue.path)).toContain(path);
   });
@@ -49,10 +76,18 @@ describe("createRunBodySchema", () => {
   it("reports every problem in the body at once", () => {
     const issues = issuesOf({
       prompt: " ",
-      models: [{ modelId: "acme/nope", params: {} }, { modelId: "pixazo/z-image-turbo", params: { num_images: 0 } }],
+      models: [
+        { modelId: "acme/nope", params: {} },
+        { modelId: "pixazo/z-image-turbo", params: { num_images: 0 } },
+      ],
     });
     expect(issues.map((issue) => issue.path)).toEqual(
-      expect.arrayContaining(["prompt", "models.0.modelId", "models.1.params.image_size", "models.1.params.num_images"]),
+      expect.arrayContaining([
+        "prompt",
+        "models.0.modelId",
+        "models.1.params.image_size",
+        "models.1.params.num_images",
+      ]),
     );
   });
 });

@@ -35,13 +35,21 @@ export const createRunBodySchema = z
     body.models.forEach((request, position) => {
       const model = findModel(request.modelId);
       if (!model) {
-        context.addIssue({ code: "custom", path: ["models", position, "modelId"], message: `Unknown model: ${request.modelId}` });
+        context.addIssue({
+          code: "custom",
+          path: ["models", position, "modelId"],
+          message: `Unknown model: ${request.modelId}`,
+        });
         return;
       }
       const parsed = model.params.safeParse(request.params);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
-          context.addIssue({ code: "custom", path: ["models", position, "params", ...issue.path], message: issue.message });
+          context.addIssue({
+            code: "custom",
+            path: ["models", position, "params", ...issue.path],
+            message: issue.message,
+          });
         }
         return;
       }

@@ -3,7 +3,8 @@ import { providerSettings } from "@/lib/env";
 import { DEFAULT_LIMITS, safeFetch, SafeFetchError, type SafeFetchPolicy } from "@/lib/http/safe-fetch";
 import type { ProviderId } from "@/lib/models/types";
 
-export type ImageDownloadErrorCode = "image_expired" | "image_too_large" | "image_blocked" | "image_download_failed";
+export type ImageDownloadErrorCode =
+  "image_expired" | "image_too_large" | "image_blocked" | "image_download_failed";
 
 /** Why an output could not be fetched, and whether trying again later may help. */
 export class ImageDownloadError extends Error {
@@ -11,7 +12,11 @@ export class ImageDownloadError extends Error {
   readonly retryable: boolean;
   readonly status?: number;
 
-  constructor(code: ImageDownloadErrorCode, message: string, options: { retryable: boolean; status?: number }) {
+  constructor(
+    code: ImageDownloadErrorCode,
+    message: string,
+    options: { retryable: boolean; status?: number },
+  ) {
     super(message);
     this.name = "ImageDownloadError";
     this.code = code;
@@ -52,14 +57,22 @@ export const fetchProviderImage: FetchImage = async (url, { providerId }) => {
   } catch (error) {
     if (!(error instanceof SafeFetchError)) throw error;
     if (error.code === "too_large") {
-      throw new ImageDownloadError("image_too_large", `${providerId}: image larger than 25 MB`, { retryable: false });
-    }
-    if (error.code === "timeout" || error.code === "network_error") {
-      throw new ImageDownloadError("image_download_failed", `${providerId}: image download failed (${error.code})`, {
-        retryable: true,
+      throw new ImageDownloadError("image_too_large", `${providerId}: image larger than 25 MB`, {
+        retryable: false,
       });
     }
-    throw new ImageDownloadError("image_blocked", `${providerId}: image URL refused (${error.message})`, { retryable: false });
+    if (error.code === "timeout" || error.code === "network_error") {
+      throw new ImageDownloadError(
+        "image_download_failed",
+        `${providerId}: image download failed (${error.code})`,
+        {
+          retryable: true,
+        },
+      );
+    }
+    throw new ImageDownloadError("image_blocked", `${providerId}: image URL refused (${error.message})`, {
+      retryable: false,
+    });
   }
   if (EXPIRED_STATUSES.has(response.status)) {
     throw new ImageDownloadError("image_expired", `${providerId}: image expired (${response.status})`, {
@@ -68,10 +81,14 @@ export const fetchProviderImage: FetchImage = async (url, { providerId }) => {
     });
   }
   if (response.status < 200 || response.status >= 300) {
-    throw new ImageDownloadError("image_download_failed", `${providerId}: image download failed (${response.status})`, {
-      retryable: response.status === 429 || response.status >= 500,
-      status: response.status,
-    });
+    throw new ImageDownloadError(
+      "image_download_failed",
+      `${providerId}: image download failed (${response.status})`,
+      {
+        retryable: response.status === 429 || response.status >= 500,
+        status: response.status,
+      },
+    );
   }
   return response.body;
 };

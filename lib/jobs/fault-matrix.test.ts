@@ -13,7 +13,11 @@ import { getRunView } from "@/lib/db/queries/runs";
 import { logger } from "@/lib/logger";
 import { MODELS } from "@/lib/models";
 import type { ProviderId } from "@/lib/models/types";
-import { createRealRunner, startSimulatedProviders, type SimulatedProviders } from "@/lib/testing/simulated-providers";
+import {
+  createRealRunner,
+  startSimulatedProviders,
+  type SimulatedProviders,
+} from "@/lib/testing/simulated-providers";
 import { emptyDatabase, openTestDatabase } from "@/lib/testing/test-database";
 import { createRun, createRunBodySchema } from "./create-run";
 import type { JobStatus } from "./job-status";
@@ -74,8 +78,10 @@ const fault = (rule: Record<string, unknown>) => control("/faults", rule);
 const calls = (provider: ProviderId) => providers.calls(provider);
 
 /** Create requests, the ones that may cost money: every provider creates with a POST. */
-const creates = async (provider: ProviderId) => (await calls(provider)).filter((call) => call.method === "POST");
-const imageDownloads = async (provider: ProviderId) => (await calls(provider)).filter((call) => call.path.startsWith("/cdn/"));
+const creates = async (provider: ProviderId) =>
+  (await calls(provider)).filter((call) => call.method === "POST");
+const imageDownloads = async (provider: ProviderId) =>
+  (await calls(provider)).filter((call) => call.path.startsWith("/cdn/"));
 
 async function startRunner(options: JobRunnerOptions = {}): Promise<void> {
   runner = createRealRunner(
@@ -87,7 +93,7 @@ async function startRunner(options: JobRunnerOptions = {}): Promise<void> {
       logger: { ...logger, info: () => undefined, warn: () => undefined },
     },
     { ...RUNNER_OPTIONS, ...options },
-  )
+  );
   await runner.start();
 }
 
@@ -95,9 +101,15 @@ async function startRun(providers: readonly ProviderId[]): Promise<string> {
   const models = providers.map((provider) => {
     const model = MODELS.find((candidate) => candidate.id === MODEL_OF[provider]);
     if (!model) throw new Error(`no model for ${provider}`);
-    return { modelId: model.id, params: { ...model.mapSharedSettings({ aspectRatio: "1:1", numImages: 1 }).params } };
+    return {
+      modelId: model.id,
+      params: { ...model.mapSharedSettings({ aspectRatio: "1:1", numImages: 1 }).params },
+    };
   });
-  const run = await createRun(handle.db, createRunBodySchema.parse({ prompt: "a kite over the dunes", models }));
+  const run = await createRun(
+    handle.db,
+    createRunBodySchema.parse({ prompt: "a kite over the dunes", models }),
+  );
   return run.id;
 }
 
@@ -114,7 +126,10 @@ async function runToEnd(provider: ProviderId, options: JobRunnerOptions = {}) {
   await startRunner(options);
   const runId = await startRun([provider]);
   await expect
-    .poll(async () => TERMINAL.has((await jobsOf(runId))[0]?.status ?? "queued"), { timeout: 25_000, interval: 50 })
+    .poll(async () => TERMINAL.has((await jobsOf(runId))[0]?.status ?? "queued"), {
+      timeout: 25_000,
+      interval: 50,
+    })
     .toBe(true);
   await runner?.stop();
   const [job] = await jobsOf(runId);
@@ -163,7 +178,9 @@ describe.each(PROVIDERS)("%s submit faults", (provider) => {
     const job = await runToEnd(provider);
     expect(job.status).toBe("failed");
     expect(job.error?.code).toBe("submit_outcome_unknown");
-    expect(job.error?.message).toMatch(/may still have accepted the request.*Not sent again, to avoid paying twice/);
+    expect(job.error?.message).toMatch(
+      /may still have accepted the request.*Not sent again, to avoid paying twice/,
+    );
     expect(await creates(provider)).toHaveLength(1);
   });
 
@@ -181,7 +198,9 @@ describe.each(PROVIDERS)("%s submit faults", (provider) => {
     const job = await runToEnd(provider);
     expect(job.status).toBe("failed");
     expect(job.error?.code).toBe("content_policy");
-    expect(job.error?.message.startsWith(provider === "dashscope" ? "DashScope:" : `${provider}:`)).toBe(true);
+    expect(job.error?.message.startsWith(provider === "dashscope" ? "DashScope:" : `${provider}:`)).toBe(
+      true,
+    );
   });
 
   it("provider 401: failed without retrying, and the key is not in the message", async () => {
@@ -193,7 +212,7 @@ describe.each(PROVIDERS)("%s submit faults", (provider) => {
     expect(await creates(provider)).toHaveLength(1);
   });
 
-  it("image URL already expired: failed \"image expired\" after a bounded number of downloads", async () => {
+  it('image URL already expired: failed "image expired" after a bounded number of downloads', async () => {
     await control("/settings", { imageTtlMs: 0 });
     const job = await runToEnd(provider);
     expect(job.status).toBe("failed");
@@ -248,7 +267,9 @@ describe.each(POLLED)("%s poll faults", (provider) => {
     const job = await runToEnd(provider);
     expect(job.status).toBe("failed");
     expect(job.error?.message).toContain("invalid or truncated JSON");
-    const polls = (await calls(provider)).filter((call) => call.method === "GET" && !call.path.startsWith("/cdn/"));
+    const polls = (await calls(provider)).filter(
+      (call) => call.method === "GET" && !call.path.startsWith("/cdn/"),
+    );
     expect(polls.length).toBeLessThanOrEqual(10);
   });
 
@@ -269,17 +290,26 @@ describe.each(POLLED)("%s poll faults", (provider) => {
 });
 
 describe("provider-specific faults", () => {
-  it.each(["pixazo", "shortapi"] as const)("%s 402: failed as insufficient balance, no retry", async (provider) => {
-    await fault({ provider, on: "submit", kind: "status", status: 402 });
-    const job = await runToEnd(provider);
-    expect(job.status).toBe("failed");
-    expect(job.error?.code).toBe("insufficient_balance");
-    expect(job.error?.message).toMatch(/insufficient balance/i);
-    expect(await creates(provider)).toHaveLength(1);
-  });
+  it.each(["pixazo", "shortapi"] as const)(
+    "%s 402: failed as insufficient balance, no retry",
+    async (provider) => {
+      await fault({ provider, on: "submit", kind: "status", status: 402 });
+      const job = await runToEnd(provider);
+      expect(job.status).toBe("failed");
+      expect(job.error?.code).toBe("insufficient_balance");
+      expect(job.error?.message).toMatch(/insufficient balance/i);
+      expect(await creates(provider)).toHaveLength(1);
+    },
+  );
 
   it("DashScope 200 without an image: outcome unknown, never resent", async () => {
-    await fault({ provider: "dashscope", on: "submit", kind: "status", status: 200, body: { output: { choices: [] } } });
+    await fault({
+      provider: "dashscope",
+      on: "submit",
+      kind: "status",
+      status: 200,
+      body: { output: { choices: [] } },
+    });
     const job = await runToEnd("dashscope");
     expect(job.status).toBe("failed");
     expect(job.error?.code).toBe("submit_outcome_unknown");
@@ -301,7 +331,9 @@ describe("a hung provider", () => {
     await expect
       .poll(async () => (await jobsOf(runId)).map((job) => job.status), { timeout: 20_000, interval: 50 })
       .toEqual(["running", "succeeded", "succeeded"]);
-    await expect.poll(async () => (await jobsOf(runId))[0]?.status, { timeout: 20_000, interval: 50 }).toBe("failed");
+    await expect
+      .poll(async () => (await jobsOf(runId))[0]?.status, { timeout: 20_000, interval: 50 })
+      .toBe("failed");
     expect((await jobsOf(runId))[0]?.error?.code).toBe("submit_outcome_unknown");
     expect(await creates("pixazo")).toHaveLength(1);
   });
@@ -313,7 +345,12 @@ describe("a hung provider", () => {
     await expect
       .poll(async () => (await jobsOf(runId)).map((job) => job.status), { timeout: 20_000, interval: 50 })
       .toEqual(["running", "succeeded", "succeeded"]);
-    await expect.poll(async () => (await jobsOf(runId))[0]?.status, { timeout: 20_000, interval: 50 }).toBe("failed");
-    expect((await jobsOf(runId))[0]?.error).toEqual({ code: "timeout", message: "shortapi: no result within 3 s" });
+    await expect
+      .poll(async () => (await jobsOf(runId))[0]?.status, { timeout: 20_000, interval: 50 })
+      .toBe("failed");
+    expect((await jobsOf(runId))[0]?.error).toEqual({
+      code: "timeout",
+      message: "shortapi: no result within 3 s",
+    });
   });
 });

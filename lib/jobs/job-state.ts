@@ -13,7 +13,9 @@ import { isTerminal } from "./job-status";
  */
 export type JobPhase = "submit" | "unknown-submit" | "poll" | "download" | "finished";
 
-export function phaseOf(job: Pick<JobRow, "status" | "providerOutputs" | "providerJobId" | "submittedAt">): JobPhase {
+export function phaseOf(
+  job: Pick<JobRow, "status" | "providerOutputs" | "providerJobId" | "submittedAt">,
+): JobPhase {
   if (isTerminal(job.status)) return "finished";
   if (job.providerOutputs) return "download";
   if (job.providerJobId) return "poll";
@@ -60,7 +62,12 @@ export const jobTransitions = {
   },
 
   /** The provider is done; downloading starts right away because its URLs expire. */
-  outputsReady(now: Date, outputs: ProviderOutput[], costUsd: number | undefined, providerJobId?: string): JobChanges {
+  outputsReady(
+    now: Date,
+    outputs: ProviderOutput[],
+    costUsd: number | undefined,
+    providerJobId?: string,
+  ): JobChanges {
     return {
       providerOutputs: outputs,
       ...(providerJobId ? { providerJobId } : {}),

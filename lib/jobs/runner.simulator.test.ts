@@ -6,7 +6,11 @@ import type { DatabaseHandle } from "@/lib/db/client";
 import { getRunView } from "@/lib/db/queries/runs";
 import { MODELS } from "@/lib/models";
 import { createLocalBlobStore } from "@/lib/storage/local-blob-store";
-import { createRealRunner, startSimulatedProviders, type SimulatedProviders } from "@/lib/testing/simulated-providers";
+import {
+  createRealRunner,
+  startSimulatedProviders,
+  type SimulatedProviders,
+} from "@/lib/testing/simulated-providers";
 import { openTestDatabase } from "@/lib/testing/test-database";
 import { createRun, createRunBodySchema } from "./create-run";
 
@@ -31,12 +35,23 @@ it("runs all six models through the real adapters against the simulator to store
     modelId: model.id,
     params: { ...model.mapSharedSettings({ aspectRatio: "1:1", numImages: 1 }).params },
   }));
-  const run = await createRun(handle.db, createRunBodySchema.parse({ prompt: "a paper crane on a desk", models }));
-  const runner = createRealRunner(handle.db, blobDirectory, { ownerId: "simulated" }, { idleIntervalMs: 100 })
+  const run = await createRun(
+    handle.db,
+    createRunBodySchema.parse({ prompt: "a paper crane on a desk", models }),
+  );
+  const runner = createRealRunner(
+    handle.db,
+    blobDirectory,
+    { ownerId: "simulated" },
+    { idleIntervalMs: 100 },
+  );
   await runner.start();
   try {
     await expect
-      .poll(async () => (await getRunView(handle.db, run.id))?.jobs.map((job) => job.status), { timeout: 25_000, interval: 200 })
+      .poll(async () => (await getRunView(handle.db, run.id))?.jobs.map((job) => job.status), {
+        timeout: 25_000,
+        interval: 200,
+      })
       .toEqual(MODELS.map(() => "succeeded"));
   } finally {
     await runner.stop();

@@ -89,10 +89,16 @@ describe("job runner", () => {
       poll: async () => {
         polls += 1;
         if (polls < 3) return { state: "running" };
-        return { state: "succeeded", outputs: [{ url: "https://cdn/0.png" }, { url: "https://cdn/1.png" }], costUsd: 0.008 };
+        return {
+          state: "succeeded",
+          outputs: [{ url: "https://cdn/0.png" }, { url: "https://cdn/1.png" }],
+          costUsd: 0.008,
+        };
       },
     });
-    const run = await startRun([{ modelId: "shortapi/z-image", params: { aspect_ratio: "1:1", num_images: 2 } }]);
+    const run = await startRun([
+      { modelId: "shortapi/z-image", params: { aspect_ratio: "1:1", num_images: 2 } },
+    ]);
     await drive([makeRunner({ shortapi })]);
 
     const job = await onlyJob(run.id);
@@ -106,13 +112,20 @@ describe("job runner", () => {
     expect(job.images[0]?.thumbnailUrl).toMatch(/\.webp$/);
     expect(job.images[0]?.url).not.toBe(job.images[1]?.url);
     expect(shortapi.submit).toHaveBeenCalledTimes(1);
-    expect(shortapi.submit.mock.calls[0]?.[0]).toMatchObject({ modelId: "shortapi/z-image", prompt: "a lighthouse at dusk" });
+    expect(shortapi.submit.mock.calls[0]?.[0]).toMatchObject({
+      modelId: "shortapi/z-image",
+      prompt: "a lighthouse at dusk",
+    });
     expect(shortapi.poll).toHaveBeenCalledTimes(3);
   });
 
   it("finishes a synchronous provider in submit without polling", async () => {
     const dashscope = fakeProvider("dashscope", {
-      submit: async () => ({ state: "done", providerJobId: "req-1", outputs: [{ url: "https://oss/2.png" }] }),
+      submit: async () => ({
+        state: "done",
+        providerJobId: "req-1",
+        outputs: [{ url: "https://oss/2.png" }],
+      }),
     });
     const run = await startRun([{ modelId: "dashscope/z-image-turbo", params: {} }]);
     await drive([makeRunner({ dashscope })]);
@@ -145,7 +158,10 @@ describe("job runner", () => {
 
     const view = await getRunView(handle.db, run.id);
     expect(view?.jobs.map((job) => job.status)).toEqual(["failed", "succeeded"]);
-    expect(view?.jobs[0]?.error).toEqual({ code: "insufficient_balance", message: "pixazo: insufficient balance (402)" });
+    expect(view?.jobs[0]?.error).toEqual({
+      code: "insufficient_balance",
+      message: "pixazo: insufficient balance (402)",
+    });
   });
 
   it("fails a job whose provider has no key", async () => {
@@ -219,7 +235,12 @@ describe("job runner", () => {
     const run = await startRun([{ modelId: "shortapi/z-image", params: { aspect_ratio: "1:1" } }]);
     await handle.db
       .update(jobs)
-      .set({ status: "running", submittedAt: clock.current, leaseOwner: "crashed", leaseUntil: new Date(clock.current.getTime() + 60_000) })
+      .set({
+        status: "running",
+        submittedAt: clock.current,
+        leaseOwner: "crashed",
+        leaseUntil: new Date(clock.current.getTime() + 60_000),
+      })
       .where(eq(jobs.runId, run.id));
 
     const restarted = makeRunner({ shortapi }, { ownerId: "runner-b", releaseStaleLeases: true });
@@ -246,12 +267,18 @@ describe("job runner", () => {
   it("fails an expired image URL once instead of retrying it", async () => {
     const shortapi = fakeProvider("shortapi");
     const fetchImage = vi.fn(async () => {
-      throw new ImageDownloadError("image_expired", "shortapi: image expired (403)", { retryable: false, status: 403 });
+      throw new ImageDownloadError("image_expired", "shortapi: image expired (403)", {
+        retryable: false,
+        status: 403,
+      });
     });
     const run = await startRun([{ modelId: "shortapi/z-image", params: { aspect_ratio: "1:1" } }]);
     await drive([makeRunner({ shortapi }, { fetchImage })]);
 
-    expect((await onlyJob(run.id)).error).toEqual({ code: "image_expired", message: "shortapi: image expired (403)" });
+    expect((await onlyJob(run.id)).error).toEqual({
+      code: "image_expired",
+      message: "shortapi: image expired (403)",
+    });
     expect(fetchImage).toHaveBeenCalledTimes(1);
   });
 
@@ -267,7 +294,11 @@ describe("job runner", () => {
     const shortapi = fakeProvider("shortapi");
     const fetchImage = vi
       .fn<FetchImage>()
-      .mockRejectedValueOnce(new ImageDownloadError("image_download_failed", "shortapi: image download failed (502)", { retryable: true }))
+      .mockRejectedValueOnce(
+        new ImageDownloadError("image_download_failed", "shortapi: image download failed (502)", {
+          retryable: true,
+        }),
+      )
       .mockResolvedValue(images[0] as Buffer);
     const run = await startRun([{ modelId: "shortapi/z-image", params: { aspect_ratio: "1:1" } }]);
     await drive([makeRunner({ shortapi }, { fetchImage })]);
@@ -317,7 +348,9 @@ describe("job runner", () => {
           : { state: "succeeded", outputs: [{ url: "https://r2/0.png" }, { url: "https://r2/1.png" }] };
       },
     });
-    const run = await startRun([{ modelId: "pixazo/z-image-turbo", params: { image_size: "square_1_1", num_images: 2 } }]);
+    const run = await startRun([
+      { modelId: "pixazo/z-image-turbo", params: { image_size: "square_1_1", num_images: 2 } },
+    ]);
 
     // The first process submits and polls once, then dies while the second image downloads.
     const crashingFetch = vi
@@ -340,7 +373,10 @@ describe("job runner", () => {
     expect(halfDone?.pollingUrl).toBe("https://gateway/px-1");
 
     const resumedFetch = imageFetcher();
-    const second = makeRunner({ pixazo }, { fetchImage: resumedFetch, ownerId: "second", releaseStaleLeases: true });
+    const second = makeRunner(
+      { pixazo },
+      { fetchImage: resumedFetch, ownerId: "second", releaseStaleLeases: true },
+    );
     await second.start();
     await second.stop();
     await drive([second]);
@@ -372,15 +408,22 @@ describe("job runner", () => {
 
   it("stores identical bytes once", async () => {
     const shortapi = fakeProvider("shortapi", {
-      poll: async () => ({ state: "succeeded", outputs: [{ url: "https://cdn/0.png" }, { url: "https://cdn/3.png" }] }),
+      poll: async () => ({
+        state: "succeeded",
+        outputs: [{ url: "https://cdn/0.png" }, { url: "https://cdn/3.png" }],
+      }),
     });
-    const run = await startRun([{ modelId: "shortapi/z-image", params: { aspect_ratio: "1:1", num_images: 2 } }]);
+    const run = await startRun([
+      { modelId: "shortapi/z-image", params: { aspect_ratio: "1:1", num_images: 2 } },
+    ]);
     await drive([makeRunner({ shortapi })]);
 
     const job = await onlyJob(run.id);
     expect(job.images[0]?.url).toBe(job.images[1]?.url);
     const folders = await readdir(blobDirectory);
-    const files = (await Promise.all(folders.map((folder) => readdir(path.join(blobDirectory, folder))))).flat();
+    const files = (
+      await Promise.all(folders.map((folder) => readdir(path.join(blobDirectory, folder))))
+    ).flat();
     expect(files).toHaveLength(2);
   });
 });

@@ -2,7 +2,13 @@ import "server-only";
 import type { Database } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { insertImage, listImagesOfJob } from "@/lib/db/queries/images";
-import { claimDueJobs, getPromptOfRun, releaseAllLeases, renewLeases, updateLeasedJob } from "@/lib/db/queries/jobs";
+import {
+  claimDueJobs,
+  getPromptOfRun,
+  releaseAllLeases,
+  renewLeases,
+  updateLeasedJob,
+} from "@/lib/db/queries/jobs";
 import type { JobRow, NewJobRow } from "@/lib/db/schema";
 import { logger as defaultLogger, type Logger } from "@/lib/logger";
 import { findModel } from "@/lib/models";
@@ -101,11 +107,15 @@ function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {
  * instance) can therefore continue any job, and each job runs in its own promise so one slow
  * provider never holds up another.
  */
-export function createJobRunner(dependencies: JobRunnerDependencies, options: JobRunnerOptions = {}): JobRunner {
+export function createJobRunner(
+  dependencies: JobRunnerDependencies,
+  options: JobRunnerOptions = {},
+): JobRunner {
   const { db, blobStore, getProvider, fetchImage, now, ownerId } = dependencies;
   const settings = { ...DEFAULTS, ...options };
   const log = dependencies.logger ?? defaultLogger;
-  const pollSchedule = dependencies.pollSchedule ?? ((providerId: ProviderId) => PROVIDER_POLL_SCHEDULES[providerId]);
+  const pollSchedule =
+    dependencies.pollSchedule ?? ((providerId: ProviderId) => PROVIDER_POLL_SCHEDULES[providerId]);
   const inFlight = new Map<string, Promise<void>>();
   let running = false;
   let wakeTimer: NodeJS.Timeout | undefined;
@@ -119,7 +129,12 @@ export function createJobRunner(dependencies: JobRunnerDependencies, options: Jo
     retryDelayMs(attempt, retryAfterSeconds, Math.random, settings.retryBackoff);
 
   function fail(job: JobRow, failure: JobFailure): PhaseOutcome {
-    log.info("Job failed", { jobId: job.id, modelId: job.modelId, code: failure.code, reason: failure.message });
+    log.info("Job failed", {
+      jobId: job.id,
+      modelId: job.modelId,
+      code: failure.code,
+      reason: failure.message,
+    });
     return { changes: jobTransitions.failed(now(), failure), continueNow: false };
   }
 
@@ -131,17 +146,34 @@ export function createJobRunner(dependencies: JobRunnerDependencies, options: Jo
     const model = findModel(job.modelId);
     const prompt = await getPromptOfRun(db, job.runId);
     if (!model || prompt === null) {
-      return fail(job, { code: "unknown_model", message: `${job.modelId}: this model is no longer offered`, charged: false });
+      return fail(job, {
+        code: "unknown_model",
+        message: `${job.modelId}: this model is no longer offered`,
+        charged: false,
+      });
     }
-    const marked = await updateLeasedJob(db, job.id, ownerId, jobTransitions.submitting(job, now(), settings.deadlineMs));
+    const marked = await updateLeasedJob(
+      db,
+      job.id,
+      ownerId,
+      jobTransitions.submitting(job, now(), settings.deadlineMs),
+    );
     if (!marked) return { changes: {}, continueNow: false };
     try {
       const result = await withTimeout(
-        provider.submit({ modelId: job.modelId, prompt, params: job.params, callbackUrl: dependencies.callbackUrl?.(job) }),
+        provider.submit({
+          modelId: job.modelId,
+          prompt,
+          params: job.params,
+          callbackUrl: dependencies.callbackUrl?.(job),
+        }),
         settings.submitTimeoutMs,
       );
       if (result.state === "done") {
-        return { changes: jobTransitions.outputsReady(now(), result.outputs, result.costUsd, result.providerJobId), continueNow: true };
+        return {
+          changes: jobTransitions.outputsReady(now(), result.outputs, result.costUsd, result.providerJobId),
+          continueNow: true,
+        };
       }
       const firstPoll = later(pollSchedule(provider.id).initialMs);
       return { changes: jobTransitions.accepted(now(), result, firstPoll), continueNow: false };
@@ -151,14 +183,18 @@ export function createJobRunner(dependencies: JobRunnerDependencies, options: Jo
         const retryAt = later(delay);
         if (error.retryable && job.attempts + 1 < MAX_ATTEMPTS.submit && !pastDeadline(marked, retryAt)) {
           log.warn("Submit refused, retrying", { jobId: job.id, code: error.code, delayMs: delay });
-          return { changes: jobTransitions.retryLater(job, now(), retryAt, { resubmit: true }), continueNow: false };
+          return {
+            changes: jobTransitions.retryLater(job, now(), retryAt, { resubmit: true }),
+            continueNow: false,
+          };
         }
         // A definite refusal: the provider did not take the job, so it did not bill it.
         return fail(job, { code: error.code, message: error.message, charged: false });
       }
       // No answer, or an answer we could not read: the provider may have started (and billed) the job.
       log.warn("Submit outcome unknown", { jobId: job.id, error });
-      const reason = error instanceof ProviderError ? error.message : `${job.providerId}: no answer to the create request`;
+      const reason =
+        error instanceof ProviderError ? error.message : `${job.providerId}: no answer to the create request`;
       return fail(job, {
         code: "submit_outcome_unknown",
         message: `${reason}. Not sent again, to avoid paying twice.`,
@@ -174,10 +210,17 @@ export function createJobRunner(dependencies: JobRunnerDependencies, options: Jo
         settings.pollTimeoutMs,
       );
       if (result.state === "succeeded") {
-        return { changes: jobTransitions.outputsReady(now(), result.outputs, result.costUsd), continueNow: true };
+        return {
+          changes: jobTransitions.outputsReady(now(), result.outputs, result.costUsd),
+          continueNow: true,
+        };
       }
       if (result.state === "failed") {
-        return fail(job, { code: result.error.code, message: result.error.message, charged: result.error.charged });
+        return fail(job, {
+          code: result.error.code,
+          message: result.error.message,
+          charged: result.error.charged,
+        });
       }
       // Polled once more even past the deadline, so a job that finished meanwhile is not lost.
       if (pastDeadline(job)) return timedOut(job);
@@ -186,15 +229,20 @@ export function createJobRunner(dependencies: JobRunnerDependencies, options: Jo
       return { changes: jobTransitions.pollLater(now(), nextPoll), continueNow: false };
     } catch (error) {
       const retryable = !(error instanceof ProviderError) || error.retryable;
-      if (!retryable) return fail(job, { code: (error as ProviderError).code, message: (error as ProviderError).message });
+      if (!retryable)
+        return fail(job, { code: (error as ProviderError).code, message: (error as ProviderError).message });
       if (pastDeadline(job)) return timedOut(job);
       if (job.attempts + 1 >= MAX_ATTEMPTS.poll) {
-        const message = error instanceof ProviderError ? error.message : `${job.providerId}: status check kept failing`;
+        const message =
+          error instanceof ProviderError ? error.message : `${job.providerId}: status check kept failing`;
         return fail(job, { code: "poll_failed", message });
       }
       log.warn("Poll failed, retrying", { jobId: job.id, error });
       const retryAfter = error instanceof ProviderError ? error.retryAfterSeconds : undefined;
-      const retryAt = Math.min(later(backoff(job.attempts, retryAfter)).getTime(), job.deadlineAt?.getTime() ?? Infinity);
+      const retryAt = Math.min(
+        later(backoff(job.attempts, retryAfter)).getTime(),
+        job.deadlineAt?.getTime() ?? Infinity,
+      );
       return { changes: jobTransitions.retryLater(job, now(), new Date(retryAt)), continueNow: false };
     }
   }
@@ -208,7 +256,10 @@ export function createJobRunner(dependencies: JobRunnerDependencies, options: Jo
   async function downloadPhase(job: JobRow): Promise<PhaseOutcome> {
     const outputs = job.providerOutputs ?? [];
     if (outputs.length === 0) {
-      return fail(job, { code: "no_images", message: `${job.providerId}: finished without returning an image` });
+      return fail(job, {
+        code: "no_images",
+        message: `${job.providerId}: finished without returning an image`,
+      });
     }
     const stored = new Set((await listImagesOfJob(db, job.id)).map((image) => image.index));
     try {
@@ -216,7 +267,14 @@ export function createJobRunner(dependencies: JobRunnerDependencies, options: Jo
         if (stored.has(index)) continue;
         const bytes = await fetchImage(output.url, { providerId: job.providerId as ProviderId });
         const image = await storeImage(blobStore, bytes);
-        await insertImage(db, { id: newId(), jobId: job.id, runId: job.runId, index, ...image, createdAt: now() });
+        await insertImage(db, {
+          id: newId(),
+          jobId: job.id,
+          runId: job.runId,
+          index,
+          ...image,
+          createdAt: now(),
+        });
       }
     } catch (error) {
       if (error instanceof InvalidImageError) {
@@ -225,7 +283,10 @@ export function createJobRunner(dependencies: JobRunnerDependencies, options: Jo
       if (!(error instanceof ImageDownloadError)) throw error;
       if (error.retryable && job.attempts + 1 < MAX_ATTEMPTS.download) {
         log.warn("Image download failed, retrying", { jobId: job.id, code: error.code });
-        return { changes: jobTransitions.retryLater(job, now(), later(backoff(job.attempts))), continueNow: false };
+        return {
+          changes: jobTransitions.retryLater(job, now(), later(backoff(job.attempts))),
+          continueNow: false,
+        };
       }
       return fail(job, { code: error.code, message: error.message });
     }
@@ -244,7 +305,11 @@ export function createJobRunner(dependencies: JobRunnerDependencies, options: Jo
     if (phase === "download") return downloadPhase(job);
     const provider = getProvider(job.providerId as ProviderId);
     if (!provider) {
-      return fail(job, { code: "provider_unavailable", message: `${job.providerId}: no API key configured`, charged: false });
+      return fail(job, {
+        code: "provider_unavailable",
+        message: `${job.providerId}: no API key configured`,
+        charged: false,
+      });
     }
     return phase === "submit" ? submitPhase(job, provider) : pollPhase(job, provider);
   }
@@ -273,17 +338,26 @@ export function createJobRunner(dependencies: JobRunnerDependencies, options: Jo
       log.error("Job step failed unexpectedly", { jobId: job.id, error });
       const changes =
         job.attempts + 1 >= MAX_ATTEMPTS.unexpected
-          ? jobTransitions.failed(now(), { code: "internal_error", message: "Prism could not finish this job" })
+          ? jobTransitions.failed(now(), {
+              code: "internal_error",
+              message: "Prism could not finish this job",
+            })
           : jobTransitions.retryLater(job, now(), later(backoff(job.attempts)));
-      await updateLeasedJob(db, job.id, ownerId, { ...changes, ...jobTransitions.released() }).catch((writeError: unknown) =>
-        log.error("Could not record a job's failure", { jobId: job.id, error: writeError }),
+      await updateLeasedJob(db, job.id, ownerId, { ...changes, ...jobTransitions.released() }).catch(
+        (writeError: unknown) =>
+          log.error("Could not record a job's failure", { jobId: job.id, error: writeError }),
       );
     }
   }
 
   async function claimAndStart(): Promise<number> {
     const capacity = settings.maxConcurrentJobs - inFlight.size;
-    const claimed = await claimDueJobs(db, { owner: ownerId, now: now(), leaseMs: settings.leaseMs, limit: capacity });
+    const claimed = await claimDueJobs(db, {
+      owner: ownerId,
+      now: now(),
+      leaseMs: settings.leaseMs,
+      limit: capacity,
+    });
     for (const job of claimed) {
       const step = processJob(job).finally(() => inFlight.delete(job.id));
       inFlight.set(job.id, step);

@@ -25,15 +25,15 @@ export const numberRange = (min: number, max: number, step: number, title: strin
   z.number().min(min).max(max).multipleOf(step).meta({ title, description });
 
 export const outputFormatField = () =>
-  z.enum(["png", "jpeg", "webp"]).meta({ title: "Output format", description: "File type of the returned images." });
+  z
+    .enum(["png", "jpeg", "webp"])
+    .meta({ title: "Output format", description: "File type of the returned images." });
 
 export const safetyCheckerField = () =>
   z.boolean().meta({ title: "Safety checker", description: "Block images the provider considers unsafe." });
 
 export const seedField = () =>
-  z
-    .number()
-    .int()
-    .min(0)
-    .max(2_147_483_647)
-    .meta({ title: "Seed", description: "Same seed and settings give the same image. Leave empty for random." });
+  z.number().int().min(0).max(2_147_483_647).meta({
+    title: "Seed",
+    description: "Same seed and settings give the same image. Leave empty for random.",
+  });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { codeForErrorText, codeForFailure, codeForHttpStatus, firstText, isRetryableStatus, looksLikeContentPolicy } from "./errors";
+import {
+  codeForErrorText,
+  codeForFailure,
+  codeForHttpStatus,
+  firstText,
+  isRetryableStatus,
+  looksLikeContentPolicy,
+} from "./errors";
 
 describe("error classification", () => {
   it("maps HTTP statuses", () => {
@@ -15,7 +22,14 @@ describe("error classification", () => {
       "provider_error",
       "provider_error",
     ]);
-    expect([400, 404, 408, 429, 500, 502].map(isRetryableStatus)).toEqual([false, false, true, true, true, true]);
+    expect([400, 404, 408, 429, 500, 502].map(isRetryableStatus)).toEqual([
+      false,
+      false,
+      true,
+      true,
+      true,
+      true,
+    ]);
   });
 
   it("refines only a plain 4xx by the provider's wording", () => {
@@ -27,7 +41,12 @@ describe("error classification", () => {
   });
 
   it("recognises content-policy wording", () => {
-    for (const text of ["NSFW content detected", "violates the content policy", "blocked by the safety checker", "Input data may contain inappropriate content."]) {
+    for (const text of [
+      "NSFW content detected",
+      "violates the content policy",
+      "blocked by the safety checker",
+      "Input data may contain inappropriate content.",
+    ]) {
       expect(looksLikeContentPolicy(text)).toBe(true);
     }
     expect(looksLikeContentPolicy("upstream model timed out")).toBe(false);

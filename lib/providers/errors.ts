@@ -78,7 +78,12 @@ export function providerError(
   message: string,
   details: ErrorDetails,
 ): ProviderError {
-  return new ProviderError({ ...details, provider, code, message: `${PROVIDER_LABELS[provider]}: ${message}` });
+  return new ProviderError({
+    ...details,
+    provider,
+    code,
+    message: `${PROVIDER_LABELS[provider]}: ${message}`,
+  });
 }
 
 /**

@@ -7,10 +7,19 @@ const KEY = "sk-secret-123";
 
 function client(reply: Reply, timeoutMs?: number) {
   const fetch = replayFetch(reply);
-  return { fetch, http: createHttpClient("shortapi", { apiKey: KEY, baseUrl: "https://api.test", fetch, timeoutMs }) };
+  return {
+    fetch,
+    http: createHttpClient("shortapi", { apiKey: KEY, baseUrl: "https://api.test", fetch, timeoutMs }),
+  };
 }
 
-const submit: JsonCall = { kind: "submit", method: "POST", url: "https://api.test/x", headers: { a: "b" }, body: { q: 1 } };
+const submit: JsonCall = {
+  kind: "submit",
+  method: "POST",
+  url: "https://api.test/x",
+  headers: { a: "b" },
+  body: { q: 1 },
+};
 const poll: JsonCall = { kind: "poll", method: "GET", url: "https://api.test/y", headers: {} };
 
 describe("parseRetryAfter", () => {
@@ -28,13 +37,31 @@ describe("createHttpClient().call", () => {
   it("sends method, headers and a JSON body, and parses the JSON answer", async () => {
     const { http, fetch } = client({ status: 202, json: { ok: 1 }, headers: { "retry-after": "3" } });
     const response = await http.call(submit);
-    expect(response).toMatchObject({ status: 202, ok: true, body: { ok: 1 }, retryAfterSeconds: 3, kind: "submit" });
-    expect(fetch.requests[0]).toMatchObject({ method: "POST", url: "https://api.test/x", headers: { a: "b" }, body: { q: 1 } });
+    expect(response).toMatchObject({
+      status: 202,
+      ok: true,
+      body: { ok: 1 },
+      retryAfterSeconds: 3,
+      kind: "submit",
+    });
+    expect(fetch.requests[0]).toMatchObject({
+      method: "POST",
+      url: "https://api.test/x",
+      headers: { a: "b" },
+      body: { q: 1 },
+    });
   });
 
   it("turns an HTML 502 into a retryable malformed_response naming the status", async () => {
-    const error = await rejection(client({ status: 502, text: shared.text("gateway-502.html") }).http.call(poll));
-    expect(error).toMatchObject({ code: "malformed_response", retryable: true, status: 502, provider: "shortapi" });
+    const error = await rejection(
+      client({ status: 502, text: shared.text("gateway-502.html") }).http.call(poll),
+    );
+    expect(error).toMatchObject({
+      code: "malformed_response",
+      retryable: true,
+      status: 502,
+      provider: "shortapi",
+    });
     expect(error.message).toBe("shortapi: expected JSON, got HTML (HTTP 502)");
   });
 
@@ -81,7 +108,9 @@ describe("createHttpClient().call", () => {
 
 describe("createHttpClient().error", () => {
   it("prefixes the label and redacts the key", () => {
-    const error = client({}).http.error("unauthorized", `Incorrect API key provided: ${KEY}`, { retryable: false });
+    const error = client({}).http.error("unauthorized", `Incorrect API key provided: ${KEY}`, {
+      retryable: false,
+    });
     expect(error.message).toBe("shortapi: Incorrect API key provided: [redacted]");
     expect(error.message).not.toContain(KEY);
   });

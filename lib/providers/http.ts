@@ -92,13 +92,17 @@ export function createHttpClient(
   const transportError = (request: JsonCall, cause: unknown, phase: "send" | "read"): ProviderError => {
     const timedOut = isTimeout(cause);
     const socketCode = errorCode(cause);
-    const neverSent = phase === "send" && !timedOut && socketCode !== undefined && NOT_SENT_CODES.has(socketCode);
+    const neverSent =
+      phase === "send" && !timedOut && socketCode !== undefined && NOT_SENT_CODES.has(socketCode);
     const outcomeUnknown = request.kind === "submit" && !neverSent;
     const what = timedOut
       ? `${request.kind} timed out after ${config.timeoutMs ?? defaultTimeoutMs} ms`
       : `connection failed during ${request.kind}${socketCode ? ` (${socketCode})` : ""}`;
     const consequence = outcomeUnknown ? "; the provider may still have accepted the request" : "";
-    return error(timedOut ? "timeout" : "network_error", `${what}${consequence}`, { retryable: true, outcomeUnknown });
+    return error(timedOut ? "timeout" : "network_error", `${what}${consequence}`, {
+      retryable: true,
+      outcomeUnknown,
+    });
   };
 
   async function call(request: JsonCall): Promise<JsonResponse> {
@@ -131,7 +135,8 @@ export function createHttpClient(
       return { ...result, body: JSON.parse(text) as unknown };
     } catch {
       if (response.status >= 400 && response.status < 500) return { ...result, body: undefined };
-      const shape = text.trim() === "" ? "an empty body" : /^\s*</.test(text) ? "HTML" : "invalid or truncated JSON";
+      const shape =
+        text.trim() === "" ? "an empty body" : /^\s*</.test(text) ? "HTML" : "invalid or truncated JSON";
       throw error("malformed_response", `expected JSON, got ${shape} (HTTP ${response.status})`, {
         // An unreadable body is usually a cut connection; reading a status again costs nothing.
         retryable: response.status >= 500 || request.kind === "poll",
@@ -148,11 +153,15 @@ export function createHttpClient(
     if (parsed.success) return parsed.data;
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? issue.path.join(".") : "body";
-    throw error("malformed_response", `unexpected ${what} (HTTP ${response.status}): ${where}: ${issue?.message ?? "invalid"}`, {
-      retryable: false,
-      status: response.status,
-      outcomeUnknown: response.kind === "submit" && response.ok,
-    });
+    throw error(
+      "malformed_response",
+      `unexpected ${what} (HTTP ${response.status}): ${where}: ${issue?.message ?? "invalid"}`,
+      {
+        retryable: false,
+        status: response.status,
+        outcomeUnknown: response.kind === "submit" && response.ok,
+      },
+    );
   };
 
   return { call, error, parse };

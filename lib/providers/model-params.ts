@@ -24,7 +24,12 @@ export function parseModelParams<S extends z.ZodObject>(
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const field = issue?.path.join(".") || "params";
-  throw providerError(model.providerId, "invalid_request", `invalid ${field} for ${model.id}: ${issue?.message ?? "invalid"}`, {
-    retryable: false,
-  });
+  throw providerError(
+    model.providerId,
+    "invalid_request",
+    `invalid ${field} for ${model.id}: ${issue?.message ?? "invalid"}`,
+    {
+      retryable: false,
+    },
+  );
 }

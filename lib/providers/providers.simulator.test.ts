@@ -39,21 +39,38 @@ async function control(path: string, body?: unknown): Promise<void> {
 }
 
 function adapter(providerId: ProviderId, overrides: Partial<ProviderConfig> = {}): ImageProvider {
-  return FACTORIES[providerId]({ apiKey: KEY, baseUrl: simulator.urls[providerId], fetch: globalThis.fetch, ...overrides });
+  return FACTORIES[providerId]({
+    apiKey: KEY,
+    baseUrl: simulator.urls[providerId],
+    fetch: globalThis.fetch,
+    ...overrides,
+  });
 }
 
 /** A submit input with the model schema's defaults applied, as the jobs layer would send it. */
-function input(modelId: string, params: Record<string, unknown>, prompt = "a lighthouse at dusk"): SubmitInput {
+function input(
+  modelId: string,
+  params: Record<string, unknown>,
+  prompt = "a lighthouse at dusk",
+): SubmitInput {
   const model = findModel(modelId);
   if (!model) throw new Error(`no model ${modelId}`);
   return { modelId, prompt, params: model.params.parse(params) as Record<string, unknown> };
 }
 
 /** Polls until terminal; bounded by attempts, never by wall-clock assertions. */
-async function settle(provider: ImageProvider, modelId: string, submitted: SubmitResult): Promise<PollResult> {
+async function settle(
+  provider: ImageProvider,
+  modelId: string,
+  submitted: SubmitResult,
+): Promise<PollResult> {
   if (submitted.state === "done") return { state: "succeeded", outputs: submitted.outputs };
   for (let attempt = 0; attempt < 500; attempt += 1) {
-    const result = await provider.poll({ modelId, providerJobId: submitted.providerJobId, pollingUrl: submitted.pollingUrl });
+    const result = await provider.poll({
+      modelId,
+      providerJobId: submitted.providerJobId,
+      pollingUrl: submitted.pollingUrl,
+    });
     if (result.state === "succeeded" || result.state === "failed") return result;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
@@ -108,7 +125,10 @@ describe.each(MODELS)("%s against the simulator", (modelId, providerId, params, 
       return;
     }
     const result = await settle(provider, modelId, await provider.submit(input(modelId, params)));
-    expect(result).toMatchObject({ state: "failed", error: { code: "content_policy", provider: providerId, retryable: false } });
+    expect(result).toMatchObject({
+      state: "failed",
+      error: { code: "content_policy", provider: providerId, retryable: false },
+    });
   });
 });
 
@@ -119,11 +139,23 @@ const PROVIDERS: [ProviderId, string, Record<string, unknown>][] = [
 ];
 
 describe.each(PROVIDERS)("%s transport failures against the simulator", (providerId, modelId, params) => {
-  const submit = (overrides?: Partial<ProviderConfig>) => adapter(providerId, overrides).submit(input(modelId, params));
+  const submit = (overrides?: Partial<ProviderConfig>) =>
+    adapter(providerId, overrides).submit(input(modelId, params));
 
   it("maps 429 with Retry-After to a retryable rate_limited", async () => {
-    await control("/faults", { provider: providerId, on: "submit", kind: "status", status: 429, retryAfter: 9 });
-    expect(await rejection(submit())).toMatchObject({ code: "rate_limited", retryable: true, retryAfterSeconds: 9, status: 429 });
+    await control("/faults", {
+      provider: providerId,
+      on: "submit",
+      kind: "status",
+      status: 429,
+      retryAfter: 9,
+    });
+    expect(await rejection(submit())).toMatchObject({
+      code: "rate_limited",
+      retryable: true,
+      retryAfterSeconds: 9,
+      status: 429,
+    });
   });
 
   it("maps a JSON 500 to a retryable provider_error", async () => {
@@ -145,12 +177,20 @@ describe.each(PROVIDERS)("%s transport failures against the simulator", (provide
 
   it("maps a dropped submit connection to network_error with an unknown outcome", async () => {
     await control("/faults", { provider: providerId, on: "submit", kind: "drop" });
-    expect(await rejection(submit())).toMatchObject({ code: "network_error", retryable: true, outcomeUnknown: true });
+    expect(await rejection(submit())).toMatchObject({
+      code: "network_error",
+      retryable: true,
+      outcomeUnknown: true,
+    });
   });
 
   it("maps a submit slower than timeoutMs to timeout with an unknown outcome", async () => {
     await control("/faults", { provider: providerId, on: "submit", kind: "delay", delayMs: 400 });
-    expect(await rejection(submit({ timeoutMs: 50 }))).toMatchObject({ code: "timeout", retryable: true, outcomeUnknown: true });
+    expect(await rejection(submit({ timeoutMs: 50 }))).toMatchObject({
+      code: "timeout",
+      retryable: true,
+      outcomeUnknown: true,
+    });
   });
 
   it("maps 401 (status fault, wrong key, empty key) to unauthorized without leaking the key", async () => {
@@ -169,7 +209,9 @@ describe.each(PROVIDERS)("%s transport failures against the simulator", (provide
 describe("failures specific to one provider", () => {
   it("pixazo: 402 is insufficient_balance", async () => {
     await control("/faults", { provider: "pixazo", on: "submit", kind: "status", status: 402 });
-    const error = await rejection(adapter("pixazo").submit(input("pixazo/z-image-base", { image_size: "square_1_1" })));
+    const error = await rejection(
+      adapter("pixazo").submit(input("pixazo/z-image-base", { image_size: "square_1_1" })),
+    );
     expect(error).toMatchObject({ code: "insufficient_balance", retryable: false, status: 402 });
     expect(error.message).toContain("pixazo: insufficient balance (402)");
   });
@@ -197,7 +239,9 @@ describe("failures specific to one provider", () => {
 
   it("shortapi: errors sent as HTTP 200 with a non-zero code are still refusals", async () => {
     await control("/settings", { shortapiErrors: "envelope" });
-    const error = await rejection(adapter("shortapi").poll({ modelId: "shortapi/z-image", providerJobId: "no-such-job" }));
+    const error = await rejection(
+      adapter("shortapi").poll({ modelId: "shortapi/z-image", providerJobId: "no-such-job" }),
+    );
     expect(error).toMatchObject({ code: "not_found", status: 200, message: "shortapi: job not found" });
   });
 
@@ -219,17 +263,27 @@ describe("failures specific to one provider", () => {
   it.each([
     ["shortapi", "shortapi/gpt-image-2", { size: "auto" }],
     ["pixazo", "pixazo/z-image-turbo", { image_size: "portrait_9_16" }],
-  ] as const)("%s: a dropped or truncated poll is retryable-safe, and the next poll still finishes", async (providerId, modelId, params) => {
-    const provider = adapter(providerId);
-    const submitted = await provider.submit(input(modelId, params));
-    if (submitted.state !== "pending") throw new Error("expected a pending job");
-    const poll = { modelId, providerJobId: submitted.providerJobId, pollingUrl: submitted.pollingUrl };
+  ] as const)(
+    "%s: a dropped or truncated poll is retryable-safe, and the next poll still finishes",
+    async (providerId, modelId, params) => {
+      const provider = adapter(providerId);
+      const submitted = await provider.submit(input(modelId, params));
+      if (submitted.state !== "pending") throw new Error("expected a pending job");
+      const poll = { modelId, providerJobId: submitted.providerJobId, pollingUrl: submitted.pollingUrl };
 
-    await control("/faults", { provider: providerId, on: "poll", kind: "drop" });
-    expect(await rejection(provider.poll(poll))).toMatchObject({ code: "network_error", retryable: true, outcomeUnknown: false });
-    await control("/faults", { provider: providerId, on: "poll", kind: "truncated" });
-    expect(await rejection(provider.poll(poll))).toMatchObject({ code: "malformed_response", outcomeUnknown: false });
+      await control("/faults", { provider: providerId, on: "poll", kind: "drop" });
+      expect(await rejection(provider.poll(poll))).toMatchObject({
+        code: "network_error",
+        retryable: true,
+        outcomeUnknown: false,
+      });
+      await control("/faults", { provider: providerId, on: "poll", kind: "truncated" });
+      expect(await rejection(provider.poll(poll))).toMatchObject({
+        code: "malformed_response",
+        outcomeUnknown: false,
+      });
 
-    expect(await settle(provider, modelId, submitted)).toMatchObject({ state: "succeeded" });
-  });
+      expect(await settle(provider, modelId, submitted)).toMatchObject({ state: "succeeded" });
+    },
+  );
 });

@@ -6,9 +6,12 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-function realProviders(keys: Partial<Record<"SHORTAPI_KEY" | "PIXAZO_API_KEY" | "DASHSCOPE_API_KEY", string>>) {
+function realProviders(
+  keys: Partial<Record<"SHORTAPI_KEY" | "PIXAZO_API_KEY" | "DASHSCOPE_API_KEY", string>>,
+) {
   vi.stubEnv("PRISM_SIMULATOR", "off");
-  for (const name of ["SHORTAPI_KEY", "PIXAZO_API_KEY", "DASHSCOPE_API_KEY"] as const) vi.stubEnv(name, keys[name] ?? "");
+  for (const name of ["SHORTAPI_KEY", "PIXAZO_API_KEY", "DASHSCOPE_API_KEY"] as const)
+    vi.stubEnv(name, keys[name] ?? "");
 }
 
 describe("registry", () => {
@@ -23,12 +26,19 @@ describe("registry", () => {
   it("reads the key and base URL at call time and honours overrides", async () => {
     realProviders({ DASHSCOPE_API_KEY: "sk-1" });
     vi.stubEnv("DASHSCOPE_BASE_URL", "https://dashscope.example/api/v1/");
-    const fetch = replayFetch({ status: 401, json: { code: "InvalidApiKey", message: "Invalid API-key provided." } });
+    const fetch = replayFetch({
+      status: 401,
+      json: { code: "InvalidApiKey", message: "Invalid API-key provided." },
+    });
     const provider = getProvider("dashscope", { fetch });
-    await expect(provider?.submit({ modelId: "dashscope/z-image-turbo", prompt: "p", params: {} })).rejects.toMatchObject({
+    await expect(
+      provider?.submit({ modelId: "dashscope/z-image-turbo", prompt: "p", params: {} }),
+    ).rejects.toMatchObject({
       code: "unauthorized",
     });
-    expect(fetch.requests[0]?.url).toBe("https://dashscope.example/api/v1/services/aigc/multimodal-generation/generation");
+    expect(fetch.requests[0]?.url).toBe(
+      "https://dashscope.example/api/v1/services/aigc/multimodal-generation/generation",
+    );
     expect(fetch.requests[0]?.headers.authorization).toBe("Bearer sk-1");
   });
 

@@ -17,7 +17,10 @@ const FACTORIES: Record<ProviderId, (config: ProviderConfig) => ImageProvider> =
  * no restart), or null when the provider has no key and is therefore unavailable.
  * `overrides` replace single settings, e.g. `fetch` or `timeoutMs` from the runner.
  */
-export function getProvider(providerId: ProviderId, overrides?: Partial<ProviderConfig>): ImageProvider | null {
+export function getProvider(
+  providerId: ProviderId,
+  overrides?: Partial<ProviderConfig>,
+): ImageProvider | null {
   const settings = providerSettings(providerId);
   const apiKey = overrides?.apiKey ?? settings.apiKey;
   if (!apiKey) return null;

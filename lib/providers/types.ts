@@ -34,7 +34,13 @@ export type SubmitResult =
   /** Accepted; poll with this id (and URL, for pixazo's polling_url). */
   | { state: "pending"; providerJobId: string; pollingUrl?: string; costUsd?: number }
   /** Synchronous providers finish in submit. */
-  | { state: "done"; providerJobId?: string; outputs: ProviderOutput[]; costUsd?: number; revisedPrompt?: string };
+  | {
+      state: "done";
+      providerJobId?: string;
+      outputs: ProviderOutput[];
+      costUsd?: number;
+      revisedPrompt?: string;
+    };
 
 export interface PollInput {
   modelId: string;

@@ -5,7 +5,10 @@ import { createSessionValue, SESSION_COOKIE } from "./access-token";
 import { safeNextPath } from "./session";
 
 const request = (path: string, method = "GET", cookie?: string) =>
-  new NextRequest(`http://prism.test${path}`, { method, headers: cookie ? { cookie: `${SESSION_COOKIE}=${cookie}` } : {} });
+  new NextRequest(`http://prism.test${path}`, {
+    method,
+    headers: cookie ? { cookie: `${SESSION_COOKIE}=${cookie}` } : {},
+  });
 
 afterEach(() => {
   delete process.env.PRISM_ACCESS_TOKEN;
@@ -49,8 +52,12 @@ describe("access", () => {
     process.env.PRISM_ACCESS_TOKEN = "the-access-token";
     expect(hasAccess(request("/api/runs", "POST"))).toBe(false);
     expect(hasAccess(request("/api/runs", "POST", "forged"))).toBe(false);
-    expect(hasAccess(request("/api/runs", "POST", createSessionValue("other-token", new Date())))).toBe(false);
-    expect(hasAccess(request("/api/runs", "POST", createSessionValue("the-access-token", new Date())))).toBe(true);
+    expect(hasAccess(request("/api/runs", "POST", createSessionValue("other-token", new Date())))).toBe(
+      false,
+    );
+    expect(hasAccess(request("/api/runs", "POST", createSessionValue("the-access-token", new Date())))).toBe(
+      true,
+    );
     expect(hasAccess(request("/g/slug"))).toBe(true);
   });
 });

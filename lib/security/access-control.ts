@@ -16,7 +16,8 @@ const PUBLIC_PATHS = new Set(["/sign-in", "/api/session", "/api/health", "/favic
 const PUBLIC_GALLERY_READ = /^\/api\/galleries\/[^/]+(\/.*)?$/;
 
 export function isPublicRequest(pathname: string, method: string): boolean {
-  if (PUBLIC_PATHS.has(pathname) || PUBLIC_PREFIXES.some((prefix) => pathname.startsWith(prefix))) return true;
+  if (PUBLIC_PATHS.has(pathname) || PUBLIC_PREFIXES.some((prefix) => pathname.startsWith(prefix)))
+    return true;
   return (method === "GET" || method === "HEAD") && PUBLIC_GALLERY_READ.test(pathname);
 }
 

@@ -18,7 +18,9 @@ export function tokenMatches(candidate: string, accessToken: string): boolean {
 }
 
 function signature(accessToken: string, expiresAtSeconds: number): string {
-  return createHmac("sha256", accessToken).update(`prism-session:${VERSION}:${expiresAtSeconds}`).digest("base64url");
+  return createHmac("sha256", accessToken)
+    .update(`prism-session:${VERSION}:${expiresAtSeconds}`)
+    .digest("base64url");
 }
 
 export function createSessionValue(accessToken: string, now: Date): string {

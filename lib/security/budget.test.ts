@@ -16,7 +16,10 @@ afterAll(() => handle.close());
 beforeEach(() => emptyDatabase(handle));
 
 const now = new Date("2026-03-01T15:00:00Z");
-const gptImage = createRunBodySchema.parse({ prompt: "a cat", models: [{ modelId: "shortapi/gpt-image-2", params: {} }] });
+const gptImage = createRunBodySchema.parse({
+  prompt: "a cat",
+  models: [{ modelId: "shortapi/gpt-image-2", params: {} }],
+});
 const pixazo = createRunBodySchema.parse({
   prompt: "a cat",
   models: [{ modelId: "pixazo/z-image-turbo", params: { image_size: "square_1_1" } }],
@@ -29,7 +32,11 @@ describe("daily budget", () => {
     const refunded = await createRun(handle.db, gptImage, { now });
     await createRun(handle.db, pixazo, { now });
     await handle.db.update(jobs).set({ costUsd: 0.05 }).where(eq(jobs.runId, charged.id));
-    const failure = jobTransitions.failed(now, { code: "content_policy", message: "refused", charged: false });
+    const failure = jobTransitions.failed(now, {
+      code: "content_policy",
+      message: "refused",
+      charged: false,
+    });
     await handle.db.update(jobs).set(failure).where(eq(jobs.runId, refunded.id));
 
     expect(await spendToday(handle.db, 1, now)).toEqual({ todayUsd: 0.05, budgetUsd: 1, unpricedJobs: 1 });

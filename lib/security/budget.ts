@@ -45,7 +45,8 @@ export async function enforceDailyBudget(
   const { todayUsd } = await spendToday(db, budgetUsd, now);
   if (todayUsd + estimateUsd <= budgetUsd) return;
   const unpriced = estimates.filter((estimate) => estimate.usd === null).map((estimate) => estimate.name);
-  const unpricedNote = unpriced.length > 0 ? ` No price is known for ${unpriced.join(", ")}; counted as $0.` : "";
+  const unpricedNote =
+    unpriced.length > 0 ? ` No price is known for ${unpriced.join(", ")}; counted as $0.` : "";
   throw new AppError(
     "budget_exceeded",
     `Daily budget reached: this run is estimated at ${formatUsd(estimateUsd)} and ${formatUsd(todayUsd)} was spent today (UTC), ` +

@@ -11,7 +11,12 @@ export const PEER_ADDRESS_HEADER = "x-prism-peer-address";
  */
 export function clientAddress(headers: Headers, trustProxy: boolean): string {
   if (trustProxy) {
-    const forwarded = headers.get("x-forwarded-for")?.split(",").map((part) => part.trim()).filter(Boolean).at(-1);
+    const forwarded = headers
+      .get("x-forwarded-for")
+      ?.split(",")
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .at(-1);
     if (forwarded) return forwarded;
   }
   return headers.get(PEER_ADDRESS_HEADER) ?? "unknown";

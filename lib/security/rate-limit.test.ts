@@ -24,7 +24,10 @@ describe("rate limiter", () => {
 });
 
 describe("client address", () => {
-  const headers = new Headers({ [PEER_ADDRESS_HEADER]: "10.0.0.9", "x-forwarded-for": "1.1.1.1, 203.0.113.7" });
+  const headers = new Headers({
+    [PEER_ADDRESS_HEADER]: "10.0.0.9",
+    "x-forwarded-for": "1.1.1.1, 203.0.113.7",
+  });
 
   it("uses the socket's address unless the proxy is trusted", () => {
     expect(clientAddress(headers, false)).toBe("10.0.0.9");

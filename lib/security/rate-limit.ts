@@ -27,7 +27,9 @@ export function createRateLimiter(options: { perMinute: number; now?: () => numb
     take(key) {
       const time = now();
       const previous = buckets.get(key);
-      const tokens = previous ? Math.min(perMinute, previous.tokens + (time - previous.updatedAt) * refillPerMs) : perMinute;
+      const tokens = previous
+        ? Math.min(perMinute, previous.tokens + (time - previous.updatedAt) * refillPerMs)
+        : perMinute;
       buckets.delete(key);
       if (buckets.size >= MAX_KEYS) buckets.delete(buckets.keys().next().value as string);
       if (tokens >= 1) {

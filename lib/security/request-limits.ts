@@ -26,9 +26,13 @@ function enforce(request: NextRequest, name: string, perMinute: number, what: st
   const decision = limiterFor(name, perMinute).take(clientAddress(request.headers, trustProxy()));
   if (decision.allowed) return;
   const seconds = decision.retryAfterSeconds;
-  throw new AppError("rate_limited", `Too many ${what}: at most ${perMinute} a minute. Try again in ${seconds} s.`, {
-    headers: { "Retry-After": String(seconds) },
-  });
+  throw new AppError(
+    "rate_limited",
+    `Too many ${what}: at most ${perMinute} a minute. Try again in ${seconds} s.`,
+    {
+      headers: { "Retry-After": String(seconds) },
+    },
+  );
 }
 
 /** PRISM_RATE_LIMIT_PER_MINUTE runs per client; throws 429 with Retry-After beyond it. */

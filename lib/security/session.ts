@@ -35,7 +35,8 @@ export async function readSignIn(request: NextRequest): Promise<SignInAttempt> {
     throw new AppError("bad_request", "Send the access token as a form or as JSON { token }");
   }
   const parsed = signInSchema.safeParse(fields);
-  if (!parsed.success) throw new AppError("bad_request", "Send the access token as a form or as JSON { token }");
+  if (!parsed.success)
+    throw new AppError("bad_request", "Send the access token as a form or as JSON { token }");
   return { token: parsed.data.token, next: safeNextPath(parsed.data.next), fromForm };
 }
 

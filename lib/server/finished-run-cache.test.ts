@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { RunView } from "@/lib/jobs/run-view";
 import { forgetRun, getFinishedRun, rememberFinishedRun, toRunResponseBody } from "./finished-run-cache";
 
-const view = (id: string, prompt = "a cat"): RunView => ({ id, prompt, createdAt: "2026-11-22T00:00:00.000Z", jobs: [] });
+const view = (id: string, prompt = "a cat"): RunView => ({
+  id,
+  prompt,
+  createdAt: "2026-11-22T00:00:00.000Z",
+  jobs: [],
+});
 
 describe("finished run cache", () => {
   it("tags the exact body, so different content never shares an ETag", () => {

@@ -18,7 +18,9 @@ const requests = {
       body: JSON.stringify({ model: "openai/gpt-image-2/text-to-image", args: { prompt: "x" } }),
     }),
   shortapiPoll: (id: string) =>
-    fetch(`${simulator.urls.shortapi}/api/v1/job/query?id=${id}`, { headers: { authorization: `Bearer ${KEY}` } }),
+    fetch(`${simulator.urls.shortapi}/api/v1/job/query?id=${id}`, {
+      headers: { authorization: `Bearer ${KEY}` },
+    }),
   pixazo: (prompt = "x", numImages = 1) =>
     fetch(`${simulator.urls.pixazo}/z-image-turbo-834/v1/z-image-turbo-request`, {
       method: "POST",
@@ -47,10 +49,13 @@ async function dashscopeImageUrl(prompt = "x"): Promise<string> {
 async function pixazoImageUrls(prompt: string, numImages: number): Promise<string[]> {
   const submitted = (await (await requests.pixazo(prompt, numImages)).json()) as { polling_url: string };
   const final = await waitFor(
-    async () => (await (await fetch(submitted.polling_url, { headers: { "ocp-apim-subscription-key": KEY } })).json()) as {
-      status: string;
-      output: { media_url: string[] } | null;
-    },
+    async () =>
+      (await (
+        await fetch(submitted.polling_url, { headers: { "ocp-apim-subscription-key": KEY } })
+      ).json()) as {
+        status: string;
+        output: { media_url: string[] } | null;
+      },
     (body) => body.status === "COMPLETED",
   );
   return final.output?.media_url ?? [];
@@ -64,26 +69,52 @@ describe("status faults", () => {
     ["pixazo", 429, { statusCode: 429, message: "Rate limit is exceeded. Try again in 7 seconds." }],
     ["pixazo", 402, { error: "Insufficient Balance", message: "Your wallet does not have enough balance." }],
     ["pixazo", 500, { error: "Internal Server Error", message: expect.any(String) }],
-    ["dashscope", 429, { request_id: expect.any(String), code: "Throttling.RateQuota", message: expect.any(String) }],
-    ["dashscope", 500, { request_id: expect.any(String), code: "InternalError", message: expect.any(String) }],
-  ] as const)("%s %i answers with the provider's own body and Retry-After", async (provider, status, body) => {
-    await control(simulator, "/faults", { provider, on: "submit", kind: "status", status, retryAfter: 7 });
-    const response = await requests[provider]();
-    expect(response.status).toBe(status);
-    expect(response.headers.get("retry-after")).toBe("7");
-    expect(await response.json()).toEqual(body);
-    expect((await requests[provider]()).status).toBeLessThan(300);
-  });
+    [
+      "dashscope",
+      429,
+      { request_id: expect.any(String), code: "Throttling.RateQuota", message: expect.any(String) },
+    ],
+    [
+      "dashscope",
+      500,
+      { request_id: expect.any(String), code: "InternalError", message: expect.any(String) },
+    ],
+  ] as const)(
+    "%s %i answers with the provider's own body and Retry-After",
+    async (provider, status, body) => {
+      await control(simulator, "/faults", { provider, on: "submit", kind: "status", status, retryAfter: 7 });
+      const response = await requests[provider]();
+      expect(response.status).toBe(status);
+      expect(response.headers.get("retry-after")).toBe("7");
+      expect(await response.json()).toEqual(body);
+      expect((await requests[provider]()).status).toBeLessThan(300);
+    },
+  );
 
   it("sends no Retry-After unless asked, and uses an override body when given", async () => {
-    await control(simulator, "/faults", { provider: "pixazo", on: "submit", kind: "status", status: 400, body: { error: "Model not found", message: "Model 'z-image-turbo-834' not found or is disabled" } });
+    await control(simulator, "/faults", {
+      provider: "pixazo",
+      on: "submit",
+      kind: "status",
+      status: 400,
+      body: { error: "Model not found", message: "Model 'z-image-turbo-834' not found or is disabled" },
+    });
     const response = await requests.pixazo();
     expect(response.headers.get("retry-after")).toBeNull();
-    expect(await response.json()).toEqual({ error: "Model not found", message: "Model 'z-image-turbo-834' not found or is disabled" });
+    expect(await response.json()).toEqual({
+      error: "Model not found",
+      message: "Model 'z-image-turbo-834' not found or is disabled",
+    });
   });
 
   it("matches polls only when on is poll, and counts hits", async () => {
-    await control(simulator, "/faults", { provider: "shortapi", on: "poll", kind: "status", status: 503, count: 2 });
+    await control(simulator, "/faults", {
+      provider: "shortapi",
+      on: "poll",
+      kind: "status",
+      status: 503,
+      count: 2,
+    });
     const created = (await (await requests.shortapi()).json()) as { data: { job_id: string } };
     expect((await requests.shortapiPoll(created.data.job_id)).status).toBe(503);
     expect((await requests.shortapiPoll(created.data.job_id)).status).toBe(503);
@@ -140,7 +171,11 @@ describe("transport faults", () => {
   });
 
   it("rejects malformed rules", async () => {
-    const result = await control(simulator, "/faults", { provider: "shortapi", on: "submit", kind: "status" });
+    const result = await control(simulator, "/faults", {
+      provider: "shortapi",
+      on: "submit",
+      kind: "status",
+    });
     expect(result.status).toBe(400);
     expect(result.body).toMatchObject({ error: "invalid_body" });
   });
@@ -195,7 +230,10 @@ describe("control endpoints", () => {
   it("log calls with credentials redacted and authOk", async () => {
     await requests.pixazo("logged");
     await fetch(`${simulator.urls.pixazo}/v2/requests/status/nope`);
-    const calls = (await control(simulator, "/calls?provider=pixazo", undefined, "GET")).body as Record<string, unknown>[];
+    const calls = (await control(simulator, "/calls?provider=pixazo", undefined, "GET")).body as Record<
+      string,
+      unknown
+    >[];
     expect(calls).toHaveLength(2);
     expect(calls[0]).toMatchObject({
       provider: "pixazo",
@@ -205,7 +243,12 @@ describe("control endpoints", () => {
       authOk: true,
       body: { prompt: "logged", image_size: "square_1_1", num_images: 1 },
     });
-    expect(calls[1]).toMatchObject({ method: "GET", path: "/v2/requests/status/nope", authOk: false, body: null });
+    expect(calls[1]).toMatchObject({
+      method: "GET",
+      path: "/v2/requests/status/nope",
+      authOk: false,
+      body: null,
+    });
     expect(JSON.stringify(calls)).not.toContain(KEY);
 
     await control(simulator, "/calls", undefined, "DELETE");
@@ -216,7 +259,10 @@ describe("control endpoints", () => {
     const changed = await control(simulator, "/settings", { stepMs: 5, latencyMs: 0 });
     expect(changed.body).toMatchObject({ stepMs: 5, latencyMs: 0 });
     await control(simulator, "/reset");
-    expect((await control(simulator, "/settings", undefined, "GET")).body).toMatchObject({ stepMs: 10, latencyMs: null });
+    expect((await control(simulator, "/settings", undefined, "GET")).body).toMatchObject({
+      stepMs: 10,
+      latencyMs: null,
+    });
     expect((await control(simulator, "/settings", { stepMs: -1 })).status).toBe(400);
   });
 

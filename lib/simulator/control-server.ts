@@ -12,9 +12,11 @@ type Handler = (request: SimRequest) => Reply;
 
 function withBody<S extends z.ZodType>(schema: S, use: (value: z.output<S>) => Reply): Handler {
   return (request) => {
-    if (request.jsonError) return jsonReply(400, { error: "invalid_body", message: "Body is not valid JSON." });
+    if (request.jsonError)
+      return jsonReply(400, { error: "invalid_body", message: "Body is not valid JSON." });
     const parsed = schema.safeParse(request.json ?? {});
-    if (!parsed.success) return jsonReply(400, { error: "invalid_body", message: z.prettifyError(parsed.error) });
+    if (!parsed.success)
+      return jsonReply(400, { error: "invalid_body", message: z.prettifyError(parsed.error) });
     return use(parsed.data);
   };
 }
@@ -46,7 +48,8 @@ export function createControlServer(context: SimulatorContext, urls: () => Recor
       context.images.expireAll();
       return ok();
     },
-    "GET /calls": (request) => jsonReply(200, context.calls.list(request.url.searchParams.get("provider") ?? undefined)),
+    "GET /calls": (request) =>
+      jsonReply(200, context.calls.list(request.url.searchParams.get("provider") ?? undefined)),
     "DELETE /calls": () => {
       context.calls.clear();
       return ok();
@@ -62,7 +65,11 @@ export function createControlServer(context: SimulatorContext, urls: () => Recor
       try {
         const request = await readRequest(incoming, "http://control");
         const handler = routes[`${request.method} ${request.url.pathname}`];
-        sendReply(response, handler ? handler(request) : jsonReply(404, { error: "not_found" }), request.method);
+        sendReply(
+          response,
+          handler ? handler(request) : jsonReply(404, { error: "not_found" }),
+          request.method,
+        );
       } catch (error) {
         sendReply(response, jsonReply(400, { error: "bad_request", message: String(error) }));
       }

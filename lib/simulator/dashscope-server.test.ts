@@ -27,7 +27,10 @@ function body(prompt: string, parameters?: Record<string, unknown>, extra: Recor
   };
 }
 
-async function generate(payload: unknown, headers: Record<string, string> = { authorization: `Bearer ${KEY}` }) {
+async function generate(
+  payload: unknown,
+  headers: Record<string, string> = { authorization: `Bearer ${KEY}` },
+) {
   const response = await fetch(`${simulator.urls.dashscope}/services/aigc/multimodal-generation/generation`, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
@@ -45,7 +48,10 @@ describe("DashScope simulator", () => {
     ["Authorization: Bearer", { authorization: `Bearer ${KEY}` }],
     ["X-DashScope-ApiKey", { "x-dashscope-apikey": KEY }],
   ])("returns a signed PNG URL of the asked size (%s)", async (_name, headers) => {
-    const result = await generate(body("a red kite", { size: "1280*720", prompt_extend: false, seed: 42 }), headers);
+    const result = await generate(
+      body("a red kite", { size: "1280*720", prompt_extend: false, seed: 42 }),
+      headers,
+    );
     expect(result.status).toBe(200);
     expect(result.body).toEqual({
       output: {
@@ -93,12 +99,23 @@ describe("DashScope simulator", () => {
     ["a seed out of range", body("x", { seed: -1 }), "InvalidParameter"],
     [
       "two messages",
-      { ...body("x"), input: { messages: [{ role: "user", content: [{ text: "a" }] }, { role: "user", content: [{ text: "b" }] }] } },
+      {
+        ...body("x"),
+        input: {
+          messages: [
+            { role: "user", content: [{ text: "a" }] },
+            { role: "user", content: [{ text: "b" }] },
+          ],
+        },
+      },
       "InvalidParameter",
     ],
     [
       "an image item",
-      { ...body("x"), input: { messages: [{ role: "user", content: [{ text: "a" }, { image: "http://x/y.png" }] }] } },
+      {
+        ...body("x"),
+        input: { messages: [{ role: "user", content: [{ text: "a" }, { image: "http://x/y.png" }] }] },
+      },
       "InvalidParameter",
     ],
   ])("refuses %s with 400", async (_name, payload, code) => {
@@ -120,9 +137,15 @@ describe("DashScope simulator", () => {
   });
 
   it("refuses async calls with 403 AccessDenied", async () => {
-    const result = await generate(body("x"), { authorization: `Bearer ${KEY}`, "x-dashscope-async": "enable" });
+    const result = await generate(body("x"), {
+      authorization: `Bearer ${KEY}`,
+      "x-dashscope-async": "enable",
+    });
     expect(result.status).toBe(403);
-    expect(result.body).toMatchObject({ code: "AccessDenied", message: "current user api does not support asynchronous calls" });
+    expect(result.body).toMatchObject({
+      code: "AccessDenied",
+      message: "current user api does not support asynchronous calls",
+    });
   });
 
   it.each([
@@ -143,7 +166,9 @@ describe("DashScope simulator", () => {
   });
 
   it("answers unknown paths with a DashScope-shaped 404", async () => {
-    const response = await fetch(`${simulator.urls.dashscope}/tasks/123`, { headers: { authorization: `Bearer ${KEY}` } });
+    const response = await fetch(`${simulator.urls.dashscope}/tasks/123`, {
+      headers: { authorization: `Bearer ${KEY}` },
+    });
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ code: expect.any(String), request_id: expect.any(String) });
   });

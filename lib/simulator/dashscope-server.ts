@@ -41,13 +41,20 @@ const ERROR_CODES: Record<number, [code: string, message: string]> = {
   404: ["ModelNotFound", "Model not found."],
   408: ["RequestTimeOut", "Request timed out, please try again later."],
   429: ["Throttling.RateQuota", "Requests rate limit exceeded, please try again later."],
-  500: ["InternalError", "An internal error has occurred, please try again later or contact service support."],
+  500: [
+    "InternalError",
+    "An internal error has occurred, please try again later or contact service support.",
+  ],
   503: ["ServiceUnavailable", "The service is temporarily unavailable, please try again later."],
 };
 
 const FAILURES: Record<Exclude<JobOutcome, "success">, [status: number, code: string, message: string]> = {
   content_policy: [400, "DataInspectionFailed", "Input data may contain inappropriate content."],
-  error: [500, "InternalError", "An internal error has occurred, please try again later or contact service support."],
+  error: [
+    500,
+    "InternalError",
+    "An internal error has occurred, please try again later or contact service support.",
+  ],
   failed: [500, "InternalError.Algo", "An algorithm error occurred while generating the image."],
 };
 
@@ -63,12 +70,16 @@ function readPrompt(input: unknown): string | Reply {
     return dashscopeError(400, "BadRequest.EmptyInput", "Required input parameter missing from request.");
   }
   const messages = input.messages;
-  if (!Array.isArray(messages) || messages.length !== 1) return invalid("input.messages must hold exactly one message.");
+  if (!Array.isArray(messages) || messages.length !== 1)
+    return invalid("input.messages must hold exactly one message.");
   const [message] = messages as unknown[];
-  if (!isPlainObject(message) || message.role !== "user") return invalid("input.messages[0].role must be user.");
+  if (!isPlainObject(message) || message.role !== "user")
+    return invalid("input.messages[0].role must be user.");
   const content = message.content;
   if (!Array.isArray(content) || content.length !== 1) {
-    return invalid("input.messages[0].content must hold exactly one text item; image input is not supported.");
+    return invalid(
+      "input.messages[0].content must hold exactly one text item; image input is not supported.",
+    );
   }
   const [item] = content as unknown[];
   if (!isPlainObject(item) || typeof item.text !== "string" || Object.keys(item).length !== 1) {
@@ -88,7 +99,7 @@ export function createDashscopeProtocol(context: SimulatorContext): ProviderProt
     const body = request.json;
     if (request.jsonError || !isPlainObject(body)) return invalid("Request body must be a JSON object.");
     if (body.model === undefined || body.model === "") {
-      return dashscopeError(400, "BadRequest.EmptyModel", "Required parameter \"model\" missing from request.");
+      return dashscopeError(400, "BadRequest.EmptyModel", 'Required parameter "model" missing from request.');
     }
     if (body.model !== MODEL) return invalid("Model not exist.");
     const prompt = readPrompt(body.input);
@@ -104,7 +115,14 @@ export function createDashscopeProtocol(context: SimulatorContext): ProviderProt
 
     const sizeText = typeof parameters.size === "string" ? parameters.size : DEFAULT_SIZE;
     const size = parseStarSize(sizeText) ?? { width: 1024, height: 1536 };
-    const spec = { model: MODEL, label: "Z-Image Turbo · DashScope", prompt, index: 0, format: "png" as const, ...size };
+    const spec = {
+      model: MODEL,
+      label: "Z-Image Turbo · DashScope",
+      prompt,
+      index: 0,
+      format: "png" as const,
+      ...size,
+    };
     const { url, expiresAt } = context.images.issue(context.origins.dashscope, spec);
     const signature = createHash("sha1").update(url).digest("base64");
     const query = new URLSearchParams({
@@ -129,18 +147,26 @@ export function createDashscopeProtocol(context: SimulatorContext): ProviderProt
   return {
     provider: "dashscope",
     route(request) {
-      if (request.method === "POST" && request.url.pathname === GENERATION_PATH) return { kind: "submit", handle: generate };
+      if (request.method === "POST" && request.url.pathname === GENERATION_PATH)
+        return { kind: "submit", handle: generate };
       return undefined;
     },
-    notFound: (request) => dashscopeError(404, "InvalidURL", `No API matches ${request.method} ${request.url.pathname}.`),
+    notFound: (request) =>
+      dashscopeError(404, "InvalidURL", `No API matches ${request.method} ${request.url.pathname}.`),
     authenticate(request) {
       const bearer = header(request.headers, "authorization");
-      const key = bearer ? /^Bearer\s+(\S+)$/i.exec(bearer)?.[1] : header(request.headers, "x-dashscope-apikey");
+      const key = bearer
+        ? /^Bearer\s+(\S+)$/i.exec(bearer)?.[1]
+        : header(request.headers, "x-dashscope-apikey");
       if (!bearer && !key) return "missing";
       return context.keyAccepted(key) ? "ok" : "invalid";
     },
     unauthorized: (result) =>
-      dashscopeError(401, "InvalidApiKey", result === "missing" ? "No API-key provided." : "Invalid API-key provided."),
+      dashscopeError(
+        401,
+        "InvalidApiKey",
+        result === "missing" ? "No API-key provided." : "Invalid API-key provided.",
+      ),
     errorReply(status) {
       const [code, message] = ERROR_CODES[status] ?? ["InternalError", "An internal error has occurred."];
       return dashscopeError(status, code, message);

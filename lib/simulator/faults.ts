@@ -6,21 +6,24 @@ export type SimulatedProvider = (typeof SIMULATED_PROVIDERS)[number];
 /** Which kind of provider request a rule targets. */
 export type RequestKind = "submit" | "poll" | "image" | "other";
 
-export const faultRuleSchema = z.strictObject({
-  provider: z.enum([...SIMULATED_PROVIDERS, "*"]),
-  on: z.enum(["submit", "poll", "image", "any"]),
-  /** How many matching requests it hits; -1 means until POST /reset. */
-  count: z.number().int().min(-1).default(1),
-  kind: z.enum(["status", "drop", "truncated", "html", "delay"]),
-  /** 2xx only makes sense with `body`: a well-formed answer the adapter cannot interpret (e.g. an unknown job status). */
-  status: z.number().int().min(200).max(599).optional(),
-  retryAfter: z.number().min(0).optional(),
-  body: z.unknown().optional(),
-  delayMs: z.number().int().min(0).optional(),
-}).refine((rule) => rule.kind !== "status" || rule.status !== undefined, {
-  message: "status is required when kind is \"status\"",
-  path: ["status"],
-}).refine((rule) => rule.count !== 0, { message: "count must be positive or -1", path: ["count"] });
+export const faultRuleSchema = z
+  .strictObject({
+    provider: z.enum([...SIMULATED_PROVIDERS, "*"]),
+    on: z.enum(["submit", "poll", "image", "any"]),
+    /** How many matching requests it hits; -1 means until POST /reset. */
+    count: z.number().int().min(-1).default(1),
+    kind: z.enum(["status", "drop", "truncated", "html", "delay"]),
+    /** 2xx only makes sense with `body`: a well-formed answer the adapter cannot interpret (e.g. an unknown job status). */
+    status: z.number().int().min(200).max(599).optional(),
+    retryAfter: z.number().min(0).optional(),
+    body: z.unknown().optional(),
+    delayMs: z.number().int().min(0).optional(),
+  })
+  .refine((rule) => rule.kind !== "status" || rule.status !== undefined, {
+    message: 'status is required when kind is "status"',
+    path: ["status"],
+  })
+  .refine((rule) => rule.count !== 0, { message: "count must be positive or -1", path: ["count"] });
 
 export type FaultRule = z.infer<typeof faultRuleSchema>;
 
@@ -42,7 +45,8 @@ export class FaultStore {
 
   take(provider: SimulatedProvider, kind: RequestKind): FaultRule | undefined {
     const index = this.rules.findIndex(
-      (rule) => (rule.provider === "*" || rule.provider === provider) && (rule.on === "any" || rule.on === kind),
+      (rule) =>
+        (rule.provider === "*" || rule.provider === provider) && (rule.on === "any" || rule.on === kind),
     );
     const rule = this.rules[index];
     if (!rule) return undefined;

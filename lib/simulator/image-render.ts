@@ -40,7 +40,12 @@ const BAND_LAYOUTS = [
 
 function bandLayout(model: string, modelHash: Buffer): { count: number; angle: number } {
   const position = MODELS.findIndex((definition) => definition.providerModel === model);
-  return BAND_LAYOUTS[position] ?? { count: 3 + (byteAt(modelHash, 0) % 6), angle: (byteAt(modelHash, 1) % 120) - 60 };
+  return (
+    BAND_LAYOUTS[position] ?? {
+      count: 3 + (byteAt(modelHash, 0) % 6),
+      angle: (byteAt(modelHash, 1) % 120) - 60,
+    }
+  );
 }
 
 function hashBytes(text: string): Buffer {
@@ -118,8 +123,13 @@ function buildSvg(spec: ImageSpec): string {
     line(0, textSize, escapeXml(ellipsize(spec.prompt, promptChars)), { "fill-opacity": 0.85 }),
   ];
   const caption =
-    element("rect", { y: height - captionHeight, width: "100%", height: captionHeight, fill: "#000", "fill-opacity": 0.45 }) +
-    element("g", { "font-family": "DejaVu Sans, sans-serif", fill: "#fff" }, lines.join(""));
+    element("rect", {
+      y: height - captionHeight,
+      width: "100%",
+      height: captionHeight,
+      fill: "#000",
+      "fill-opacity": 0.45,
+    }) + element("g", { "font-family": "DejaVu Sans, sans-serif", fill: "#fff" }, lines.join(""));
 
   const gradient = element(
     "linearGradient",

@@ -37,8 +37,17 @@ const CDN_ERROR_CODES: Record<number, [code: string, message: string]> = {
 
 /** The object-storage style XML error every simulated CDN answers with (OSS, S3 and R2 all look alike). */
 export function cdnErrorReply(status: number, message?: string, extra: Record<string, string> = {}): Reply {
-  const [code, defaultMessage] = CDN_ERROR_CODES[status] ?? ["InternalError", "We encountered an internal error."];
-  const fields = { Code: code, Message: message ?? defaultMessage, RequestId: randomUUID(), HostId: "sim-cdn", ...extra };
+  const [code, defaultMessage] = CDN_ERROR_CODES[status] ?? [
+    "InternalError",
+    "We encountered an internal error.",
+  ];
+  const fields = {
+    Code: code,
+    Message: message ?? defaultMessage,
+    RequestId: randomUUID(),
+    HostId: "sim-cdn",
+    ...extra,
+  };
   const xml = Object.entries(fields)
     .map(([name, value]) => `  <${name}>${value}</${name}>`)
     .join("\n");

@@ -77,8 +77,13 @@ async function createShortapi(simulator: RunningSimulator, prompt: string): Prom
   return body.data.job_id;
 }
 
-async function queryShortapi(simulator: RunningSimulator, id: string): Promise<ShortapiQuery & { status: number }> {
-  const response = await fetch(`${simulator.urls.shortapi}/api/v1/job/query?id=${id}`, { headers: shortapiHeaders });
+async function queryShortapi(
+  simulator: RunningSimulator,
+  id: string,
+): Promise<ShortapiQuery & { status: number }> {
+  const response = await fetch(`${simulator.urls.shortapi}/api/v1/job/query?id=${id}`, {
+    headers: shortapiHeaders,
+  });
   return { status: response.status, ...((await response.json()) as ShortapiQuery) };
 }
 
@@ -118,7 +123,9 @@ async function generateDashscope(simulator: RunningSimulator, prompt: string): P
       parameters: { size: "1024*1024" },
     }),
   });
-  const body = (await response.json()) as { output: { choices: { message: { content: { image: string }[] } }[] } };
+  const body = (await response.json()) as {
+    output: { choices: { message: { content: { image: string }[] } }[] };
+  };
   const image = body.output.choices[0]?.message.content[0]?.image;
   if (!image) throw new Error("no image in the DashScope answer");
   return image;
@@ -204,7 +211,10 @@ describe("simulator state across restarts", () => {
     for (const url of resumedImages) expect((await download(url)).status).toBe(200);
 
     // The resumed jobs call back once; the callbacks sent before the restart are not sent again.
-    await waitFor(async () => receivedIds(), (ids) => ids.length >= 2);
+    await waitFor(
+      async () => receivedIds(),
+      (ids) => ids.length >= 2,
+    );
     await stop(second);
     expect(receivedIds().sort()).toEqual([pendingShortapi, resumedPixazo.request_id].sort());
   });

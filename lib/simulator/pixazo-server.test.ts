@@ -8,7 +8,11 @@ const fixture = setUpSimulatorWithReceiver();
 const TURBO = "/z-image-turbo-834/v1/z-image-turbo-request";
 const BASE = "/z-image-base/v1/z-image-base-request";
 
-async function submit(path: string, body: unknown, headers: Record<string, string> = { "ocp-apim-subscription-key": KEY }) {
+async function submit(
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = { "ocp-apim-subscription-key": KEY },
+) {
   const response = await fetch(`${fixture.simulator.urls.pixazo}${path}`, {
     method: "POST",
     headers: { "content-type": "application/json", "cache-control": "no-cache", ...headers },
@@ -40,7 +44,15 @@ describe("pixazo simulator", () => {
       name: "turbo, landscape_4_3, jpeg x2",
       path: TURBO,
       modelId: "z-image-turbo-834",
-      body: { prompt: "a fox", image_size: "landscape_4_3", num_inference_steps: 8, num_images: 2, output_format: "jpeg", acceleration: "none", enable_safety_checker: true },
+      body: {
+        prompt: "a fox",
+        image_size: "landscape_4_3",
+        num_inference_steps: 8,
+        num_images: 2,
+        output_format: "jpeg",
+        acceleration: "none",
+        enable_safety_checker: true,
+      },
       format: "jpeg",
       magic: [0xff, 0xd8, 0xff],
       size: [1024, 768],
@@ -49,7 +61,14 @@ describe("pixazo simulator", () => {
       name: "base, portrait_9_16, webp",
       path: BASE,
       modelId: "z-image-base",
-      body: { prompt: "a fox", image_size: "portrait_9_16", num_inference_steps: 28, guidance_scale: 4.5, output_format: "webp", acceleration: "ultra_fast" },
+      body: {
+        prompt: "a fox",
+        image_size: "portrait_9_16",
+        num_inference_steps: 28,
+        guidance_scale: 4.5,
+        output_format: "webp",
+        acceleration: "ultra_fast",
+      },
       format: "webp",
       magic: [0x52, 0x49, 0x46, 0x46],
       size: [576, 1024],
@@ -67,7 +86,9 @@ describe("pixazo simulator", () => {
     const submitted = await submit(path, body);
     expect(submitted.status).toBe(202);
     const requestId = String(submitted.body.request_id);
-    expect(requestId).toMatch(new RegExp(`^${modelId}_[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`));
+    expect(requestId).toMatch(
+      new RegExp(`^${modelId}_[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`),
+    );
     expect(submitted.body).toEqual({
       request_id: requestId,
       status: "QUEUED",
@@ -107,16 +128,56 @@ describe("pixazo simulator", () => {
   it.each([
     [TURBO, { image_size: "square_1_1" }, "prompt is required"],
     [TURBO, { prompt: "x" }, "image_size is required"],
-    [TURBO, { prompt: "x", image_size: "square" }, "image_size must be one of: square_1_1, landscape_4_3, portrait_3_4, landscape_16_9, portrait_9_16"],
-    [TURBO, { prompt: "x", image_size: "square_1_1", num_inference_steps: 51 }, "num_inference_steps must be an integer from 1 to 50"],
-    [TURBO, { prompt: "x", image_size: "square_1_1", acceleration: "fast" }, "acceleration must be one of: none"],
-    [TURBO, { prompt: "x", image_size: "square_1_1", guidance_scale: 4 }, "guidance_scale is not a supported parameter"],
-    [TURBO, { prompt: "x", image_size: "square_1_1", num_images: 5 }, "num_images must be an integer from 1 to 4"],
-    [BASE, { prompt: "x", image_size: "square_1_1", num_inference_steps: 9 }, "num_inference_steps must be an integer from 10 to 100"],
-    [BASE, { prompt: "x", image_size: "square_1_1", guidance_scale: 20.5 }, "guidance_scale must be a number from 1 to 20"],
-    [BASE, { prompt: "x", image_size: "square_1_1", output_format: "gif" }, "output_format must be one of: png, jpeg, webp"],
-    [BASE, { prompt: "x", image_size: "square_1_1", acceleration: "none" }, "acceleration must be one of: regular, fast, ultra_fast"],
-    [BASE, { prompt: "x", image_size: "square_1_1", enable_safety_checker: "yes" }, "enable_safety_checker must be a boolean"],
+    [
+      TURBO,
+      { prompt: "x", image_size: "square" },
+      "image_size must be one of: square_1_1, landscape_4_3, portrait_3_4, landscape_16_9, portrait_9_16",
+    ],
+    [
+      TURBO,
+      { prompt: "x", image_size: "square_1_1", num_inference_steps: 51 },
+      "num_inference_steps must be an integer from 1 to 50",
+    ],
+    [
+      TURBO,
+      { prompt: "x", image_size: "square_1_1", acceleration: "fast" },
+      "acceleration must be one of: none",
+    ],
+    [
+      TURBO,
+      { prompt: "x", image_size: "square_1_1", guidance_scale: 4 },
+      "guidance_scale is not a supported parameter",
+    ],
+    [
+      TURBO,
+      { prompt: "x", image_size: "square_1_1", num_images: 5 },
+      "num_images must be an integer from 1 to 4",
+    ],
+    [
+      BASE,
+      { prompt: "x", image_size: "square_1_1", num_inference_steps: 9 },
+      "num_inference_steps must be an integer from 10 to 100",
+    ],
+    [
+      BASE,
+      { prompt: "x", image_size: "square_1_1", guidance_scale: 20.5 },
+      "guidance_scale must be a number from 1 to 20",
+    ],
+    [
+      BASE,
+      { prompt: "x", image_size: "square_1_1", output_format: "gif" },
+      "output_format must be one of: png, jpeg, webp",
+    ],
+    [
+      BASE,
+      { prompt: "x", image_size: "square_1_1", acceleration: "none" },
+      "acceleration must be one of: regular, fast, ultra_fast",
+    ],
+    [
+      BASE,
+      { prompt: "x", image_size: "square_1_1", enable_safety_checker: "yes" },
+      "enable_safety_checker must be a boolean",
+    ],
   ])("refuses %s %j with 400", async (path, body, message) => {
     expect(await submit(path, body)).toEqual({ status: 400, body: { error: "Bad Request", message } });
   });
@@ -124,7 +185,10 @@ describe("pixazo simulator", () => {
   it("answers APIM 401s for a missing or an invalid key, on submit and on status", async () => {
     const missing = await submit(TURBO, { prompt: "x", image_size: "square_1_1" }, {});
     expect(missing.status).toBe(401);
-    expect(missing.body).toEqual({ statusCode: 401, message: expect.stringContaining("missing subscription key") });
+    expect(missing.body).toEqual({
+      statusCode: 401,
+      message: expect.stringContaining("missing subscription key"),
+    });
 
     const submitted = await submit(TURBO, { prompt: "x", image_size: "square_1_1" });
     const url = String(submitted.body.polling_url);
@@ -133,12 +197,18 @@ describe("pixazo simulator", () => {
     await control(fixture.simulator, "/settings", { apiKeys: ["right"] });
     const invalid = await status(url, "wrong");
     expect(invalid.status).toBe(401);
-    expect(invalid.body).toEqual({ statusCode: 401, message: expect.stringContaining("invalid subscription key") });
+    expect(invalid.body).toEqual({
+      statusCode: 401,
+      message: expect.stringContaining("invalid subscription key"),
+    });
   });
 
   it("answers 404 for an unknown request id", async () => {
     const result = await status(`${fixture.simulator.urls.pixazo}/v2/requests/status/z-image-base_nope`);
-    expect(result).toEqual({ status: 404, body: { error: "Not Found", message: "Request 'z-image-base_nope' not found." } });
+    expect(result).toEqual({
+      status: 404,
+      body: { error: "Not Found", message: "Request 'z-image-base_nope' not found." },
+    });
   });
 
   it.each([
@@ -158,7 +228,10 @@ describe("pixazo simulator", () => {
       { prompt: "x [sim:fail]", image_size: "square_1_1" },
       { "ocp-apim-subscription-key": KEY, "x-webhook-url": fixture.receiver.url },
     );
-    await waitFor(async () => fixture.receiver.received.length, (count) => count === 1);
+    await waitFor(
+      async () => fixture.receiver.received.length,
+      (count) => count === 1,
+    );
     const final = await status(String(submitted.body.polling_url));
     expect(fixture.receiver.received).toEqual([final.body]);
     expect(final.body.status).toBe("FAILED");

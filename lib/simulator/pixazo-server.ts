@@ -52,7 +52,10 @@ const MODELS: Record<string, PixazoModel> = {
 
 const TERMINAL: Record<JobOutcome, { status: "COMPLETED" | "FAILED" | "ERROR"; error: string | null }> = {
   success: { status: "COMPLETED", error: null },
-  content_policy: { status: "FAILED", error: "Content flagged by the safety checker: it violates the content policy." },
+  content_policy: {
+    status: "FAILED",
+    error: "Content flagged by the safety checker: it violates the content policy.",
+  },
   failed: { status: "FAILED", error: "Image generation failed." },
   error: { status: "ERROR", error: "Internal error: the inference backend did not respond." },
 };
@@ -90,7 +93,9 @@ function statusBody(job: SimJob) {
     model_id: job.modelId,
     error: terminal?.error ?? null,
     output:
-      terminal?.status === "COMPLETED" ? { media_url: job.imageUrls, media_type: "application/octet-stream" } : null,
+      terminal?.status === "COMPLETED"
+        ? { media_url: job.imageUrls, media_type: "application/octet-stream" }
+        : null,
     created_at: job.createdAt.toISOString(),
     updated_at: job.updatedAt.toISOString(),
     completed_at: job.completedAt?.toISOString() ?? null,
@@ -119,7 +124,8 @@ export function createPixazoProtocol(context: SimulatorContext): AsyncProtocol {
           ...size,
         };
         // R2 serves these as application/octet-stream (§3.5), so adapters must sniff the bytes.
-        return context.images.issue(context.origins.pixazo, spec, { contentType: "application/octet-stream" }).url;
+        return context.images.issue(context.origins.pixazo, spec, { contentType: "application/octet-stream" })
+          .url;
       });
     }
   }
@@ -137,7 +143,8 @@ export function createPixazoProtocol(context: SimulatorContext): AsyncProtocol {
       const problem = findProblem(body, model.rules);
       if (problem) return badRequest(problem);
       const webhookUrl = header(request.headers, "x-webhook-url");
-      if (webhookUrl !== undefined && !isHttpUrl(webhookUrl)) return badRequest("X-Webhook-URL must be an http(s) URL.");
+      if (webhookUrl !== undefined && !isHttpUrl(webhookUrl))
+        return badRequest("X-Webhook-URL must be an http(s) URL.");
       const now = new Date();
       const job: SimJob = {
         id: `${modelId}_${uuidV7()}`,
@@ -173,7 +180,11 @@ export function createPixazoProtocol(context: SimulatorContext): AsyncProtocol {
     jobs: timeline,
     route(request) {
       const { pathname } = request.url;
-      if (request.method === "GET" && pathname.startsWith(STATUS_PREFIX) && pathname.length > STATUS_PREFIX.length) {
+      if (
+        request.method === "GET" &&
+        pathname.startsWith(STATUS_PREFIX) &&
+        pathname.length > STATUS_PREFIX.length
+      ) {
         return { kind: "poll", handle: status };
       }
       if (request.method !== "POST") return undefined;
@@ -196,7 +207,10 @@ export function createPixazoProtocol(context: SimulatorContext): AsyncProtocol {
         const wait = retryAfterSeconds === undefined ? "later" : `in ${Math.ceil(retryAfterSeconds)} seconds`;
         return jsonReply(429, { statusCode: 429, message: `Rate limit is exceeded. Try again ${wait}.` });
       }
-      const fallback = { error: STATUS_CODES[status] ?? "Error", message: "The gateway could not complete the request." };
+      const fallback = {
+        error: STATUS_CODES[status] ?? "Error",
+        message: "The gateway could not complete the request.",
+      };
       return jsonReply(status, ERROR_BODIES[status] ?? fallback);
     },
   };

@@ -2,7 +2,15 @@ import { createServer, type Server } from "node:http";
 import { redactHeaders } from "./call-log";
 import type { SimulatorContext } from "./context";
 import type { FaultRule, RequestKind, SimulatedProvider } from "./faults";
-import { htmlReply, jsonReply, readRequest, type Reply, sendReply, type SimRequest, sleep } from "./http-utils";
+import {
+  htmlReply,
+  jsonReply,
+  readRequest,
+  type Reply,
+  sendReply,
+  type SimRequest,
+  sleep,
+} from "./http-utils";
 import { cdnErrorReply, isImageRequest } from "./image-store";
 
 export type AuthResult = "ok" | "missing" | "invalid";
@@ -63,7 +71,11 @@ function truncate(reply: Reply): Reply {
 export function createProviderServer(protocol: ProviderProtocol, context: SimulatorContext): Server {
   const { provider } = protocol;
 
-  async function answer(request: SimRequest, endpoint: Endpoint | undefined, auth: AuthResult): Promise<Reply> {
+  async function answer(
+    request: SimRequest,
+    endpoint: Endpoint | undefined,
+    auth: AuthResult,
+  ): Promise<Reply> {
     if (isImageRequest(request)) return context.images.reply(request);
     if (!endpoint) return protocol.notFound(request);
     if (auth !== "ok") return protocol.unauthorized(auth);
@@ -101,7 +113,8 @@ export function createProviderServer(protocol: ProviderProtocol, context: Simula
       const fault = context.faults.take(provider, kind);
       const errorReply = image ? (status: number) => cdnErrorReply(status) : protocol.errorReply;
       if (fault?.kind === "status") return sendReply(response, faultReply(fault, errorReply), request.method);
-      if (fault?.kind === "html") return sendReply(response, htmlReply(502, BAD_GATEWAY_HTML), request.method);
+      if (fault?.kind === "html")
+        return sendReply(response, htmlReply(502, BAD_GATEWAY_HTML), request.method);
       if (fault?.kind === "delay") await sleep(fault.delayMs ?? DEFAULT_FAULT_DELAY_MS, context.signal);
 
       // Drop and truncate still let the request take effect: a create whose answer is lost may

@@ -27,9 +27,12 @@ async function create(body: unknown, key: string | null = KEY) {
 }
 
 async function query(id: string) {
-  const response = await fetch(`${fixture.simulator.urls.shortapi}/api/v1/job/query?id=${encodeURIComponent(id)}`, {
-    headers: { authorization: `Bearer ${KEY}` },
-  });
+  const response = await fetch(
+    `${fixture.simulator.urls.shortapi}/api/v1/job/query?id=${encodeURIComponent(id)}`,
+    {
+      headers: { authorization: `Bearer ${KEY}` },
+    },
+  );
   return { status: response.status, body: (await response.json()) as Envelope };
 }
 
@@ -108,9 +111,15 @@ describe("shortapi simulator", () => {
 
   it("reports a new job as queued with no result", async () => {
     await control(fixture.simulator, "/settings", { stepMs: 60_000 });
-    const created = await create({ model: "shortapi/z-image/text-to-image", args: { prompt: "x", aspect_ratio: "1:1" } });
+    const created = await create({
+      model: "shortapi/z-image/text-to-image",
+      args: { prompt: "x", aspect_ratio: "1:1" },
+    });
     const result = await query(created.body.data.job_id);
-    expect(result.body).toEqual({ code: 0, data: { job_id: created.body.data.job_id, status: 0, result: null } });
+    expect(result.body).toEqual({
+      code: 0,
+      data: { job_id: created.body.data.job_id, status: 0, result: null },
+    });
   });
 
   it("accepts num_images as a numeric string", async () => {
@@ -122,8 +131,16 @@ describe("shortapi simulator", () => {
   });
 
   it.each([
-    ["unknown model", { model: "shortapi/nope", args: { prompt: "x" } }, { code: 400, info: "invalid model: shortapi/nope" }],
-    ["missing args", { model: "openai/gpt-image-2/text-to-image" }, { code: 400, message: "args is required" }],
+    [
+      "unknown model",
+      { model: "shortapi/nope", args: { prompt: "x" } },
+      { code: 400, info: "invalid model: shortapi/nope" },
+    ],
+    [
+      "missing args",
+      { model: "openai/gpt-image-2/text-to-image" },
+      { code: 400, message: "args is required" },
+    ],
     [
       "z-image without aspect_ratio",
       { model: "shortapi/z-image/text-to-image", args: { prompt: "x" } },
@@ -136,12 +153,18 @@ describe("shortapi simulator", () => {
     ],
     [
       "lowercase resolution",
-      { model: "shortapi/z-image/text-to-image", args: { prompt: "x", aspect_ratio: "1:1", resolution: "1.5k" } },
+      {
+        model: "shortapi/z-image/text-to-image",
+        args: { prompt: "x", aspect_ratio: "1:1", resolution: "1.5k" },
+      },
       { code: 400, message: "resolution must be one of: 1K, 1.5K" },
     ],
     [
       "bad performance",
-      { model: "shortapi/flux-1.0/text-to-image", args: { prompt: "x", aspect_ratio: "1:1", performance: "pro" } },
+      {
+        model: "shortapi/flux-1.0/text-to-image",
+        args: { prompt: "x", aspect_ratio: "1:1", performance: "pro" },
+      },
       { code: 400, message: "performance must be one of: schnell, dev" },
     ],
     [
@@ -187,19 +210,33 @@ describe("shortapi simulator", () => {
     const body = { model: "openai/gpt-image-2/text-to-image", args: { prompt: "x" } };
     expect(await create(body, null)).toEqual({ status: 401, body: { code: 401, message: "Unauthorized" } });
     await control(fixture.simulator, "/settings", { apiKeys: ["the-right-key"] });
-    expect(await create(body, "wrong")).toEqual({ status: 401, body: { code: 401, message: "Unauthorized" } });
+    expect(await create(body, "wrong")).toEqual({
+      status: 401,
+      body: { code: 401, message: "Unauthorized" },
+    });
     expect((await create(body, "the-right-key")).status).toBe(200);
   });
 
-  it.each(["content_policy", "error", "failed"])("ends a job with the %s outcome as status 3, refunded", async (outcome) => {
-    await control(fixture.simulator, "/outcomes", { provider: "shortapi", outcome });
-    const created = await create({ model: "openai/gpt-image-2/text-to-image", args: { prompt: "x" } });
-    const { final } = await runToEnd(created.body.data.job_id);
-    expect(final.body.data).toMatchObject({ status: 3, result: null, refunded: true, error: expect.any(String) });
-  });
+  it.each(["content_policy", "error", "failed"])(
+    "ends a job with the %s outcome as status 3, refunded",
+    async (outcome) => {
+      await control(fixture.simulator, "/outcomes", { provider: "shortapi", outcome });
+      const created = await create({ model: "openai/gpt-image-2/text-to-image", args: { prompt: "x" } });
+      const { final } = await runToEnd(created.body.data.job_id);
+      expect(final.body.data).toMatchObject({
+        status: 3,
+        result: null,
+        refunded: true,
+        error: expect.any(String),
+      });
+    },
+  );
 
   it("fails prompts containing [sim:fail] on content policy", async () => {
-    const created = await create({ model: "openai/gpt-image-2/text-to-image", args: { prompt: "a cat [sim:fail]" } });
+    const created = await create({
+      model: "openai/gpt-image-2/text-to-image",
+      args: { prompt: "a cat [sim:fail]" },
+    });
     const { final } = await runToEnd(created.body.data.job_id);
     expect(final.body.data.status).toBe(3);
     expect(final.body.data.error).toMatch(/content policy/);
@@ -212,7 +249,10 @@ describe("shortapi simulator", () => {
       callback_url: fixture.receiver.url,
     });
     const id = created.body.data.job_id;
-    await waitFor(async () => fixture.receiver.received.length, (count) => count === 1);
+    await waitFor(
+      async () => fixture.receiver.received.length,
+      (count) => count === 1,
+    );
     expect(fixture.receiver.received[0]).toEqual((await query(id)).body);
     expect(fixture.receiver.received[0]).toMatchObject({ code: 0, data: { job_id: id, status: 2 } });
   });
@@ -220,14 +260,28 @@ describe("shortapi simulator", () => {
   it("retries a failing callback receiver when callbackAttempts asks for it", async () => {
     await control(fixture.simulator, "/settings", { callbackAttempts: 3 });
     fixture.receiver.statuses.push(500, 503);
-    await create({ model: "openai/gpt-image-2/text-to-image", args: { prompt: "x" }, callback_url: fixture.receiver.url });
-    await waitFor(async () => fixture.receiver.received.length, (count) => count === 3);
+    await create({
+      model: "openai/gpt-image-2/text-to-image",
+      args: { prompt: "x" },
+      callback_url: fixture.receiver.url,
+    });
+    await waitFor(
+      async () => fixture.receiver.received.length,
+      (count) => count === 3,
+    );
   });
 
   it("sends duplicate callbacks when callbackCopies asks for them", async () => {
     await control(fixture.simulator, "/settings", { callbackCopies: 2, callbackDelayMs: 5 });
-    await create({ model: "openai/gpt-image-2/text-to-image", args: { prompt: "x" }, callback_url: fixture.receiver.url });
-    await waitFor(async () => fixture.receiver.received.length, (count) => count === 2);
+    await create({
+      model: "openai/gpt-image-2/text-to-image",
+      args: { prompt: "x" },
+      callback_url: fixture.receiver.url,
+    });
+    await waitFor(
+      async () => fixture.receiver.received.length,
+      (count) => count === 2,
+    );
     expect(fixture.receiver.received[0]).toEqual(fixture.receiver.received[1]);
   });
 });

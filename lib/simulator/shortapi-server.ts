@@ -76,7 +76,8 @@ const MODELS: Record<string, ShortapiModel> = {
 };
 
 const FAILURE_MESSAGES: Record<Exclude<JobOutcome, "success">, string> = {
-  content_policy: "content policy violation: the prompt or the generated image was flagged by the safety system",
+  content_policy:
+    "content policy violation: the prompt or the generated image was flagged by the safety system",
   error: "internal error: the generation backend did not respond",
   failed: "generation failed",
 };
@@ -107,7 +108,9 @@ function queryBody(job: SimJob) {
       job_id: job.id,
       status,
       result: status === 2 ? { images: job.imageUrls.map((url) => ({ url })) } : null,
-      ...(job.outcome !== "success" && status === 3 ? { error: FAILURE_MESSAGES[job.outcome], refunded: true } : {}),
+      ...(job.outcome !== "success" && status === 3
+        ? { error: FAILURE_MESSAGES[job.outcome], refunded: true }
+        : {}),
     },
   };
 }
@@ -120,7 +123,10 @@ function formatAmount(usd: number): string {
 export function createShortapiProtocol(context: SimulatorContext): AsyncProtocol {
   /** §2.8: refusals come as HTTP 4xx or as HTTP 200 with a non-zero code, per the scenario. */
   function refuse(status: number, body: Record<string, unknown>): Reply {
-    return jsonReply(context.settings.shortapiErrors === "envelope" ? 200 : status, { code: status, ...body });
+    return jsonReply(context.settings.shortapiErrors === "envelope" ? 200 : status, {
+      code: status,
+      ...body,
+    });
   }
 
   function finish(job: SimJob): void {
@@ -151,7 +157,8 @@ export function createShortapiProtocol(context: SimulatorContext): AsyncProtocol
 
   function create(request: SimRequest): Reply {
     const body = request.json;
-    if (request.jsonError || !isPlainObject(body)) return refuse(400, { message: "request body must be a JSON object" });
+    if (request.jsonError || !isPlainObject(body))
+      return refuse(400, { message: "request body must be a JSON object" });
     const model = typeof body.model === "string" ? MODELS[body.model] : undefined;
     if (!model) return refuse(400, { info: `invalid model: ${String(body.model)}` });
     if (!isPlainObject(body.args)) return refuse(400, { message: "args is required" });
@@ -175,7 +182,10 @@ export function createShortapiProtocol(context: SimulatorContext): AsyncProtocol
       callbackSettled: false,
     };
     timeline.start(job);
-    return jsonReply(200, { code: 0, data: { amount: formatAmount(model.priceUsd(body.args)), job_id: job.id } });
+    return jsonReply(200, {
+      code: 0,
+      data: { amount: formatAmount(model.priceUsd(body.args)), job_id: job.id },
+    });
   }
 
   function query(request: SimRequest): Reply {
@@ -191,8 +201,10 @@ export function createShortapiProtocol(context: SimulatorContext): AsyncProtocol
     jobs: timeline,
     route(request) {
       const { pathname } = request.url;
-      if (request.method === "POST" && pathname === "/api/v1/job/create") return { kind: "submit", handle: create };
-      if (request.method === "GET" && pathname === "/api/v1/job/query") return { kind: "poll", handle: query };
+      if (request.method === "POST" && pathname === "/api/v1/job/create")
+        return { kind: "submit", handle: create };
+      if (request.method === "GET" && pathname === "/api/v1/job/query")
+        return { kind: "poll", handle: query };
       return undefined;
     },
     notFound: () => jsonReply(404, { code: 404, message: "not found" }),

@@ -18,7 +18,11 @@ export async function control(simulator: RunningSimulator, path: string, body?: 
 }
 
 /** Polls until `read` returns a value for which `done` holds; never asserts on time itself. */
-export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, attempts = 400): Promise<T> {
+export async function waitFor<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  attempts = 400,
+): Promise<T> {
   for (let attempt = 0; attempt < attempts; attempt += 1) {
     const value = await read();
     if (done(value)) return value;
@@ -36,7 +40,14 @@ export async function download(url: string) {
 export async function imageInfo(url: string) {
   const { status, contentType, bytes } = await download(url);
   const metadata = await sharp(bytes).metadata();
-  return { status, contentType, bytes, format: metadata.format, width: metadata.width, height: metadata.height };
+  return {
+    status,
+    contentType,
+    bytes,
+    format: metadata.format,
+    width: metadata.width,
+    height: metadata.height,
+  };
 }
 
 export interface CallbackReceiver {

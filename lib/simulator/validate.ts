@@ -36,14 +36,18 @@ export const boolean: FieldCheck = (value) => (typeof value === "boolean" ? unde
 export const oneOf =
   (allowed: readonly string[]): FieldCheck =>
   (value) =>
-    typeof value === "string" && allowed.includes(value) ? undefined : `must be one of: ${allowed.join(", ")}`;
+    typeof value === "string" && allowed.includes(value)
+      ? undefined
+      : `must be one of: ${allowed.join(", ")}`;
 
 /** Accepts numeric strings too: shortapi's docs list number options as strings (providers.md §2.11). */
 export const countOf =
   (allowed: readonly number[]): FieldCheck =>
   (value) => {
     const number = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
-    return typeof number === "number" && allowed.includes(number) ? undefined : `must be one of: ${allowed.join(", ")}`;
+    return typeof number === "number" && allowed.includes(number)
+      ? undefined
+      : `must be one of: ${allowed.join(", ")}`;
   };
 
 export const integer =

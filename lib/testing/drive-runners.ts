@@ -12,7 +12,12 @@ export interface TestClock {
  * never waits for real poll intervals or backoffs. The runners tick together, so on a shared
  * database they really compete for the same jobs.
  */
-export async function driveRunners(db: Database, runners: JobRunner[], clock: TestClock, maxRounds = 100): Promise<void> {
+export async function driveRunners(
+  db: Database,
+  runners: JobRunner[],
+  clock: TestClock,
+  maxRounds = 100,
+): Promise<void> {
   for (let round = 0; round < maxRounds; round += 1) {
     await Promise.all(runners.map((runner) => runner.tick()));
     await Promise.all(runners.map((runner) => runner.settle()));

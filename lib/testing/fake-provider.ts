@@ -11,7 +11,8 @@ export function fakeProvider(
   } = {},
 ) {
   const submit = vi.fn(
-    behaviour.submit ?? (async (): Promise<SubmitResult> => ({ state: "pending", providerJobId: `job-${Math.random()}` })),
+    behaviour.submit ??
+      (async (): Promise<SubmitResult> => ({ state: "pending", providerJobId: `job-${Math.random()}` })),
   );
   const poll = vi.fn(
     behaviour.poll ??

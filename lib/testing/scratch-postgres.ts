@@ -22,7 +22,10 @@ async function onServer<T>(serverUrl: string, work: (client: Client) => Promise<
  * Creates an empty database next to the one `serverUrl` names. Test files sharing one PostgreSQL
  * server (and runs that overlap, e.g. a local run during CI) then never see each other's rows.
  */
-export async function createScratchDatabase(serverUrl: string, prefix = "prism_test"): Promise<ScratchDatabase> {
+export async function createScratchDatabase(
+  serverUrl: string,
+  prefix = "prism_test",
+): Promise<ScratchDatabase> {
   // Lowercase hex only, so the name needs no quoting rules beyond the identifier quotes below.
   const name = `${prefix}_${randomBytes(6).toString("hex")}`;
   await onServer(serverUrl, (client) => client.query(`create database "${name}"`));
@@ -30,6 +33,9 @@ export async function createScratchDatabase(serverUrl: string, prefix = "prism_t
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => onServer(serverUrl, (client) => client.query(`drop database if exists "${name}" with (force)`)).then(() => undefined),
+    drop: () =>
+      onServer(serverUrl, (client) => client.query(`drop database if exists "${name}" with (force)`)).then(
+        () => undefined,
+      ),
   };
 }

@@ -1,6 +1,11 @@
 import type { Database } from "@/lib/db/client";
 import { fetchProviderImage } from "@/lib/jobs/download-image";
-import { createJobRunner, type JobRunner, type JobRunnerDependencies, type JobRunnerOptions } from "@/lib/jobs/runner";
+import {
+  createJobRunner,
+  type JobRunner,
+  type JobRunnerDependencies,
+  type JobRunnerOptions,
+} from "@/lib/jobs/runner";
 import { SIMULATED_POLL_SCHEDULE } from "@/lib/jobs/schedule";
 import type { ProviderId } from "@/lib/models/types";
 import { getProvider } from "@/lib/providers/registry";
@@ -21,10 +26,16 @@ export interface SimulatedProviders {
  * Starts a simulator and points the real adapters and the safe fetcher at it through the
  * environment, as production configuration does, with keys set and the built-in simulator off.
  */
-export async function startSimulatedProviders(options: { stepMs: number; key?: string }): Promise<SimulatedProviders> {
+export async function startSimulatedProviders(options: {
+  stepMs: number;
+  key?: string;
+}): Promise<SimulatedProviders> {
   const simulator = await startSimulator({ port: 0, stepMs: options.stepMs });
   process.env.PRISM_SIMULATOR = "off";
-  process.env.SHORTAPI_KEY = process.env.PIXAZO_API_KEY = process.env.DASHSCOPE_API_KEY = options.key ?? "simulator-key";
+  process.env.SHORTAPI_KEY =
+    process.env.PIXAZO_API_KEY =
+    process.env.DASHSCOPE_API_KEY =
+      options.key ?? "simulator-key";
   process.env.SHORTAPI_BASE_URL = simulator.urls.shortapi;
   process.env.PIXAZO_BASE_URL = simulator.urls.pixazo;
   process.env.DASHSCOPE_BASE_URL = simulator.urls.dashscope;

@@ -8,7 +8,9 @@ export default function SharedLinksPage() {
     <main id="main" className="mx-auto grid max-w-4xl gap-6 px-4 py-6 sm:px-6 lg:py-8">
       <div>
         <h1 className="text-xl font-semibold tracking-tight">Shared links</h1>
-        <p className="text-sm text-fg-muted">Public, read-only galleries. Revoke a link and it stops working at once.</p>
+        <p className="text-sm text-fg-muted">
+          Public, read-only galleries. Revoke a link and it stops working at once.
+        </p>
       </div>
       <SharedLinks />
     </main>

@@ -11,7 +11,9 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
   return (
     <main id="main" className="mx-auto flex min-h-[70vh] max-w-sm flex-col justify-center gap-4 px-4">
       <h1 className="text-2xl font-semibold tracking-tight">Sign in</h1>
-      <p className="text-sm text-fg-muted">This Prism is private. Enter the access token its owner gave you.</p>
+      <p className="text-sm text-fg-muted">
+        This Prism is private. Enter the access token its owner gave you.
+      </p>
       <form method="post" action="/api/session" className="grid gap-3">
         <input type="hidden" name="next" value={typeof next === "string" ? next : "/"} />
         <label className="grid gap-1.5 text-sm font-medium">

@@ -19,7 +19,10 @@ const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 export const POST = routeHandler({ body: createRunBodySchema }, async ({ request, body }) => {
   const idempotencyKey = request.headers.get("idempotency-key")?.trim() || undefined;
   if (idempotencyKey && idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-    throw new AppError("bad_request", `Idempotency-Key must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`);
+    throw new AppError(
+      "bad_request",
+      `Idempotency-Key must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`,
+    );
   }
   enforceRunRateLimit(request);
   const db = await getDb();

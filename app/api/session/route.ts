@@ -8,7 +8,10 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 const seeOther = (location: string, cookie?: string) =>
-  new Response(null, { status: 303, headers: { Location: location, ...(cookie ? { "Set-Cookie": cookie } : {}) } });
+  new Response(null, {
+    status: 303,
+    headers: { Location: location, ...(cookie ? { "Set-Cookie": cookie } : {}) },
+  });
 
 // GET /api/session — whether access control is on and this browser is signed in
 export const GET = routeHandler({}, ({ request }) =>
@@ -29,6 +32,8 @@ export const POST = routeHandler({}, async ({ request }) => {
 });
 
 // DELETE /api/session — sign out
-export const DELETE = routeHandler({}, ({ request }) =>
-  new Response(null, { status: 204, headers: { "Set-Cookie": sessionCookieHeader(request, false) } }),
+export const DELETE = routeHandler(
+  {},
+  ({ request }) =>
+    new Response(null, { status: 204, headers: { "Set-Cookie": sessionCookieHeader(request, false) } }),
 );

@@ -16,7 +16,10 @@ export async function generateMetadata({ params }: PageProps<"/g/[slug]">): Prom
   const base = publicUrl();
   const shared = { robots: { index: false, follow: false }, referrer: "no-referrer" } satisfies Metadata;
   if (!gallery) return { ...shared, title: "Not found" };
-  const imageCount = gallery.runs.reduce((total, run) => total + run.jobs.reduce((sum, job) => sum + job.images.length, 0), 0);
+  const imageCount = gallery.runs.reduce(
+    (total, run) => total + run.jobs.reduce((sum, job) => sum + job.images.length, 0),
+    0,
+  );
   const description = gallery.note ?? `${imageCount} images compared side by side in Prism.`;
   return {
     ...shared,
@@ -41,7 +44,9 @@ export default async function SharePage({ params }: PageProps<"/g/[slug]">) {
         <div className="grid max-w-3xl gap-2">
           <p className="text-xs font-medium text-accent">Shared gallery</p>
           <h1 className="text-2xl font-semibold tracking-tight text-balance sm:text-3xl">{gallery.title}</h1>
-          {gallery.note ? <p className="text-[15px] leading-relaxed text-fg-muted whitespace-pre-wrap">{gallery.note}</p> : null}
+          {gallery.note ? (
+            <p className="text-[15px] leading-relaxed text-fg-muted whitespace-pre-wrap">{gallery.note}</p>
+          ) : null}
           <p className="text-xs text-fg-subtle">
             {imageCount} {imageCount === 1 ? "image" : "images"} · {models.join(", ")} ·{" "}
             <time dateTime={gallery.createdAt}>{DATE.format(new Date(gallery.createdAt))}</time>

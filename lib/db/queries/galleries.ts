@@ -2,7 +2,16 @@ import "server-only";
 import { and, asc, count, desc, eq, inArray, isNull, min } from "drizzle-orm";
 import type { GallerySummary, GalleryView, RunView } from "@/lib/jobs/run-view";
 import type { Database } from "../client";
-import { galleries, galleryImages, images, jobs, runs, type GalleryRow, type ImageRow, type JobRow } from "../schema";
+import {
+  galleries,
+  galleryImages,
+  images,
+  jobs,
+  runs,
+  type GalleryRow,
+  type ImageRow,
+  type JobRow,
+} from "../schema";
 import { fileUrl, toJobView } from "./to-views";
 
 export interface SelectionInput {
@@ -19,7 +28,10 @@ export interface ResolvedSelection {
   emptyRunIds: string[];
 }
 
-export async function resolveSelection(db: Database, { runIds, imageIds }: SelectionInput): Promise<ResolvedSelection> {
+export async function resolveSelection(
+  db: Database,
+  { runIds, imageIds }: SelectionInput,
+): Promise<ResolvedSelection> {
   const [runRows, runImages, pickedImages] = await Promise.all([
     runIds.length ? db.select({ id: runs.id }).from(runs).where(inArray(runs.id, runIds)) : [],
     runIds.length
@@ -161,13 +173,24 @@ export async function listGalleries(db: Database, limit = 200): Promise<GalleryS
     .limit(limit);
   const firstImages = rows.length
     ? await db
-        .select({ galleryId: galleryImages.galleryId, position: galleryImages.position, thumbnailKey: images.thumbnailKey })
+        .select({
+          galleryId: galleryImages.galleryId,
+          position: galleryImages.position,
+          thumbnailKey: images.thumbnailKey,
+        })
         .from(galleryImages)
         .innerJoin(images, eq(images.id, galleryImages.imageId))
-        .where(inArray(galleryImages.galleryId, rows.map((row) => row.gallery.id)))
+        .where(
+          inArray(
+            galleryImages.galleryId,
+            rows.map((row) => row.gallery.id),
+          ),
+        )
     : [];
   return rows.map(({ gallery, imageCount, firstPosition }) => {
-    const first = firstImages.find((image) => image.galleryId === gallery.id && image.position === firstPosition);
+    const first = firstImages.find(
+      (image) => image.galleryId === gallery.id && image.position === firstPosition,
+    );
     return {
       slug: gallery.slug,
       title: gallery.title,

@@ -6,9 +6,15 @@ import { images, jobs, runs, type ImageRow, type NewImageRow } from "../schema";
 /** Idempotent per (job, index): a resumed download never stores an image twice. */
 export async function insertImage(db: Database, image: NewImageRow): Promise<void> {
   await db.transaction(async (transaction) => {
-    await transaction.insert(images).values(image).onConflictDoNothing({ target: [images.jobId, images.index] });
+    await transaction
+      .insert(images)
+      .values(image)
+      .onConflictDoNothing({ target: [images.jobId, images.index] });
     // Bumps the run's version (ETag) as soon as an image is visible.
-    await transaction.update(jobs).set({ updatedAt: image.createdAt ?? new Date() }).where(eq(jobs.id, image.jobId));
+    await transaction
+      .update(jobs)
+      .set({ updatedAt: image.createdAt ?? new Date() })
+      .where(eq(jobs.id, image.jobId));
   });
 }
 

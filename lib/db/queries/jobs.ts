@@ -15,7 +15,10 @@ export interface ClaimOptions {
  * makes concurrent claimers (other app instances on one PostgreSQL) pass over rows another is
  * taking, and the lease then keeps them away until it is released or expires.
  */
-export async function claimDueJobs(db: Database, { owner, now, leaseMs, limit }: ClaimOptions): Promise<JobRow[]> {
+export async function claimDueJobs(
+  db: Database,
+  { owner, now, leaseMs, limit }: ClaimOptions,
+): Promise<JobRow[]> {
   if (limit <= 0) return [];
   const due = db
     .select({ id: jobs.id })
@@ -55,7 +58,12 @@ export async function updateLeasedJob(
   return row ?? null;
 }
 
-export async function renewLeases(db: Database, owner: string, jobIds: string[], leaseUntil: Date): Promise<void> {
+export async function renewLeases(
+  db: Database,
+  owner: string,
+  jobIds: string[],
+  leaseUntil: Date,
+): Promise<void> {
   if (jobIds.length === 0) return;
   await db
     .update(jobs)

@@ -15,7 +15,11 @@ afterAll(() => handle.close());
 beforeEach(() => emptyDatabase(handle));
 
 const zImage = { modelId: "shortapi/z-image", params: { aspect_ratio: "16:9" } };
-const dashscope = { modelId: "dashscope/z-image-turbo", params: {}, notes: ["Makes 1 image (one per request)"] };
+const dashscope = {
+  modelId: "dashscope/z-image-turbo",
+  params: {},
+  notes: ["Makes 1 image (one per request)"],
+};
 
 function create(prompt: string, models: unknown[] = [zImage], at = new Date(), idempotencyKey?: string) {
   return createRun(handle.db, createRunBodySchema.parse({ prompt, models }), { now: at, idempotencyKey });
@@ -54,7 +58,10 @@ describe("runs queries", () => {
       notes: [],
     });
     expect(view?.jobs[0]?.estimatedCostUsd).toBeGreaterThan(0);
-    expect(view?.jobs[1]).toMatchObject({ estimatedCostUsd: null, notes: ["Makes 1 image (one per request)"] });
+    expect(view?.jobs[1]).toMatchObject({
+      estimatedCostUsd: null,
+      notes: ["Makes 1 image (one per request)"],
+    });
     expect(await getRunView(handle.db, "missing")).toBeNull();
   });
 
@@ -73,7 +80,10 @@ describe("runs queries", () => {
     expect(await getRunVersion(handle.db, run.id)).toBe(after);
     expect(await getRunVersion(handle.db, "missing")).toBeNull();
     const view = await getRunView(handle.db, run.id);
-    expect(view?.jobs[0]?.images[0]).toMatchObject({ url: "/api/files/aa.png", thumbnailUrl: "/api/files/aa.webp" });
+    expect(view?.jobs[0]?.images[0]).toMatchObject({
+      url: "/api/files/aa.png",
+      thumbnailUrl: "/api/files/aa.webp",
+    });
   });
 
   it("lists history newest first with keyset pagination and filters", async () => {
@@ -81,7 +91,13 @@ describe("runs queries", () => {
     const created = [];
     for (let index = 0; index < 5; index += 1) {
       const models = index % 2 === 0 ? [zImage] : [dashscope];
-      created.push(await create(`prompt ${index}${index === 3 ? " 100%_sure" : ""}`, models, new Date(base + index * 1000)));
+      created.push(
+        await create(
+          `prompt ${index}${index === 3 ? " 100%_sure" : ""}`,
+          models,
+          new Date(base + index * 1000),
+        ),
+      );
     }
     // Two runs in the same millisecond must still page correctly.
     created.push(await create("prompt twin", [zImage], new Date(base + 4000)));
@@ -95,13 +111,21 @@ describe("runs queries", () => {
     expect(new Set(ids).size).toBe(6);
     expect(first.runs[3]?.prompt).toBe("prompt 2");
 
-    expect((await listRuns(handle.db, { limit: 10, q: "100%_" })).runs.map((run) => run.prompt)).toEqual(["prompt 3 100%_sure"]);
+    expect((await listRuns(handle.db, { limit: 10, q: "100%_" })).runs.map((run) => run.prompt)).toEqual([
+      "prompt 3 100%_sure",
+    ]);
     expect((await listRuns(handle.db, { limit: 10, q: "%" })).runs).toHaveLength(1);
     const dashscopeRuns = await listRuns(handle.db, { limit: 10, modelId: "dashscope/z-image-turbo" });
     expect(dashscopeRuns.runs.map((run) => run.prompt)).toEqual(["prompt 3 100%_sure", "prompt 1"]);
     expect((await listRuns(handle.db, { limit: 10, status: "succeeded" })).runs).toEqual([]);
-    expect(first.runs[0]).toMatchObject({ modelIds: ["shortapi/z-image"], statuses: ["queued"], thumbnails: [] });
-    await expect(listRuns(handle.db, { limit: 4, cursor: "garbage" })).rejects.toMatchObject({ code: "bad_request" });
+    expect(first.runs[0]).toMatchObject({
+      modelIds: ["shortapi/z-image"],
+      statuses: ["queued"],
+      thumbnails: [],
+    });
+    await expect(listRuns(handle.db, { limit: 4, cursor: "garbage" })).rejects.toMatchObject({
+      code: "bad_request",
+    });
   });
 
   it("deletes a run and reports only the blobs no other run uses", async () => {

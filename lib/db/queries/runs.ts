@@ -20,7 +20,11 @@ export async function insertRunWithJobs(
   jobRows: NewJobRow[],
 ): Promise<CreateRunResponse | null> {
   return db.transaction(async (transaction) => {
-    const [inserted] = await transaction.insert(runs).values(run).onConflictDoNothing().returning({ id: runs.id });
+    const [inserted] = await transaction
+      .insert(runs)
+      .values(run)
+      .onConflictDoNothing()
+      .returning({ id: runs.id });
     if (!inserted) return null;
     const createdJobs = await transaction
       .insert(jobs)
@@ -53,7 +57,12 @@ export async function getRunView(db: Database, id: string): Promise<RunView | nu
     id: run.id,
     prompt: run.prompt,
     createdAt: run.createdAt.toISOString(),
-    jobs: runJobs.map((job) => toJobView(job, runImages.filter((image) => image.jobId === job.id))),
+    jobs: runJobs.map((job) =>
+      toJobView(
+        job,
+        runImages.filter((image) => image.jobId === job.id),
+      ),
+    ),
   };
 }
 
@@ -91,13 +100,19 @@ interface Cursor {
 }
 
 function encodeCursor(run: RunRow): string {
-  return Buffer.from(JSON.stringify({ createdAt: run.createdAt.toISOString(), id: run.id })).toString("base64url");
+  return Buffer.from(JSON.stringify({ createdAt: run.createdAt.toISOString(), id: run.id })).toString(
+    "base64url",
+  );
 }
 
 function decodeCursor(cursor: string): Cursor {
   try {
     const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Partial<Cursor>;
-    if (typeof value.id === "string" && typeof value.createdAt === "string" && !Number.isNaN(Date.parse(value.createdAt))) {
+    if (
+      typeof value.id === "string" &&
+      typeof value.createdAt === "string" &&
+      !Number.isNaN(Date.parse(value.createdAt))
+    ) {
       return { createdAt: value.createdAt, id: value.id };
     }
   } catch {
@@ -114,13 +129,20 @@ function escapeLike(text: string): string {
 export async function listRuns(db: Database, options: ListRunsOptions): Promise<RunListView> {
   const cursor = options.cursor ? decodeCursor(options.cursor) : undefined;
   const jobMatches = (condition: ReturnType<typeof eq>) =>
-    exists(db.select({ one: sql`1` }).from(jobs).where(and(eq(jobs.runId, runs.id), condition)));
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(jobs)
+        .where(and(eq(jobs.runId, runs.id), condition)),
+    );
   const page = await db
     .select()
     .from(runs)
     .where(
       and(
-        cursor ? sql`(${runs.createdAt}, ${runs.id}) < (${cursor.createdAt}::timestamptz, ${cursor.id})` : undefined,
+        cursor
+          ? sql`(${runs.createdAt}, ${runs.id}) < (${cursor.createdAt}::timestamptz, ${cursor.id})`
+          : undefined,
         options.q ? ilike(runs.prompt, `%${escapeLike(options.q)}%`) : undefined,
         options.modelId ? jobMatches(eq(jobs.modelId, options.modelId)) : undefined,
         options.status ? jobMatches(eq(jobs.status, options.status)) : undefined,
@@ -160,14 +182,19 @@ export async function listRuns(db: Database, options: ListRunsOptions): Promise<
     };
   });
   const last = pageRuns.at(-1);
-  return page.length > options.limit && last ? { runs: summaries, nextCursor: encodeCursor(last) } : { runs: summaries };
+  return page.length > options.limit && last
+    ? { runs: summaries, nextCursor: encodeCursor(last) }
+    : { runs: summaries };
 }
 
 /**
  * Deletes a run with its jobs and images, and returns the blob keys no other image uses any more,
  * for the caller to remove from the blob store.
  */
-export async function deleteRun(db: Database, id: string): Promise<{ deleted: boolean; orphanedBlobKeys: string[] }> {
+export async function deleteRun(
+  db: Database,
+  id: string,
+): Promise<{ deleted: boolean; orphanedBlobKeys: string[] }> {
   return db.transaction(async (transaction) => {
     const runImages = await transaction
       .select({ blobKey: images.blobKey, thumbnailKey: images.thumbnailKey })

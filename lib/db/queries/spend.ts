@@ -17,7 +17,9 @@ export async function spendSince(db: Database, since: Date): Promise<SpendSince>
   const [row] = await db
     .select({
       usd: sql<string | null>`sum(coalesce(${jobs.costUsd}, ${jobs.estimatedCostUsd}, 0))`,
-      unpricedJobs: count(sql`case when ${jobs.costUsd} is null and ${jobs.estimatedCostUsd} is null then 1 end`),
+      unpricedJobs: count(
+        sql`case when ${jobs.costUsd} is null and ${jobs.estimatedCostUsd} is null then 1 end`,
+      ),
     })
     .from(jobs)
     .where(gte(jobs.createdAt, since));

@@ -5,7 +5,13 @@ import { MODEL_NAMES } from "../model-names";
 
 const PIXAZO_PROMPT_MAX = 4000;
 
-const IMAGE_SIZES = ["square_1_1", "landscape_4_3", "portrait_3_4", "landscape_16_9", "portrait_9_16"] as const;
+const IMAGE_SIZES = [
+  "square_1_1",
+  "landscape_4_3",
+  "portrait_3_4",
+  "landscape_16_9",
+  "portrait_9_16",
+] as const;
 type ImageSize = (typeof IMAGE_SIZES)[number];
 
 const imageSizeField = () =>
@@ -21,7 +27,8 @@ const imageSizeField = () =>
     },
   });
 
-const numImagesField = () => intRange(1, 4, "Number of images", "How many images one request returns.").default(1);
+const numImagesField = () =>
+  intRange(1, 4, "Number of images", "How many images one request returns.").default(1);
 
 /** providers.md §7.5: pixazo has five presets; 3:2, 2:3 and 21:9 take the nearest. */
 const IMAGE_SIZE_FOR_RATIO: Record<AspectRatio, ImageSize> = {
@@ -80,7 +87,13 @@ export const pixazoZImageTurbo: ModelDefinition<typeof turboParams> = {
 const baseParams = z.object({
   image_size: imageSizeField(),
   num_inference_steps: intRange(10, 100, "Steps", "Denoising steps. More is slower and finer.").default(28),
-  guidance_scale: numberRange(1, 20, 0.1, "Guidance scale", "How closely the image follows the prompt.").default(4),
+  guidance_scale: numberRange(
+    1,
+    20,
+    0.1,
+    "Guidance scale",
+    "How closely the image follows the prompt.",
+  ).default(4),
   num_images: numImagesField(),
   enable_safety_checker: safetyCheckerField().default(true),
   output_format: outputFormatField().default("png"),

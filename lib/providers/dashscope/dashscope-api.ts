@@ -11,7 +11,9 @@ const GENERATION_TIMEOUT_MS = 120_000;
 const generationSchema = z.object({
   request_id: z.string().optional(),
   output: z.object({
-    choices: z.array(z.object({ message: z.object({ content: z.array(z.record(z.string(), z.unknown())) }) })),
+    choices: z.array(
+      z.object({ message: z.object({ content: z.array(z.record(z.string(), z.unknown())) }) }),
+    ),
   }),
   usage: z.object({ width: z.number().optional(), height: z.number().optional() }).nullish(),
 });
@@ -39,7 +41,11 @@ const CODE_RULES: [prefix: string, code: ProviderErrorCode][] = [
 ];
 
 /** Retryable whatever the HTTP status says, e.g. a throttle or an InternalError sent as 400. */
-const RETRYABLE_CODES: ReadonlySet<ProviderErrorCode> = new Set(["rate_limited", "provider_error", "timeout"]);
+const RETRYABLE_CODES: ReadonlySet<ProviderErrorCode> = new Set([
+  "rate_limited",
+  "provider_error",
+  "timeout",
+]);
 
 function codeFor(nativeCode: string | undefined, status: number): ProviderErrorCode {
   const rule = nativeCode ? CODE_RULES.find(([prefix]) => nativeCode.startsWith(prefix)) : undefined;
@@ -82,7 +88,8 @@ export function createDashscopeApi(config: ProviderConfig): DashscopeApi {
         body,
       });
       const fields = errorBodySchema.safeParse(response.body ?? {}).data;
-      const hasOutput = typeof response.body === "object" && response.body !== null && "output" in response.body;
+      const hasOutput =
+        typeof response.body === "object" && response.body !== null && "output" in response.body;
       // Tolerate a refusal reported as 200 with a code and no output, as other DashScope APIs do.
       if (!response.ok || (firstText(fields?.code) && !hasOutput)) throw refusal(http, response, fields);
       return http.parse(generationSchema, response, "generation response");

@@ -8,7 +8,9 @@ describe("DashScope toGenerationBody", () => {
       input: { messages: [{ role: "user", content: [{ text: "cat" }] }] },
       parameters: { size: "1024*1024", prompt_extend: false },
     });
-    expect(toGenerationBody("z-image-turbo", "cat", { size: "720*1280", prompt_extend: true, seed: 0 }).parameters).toEqual({
+    expect(
+      toGenerationBody("z-image-turbo", "cat", { size: "720*1280", prompt_extend: true, seed: 0 }).parameters,
+    ).toEqual({
       size: "720*1280",
       prompt_extend: true,
       seed: 0,
@@ -23,7 +25,11 @@ describe("DashScope toResult", () => {
   });
 
   it("finds the image by key whatever the order, with usage dimensions and the rewritten prompt", () => {
-    expect(toResult(generation([{ text: " rewritten " }, { image: "https://oss/x.png" }], { width: 1280, height: 720 }))).toEqual({
+    expect(
+      toResult(
+        generation([{ text: " rewritten " }, { image: "https://oss/x.png" }], { width: 1280, height: 720 }),
+      ),
+    ).toEqual({
       outputs: [{ url: "https://oss/x.png", width: 1280, height: 720 }],
       revisedPrompt: "rewritten",
     });

@@ -18,7 +18,10 @@ export function toGenerationBody(
   params: DashscopeParams,
 ): DashscopeGenerationBody {
   // size is always sent: the provider's own default is disputed (providers.md Q18).
-  const parameters: DashscopeGenerationBody["parameters"] = { size: params.size, prompt_extend: params.prompt_extend };
+  const parameters: DashscopeGenerationBody["parameters"] = {
+    size: params.size,
+    prompt_extend: params.prompt_extend,
+  };
   if (params.seed !== undefined) parameters.seed = params.seed;
   return {
     model: providerModel,

@@ -46,7 +46,8 @@ function throwIfRefused(http: HttpClient, response: JsonResponse): void {
   throw http.error(code, message, {
     status: response.status,
     retryable: isRetryableStatus(response.status),
-    retryAfterSeconds: response.retryAfterSeconds ?? (code === "rate_limited" ? retryAfterFromText(text) : undefined),
+    retryAfterSeconds:
+      response.retryAfterSeconds ?? (code === "rate_limited" ? retryAfterFromText(text) : undefined),
   });
 }
 

@@ -18,7 +18,11 @@ export function createPixazoProvider(config: ProviderConfig): ImageProvider {
           retryable: false,
         });
       }
-      const submitted = await api.submit(path, toSubmitBody(prompt, parseModelParams(model, params)), callbackUrl);
+      const submitted = await api.submit(
+        path,
+        toSubmitBody(prompt, parseModelParams(model, params)),
+        callbackUrl,
+      );
       return { state: "pending", providerJobId: submitted.request_id, pollingUrl: submitted.polling_url };
     },
 

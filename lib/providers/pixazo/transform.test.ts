@@ -11,15 +11,22 @@ describe("pixazo submitPath and toSubmitBody", () => {
   });
 
   it("sends the prompt next to the params", () => {
-    expect(toSubmitBody("p", { image_size: "square_1_1" })).toEqual({ prompt: "p", image_size: "square_1_1" });
+    expect(toSubmitBody("p", { image_size: "square_1_1" })).toEqual({
+      prompt: "p",
+      image_size: "square_1_1",
+    });
   });
 });
 
 describe("pixazo statusUrl", () => {
   it("uses polling_url on the gateway's origin, else the universal status path", () => {
-    expect(statusUrl(BASE, "id_1", `${BASE}/v2/requests/status/id_1`)).toBe(`${BASE}/v2/requests/status/id_1`);
+    expect(statusUrl(BASE, "id_1", `${BASE}/v2/requests/status/id_1`)).toBe(
+      `${BASE}/v2/requests/status/id_1`,
+    );
     expect(statusUrl(BASE, "id_1")).toBe(`${BASE}/v2/requests/status/id_1`);
-    expect(statusUrl(BASE, "id_1", "https://attacker.test/v2/requests/status/id_1")).toBe(`${BASE}/v2/requests/status/id_1`);
+    expect(statusUrl(BASE, "id_1", "https://attacker.test/v2/requests/status/id_1")).toBe(
+      `${BASE}/v2/requests/status/id_1`,
+    );
     expect(statusUrl(BASE, "id_1", "not a url")).toBe(`${BASE}/v2/requests/status/id_1`);
     expect(statusUrl(BASE, "a/b")).toBe(`${BASE}/v2/requests/status/a%2Fb`);
   });
@@ -36,18 +43,29 @@ describe("pixazo toPollResult", () => {
       state: "succeeded",
       outputs: [{ url: "https://r2/x" }],
     });
-    expect(toPollResult({ status: "COMPLETED", output: null })).toMatchObject({ state: "failed", error: { code: "provider_error" } });
+    expect(toPollResult({ status: "COMPLETED", output: null })).toMatchObject({
+      state: "failed",
+      error: { code: "provider_error" },
+    });
   });
 
   it("maps FAILED and ERROR with their charge semantics", () => {
     const failed = toPollResult({ status: "FAILED", error: "boom" });
-    expect(failed).toMatchObject({ state: "failed", error: { code: "provider_error", message: "pixazo: boom" } });
+    expect(failed).toMatchObject({
+      state: "failed",
+      error: { code: "provider_error", message: "pixazo: boom" },
+    });
     if (failed.state === "failed") expect(failed.error.charged).toBeUndefined();
-    expect(toPollResult({ status: "FAILED", error: "violates the content policy" })).toMatchObject({ error: { code: "content_policy" } });
+    expect(toPollResult({ status: "FAILED", error: "violates the content policy" })).toMatchObject({
+      error: { code: "content_policy" },
+    });
     expect(toPollResult({ status: "ERROR", error: null })).toMatchObject({
       state: "failed",
       error: { code: "provider_error", charged: false, message: "pixazo: system error (not charged)" },
     });
-    expect(toPollResult({ status: "CANCELLED" })).toMatchObject({ state: "failed", error: { code: "unknown_status" } });
+    expect(toPollResult({ status: "CANCELLED" })).toMatchObject({
+      state: "failed",
+      error: { code: "unknown_status" },
+    });
   });
 });

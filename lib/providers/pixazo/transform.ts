@@ -57,13 +57,18 @@ export function toPollResult(request: PixazoStatus): PollResult {
       const reason = firstText(request.error) ?? "system error";
       return {
         state: "failed",
-        error: providerError("pixazo", "provider_error", `${reason} (not charged)`, { retryable: false, charged: false }),
+        error: providerError("pixazo", "provider_error", `${reason} (not charged)`, {
+          retryable: false,
+          charged: false,
+        }),
       };
     }
     default:
       return {
         state: "failed",
-        error: providerError("pixazo", "unknown_status", `unknown status "${request.status}"`, { retryable: false }),
+        error: providerError("pixazo", "unknown_status", `unknown status "${request.status}"`, {
+          retryable: false,
+        }),
       };
   }
 }

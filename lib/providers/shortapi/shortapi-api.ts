@@ -55,7 +55,8 @@ function checkEnvelope(http: HttpClient, response: JsonResponse): void {
   // Without a code, only the shape of `data` (checked by the caller) tells success.
   if (response.ok && (code === 0 || code === undefined)) return;
 
-  const text = firstText(fields?.info, fields?.message, fields?.error, response.statusText) ?? `HTTP ${response.status}`;
+  const text =
+    firstText(fields?.info, fields?.message, fields?.error, response.statusText) ?? `HTTP ${response.status}`;
   // On HTTP 200 the envelope's code is the only status there is; it is often an HTTP-like number.
   const status = response.ok ? (code !== undefined && isHttpStatus(code) ? code : 400) : response.status;
   const errorCode = codeForFailure(status, text);

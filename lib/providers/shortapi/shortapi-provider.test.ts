@@ -31,14 +31,24 @@ describe("shortapi submit", () => {
     expect(request?.headers["content-type"]).toBe("application/json");
     expect(request?.body).toEqual({
       model: "shortapi/z-image/text-to-image",
-      args: { prompt: "a red fox in snow", aspect_ratio: "16:9", num_images: 2, resolution: "1.5K", enable_nsfw: false },
+      args: {
+        prompt: "a red fox in snow",
+        aspect_ratio: "16:9",
+        num_images: 2,
+        resolution: "1.5K",
+        enable_nsfw: false,
+      },
       callback_url: "https://prism.test/hooks/shortapi",
     });
   });
 
   it("sends flux's args and omits callback_url when there is none", async () => {
     const { shortapi, fetch } = provider({ json: fixture.json("create-success") });
-    await shortapi.submit({ modelId: "shortapi/flux-1.0", prompt: "p", params: { aspect_ratio: "1:1", num_images: 4, performance: "schnell" } });
+    await shortapi.submit({
+      modelId: "shortapi/flux-1.0",
+      prompt: "p",
+      params: { aspect_ratio: "1:1", num_images: 4, performance: "schnell" },
+    });
     expect(fetch.requests[0]?.body).toEqual({
       model: "shortapi/flux-1.0/text-to-image",
       args: { prompt: "p", aspect_ratio: "1:1", num_images: 4, performance: "schnell" },
@@ -47,17 +57,30 @@ describe("shortapi submit", () => {
 
   it("sends only prompt and size for gpt-image-2, even if extra params slip in", async () => {
     const { shortapi, fetch } = provider({ json: fixture.json("create-success") });
-    await shortapi.submit({ modelId: "shortapi/gpt-image-2", prompt: "p", params: { size: "1536x1024", num_images: 3, quality: "high" } });
-    expect(fetch.requests[0]?.body).toEqual({ model: "openai/gpt-image-2/text-to-image", args: { prompt: "p", size: "1536x1024" } });
+    await shortapi.submit({
+      modelId: "shortapi/gpt-image-2",
+      prompt: "p",
+      params: { size: "1536x1024", num_images: 3, quality: "high" },
+    });
+    expect(fetch.requests[0]?.body).toEqual({
+      model: "openai/gpt-image-2/text-to-image",
+      args: { prompt: "p", size: "1536x1024" },
+    });
   });
 
   it("falls back to a top-level job_id (the seed's doc bug)", async () => {
     const { shortapi } = provider({ json: fixture.json("create-job-id-top-level") });
-    expect(await shortapi.submit(zImage)).toEqual({ state: "pending", providerJobId: "job_top_level_42", costUsd: 0.004 });
+    expect(await shortapi.submit(zImage)).toEqual({
+      state: "pending",
+      providerJobId: "job_top_level_42",
+      costUsd: 0.004,
+    });
   });
 
   it("flags a create answer without any job id as malformed with an unknown outcome", async () => {
-    const error = await rejection(provider({ json: fixture.json("create-no-job-id") }).shortapi.submit(zImage));
+    const error = await rejection(
+      provider({ json: fixture.json("create-no-job-id") }).shortapi.submit(zImage),
+    );
     expect(error).toMatchObject({ code: "malformed_response", outcomeUnknown: true, retryable: false });
   });
 
@@ -74,14 +97,62 @@ describe("shortapi submit", () => {
   });
 
   it.each([
-    ["code ≠ 0 on HTTP 200: invalid model (info)", { json: fixture.json("error-invalid-model") }, "invalid_request", "shortapi: invalid model: shortapi/nope/text-to-image", false],
-    ["code ≠ 0 on HTTP 200: validation (message)", { json: fixture.json("error-validation") }, "invalid_request", "shortapi: aspect_ratio is required", false],
-    ["code ≠ 0 on HTTP 200: unsupported (error)", { json: fixture.json("error-unsupported-task") }, "invalid_request", "shortapi: unsupported task kind", false],
-    ["code ≠ 0 on HTTP 200: insufficient balance", { json: fixture.json("error-insufficient-balance") }, "insufficient_balance", "shortapi: insufficient balance", false],
-    ["HTTP 400 with an error envelope", { status: 400, json: fixture.json("error-invalid-model") }, "invalid_request", "shortapi: invalid model: shortapi/nope/text-to-image (400)", false],
-    ["HTTP 401", { status: 401, json: fixture.json("error-unauthorized") }, "unauthorized", "shortapi: Unauthorized (401)", false],
-    ["HTTP 402", { status: 402, json: fixture.json("error-insufficient-balance") }, "insufficient_balance", "shortapi: insufficient balance (402)", false],
-    ["HTTP 503 JSON", { status: 503, json: { code: 503, message: "service unavailable" } }, "provider_error", "shortapi: service unavailable (503)", true],
+    [
+      "code ≠ 0 on HTTP 200: invalid model (info)",
+      { json: fixture.json("error-invalid-model") },
+      "invalid_request",
+      "shortapi: invalid model: shortapi/nope/text-to-image",
+      false,
+    ],
+    [
+      "code ≠ 0 on HTTP 200: validation (message)",
+      { json: fixture.json("error-validation") },
+      "invalid_request",
+      "shortapi: aspect_ratio is required",
+      false,
+    ],
+    [
+      "code ≠ 0 on HTTP 200: unsupported (error)",
+      { json: fixture.json("error-unsupported-task") },
+      "invalid_request",
+      "shortapi: unsupported task kind",
+      false,
+    ],
+    [
+      "code ≠ 0 on HTTP 200: insufficient balance",
+      { json: fixture.json("error-insufficient-balance") },
+      "insufficient_balance",
+      "shortapi: insufficient balance",
+      false,
+    ],
+    [
+      "HTTP 400 with an error envelope",
+      { status: 400, json: fixture.json("error-invalid-model") },
+      "invalid_request",
+      "shortapi: invalid model: shortapi/nope/text-to-image (400)",
+      false,
+    ],
+    [
+      "HTTP 401",
+      { status: 401, json: fixture.json("error-unauthorized") },
+      "unauthorized",
+      "shortapi: Unauthorized (401)",
+      false,
+    ],
+    [
+      "HTTP 402",
+      { status: 402, json: fixture.json("error-insufficient-balance") },
+      "insufficient_balance",
+      "shortapi: insufficient balance (402)",
+      false,
+    ],
+    [
+      "HTTP 503 JSON",
+      { status: 503, json: { code: 503, message: "service unavailable" } },
+      "provider_error",
+      "shortapi: service unavailable (503)",
+      true,
+    ],
   ] as const)("maps %s", async (_name, reply, code, message, retryable) => {
     const error = await rejection(provider(reply as Reply).shortapi.submit(zImage));
     expect(error).toMatchObject({ provider: "shortapi", code, message, retryable });
@@ -90,18 +161,31 @@ describe("shortapi submit", () => {
 
   it("maps 429 to a retryable rate_limited with Retry-After", async () => {
     const error = await rejection(
-      provider({ status: 429, json: fixture.json("error-rate-limited"), headers: { "Retry-After": "12" } }).shortapi.submit(zImage),
+      provider({
+        status: 429,
+        json: fixture.json("error-rate-limited"),
+        headers: { "Retry-After": "12" },
+      }).shortapi.submit(zImage),
     );
-    expect(error).toMatchObject({ code: "rate_limited", retryable: true, retryAfterSeconds: 12, status: 429 });
+    expect(error).toMatchObject({
+      code: "rate_limited",
+      retryable: true,
+      retryAfterSeconds: 12,
+      status: 429,
+    });
   });
 
   it("maps code 429 on HTTP 200 to rate_limited too", async () => {
-    const error = await rejection(provider({ json: fixture.json("error-rate-limited") }).shortapi.submit(zImage));
+    const error = await rejection(
+      provider({ json: fixture.json("error-rate-limited") }).shortapi.submit(zImage),
+    );
     expect(error).toMatchObject({ code: "rate_limited", retryable: true });
   });
 
   it("maps an HTML 502 to a retryable malformed_response", async () => {
-    const error = await rejection(provider({ status: 502, text: shared.text("gateway-502.html") }).shortapi.submit(zImage));
+    const error = await rejection(
+      provider({ status: 502, text: shared.text("gateway-502.html") }).shortapi.submit(zImage),
+    );
     expect(error).toMatchObject({ code: "malformed_response", retryable: true, status: 502 });
   });
 
@@ -125,7 +209,9 @@ describe("shortapi poll", () => {
   });
 
   it("maps status 1 to running and 2 to succeeded with every image", async () => {
-    expect(await provider({ json: fixture.json("query-running") }).shortapi.poll(poll)).toEqual({ state: "running" });
+    expect(await provider({ json: fixture.json("query-running") }).shortapi.poll(poll)).toEqual({
+      state: "running",
+    });
     expect(await provider({ json: fixture.json("query-succeeded") }).shortapi.poll(poll)).toEqual({
       state: "succeeded",
       outputs: [
@@ -139,7 +225,12 @@ describe("shortapi poll", () => {
     const result = await provider({ json: fixture.json("query-failed") }).shortapi.poll(poll);
     expect(result.state).toBe("failed");
     if (result.state !== "failed") return;
-    expect(result.error).toMatchObject({ code: "provider_error", message: "shortapi: upstream model timed out", charged: false, retryable: false });
+    expect(result.error).toMatchObject({
+      code: "provider_error",
+      message: "shortapi: upstream model timed out",
+      charged: false,
+      retryable: false,
+    });
   });
 
   it("recognises a content-policy failure", async () => {
@@ -149,7 +240,10 @@ describe("shortapi poll", () => {
 
   it("treats any other number ≥ 3 as failed, with data.message as the reason", async () => {
     const result = await provider({ json: fixture.json("query-failed-message-only") }).shortapi.poll(poll);
-    expect(result).toMatchObject({ state: "failed", error: { code: "provider_error", message: "shortapi: job cancelled by system" } });
+    expect(result).toMatchObject({
+      state: "failed",
+      error: { code: "provider_error", message: "shortapi: job cancelled by system" },
+    });
   });
 
   it("accepts string statuses, and fails unknown ones as unknown_status", async () => {
@@ -168,16 +262,26 @@ describe("shortapi poll", () => {
   });
 
   it("fails a success without images rather than storing nothing", async () => {
-    expect(await provider({ json: fixture.json("query-succeeded-no-images") }).shortapi.poll(poll)).toMatchObject({
+    expect(
+      await provider({ json: fixture.json("query-succeeded-no-images") }).shortapi.poll(poll),
+    ).toMatchObject({
       state: "failed",
       error: { code: "provider_error" },
     });
   });
 
   it("maps an unknown job id to not_found, as a 404 or as an envelope on 200", async () => {
-    const on404 = await rejection(provider({ status: 404, json: fixture.json("error-job-not-found") }).shortapi.poll(poll));
-    expect(on404).toMatchObject({ code: "not_found", message: "shortapi: job not found (404)", retryable: false });
-    const on200 = await rejection(provider({ json: fixture.json("error-job-not-found") }).shortapi.poll(poll));
+    const on404 = await rejection(
+      provider({ status: 404, json: fixture.json("error-job-not-found") }).shortapi.poll(poll),
+    );
+    expect(on404).toMatchObject({
+      code: "not_found",
+      message: "shortapi: job not found (404)",
+      retryable: false,
+    });
+    const on200 = await rejection(
+      provider({ json: fixture.json("error-job-not-found") }).shortapi.poll(poll),
+    );
     expect(on200).toMatchObject({ code: "not_found", message: "shortapi: job not found" });
   });
 

@@ -7,7 +7,11 @@ describe("shortapi toCreateBody", () => {
       model: "openai/gpt-image-2/text-to-image",
       args: { prompt: "p", size: "auto" },
     });
-    expect(toCreateBody("m", "p", {}, "https://cb.test/x")).toEqual({ model: "m", args: { prompt: "p" }, callback_url: "https://cb.test/x" });
+    expect(toCreateBody("m", "p", {}, "https://cb.test/x")).toEqual({
+      model: "m",
+      args: { prompt: "p" },
+      callback_url: "https://cb.test/x",
+    });
   });
 });
 
@@ -16,7 +20,8 @@ describe("shortapi parseAmount", () => {
     expect(parseAmount("0.02")).toBe(0.02);
     expect(parseAmount(" 0.004 ")).toBe(0.004);
     expect(parseAmount(0.06)).toBe(0.06);
-    for (const bad of ["", "abc", "-1", "1e3", null, undefined, Number.NaN, -0.5, {}]) expect(parseAmount(bad)).toBeUndefined();
+    for (const bad of ["", "abc", "-1", "1e3", null, undefined, Number.NaN, -0.5, {}])
+      expect(parseAmount(bad)).toBeUndefined();
   });
 });
 
@@ -40,7 +45,10 @@ describe("shortapi toPollResult", () => {
   });
 
   it.each([3, 4, 99, -1, "3", "failed", "error", "cancelled", "canceled"])("maps %s to failed", (status) => {
-    expect(toPollResult({ status })).toMatchObject({ state: "failed", error: { provider: "shortapi", retryable: false } });
+    expect(toPollResult({ status })).toMatchObject({
+      state: "failed",
+      error: { provider: "shortapi", retryable: false },
+    });
   });
 
   it("prefers data.error over data.message, and spots content-policy wording", () => {
@@ -51,6 +59,9 @@ describe("shortapi toPollResult", () => {
   });
 
   it("fails unknown words as unknown_status", () => {
-    expect(toPollResult({ status: "paused" })).toMatchObject({ state: "failed", error: { code: "unknown_status" } });
+    expect(toPollResult({ status: "paused" })).toMatchObject({
+      state: "failed",
+      error: { code: "unknown_status" },
+    });
   });
 });

@@ -40,7 +40,8 @@ const RUNNING_WORDS = new Set(["running", "processing", "in_progress"]);
 type Phase = "queued" | "running" | "succeeded" | "failed" | "unknown";
 
 function phaseOf(status: number | string): Phase {
-  const numeric = typeof status === "number" ? status : /^\s*-?\d+\s*$/.test(status) ? Number(status) : undefined;
+  const numeric =
+    typeof status === "number" ? status : /^\s*-?\d+\s*$/.test(status) ? Number(status) : undefined;
   if (numeric !== undefined) {
     if (numeric === 0) return "queued";
     if (numeric === 1) return "running";
@@ -63,7 +64,9 @@ export function toPollResult(job: ShortapiJob): PollResult {
   if (phase === "unknown") {
     return {
       state: "failed",
-      error: providerError("shortapi", "unknown_status", `unknown status "${String(job.status)}"`, { retryable: false }),
+      error: providerError("shortapi", "unknown_status", `unknown status "${String(job.status)}"`, {
+        retryable: false,
+      }),
     };
   }
 
@@ -72,16 +75,23 @@ export function toPollResult(job: ShortapiJob): PollResult {
     if (outputs.length > 0) return { state: "succeeded", outputs };
     return {
       state: "failed",
-      error: providerError("shortapi", "provider_error", "job succeeded but returned no images", { retryable: false }),
+      error: providerError("shortapi", "provider_error", "job succeeded but returned no images", {
+        retryable: false,
+      }),
     };
   }
 
   const reason = firstText(job.error, job.message) ?? `job failed (status ${String(job.status)})`;
   return {
     state: "failed",
-    error: providerError("shortapi", looksLikeContentPolicy(reason) ? "content_policy" : "provider_error", reason, {
-      retryable: false,
-      charged: job.refunded === true ? false : undefined,
-    }),
+    error: providerError(
+      "shortapi",
+      looksLikeContentPolicy(reason) ? "content_policy" : "provider_error",
+      reason,
+      {
+        retryable: false,
+        charged: job.refunded === true ? false : undefined,
+      },
+    ),
   };
 }

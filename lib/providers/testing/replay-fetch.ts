@@ -87,7 +87,8 @@ export async function rejection(promise: Promise<unknown>): Promise<ProviderErro
 /** Reads `<dir>/__fixtures__/<name>.json` (or another extension when given) from a test's folder. */
 export function fixtureLoader(dir: string) {
   return {
-    json: (name: string): unknown => JSON.parse(readFileSync(path.join(dir, "__fixtures__", `${name}.json`), "utf8")),
+    json: (name: string): unknown =>
+      JSON.parse(readFileSync(path.join(dir, "__fixtures__", `${name}.json`), "utf8")),
     text: (name: string): string => readFileSync(path.join(dir, "__fixtures__", name), "utf8"),
   };
 }

@@ -11,7 +11,9 @@ export const dynamic = "force-dynamic";
 export const GET = routeHandler<{ slug: string }>({}, async ({ params }) => {
   const gallery = await getGalleryView(await getDb(), params.slug);
   if (!gallery) throw galleryNotFound();
-  return json<GalleryView>(gallery, { headers: { "Cache-Control": "no-cache", "X-Robots-Tag": "noindex, nofollow" } });
+  return json<GalleryView>(gallery, {
+    headers: { "Cache-Control": "no-cache", "X-Robots-Tag": "noindex, nofollow" },
+  });
 });
 
 // DELETE /api/galleries/:slug — revokes the link; the share page then answers 404
