@@ -3,7 +3,8 @@ import { hasAccess } from "@/lib/security/access-control";
 
 /**
  * With PRISM_ACCESS_TOKEN set, every page except the public ones (lib/security/access-control.ts)
- * needs a session and sends a visitor without one to /sign-in. API routes check it themselves.
+ * needs a session and sends a visitor without one to /sign-in. API routes declare and check their own
+ * access on routeHandler({ access }).
  */
 export function proxy(request: NextRequest): Response {
   if (hasAccess(request)) return NextResponse.next();
@@ -15,7 +16,7 @@ export function proxy(request: NextRequest): Response {
 
 export const config = {
   // Build output needs no check and is public anyway. API routes are left out because routeHandler()
-  // makes the same check with the same 401 envelope on every one of them (route-handler-coverage.test.ts
-  // keeps it so); running the proxy as well cost about a third of the status route's throughput.
+  // checks the access each one declares, with the 401 envelope
+  // (route-handler-coverage.test.ts keeps it so); running the proxy as well cost about a third of the status route's throughput.
   matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
 };

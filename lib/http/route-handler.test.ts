@@ -16,7 +16,7 @@ const bodySchema = z.object({
   name: z.string().min(1),
   items: z.array(z.object({ count: z.number().int() })),
 });
-const create = routeHandler({ body: bodySchema, maxBodyBytes: 1_000 }, ({ body }) =>
+const create = routeHandler({ access: "session", body: bodySchema, maxBodyBytes: 1_000 }, ({ body }) =>
   json({ received: body }, { status: 201 }),
 );
 
@@ -57,7 +57,7 @@ describe("routeHandler", () => {
 
   it("validates the query string", async () => {
     const list = routeHandler(
-      { query: z.object({ limit: z.coerce.number<string>().int().max(10) }) },
+      { access: "session", query: z.object({ limit: z.coerce.number<string>().int().max(10) }) },
       ({ query }) => json(query),
     );
     const ok = await list(new NextRequest("http://localhost/api/things?limit=5"), context);
@@ -75,7 +75,7 @@ describe("routeHandler", () => {
       [new AppError("rate_limited", "Slow down", { headers: { "Retry-After": "7" } }), 429],
     ] as const;
     for (const [error, status] of cases) {
-      const response = await routeHandler({}, () => {
+      const response = await routeHandler({ access: "session" }, () => {
         throw error;
       })(new NextRequest("http://localhost/x"), context);
       expect(response.status).toBe(status);
@@ -86,7 +86,7 @@ describe("routeHandler", () => {
 
   it("turns unknown errors into a generic 500 that leaks nothing", async () => {
     const consoleError = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const response = await routeHandler({}, () => {
+    const response = await routeHandler({ access: "session" }, () => {
       throw new Error("connect ECONNREFUSED with key sk-secret-123");
     })(new NextRequest("http://localhost/x"), context);
     expect(response.status).toBe(500);
@@ -98,8 +98,22 @@ describe("routeHandler", () => {
     consoleError.mockRestore();
   });
 
+  it("asks for a session only on routes that declare it", async () => {
+    process.env.PRISM_ACCESS_TOKEN = "the-access-token";
+    try {
+      const open = routeHandler({ access: "public" }, () => json({ ok: true }));
+      const closed = routeHandler({ access: "session" }, () => json({ ok: true }));
+      expect((await open(new NextRequest("http://localhost/x"), context)).status).toBe(200);
+      const refused = await closed(new NextRequest("http://localhost/x"), context);
+      expect(refused.status).toBe(401);
+      expect((await refused.json()).error.code).toBe("unauthorized");
+    } finally {
+      delete process.env.PRISM_ACCESS_TOKEN;
+    }
+  });
+
   it("passes awaited route params", async () => {
-    const show = routeHandler<{ id: string }>({}, ({ params }) => json({ id: params.id }));
+    const show = routeHandler<{ id: string }>({ access: "session" }, ({ params }) => json({ id: params.id }));
     const response = await show(new NextRequest("http://localhost/x"), {
       params: Promise.resolve({ id: "abc" }),
     });

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { AppError, type AppErrorIssue } from "@/lib/errors";
 import type { ErrorEnvelope } from "@/lib/jobs/run-view";
 import { logger } from "@/lib/logger";
-import { hasAccess, SIGN_IN_MESSAGE } from "@/lib/security/access-control";
+import { hasSession, SIGN_IN_MESSAGE } from "@/lib/security/access-control";
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
@@ -20,7 +20,14 @@ export interface RouteInput<TParams, TBody, TQuery> {
   query: TQuery;
 }
 
+/**
+ * Who may call a route: everyone, or (when PRISM_ACCESS_TOKEN is set) only a signed-in browser.
+ * Declared on every route export; route-handler-coverage.test.ts fails on one that does not.
+ */
+export type RouteAccess = "public" | "session";
+
 export interface RouteOptions<TBodySchema, TQuerySchema> {
+  access: RouteAccess;
   body?: TBodySchema;
   /** Validated against Object.fromEntries(searchParams). */
   query?: TQuerySchema;
@@ -74,9 +81,8 @@ async function readJson(request: NextRequest, maxBytes: number): Promise<unknown
 }
 
 /**
- * Wraps every route export: checks access (PRISM_ACCESS_TOKEN), reads and validates the JSON body and
- * query, and turns errors into the
- * one envelope: AppError → its status (lib/errors.ts), zod failures → 422 with one issue per field,
+ * Wraps every route export: checks the access it declares, reads and validates the JSON body and
+ * query, and turns errors into the one envelope: AppError → its status (lib/errors.ts), zod failures → 422 with one issue per field,
  * anything else → a logged 500 that tells the client nothing about the internals.
  */
 export function routeHandler<
@@ -92,7 +98,9 @@ export function routeHandler<
   return async (request, context) => {
     try {
       // The only access check API routes get: proxy.ts leaves them out, as it would cost every call.
-      if (!hasAccess(request)) throw new AppError("unauthorized", SIGN_IN_MESSAGE);
+      if (options.access === "session" && !hasSession(request)) {
+        throw new AppError("unauthorized", SIGN_IN_MESSAGE);
+      }
       const params = await context.params;
       const body = options.body
         ? validate(

@@ -3,22 +3,18 @@ import { accessToken } from "@/lib/env";
 import { isValidSession, SESSION_COOKIE } from "./access-token";
 
 /**
- * Which requests need a session when PRISM_ACCESS_TOKEN is set. Used by proxy.ts for pages and by
- * the API route wrapper (routeHandler) for every API route.
+ * Which pages need a session when PRISM_ACCESS_TOKEN is set (proxy.ts). API routes declare their
+ * own access on routeHandler({ access }), which checks it with hasSession.
  */
 
 export const SIGN_IN_MESSAGE = "Sign in with the access token first";
 
-/** Share pages and what they load are public, as are content-addressed files and machine endpoints. */
-const PUBLIC_PREFIXES = ["/g/", "/api/files/", "/api/callbacks/", "/_next/"];
-const PUBLIC_PATHS = new Set(["/sign-in", "/api/session", "/api/health", "/favicon.ico", "/robots.txt"]);
-/** A shared gallery and its sub-resources (download, OG image), read-only. */
-const PUBLIC_GALLERY_READ = /^\/api\/galleries\/[^/]+(\/.*)?$/;
+/** Share pages and what they load are public, as are the sign-in page and the usual robot files. */
+const PUBLIC_PREFIXES = ["/g/", "/_next/"];
+const PUBLIC_PATHS = new Set(["/sign-in", "/favicon.ico", "/robots.txt"]);
 
-export function isPublicRequest(pathname: string, method: string): boolean {
-  if (PUBLIC_PATHS.has(pathname) || PUBLIC_PREFIXES.some((prefix) => pathname.startsWith(prefix)))
-    return true;
-  return (method === "GET" || method === "HEAD") && PUBLIC_GALLERY_READ.test(pathname);
+export function isPublicPage(pathname: string): boolean {
+  return PUBLIC_PATHS.has(pathname) || PUBLIC_PREFIXES.some((prefix) => pathname.startsWith(prefix));
 }
 
 export function accessControlEnabled(): boolean {
@@ -31,5 +27,5 @@ export function hasSession(request: NextRequest, now: Date = new Date()): boolea
 }
 
 export function hasAccess(request: NextRequest): boolean {
-  return isPublicRequest(request.nextUrl.pathname, request.method) || hasSession(request);
+  return isPublicPage(request.nextUrl.pathname) || hasSession(request);
 }

@@ -9,12 +9,12 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 // POST /api/galleries — share whole runs and/or single images as a public gallery
-export const POST = routeHandler({ body: createGalleryBodySchema }, async ({ body }) => {
+export const POST = routeHandler({ access: "session", body: createGalleryBodySchema }, async ({ body }) => {
   const { slug } = await createGallery(await getDb(), body);
   return json<CreateGalleryResponse>({ slug, url: shareUrl(slug) }, { status: 201 });
 });
 
 // GET /api/galleries — the active share links, newest first
-export const GET = routeHandler({}, async () => {
+export const GET = routeHandler({ access: "session" }, async () => {
   return json<GalleryListView>({ galleries: await listGalleries(await getDb()) });
 });

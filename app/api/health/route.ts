@@ -6,7 +6,7 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 // GET /api/health — 200 once the database is open and migrated, 503 until then
-export const GET = routeHandler({}, () => {
+export const GET = routeHandler({ access: "public" }, () => {
   if (isDatabaseReady()) return json({ ok: true });
   // Starts (or retries) the boot in case instrumentation did not, without making the probe wait.
   void boot();

@@ -6,4 +6,4 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 // GET /api/models — the catalog: JSON Schema and defaults per model, availability from the environment
-export const GET = routeHandler({}, () => json<ModelsResponse>(modelsResponse()));
+export const GET = routeHandler({ access: "session" }, () => json<ModelsResponse>(modelsResponse()));

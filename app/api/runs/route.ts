@@ -16,23 +16,26 @@ export const dynamic = "force-dynamic";
 const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
 // POST /api/runs — start one prompt on several models; the runner picks the jobs up at once
-export const POST = routeHandler({ body: createRunBodySchema }, async ({ request, body }) => {
-  const idempotencyKey = request.headers.get("idempotency-key")?.trim() || undefined;
-  if (idempotencyKey && idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-    throw new AppError(
-      "bad_request",
-      `Idempotency-Key must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`,
-    );
-  }
-  enforceRunRateLimit(request);
-  const db = await getDb();
-  const created = await createRun(db, body, {
-    idempotencyKey,
-    admit: (input) => enforceDailyBudget(db, input, dailyBudgetUsd(), new Date()),
-  });
-  pokeJobRunner();
-  return json<CreateRunResponse>(created, { status: 202 });
-});
+export const POST = routeHandler(
+  { access: "session", body: createRunBodySchema },
+  async ({ request, body }) => {
+    const idempotencyKey = request.headers.get("idempotency-key")?.trim() || undefined;
+    if (idempotencyKey && idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+      throw new AppError(
+        "bad_request",
+        `Idempotency-Key must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`,
+      );
+    }
+    enforceRunRateLimit(request);
+    const db = await getDb();
+    const created = await createRun(db, body, {
+      idempotencyKey,
+      admit: (input) => enforceDailyBudget(db, input, dailyBudgetUsd(), new Date()),
+    });
+    pokeJobRunner();
+    return json<CreateRunResponse>(created, { status: 202 });
+  },
+);
 
 const listQuerySchema = z.object({
   cursor: z.string().max(500).optional(),
@@ -43,7 +46,7 @@ const listQuerySchema = z.object({
 });
 
 // GET /api/runs — history, newest first: ?cursor&limit&q&model&status
-export const GET = routeHandler({ query: listQuerySchema }, async ({ query }) => {
+export const GET = routeHandler({ access: "session", query: listQuerySchema }, async ({ query }) => {
   const { model, q, ...page } = query;
   return json<RunListView>(await listRuns(await getDb(), { ...page, q: q || undefined, modelId: model }));
 });

@@ -14,12 +14,12 @@ const seeOther = (location: string, cookie?: string) =>
   });
 
 // GET /api/session — whether access control is on and this browser is signed in
-export const GET = routeHandler({}, ({ request }) =>
+export const GET = routeHandler({ access: "public" }, ({ request }) =>
   json({ accessControl: accessControlEnabled(), signedIn: hasSession(request) }),
 );
 
 // POST /api/session — sign in with the access token (the /sign-in form, or JSON { token })
-export const POST = routeHandler({}, async ({ request }) => {
+export const POST = routeHandler({ access: "public" }, async ({ request }) => {
   enforceSignInRateLimit(request);
   const attempt = await readSignIn(request);
   if (!acceptsToken(attempt)) {
@@ -33,7 +33,7 @@ export const POST = routeHandler({}, async ({ request }) => {
 
 // DELETE /api/session — sign out
 export const DELETE = routeHandler(
-  {},
+  { access: "public" },
   ({ request }) =>
     new Response(null, { status: 204, headers: { "Set-Cookie": sessionCookieHeader(request, false) } }),
 );

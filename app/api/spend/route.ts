@@ -7,6 +7,6 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 // GET /api/spend — today's spend (UTC) and the daily budget, if one is set
-export const GET = routeHandler({}, async () =>
+export const GET = routeHandler({ access: "session" }, async () =>
   json<SpendView>(await spendToday(await getDb(), dailyBudgetUsd(), new Date())),
 );

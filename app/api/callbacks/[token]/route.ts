@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 // POST /api/callbacks/:token — a provider hints that a job changed. The body is never read: the
 // runner polls the provider itself, so a forged or stale callback can change nothing but timing.
-export const POST = routeHandler<{ token: string }>({}, async ({ params }) => {
+export const POST = routeHandler<{ token: string }>({ access: "public" }, async ({ params }) => {
   const known =
     params.token.length <= MAX_CALLBACK_TOKEN_LENGTH &&
     (await pollJobNow(await getDb(), params.token, new Date()));

@@ -7,7 +7,7 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 // GET /api/files/:key — a stored image or thumbnail; content-addressed, so cacheable forever
-export const GET = routeHandler<{ key: string[] }>({}, async ({ params }) => {
+export const GET = routeHandler<{ key: string[] }>({ access: "public" }, async ({ params }) => {
   const key = params.key.join("/");
   // The key's strict shape is checked before any disk access, which also rules out traversal.
   const contentType = contentTypeOfBlobKey(key);

@@ -8,7 +8,7 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 // GET /api/galleries/:slug — a shared gallery with its images and their run, model, prompt and params (public)
-export const GET = routeHandler<{ slug: string }>({}, async ({ params }) => {
+export const GET = routeHandler<{ slug: string }>({ access: "public" }, async ({ params }) => {
   const gallery = await getGalleryView(await getDb(), params.slug);
   if (!gallery) throw galleryNotFound();
   return json<GalleryView>(gallery, {
@@ -17,7 +17,7 @@ export const GET = routeHandler<{ slug: string }>({}, async ({ params }) => {
 });
 
 // DELETE /api/galleries/:slug — revokes the link; the share page then answers 404
-export const DELETE = routeHandler<{ slug: string }>({}, async ({ params }) => {
+export const DELETE = routeHandler<{ slug: string }>({ access: "session" }, async ({ params }) => {
   if (!(await revokeGallery(await getDb(), params.slug))) throw galleryNotFound();
   return new Response(null, { status: 204 });
 });

@@ -29,7 +29,7 @@ function respond(request: Request, { etag, body }: RunResponseBody): Response {
 }
 
 // GET /api/runs/:id — one run with its jobs and stored images; 304 while nothing changed
-export const GET = routeHandler<{ id: string }>({}, async ({ request, params }) => {
+export const GET = routeHandler<{ id: string }>({ access: "session" }, async ({ request, params }) => {
   // A finished run is answered from memory: it cannot change any more (see finished-run-cache.ts).
   const finished = getFinishedRun(params.id);
   if (finished) return respond(request, finished);
@@ -50,7 +50,7 @@ export const GET = routeHandler<{ id: string }>({}, async ({ request, params }) 
 });
 
 // DELETE /api/runs/:id — removes the run, its jobs and every stored file no other run uses
-export const DELETE = routeHandler<{ id: string }>({}, async ({ params }) => {
+export const DELETE = routeHandler<{ id: string }>({ access: "session" }, async ({ params }) => {
   const { deleted, orphanedBlobKeys } = await deleteRun(await getDb(), params.id);
   // After the commit, so a read that raced the delete and cached the run meanwhile is undone.
   forgetRun(params.id);

@@ -8,7 +8,7 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 // GET /api/galleries/:slug/download — every image of a shared gallery plus manifest.json, as a ZIP (public)
-export const GET = routeHandler<{ slug: string }>({}, async ({ params }) => {
+export const GET = routeHandler<{ slug: string }>({ access: "public" }, async ({ params }) => {
   const db = await getDb();
   const gallery = await getGalleryView(db, params.slug);
   if (!gallery) throw galleryNotFound();

@@ -8,7 +8,7 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 // GET /api/runs/:id/download — every stored image of a run plus manifest.json, as a ZIP
-export const GET = routeHandler<{ id: string }>({}, async ({ params }) => {
+export const GET = routeHandler<{ id: string }>({ access: "session" }, async ({ params }) => {
   const db = await getDb();
   const run = await getRunView(db, params.id);
   if (!run) throw new AppError("not_found", "No run with this id");

@@ -8,9 +8,12 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 // GET /api/galleries/:slug/images/:imageId/download — one image of a shared gallery as an attachment (public)
-export const GET = routeHandler<{ slug: string; imageId: string }>({}, async ({ params }) => {
-  const db = await getDb();
-  const imageId = await getGalleryImageId(db, params.slug, params.imageId);
-  if (!imageId) throw galleryNotFound();
-  return imageDownloadResponse(db, getBlobStore(), imageId);
-});
+export const GET = routeHandler<{ slug: string; imageId: string }>(
+  { access: "public" },
+  async ({ params }) => {
+    const db = await getDb();
+    const imageId = await getGalleryImageId(db, params.slug, params.imageId);
+    if (!imageId) throw galleryNotFound();
+    return imageDownloadResponse(db, getBlobStore(), imageId);
+  },
+);
