@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { PROVIDER_IDS, type ProviderId } from "@/lib/models/types";
+import type { S3Settings } from "@/lib/storage/s3-blob-store";
 
 /** Server environment, read on demand so a changed variable needs no rebuild. Never sent to a browser. */
 
@@ -35,6 +36,29 @@ function read(name: string): string | undefined {
 export function dataDir(): string {
   // The comment keeps Turbopack from tracing the whole project through a runtime path.
   return path.resolve(/* turbopackIgnore: true */ process.cwd(), read("DATA_DIR") ?? ".data");
+}
+
+/** Where images live without a bucket: one directory per instance. */
+export function localBlobDirectory(): string {
+  return path.join(dataDir(), "blobs");
+}
+
+/** An S3-compatible bucket for images when S3_BUCKET is set (every instance then serves every image). */
+export function objectStorageSettings(): S3Settings | undefined {
+  const bucket = read("S3_BUCKET");
+  if (!bucket) return undefined;
+  const accessKeyId = read("S3_ACCESS_KEY_ID");
+  const secretAccessKey = read("S3_SECRET_ACCESS_KEY");
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
+    throw new Error("S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together");
+  }
+  return {
+    bucket,
+    region: read("S3_REGION") ?? "us-east-1",
+    endpoint: read("S3_ENDPOINT"),
+    credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+    forcePathStyle: ["1", "true"].includes(read("S3_FORCE_PATH_STYLE")?.toLowerCase() ?? ""),
+  };
 }
 
 export function databaseUrl(): string | undefined {

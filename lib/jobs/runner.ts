@@ -14,7 +14,7 @@ import { logger as defaultLogger, type Logger } from "@/lib/logger";
 import { findModel } from "@/lib/models";
 import type { ProviderId } from "@/lib/models/types";
 import { ProviderError, type ImageProvider } from "@/lib/providers/types";
-import type { BlobStore } from "@/lib/storage/blob-store";
+import { BlobStoreError, type BlobStore } from "@/lib/storage/blob-store";
 import { ImageDownloadError, type FetchImage } from "./download-image";
 import { jobTransitions, phaseOf, type JobFailure } from "./job-state";
 import {
@@ -253,6 +253,25 @@ export function createJobRunner(
     return fail(job, { code: "timeout", message: `${job.providerId}: no result within ${limit}` });
   }
 
+  /**
+   * The blob store failed (bucket unreachable, disk full): no image row was written, so a later
+   * attempt stores the same bytes under the same keys. The log names the store; the job does not.
+   */
+  function storeFailed(job: JobRow, error: BlobStoreError): PhaseOutcome {
+    if (job.attempts + 1 < MAX_ATTEMPTS.download) {
+      log.warn("Could not store an image, retrying", { jobId: job.id, reason: error.message });
+      return {
+        changes: jobTransitions.retryLater(job, now(), later(backoff(job.attempts))),
+        continueNow: false,
+      };
+    }
+    log.error("Could not store an image, giving up", { jobId: job.id, reason: error.message });
+    return fail(job, {
+      code: "storage_unavailable",
+      message: `${job.providerId}: the image could not be stored (storage unavailable)`,
+    });
+  }
+
   async function downloadPhase(job: JobRow): Promise<PhaseOutcome> {
     const outputs = job.providerOutputs ?? [];
     if (outputs.length === 0) {
@@ -280,6 +299,7 @@ export function createJobRunner(
       if (error instanceof InvalidImageError) {
         return fail(job, { code: "invalid_image", message: `${job.providerId}: returned ${error.message}` });
       }
+      if (error instanceof BlobStoreError) return storeFailed(job, error);
       if (!(error instanceof ImageDownloadError)) throw error;
       if (error.retryable && job.attempts + 1 < MAX_ATTEMPTS.download) {
         log.warn("Image download failed, retrying", { jobId: job.id, code: error.code });

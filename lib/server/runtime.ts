@@ -1,9 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
-import path from "node:path";
 import { getDatabase, type Database, type DatabaseHandle } from "@/lib/db/client";
-import { dataDir, publicUrl } from "@/lib/env";
+import { publicUrl } from "@/lib/env";
 import { callbackUrlFor } from "@/lib/jobs/callbacks";
 import { fetchProviderImage } from "@/lib/jobs/download-image";
 import { createJobRunner, type JobRunner } from "@/lib/jobs/runner";
@@ -11,7 +10,7 @@ import { PROVIDER_POLL_SCHEDULES, SIMULATED_POLL_SCHEDULE } from "@/lib/jobs/sch
 import type { ProviderId } from "@/lib/models/types";
 import { getProvider, providerStatus } from "@/lib/providers/registry";
 import type { BlobStore } from "@/lib/storage/blob-store";
-import { createLocalBlobStore } from "@/lib/storage/local-blob-store";
+import { createConfiguredBlobStore } from "@/lib/storage/configured-blob-store";
 
 /** Process-wide singletons, on globalThis because dev-mode module reloading would duplicate them. */
 const globalForRuntime = globalThis as typeof globalThis & {
@@ -24,7 +23,7 @@ export async function getDb(): Promise<Database> {
 }
 
 export function getBlobStore(): BlobStore {
-  globalForRuntime.prismBlobStore ??= createLocalBlobStore(path.join(dataDir(), "blobs"));
+  globalForRuntime.prismBlobStore ??= createConfiguredBlobStore();
   return globalForRuntime.prismBlobStore;
 }
 

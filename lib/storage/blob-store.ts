@@ -1,4 +1,4 @@
-/** Where image bytes live. Keys are content addresses, so equal bytes are stored once. */
+/** Where image bytes live (local disk by default, an S3-compatible bucket for several instances). Keys are content addresses, so equal bytes are stored once. */
 export interface BlobStore {
   /**
    * Stores bytes under "<first two hex of sha256>/<sha256>.<extension>" and returns that key and
@@ -10,6 +10,17 @@ export interface BlobStore {
   has(key: string): Promise<boolean>;
   /** Removes the blob; an unknown key is not an error. */
   delete(key: string): Promise<void>;
+}
+
+/**
+ * The store itself failed (bucket unreachable, disk full...), as opposed to an unknown key. Worth
+ * retrying later; the message names the store and the operation, never a credential.
+ */
+export class BlobStoreError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "BlobStoreError";
+  }
 }
 
 /** The only shape a key may take, which also rules out path traversal. */
