@@ -1,36 +1,61 @@
 import "server-only";
 import path from "node:path";
-import { PROVIDER_IDS, type ProviderId } from "@/lib/models/types";
+import { z } from "zod";
 import type { S3Settings } from "@/lib/storage/s3-blob-store";
 
-/** Server environment, read on demand so a changed variable needs no rebuild. Never sent to a browser. */
+/**
+ * Server environment, read on demand so a changed variable needs no rebuild. Never sent to a browser.
+ * Provider variables are named by each provider's descriptor and read through lib/providers/registry.ts.
+ */
 
-const KEY_VARIABLES: Record<ProviderId, string> = {
-  shortapi: "SHORTAPI_KEY",
-  pixazo: "PIXAZO_API_KEY",
-  dashscope: "DASHSCOPE_API_KEY",
-};
+/** A variable that is set but unusable: the message names it, so start-up fails with a clear reason. */
+export class EnvironmentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EnvironmentError";
+  }
+}
 
-const BASE_URL_VARIABLES: Record<ProviderId, string> = {
-  shortapi: "SHORTAPI_BASE_URL",
-  pixazo: "PIXAZO_BASE_URL",
-  dashscope: "DASHSCOPE_BASE_URL",
-};
-
-const DEFAULT_BASE_URLS: Record<ProviderId, string> = {
-  shortapi: "https://api.shortapi.ai",
-  pixazo: "https://gateway.pixazo.ai",
-  dashscope: "https://dashscope-intl.aliyuncs.com/api/v1",
-};
-
-/** The simulator listens on SIMULATOR_PORT (control) and the next three ports, one per provider. */
-const SIMULATOR_PORT_OFFSETS: Record<ProviderId, number> = { shortapi: 1, pixazo: 2, dashscope: 3 };
 /** The simulator accepts any non-empty key; this one makes its requests look like real ones. */
 export const SIMULATOR_API_KEY = "prism-simulator-key";
+
+const DEFAULT_SIMULATOR_PORT = 4010;
+const DEFAULT_RUNS_PER_MINUTE = 20;
+
+const httpUrlSchema = z.url({ protocol: /^https?$/ });
+const portSchema = z.coerce.number().int().min(1).max(65_535);
+const positiveNumberSchema = z.coerce.number().positive();
+const nonNegativeNumberSchema = z.coerce.number().min(0);
+const simulatorSwitchSchema = z
+  .string()
+  .transform((value) => value.toLowerCase())
+  .pipe(z.enum(["on", "off"]));
 
 function read(name: string): string | undefined {
   const value = process.env[name]?.trim();
   return value ? value : undefined;
+}
+
+/**
+ * The variable's value checked by `schema`, or undefined when unset. `expected` completes
+ * "NAME must be …"; the value is quoted unless it may hold a secret.
+ */
+function setting<T>(
+  name: string,
+  schema: z.ZodType<T>,
+  expected: string,
+  options: { secret?: boolean } = {},
+): T | undefined {
+  const value = read(name);
+  if (value === undefined) return undefined;
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new EnvironmentError(`${name} must be ${expected}${options.secret ? "" : `, got "${value}"`}`);
+}
+
+/** Removes trailing slashes, so paths can be appended with a leading one. */
+function trimSlashes(url: string): string {
+  return url.replace(/\/+$/, "");
 }
 
 export function dataDir(): string {
@@ -50,23 +75,26 @@ export function objectStorageSettings(): S3Settings | undefined {
   const accessKeyId = read("S3_ACCESS_KEY_ID");
   const secretAccessKey = read("S3_SECRET_ACCESS_KEY");
   if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
-    throw new Error("S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together");
+    throw new EnvironmentError("S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together");
   }
   return {
     bucket,
     region: read("S3_REGION") ?? "us-east-1",
-    endpoint: read("S3_ENDPOINT"),
+    endpoint: setting("S3_ENDPOINT", httpUrlSchema, "an http(s) URL"),
     credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
     forcePathStyle: ["1", "true"].includes(read("S3_FORCE_PATH_STYLE")?.toLowerCase() ?? ""),
   };
 }
 
 export function databaseUrl(): string | undefined {
-  return read("DATABASE_URL");
+  return setting("DATABASE_URL", z.string().regex(/^postgres(ql)?:\/\//), "a postgres:// URL", {
+    secret: true,
+  });
 }
 
 export function publicUrl(): string | undefined {
-  return read("PUBLIC_URL")?.replace(/\/+$/, "");
+  const url = setting("PUBLIC_URL", httpUrlSchema, "an http(s) URL");
+  return url === undefined ? undefined : trimSlashes(url);
 }
 
 /** When set, everything but share pages and a few public routes needs a session (lib/security/access-control.ts). */
@@ -74,22 +102,17 @@ export function accessToken(): string | undefined {
   return read("PRISM_ACCESS_TOKEN");
 }
 
-function positiveNumber(name: string): number | undefined {
-  const value = Number(read(name));
-  return Number.isFinite(value) && value > 0 ? value : undefined;
-}
-
 /** Daily spending cap in USD across all runs, or undefined for none. */
 export function dailyBudgetUsd(): number | undefined {
-  return positiveNumber("PRISM_DAILY_BUDGET_USD");
+  return setting("PRISM_DAILY_BUDGET_USD", positiveNumberSchema, "a positive amount in USD");
 }
-
-const DEFAULT_RUNS_PER_MINUTE = 20;
 
 /** Runs one client may create per minute; "0" turns the limit off. */
 export function runsPerMinute(): number {
-  const setting = read("PRISM_RATE_LIMIT_PER_MINUTE");
-  return setting === "0" ? 0 : (positiveNumber("PRISM_RATE_LIMIT_PER_MINUTE") ?? DEFAULT_RUNS_PER_MINUTE);
+  return (
+    setting("PRISM_RATE_LIMIT_PER_MINUTE", nonNegativeNumberSchema, "a number of runs (0 = no limit)") ??
+    DEFAULT_RUNS_PER_MINUTE
+  );
 }
 
 /** Whether X-Forwarded-For comes from our own reverse proxy and may name the client. */
@@ -97,42 +120,39 @@ export function trustProxy(): boolean {
   return read("PRISM_TRUST_PROXY") === "1";
 }
 
-/** On exactly when no provider key is set, unless PRISM_SIMULATOR says otherwise. */
-export function simulatorEnabled(): boolean {
-  const setting = read("PRISM_SIMULATOR")?.toLowerCase();
-  if (setting === "on") return true;
-  if (setting === "off") return false;
-  return PROVIDER_IDS.every((id) => !read(KEY_VARIABLES[id]));
+/** PRISM_SIMULATOR: "on", "off", or undefined to decide by whether any provider key is set. */
+export function simulatorSetting(): "on" | "off" | undefined {
+  return setting("PRISM_SIMULATOR", simulatorSwitchSchema, "on, off or empty");
 }
 
+/** The simulator's control port; each provider listens at an offset from it. */
 export function simulatorPort(): number {
-  return Number(read("SIMULATOR_PORT") ?? 4010);
+  return setting("SIMULATOR_PORT", portSchema, "a port number (1-65535)") ?? DEFAULT_SIMULATOR_PORT;
 }
 
 export function simulatorHost(): string {
   return "127.0.0.1";
 }
 
-export interface ProviderSettings {
-  /** Undefined when the provider has no key: it is then unavailable. */
+/** A provider's key and base-URL override, read from the variables its descriptor names. */
+export function providerVariables(variables: { apiKey: string; baseUrl: string }): {
   apiKey?: string;
-  baseUrl: string;
-  simulated: boolean;
+  baseUrl?: string;
+} {
+  const baseUrl = setting(variables.baseUrl, httpUrlSchema, "an http(s) URL");
+  return {
+    apiKey: read(variables.apiKey),
+    baseUrl: baseUrl === undefined ? undefined : trimSlashes(baseUrl),
+  };
 }
 
-export function providerSettings(providerId: ProviderId): ProviderSettings {
-  if (simulatorEnabled()) {
-    const port = simulatorPort() + SIMULATOR_PORT_OFFSETS[providerId];
-    const root = `http://${simulatorHost()}:${port}`;
-    return {
-      apiKey: SIMULATOR_API_KEY,
-      baseUrl: providerId === "dashscope" ? `${root}/api/v1` : root,
-      simulated: true,
-    };
-  }
-  return {
-    apiKey: read(KEY_VARIABLES[providerId]),
-    baseUrl: (read(BASE_URL_VARIABLES[providerId]) ?? DEFAULT_BASE_URLS[providerId]).replace(/\/+$/, ""),
-    simulated: false,
-  };
+/** Reads every general setting once, so a bad one stops the boot instead of failing a request later. */
+export function checkEnvironment(): void {
+  databaseUrl();
+  objectStorageSettings();
+  publicUrl();
+  dailyBudgetUsd();
+  runsPerMinute();
+  simulatorSetting();
+  simulatorPort();
 }

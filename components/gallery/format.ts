@@ -2,7 +2,8 @@ import { isTerminal } from "@/lib/jobs/job-status";
 import type { JobView } from "@/lib/jobs/run-view";
 // Never the "@/lib/models" barrel: its catalog carries the zod schemas, which the header, the
 // history and the share page must not ship.
-import { MODEL_NAMES, PROVIDER_NAMES } from "@/lib/models/model-names";
+import { MODEL_NAMES } from "@/lib/models/model-names";
+import { providerName } from "@/lib/models/providers";
 import { PIXAZO_IMAGE_SIZES, parseStarSize, ratioOf } from "@/lib/models/sizes";
 import { ASPECT_RATIOS, type AspectRatio, type ProviderId } from "@/lib/models/types";
 
@@ -30,7 +31,7 @@ export function modelLabel(modelId: string): ModelLabel {
   const providerId = modelId.split("/")[0] ?? "";
   const name = (MODEL_NAMES as Record<string, string>)[modelId];
   if (!name) return { name: modelId, provider: providerId };
-  return { name, provider: PROVIDER_NAMES[providerId as ProviderId] };
+  return { name, provider: providerName(providerId as ProviderId) };
 }
 
 export function jobCost(job: JobView): { text: string; title: string } {

@@ -8,7 +8,8 @@ import { fieldErrorMap } from "@/components/schema-form/field-error-map";
 import { SchemaForm } from "@/components/schema-form/schema-form";
 import { cn } from "@/components/ui/cn";
 import { ChevronDownIcon, SlidersIcon } from "@/components/ui/icons";
-import { type CostEstimate, type ModelDefinition, PROVIDER_NAMES, type SharedSettings } from "@/lib/models";
+import { type CostEstimate, type ModelDefinition, type SharedSettings } from "@/lib/models";
+import { providerName } from "@/lib/models/providers";
 import type { ModelFormHandle } from "./model-form-handle";
 
 interface ModelConfigProps {
@@ -102,7 +103,7 @@ export function ModelConfig({ model, shared, initialEdits, onEstimate, ref }: Mo
         Parameters
         <span className="sr-only">
           {" "}
-          for {model.name} ({PROVIDER_NAMES[model.providerId]})
+          for {model.name} ({providerName(model.providerId)})
         </span>
         {errorCount > 0 ? (
           <span className="rounded-full bg-danger-soft px-1.5 text-[10px] text-danger">

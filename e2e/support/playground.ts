@@ -1,10 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
-export const DEFAULT_MODELS = [
-  "Z-Image (shortapi)",
-  "Z-Image Turbo (pixazo)",
-  "Z-Image Turbo (Alibaba DashScope)",
-];
+export const DEFAULT_MODELS = ["Z-Image (shortapi)", "Z-Image Turbo (pixazo)", "Z-Image Turbo (DashScope)"];
 
 export const promptField = (page: Page) => page.getByLabel("Prompt", { exact: true });
 

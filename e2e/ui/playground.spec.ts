@@ -50,7 +50,7 @@ test("one model failing never blocks the others", async ({ page }) => {
   await expect(failed.getByRole("alert")).toContainText(/content|policy|safety/i);
   await expect(failed).toHaveAttribute("data-status", "failed");
   await expectImages(resultCard(page, "Z-Image (shortapi)"));
-  await expectImages(resultCard(page, "Z-Image Turbo (Alibaba DashScope)"));
+  await expectImages(resultCard(page, "Z-Image Turbo (DashScope)"));
   await expect(page.getByRole("status").filter({ hasText: "1 failed" })).toBeVisible();
 });
 

@@ -1,7 +1,7 @@
 import "server-only";
-import { providerSettings } from "@/lib/env";
 import { DEFAULT_LIMITS, safeFetch, SafeFetchError, type SafeFetchPolicy } from "@/lib/http/safe-fetch";
 import type { ProviderId } from "@/lib/models/types";
+import { providerDescriptor, providerSettings } from "@/lib/providers/registry";
 
 export type ImageDownloadErrorCode =
   "image_expired" | "image_too_large" | "image_blocked" | "image_download_failed";
@@ -31,20 +31,14 @@ export class ImageDownloadError extends Error {
  */
 export type FetchImage = (url: string, options: { providerId: ProviderId }) => Promise<Uint8Array>;
 
-/**
- * Where each provider serves result images, besides its own API host. pixazo and DashScope are
- * documented (providers.md §3.5, §4.3); shortapi documents none, so its entries are a best guess
- * to confirm against real traffic.
- */
-const PROVIDER_IMAGE_HOSTS: Record<ProviderId, readonly string[]> = {
-  shortapi: [".shortapi.ai", ".r2.dev", ".cloudfront.net", ".amazonaws.com", ".googleapis.com"],
-  pixazo: [".pixazo.ai", ".r2.dev"],
-  dashscope: [".aliyuncs.com"],
-};
-
+/** Images come only from the provider's API host and the image hosts its descriptor names. */
 function policyFor(providerId: ProviderId): SafeFetchPolicy {
   const apiHost = new URL(providerSettings(providerId).baseUrl).host.toLowerCase();
-  return { ...DEFAULT_LIMITS, allowedHosts: PROVIDER_IMAGE_HOSTS[providerId], trustedHosts: [apiHost] };
+  return {
+    ...DEFAULT_LIMITS,
+    allowedHosts: providerDescriptor(providerId).imageHosts,
+    trustedHosts: [apiHost],
+  };
 }
 
 const EXPIRED_STATUSES = new Set([403, 404, 410]);

@@ -20,7 +20,7 @@ import { jobTransitions, phaseOf, type JobFailure } from "./job-state";
 import {
   DEFAULT_RETRY_BACKOFF,
   nextPollDelayMs,
-  PROVIDER_POLL_SCHEDULES,
+  providerPollSchedule,
   retryDelayMs,
   type PollSchedule,
   type RetryBackoff,
@@ -114,8 +114,7 @@ export function createJobRunner(
   const { db, blobStore, getProvider, fetchImage, now, ownerId } = dependencies;
   const settings = { ...DEFAULTS, ...options };
   const log = dependencies.logger ?? defaultLogger;
-  const pollSchedule =
-    dependencies.pollSchedule ?? ((providerId: ProviderId) => PROVIDER_POLL_SCHEDULES[providerId]);
+  const pollSchedule = dependencies.pollSchedule ?? providerPollSchedule;
   const inFlight = new Map<string, Promise<void>>();
   let running = false;
   let wakeTimer: NodeJS.Timeout | undefined;

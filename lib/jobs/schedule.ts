@@ -1,21 +1,18 @@
-import type { ProviderId } from "@/lib/models/types";
+import type { ProviderId } from "@/lib/models/providers";
+import { providerDescriptor, providerStatus } from "@/lib/providers/registry";
+import type { PollSchedule } from "@/lib/providers/types";
 
-/** How often to ask a provider about a pending job: starts at `initialMs`, eases to `maxMs`. */
-export interface PollSchedule {
-  initialMs: number;
-  maxMs: number;
-}
-
-/** shortapi and pixazo document no rate for polling; these stay well inside their limits. */
-export const PROVIDER_POLL_SCHEDULES: Record<ProviderId, PollSchedule> = {
-  shortapi: { initialMs: 2_000, maxMs: 5_000 },
-  pixazo: { initialMs: 3_000, maxMs: 5_000 },
-  // Synchronous in practice; only reached if an adapter ever returns a pending DashScope task.
-  dashscope: { initialMs: 2_000, maxMs: 5_000 },
-};
+export type { PollSchedule } from "@/lib/providers/types";
 
 /** The simulator answers in milliseconds, so waiting seconds would only slow tests and demos. */
 export const SIMULATED_POLL_SCHEDULE: PollSchedule = { initialMs: 300, maxMs: 1_000 };
+
+/** The provider's own schedule (from its descriptor), or the simulator's when it points there. */
+export function providerPollSchedule(providerId: ProviderId): PollSchedule {
+  return providerStatus(providerId).simulated
+    ? SIMULATED_POLL_SCHEDULE
+    : providerDescriptor(providerId).pollSchedule;
+}
 
 /** The interval grows by a tenth of the time already waited: 2 s at first, 5 s after half a minute. */
 export function nextPollDelayMs(schedule: PollSchedule, waitedMs: number): number {

@@ -1,5 +1,3 @@
-import type { ProviderId } from "./types";
-
 /**
  * Display names as plain data, apart from the definitions and their zod schemas: pages that only
  * label results (share page, history, the header) import this and ship no zod to the browser.
@@ -12,9 +10,3 @@ export const MODEL_NAMES = {
   "pixazo/z-image-base": "Z-Image Base",
   "dashscope/z-image-turbo": "Z-Image Turbo",
 } as const satisfies Record<string, string>;
-
-export const PROVIDER_NAMES: Record<ProviderId, string> = {
-  shortapi: "shortapi",
-  pixazo: "pixazo",
-  dashscope: "Alibaba DashScope",
-};

@@ -1,7 +1,7 @@
 import type { z } from "zod";
+import type { ProviderId } from "./providers";
 
-export const PROVIDER_IDS = ["shortapi", "pixazo", "dashscope"] as const;
-export type ProviderId = (typeof PROVIDER_IDS)[number];
+export { PROVIDER_IDS, type ProviderId } from "./providers";
 
 /** The settings a person sets once for every model in a run. */
 export interface SharedSettings {

@@ -1,4 +1,4 @@
-import type { ProviderId } from "@/lib/models/types";
+import { providerName, type ProviderId } from "@/lib/models/providers";
 import { ProviderError, type ProviderErrorOptions } from "./types";
 
 /** The machine codes every adapter uses on ProviderError, whatever the provider's own vocabulary. */
@@ -16,13 +16,6 @@ export const PROVIDER_ERROR_CODES = [
   "unknown_status",
 ] as const;
 export type ProviderErrorCode = (typeof PROVIDER_ERROR_CODES)[number];
-
-/** How each provider is named at the start of its error messages. */
-export const PROVIDER_LABELS: Record<ProviderId, string> = {
-  shortapi: "shortapi",
-  pixazo: "pixazo",
-  dashscope: "DashScope",
-};
 
 /** The code an HTTP status implies when the body says nothing more specific. */
 export function codeForHttpStatus(status: number): ProviderErrorCode {
@@ -71,7 +64,7 @@ export function firstText(...candidates: unknown[]): string | undefined {
 
 export type ErrorDetails = Omit<ProviderErrorOptions, "provider" | "code" | "message">;
 
-/** A ProviderError whose message starts with the provider's label, as every adapter's messages do. */
+/** A ProviderError whose message starts with the provider's name, as every adapter's messages do. */
 export function providerError(
   provider: ProviderId,
   code: ProviderErrorCode,
@@ -82,7 +75,7 @@ export function providerError(
     ...details,
     provider,
     code,
-    message: `${PROVIDER_LABELS[provider]}: ${message}`,
+    message: `${providerName(provider)}: ${message}`,
   });
 }
 

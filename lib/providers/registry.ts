@@ -1,16 +1,68 @@
 import "server-only";
-import { providerSettings } from "@/lib/env";
-import type { ProviderId } from "@/lib/models/types";
-import { createDashscopeProvider } from "./dashscope/dashscope-provider";
-import { createPixazoProvider } from "./pixazo/pixazo-provider";
-import { createShortapiProvider } from "./shortapi/shortapi-provider";
-import type { ImageProvider, ProviderConfig } from "./types";
+import {
+  providerVariables,
+  SIMULATOR_API_KEY,
+  simulatorHost,
+  simulatorPort,
+  simulatorSetting,
+} from "@/lib/env";
+import type { ProviderId } from "@/lib/models/providers";
+import { dashscopeSettings } from "./dashscope/settings";
+import { pixazoSettings } from "./pixazo/settings";
+import { shortapiSettings } from "./shortapi/settings";
+import type { ImageProvider, ProviderConfig, ProviderDescriptor } from "./types";
 
-const FACTORIES: Record<ProviderId, (config: ProviderConfig) => ImageProvider> = {
-  shortapi: createShortapiProvider,
-  pixazo: createPixazoProvider,
-  dashscope: createDashscopeProvider,
+/** One descriptor per provider: the compiler refuses a provider id without one. */
+const DESCRIPTORS: { [Id in ProviderId]: ProviderDescriptor<Id> } = {
+  shortapi: shortapiSettings,
+  pixazo: pixazoSettings,
+  dashscope: dashscopeSettings,
 };
+
+export const PROVIDER_DESCRIPTORS: readonly ProviderDescriptor[] = Object.values(DESCRIPTORS);
+
+export function providerDescriptor(providerId: ProviderId): ProviderDescriptor {
+  return DESCRIPTORS[providerId];
+}
+
+/** On exactly when no provider key is set, unless PRISM_SIMULATOR says otherwise. */
+export function simulatorEnabled(): boolean {
+  const setting = simulatorSetting();
+  if (setting) return setting === "on";
+  return PROVIDER_DESCRIPTORS.every((descriptor) => !providerVariables(descriptor.env).apiKey);
+}
+
+export interface ProviderSettings {
+  /** Undefined when the provider has no key: it is then unavailable. */
+  apiKey?: string;
+  /** No trailing slash. */
+  baseUrl: string;
+  simulated: boolean;
+}
+
+/** Where a provider is reached and with which key, from the environment as it is now. */
+export function providerSettings(providerId: ProviderId): ProviderSettings {
+  const descriptor = DESCRIPTORS[providerId];
+  if (simulatorEnabled()) {
+    const port = simulatorPort() + descriptor.simulator.portOffset;
+    return {
+      apiKey: SIMULATOR_API_KEY,
+      baseUrl: `http://${simulatorHost()}:${port}${descriptor.simulator.basePath}`,
+      simulated: true,
+    };
+  }
+  const variables = providerVariables(descriptor.env);
+  return {
+    apiKey: variables.apiKey,
+    baseUrl: variables.baseUrl ?? descriptor.defaultBaseUrl,
+    simulated: false,
+  };
+}
+
+/** Reads every provider's settings once, so a bad base URL stops the boot with its variable's name. */
+export function checkProviderSettings(): void {
+  for (const descriptor of PROVIDER_DESCRIPTORS) providerSettings(descriptor.id);
+}
 
 /**
  * The adapter for a provider, configured from the environment at call time (so a changed key needs
@@ -24,7 +76,7 @@ export function getProvider(
   const settings = providerSettings(providerId);
   const apiKey = overrides?.apiKey ?? settings.apiKey;
   if (!apiKey) return null;
-  return FACTORIES[providerId]({
+  return DESCRIPTORS[providerId].create({
     baseUrl: settings.baseUrl,
     // Looked up per call, so tests and instrumentation that replace globalThis.fetch are honoured.
     fetch: (input, init) => globalThis.fetch(input, init),

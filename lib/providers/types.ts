@@ -63,6 +63,35 @@ export interface ImageProvider {
   poll(input: PollInput): Promise<PollResult>;
 }
 
+/** How often the runner asks a provider about a pending job: starts at `initialMs`, eases to `maxMs`. */
+export interface PollSchedule {
+  initialMs: number;
+  maxMs: number;
+}
+
+/**
+ * Everything Prism knows about one provider besides its models, in one place: each provider folder
+ * exports one from its settings.ts, and lib/providers/registry.ts collects them.
+ */
+export interface ProviderDescriptor<Id extends ProviderId = ProviderId> {
+  id: Id;
+  /** Shown to people and starting every error message; from lib/models/providers.ts. */
+  name: string;
+  /** Environment variables holding the key (absent: provider unavailable) and a base-URL override. */
+  env: { apiKey: string; baseUrl: string };
+  /** The production API root, without a trailing slash. */
+  defaultBaseUrl: string;
+  /**
+   * Host suffixes (".example.com") where the provider serves result images besides its API host;
+   * the image downloader fetches from nowhere else.
+   */
+  imageHosts: readonly string[];
+  pollSchedule: PollSchedule;
+  /** Where the built-in simulator serves this provider: SIMULATOR_PORT + portOffset, then basePath. */
+  simulator: { portOffset: number; basePath: string };
+  create(config: ProviderConfig): ImageProvider;
+}
+
 export interface ProviderErrorOptions {
   provider: ProviderId;
   /** Stable machine code, e.g. "insufficient_balance", "content_policy", "rate_limited". */

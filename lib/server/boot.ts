@@ -1,8 +1,9 @@
 import "server-only";
 import path from "node:path";
 import { getDatabase } from "@/lib/db/client";
-import { dataDir, simulatorEnabled, simulatorHost, simulatorPort } from "@/lib/env";
+import { checkEnvironment, dataDir, simulatorHost, simulatorPort } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { checkProviderSettings, simulatorEnabled } from "@/lib/providers/registry";
 import { startJobRunner } from "./runtime";
 
 const globalForBoot = globalThis as typeof globalThis & { prismBoot?: Promise<void> };
@@ -23,6 +24,9 @@ async function startBuiltInSimulator(): Promise<void> {
 }
 
 async function bootOnce(): Promise<void> {
+  // A bad setting stops here with a message naming its variable, not as a NaN port later.
+  checkEnvironment();
+  checkProviderSettings();
   if (simulatorEnabled()) await startBuiltInSimulator();
   const database = await getDatabase();
   await startJobRunner(database);

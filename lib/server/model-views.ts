@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { simulatorEnabled } from "@/lib/env";
 import type { ModelsResponse, ModelView } from "@/lib/jobs/run-view";
-import { MODELS, PROVIDER_NAMES, type ModelDefinition } from "@/lib/models";
+import { MODELS, type ModelDefinition } from "@/lib/models";
+import { providerName } from "@/lib/models/providers";
 import type { SharedSettings } from "@/lib/models/types";
-import { providerStatus } from "@/lib/providers/registry";
+import { providerStatus, simulatorEnabled } from "@/lib/providers/registry";
 
 /** What the playground preselects before a person touches the shared settings. */
 const INITIAL_SHARED_SETTINGS: SharedSettings = { aspectRatio: "1:1", numImages: 1 };
@@ -24,7 +24,7 @@ function toModelView(model: ModelDefinition): ModelView {
   return {
     id: model.id,
     providerId: model.providerId,
-    providerName: PROVIDER_NAMES[model.providerId],
+    providerName: providerName(model.providerId),
     name: model.name,
     description: model.description,
     available: status.available,

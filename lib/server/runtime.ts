@@ -6,9 +6,8 @@ import { publicUrl } from "@/lib/env";
 import { callbackUrlFor } from "@/lib/jobs/callbacks";
 import { fetchProviderImage } from "@/lib/jobs/download-image";
 import { createJobRunner, type JobRunner } from "@/lib/jobs/runner";
-import { PROVIDER_POLL_SCHEDULES, SIMULATED_POLL_SCHEDULE } from "@/lib/jobs/schedule";
-import type { ProviderId } from "@/lib/models/types";
-import { getProvider, providerStatus } from "@/lib/providers/registry";
+import { providerPollSchedule } from "@/lib/jobs/schedule";
+import { getProvider } from "@/lib/providers/registry";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { createConfiguredBlobStore } from "@/lib/storage/configured-blob-store";
 
@@ -38,8 +37,7 @@ export async function startJobRunner(handle: DatabaseHandle): Promise<JobRunner>
       fetchImage: fetchProviderImage,
       now: () => new Date(),
       ownerId: `${os.hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`,
-      pollSchedule: (providerId: ProviderId) =>
-        providerStatus(providerId).simulated ? SIMULATED_POLL_SCHEDULE : PROVIDER_POLL_SCHEDULES[providerId],
+      pollSchedule: providerPollSchedule,
       callbackUrl: (job) => callbackUrlFor(publicUrl(), job.callbackToken),
     },
     { releaseStaleLeases: handle.exclusive },

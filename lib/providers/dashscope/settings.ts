@@ -1,0 +1,16 @@
+import { providerName } from "@/lib/models/providers";
+import type { ProviderDescriptor } from "../types";
+import { createDashscopeProvider } from "./dashscope-provider";
+
+export const dashscopeSettings: ProviderDescriptor<"dashscope"> = {
+  id: "dashscope",
+  name: providerName("dashscope"),
+  env: { apiKey: "DASHSCOPE_API_KEY", baseUrl: "DASHSCOPE_BASE_URL" },
+  defaultBaseUrl: "https://dashscope-intl.aliyuncs.com/api/v1",
+  // Documented in docs/providers.md §4.3.
+  imageHosts: [".aliyuncs.com"],
+  // Synchronous in practice; only reached if the adapter ever returns a pending task.
+  pollSchedule: { initialMs: 2_000, maxMs: 5_000 },
+  simulator: { portOffset: 3, basePath: "/api/v1" },
+  create: createDashscopeProvider,
+};

@@ -1,0 +1,16 @@
+import { providerName } from "@/lib/models/providers";
+import type { ProviderDescriptor } from "../types";
+import { createPixazoProvider } from "./pixazo-provider";
+
+export const pixazoSettings: ProviderDescriptor<"pixazo"> = {
+  id: "pixazo",
+  name: providerName("pixazo"),
+  env: { apiKey: "PIXAZO_API_KEY", baseUrl: "PIXAZO_BASE_URL" },
+  defaultBaseUrl: "https://gateway.pixazo.ai",
+  // Documented in docs/providers.md §3.5.
+  imageHosts: [".pixazo.ai", ".r2.dev"],
+  // No documented polling rate; this stays well inside its limits.
+  pollSchedule: { initialMs: 3_000, maxMs: 5_000 },
+  simulator: { portOffset: 2, basePath: "" },
+  create: createPixazoProvider,
+};

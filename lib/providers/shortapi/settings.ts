@@ -1,0 +1,16 @@
+import { providerName } from "@/lib/models/providers";
+import type { ProviderDescriptor } from "../types";
+import { createShortapiProvider } from "./shortapi-provider";
+
+export const shortapiSettings: ProviderDescriptor<"shortapi"> = {
+  id: "shortapi",
+  name: providerName("shortapi"),
+  env: { apiKey: "SHORTAPI_KEY", baseUrl: "SHORTAPI_BASE_URL" },
+  defaultBaseUrl: "https://api.shortapi.ai",
+  // None documented (docs/providers.md §2): a best guess at its CDNs, to confirm against real traffic.
+  imageHosts: [".shortapi.ai", ".r2.dev", ".cloudfront.net", ".amazonaws.com", ".googleapis.com"],
+  // No documented polling rate; this stays well inside its limits.
+  pollSchedule: { initialMs: 2_000, maxMs: 5_000 },
+  simulator: { portOffset: 1, basePath: "" },
+  create: createShortapiProvider,
+};
