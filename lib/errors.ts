@@ -1,3 +1,5 @@
+import type { ApiIssue } from "@/lib/api/error-envelope";
+
 /** Errors the API reports on purpose. Anything else becomes a generic 500 (see lib/http/route-handler.ts). */
 
 export const APP_ERROR_STATUS = {
@@ -17,14 +19,8 @@ export const APP_ERROR_STATUS = {
 
 export type AppErrorCode = keyof typeof APP_ERROR_STATUS;
 
-export interface AppErrorIssue {
-  /** Dotted field path, e.g. "models.0.params.num_images". */
-  path: string;
-  message: string;
-}
-
 export interface AppErrorOptions {
-  issues?: AppErrorIssue[];
+  issues?: ApiIssue[];
   /** Extra response headers, e.g. Retry-After for rate_limited. */
   headers?: Record<string, string>;
 }
@@ -32,7 +28,7 @@ export interface AppErrorOptions {
 /** An error whose code and message are safe to show to the client as they are. */
 export class AppError extends Error {
   readonly code: AppErrorCode;
-  readonly issues?: AppErrorIssue[];
+  readonly issues?: ApiIssue[];
   readonly headers?: Record<string, string>;
 
   constructor(code: AppErrorCode, message: string, options: AppErrorOptions = {}) {

@@ -1,5 +1,5 @@
-import { isTerminal } from "@/lib/jobs/job-status";
-import type { JobView } from "@/lib/jobs/run-view";
+import { isTerminal } from "@/lib/models/job-status";
+import type { JobView } from "@/lib/api/views";
 // Never the "@/lib/models" barrel: its catalog carries the zod schemas, which the header, the
 // history and the share page must not ship.
 import { MODEL_NAMES } from "@/lib/models/model-names";

@@ -1,5 +1,5 @@
 import { AlertIcon } from "@/components/ui/icons";
-import type { JobView } from "@/lib/jobs/run-view";
+import type { JobView } from "@/lib/api/views";
 import { jobCost, modelLabel } from "./format";
 import { JobImages } from "./job-images";
 import { JobStatusBadge } from "./job-status-badge";

@@ -1,6 +1,6 @@
 "use client";
 
-import type { JobView } from "@/lib/jobs/run-view";
+import type { JobView } from "@/lib/api/views";
 import { cn } from "@/components/ui/cn";
 import { CheckIcon } from "@/components/ui/icons";
 import { selectionActions, useImageSelection } from "@/lib/hooks/use-image-selection";

@@ -1,6 +1,6 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Spinner } from "@/components/ui/spinner";
-import type { JobStatus } from "@/lib/jobs/job-status";
+import type { JobStatus } from "@/lib/models/job-status";
 
 const STATUS: Record<JobStatus, { label: string; tone: BadgeTone }> = {
   queued: { label: "Queued", tone: "neutral" },

@@ -2,8 +2,8 @@
 
 import { ClockIcon } from "@/components/ui/icons";
 import { useNow } from "@/lib/hooks/use-now";
-import { isTerminal } from "@/lib/jobs/job-status";
-import type { JobView } from "@/lib/jobs/run-view";
+import { isTerminal } from "@/lib/models/job-status";
+import type { JobView } from "@/lib/api/views";
 import { formatSeconds } from "./format";
 
 export function JobTiming({ job }: { job: JobView }) {

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { buttonClasses, Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ChevronLeftIcon, ChevronRightIcon, CloseIcon, DownloadIcon } from "@/components/ui/icons";
-import type { ImageView, JobView, RunView } from "@/lib/jobs/run-view";
+import type { ImageView, JobView, RunView } from "@/lib/api/views";
 import { CopyPromptButton } from "./copy-prompt-button";
 import { formatSeconds, jobCost, modelLabel } from "./format";
 

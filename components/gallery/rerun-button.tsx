@@ -4,7 +4,7 @@ import { Button, type ButtonSize } from "@/components/ui/button";
 import { RefreshIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { useCreateRun } from "@/lib/hooks/use-create-run";
-import type { RunView } from "@/lib/jobs/run-view";
+import type { RunView } from "@/lib/api/views";
 
 interface RerunButtonProps {
   run: RunView;

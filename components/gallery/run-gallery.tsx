@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import type { RunView } from "@/lib/jobs/run-view";
+import type { RunView } from "@/lib/api/views";
 import { JobCard } from "./job-card";
 import { Lightbox, type LightboxItem } from "./lightbox";
 import { RerunButton } from "./rerun-button";

@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { ApiError } from "@/lib/http/api-client";
 import { useRun } from "@/lib/hooks/use-run";
-import { isRunFinished } from "@/lib/jobs/job-status";
-import type { RunView } from "@/lib/jobs/run-view";
+import { isRunFinished } from "@/lib/models/job-status";
+import type { RunView } from "@/lib/api/views";
 import { buttonClasses } from "@/components/ui/button";
 import { AlertIcon, ExternalIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";

@@ -7,7 +7,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TrashIcon } from "@/components/ui/icons";
 import { apiDelete } from "@/lib/http/api-client";
 import { RUN_HISTORY_QUERY_KEY } from "@/lib/hooks/use-run-history";
-import type { RunSummary } from "@/lib/jobs/run-view";
+import type { RunSummary } from "@/lib/api/views";
 
 export function DeleteRunButton({ run, className }: { run: RunSummary; className?: string }) {
   const [confirming, setConfirming] = useState(false);

@@ -4,7 +4,7 @@ import { SearchIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { useModels } from "@/lib/hooks/use-models";
-import { JOB_STATUSES, type JobStatus } from "@/lib/jobs/job-status";
+import { JOB_STATUSES, type JobStatus } from "@/lib/models/job-status";
 
 export interface HistoryFilterValues {
   search: string;

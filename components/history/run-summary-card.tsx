@@ -3,8 +3,8 @@ import { modelLabel } from "@/components/gallery/format";
 import { Badge } from "@/components/ui/badge";
 import { ImageIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
-import { isTerminal } from "@/lib/jobs/job-status";
-import type { RunSummary } from "@/lib/jobs/run-view";
+import { isTerminal } from "@/lib/models/job-status";
+import type { RunSummary } from "@/lib/api/views";
 
 const DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
 

@@ -4,7 +4,7 @@ import type { Ref } from "react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { formatUsd } from "@/components/gallery/format";
-import type { ModelView } from "@/lib/jobs/run-view";
+import type { ModelView } from "@/lib/api/views";
 import type { CostEstimate, ModelDefinition, SharedSettings } from "@/lib/models";
 import { ModelConfig } from "./model-config";
 import type { ModelFormHandle } from "./model-form-handle";

@@ -5,7 +5,7 @@ import { useForm, useWatch } from "react-hook-form";
 import { RunResults } from "@/components/gallery/run-results";
 import { ApiError } from "@/lib/http/api-client";
 import { type CreateRunModel, useCreateRun } from "@/lib/hooks/use-create-run";
-import type { ModelView } from "@/lib/jobs/run-view";
+import type { ModelView } from "@/lib/api/views";
 import { type CostEstimate, findModel, type SharedSettings } from "@/lib/models";
 import { EmptyResults } from "./empty-results";
 import { GenerateBar } from "./generate-bar";

@@ -1,4 +1,4 @@
-import type { ApiIssue } from "@/lib/http/api-client";
+import type { ApiIssue } from "@/lib/api/error-envelope";
 
 export type RunIssueTarget =
   | { kind: "prompt"; message: string }

@@ -8,13 +8,14 @@ import { CloseIcon, ExternalIcon } from "@/components/ui/icons";
 import { Input, Textarea } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { ApiError } from "@/lib/http/api-client";
-import { useCreateGallery, type CreateGalleryInput } from "@/lib/hooks/use-galleries";
+import type { CreateGalleryBody } from "@/lib/api/gallery-requests";
+import { useCreateGallery } from "@/lib/hooks/use-galleries";
 import { CopyLinkButton } from "./copy-link-button";
 
 interface ShareDialogProps {
   open: boolean;
   onClose: () => void;
-  selection: Pick<CreateGalleryInput, "runIds" | "imageIds">;
+  selection: Pick<CreateGalleryBody, "runIds" | "imageIds">;
   /** What the dialog says it shares, e.g. "3 images from 2 runs". */
   summary: string;
   defaultTitle: string;

@@ -5,7 +5,7 @@ import { JobImages } from "@/components/gallery/job-images";
 import { Lightbox, type LightboxItem } from "@/components/gallery/lightbox";
 import { modelLabel } from "@/components/gallery/format";
 import { RenderWhenNear } from "@/components/ui/render-when-near";
-import type { GalleryView, JobView } from "@/lib/jobs/run-view";
+import type { GalleryView, JobView } from "@/lib/api/views";
 
 function formatParam(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);

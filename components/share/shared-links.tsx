@@ -7,7 +7,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ExternalIcon, ImageIcon, LinkIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { useGalleries, useRevokeGallery } from "@/lib/hooks/use-galleries";
-import type { GallerySummary } from "@/lib/jobs/run-view";
+import type { GallerySummary } from "@/lib/api/views";
 import { CopyLinkButton } from "./copy-link-button";
 
 const DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });

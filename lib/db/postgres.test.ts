@@ -16,8 +16,11 @@ import { insertImage } from "@/lib/db/queries/images";
 import { claimDueJobs, getJob } from "@/lib/db/queries/jobs";
 import { getRunView, listRuns } from "@/lib/db/queries/runs";
 import { galleries, jobs, runs } from "@/lib/db/schema";
-import { createGallery, createGalleryBodySchema } from "@/lib/galleries/create-gallery";
-import { createRun, createRunBodySchema, type CreateRunBody } from "@/lib/jobs/create-run";
+import { decodeRunCursor } from "@/lib/api/run-cursor";
+import { createGalleryBodySchema } from "@/lib/api/gallery-requests";
+import { createGallery } from "@/lib/galleries/create-gallery";
+import { createRunBodySchema, type CreateRunBody } from "@/lib/api/run-requests";
+import { createRun } from "@/lib/jobs/create-run";
 import { jobTransitions } from "@/lib/jobs/job-state";
 import { createJobRunner, type JobRunner } from "@/lib/jobs/runner";
 import type { ProviderId } from "@/lib/models/types";
@@ -186,7 +189,7 @@ describe.skipIf(!serverUrl)("on PostgreSQL", () => {
       await create("prompt twin", [zImage], { at: new Date(base + 4000) });
 
       const first = await listRuns(handle.db, { limit: 4 });
-      const second = await listRuns(handle.db, { limit: 4, cursor: first.nextCursor });
+      const second = await listRuns(handle.db, { limit: 4, cursor: decodeRunCursor(first.nextCursor!)! });
       expect(first.runs).toHaveLength(4);
       expect(second.nextCursor).toBeUndefined();
       const prompts = [...first.runs, ...second.runs].map((run) => run.prompt);

@@ -10,7 +10,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import type { JobStatus } from "@/lib/jobs/job-status";
+import type { JobStatus } from "@/lib/models/job-status";
 import type { ProviderOutput } from "@/lib/providers/types";
 
 /** Millisecond precision keeps keyset cursors (which travel as JS dates) exact. */

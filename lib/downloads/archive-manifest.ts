@@ -1,4 +1,4 @@
-import type { RunView } from "@/lib/jobs/run-view";
+import type { RunView } from "@/lib/api/views";
 import { imageFilename, uniqueFilenames } from "./filename";
 
 /** Isomorphic: what a run or gallery ZIP holds, described in its manifest.json. */

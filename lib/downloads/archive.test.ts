@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import type { JobView, RunView } from "@/lib/jobs/run-view";
+import type { JobView, RunView } from "@/lib/api/views";
 import { MANIFEST_NAME, planArchive, type ArchiveManifest } from "./archive-manifest";
 import { zipStream } from "./zip-stream";
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { Database } from "@/lib/db/client";
 import { storedKeysOf, getImageWithContext } from "@/lib/db/queries/images";
 import { AppError } from "@/lib/errors";
-import type { RunView } from "@/lib/jobs/run-view";
+import type { RunView } from "@/lib/api/views";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { MANIFEST_NAME, planArchive, type ArchiveSource } from "./archive-manifest";
 import { archiveFilename, contentDisposition, imageFilename } from "./filename";

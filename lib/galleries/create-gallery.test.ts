@@ -4,9 +4,11 @@ import type { DatabaseHandle } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { getGalleryImageId, getGalleryView, listGalleries, revokeGallery } from "@/lib/db/queries/galleries";
 import { insertImage } from "@/lib/db/queries/images";
-import { createRun, createRunBodySchema } from "@/lib/jobs/create-run";
+import { createRunBodySchema } from "@/lib/api/run-requests";
+import { createRun } from "@/lib/jobs/create-run";
 import { emptyDatabase, openTestDatabase } from "@/lib/testing/test-database";
-import { createGallery, createGalleryBodySchema } from "./create-gallery";
+import { createGalleryBodySchema } from "@/lib/api/gallery-requests";
+import { createGallery } from "./create-gallery";
 
 let handle: DatabaseHandle;
 

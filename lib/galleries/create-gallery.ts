@@ -1,23 +1,11 @@
 import "server-only";
-import { z } from "zod";
+import type { ApiIssue } from "@/lib/api/error-envelope";
+import type { CreateGalleryInput } from "@/lib/api/gallery-requests";
 import type { Database } from "@/lib/db/client";
 import { insertGallery, resolveSelection } from "@/lib/db/queries/galleries";
 import { newId } from "@/lib/db/ids";
 import { getImageWithContext } from "@/lib/db/queries/images";
-import { AppError, type AppErrorIssue } from "@/lib/errors";
-
-const MAX_SELECTION = 500;
-const TITLE_MAX = 120;
-const ids = z.array(z.string().min(1).max(100)).max(MAX_SELECTION).default([]);
-
-export const createGalleryBodySchema = z.object({
-  title: z.string().trim().max(TITLE_MAX).optional(),
-  note: z.string().trim().max(2000).optional(),
-  runIds: ids,
-  imageIds: ids,
-});
-
-export type CreateGalleryBody = z.infer<typeof createGalleryBodySchema>;
+import { AppError } from "@/lib/errors";
 
 /** A title nobody typed: the start of the first prompt. */
 function defaultTitle(prompt: string | undefined): string {
@@ -27,9 +15,9 @@ function defaultTitle(prompt: string | undefined): string {
 }
 
 function selectionIssues(
-  body: CreateGalleryBody,
+  body: CreateGalleryInput,
   resolved: Awaited<ReturnType<typeof resolveSelection>>,
-): AppErrorIssue[] {
+): ApiIssue[] {
   if (body.runIds.length === 0 && body.imageIds.length === 0) {
     const message = "Select at least one run or image";
     return [
@@ -60,7 +48,7 @@ function selectionIssues(
  */
 export async function createGallery(
   db: Database,
-  body: CreateGalleryBody,
+  body: CreateGalleryInput,
   options: { now?: Date } = {},
 ): Promise<{ slug: string }> {
   const resolved = await resolveSelection(db, body);

@@ -1,21 +1,14 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { CreateRunBody } from "@/lib/api/run-requests";
+import type { CreateRunResponse } from "@/lib/api/views";
 import { apiPost } from "@/lib/http/api-client";
-import type { CreateRunResponse } from "@/lib/jobs/run-view";
 import { RUN_HISTORY_QUERY_KEY } from "./use-run-history";
 import { SPEND_QUERY_KEY } from "./use-spend";
 
-export interface CreateRunModel {
-  modelId: string;
-  params: Record<string, unknown>;
-  notes?: string[];
-}
-
-export interface CreateRunBody {
-  prompt: string;
-  models: CreateRunModel[];
-}
+/** One model of a run request, as the playground sends it. */
+export type CreateRunModel = CreateRunBody["models"][number];
 
 export function useCreateRun() {
   const queryClient = useQueryClient();

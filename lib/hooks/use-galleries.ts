@@ -1,17 +1,11 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { CreateGalleryBody } from "@/lib/api/gallery-requests";
+import type { CreateGalleryResponse, GalleryListView } from "@/lib/api/views";
 import { apiDelete, apiGet, apiPost } from "@/lib/http/api-client";
-import type { CreateGalleryResponse, GalleryListView } from "@/lib/jobs/run-view";
 
 export const GALLERIES_QUERY_KEY = ["galleries"] as const;
-
-export interface CreateGalleryInput {
-  title?: string;
-  note?: string;
-  runIds?: string[];
-  imageIds?: string[];
-}
 
 export function useGalleries() {
   return useQuery({
@@ -23,7 +17,7 @@ export function useGalleries() {
 export function useCreateGallery() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateGalleryInput) => apiPost<CreateGalleryResponse>("/api/galleries", input),
+    mutationFn: (body: CreateGalleryBody) => apiPost<CreateGalleryResponse>("/api/galleries", body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: GALLERIES_QUERY_KEY }),
   });
 }

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { apiGet } from "@/lib/http/api-client";
-import type { ModelsResponse } from "@/lib/jobs/run-view";
+import type { ModelsResponse } from "@/lib/api/views";
 
 export const MODELS_QUERY_KEY = ["models"] as const;
 

@@ -2,8 +2,8 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { apiGet } from "@/lib/http/api-client";
-import type { JobStatus } from "@/lib/jobs/job-status";
-import type { RunListView } from "@/lib/jobs/run-view";
+import type { JobStatus } from "@/lib/models/job-status";
+import type { RunListView } from "@/lib/api/views";
 
 export const RUN_HISTORY_QUERY_KEY = ["runs"] as const;
 const PAGE_SIZE = 12;

@@ -2,8 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { ApiError, apiGet } from "@/lib/http/api-client";
-import { isRunFinished } from "@/lib/jobs/job-status";
-import type { RunView } from "@/lib/jobs/run-view";
+import { isRunFinished } from "@/lib/models/job-status";
+import type { RunView } from "@/lib/api/views";
 
 const POLL_INTERVAL_MS = 500;
 const ERROR_POLL_INTERVAL_MS = 2_000;

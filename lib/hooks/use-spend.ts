@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { apiGet } from "@/lib/http/api-client";
-import type { SpendView } from "@/lib/security/budget";
+import type { SpendView } from "@/lib/api/views";
 
 export const SPEND_QUERY_KEY = ["spend"] as const;
 

@@ -1,9 +1,4 @@
-import type { ErrorEnvelope } from "@/lib/jobs/run-view";
-
-export interface ApiIssue {
-  path: string;
-  message: string;
-}
+import type { ApiIssue, ErrorEnvelope } from "@/lib/api/error-envelope";
 
 /** An error the API answered with its envelope, or a network failure (`code: "network_error"`). */
 export class ApiError extends Error {

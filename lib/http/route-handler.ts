@@ -1,8 +1,8 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
-import { AppError, type AppErrorIssue } from "@/lib/errors";
-import type { ErrorEnvelope } from "@/lib/jobs/run-view";
+import type { ApiIssue, ErrorEnvelope } from "@/lib/api/error-envelope";
+import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { hasSession, SIGN_IN_MESSAGE } from "@/lib/security/access-control";
 
@@ -39,7 +39,7 @@ export interface RouteContext<TParams> {
   params: Promise<TParams>;
 }
 
-/** A JSON response; `data` is typed by the caller against the API contract (lib/jobs/run-view.ts). */
+/** A JSON response; `data` is typed by the caller against the API contract (lib/api). */
 export function json<T>(data: T, init?: ResponseInit): Response {
   return Response.json(data, init);
 }
@@ -52,7 +52,7 @@ function errorResponse(
   return Response.json({ error } satisfies ErrorEnvelope, { status, headers });
 }
 
-function issuesOf(error: z.ZodError, prefix: PropertyKey[] = []): AppErrorIssue[] {
+function issuesOf(error: z.ZodError, prefix: PropertyKey[] = []): ApiIssue[] {
   return error.issues.map((issue) => ({
     path: [...prefix, ...issue.path].map(String).join("."),
     message: issue.message,

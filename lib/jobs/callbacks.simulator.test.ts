@@ -16,7 +16,8 @@ import {
 } from "@/lib/testing/simulated-providers";
 import { emptyDatabase, openTestDatabase } from "@/lib/testing/test-database";
 import { callbackUrlFor } from "./callbacks";
-import { createRun, createRunBodySchema } from "./create-run";
+import { createRunBodySchema } from "@/lib/api/run-requests";
+import { createRun } from "./create-run";
 import type { JobRunner } from "./runner";
 
 /** Polls are scheduled a minute apart, so within a test only a callback can make a job finish. */

@@ -1,80 +1,9 @@
 import "server-only";
-import { z } from "zod";
+import type { CreateRunInput } from "@/lib/api/run-requests";
+import type { CreateRunResponse } from "@/lib/api/views";
 import { newId } from "@/lib/db/ids";
 import type { Database } from "@/lib/db/client";
 import { findRunByIdempotencyKey, insertRunWithJobs } from "@/lib/db/queries/runs";
-import { findModel, type ModelDefinition } from "@/lib/models";
-import type { CreateRunResponse } from "./run-view";
-
-export const MAX_MODELS_PER_RUN = 6;
-
-const modelRequestSchema = z.object({
-  modelId: z.string().min(1, "Choose a model"),
-  params: z.record(z.string(), z.unknown()).default({}),
-  /** What the browser's shared-settings mapping could not honour, shown on the card. */
-  notes: z.array(z.string().max(300)).max(10).default([]),
-});
-
-/**
- * The body of POST /api/runs. Each model's params are validated with that model's own schema, so
- * issues name the exact field ("models.0.params.num_images"). The output carries parsed params
- * with defaults applied.
- */
-export const createRunBodySchema = z
-  .object({
-    // Emptiness and length are checked in the transform: zod skips it once a field has failed,
-    // and every problem in the body should be reported at once.
-    prompt: z.string().trim(),
-    models: z
-      .array(modelRequestSchema)
-      .min(1, "Choose at least one model")
-      .max(MAX_MODELS_PER_RUN, `Choose at most ${MAX_MODELS_PER_RUN} models`),
-  })
-  .transform((body, context) => {
-    const models: CreateRunInput["models"] = [];
-    body.models.forEach((request, position) => {
-      const model = findModel(request.modelId);
-      if (!model) {
-        context.addIssue({
-          code: "custom",
-          path: ["models", position, "modelId"],
-          message: `Unknown model: ${request.modelId}`,
-        });
-        return;
-      }
-      const parsed = model.params.safeParse(request.params);
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-          context.addIssue({
-            code: "custom",
-            path: ["models", position, "params", ...issue.path],
-            message: issue.message,
-          });
-        }
-        return;
-      }
-      models.push({ model, params: parsed.data, notes: request.notes });
-    });
-    const promptMaxLength = Math.min(...models.map(({ model }) => model.promptMaxLength));
-    if (body.prompt.length === 0) {
-      context.addIssue({ code: "custom", path: ["prompt"], message: "Prompt is required" });
-    } else if (body.prompt.length > promptMaxLength) {
-      const limitedBy = models.find(({ model }) => model.promptMaxLength === promptMaxLength)?.model.name;
-      context.addIssue({
-        code: "custom",
-        path: ["prompt"],
-        message: `Prompt must be at most ${promptMaxLength} characters (limit of ${limitedBy})`,
-      });
-    }
-    return context.issues.length > 0 ? z.NEVER : { prompt: body.prompt, models };
-  });
-
-export type CreateRunBody = z.input<typeof createRunBodySchema>;
-
-export interface CreateRunInput {
-  prompt: string;
-  models: { model: ModelDefinition; params: Record<string, unknown>; notes: string[] }[];
-}
 
 export interface CreateRunOptions {
   /** Repeating a request with the same key returns the first run and creates no new jobs. */

@@ -19,8 +19,9 @@ import {
   type SimulatedProviders,
 } from "@/lib/testing/simulated-providers";
 import { emptyDatabase, openTestDatabase } from "@/lib/testing/test-database";
-import { createRun, createRunBodySchema } from "./create-run";
-import type { JobStatus } from "./job-status";
+import { createRunBodySchema } from "@/lib/api/run-requests";
+import { createRun } from "./create-run";
+import type { JobStatus } from "@/lib/models/job-status";
 import type { JobRunner, JobRunnerOptions } from "./runner";
 
 const PROVIDERS = ["shortapi", "pixazo", "dashscope"] as const satisfies ProviderId[];

@@ -1,6 +1,6 @@
 import type { JobRow, NewJobRow } from "@/lib/db/schema";
 import type { ProviderOutput } from "@/lib/providers/types";
-import { isTerminal } from "./job-status";
+import { isTerminal } from "@/lib/models/job-status";
 
 /**
  * The runner's view of a job, derived from its columns only, so that whatever a crash left behind

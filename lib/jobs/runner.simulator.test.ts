@@ -12,7 +12,8 @@ import {
   type SimulatedProviders,
 } from "@/lib/testing/simulated-providers";
 import { openTestDatabase } from "@/lib/testing/test-database";
-import { createRun, createRunBodySchema } from "./create-run";
+import { createRunBodySchema } from "@/lib/api/run-requests";
+import { createRun } from "./create-run";
 
 let handle: DatabaseHandle;
 let providers: SimulatedProviders;

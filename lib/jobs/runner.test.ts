@@ -14,7 +14,8 @@ import { driveRunners, type TestClock } from "@/lib/testing/drive-runners";
 import { fakeProvider } from "@/lib/testing/fake-provider";
 import { emptyDatabase, openTestDatabase } from "@/lib/testing/test-database";
 import { pngImage } from "@/lib/testing/test-images";
-import { createRun, createRunBodySchema, type CreateRunBody } from "./create-run";
+import { createRunBodySchema, type CreateRunBody } from "@/lib/api/run-requests";
+import { createRun } from "./create-run";
 import { ImageDownloadError, type FetchImage } from "./download-image";
 import { createJobRunner, type JobRunner, type JobRunnerOptions } from "./runner";
 

@@ -2,15 +2,8 @@ import "server-only";
 import type { Database } from "@/lib/db/client";
 import { spendSince } from "@/lib/db/queries/spend";
 import { AppError } from "@/lib/errors";
-import type { CreateRunInput } from "@/lib/jobs/create-run";
-
-/** GET /api/spend. */
-export interface SpendView {
-  todayUsd: number;
-  budgetUsd: number | null;
-  /** Jobs today without a known price; they count as $0. */
-  unpricedJobs: number;
-}
+import type { CreateRunInput } from "@/lib/api/run-requests";
+import type { SpendView } from "@/lib/api/views";
 
 export function startOfUtcDay(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));

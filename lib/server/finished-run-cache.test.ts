@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RunView } from "@/lib/jobs/run-view";
+import type { RunView } from "@/lib/api/views";
 import { forgetRun, getFinishedRun, rememberFinishedRun, toRunResponseBody } from "./finished-run-cache";
 
 const view = (id: string, prompt = "a cat"): RunView => ({

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { RunView } from "@/lib/jobs/run-view";
+import type { RunView } from "@/lib/api/views";
 
 /** A run's JSON answer with its ETag, ready to send as is. */
 export interface RunResponseBody {

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { ModelsResponse, ModelView } from "@/lib/jobs/run-view";
+import type { ModelsResponse, ModelView } from "@/lib/api/views";
 import { MODELS, type ModelDefinition } from "@/lib/models";
 import { providerName } from "@/lib/models/providers";
 import type { SharedSettings } from "@/lib/models/types";

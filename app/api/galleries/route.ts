@@ -1,8 +1,9 @@
+import { createGalleryBodySchema } from "@/lib/api/gallery-requests";
+import type { CreateGalleryResponse, GalleryListView } from "@/lib/api/views";
 import { listGalleries } from "@/lib/db/queries/galleries";
-import { createGallery, createGalleryBodySchema } from "@/lib/galleries/create-gallery";
+import { createGallery } from "@/lib/galleries/create-gallery";
 import { shareUrl } from "@/lib/galleries/share-url";
 import { json, routeHandler } from "@/lib/http/route-handler";
-import type { CreateGalleryResponse, GalleryListView } from "@/lib/jobs/run-view";
 import { getDb } from "@/lib/server/runtime";
 
 export const runtime = "nodejs";

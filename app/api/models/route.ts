@@ -1,5 +1,5 @@
 import { json, routeHandler } from "@/lib/http/route-handler";
-import type { ModelsResponse } from "@/lib/jobs/run-view";
+import type { ModelsResponse } from "@/lib/api/views";
 import { modelsResponse } from "@/lib/server/model-views";
 
 export const runtime = "nodejs";

@@ -1,11 +1,10 @@
-import { z } from "zod";
+import { createRunBodySchema, idempotencyKeySchema, listRunsQuerySchema } from "@/lib/api/run-requests";
+import type { CreateRunResponse, RunListView } from "@/lib/api/views";
 import { listRuns } from "@/lib/db/queries/runs";
 import { dailyBudgetUsd } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { json, routeHandler } from "@/lib/http/route-handler";
-import { createRun, createRunBodySchema } from "@/lib/jobs/create-run";
-import { JOB_STATUSES } from "@/lib/jobs/job-status";
-import type { CreateRunResponse, RunListView } from "@/lib/jobs/run-view";
+import { createRun } from "@/lib/jobs/create-run";
 import { enforceDailyBudget } from "@/lib/security/budget";
 import { enforceRunRateLimit } from "@/lib/security/request-limits";
 import { getDb, pokeJobRunner } from "@/lib/server/runtime";
@@ -13,23 +12,16 @@ import { getDb, pokeJobRunner } from "@/lib/server/runtime";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
-
 // POST /api/runs — start one prompt on several models; the runner picks the jobs up at once
 export const POST = routeHandler(
   { access: "session", body: createRunBodySchema },
   async ({ request, body }) => {
-    const idempotencyKey = request.headers.get("idempotency-key")?.trim() || undefined;
-    if (idempotencyKey && idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-      throw new AppError(
-        "bad_request",
-        `Idempotency-Key must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`,
-      );
-    }
+    const key = idempotencyKeySchema.safeParse(request.headers.get("idempotency-key") ?? undefined);
+    if (!key.success) throw new AppError("bad_request", key.error.issues[0]!.message);
     enforceRunRateLimit(request);
     const db = await getDb();
     const created = await createRun(db, body, {
-      idempotencyKey,
+      idempotencyKey: key.data,
       admit: (input) => enforceDailyBudget(db, input, dailyBudgetUsd(), new Date()),
     });
     pokeJobRunner();
@@ -37,16 +29,8 @@ export const POST = routeHandler(
   },
 );
 
-const listQuerySchema = z.object({
-  cursor: z.string().max(500).optional(),
-  limit: z.coerce.number<string>().int().min(1).max(100).default(20),
-  q: z.string().trim().max(500).optional(),
-  model: z.string().max(100).optional(),
-  status: z.enum(JOB_STATUSES).optional(),
-});
-
 // GET /api/runs — history, newest first: ?cursor&limit&q&model&status
-export const GET = routeHandler({ access: "session", query: listQuerySchema }, async ({ query }) => {
+export const GET = routeHandler({ access: "session", query: listRunsQuerySchema }, async ({ query }) => {
   const { model, q, ...page } = query;
   return json<RunListView>(await listRuns(await getDb(), { ...page, q: q || undefined, modelId: model }));
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, isNull, min } from "drizzle-orm";
-import type { GallerySummary, GalleryView, RunView } from "@/lib/jobs/run-view";
+import type { GallerySummary, GalleryView, RunView } from "@/lib/api/views";
 import type { Database } from "../client";
 import {
   galleries,

@@ -1,7 +1,9 @@
+import { decodeRunCursor } from "@/lib/api/run-cursor";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
-import { createRun, createRunBodySchema } from "@/lib/jobs/create-run";
+import { createRunBodySchema } from "@/lib/api/run-requests";
+import { createRun } from "@/lib/jobs/create-run";
 import { emptyDatabase, openTestDatabase } from "@/lib/testing/test-database";
 import { jobs } from "../schema";
 import { insertImage } from "./images";
@@ -105,7 +107,7 @@ describe("runs queries", () => {
     const first = await listRuns(handle.db, { limit: 4 });
     expect(first.runs).toHaveLength(4);
     expect(first.nextCursor).toBeDefined();
-    const second = await listRuns(handle.db, { limit: 4, cursor: first.nextCursor });
+    const second = await listRuns(handle.db, { limit: 4, cursor: decodeRunCursor(first.nextCursor!)! });
     expect(second.nextCursor).toBeUndefined();
     const ids = [...first.runs, ...second.runs].map((run) => run.id);
     expect(new Set(ids).size).toBe(6);
@@ -122,9 +124,6 @@ describe("runs queries", () => {
       modelIds: ["shortapi/z-image"],
       statuses: ["queued"],
       thumbnails: [],
-    });
-    await expect(listRuns(handle.db, { limit: 4, cursor: "garbage" })).rejects.toMatchObject({
-      code: "bad_request",
     });
   });
 

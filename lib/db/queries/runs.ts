@@ -1,8 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, exists, ilike, inArray, sql } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
-import type { JobStatus } from "@/lib/jobs/job-status";
-import type { CreateRunResponse, RunListView, RunSummary, RunView } from "@/lib/jobs/run-view";
+import type { JobStatus } from "@/lib/models/job-status";
+import type { CreateRunResponse, RunListView, RunSummary, RunView } from "@/lib/api/views";
 import type { Database } from "../client";
 import { images, jobs, runs, type ImageRow, type NewJobRow, type RunRow } from "../schema";
 import { unreferencedBlobKeys } from "./images";
@@ -85,7 +84,8 @@ export async function getRunVersion(db: Database, id: string): Promise<string | 
 }
 
 export interface ListRunsOptions {
-  cursor?: string;
+  /** The last run of the previous page, decoded by the list-query schema. */
+  cursor?: { createdAt: string; id: string };
   limit: number;
   /** Case-insensitive substring of the prompt. */
   q?: string;
@@ -94,31 +94,10 @@ export interface ListRunsOptions {
   status?: JobStatus;
 }
 
-interface Cursor {
-  createdAt: string;
-  id: string;
-}
-
 function encodeCursor(run: RunRow): string {
   return Buffer.from(JSON.stringify({ createdAt: run.createdAt.toISOString(), id: run.id })).toString(
     "base64url",
   );
-}
-
-function decodeCursor(cursor: string): Cursor {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Partial<Cursor>;
-    if (
-      typeof value.id === "string" &&
-      typeof value.createdAt === "string" &&
-      !Number.isNaN(Date.parse(value.createdAt))
-    ) {
-      return { createdAt: value.createdAt, id: value.id };
-    }
-  } catch {
-    // Falls through to the error below.
-  }
-  throw new AppError("bad_request", "Invalid cursor");
 }
 
 function escapeLike(text: string): string {
@@ -127,7 +106,7 @@ function escapeLike(text: string): string {
 
 /** History, newest first, with keyset pagination on (created_at, id). */
 export async function listRuns(db: Database, options: ListRunsOptions): Promise<RunListView> {
-  const cursor = options.cursor ? decodeCursor(options.cursor) : undefined;
+  const { cursor } = options;
   const jobMatches = (condition: ReturnType<typeof eq>) =>
     exists(
       db

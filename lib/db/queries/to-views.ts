@@ -1,4 +1,4 @@
-import type { ImageView, JobView } from "@/lib/jobs/run-view";
+import type { ImageView, JobView } from "@/lib/api/views";
 import type { ImageRow, JobRow } from "../schema";
 
 /** Stored bytes are served by the app itself (app/api/files), never from a provider URL. */

@@ -1,7 +1,7 @@
 import { getGalleryView, revokeGallery } from "@/lib/db/queries/galleries";
 import { galleryNotFound } from "@/lib/galleries/not-found";
 import { json, routeHandler } from "@/lib/http/route-handler";
-import type { GalleryView } from "@/lib/jobs/run-view";
+import type { GalleryView } from "@/lib/api/views";
 import { getDb } from "@/lib/server/runtime";
 
 export const runtime = "nodejs";

@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { deleteRun, getRunVersion, getRunView } from "@/lib/db/queries/runs";
 import { AppError } from "@/lib/errors";
 import { json, routeHandler } from "@/lib/http/route-handler";
-import type { RunView } from "@/lib/jobs/run-view";
-import { isRunFinished } from "@/lib/jobs/job-status";
+import type { RunView } from "@/lib/api/views";
+import { isRunFinished } from "@/lib/models/job-status";
 import {
   forgetRun,
   getFinishedRun,

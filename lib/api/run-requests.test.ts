@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createRunBodySchema } from "./create-run";
+import { encodeRunCursor } from "./run-cursor";
+import { createRunBodySchema, idempotencyKeySchema, listRunsQuerySchema } from "./run-requests";
 
 function issuesOf(body: unknown) {
   const result = createRunBodySchema.safeParse(body);
@@ -89,5 +90,30 @@ describe("createRunBodySchema", () => {
         "models.1.params.num_images",
       ]),
     );
+  });
+});
+
+describe("listRunsQuerySchema", () => {
+  it("decodes a cursor this app made and refuses anything else", () => {
+    const cursor = encodeRunCursor({ createdAt: "2026-03-01T10:00:04.000Z", id: "run-1" });
+    expect(listRunsQuerySchema.parse({ cursor }).cursor).toEqual({
+      createdAt: "2026-03-01T10:00:04.000Z",
+      id: "run-1",
+    });
+    for (const garbage of ["garbage", encodeRunCursor({ createdAt: "yesterday", id: "x" }), "%%%"]) {
+      const result = listRunsQuerySchema.safeParse({ cursor: garbage });
+      expect(result.error?.issues).toEqual([
+        expect.objectContaining({ path: ["cursor"], message: "Invalid cursor" }),
+      ]);
+    }
+  });
+});
+
+describe("idempotencyKeySchema", () => {
+  it("trims, treats empty as absent and limits the length", () => {
+    expect(idempotencyKeySchema.parse(" key-1 ")).toBe("key-1");
+    expect(idempotencyKeySchema.parse("  ")).toBeUndefined();
+    expect(idempotencyKeySchema.parse(undefined)).toBeUndefined();
+    expect(idempotencyKeySchema.safeParse("k".repeat(201)).success).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
-import type { JobStatus } from "./job-status";
+import type { JobStatus } from "@/lib/models/job-status";
 
-/** Isomorphic: the JSON shapes of /api/runs, read by the browser. */
+/** Isomorphic: the JSON shapes the API answers with, read by the browser. */
 
 export interface ImageView {
   id: string;
@@ -81,15 +81,6 @@ export interface ModelsResponse {
   simulator: boolean;
 }
 
-/** The one error envelope every route returns. */
-export interface ErrorEnvelope {
-  error: {
-    code: string;
-    message: string;
-    issues?: { path: string; message: string }[];
-  };
-}
-
 /** A shared gallery: the selected images, grouped by the run and the job (model) they came from. */
 export interface GalleryView {
   slug: string;
@@ -117,4 +108,12 @@ export interface GallerySummary {
 
 export interface GalleryListView {
   galleries: GallerySummary[];
+}
+
+/** GET /api/spend. */
+export interface SpendView {
+  todayUsd: number;
+  budgetUsd: number | null;
+  /** Jobs today without a known price; they count as $0. */
+  unpricedJobs: number;
 }

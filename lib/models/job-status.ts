@@ -1,4 +1,4 @@
-/** Isomorphic: the job lifecycle shared by the runner, the API and the browser. */
+/** Isomorphic: the job lifecycle shared by the database, the runner, the API and the browser. */
 export const JOB_STATUSES = ["queued", "running", "succeeded", "failed", "canceled"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
