@@ -11,7 +11,8 @@ import { fakeProvider } from "@/lib/testing/fake-provider";
 import { startS3TestServer, type S3TestServer } from "@/lib/testing/s3-test-server";
 import { openTestDatabase } from "@/lib/testing/test-database";
 import { pngImage } from "@/lib/testing/test-images";
-import { createRun, createRunBodySchema } from "./create-run";
+import { createRunBodySchema } from "@/lib/api/run-requests";
+import { createRun } from "./create-run";
 import { createJobRunner } from "./runner";
 
 let handle: DatabaseHandle;
