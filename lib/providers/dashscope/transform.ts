@@ -1,16 +1,9 @@
 import type { z } from "zod";
 import type { dashscopeZImageTurbo } from "@/lib/models/definitions/dashscope";
 import type { ProviderOutput } from "../types";
-import type { DashscopeGeneration } from "./dashscope-api";
+import type { DashscopeGeneration, DashscopeGenerationBody } from "./wire";
 
 export type DashscopeParams = z.output<typeof dashscopeZImageTurbo.params>;
-
-/** The documented multimodal-generation body (providers.md §4.2). */
-export interface DashscopeGenerationBody {
-  model: string;
-  input: { messages: { role: "user"; content: { text: string }[] }[] };
-  parameters: { size: string; prompt_extend: boolean; seed?: number };
-}
 
 export function toGenerationBody(
   providerModel: string,

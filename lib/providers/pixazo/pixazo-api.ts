@@ -1,27 +1,18 @@
-import { z } from "zod";
-import { codeForHttpStatus, firstText, isRetryableStatus } from "../errors";
-import { createHttpClient, quote, type HttpClient, type JsonResponse } from "../http";
+import { codeForHttpStatus } from "../errors";
+import {
+  createProviderTransport,
+  refusalText,
+  type JsonResponse,
+  type ProviderTransport,
+} from "../provider-transport";
 import type { ProviderConfig } from "../types";
-
-/** The 202 answer to a submit (providers.md §3.5). */
-const submitResponseSchema = z.object({
-  request_id: z.string().min(1),
-  status: z.string().optional(),
-  polling_url: z.string().optional(),
-});
-export type PixazoSubmitted = z.output<typeof submitResponseSchema>;
-
-/** A status object, as polled or pushed by the webhook; unknown fields are ignored. */
-export const pixazoStatusSchema = z.object({
-  request_id: z.string().optional(),
-  status: z.string(),
-  output: z.object({ media_url: z.union([z.array(z.string()), z.string()]).nullish() }).nullish(),
-  error: z.unknown().optional(),
-});
-export type PixazoStatus = z.output<typeof pixazoStatusSchema>;
-
-/** Gateway bodies: `{error, message}` from pixazo, `{statusCode, message}` from Azure APIM (§3.7). */
-const errorBodySchema = z.object({ message: z.unknown().optional(), error: z.unknown().optional() });
+import {
+  errorBodySchema,
+  pixazoStatusSchema,
+  submitResponseSchema,
+  type PixazoStatus,
+  type PixazoSubmitted,
+} from "./wire";
 
 export interface PixazoApi {
   submit(path: string, body: Record<string, unknown>, webhookUrl?: string): Promise<PixazoSubmitted>;
@@ -34,30 +25,28 @@ function retryAfterFromText(text: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-function throwIfRefused(http: HttpClient, response: JsonResponse): void {
+/** pixazo's HTTP status says it all; its body only adds words. */
+function throwIfRefused(transport: ProviderTransport, response: JsonResponse): void {
   if (response.ok) return;
   const fields = errorBodySchema.safeParse(response.body ?? {}).data;
-  const text = firstText(fields?.message, fields?.error, response.statusText) ?? `HTTP ${response.status}`;
+  const text = refusalText(response, fields?.message, fields?.error);
   const code = codeForHttpStatus(response.status);
-  const message =
-    code === "insufficient_balance"
-      ? `insufficient balance (${response.status}): ${quote(text)}`
-      : `${quote(text)} (${response.status})`;
-  throw http.error(code, message, {
-    status: response.status,
-    retryable: isRetryableStatus(response.status),
+  throw transport.refusal(response, {
+    code,
+    text,
+    lead: code === "insufficient_balance" ? "insufficient balance" : undefined,
     retryAfterSeconds:
       response.retryAfterSeconds ?? (code === "rate_limited" ? retryAfterFromText(text) : undefined),
   });
 }
 
 export function createPixazoApi(config: ProviderConfig): PixazoApi {
-  const http = createHttpClient("pixazo", config);
+  const transport = createProviderTransport("pixazo", config);
   const keyHeaders = { "Ocp-Apim-Subscription-Key": config.apiKey, "Cache-Control": "no-cache" };
 
   return {
     async submit(path, body, webhookUrl) {
-      const response = await http.call({
+      const response = await transport.call({
         kind: "submit",
         method: "POST",
         url: `${config.baseUrl}${path}`,
@@ -68,14 +57,14 @@ export function createPixazoApi(config: ProviderConfig): PixazoApi {
         },
         body,
       });
-      throwIfRefused(http, response);
-      return http.parse(submitResponseSchema, response, "submit response");
+      throwIfRefused(transport, response);
+      return transport.parse(submitResponseSchema, response, "submit response");
     },
 
     async status(url) {
-      const response = await http.call({ kind: "poll", method: "GET", url, headers: keyHeaders });
-      throwIfRefused(http, response);
-      return http.parse(pixazoStatusSchema, response, "status response");
+      const response = await transport.call({ kind: "poll", method: "GET", url, headers: keyHeaders });
+      throwIfRefused(transport, response);
+      return transport.parse(pixazoStatusSchema, response, "status response");
     },
   };
 }

@@ -1,6 +1,6 @@
 import { firstText, looksLikeContentPolicy, providerError } from "../errors";
 import type { PollResult } from "../types";
-import type { PixazoStatus } from "./pixazo-api";
+import type { PixazoStatus } from "./wire";
 
 /** Submit paths per pixazo model id (providers.md §3.2); the operation name differs from the api id. */
 const SUBMIT_PATHS: Record<string, string> = {

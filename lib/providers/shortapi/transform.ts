@@ -1,13 +1,6 @@
 import { looksLikeContentPolicy, firstText, providerError } from "../errors";
 import type { PollResult } from "../types";
-import type { ShortapiJob } from "./shortapi-api";
-
-/** The documented create envelope (providers.md §2.3). */
-export interface ShortapiCreateBody {
-  model: string;
-  args: Record<string, unknown>;
-  callback_url?: string;
-}
+import type { ShortapiCreateBody, ShortapiJob } from "./wire";
 
 /**
  * `params` must be the model schema's parsed output: it holds exactly the model's documented args,

@@ -1,6 +1,12 @@
 import type { z } from "zod";
 import type { ProviderId } from "@/lib/models/types";
-import { providerError, type ErrorDetails, type ProviderErrorCode } from "./errors";
+import {
+  firstText,
+  isRetryableStatus,
+  providerError,
+  type ErrorDetails,
+  type ProviderErrorCode,
+} from "./errors";
 import type { ProviderConfig, ProviderError } from "./types";
 
 /** Used when ProviderConfig.timeoutMs is unset. */
@@ -38,11 +44,44 @@ export interface JsonResponse {
   retryAfterSeconds?: number;
 }
 
+/**
+ * A refusal as the adapter reads it: the vendor's code choice is the adapter's, the wording and the
+ * retry rule are the same for every provider.
+ */
+export interface Refusal {
+  code: ProviderErrorCode;
+  /** The provider's own words (see refusalText). */
+  text: string;
+  /** Shown in parentheses: the HTTP status unless the vendor has a better code; null for none. */
+  reference?: string | null;
+  /** Plain words put first when the code deserves them, e.g. "insufficient balance". */
+  lead?: string;
+  /** Defaults to the Retry-After header. */
+  retryAfterSeconds?: number;
+}
+
+/** Codes worth retrying whatever the HTTP status said (a throttle or an internal error sent as 400). */
+const RETRYABLE_CODES: ReadonlySet<ProviderErrorCode> = new Set([
+  "rate_limited",
+  "provider_error",
+  "timeout",
+]);
+
+/** The first of the provider's text fields that says something, else the status line. */
+export function refusalText(response: JsonResponse, ...candidates: unknown[]): string {
+  return firstText(...candidates, response.statusText) ?? `HTTP ${response.status}`;
+}
+
 /** The transport one adapter uses: fetch with a deadline, tolerant JSON, and key-safe errors. */
-export interface HttpClient {
+export interface ProviderTransport {
   call(request: JsonCall): Promise<JsonResponse>;
-  /** Builds a ProviderError whose message starts with the provider's label and never holds the key. */
+  /** Builds a ProviderError whose message starts with the provider's name and never holds the key. */
   error(code: ProviderErrorCode, message: string, details: ErrorDetails): ProviderError;
+  /**
+   * The ProviderError for a refused call: "<lead> (<reference>): <text>" or "<text> (<reference>)",
+   * retryable for a retryable status or code.
+   */
+  refusal(response: JsonResponse, refusal: Refusal): ProviderError;
   /** Validates a 2xx body against the adapter's minimal schema; a mismatch is malformed_response. */
   parse<S extends z.ZodType>(schema: S, response: JsonResponse, what: string): z.output<S>;
 }
@@ -78,12 +117,12 @@ function isTimeout(error: unknown): boolean {
   return name === "TimeoutError" || name === "AbortError";
 }
 
-export function createHttpClient(
+export function createProviderTransport(
   provider: ProviderId,
   config: ProviderConfig,
   defaultTimeoutMs: number = DEFAULT_TIMEOUT_MS,
-): HttpClient {
-  const error: HttpClient["error"] = (code, message, details) => {
+): ProviderTransport {
+  const error: ProviderTransport["error"] = (code, message, details) => {
     // Some APIs echo the credential back in auth errors; it must never reach a log or the browser.
     const safe = config.apiKey ? message.split(config.apiKey).join("[redacted]") : message;
     return providerError(provider, code, safe, details);
@@ -148,7 +187,20 @@ export function createHttpClient(
     }
   }
 
-  const parse: HttpClient["parse"] = (schema, response, what) => {
+  const refusal: ProviderTransport["refusal"] = (response, { code, text, lead, ...details }) => {
+    const reference = details.reference === undefined ? String(response.status) : details.reference;
+    const quoted = quote(text);
+    const message = lead
+      ? `${lead}${reference === null ? "" : ` (${reference})`}: ${quoted}`
+      : `${quoted}${reference === null ? "" : ` (${reference})`}`;
+    return error(code, message, {
+      status: response.status,
+      retryable: isRetryableStatus(response.status) || RETRYABLE_CODES.has(code),
+      retryAfterSeconds: details.retryAfterSeconds ?? response.retryAfterSeconds,
+    });
+  };
+
+  const parse: ProviderTransport["parse"] = (schema, response, what) => {
     const parsed = schema.safeParse(response.body);
     if (parsed.success) return parsed.data;
     const issue = parsed.error.issues[0];
@@ -164,5 +216,5 @@ export function createHttpClient(
     );
   };
 
-  return { call, error, parse };
+  return { call, error, refusal, parse };
 }
