@@ -33,7 +33,7 @@ const SHARE_PAGE_HEADERS = [
 const nextConfig: NextConfig = {
   // Lets several servers (dev, e2e, bench) build side by side from one checkout.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
-  // PGlite locates its wasm through import.meta.url, which bundling breaks (toolchain.md #8).
+  // PGlite locates its wasm through import.meta.url, which bundling breaks (docs/toolchain.md #8).
   serverExternalPackages: ["@electric-sql/pglite", "sharp"],
   poweredByHeader: false,
   async headers() {

@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
 // Debian's Chromium (Playwright cannot download its own here), with every background network
-// service off so a run makes no connection beyond loopback (toolchain.md #11, #12). Shared with bench/.
+// service off so a run makes no connection beyond loopback (docs/toolchain.md #11, #12). Shared with bench/.
 import CHROMIUM_LAUNCH from "./e2e/support/chromium-launch.json" with { type: "json" };
 import { E2E_BASE_URL, E2E_DATA_DIR, E2E_PORT, E2E_SIMULATOR_PORT } from "./e2e/support/env";
 

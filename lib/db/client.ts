@@ -52,7 +52,7 @@ async function openPglite(directory: string): Promise<DatabaseHandle> {
     import("drizzle-orm/pglite/migrator"),
   ]);
   const inMemory = directory.startsWith("memory://");
-  // PGlite does not create parent directories itself (toolchain.md #9).
+  // PGlite does not create parent directories itself (docs/toolchain.md #9).
   if (!inMemory) mkdirSync(directory, { recursive: true });
   const client = new PGlite(directory);
   const db = drizzle({ client, schema });

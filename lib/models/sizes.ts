@@ -6,7 +6,7 @@ export interface PixelSize {
 }
 
 /**
- * Z-Image's recommended sizes per tier (providers.md §7.1). Used by DashScope's `size`, by
+ * Z-Image's recommended sizes per tier (docs/providers.md §7.1). Used by DashScope's `size`, by
  * shortapi z-image's 1K/1.5K tiers (§7.2, reading (a)) and by the simulator.
  */
 export const Z_IMAGE_SIZES: Record<"1024" | "1280" | "1536", Record<AspectRatio, PixelSize>> = {
@@ -42,7 +42,7 @@ export const Z_IMAGE_SIZES: Record<"1024" | "1280" | "1536", Record<AspectRatio,
   },
 };
 
-/** pixazo `image_size` presets, fal-style pixels (providers.md §7.3, inferred). */
+/** pixazo `image_size` presets, fal-style pixels (docs/providers.md §7.3, inferred). */
 export const PIXAZO_IMAGE_SIZES = {
   square_1_1: { width: 1024, height: 1024 },
   landscape_4_3: { width: 1024, height: 768 },
@@ -53,7 +53,7 @@ export const PIXAZO_IMAGE_SIZES = {
 
 export type PixazoImageSize = keyof typeof PIXAZO_IMAGE_SIZES;
 
-/** FLUX renders about 1 MP; multiples of 16 (providers.md §7.4, a simulator choice). */
+/** FLUX renders about 1 MP; multiples of 16 (docs/providers.md §7.4, a simulator choice). */
 export function fluxSize(aspectRatio: AspectRatio): PixelSize {
   return Z_IMAGE_SIZES["1024"][aspectRatio];
 }

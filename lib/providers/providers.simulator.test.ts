@@ -110,7 +110,7 @@ describe.each(MODELS)("%s against the simulator", (modelId, providerId, params, 
     for (const output of result.outputs) {
       const image = await fetch(output.url);
       expect(image.status).toBe(200);
-      // pixazo serves application/octet-stream (providers.md §3.5), so check the bytes themselves.
+      // pixazo serves application/octet-stream (docs/providers.md §3.5), so check the bytes themselves.
       expect(imageFormat(new Uint8Array(await image.arrayBuffer()))).not.toBeNull();
     }
   });

@@ -7,7 +7,7 @@ import type { ProviderProtocol } from "./provider-server";
 import { syncLatencyMs } from "./settings";
 import { boolean, type FieldCheck, findProblem, integer } from "./validate";
 
-/** Alibaba DashScope z-image-turbo (providers.md §4): one synchronous POST returns the image. */
+/** Alibaba DashScope z-image-turbo (docs/providers.md §4): one synchronous POST returns the image. */
 
 const GENERATION_PATH = "/api/v1/services/aigc/multimodal-generation/generation";
 const MODEL = "z-image-turbo";
@@ -15,7 +15,7 @@ const PROMPT_MAX = 800;
 const MIN_PIXELS = 512 * 512;
 const MAX_PIXELS = 2048 * 2048;
 const MAX_SIDE = 2048;
-// The mirrors' default (providers.md Q18); adapters should always send size.
+// The mirrors' default (docs/providers.md Q18); adapters should always send size.
 const DEFAULT_SIZE = "1024*1536";
 
 const starSize: FieldCheck = (value) => {

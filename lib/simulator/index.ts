@@ -9,7 +9,7 @@ import { createProviderServer } from "./provider-server";
 import { createShortapiProtocol } from "./shortapi-server";
 
 /**
- * Loopback servers that speak shortapi, pixazo and DashScope (shared/providers.md) plus a control
+ * Loopback servers that speak shortapi, pixazo and DashScope (docs/providers.md) plus a control
  * port for faults. Control endpoints (details in README.md):
  *   POST /faults {provider, on, count?, kind, status?, retryAfter?, body?, delayMs?}
  *   POST /outcomes {provider, count?, outcome}   POST /settings {stepMs?, imageTtlMs?, latencyMs?, ...}

@@ -8,7 +8,7 @@ import { type AsyncProtocol, JobTimeline, type SimJob } from "./job-timeline";
 import type { JobOutcome } from "./outcomes";
 import { boolean, type FieldRules, findProblem, integer, numberIn, oneOf, text } from "./validate";
 
-/** pixazo.ai gateway (providers.md §3): 202 submit, universal v2 status, optional X-Webhook-URL. */
+/** pixazo.ai gateway (docs/providers.md §3): 202 submit, universal v2 status, optional X-Webhook-URL. */
 
 interface PixazoModel {
   submitPath: string;

@@ -8,11 +8,11 @@ export interface SimulatorSettings {
   imageTtlMs: number;
   /** DashScope's synchronous generation time; null means 2 × stepMs. */
   latencyMs: number | null;
-  /** shortapi errors as HTTP 4xx ("http") or as HTTP 200 with a non-zero `code` ("envelope"), providers.md §2.8. */
+  /** shortapi errors as HTTP 4xx ("http") or as HTTP 200 with a non-zero `code` ("envelope"), docs/providers.md §2.8. */
   shortapiErrors: "http" | "envelope";
   /** Keys every provider accepts; null accepts any non-empty key. */
   apiKeys: string[] | null;
-  /** Tries per callback/webhook when the receiver does not answer 2xx (providers.md §2.9 scenario). */
+  /** Tries per callback/webhook when the receiver does not answer 2xx (docs/providers.md §2.9 scenario). */
   callbackAttempts: number;
   /** Sends each callback this long after the terminal state, so a poll can see it first (§9 item 12). */
   callbackDelayMs: number;

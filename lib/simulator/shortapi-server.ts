@@ -8,7 +8,7 @@ import { type AsyncProtocol, JobTimeline, type SimJob } from "./job-timeline";
 import type { JobOutcome } from "./outcomes";
 import { boolean, countOf, type FieldRules, findProblem, oneOf, text } from "./validate";
 
-/** shortapi.ai job API (providers.md §2): create, then poll /job/query or receive callback_url. */
+/** shortapi.ai job API (docs/providers.md §2): create, then poll /job/query or receive callback_url. */
 
 interface ShortapiModel {
   label(args: Record<string, unknown>): string;

@@ -40,7 +40,7 @@ export const oneOf =
       ? undefined
       : `must be one of: ${allowed.join(", ")}`;
 
-/** Accepts numeric strings too: shortapi's docs list number options as strings (providers.md §2.11). */
+/** Accepts numeric strings too: shortapi's docs list number options as strings (docs/providers.md §2.11). */
 export const countOf =
   (allowed: readonly number[]): FieldCheck =>
   (value) => {

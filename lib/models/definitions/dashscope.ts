@@ -4,7 +4,7 @@ import { parseStarSize, Z_IMAGE_SIZES } from "../sizes";
 import { ASPECT_RATIOS, type ModelDefinition } from "../types";
 import { MODEL_NAMES } from "../model-names";
 
-/** DashScope accepts total pixels in [512², 2048²] and at most 2048 per side (providers.md §4.2). */
+/** DashScope accepts total pixels in [512², 2048²] and at most 2048 per side (docs/providers.md §4.2). */
 const MIN_PIXELS = 512 * 512;
 const MAX_PIXELS = 2048 * 2048;
 const MAX_SIDE = 2048;

@@ -30,7 +30,7 @@ const imageSizeField = () =>
 const numImagesField = () =>
   intRange(1, 4, "Number of images", "How many images one request returns.").default(1);
 
-/** providers.md §7.5: pixazo has five presets; 3:2, 2:3 and 21:9 take the nearest. */
+/** docs/providers.md §7.5: pixazo has five presets; 3:2, 2:3 and 21:9 take the nearest. */
 const IMAGE_SIZE_FOR_RATIO: Record<AspectRatio, ImageSize> = {
   "1:1": "square_1_1",
   "4:3": "landscape_4_3",

@@ -19,7 +19,7 @@ const zImageParams = z.object({
     .meta({ title: "Allow NSFW", description: "Off means the provider filters NSFW output." }),
 });
 
-/** $0.004 per megapixel, megapixel read as 10⁶ px (providers.md §2.10, Q5). */
+/** $0.004 per megapixel, megapixel read as 10⁶ px (docs/providers.md §2.10, Q5). */
 const Z_IMAGE_USD_PER_MEGAPIXEL = 0.004;
 
 export const shortapiZImage: ModelDefinition<typeof zImageParams> = {
@@ -69,7 +69,7 @@ export const shortapiFlux: ModelDefinition<typeof fluxParams> = {
   promptMaxLength: SHORTAPI_PROMPT_MAX,
   params: fluxParams,
   pricing: "schnell $0.002, dev $0.02 per request",
-  // Priced per request as documented, whatever num_images is (providers.md Q6).
+  // Priced per request as documented, whatever num_images is (docs/providers.md Q6).
   estimateCost: (params) => (params.performance === "schnell" ? 0.002 : 0.02),
   mapSharedSettings({ aspectRatio, numImages }) {
     const count = FLUX_IMAGE_COUNTS.find((allowed) => allowed >= numImages) ?? 8;

@@ -5,7 +5,7 @@ import type { ImageProvider, ProviderConfig } from "../types";
 import { createDashscopeApi } from "./dashscope-api";
 import { toGenerationBody, toResult } from "./transform";
 
-/** Alibaba DashScope: synchronous, the submit POST returns the image (providers.md §4). */
+/** Alibaba DashScope: synchronous, the submit POST returns the image (docs/providers.md §4). */
 export function createDashscopeProvider(config: ProviderConfig): ImageProvider {
   const api = createDashscopeApi(config);
   return {

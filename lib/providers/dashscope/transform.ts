@@ -10,7 +10,7 @@ export function toGenerationBody(
   prompt: string,
   params: DashscopeParams,
 ): DashscopeGenerationBody {
-  // size is always sent: the provider's own default is disputed (providers.md Q18).
+  // size is always sent: the provider's own default is disputed (docs/providers.md Q18).
   const parameters: DashscopeGenerationBody["parameters"] = {
     size: params.size,
     prompt_extend: params.prompt_extend,

@@ -4,7 +4,7 @@ import type { ImageProvider, ProviderConfig } from "../types";
 import { createPixazoApi } from "./pixazo-api";
 import { statusUrl, submitPath, toPollResult, toSubmitBody } from "./transform";
 
-/** pixazo.ai gateway: submit (202), then poll the universal status endpoint (providers.md §3). */
+/** pixazo.ai gateway: submit (202), then poll the universal status endpoint (docs/providers.md §3). */
 export function createPixazoProvider(config: ProviderConfig): ImageProvider {
   const api = createPixazoApi(config);
   return {

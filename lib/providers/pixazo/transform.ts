@@ -2,7 +2,7 @@ import { firstText, looksLikeContentPolicy, providerError } from "../errors";
 import type { PollResult } from "../types";
 import type { PixazoStatus } from "./wire";
 
-/** Submit paths per pixazo model id (providers.md §3.2); the operation name differs from the api id. */
+/** Submit paths per pixazo model id (docs/providers.md §3.2); the operation name differs from the api id. */
 const SUBMIT_PATHS: Record<string, string> = {
   "z-image-turbo-834": "/z-image-turbo-834/v1/z-image-turbo-request",
   "z-image-base": "/z-image-base/v1/z-image-base-request",
@@ -28,7 +28,7 @@ export function statusUrl(baseUrl: string, requestId: string, pollingUrl?: strin
   return `${baseUrl}/v2/requests/status/${encodeURIComponent(requestId)}`;
 }
 
-/** Maps a status object to our states (providers.md §3.5–3.6, §8). */
+/** Maps a status object to our states (docs/providers.md §3.5–3.6, §8). */
 export function toPollResult(request: PixazoStatus): PollResult {
   const status = request.status.trim().toUpperCase();
   switch (status) {
@@ -48,7 +48,7 @@ export function toPollResult(request: PixazoStatus): PollResult {
       };
     }
     case "FAILED": {
-      // A model-level failure (often the safety checker); pixazo may bill it (providers.md Q10).
+      // A model-level failure (often the safety checker); pixazo may bill it (docs/providers.md Q10).
       const reason = firstText(request.error) ?? "request failed";
       const code = looksLikeContentPolicy(reason) ? "content_policy" : "provider_error";
       return { state: "failed", error: providerError("pixazo", code, reason, { retryable: false }) };

@@ -3,7 +3,7 @@ import type { ImageProvider, ProviderConfig } from "../types";
 import { createShortapiApi } from "./shortapi-api";
 import { parseAmount, toCreateBody, toPollResult } from "./transform";
 
-/** shortapi.ai: async jobs, created then polled (providers.md §2). */
+/** shortapi.ai: async jobs, created then polled (docs/providers.md §2). */
 export function createShortapiProvider(config: ProviderConfig): ImageProvider {
   const api = createShortapiApi(config);
   return {

@@ -49,7 +49,7 @@ function phaseOf(status: number | string): Phase {
   return "unknown";
 }
 
-/** Maps a query's `data` to our states (providers.md §2.6–2.7, §8). */
+/** Maps a query's `data` to our states (docs/providers.md §2.6–2.7, §8). */
 export function toPollResult(job: ShortapiJob): PollResult {
   const phase = phaseOf(job.status);
   if (phase === "queued" || phase === "running") return { state: phase };
