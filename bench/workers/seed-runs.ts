@@ -23,7 +23,7 @@ const MODELS = [
     providerId: "dashscope",
     params: { size: "1024*1024", prompt_extend: false },
   },
-];
+] as const;
 
 const handle = await openDatabase({
   engine: "pglite",

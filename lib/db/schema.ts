@@ -11,6 +11,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import type { JobStatus } from "@/lib/models/job-status";
+import type { ProviderId } from "@/lib/models/types";
 import type { ProviderOutput } from "@/lib/providers/types";
 
 /** Millisecond precision keeps keyset cursors (which travel as JS dates) exact. */
@@ -39,7 +40,7 @@ export const jobs = pgTable(
     /** Order of the models in the request, so a run reads back as it was submitted. */
     position: integer("position").notNull().default(0),
     modelId: text("model_id").notNull(),
-    providerId: text("provider_id").notNull(),
+    providerId: text("provider_id").$type<ProviderId>().notNull(),
     /** Validated by the model's schema, defaults applied. */
     params: jsonb("params").$type<Record<string, unknown>>().notNull(),
     status: text("status").$type<JobStatus>().notNull().default("queued"),

@@ -4,7 +4,7 @@ import { jobs } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { createRunBodySchema } from "@/lib/api/run-requests";
 import { createRun } from "@/lib/jobs/create-run";
-import { jobTransitions } from "@/lib/jobs/job-state";
+import { jobTransitions } from "@/lib/jobs/runner/job-transitions";
 import { emptyDatabase, openTestDatabase } from "@/lib/testing/test-database";
 import { eq } from "drizzle-orm";
 import { enforceDailyBudget, spendToday } from "./budget";

@@ -5,7 +5,7 @@ import { getDatabase, type Database, type DatabaseHandle } from "@/lib/db/client
 import { publicUrl } from "@/lib/env";
 import { callbackUrlFor } from "@/lib/jobs/callbacks";
 import { fetchProviderImage } from "@/lib/jobs/download-image";
-import { createJobRunner, type JobRunner } from "@/lib/jobs/runner";
+import { createJobRunner, type JobRunner } from "@/lib/jobs/runner/engine";
 import { providerPollSchedule } from "@/lib/jobs/schedule";
 import { getProvider } from "@/lib/providers/registry";
 import type { BlobStore } from "@/lib/storage/blob-store";

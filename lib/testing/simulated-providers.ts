@@ -5,7 +5,7 @@ import {
   type JobRunner,
   type JobRunnerDependencies,
   type JobRunnerOptions,
-} from "@/lib/jobs/runner";
+} from "@/lib/jobs/runner/engine";
 import { SIMULATED_POLL_SCHEDULE } from "@/lib/jobs/schedule";
 import type { ProviderId } from "@/lib/models/types";
 import { getProvider } from "@/lib/providers/registry";

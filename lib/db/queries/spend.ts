@@ -11,7 +11,7 @@ export interface SpendSince {
 
 /**
  * What the jobs created since `since` cost or will cost: the provider's reported cost where known,
- * else the estimate. Failures the provider certainly did not bill carry cost 0 (lib/jobs/job-state.ts).
+ * else the estimate. Failures the provider certainly did not bill carry cost 0 (lib/jobs/runner/job-transitions.ts).
  */
 export async function spendSince(db: Database, since: Date): Promise<SpendSince> {
   const [row] = await db

@@ -12,8 +12,8 @@ import { startS3TestServer, type S3TestServer } from "@/lib/testing/s3-test-serv
 import { openTestDatabase } from "@/lib/testing/test-database";
 import { pngImage } from "@/lib/testing/test-images";
 import { createRunBodySchema } from "@/lib/api/run-requests";
-import { createRun } from "./create-run";
-import { createJobRunner } from "./runner";
+import { createRun } from "../create-run";
+import { createJobRunner } from "./engine";
 
 let handle: DatabaseHandle;
 let s3: S3TestServer;

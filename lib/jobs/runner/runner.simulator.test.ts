@@ -13,7 +13,7 @@ import {
 } from "@/lib/testing/simulated-providers";
 import { openTestDatabase } from "@/lib/testing/test-database";
 import { createRunBodySchema } from "@/lib/api/run-requests";
-import { createRun } from "./create-run";
+import { createRun } from "../create-run";
 
 let handle: DatabaseHandle;
 let providers: SimulatedProviders;

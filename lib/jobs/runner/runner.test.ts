@@ -15,9 +15,9 @@ import { fakeProvider } from "@/lib/testing/fake-provider";
 import { emptyDatabase, openTestDatabase } from "@/lib/testing/test-database";
 import { pngImage } from "@/lib/testing/test-images";
 import { createRunBodySchema, type CreateRunBody } from "@/lib/api/run-requests";
-import { createRun } from "./create-run";
-import { ImageDownloadError, type FetchImage } from "./download-image";
-import { createJobRunner, type JobRunner, type JobRunnerOptions } from "./runner";
+import { createRun } from "../create-run";
+import { ImageDownloadError, type FetchImage } from "../download-image";
+import { createJobRunner, type JobRunner, type JobRunnerOptions } from "./engine";
 
 let handle: DatabaseHandle;
 let blobDirectory: string;

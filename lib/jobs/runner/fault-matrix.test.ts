@@ -20,9 +20,9 @@ import {
 } from "@/lib/testing/simulated-providers";
 import { emptyDatabase, openTestDatabase } from "@/lib/testing/test-database";
 import { createRunBodySchema } from "@/lib/api/run-requests";
-import { createRun } from "./create-run";
+import { createRun } from "../create-run";
 import type { JobStatus } from "@/lib/models/job-status";
-import type { JobRunner, JobRunnerOptions } from "./runner";
+import type { JobRunner, JobRunnerOptions } from "./engine";
 
 const PROVIDERS = ["shortapi", "pixazo", "dashscope"] as const satisfies ProviderId[];
 /** The providers whose jobs are polled; DashScope answers the submit itself. */

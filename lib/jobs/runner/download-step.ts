@@ -1,0 +1,58 @@
+import "server-only";
+import { newId } from "@/lib/db/ids";
+import { insertImage, listImagesOfJob } from "@/lib/db/queries/images";
+import type { JobRow } from "@/lib/db/schema";
+import { BlobStoreError } from "@/lib/storage/blob-store";
+import { storeImage } from "../store-image";
+import { jobTransitions } from "./job-transitions";
+import {
+  applyDecision,
+  errorCode,
+  failJob,
+  policyContext,
+  type StepContext,
+  type StepOutcome,
+} from "./step-context";
+import { decideDownloadError } from "./step-policy";
+
+/**
+ * Downloads and stores every output not stored yet. An image is recorded only once its bytes are
+ * stored, so a retry (on this runner or another) picks up exactly where this one stopped.
+ */
+export async function downloadStep(job: JobRow, context: StepContext): Promise<StepOutcome> {
+  const outputs = job.providerOutputs ?? [];
+  if (outputs.length === 0) {
+    return failJob(
+      job,
+      { code: "no_images", message: `${job.providerId}: finished without returning an image` },
+      context,
+    );
+  }
+  const stored = new Set((await listImagesOfJob(context.db, job.id)).map((image) => image.index));
+  try {
+    for (const [index, output] of outputs.entries()) {
+      if (stored.has(index)) continue;
+      const bytes = await context.fetchImage(output.url, { providerId: job.providerId });
+      const image = await storeImage(context.blobStore, bytes);
+      await insertImage(context.db, {
+        id: newId(),
+        jobId: job.id,
+        runId: job.runId,
+        index,
+        ...image,
+        createdAt: context.now(),
+      });
+    }
+  } catch (error) {
+    const decision = decideDownloadError(error, policyContext(job, context));
+    if (!decision) throw error;
+    // The store's own message (which store, which operation) goes to the log, not onto the job.
+    if (error instanceof BlobStoreError) {
+      context.log.warn("Could not store an image", { jobId: job.id, reason: error.message });
+    }
+    return applyDecision(job, decision, context, "Image download or store failed, retrying", {
+      code: errorCode(error),
+    });
+  }
+  return { changes: jobTransitions.succeeded(job, context.now()), continueNow: false };
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import { getPromptOfRun } from "@/lib/db/queries/jobs";
+import type { JobRow } from "@/lib/db/schema";
+import { findModel } from "@/lib/models";
+import type { ImageProvider } from "@/lib/providers/types";
+import { jobTransitions } from "./job-transitions";
+import {
+  applyDecision,
+  errorCode,
+  failJob,
+  policyContext,
+  withTimeout,
+  type StepContext,
+  type StepOutcome,
+} from "./step-context";
+import { decideSubmitError } from "./step-policy";
+
+/**
+ * Sends the create request. The job is marked as submitting first, so a crash while the request is
+ * out is never followed by a second (paid) create.
+ */
+export async function submitStep(
+  job: JobRow,
+  provider: ImageProvider,
+  context: StepContext,
+): Promise<StepOutcome> {
+  const model = findModel(job.modelId);
+  const prompt = await getPromptOfRun(context.db, job.runId);
+  if (!model || prompt === null) {
+    return failJob(
+      job,
+      { code: "unknown_model", message: `${job.modelId}: this model is no longer offered`, charged: false },
+      context,
+    );
+  }
+  const marked = await context.write(job, jobTransitions.submitting(job, context.now(), context.deadlineMs));
+  if (!marked) return { changes: {}, continueNow: false };
+  try {
+    const result = await withTimeout(
+      provider.submit({
+        modelId: job.modelId,
+        prompt,
+        params: job.params,
+        callbackUrl: context.callbackUrl?.(job),
+      }),
+      context.submitTimeoutMs,
+    );
+    const now = context.now();
+    if (result.state === "done") {
+      return {
+        changes: jobTransitions.outputsReady(now, result.outputs, result.costUsd, result.providerJobId),
+        continueNow: true,
+      };
+    }
+    const firstPoll = new Date(now.getTime() + context.pollSchedule(provider.id).initialMs);
+    return { changes: jobTransitions.accepted(now, result, firstPoll), continueNow: false };
+  } catch (error) {
+    const decision = decideSubmitError(error, policyContext(marked, context));
+    if (decision.kind === "fail" && decision.failure.code === "submit_outcome_unknown") {
+      context.log.warn("Submit outcome unknown", { jobId: job.id, error });
+    }
+    return applyDecision(job, decision, context, "Submit refused, retrying", { code: errorCode(error) });
+  }
+}
