@@ -47,11 +47,16 @@ export async function downloadStep(job: JobRow, context: StepContext): Promise<S
     const decision = decideDownloadError(error, policyContext(job, context));
     if (!decision) throw error;
     // The store's own message (which store, which operation) goes to the log, not onto the job.
-    if (error instanceof BlobStoreError) {
-      context.log.warn("Could not store an image", { jobId: job.id, reason: error.message });
+    if (!(error instanceof BlobStoreError)) {
+      return applyDecision(job, decision, context, "Image download failed, retrying", {
+        code: errorCode(error),
+      });
     }
-    return applyDecision(job, decision, context, "Image download or store failed, retrying", {
-      code: errorCode(error),
+    if (decision.kind === "fail") {
+      context.log.error("Could not store an image, giving up", { jobId: job.id, reason: error.message });
+    }
+    return applyDecision(job, decision, context, "Could not store an image, retrying", {
+      reason: error.message,
     });
   }
   return { changes: jobTransitions.succeeded(job, context.now()), continueNow: false };

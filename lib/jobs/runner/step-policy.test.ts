@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ProviderError } from "@/lib/providers/types";
+import { BlobStoreError } from "@/lib/storage/blob-store";
 import { ImageDownloadError } from "../download-image";
 import { InvalidImageError } from "../store-image";
 import {
@@ -178,6 +179,18 @@ describe("download errors", () => {
     expect(decideDownloadError(new InvalidImageError("not a PNG, JPEG or WebP image"), context())).toEqual({
       kind: "fail",
       failure: { code: "invalid_image", message: "shortapi: returned not a PNG, JPEG or WebP image" },
+    });
+  });
+
+  it("retries a store that failed, then fails naming storage, not the store's details", () => {
+    const down = new BlobStoreError("s3 bucket prism at http://127.0.0.1:1: PutObject failed");
+    expect(decideDownloadError(down, context())).toEqual({ kind: "retry", at: at(1_000) });
+    expect(decideDownloadError(down, context({ attempts: MAX_ATTEMPTS.download - 1 }))).toEqual({
+      kind: "fail",
+      failure: {
+        code: "storage_unavailable",
+        message: "shortapi: the image could not be stored (storage unavailable)",
+      },
     });
   });
 
