@@ -1,8 +1,8 @@
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it } from "vitest";
 import { hasAccess, isPublicPage } from "./access-control";
-import { createSessionValue, SESSION_COOKIE } from "./access-token";
-import { safeNextPath } from "./session";
+import { createSessionValue, SESSION_COOKIE } from "./session-cookie";
+import { safeNextPath } from "./sign-in";
 
 const request = (path: string, method = "GET", cookie?: string) =>
   new NextRequest(`http://prism.test${path}`, {

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { accessToken } from "@/lib/env";
-import { isValidSession, SESSION_COOKIE } from "./access-token";
+import { isValidSession, SESSION_COOKIE } from "./session-cookie";
 
 /**
  * Which pages need a session when PRISM_ACCESS_TOKEN is set (proxy.ts). API routes declare their

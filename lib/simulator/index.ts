@@ -1,12 +1,12 @@
 import type { Server } from "node:http";
 import { createContext } from "./context";
 import { createControlServer } from "./control-server";
-import { createDashscopeProtocol } from "./dashscope-server";
+import { createDashscopeProtocol } from "./dashscope-protocol";
 import { SIMULATED_PROVIDERS } from "./faults";
 import { closeServer, listen } from "./http-utils";
-import { createPixazoProtocol } from "./pixazo-server";
+import { createPixazoProtocol } from "./pixazo-protocol";
 import { createProviderServer } from "./provider-server";
-import { createShortapiProtocol } from "./shortapi-server";
+import { createShortapiProtocol } from "./shortapi-protocol";
 
 /**
  * Loopback servers that speak shortapi, pixazo and DashScope (docs/providers.md) plus a control

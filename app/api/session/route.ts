@@ -2,7 +2,7 @@ import { json, routeHandler } from "@/lib/http/route-handler";
 import { AppError } from "@/lib/errors";
 import { accessControlEnabled, hasSession } from "@/lib/security/access-control";
 import { enforceSignInRateLimit } from "@/lib/security/request-limits";
-import { acceptsToken, readSignIn, sessionCookieHeader } from "@/lib/security/session";
+import { acceptsToken, readSignIn, sessionCookieHeader } from "@/lib/security/sign-in";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

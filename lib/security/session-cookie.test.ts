@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createSessionValue, isValidSession, SESSION_MAX_AGE_SECONDS, tokenMatches } from "./access-token";
+import { createSessionValue, isValidSession, SESSION_MAX_AGE_SECONDS, tokenMatches } from "./session-cookie";
 
 const TOKEN = "correct horse battery staple";
 const now = new Date("2026-03-01T12:00:00Z");
 
-describe("access token", () => {
+describe("session cookie", () => {
   it("matches only the exact token", () => {
     expect(tokenMatches(TOKEN, TOKEN)).toBe(true);
     expect(tokenMatches(`${TOKEN} `, TOKEN)).toBe(false);

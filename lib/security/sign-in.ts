@@ -3,7 +3,7 @@ import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { accessToken } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { createSessionValue, SESSION_COOKIE, SESSION_MAX_AGE_SECONDS, tokenMatches } from "./access-token";
+import { createSessionValue, SESSION_COOKIE, SESSION_MAX_AGE_SECONDS, tokenMatches } from "./session-cookie";
 
 const MAX_TOKEN_LENGTH = 500;
 
