@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { getGalleryView } from "@/lib/db/queries/galleries";
+import { getGalleryView } from "@/lib/views/gallery-views";
 import { getDb } from "@/lib/server/runtime";
 
 /** Once per request: the share page, its metadata and its OG image all ask for the same gallery. */

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { getJob, pollJobNow } from "@/lib/db/queries/jobs";
-import { getRunView } from "@/lib/db/queries/runs";
+import { getRunView } from "@/lib/views/run-views";
 import { logger } from "@/lib/logger";
 import { MODELS } from "@/lib/models";
 import { closeServer, listen } from "@/lib/simulator/http-utils";

@@ -1,6 +1,6 @@
 import { createGalleryBodySchema } from "@/lib/api/gallery-requests";
 import type { CreateGalleryResponse, GalleryListView } from "@/lib/api/views";
-import { listGalleries } from "@/lib/db/queries/galleries";
+import { listGalleries } from "@/lib/views/gallery-views";
 import { createGallery } from "@/lib/galleries/create-gallery";
 import { shareUrl } from "@/lib/galleries/share-url";
 import { json, routeHandler } from "@/lib/http/route-handler";

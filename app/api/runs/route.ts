@@ -1,6 +1,6 @@
 import { createRunBodySchema, idempotencyKeySchema, listRunsQuerySchema } from "@/lib/api/run-requests";
 import type { CreateRunResponse, RunListView } from "@/lib/api/views";
-import { listRuns } from "@/lib/db/queries/runs";
+import { listRuns } from "@/lib/views/run-views";
 import { dailyBudgetUsd } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { json, routeHandler } from "@/lib/http/route-handler";

@@ -1,6 +1,5 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, isNull, min } from "drizzle-orm";
-import type { GallerySummary, GalleryView, RunView } from "@/lib/api/views";
 import type { Database } from "../client";
 import {
   galleries,
@@ -11,8 +10,8 @@ import {
   type GalleryRow,
   type ImageRow,
   type JobRow,
+  type RunRow,
 } from "../schema";
-import { fileUrl, toJobView } from "./to-views";
 
 export interface SelectionInput {
   runIds: string[];
@@ -81,60 +80,40 @@ async function findActiveGallery(db: Database, slug: string): Promise<GalleryRow
   return row ?? null;
 }
 
-/**
- * Groups ordered images into runs and jobs: runs in the order of their first image, jobs in
- * submission order, each job keeping only the given images.
- */
-async function toRunViews(db: Database, imageRows: ImageRow[]): Promise<RunView[]> {
-  if (imageRows.length === 0) return [];
-  const runIds = [...new Set(imageRows.map((image) => image.runId))];
+export interface GalleryRows {
+  gallery: GalleryRow;
+  /** The shared images in gallery order. */
+  images: ImageRow[];
+  /** The runs and jobs those images belong to; jobs in submission order. */
+  runs: RunRow[];
+  jobs: JobRow[];
+}
+
+/** An active gallery with its images and the runs and jobs they came from; null when revoked or unknown. */
+export async function getGalleryRows(db: Database, slug: string): Promise<GalleryRows | null> {
+  const gallery = await findActiveGallery(db, slug);
+  if (!gallery) return null;
+  const imageRows = (
+    await db
+      .select({ image: images })
+      .from(galleryImages)
+      .innerJoin(images, eq(images.id, galleryImages.imageId))
+      .where(eq(galleryImages.galleryId, gallery.id))
+      .orderBy(asc(galleryImages.position))
+  ).map((row) => row.image);
+  if (imageRows.length === 0) return { gallery, images: [], runs: [], jobs: [] };
   const [runRows, jobRows] = await Promise.all([
-    db.select().from(runs).where(inArray(runs.id, runIds)),
+    db
+      .select()
+      .from(runs)
+      .where(inArray(runs.id, [...new Set(imageRows.map((image) => image.runId))])),
     db
       .select()
       .from(jobs)
       .where(inArray(jobs.id, [...new Set(imageRows.map((image) => image.jobId))]))
       .orderBy(asc(jobs.position)),
   ]);
-  return runIds.flatMap((runId) => {
-    const run = runRows.find((row) => row.id === runId);
-    if (!run) return [];
-    const runJobs = jobRows.filter((job: JobRow) => job.runId === runId);
-    return [
-      {
-        id: run.id,
-        prompt: run.prompt,
-        createdAt: run.createdAt.toISOString(),
-        jobs: runJobs.map((job) =>
-          toJobView(
-            job,
-            imageRows.filter((image) => image.jobId === job.id).sort((a, b) => a.index - b.index),
-          ),
-        ),
-      },
-    ];
-  });
-}
-
-export async function getGalleryView(db: Database, slug: string): Promise<GalleryView | null> {
-  const gallery = await findActiveGallery(db, slug);
-  if (!gallery) return null;
-  const rows = await db
-    .select({ image: images })
-    .from(galleryImages)
-    .innerJoin(images, eq(images.id, galleryImages.imageId))
-    .where(eq(galleryImages.galleryId, gallery.id))
-    .orderBy(asc(galleryImages.position));
-  return {
-    slug: gallery.slug,
-    title: gallery.title,
-    note: gallery.note,
-    createdAt: gallery.createdAt.toISOString(),
-    runs: await toRunViews(
-      db,
-      rows.map((row) => row.image),
-    ),
-  };
+  return { gallery, images: imageRows, runs: runRows, jobs: jobRows };
 }
 
 /** One image of an active gallery, or null when the gallery is revoked/unknown or lacks it. */
@@ -157,8 +136,15 @@ export async function revokeGallery(db: Database, slug: string, now = new Date()
   return revoked.length > 0;
 }
 
+export interface GalleryListRow {
+  gallery: GalleryRow;
+  imageCount: number;
+  /** Thumbnail of the first image, null for a gallery whose images were all deleted. */
+  thumbnailKey: string | null;
+}
+
 /** Active galleries, newest first, for the "Shared links" page. */
-export async function listGalleries(db: Database, limit = 200): Promise<GallerySummary[]> {
+export async function listGalleryRows(db: Database, limit = 200): Promise<GalleryListRow[]> {
   const rows = await db
     .select({
       gallery: galleries,
@@ -187,17 +173,11 @@ export async function listGalleries(db: Database, limit = 200): Promise<GalleryS
           ),
         )
     : [];
-  return rows.map(({ gallery, imageCount, firstPosition }) => {
-    const first = firstImages.find(
-      (image) => image.galleryId === gallery.id && image.position === firstPosition,
-    );
-    return {
-      slug: gallery.slug,
-      title: gallery.title,
-      note: gallery.note,
-      createdAt: gallery.createdAt.toISOString(),
-      imageCount,
-      thumbnailUrl: first ? fileUrl(first.thumbnailKey) : null,
-    };
-  });
+  return rows.map(({ gallery, imageCount, firstPosition }) => ({
+    gallery,
+    imageCount,
+    thumbnailKey:
+      firstImages.find((image) => image.galleryId === gallery.id && image.position === firstPosition)
+        ?.thumbnailKey ?? null,
+  }));
 }

@@ -7,7 +7,8 @@ import { createRun } from "@/lib/jobs/create-run";
 import { emptyDatabase, openTestDatabase } from "@/lib/testing/test-database";
 import { jobs } from "../schema";
 import { insertImage } from "./images";
-import { deleteRun, getRunVersion, getRunView, listRuns } from "./runs";
+import { getRunView, listRuns } from "@/lib/views/run-views";
+import { deleteRun, getRunRows, getRunVersion, runVersionOf } from "./runs";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -81,6 +82,7 @@ describe("runs queries", () => {
     expect(after).not.toBe(before);
     expect(await getRunVersion(handle.db, run.id)).toBe(after);
     expect(await getRunVersion(handle.db, "missing")).toBeNull();
+    expect(runVersionOf((await getRunRows(handle.db, run.id))!)).toBe(after);
     const view = await getRunView(handle.db, run.id);
     expect(view?.jobs[0]?.images[0]).toMatchObject({
       url: "/api/files/aa.png",

@@ -1,13 +1,15 @@
 import "server-only";
 import { and, asc, desc, eq, exists, ilike, inArray, sql } from "drizzle-orm";
 import type { JobStatus } from "@/lib/models/job-status";
-import type { CreateRunResponse, RunListView, RunSummary, RunView } from "@/lib/api/views";
 import type { Database } from "../client";
-import { images, jobs, runs, type ImageRow, type NewJobRow, type RunRow } from "../schema";
+import { images, jobs, runs, type ImageRow, type JobRow, type NewJobRow, type RunRow } from "../schema";
 import { unreferencedBlobKeys } from "./images";
-import { fileUrl, toJobView } from "./to-views";
 
-const THUMBNAILS_PER_SUMMARY = 4;
+/** A run and the id, model and status of each of its jobs, in submission order. */
+export interface CreatedRun {
+  id: string;
+  jobs: { id: string; modelId: string; status: JobStatus }[];
+}
 
 /**
  * Inserts a run and its jobs atomically. Returns null when another run already holds the same
@@ -17,7 +19,7 @@ export async function insertRunWithJobs(
   db: Database,
   run: typeof runs.$inferInsert,
   jobRows: NewJobRow[],
-): Promise<CreateRunResponse | null> {
+): Promise<CreatedRun | null> {
   return db.transaction(async (transaction) => {
     const [inserted] = await transaction
       .insert(runs)
@@ -33,7 +35,7 @@ export async function insertRunWithJobs(
   });
 }
 
-export async function findRunByIdempotencyKey(db: Database, key: string): Promise<CreateRunResponse | null> {
+export async function findRunByIdempotencyKey(db: Database, key: string): Promise<CreatedRun | null> {
   const [run] = await db.select({ id: runs.id }).from(runs).where(eq(runs.idempotencyKey, key));
   if (!run) return null;
   const runJobs = await db
@@ -44,43 +46,49 @@ export async function findRunByIdempotencyKey(db: Database, key: string): Promis
   return { id: run.id, jobs: runJobs };
 }
 
-/** The run as the browser sees it: jobs in submission order, each with its stored images. */
-export async function getRunView(db: Database, id: string): Promise<RunView | null> {
+export interface RunRows {
+  run: RunRow;
+  /** In submission order. */
+  jobs: JobRow[];
+  /** In index order. */
+  images: ImageRow[];
+}
+
+/** A run with its jobs and stored images. */
+export async function getRunRows(db: Database, id: string): Promise<RunRows | null> {
   const [run] = await db.select().from(runs).where(eq(runs.id, id));
   if (!run) return null;
   const [runJobs, runImages] = await Promise.all([
     db.select().from(jobs).where(eq(jobs.runId, id)).orderBy(asc(jobs.position)),
     db.select().from(images).where(eq(images.runId, id)).orderBy(asc(images.index)),
   ]);
-  return {
-    id: run.id,
-    prompt: run.prompt,
-    createdAt: run.createdAt.toISOString(),
-    jobs: runJobs.map((job) =>
-      toJobView(
-        job,
-        runImages.filter((image) => image.jobId === job.id),
-      ),
-    ),
-  };
+  return { run, jobs: runJobs, images: runImages };
 }
 
 /**
- * A cheap fingerprint of everything getRunView returns: every change to a job bumps its updated_at
+ * A cheap fingerprint of everything getRunRows returns: every change to a job bumps its updated_at
  * (image inserts included), and the counts catch deletions. One statement, because the status
- * route runs it on every poll and PGlite serves one query at a time. Null when the run does not exist.
+ * route runs it on every poll and PGlite serves one query at a time. Null when the run does not
+ * exist. runVersionOf computes the same fingerprint from rows already read.
  */
 export async function getRunVersion(db: Database, id: string): Promise<string | null> {
   const [run] = await db
     .select({
       version: sql<string>`concat(
-        (select concat(max(${jobs.updatedAt}), '|', count(*)) from ${jobs} where ${jobs.runId} = ${id}),
+        (select concat(coalesce(floor(extract(epoch from max(${jobs.updatedAt})) * 1000)::bigint, 0), '|', count(*))
+          from ${jobs} where ${jobs.runId} = ${id}),
         '|',
         (select count(*) from ${images} where ${images.runId} = ${id}))`,
     })
     .from(runs)
     .where(eq(runs.id, id));
   return run ? run.version : null;
+}
+
+/** getRunVersion of the rows that were read, so a body and its version always match. */
+export function runVersionOf({ jobs: runJobs, images: runImages }: Omit<RunRows, "run">): string {
+  const updatedAt = Math.max(0, ...runJobs.map((job) => job.updatedAt.getTime()));
+  return `${updatedAt}|${runJobs.length}|${runImages.length}`;
 }
 
 export interface ListRunsOptions {
@@ -94,18 +102,22 @@ export interface ListRunsOptions {
   status?: JobStatus;
 }
 
-function encodeCursor(run: RunRow): string {
-  return Buffer.from(JSON.stringify({ createdAt: run.createdAt.toISOString(), id: run.id })).toString(
-    "base64url",
-  );
-}
-
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
+export interface RunListRows {
+  runs: RunRow[];
+  /** Model and status of each job of these runs, in submission order. */
+  jobs: Pick<JobRow, "runId" | "modelId" | "status">[];
+  /** Their stored images, oldest first. */
+  images: ImageRow[];
+  /** Whether more runs follow the last one. */
+  hasMore: boolean;
+}
+
 /** History, newest first, with keyset pagination on (created_at, id). */
-export async function listRuns(db: Database, options: ListRunsOptions): Promise<RunListView> {
+export async function listRunRows(db: Database, options: ListRunsOptions): Promise<RunListRows> {
   const { cursor } = options;
   const jobMatches = (condition: ReturnType<typeof eq>) =>
     exists(
@@ -146,24 +158,7 @@ export async function listRuns(db: Database, options: ListRunsOptions): Promise<
             .where(inArray(images.runId, runIds))
             .orderBy(asc(images.createdAt), asc(images.index)),
         ]);
-  const summaries: RunSummary[] = pageRuns.map((run) => {
-    const runJobs = pageJobs.filter((job) => job.runId === run.id);
-    return {
-      id: run.id,
-      prompt: run.prompt,
-      createdAt: run.createdAt.toISOString(),
-      modelIds: runJobs.map((job) => job.modelId),
-      statuses: runJobs.map((job) => job.status),
-      thumbnails: pageImages
-        .filter((image: ImageRow) => image.runId === run.id)
-        .slice(0, THUMBNAILS_PER_SUMMARY)
-        .map((image) => ({ url: fileUrl(image.thumbnailKey), width: image.width, height: image.height })),
-    };
-  });
-  const last = pageRuns.at(-1);
-  return page.length > options.limit && last
-    ? { runs: summaries, nextCursor: encodeCursor(last) }
-    : { runs: summaries };
+  return { runs: pageRuns, jobs: pageJobs, images: pageImages, hasMore: page.length > options.limit };
 }
 
 /**

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/lib/db/client";
-import { getRunView } from "@/lib/db/queries/runs";
+import { getRunView } from "@/lib/views/run-views";
 import { logger } from "@/lib/logger";
 import { MODELS } from "@/lib/models";
 import type { ProviderId } from "@/lib/models/types";

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/lib/db/client";
-import { getRunView } from "@/lib/db/queries/runs";
+import { getRunView } from "@/lib/views/run-views";
 import { createS3BlobStore } from "@/lib/storage/s3-blob-store";
 import { bytesOf } from "@/lib/testing/blob-store-contract";
 import { driveRunners, type TestClock } from "@/lib/testing/drive-runners";

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { getJob } from "@/lib/db/queries/jobs";
-import { getRunView } from "@/lib/db/queries/runs";
+import { getRunView } from "@/lib/views/run-views";
 import { jobs } from "@/lib/db/schema";
 import type { ProviderId } from "@/lib/models/types";
 import { ProviderError, type ImageProvider } from "@/lib/providers/types";

@@ -1,4 +1,5 @@
-import { getGalleryView, revokeGallery } from "@/lib/db/queries/galleries";
+import { revokeGallery } from "@/lib/db/queries/galleries";
+import { getGalleryView } from "@/lib/views/gallery-views";
 import { galleryNotFound } from "@/lib/galleries/not-found";
 import { json, routeHandler } from "@/lib/http/route-handler";
 import type { GalleryView } from "@/lib/api/views";

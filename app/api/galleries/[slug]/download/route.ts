@@ -1,4 +1,4 @@
-import { getGalleryView } from "@/lib/db/queries/galleries";
+import { getGalleryView } from "@/lib/views/gallery-views";
 import { archiveResponse } from "@/lib/downloads/download-responses";
 import { galleryNotFound } from "@/lib/galleries/not-found";
 import { routeHandler } from "@/lib/http/route-handler";

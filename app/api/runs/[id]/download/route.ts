@@ -1,4 +1,4 @@
-import { getRunView } from "@/lib/db/queries/runs";
+import { getRunView } from "@/lib/views/run-views";
 import { archiveResponse } from "@/lib/downloads/download-responses";
 import { AppError } from "@/lib/errors";
 import { routeHandler } from "@/lib/http/route-handler";

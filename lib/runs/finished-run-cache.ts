@@ -1,6 +1,4 @@
 import "server-only";
-import { createHash } from "node:crypto";
-import type { RunView } from "@/lib/api/views";
 
 /** A run's JSON answer with its ETag, ready to send as is. */
 export interface RunResponseBody {
@@ -21,12 +19,6 @@ const globalForCache = globalThis as typeof globalThis & {
   prismFinishedRuns?: Map<string, RunResponseBody & { storedAt: number }>;
 };
 const entries = (globalForCache.prismFinishedRuns ??= new Map());
-
-/** A strong validator of the exact bytes sent, so a 304 can never leave a client with an older body. */
-export function toRunResponseBody(view: RunView): RunResponseBody {
-  const body = JSON.stringify(view);
-  return { etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`, body };
-}
 
 export function getFinishedRun(id: string, now: number = Date.now()): RunResponseBody | undefined {
   const entry = entries.get(id);

@@ -1,0 +1,18 @@
+import "server-only";
+import type { Database } from "@/lib/db/client";
+import { deleteRun } from "@/lib/db/queries/runs";
+import type { BlobStore } from "@/lib/storage/blob-store";
+import { forgetRun } from "./finished-run-cache";
+
+/**
+ * DELETE /api/runs/:id: removes the run, its jobs and every stored file no other run uses.
+ * False when there was no such run.
+ */
+export async function deleteRunAndFiles(db: Database, blobStore: BlobStore, id: string): Promise<boolean> {
+  const { deleted, orphanedBlobKeys } = await deleteRun(db, id);
+  // After the commit, so a read that raced the delete and cached the run meanwhile is undone.
+  forgetRun(id);
+  if (!deleted) return false;
+  await Promise.all(orphanedBlobKeys.map((key) => blobStore.delete(key)));
+  return true;
+}

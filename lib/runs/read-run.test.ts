@@ -1,0 +1,128 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createRunBodySchema } from "@/lib/api/run-requests";
+import type { Database, DatabaseHandle } from "@/lib/db/client";
+import { newId } from "@/lib/db/ids";
+import { insertImage } from "@/lib/db/queries/images";
+import { jobs } from "@/lib/db/schema";
+import { createRun } from "@/lib/jobs/create-run";
+import type { BlobStore } from "@/lib/storage/blob-store";
+import { emptyDatabase, openTestDatabase } from "@/lib/testing/test-database";
+import { deleteRunAndFiles } from "./delete-run";
+import { readRun } from "./read-run";
+
+let handle: DatabaseHandle;
+beforeAll(async () => {
+  handle = await openTestDatabase();
+});
+afterAll(() => handle.close());
+beforeEach(() => emptyDatabase(handle));
+
+/** Any use of it fails the test: a read answered from the finished-run cache never gets here. */
+const unreachableDb = new Proxy({} as Database, {
+  get: () => {
+    throw new Error("the database was used");
+  },
+});
+
+let clock = Date.parse("2026-03-01T10:00:00.000Z");
+const tick = () => new Date((clock += 1_000));
+
+async function startRun() {
+  const body = createRunBodySchema.parse({
+    prompt: "a fox",
+    models: [{ modelId: "shortapi/z-image", params: { aspect_ratio: "1:1" } }],
+  });
+  return createRun(handle.db, body, { now: tick() });
+}
+
+async function addImage(runId: string, jobId: string, key: string) {
+  await insertImage(handle.db, {
+    id: newId(),
+    jobId,
+    runId,
+    index: 0,
+    blobKey: `${key}.png`,
+    thumbnailKey: `${key}.webp`,
+    width: 1024,
+    height: 1024,
+    contentType: "image/png",
+    byteSize: 10,
+    sha256: key,
+    createdAt: tick(),
+  });
+}
+
+async function finish(jobId: string) {
+  const now = tick();
+  await handle.db
+    .update(jobs)
+    .set({ status: "succeeded", finishedAt: now, updatedAt: now })
+    .where(eq(jobs.id, jobId));
+}
+
+async function read(id: string, ifNoneMatch: string | null = null, db: Database = handle.db) {
+  const response = await readRun(db, id, ifNoneMatch);
+  if (!response) return null;
+  return {
+    status: response.status,
+    etag: response.headers.get("etag")!,
+    body: response.status === 200 ? await response.json() : null,
+  };
+}
+
+describe("readRun", () => {
+  it("answers 200 with the run and a tag, and null for an unknown run", async () => {
+    const run = await startRun();
+    const answer = await read(run.id);
+    expect(answer).toMatchObject({ status: 200, body: { id: run.id, prompt: "a fox" } });
+    expect(answer?.body.jobs).toHaveLength(1);
+    expect(answer?.etag).toMatch(/^W\/".+"$/);
+    expect(await read("missing")).toBeNull();
+  });
+
+  it("answers 304 while nothing changed and 200 with a new tag once something did", async () => {
+    const run = await startRun();
+    const first = (await read(run.id))!;
+    expect(await read(run.id, first.etag)).toMatchObject({ status: 304, etag: first.etag, body: null });
+    await addImage(run.id, run.jobs[0]!.id, "aa");
+    const second = (await read(run.id, first.etag))!;
+    expect(second.status).toBe(200);
+    expect(second.etag).not.toBe(first.etag);
+    expect(second.body.jobs[0].images[0].url).toBe("/api/files/aa.png");
+    expect(await read(run.id, second.etag)).toMatchObject({ status: 304 });
+  });
+
+  it("answers a finished run from memory, 304 included", async () => {
+    const run = await startRun();
+    await addImage(run.id, run.jobs[0]!.id, "bb");
+    await finish(run.jobs[0]!.id);
+    const fromDb = (await read(run.id))!;
+    expect(fromDb.body.jobs[0].status).toBe("succeeded");
+    const cached = (await read(run.id, null, unreachableDb))!;
+    expect(cached).toEqual(fromDb);
+    expect(await read(run.id, fromDb.etag, unreachableDb)).toMatchObject({ status: 304, etag: fromDb.etag });
+  });
+
+  it("does not keep a run that is still going", async () => {
+    const run = await startRun();
+    await read(run.id);
+    await expect(read(run.id, null, unreachableDb)).rejects.toThrow("the database was used");
+  });
+});
+
+describe("deleteRunAndFiles", () => {
+  it("deletes the run and its own files and forgets the cached answer", async () => {
+    const deletedKeys: string[] = [];
+    const blobStore = { delete: async (key: string) => void deletedKeys.push(key) } as BlobStore;
+    const run = await startRun();
+    await addImage(run.id, run.jobs[0]!.id, "cc");
+    await finish(run.jobs[0]!.id);
+    expect((await read(run.id, null))?.status).toBe(200);
+
+    expect(await deleteRunAndFiles(handle.db, blobStore, run.id)).toBe(true);
+    expect(deletedKeys.sort()).toEqual(["cc.png", "cc.webp"]);
+    expect(await read(run.id)).toBeNull();
+    expect(await deleteRunAndFiles(handle.db, blobStore, run.id)).toBe(false);
+  });
+});

@@ -1,0 +1,48 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { Database } from "@/lib/db/client";
+import { getRunRows, getRunVersion, runVersionOf } from "@/lib/db/queries/runs";
+import { isRunFinished } from "@/lib/models/job-status";
+import { toRunView } from "@/lib/views/to-views";
+import { getFinishedRun, rememberFinishedRun, type RunResponseBody } from "./finished-run-cache";
+
+/**
+ * The one ETag of a run's answer: its id and version (the fingerprint getRunVersion reads and
+ * runVersionOf computes from the rows a body was built from), so a tag always names its body.
+ */
+export function runEtag(id: string, version: string): string {
+  return `W/"${createHash("sha256").update(`${id}|${version}`).digest("base64url").slice(0, 27)}"`;
+}
+
+const cacheHeaders = (etag: string) => ({ ETag: etag, "Cache-Control": "no-cache" });
+
+const notModified = (etag: string) => new Response(null, { status: 304, headers: cacheHeaders(etag) });
+
+function respond({ etag, body }: RunResponseBody, ifNoneMatch: string | null): Response {
+  if (ifNoneMatch === etag) return notModified(etag);
+  return new Response(body, { headers: { ...cacheHeaders(etag), "Content-Type": "application/json" } });
+}
+
+/**
+ * GET /api/runs/:id: a 304 while nothing changed (one cheap version query), else the run as JSON.
+ * A finished run is answered from memory, as it cannot change any more. Null for an unknown run.
+ */
+export async function readRun(
+  db: Database,
+  id: string,
+  ifNoneMatch: string | null,
+): Promise<Response | null> {
+  const finished = getFinishedRun(id);
+  if (finished) return respond(finished, ifNoneMatch);
+  const version = await getRunVersion(db, id);
+  if (version === null) return null;
+  const etag = runEtag(id, version);
+  if (ifNoneMatch === etag) return notModified(etag);
+  const rows = await getRunRows(db, id);
+  if (!rows) return null;
+  const view = toRunView(rows);
+  // Tagged by the rows read, not by the version above: a change may have landed in between.
+  const answer = { etag: runEtag(id, runVersionOf(rows)), body: JSON.stringify(view) };
+  if (isRunFinished(view)) rememberFinishedRun(id, answer);
+  return respond(answer, ifNoneMatch);
+}

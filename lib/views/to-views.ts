@@ -1,0 +1,118 @@
+import "server-only";
+import { encodeRunCursor } from "@/lib/api/run-cursor";
+import type {
+  GallerySummary,
+  GalleryView,
+  ImageView,
+  JobView,
+  RunListView,
+  RunSummary,
+  RunView,
+} from "@/lib/api/views";
+import type { GalleryListRow, GalleryRows } from "@/lib/db/queries/galleries";
+import type { RunListRows, RunRows } from "@/lib/db/queries/runs";
+import type { ImageRow, JobRow } from "@/lib/db/schema";
+
+/** The one place database rows become the API's views (lib/api/views.ts). */
+
+const THUMBNAILS_PER_SUMMARY = 4;
+
+/** Stored bytes are served by the app itself (app/api/files), never from a provider URL. */
+export function fileUrl(blobKey: string): string {
+  return `/api/files/${blobKey}`;
+}
+
+export function toImageView(image: ImageRow): ImageView {
+  return {
+    id: image.id,
+    url: fileUrl(image.blobKey),
+    thumbnailUrl: fileUrl(image.thumbnailKey),
+    width: image.width,
+    height: image.height,
+    contentType: image.contentType,
+    byteSize: image.byteSize,
+    index: image.index,
+  };
+}
+
+export function toJobView(job: JobRow, jobImages: ImageRow[]): JobView {
+  return {
+    id: job.id,
+    modelId: job.modelId,
+    params: job.params,
+    status: job.status,
+    images: jobImages.map(toImageView),
+    ...(job.errorCode ? { error: { code: job.errorCode, message: job.errorMessage ?? job.errorCode } } : {}),
+    estimatedCostUsd: job.estimatedCostUsd,
+    ...(job.costUsd !== null ? { costUsd: job.costUsd } : {}),
+    notes: job.notes,
+    createdAt: job.createdAt.toISOString(),
+    ...(job.startedAt ? { startedAt: job.startedAt.toISOString() } : {}),
+    ...(job.finishedAt ? { finishedAt: job.finishedAt.toISOString() } : {}),
+  };
+}
+
+/** Jobs in the order given, each with its images from `images` in index order. */
+export function toRunView({ run, jobs, images }: RunRows): RunView {
+  return {
+    id: run.id,
+    prompt: run.prompt,
+    createdAt: run.createdAt.toISOString(),
+    jobs: jobs.map((job) =>
+      toJobView(
+        job,
+        images.filter((image) => image.jobId === job.id).sort((a, b) => a.index - b.index),
+      ),
+    ),
+  };
+}
+
+export function toRunListView(rows: RunListRows): RunListView {
+  const runs: RunSummary[] = rows.runs.map((run) => {
+    const runJobs = rows.jobs.filter((job) => job.runId === run.id);
+    return {
+      id: run.id,
+      prompt: run.prompt,
+      createdAt: run.createdAt.toISOString(),
+      modelIds: runJobs.map((job) => job.modelId),
+      statuses: runJobs.map((job) => job.status),
+      thumbnails: rows.images
+        .filter((image) => image.runId === run.id)
+        .slice(0, THUMBNAILS_PER_SUMMARY)
+        .map((image) => ({ url: fileUrl(image.thumbnailKey), width: image.width, height: image.height })),
+    };
+  });
+  const last = rows.runs.at(-1);
+  return rows.hasMore && last
+    ? { runs, nextCursor: encodeRunCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) }
+    : { runs };
+}
+
+/**
+ * Only the shared images: runs in the order of their first image, jobs in submission order, each
+ * job keeping only its shared images.
+ */
+export function toGalleryView({ gallery, images, runs, jobs }: GalleryRows): GalleryView {
+  const runIds = [...new Set(images.map((image) => image.runId))];
+  return {
+    slug: gallery.slug,
+    title: gallery.title,
+    note: gallery.note,
+    createdAt: gallery.createdAt.toISOString(),
+    runs: runIds.flatMap((runId) => {
+      const run = runs.find((row) => row.id === runId);
+      return run ? [toRunView({ run, jobs: jobs.filter((job) => job.runId === runId), images })] : [];
+    }),
+  };
+}
+
+export function toGallerySummary({ gallery, imageCount, thumbnailKey }: GalleryListRow): GallerySummary {
+  return {
+    slug: gallery.slug,
+    title: gallery.title,
+    note: gallery.note,
+    createdAt: gallery.createdAt.toISOString(),
+    imageCount,
+    thumbnailUrl: thumbnailKey ? fileUrl(thumbnailKey) : null,
+  };
+}
