@@ -4,7 +4,7 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const [{ boot }, { recordPeerAddresses }] = await Promise.all([
     import("@/lib/server/boot"),
-    import("@/lib/server/peer-address"),
+    import("@/lib/security/peer-address"),
   ]);
   recordPeerAddresses();
   // Not awaited: the server becomes ready at once and /api/health reports when the database is.

@@ -2,7 +2,7 @@ import "server-only";
 import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
-import { PEER_ADDRESS_HEADER } from "@/lib/security/client-address";
+import { PEER_ADDRESS_HEADER } from "./client-address";
 
 const globalForPeer = globalThis as typeof globalThis & { prismPeerAddress?: boolean };
 
