@@ -70,3 +70,19 @@ export function expectedImageCount(job: JobView): number {
   const count = job.params.num_images;
   return typeof count === "number" && count > 0 ? count : 1;
 }
+
+/**
+ * Short names for the models shown together: just the name, unless another model in the same
+ * context has the same name (two providers selling Z-Image Turbo), then "name (provider)".
+ */
+export function namesInContext(modelIds: readonly string[]): Map<string, string> {
+  const labels = new Map(modelIds.map((id) => [id, modelLabel(id)]));
+  const counts = new Map<string, number>();
+  for (const { name } of labels.values()) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return new Map(
+    [...labels].map(([id, { name, provider }]) => [
+      id,
+      (counts.get(name) ?? 0) > 1 ? `${name} (${provider})` : name,
+    ]),
+  );
+}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { modelLabel } from "@/components/gallery/format";
+import { namesInContext } from "@/components/gallery/format";
 import { Badge } from "@/components/ui/badge";
 import { ImageIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
@@ -45,7 +45,7 @@ export function RunSummaryCard({ run }: { run: RunSummary }) {
           {run.prompt}
         </p>
         <p className="line-clamp-1 text-xs text-fg-subtle">
-          {run.modelIds.map((id) => modelLabel(id).name).join(" · ")}
+          {[...namesInContext(run.modelIds).values()].join(" · ")}
         </p>
         <div className="mt-auto flex items-center justify-between gap-2 pt-1">
           <time dateTime={run.createdAt} className="text-[11px] text-fg-subtle">

@@ -15,7 +15,7 @@ export type AspectRatio = (typeof ASPECT_RATIOS)[number];
 /** What one model makes of the shared settings: its native params, and what it could not honour. */
 export interface SharedSettingsMapping<P> {
   params: Partial<P>;
-  /** Human sentences, e.g. "Uses 1536x1024 (nearest to 16:9)". Empty when honoured exactly. */
+  /** Human sentences, e.g. "Uses Landscape 16:9 (nearest to 21:9)". Empty when honoured exactly. */
   notes: string[];
 }
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SharedGallery } from "@/components/share/shared-gallery";
-import { modelLabel } from "@/components/gallery/format";
+import { namesInContext } from "@/components/gallery/format";
 import { buttonClasses } from "@/components/ui/button";
 import { DownloadIcon } from "@/components/ui/icons";
 import { loadGallery } from "@/lib/galleries/load-gallery";
@@ -36,7 +36,7 @@ export default async function SharePage({ params }: PageProps<"/g/[slug]">) {
   if (!gallery) notFound();
   const jobs = gallery.runs.flatMap((run) => run.jobs);
   const imageCount = jobs.reduce((total, job) => total + job.images.length, 0);
-  const models = [...new Set(jobs.map((job) => modelLabel(job.modelId).name))];
+  const models = [...namesInContext(jobs.map((job) => job.modelId)).values()];
 
   return (
     <main id="main" className="mx-auto grid max-w-[1600px] gap-8 px-4 py-6 sm:px-6 lg:py-10">

@@ -14,17 +14,19 @@ const IMAGE_SIZES = [
 ] as const;
 type ImageSize = (typeof IMAGE_SIZES)[number];
 
+const IMAGE_SIZE_LABELS: Record<ImageSize, string> = {
+  square_1_1: "Square 1:1",
+  landscape_4_3: "Landscape 4:3",
+  portrait_3_4: "Portrait 3:4",
+  landscape_16_9: "Landscape 16:9",
+  portrait_9_16: "Portrait 9:16",
+};
+
 const imageSizeField = () =>
   z.enum(IMAGE_SIZES).meta({
     title: "Image size",
     description: "Aspect preset of the output.",
-    optionLabels: {
-      square_1_1: "Square 1:1",
-      landscape_4_3: "Landscape 4:3",
-      portrait_3_4: "Portrait 3:4",
-      landscape_16_9: "Landscape 16:9",
-      portrait_9_16: "Portrait 9:16",
-    },
+    optionLabels: IMAGE_SIZE_LABELS,
   });
 
 const numImagesField = () =>
@@ -51,7 +53,8 @@ function mapPixazoSettings({ aspectRatio, numImages }: SharedSettings): SharedSe
   const imageSize = IMAGE_SIZE_FOR_RATIO[aspectRatio];
   const count = Math.min(numImages, 4);
   const notes: string[] = [];
-  if (!EXACT_RATIOS.has(aspectRatio)) notes.push(`Uses ${imageSize} (nearest to ${aspectRatio})`);
+  if (!EXACT_RATIOS.has(aspectRatio))
+    notes.push(`Uses ${IMAGE_SIZE_LABELS[imageSize]} (nearest to ${aspectRatio})`);
   if (count !== numImages) notes.push(`Makes ${count} images (at most 4 per request)`);
   return { params: { image_size: imageSize, num_images: count }, notes };
 }

@@ -111,7 +111,7 @@ export const shortapiGptImage2: ModelDefinition<typeof gptImageParams> = {
     const size = gptSizeFor(aspectRatio);
     const notes: string[] = [];
     const exact = aspectRatio === "1:1" || aspectRatio === "3:2" || aspectRatio === "2:3";
-    if (!exact) notes.push(`Uses ${size} (nearest to ${aspectRatio})`);
+    if (!exact) notes.push(`Uses ${size.replace("x", "×")} (nearest to ${aspectRatio})`);
     if (numImages > 1) notes.push("Makes 1 image (one per request)");
     return { params: { size }, notes };
   },
