@@ -14,14 +14,13 @@ export interface ArchiveSource {
 export interface ManifestImage {
   file: string;
   runId: string;
+  /** The job it came from: its cost is given once, in `jobs`. */
+  jobId: string;
   prompt: string;
   model: string;
   /** 1-based position among the images of its job. */
   index: number;
   params: Record<string, unknown>;
-  /** What the provider charged, when known. */
-  costUsd: number | null;
-  estimatedCostUsd: number | null;
   timings: {
     createdAt: string;
     startedAt: string | null;
@@ -34,10 +33,46 @@ export interface ManifestImage {
   byteSize: number;
 }
 
+/** A job with at least one image in the archive. A provider charges per job, however many images it made. */
+export interface ManifestJob {
+  id: string;
+  runId: string;
+  model: string;
+  images: number;
+  /** What the provider charged, when known. */
+  costUsd: number | null;
+  estimatedCostUsd: number | null;
+}
+
+export interface ManifestTotal {
+  images: number;
+  /** Charged where known, else estimated; each job counted once. */
+  costUsd: number;
+  includesEstimates: boolean;
+  /** Jobs with neither a charge nor an estimate, counted as $0. */
+  unpricedJobs: number;
+}
+
 export interface ArchiveManifest extends ArchiveSource {
   generator: "Prism";
   exportedAt: string;
+  total: ManifestTotal;
+  jobs: ManifestJob[];
   images: ManifestImage[];
+}
+
+function totalOf(jobs: ManifestJob[], images: number): ManifestTotal {
+  let micros = 0;
+  let includesEstimates = false;
+  let unpricedJobs = 0;
+  for (const job of jobs) {
+    const cost = job.costUsd ?? job.estimatedCostUsd;
+    if (cost === null) unpricedJobs += 1;
+    else micros += Math.round(cost * 1_000_000);
+    if (job.costUsd === null && job.estimatedCostUsd !== null) includesEstimates = true;
+  }
+  // Summed in millionths of a dollar, so 0.02 + 0.005 is 0.025 and not 0.025000000000000001.
+  return { images, costUsd: micros / 1_000_000, includesEstimates, unpricedJobs };
 }
 
 export interface ArchivePlan {
@@ -62,12 +97,11 @@ export function planArchive(source: ArchiveSource, runs: RunView[], exportedAt =
     return {
       file: names[order]!,
       runId: run.id,
+      jobId: job.id,
       prompt: run.prompt,
       model: job.modelId,
       index: position,
       params: job.params,
-      costUsd: job.costUsd ?? null,
-      estimatedCostUsd: job.estimatedCostUsd,
       timings: {
         createdAt: job.createdAt,
         startedAt: job.startedAt ?? null,
@@ -80,6 +114,18 @@ export function planArchive(source: ArchiveSource, runs: RunView[], exportedAt =
       byteSize: image.byteSize,
     };
   });
+  const jobs = runs.flatMap((run) =>
+    run.jobs
+      .filter((job) => job.images.length > 0)
+      .map((job): ManifestJob => ({
+        id: job.id,
+        runId: run.id,
+        model: job.modelId,
+        images: job.images.length,
+        costUsd: job.costUsd ?? null,
+        estimatedCostUsd: job.estimatedCostUsd,
+      })),
+  );
   return {
     manifest: {
       generator: "Prism",
@@ -88,6 +134,8 @@ export function planArchive(source: ArchiveSource, runs: RunView[], exportedAt =
       title: source.title,
       ...(source.note ? { note: source.note } : {}),
       exportedAt: exportedAt.toISOString(),
+      total: totalOf(jobs, images.length),
+      jobs,
       images,
     },
     files: entries.map(({ image }, order) => ({ name: names[order]!, imageId: image.id })),

@@ -70,12 +70,11 @@ describe("run and gallery archives", () => {
     expect(manifest.images[0]).toEqual({
       file: "shortapi-z-image-a-red-fox-1.png",
       runId: "r1",
+      jobId: "job-shortapi/z-image",
       prompt: "A red fox",
       model: "shortapi/z-image",
       index: 1,
       params: { aspect_ratio: "1:1", seed: 7 },
-      costUsd: 0.02,
-      estimatedCostUsd: 0.01,
       timings: {
         createdAt: "2026-03-01T10:00:00.000Z",
         startedAt: "2026-03-01T10:00:01.000Z",
@@ -87,7 +86,40 @@ describe("run and gallery archives", () => {
       contentType: "image/png",
       byteSize: 3,
     });
-    expect(manifest.images[2]).toMatchObject({ runId: "r2", costUsd: null });
+    expect(manifest.images[2]).toMatchObject({ runId: "r2" });
+    expect(manifest.images[0]).not.toHaveProperty("costUsd");
+  });
+
+  it("gives each job's cost once, and a total that does not double-count multi-image jobs", () => {
+    const runs = [
+      run("r1", "A red fox", [
+        job("shortapi/z-image", ["i1", "i2"], { id: "j1", costUsd: 0.02 }),
+        job("pixazo/z-image-turbo", ["i3"], { id: "j2", estimatedCostUsd: null }),
+        job("dashscope/z-image-turbo", [], { id: "j3", status: "failed" }),
+      ]),
+      run("r2", "A red fox", [job("shortapi/flux-1.0", ["i4"], { id: "j4", estimatedCostUsd: 0.005 })]),
+    ];
+    const { manifest } = planArchive({ kind: "gallery", id: "slug", title: "Foxes" }, runs);
+    expect(manifest.jobs).toEqual([
+      { id: "j1", runId: "r1", model: "shortapi/z-image", images: 2, costUsd: 0.02, estimatedCostUsd: 0.01 },
+      {
+        id: "j2",
+        runId: "r1",
+        model: "pixazo/z-image-turbo",
+        images: 1,
+        costUsd: null,
+        estimatedCostUsd: null,
+      },
+      {
+        id: "j4",
+        runId: "r2",
+        model: "shortapi/flux-1.0",
+        images: 1,
+        costUsd: null,
+        estimatedCostUsd: 0.005,
+      },
+    ]);
+    expect(manifest.total).toEqual({ images: 4, costUsd: 0.025, includesEstimates: true, unpricedJobs: 1 });
   });
 
   it("streams a ZIP that holds the manifest and every file byte for byte", async () => {
