@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useDeferredValue, useState } from "react";
+import { useDeferredValue, useEffect, useState } from "react";
 import { SelectionBar } from "@/components/share/selection-bar";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { CheckIcon } from "@/components/ui/icons";
@@ -11,10 +11,17 @@ import { selectionActions, useImageSelection } from "@/lib/hooks/use-image-selec
 import { useRunHistory } from "@/lib/hooks/use-run-history";
 import { DeleteRunButton } from "./delete-run-button";
 import { HistoryFilters, type HistoryFilterValues } from "./history-filters";
+import { queryFromFilters } from "./history-url";
 import { RunSummaryCard } from "./run-summary-card";
 
-export function RunHistory() {
-  const [filters, setFilters] = useState<HistoryFilterValues>({ search: "", modelId: "", status: "" });
+const NO_FILTERS: HistoryFilterValues = { search: "", modelId: "", status: "" };
+
+export function RunHistory({ initialFilters = NO_FILTERS }: { initialFilters?: HistoryFilterValues }) {
+  const [filters, setFilters] = useState(initialFilters);
+  // Replaced, not pushed: typing is not a page to go Back to, but leaving and coming Back restores it.
+  useEffect(() => {
+    window.history.replaceState(window.history.state, "", `/history${queryFromFilters(filters)}`);
+  }, [filters]);
   const deferredSearch = useDeferredValue(filters.search.trim());
   const filtered = Boolean(deferredSearch || filters.modelId || filters.status);
   const history = useRunHistory({
@@ -59,7 +66,7 @@ export function RunHistory() {
         <div className="grid justify-items-center gap-3 rounded-card border border-dashed border-line-strong p-12 text-center">
           <p className="font-medium">{filtered ? "No runs match these filters" : "No runs yet"}</p>
           {filtered ? (
-            <Button onClick={() => setFilters({ search: "", modelId: "", status: "" })}>Clear filters</Button>
+            <Button onClick={() => setFilters(NO_FILTERS)}>Clear filters</Button>
           ) : (
             <Link href="/" className={buttonClasses("primary")}>
               Open the playground

@@ -119,6 +119,10 @@ describe("runs queries", () => {
       "prompt 3 100%_sure",
     ]);
     expect((await listRuns(handle.db, { limit: 10, q: "%" })).runs).toHaveLength(1);
+    expect(
+      (await listRuns(handle.db, { limit: 10, q: "sure  PROMPT" })).runs.map((run) => run.prompt),
+    ).toEqual(["prompt 3 100%_sure"]);
+    expect((await listRuns(handle.db, { limit: 10, q: "twin 3" })).runs).toEqual([]);
     const dashscopeRuns = await listRuns(handle.db, { limit: 10, modelId: "dashscope/z-image-turbo" });
     expect(dashscopeRuns.runs.map((run) => run.prompt)).toEqual(["prompt 3 100%_sure", "prompt 1"]);
     expect((await listRuns(handle.db, { limit: 10, status: "succeeded" })).runs).toEqual([]);

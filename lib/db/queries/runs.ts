@@ -106,6 +106,11 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
+/** Each word of a search must appear in the prompt, in any order: "fox logo" finds "fox head logo". */
+function promptWords(q: string | undefined): string[] {
+  return [...new Set((q ?? "").trim().split(/\s+/).filter(Boolean))];
+}
+
 export interface RunListRows {
   runs: RunRow[];
   /** Model and status of each job of these runs, in submission order. */
@@ -134,7 +139,7 @@ export async function listRunRows(db: Database, options: ListRunsOptions): Promi
         cursor
           ? sql`(${runs.createdAt}, ${runs.id}) < (${cursor.createdAt}::timestamptz, ${cursor.id})`
           : undefined,
-        options.q ? ilike(runs.prompt, `%${escapeLike(options.q)}%`) : undefined,
+        ...promptWords(options.q).map((word) => ilike(runs.prompt, `%${escapeLike(word)}%`)),
         options.modelId ? jobMatches(eq(jobs.modelId, options.modelId)) : undefined,
         options.status ? jobMatches(eq(jobs.status, options.status)) : undefined,
       ),
