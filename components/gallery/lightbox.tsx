@@ -6,8 +6,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { ChevronLeftIcon, ChevronRightIcon, CloseIcon, DownloadIcon } from "@/components/ui/icons";
 import type { ImageView, JobView, RunView } from "@/lib/api/views";
 import { CopyPromptButton } from "./copy-prompt-button";
-import { modelLabel } from "@/lib/models/model-names";
-import { formatSeconds, jobCost } from "./format";
+import { formatSeconds, jobCost, modelLabel } from "./format";
 
 export interface LightboxItem {
   image: ImageView;

@@ -4,11 +4,7 @@ import { namesInContext } from "./format";
 describe("namesInContext", () => {
   it("adds the provider only where two models share a name", () => {
     const names = namesInContext(["shortapi/z-image", "pixazo/z-image-turbo", "dashscope/z-image-turbo"]);
-    expect([...names.values()]).toEqual([
-      "Z-Image",
-      "Z-Image Turbo (pixazo)",
-      "Z-Image Turbo (DashScope)",
-    ]);
+    expect([...names.values()]).toEqual(["Z-Image", "Z-Image Turbo (pixazo)", "Z-Image Turbo (DashScope)"]);
   });
 
   it("keeps plain names when they are unique, and counts each model once", () => {

@@ -1,4 +1,4 @@
-import { JOB_STATUSES, type JobStatus } from "@/lib/jobs/job-status";
+import { JOB_STATUSES, type JobStatus } from "@/lib/models/job-status";
 import type { HistoryFilterValues } from "./history-filters";
 
 type SearchParams = Record<string, string | string[] | undefined>;
