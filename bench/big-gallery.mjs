@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { ensureBuild, makeDataDir, removeDataDir, startApp } from "./lib/app-server.mjs";
 import { launchChromium, VIEWPORT } from "./lib/browser.mjs";
-import { createGallery, createRun, setSimulatorSettings, waitForRunSucceeded } from "./lib/prism-api.mjs";
+import { createGallery, createRun, waitForRunSucceeded } from "./lib/prism-api.mjs";
 import { createReport } from "./lib/report.mjs";
 
 const PORT = 3806;
@@ -49,7 +49,7 @@ try {
 }
 
 async function seedRuns(count) {
-  await setSimulatorSettings(app.simulator, { stepMs: 10, latencyMs: 0 });
+  await app.control.settings({ stepMs: 10, latencyMs: 0 });
   const runIds = [];
   for (let offset = 0; offset < count; offset += RUNS_IN_FLIGHT) {
     const wave = Array.from({ length: Math.min(RUNS_IN_FLIGHT, count - offset) }, async (_, index) => {

@@ -1,14 +1,6 @@
 import { ensureBuild, makeDataDir, removeDataDir, startApp } from "./lib/app-server.mjs";
 import { launchChromium, VIEWPORT } from "./lib/browser.mjs";
-import {
-  clearCallLog,
-  createRun,
-  getRun,
-  PIXAZO_KEY,
-  PIXAZO_STATUS_PREFIX,
-  readCallLog,
-  setSimulatorSettings,
-} from "./lib/prism-api.mjs";
+import { createRun, getRun, PIXAZO_KEY, PIXAZO_STATUS_PREFIX } from "./lib/prism-api.mjs";
 import { createReport } from "./lib/report.mjs";
 import { summarize } from "./lib/stats.mjs";
 
@@ -41,14 +33,14 @@ const dataDir = makeDataDir("screen");
 const app = await startApp({ port: PORT, simulatorPort: SIMULATOR_PORT, dataDir });
 const browser = await launchChromium();
 try {
-  await setSimulatorSettings(app.simulator, { stepMs: STEP_MS, latencyMs: 0 });
+  await app.control.settings({ stepMs: STEP_MS, latencyMs: 0 });
   const page = await browser.newPage({ viewport: VIEWPORT });
   await page.addInitScript(recordImageLoads);
   const total = [];
   const toStored = [];
   const storedToScreen = [];
   for (let round = 0; round < ROUNDS; round++) {
-    await clearCallLog(app.simulator);
+    await app.control.clearCalls();
     const run = await createRun(app.origin, `completion to screen ${round}`, {
       "pixazo/z-image-turbo": { num_images: 1 },
     });
@@ -58,7 +50,7 @@ try {
       polling: "raf",
     });
     const visibleAt = await handle.jsonValue();
-    const completedAt = await providerCompletedAt(app.simulator);
+    const completedAt = await providerCompletedAt(app);
     const storedAt = Date.parse((await getRun(app.origin, run.id)).jobs[0].finishedAt);
     total.push(visibleAt - completedAt);
     toStored.push(storedAt - completedAt);
@@ -89,8 +81,8 @@ try {
 }
 
 /** The runner polled the job, so the call log names its request id; pixazo's status says when it completed. */
-async function providerCompletedAt(simulator) {
-  const calls = await readCallLog(simulator, "pixazo");
+async function providerCompletedAt({ simulator, control }) {
+  const calls = await control.calls("pixazo");
   const poll = calls.find((call) => call.path.startsWith(PIXAZO_STATUS_PREFIX));
   const requestId = poll.path.slice(PIXAZO_STATUS_PREFIX.length).split("?")[0];
   const status = await (

@@ -1,13 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { ensureBuild, makeDataDir, removeDataDir, startApp } from "./lib/app-server.mjs";
 import { launchChromium, VIEWPORT } from "./lib/browser.mjs";
-import {
-  createGallery,
-  createRun,
-  setSimulatorSettings,
-  THREE_MODELS,
-  waitForRunSucceeded,
-} from "./lib/prism-api.mjs";
+import { createGallery, createRun, THREE_MODELS, waitForRunSucceeded } from "./lib/prism-api.mjs";
 import { createReport } from "./lib/report.mjs";
 import { summarize } from "./lib/stats.mjs";
 
@@ -21,7 +15,7 @@ const dataDir = makeDataDir("first-load");
 const app = await startApp({ port: PORT, simulatorPort: SIMULATOR_PORT, dataDir });
 const browser = await launchChromium();
 try {
-  await setSimulatorSettings(app.simulator, { stepMs: 20, latencyMs: 0 });
+  await app.control.settings({ stepMs: 20, latencyMs: 0 });
   const run = await createRun(app.origin, "a lighthouse at dusk", THREE_MODELS);
   await waitForRunSucceeded(app.origin, run.id);
   const { slug } = await createGallery(app.origin, { runIds: [run.id] });

@@ -2,14 +2,11 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { makeDataDir, removeDataDir, startApp, ensureBuild } from "./lib/app-server.mjs";
 import { createHttpClient } from "./lib/http-client.mjs";
 import {
-  clearCallLog,
   createRun,
   modelDefaults,
   PIXAZO_KEY,
   PIXAZO_STATUS_PREFIX,
   PIXAZO_SUBMIT_PATH,
-  readCallLog,
-  setSimulatorSettings,
   THREE_MODELS,
   waitForRunSucceeded,
 } from "./lib/prism-api.mjs";
@@ -33,7 +30,7 @@ const app = await startApp({ port: PORT, simulatorPort: SIMULATOR_PORT, dataDir 
 const client = createHttpClient();
 try {
   // A finished three-model run to read back, and a finished pixazo job to read directly.
-  await setSimulatorSettings(app.simulator, { stepMs: 20, latencyMs: 0 });
+  await app.control.settings({ stepMs: 20, latencyMs: 0 });
   const finishedRun = await createRun(app.origin, "a lighthouse at dusk", THREE_MODELS);
   await waitForRunSucceeded(app.origin, finishedRun.id);
   const submitDirect = (prompt) =>
@@ -45,7 +42,7 @@ try {
   await sleep(200);
   // From here on, direct jobs stay queued (no background work), and Prism's submits are refused at
   // once by DashScope ([sim:fail]), so each costs the runner one quick call and no image.
-  await setSimulatorSettings(app.simulator, { stepMs: 3_600_000, latencyMs: 0 });
+  await app.control.settings({ stepMs: 3_600_000, latencyMs: 0 });
 
   const runUrl = `${app.origin}/api/runs/${finishedRun.id}`;
   const failingModels = [
@@ -72,7 +69,7 @@ try {
   const samples = Object.fromEntries(Object.keys(calls).map((name) => [name, []]));
   const accepted = new Map();
   const dispatchMs = [];
-  await clearCallLog(app.simulator);
+  await app.control.clearCalls();
   const names = Object.keys(calls);
   for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
     // Interleaved, and the order flips every round, so drift and warm caches hit both sides alike.
@@ -86,7 +83,7 @@ try {
     }
     await sleep(PAUSE_BETWEEN_ROUNDS_MS);
     // The call log keeps 2,000 records, so it is read and emptied as we go.
-    if (round % 100 === 99) dispatchMs.push(...(await takeDispatchDelays(app.simulator, accepted)));
+    if (round % 100 === 99) dispatchMs.push(...(await takeDispatchDelays(app.control, accepted)));
   }
   const dispatch = summarize(dispatchMs);
 
@@ -147,9 +144,9 @@ try {
  * For each submit through Prism since the last call: when the simulator logged the runner's create
  * call, minus when the 202 arrived. Empties the call log.
  */
-async function takeDispatchDelays(simulator, acceptedAt) {
-  const log = await readCallLog(simulator, "dashscope");
-  await clearCallLog(simulator);
+async function takeDispatchDelays(control, acceptedAt) {
+  const log = await control.calls("dashscope");
+  await control.clearCalls();
   return log.flatMap((call) => {
     const at = acceptedAt.get(call.body?.input?.messages?.[0]?.content?.[0]?.text);
     return at === undefined ? [] : [Date.parse(call.at) - at];

@@ -33,7 +33,10 @@ await ensureBuild();
 const failed = [];
 for (const bench of BENCHES) {
   try {
-    execFileSync(process.execPath, [path.join(import.meta.dirname, bench)], { stdio: "inherit" });
+    // Through tsx, like this script: the benches share the launcher and simulator client in lib/testing.
+    execFileSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, bench)], {
+      stdio: "inherit",
+    });
   } catch {
     failed.push(bench);
   }

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { ensureBuild, makeDataDir, removeDataDir, startApp } from "./lib/app-server.mjs";
 import { generateLoad } from "./lib/load-generator.mjs";
-import { createRun, setSimulatorSettings, THREE_MODELS, waitForRunSucceeded } from "./lib/prism-api.mjs";
+import { createRun, THREE_MODELS, waitForRunSucceeded } from "./lib/prism-api.mjs";
 import { createReport } from "./lib/report.mjs";
 
 const PORT = 3802;
@@ -17,11 +17,11 @@ await ensureBuild();
 const dataDir = makeDataDir("status");
 const app = await startApp({ port: PORT, simulatorPort: SIMULATOR_PORT, dataDir });
 try {
-  await setSimulatorSettings(app.simulator, { stepMs: 20, latencyMs: 0 });
+  await app.control.settings({ stepMs: 20, latencyMs: 0 });
   const finished = await createRun(app.origin, "a lighthouse at dusk", THREE_MODELS);
   await waitForRunSucceeded(app.origin, finished.id);
   // A run whose jobs stay pending: what a browser polls while it waits.
-  await setSimulatorSettings(app.simulator, { stepMs: 3_600_000, latencyMs: 3_600_000 });
+  await app.control.settings({ stepMs: 3_600_000, latencyMs: 3_600_000 });
   const pending = await createRun(app.origin, "a lighthouse at dawn", {
     "shortapi/z-image": {},
     "pixazo/z-image-turbo": {},

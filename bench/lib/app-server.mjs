@@ -1,8 +1,9 @@
-import { spawn, execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { AppServer } from "../../lib/testing/app-server.ts";
 import { sourceDir } from "./source-tree.mjs";
 
 /** The tree that is built and served (see source-tree.mjs). */
@@ -11,20 +12,6 @@ export const PROJECT_DIR = sourceDir();
 export const DIST_DIR = ".next-bench";
 const NEXT_BIN = path.join(PROJECT_DIR, "node_modules", "next", "dist", "bin", "next");
 const TSCONFIG = path.join(PROJECT_DIR, "tsconfig.json");
-
-const started = new Set();
-process.once("exit", () => {
-  for (const child of started) killGroup(child, "SIGKILL");
-});
-
-function killGroup(child, signal) {
-  try {
-    // Negative pid: the process group we created with detached: true, i.e. next and its workers.
-    process.kill(-child.pid, signal);
-  } catch {
-    // Already gone.
-  }
-}
 
 /** A fresh DATA_DIR under /tmp, removed by cleanup(). */
 export function makeDataDir(name) {
@@ -67,68 +54,28 @@ export async function ensureBuild() {
   }
 }
 
-/** Ports of the simulator the app starts in-process: control P, then shortapi, pixazo, DashScope. */
-export function simulatorUrls(simulatorPort) {
-  const at = (offset) => `http://127.0.0.1:${simulatorPort + offset}`;
-  return { control: at(0), shortapi: at(1), pixazo: at(2), dashscope: `${at(3)}/api/v1` };
-}
-
 /**
- * `next start` on the production build with the built-in simulator, resolved once /api/health
- * answers 200. The server's output goes to <dataDir>/server.log.
+ * The shared launcher (lib/testing/app-server.ts) on the bench build, with the built-in simulator.
+ * Resolves once /api/health answers 200; the server's output goes to <dataDir>/server.log.
  */
 export async function startApp({ port, simulatorPort, dataDir, env = {} }) {
-  const log = openSync(path.join(dataDir, "server.log"), "a");
-  const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: PROJECT_DIR,
-    detached: true,
-    stdio: ["ignore", log, log],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_DIST_DIR: DIST_DIR,
-      NEXT_TELEMETRY_DISABLED: "1",
-      PRISM_SIMULATOR: "on",
-      SIMULATOR_PORT: String(simulatorPort),
-      DATA_DIR: dataDir,
-      // The benches create runs far faster than a person; the per-client limit would answer 429.
-      PRISM_RATE_LIMIT_PER_MINUTE: "0",
-      ...env,
-    },
+  const server = new AppServer({
+    port,
+    simulatorPort,
+    dataDir,
+    projectDir: PROJECT_DIR,
+    distDir: DIST_DIR,
+    // The benches create runs far faster than a person; the per-client limit would answer 429.
+    env: { PRISM_RATE_LIMIT_PER_MINUTE: "0", ...env },
   });
-  started.add(child);
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  const origin = `http://127.0.0.1:${port}`;
-  const healthyAt = await waitForHealth(origin, exited, dataDir);
+  const startupMs = await server.start();
   return {
-    origin,
-    simulator: simulatorUrls(simulatorPort),
+    origin: server.baseUrl,
+    /** The simulator's URLs and its control client. */
+    simulator: server.simulatorUrls,
+    control: server.simulator,
     /** Milliseconds from spawn to the first 200 of /api/health. */
-    startupMs: healthyAt - spawnedAt,
-    async stop() {
-      killGroup(child, "SIGTERM");
-      const killed = await Promise.race([exited.then(() => true), sleep(5_000).then(() => false)]);
-      if (!killed) killGroup(child, "SIGKILL");
-      await exited;
-      started.delete(child);
-    },
+    startupMs,
+    stop: () => server.stop(),
   };
-}
-
-async function waitForHealth(origin, exited, dataDir) {
-  let gone = false;
-  void exited.then(() => (gone = true));
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (gone) throw new Error(`next start exited early; see ${dataDir}/server.log`);
-    try {
-      const response = await fetch(`${origin}/api/health`);
-      if (response.ok) return performance.now();
-    } catch {
-      // Not listening yet.
-    }
-    await sleep(10);
-  }
-  throw new Error(`${origin}/api/health not ready within 120 s; see ${dataDir}/server.log`);
 }

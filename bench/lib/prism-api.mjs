@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 
-/** Small calls to the app and the simulator that several benches share. */
+/** Small calls to the app that several benches share (the simulator's are startApp().control). */
 
 /** A typical run: the playground's three default models. */
 export const THREE_MODELS = {
@@ -23,20 +23,6 @@ async function call(method, url, body) {
   const text = await response.text();
   if (!response.ok) throw new Error(`${method} ${url} → ${response.status} ${text.slice(0, 300)}`);
   return text ? JSON.parse(text) : null;
-}
-
-/** POST /settings on the simulator's control port, e.g. { stepMs, latencyMs }. */
-export function setSimulatorSettings(simulator, patch) {
-  return call("POST", `${simulator.control}/settings`, patch);
-}
-
-/** The simulator's record of the requests it received (it keeps the last 2,000). */
-export function readCallLog(simulator, provider) {
-  return call("GET", `${simulator.control}/calls?provider=${provider}`);
-}
-
-export function clearCallLog(simulator) {
-  return call("DELETE", `${simulator.control}/calls`);
 }
 
 const defaultsByOrigin = new Map();

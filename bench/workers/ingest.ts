@@ -19,10 +19,7 @@ const simulator = await startSimulator({ port: Number(process.env.SIMULATOR_PORT
 const blobDirectory = mkdtempSync(path.join(os.tmpdir(), "prism-bench-ingest-blobs-"));
 const blobStore = createLocalBlobStore(blobDirectory);
 try {
-  await fetch(`${simulator.urls.control}/settings`, {
-    method: "POST",
-    body: JSON.stringify({ latencyMs: 0 }),
-  });
+  await simulator.control.settings({ latencyMs: 0 });
   const samples = {
     download: [] as number[],
     store: [] as number[],

@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { AppServer } from "../support/app-server";
+import { AppServer } from "@/lib/testing/app-server";
 
 // A public deployment: access token, daily budget and a tight rate limit, on a server of its own.
 const ACCESS_TOKEN = "e2e-access-token-7d1f";

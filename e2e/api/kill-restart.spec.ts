@@ -2,9 +2,9 @@ import { readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { AppServer } from "../support/app-server";
+import { AppServer } from "@/lib/testing/app-server";
+import { StandaloneSimulator } from "@/lib/testing/standalone-simulator";
 import { allModels, createRun, type JobInfo, jobsOf, waitUntilTerminal } from "../support/runs";
-import { StandaloneSimulator } from "../support/standalone-simulator";
 
 // kill -9 of the production server mid-generation and mid-download, then a restart on the same data.
 const simulator = new StandaloneSimulator(4730);
@@ -80,7 +80,7 @@ test("every job ends and no image is lost or doubled after kill -9 during genera
     runIds.push(await createRun(server.baseUrl, { prompt, models }));
   // Providers have accepted some jobs (and are still working on them) when the server dies.
   await expect
-    .poll(async () => (await simulator.control<unknown[]>("/calls", undefined, "GET")).length, {
+    .poll(async () => (await simulator.control.calls()).length, {
       timeout: 30_000,
     })
     .toBeGreaterThanOrEqual(4);
@@ -93,9 +93,7 @@ test("every job ends and no image is lost or doubled after kill -9 during genera
   await server.start();
   for (const runId of runIds) expectCompleteAndStoredOnce(await waitUntilTerminal(server.baseUrl, runId));
 
-  const calls = await simulator.control<
-    { provider: string; method: string; headers: Record<string, string>; body: unknown }[]
-  >("/calls", undefined, "GET");
+  const calls = await simulator.control.calls();
   const callbackUrl = /^http:\/\/127\.0\.0\.1:3730\/api\/callbacks\/[\w-]{24}$/;
   for (const call of calls.filter(
     (candidate) => candidate.method === "POST" && candidate.provider === "shortapi",
@@ -110,8 +108,8 @@ test("every job ends and no image is lost or doubled after kill -9 during genera
 });
 
 test("kill -9 while images download: stored exactly once after restart, no partial files", async () => {
-  await simulator.control("/reset");
-  await simulator.control("/faults", {
+  await simulator.control.reset();
+  await simulator.control.fault({
     provider: "*",
     on: "image",
     kind: "delay",
@@ -122,15 +120,12 @@ test("kill -9 while images download: stored exactly once after restart, no parti
   runIds.push(await createRun(server.baseUrl, { prompt: "a paper boat", models }));
   await expect
     .poll(
-      async () =>
-        (await simulator.control<{ path: string }[]>("/calls", undefined, "GET")).filter((call) =>
-          call.path.startsWith("/cdn/"),
-        ).length,
+      async () => (await simulator.control.calls()).filter((call) => call.path.startsWith("/cdn/")).length,
       { timeout: 60_000 },
     )
     .toBeGreaterThanOrEqual(1);
   await server.kill();
-  await simulator.control("/reset");
+  await simulator.control.reset();
 
   await server.start();
   for (const runId of runIds) expectCompleteAndStoredOnce(await waitUntilTerminal(server.baseUrl, runId));

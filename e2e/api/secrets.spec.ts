@@ -2,10 +2,10 @@ import { readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { AppServer } from "../support/app-server";
+import { AppServer } from "@/lib/testing/app-server";
+import { StandaloneSimulator } from "@/lib/testing/standalone-simulator";
 import { CANARY_KEYS } from "../support/env";
 import { allModels, createRun, waitUntilTerminal } from "../support/runs";
-import { StandaloneSimulator } from "../support/standalone-simulator";
 
 // Keys never leave the server: not in the build output, not in any page, API answer, header or log,
 // not even when every provider refuses them (401).
@@ -25,7 +25,7 @@ test.setTimeout(180_000);
 test.beforeAll(async () => {
   await simulator.start(50);
   // Every provider refuses every key the app has: each job fails with a provider 401.
-  await simulator.control("/settings", { apiKeys: ["something-else"] });
+  await simulator.control.settings({ apiKeys: ["something-else"] });
   await server.start();
 });
 
@@ -95,7 +95,7 @@ test("no page, API answer, error or header carries a key, even after provider 40
     expectNoCanary(`${route} headers`, JSON.stringify([...response.headers.entries()]));
   }
   // The simulator saw the keys (that is their job) and refused them.
-  const calls = await simulator.control<{ authOk: boolean }[]>("/calls", undefined, "GET");
+  const calls = await simulator.control.calls();
   expect(calls.length).toBeGreaterThanOrEqual(6);
   expect(calls.every((call) => !call.authOk)).toBe(true);
 

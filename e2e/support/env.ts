@@ -1,5 +1,6 @@
 import os from "node:os";
 import path from "node:path";
+import { simulatorClient, simulatorUrls } from "../../lib/simulator/client";
 
 /** e2e runs the production build on its own ports and data directory, with the simulator on. */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3300);
@@ -7,7 +8,8 @@ export const E2E_SIMULATOR_PORT = Number(process.env.E2E_SIMULATOR_PORT ?? 4310)
 // Fixed per Playwright run (the config module is evaluated by each worker too), fresh per run.
 export const E2E_DATA_DIR = (process.env.E2E_DATA_DIR ??= path.join(os.tmpdir(), `prism-e2e-${Date.now()}`));
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
-export const E2E_SIMULATOR_CONTROL_URL = `http://127.0.0.1:${E2E_SIMULATOR_PORT}`;
+/** The control port of the simulator the e2e server runs in-process. */
+export const e2eSimulator = simulatorClient(simulatorUrls(E2E_SIMULATOR_PORT).control);
 
 /**
  * Canary provider keys: scripts/test-all.sh builds with them in the environment and

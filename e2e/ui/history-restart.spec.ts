@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { AppServer } from "../support/app-server";
+import { AppServer } from "@/lib/testing/app-server";
 import { DEFAULT_MODELS, expectImages, generate, openPlayground, resultCard } from "../support/playground";
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "prism-e2e-restart-"));

@@ -8,10 +8,10 @@ import {
   promptField,
   resultCard,
 } from "../support/playground";
-import { resetSimulator, setOutcome } from "../support/simulator";
+import { e2eSimulator } from "../support/env";
 
 test.afterEach(async () => {
-  await resetSimulator();
+  await e2eSimulator.reset();
 });
 
 test("one prompt across four models shows every model's images side by side", async ({ page }) => {
@@ -40,7 +40,7 @@ test("one prompt across four models shows every model's images side by side", as
 });
 
 test("one model failing never blocks the others", async ({ page }) => {
-  await setOutcome("pixazo", "content_policy");
+  await e2eSimulator.outcome({ provider: "pixazo", outcome: "content_policy" });
   await openPlayground(page);
 
   await generate(page, "A bowl of ramen, overhead shot, soft window light");

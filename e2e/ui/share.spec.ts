@@ -3,13 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { strFromU8, unzipSync } from "fflate";
-import { AppServer } from "../support/app-server";
+import { AppServer } from "@/lib/testing/app-server";
 import { DEFAULT_MODELS, expectImages, generate, openPlayground, resultCard } from "../support/playground";
 
 // Its own server: the test restarts it, and its simulator's image URLs are made to expire.
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "prism-e2e-share-"));
-const SIMULATOR_PORT = 4392;
-const server = new AppServer({ port: 3392, dataDir, simulatorPort: SIMULATOR_PORT });
+const server = new AppServer({ port: 3392, dataDir, simulatorPort: 4392 });
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47];
 
 interface Manifest {
@@ -97,8 +96,7 @@ test("a shared run survives expired provider URLs and a restart, and downloads a
   await viewer.context().close();
 
   // Provider URLs die; Prism's copies must not.
-  const expire = await request.post(`http://127.0.0.1:${SIMULATOR_PORT}/expire-images`);
-  expect(expire.ok()).toBe(true);
+  await server.simulator.expireImages();
   await server.stop();
   await server.start();
   await (await expectSharedImages(browser, url, title, DEFAULT_MODELS.length)).context().close();

@@ -61,7 +61,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   await emptyDatabase(handle);
-  await control("/reset");
+  await providers.control.reset();
   received.length = 0;
   runner = createRealRunner(
     handle.db,
@@ -79,8 +79,7 @@ beforeEach(async () => {
 
 afterEach(() => runner.stop());
 
-const control = (route: string, body?: unknown) => providers.control(route, body);
-const calls = () => providers.calls();
+const calls = () => providers.control.calls();
 
 async function startRun(modelIds: string[]) {
   const models = modelIds.map((id) => {
@@ -118,7 +117,7 @@ it("sends each job's own callback URL and finishes the job when the callback arr
 });
 
 it("handles duplicate callbacks: one job, each image stored once", async () => {
-  await control("/settings", { callbackCopies: 3 });
+  await providers.control.settings({ callbackCopies: 3 });
   const run = await startRun(["shortapi/z-image"]);
   await expect.poll(() => statuses(run.id), { timeout: 20_000, interval: 50 }).toEqual(["succeeded"]);
   await expect.poll(() => received.length, { timeout: 10_000, interval: 50 }).toBe(3);
@@ -130,7 +129,7 @@ it("handles duplicate callbacks: one job, each image stored once", async () => {
 });
 
 it("never takes state from a callback: a forged one only makes the runner ask the provider", async () => {
-  await control("/settings", { stepMs: 60_000 });
+  await providers.control.settings({ stepMs: 60_000 });
   const run = await startRun(["pixazo/z-image-turbo"]);
   const jobId = run.jobs[0]?.id ?? "";
   await expect

@@ -6,7 +6,7 @@ import {
   type JsonCall,
   type JsonResponse,
 } from "./provider-transport";
-import { fixtureLoader, rejection, replayFetch, socketError, type Reply } from "./testing/replay-fetch";
+import { fixtureLoader, rejection, replayFetch, socketError, type Reply } from "@/lib/testing/replay-fetch";
 
 const shared = fixtureLoader(import.meta.dirname);
 const KEY = "sk-secret-123";

@@ -5,7 +5,7 @@ import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { createDashscopeProvider } from "./dashscope/dashscope-provider";
 import { createPixazoProvider } from "./pixazo/pixazo-provider";
 import { createShortapiProvider } from "./shortapi/shortapi-provider";
-import { rejection } from "./testing/replay-fetch";
+import { rejection } from "@/lib/testing/replay-fetch";
 import type { ImageProvider, PollResult, ProviderConfig, SubmitInput, SubmitResult } from "./types";
 
 /** The real adapters against the loopback simulator (lib/simulator), driven through its control port. */
@@ -26,17 +26,8 @@ afterAll(async () => {
   await simulator?.close();
 });
 beforeEach(async () => {
-  await control("/reset");
+  await simulator.control.reset();
 });
-
-async function control(path: string, body?: unknown): Promise<void> {
-  const response = await fetch(`${simulator.urls.control}${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(response.status, `control ${path} ${JSON.stringify(body)}`).toBeLessThan(300);
-}
 
 function adapter(providerId: ProviderId, overrides: Partial<ProviderConfig> = {}): ImageProvider {
   return FACTORIES[providerId]({
@@ -116,7 +107,7 @@ describe.each(MODELS)("%s against the simulator", (modelId, providerId, params, 
   });
 
   it("maps a content-policy refusal to content_policy", async () => {
-    await control("/outcomes", { provider: providerId, outcome: "content_policy" });
+    await simulator.control.outcome({ provider: providerId, outcome: "content_policy" });
     const provider = adapter(providerId);
     if (providerId === "dashscope") {
       const error = await rejection(provider.submit(input(modelId, params)));
@@ -143,7 +134,7 @@ describe.each(PROVIDERS)("%s transport failures against the simulator", (provide
     adapter(providerId, overrides).submit(input(modelId, params));
 
   it("maps 429 with Retry-After to a retryable rate_limited", async () => {
-    await control("/faults", {
+    await simulator.control.fault({
       provider: providerId,
       on: "submit",
       kind: "status",
@@ -159,24 +150,24 @@ describe.each(PROVIDERS)("%s transport failures against the simulator", (provide
   });
 
   it("maps a JSON 500 to a retryable provider_error", async () => {
-    await control("/faults", { provider: providerId, on: "submit", kind: "status", status: 500 });
+    await simulator.control.fault({ provider: providerId, on: "submit", kind: "status", status: 500 });
     expect(await rejection(submit())).toMatchObject({ code: "provider_error", retryable: true, status: 500 });
   });
 
   it("maps an HTML 502 to a retryable malformed_response", async () => {
-    await control("/faults", { provider: providerId, on: "submit", kind: "html" });
+    await simulator.control.fault({ provider: providerId, on: "submit", kind: "html" });
     const error = await rejection(submit());
     expect(error).toMatchObject({ code: "malformed_response", retryable: true, status: 502 });
     expect(error.message).toContain("HTTP 502");
   });
 
   it("maps a truncated submit answer to malformed_response with an unknown outcome", async () => {
-    await control("/faults", { provider: providerId, on: "submit", kind: "truncated" });
+    await simulator.control.fault({ provider: providerId, on: "submit", kind: "truncated" });
     expect(await rejection(submit())).toMatchObject({ code: "malformed_response", outcomeUnknown: true });
   });
 
   it("maps a dropped submit connection to network_error with an unknown outcome", async () => {
-    await control("/faults", { provider: providerId, on: "submit", kind: "drop" });
+    await simulator.control.fault({ provider: providerId, on: "submit", kind: "drop" });
     expect(await rejection(submit())).toMatchObject({
       code: "network_error",
       retryable: true,
@@ -185,7 +176,7 @@ describe.each(PROVIDERS)("%s transport failures against the simulator", (provide
   });
 
   it("maps a submit slower than timeoutMs to timeout with an unknown outcome", async () => {
-    await control("/faults", { provider: providerId, on: "submit", kind: "delay", delayMs: 400 });
+    await simulator.control.fault({ provider: providerId, on: "submit", kind: "delay", delayMs: 400 });
     expect(await rejection(submit({ timeoutMs: 50 }))).toMatchObject({
       code: "timeout",
       retryable: true,
@@ -194,10 +185,10 @@ describe.each(PROVIDERS)("%s transport failures against the simulator", (provide
   });
 
   it("maps 401 (status fault, wrong key, empty key) to unauthorized without leaking the key", async () => {
-    await control("/faults", { provider: providerId, on: "submit", kind: "status", status: 401 });
+    await simulator.control.fault({ provider: providerId, on: "submit", kind: "status", status: 401 });
     expect(await rejection(submit())).toMatchObject({ code: "unauthorized", retryable: false, status: 401 });
 
-    await control("/settings", { apiKeys: ["the-right-key"] });
+    await simulator.control.settings({ apiKeys: ["the-right-key"] });
     const wrongKey = await rejection(submit({ apiKey: "the-wrong-key" }));
     expect(wrongKey).toMatchObject({ code: "unauthorized", status: 401 });
     expect(wrongKey.message).not.toContain("the-wrong-key");
@@ -208,7 +199,7 @@ describe.each(PROVIDERS)("%s transport failures against the simulator", (provide
 
 describe("failures specific to one provider", () => {
   it("pixazo: 402 is insufficient_balance", async () => {
-    await control("/faults", { provider: "pixazo", on: "submit", kind: "status", status: 402 });
+    await simulator.control.fault({ provider: "pixazo", on: "submit", kind: "status", status: 402 });
     const error = await rejection(
       adapter("pixazo").submit(input("pixazo/z-image-base", { image_size: "square_1_1" })),
     );
@@ -217,8 +208,8 @@ describe("failures specific to one provider", () => {
   });
 
   it("pixazo: an ERROR job fails as provider_error, not charged; FAILED is provider_error", async () => {
-    await control("/outcomes", { provider: "pixazo", outcome: "error" });
-    await control("/outcomes", { provider: "pixazo", outcome: "failed" });
+    await simulator.control.outcome({ provider: "pixazo", outcome: "error" });
+    await simulator.control.outcome({ provider: "pixazo", outcome: "failed" });
     const provider = adapter("pixazo");
     const job = input("pixazo/z-image-turbo", { image_size: "square_1_1" });
     const errored = await settle(provider, job.modelId, await provider.submit(job));
@@ -228,7 +219,7 @@ describe("failures specific to one provider", () => {
   });
 
   it("shortapi: a failed job is provider_error and refunded", async () => {
-    await control("/outcomes", { provider: "shortapi", outcome: "failed" });
+    await simulator.control.outcome({ provider: "shortapi", outcome: "failed" });
     const provider = adapter("shortapi");
     const job = input("shortapi/flux-1.0", { aspect_ratio: "3:2" });
     expect(await settle(provider, job.modelId, await provider.submit(job))).toMatchObject({
@@ -238,7 +229,7 @@ describe("failures specific to one provider", () => {
   });
 
   it("shortapi: errors sent as HTTP 200 with a non-zero code are still refusals", async () => {
-    await control("/settings", { shortapiErrors: "envelope" });
+    await simulator.control.settings({ shortapiErrors: "envelope" });
     const error = await rejection(
       adapter("shortapi").poll({ modelId: "shortapi/z-image", providerJobId: "no-such-job" }),
     );
@@ -246,7 +237,7 @@ describe("failures specific to one provider", () => {
   });
 
   it("DashScope: an algorithm failure is a retryable provider_error", async () => {
-    await control("/outcomes", { provider: "dashscope", outcome: "failed" });
+    await simulator.control.outcome({ provider: "dashscope", outcome: "failed" });
     const error = await rejection(adapter("dashscope").submit(input("dashscope/z-image-turbo", {})));
     expect(error).toMatchObject({ code: "provider_error", retryable: true, status: 500 });
     expect(error.message).toContain("(InternalError.Algo)");
@@ -271,13 +262,13 @@ describe("failures specific to one provider", () => {
       if (submitted.state !== "pending") throw new Error("expected a pending job");
       const poll = { modelId, providerJobId: submitted.providerJobId, pollingUrl: submitted.pollingUrl };
 
-      await control("/faults", { provider: providerId, on: "poll", kind: "drop" });
+      await simulator.control.fault({ provider: providerId, on: "poll", kind: "drop" });
       expect(await rejection(provider.poll(poll))).toMatchObject({
         code: "network_error",
         retryable: true,
         outcomeUnknown: false,
       });
-      await control("/faults", { provider: providerId, on: "poll", kind: "truncated" });
+      await simulator.control.fault({ provider: providerId, on: "poll", kind: "truncated" });
       expect(await rejection(provider.poll(poll))).toMatchObject({
         code: "malformed_response",
         outcomeUnknown: false,

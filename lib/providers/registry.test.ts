@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { getProvider, providerStatus } from "./registry";
-import { replayFetch } from "./testing/replay-fetch";
+import { replayFetch } from "@/lib/testing/replay-fetch";
 
 afterEach(() => {
   vi.unstubAllEnvs();

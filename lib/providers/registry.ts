@@ -7,6 +7,7 @@ import {
   simulatorSetting,
 } from "@/lib/env";
 import type { ProviderId } from "@/lib/models/providers";
+import { simulatorUrls } from "@/lib/simulator/client";
 import { dashscopeSettings } from "./dashscope/settings";
 import { pixazoSettings } from "./pixazo/settings";
 import { shortapiSettings } from "./shortapi/settings";
@@ -44,10 +45,9 @@ export interface ProviderSettings {
 export function providerSettings(providerId: ProviderId): ProviderSettings {
   const descriptor = DESCRIPTORS[providerId];
   if (simulatorEnabled()) {
-    const port = simulatorPort() + descriptor.simulator.portOffset;
     return {
       apiKey: SIMULATOR_API_KEY,
-      baseUrl: `http://${simulatorHost()}:${port}${descriptor.simulator.basePath}`,
+      baseUrl: simulatorUrls(simulatorPort(), simulatorHost())[providerId],
       simulated: true,
     };
   }

@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "./index";
-import { control, download, KEY, waitFor } from "./test-support";
+import { KEY } from "@/lib/testing/simulator-fixture";
+import { download } from "@/lib/testing/test-images";
+import { waitFor } from "@/lib/testing/wait-for";
 
 let simulator: RunningSimulator;
 
@@ -8,7 +10,7 @@ beforeAll(async () => {
   simulator = await startSimulator({ port: 0, stepMs: 10 });
 });
 afterAll(() => simulator.close());
-afterEach(() => control(simulator, "/reset"));
+afterEach(() => simulator.control.reset());
 
 const requests = {
   shortapi: () =>
@@ -82,7 +84,7 @@ describe("status faults", () => {
   ] as const)(
     "%s %i answers with the provider's own body and Retry-After",
     async (provider, status, body) => {
-      await control(simulator, "/faults", { provider, on: "submit", kind: "status", status, retryAfter: 7 });
+      await simulator.control.fault({ provider, on: "submit", kind: "status", status, retryAfter: 7 });
       const response = await requests[provider]();
       expect(response.status).toBe(status);
       expect(response.headers.get("retry-after")).toBe("7");
@@ -92,7 +94,7 @@ describe("status faults", () => {
   );
 
   it("sends no Retry-After unless asked, and uses an override body when given", async () => {
-    await control(simulator, "/faults", {
+    await simulator.control.fault({
       provider: "pixazo",
       on: "submit",
       kind: "status",
@@ -108,7 +110,7 @@ describe("status faults", () => {
   });
 
   it("matches polls only when on is poll, and counts hits", async () => {
-    await control(simulator, "/faults", {
+    await simulator.control.fault({
       provider: "shortapi",
       on: "poll",
       kind: "status",
@@ -122,19 +124,19 @@ describe("status faults", () => {
   });
 
   it("keeps a count -1 rule until reset, for every provider with *", async () => {
-    await control(simulator, "/faults", { provider: "*", on: "any", kind: "status", status: 500, count: -1 });
+    await simulator.control.fault({ provider: "*", on: "any", kind: "status", status: 500, count: -1 });
     for (let round = 0; round < 3; round += 1) {
       expect((await requests.pixazo()).status).toBe(500);
       expect((await requests.dashscope()).status).toBe(500);
     }
-    await control(simulator, "/reset");
+    await simulator.control.reset();
     expect((await requests.pixazo()).status).toBe(202);
   });
 });
 
 describe("transport faults", () => {
   it("html answers 502 with an HTML page", async () => {
-    await control(simulator, "/faults", { provider: "dashscope", on: "submit", kind: "html" });
+    await simulator.control.fault({ provider: "dashscope", on: "submit", kind: "html" });
     const response = await requests.dashscope();
     expect(response.status).toBe(502);
     expect(response.headers.get("content-type")).toContain("text/html");
@@ -142,7 +144,7 @@ describe("transport faults", () => {
   });
 
   it("truncated answers with cut-off JSON", async () => {
-    await control(simulator, "/faults", { provider: "pixazo", on: "submit", kind: "truncated" });
+    await simulator.control.fault({ provider: "pixazo", on: "submit", kind: "truncated" });
     const response = await requests.pixazo();
     expect(response.status).toBe(202);
     const text = await response.text();
@@ -151,19 +153,19 @@ describe("transport faults", () => {
   });
 
   it("drop closes the connection without an answer, and the next call works", async () => {
-    await control(simulator, "/faults", { provider: "shortapi", on: "submit", kind: "drop" });
+    await simulator.control.fault({ provider: "shortapi", on: "submit", kind: "drop" });
     await expect(requests.shortapi()).rejects.toThrow();
     expect((await requests.shortapi()).status).toBe(200);
   });
 
   it("delay still answers normally", async () => {
-    await control(simulator, "/faults", { provider: "shortapi", on: "submit", kind: "delay", delayMs: 30 });
+    await simulator.control.fault({ provider: "shortapi", on: "submit", kind: "delay", delayMs: 30 });
     expect((await requests.shortapi()).status).toBe(200);
   });
 
   it("image faults answer like the CDN, in XML", async () => {
     const url = await dashscopeImageUrl();
-    await control(simulator, "/faults", { provider: "dashscope", on: "image", kind: "status", status: 500 });
+    await simulator.control.fault({ provider: "dashscope", on: "image", kind: "status", status: 500 });
     const failed = await download(url);
     expect(failed.status).toBe(500);
     expect(failed.bytes.toString()).toContain("<Code>InternalError</Code>");
@@ -171,7 +173,7 @@ describe("transport faults", () => {
   });
 
   it("rejects malformed rules", async () => {
-    const result = await control(simulator, "/faults", {
+    const result = await simulator.control.request("POST", "/faults", {
       provider: "shortapi",
       on: "submit",
       kind: "status",
@@ -183,7 +185,7 @@ describe("transport faults", () => {
 
 describe("outcomes", () => {
   it("applies to the next count jobs of that provider only", async () => {
-    await control(simulator, "/outcomes", { provider: "dashscope", outcome: "content_policy", count: 2 });
+    await simulator.control.outcome({ provider: "dashscope", outcome: "content_policy", count: 2 });
     expect((await requests.dashscope()).status).toBe(400);
     expect((await requests.dashscope()).status).toBe(400);
     expect((await requests.dashscope()).status).toBe(200);
@@ -192,7 +194,7 @@ describe("outcomes", () => {
 
 describe("image URLs", () => {
   it("expire after imageTtlMs with an OSS-style 403", async () => {
-    await control(simulator, "/settings", { imageTtlMs: 0 });
+    await simulator.control.settings({ imageTtlMs: 0 });
     const expired = await download(await dashscopeImageUrl());
     expect(expired.status).toBe(403);
     expect(expired.contentType).toContain("application/xml");
@@ -202,7 +204,7 @@ describe("image URLs", () => {
   it("all expire on POST /expire-images", async () => {
     const url = await dashscopeImageUrl();
     expect((await download(url)).status).toBe(200);
-    await control(simulator, "/expire-images");
+    await simulator.control.expireImages();
     expect((await download(url)).status).toBe(403);
     expect((await download(await dashscopeImageUrl())).status).toBe(200);
   });
@@ -230,10 +232,7 @@ describe("control endpoints", () => {
   it("log calls with credentials redacted and authOk", async () => {
     await requests.pixazo("logged");
     await fetch(`${simulator.urls.pixazo}/v2/requests/status/nope`);
-    const calls = (await control(simulator, "/calls?provider=pixazo", undefined, "GET")).body as Record<
-      string,
-      unknown
-    >[];
+    const calls = await simulator.control.calls("pixazo");
     expect(calls).toHaveLength(2);
     expect(calls[0]).toMatchObject({
       provider: "pixazo",
@@ -251,26 +250,26 @@ describe("control endpoints", () => {
     });
     expect(JSON.stringify(calls)).not.toContain(KEY);
 
-    await control(simulator, "/calls", undefined, "DELETE");
-    expect((await control(simulator, "/calls", undefined, "GET")).body).toEqual([]);
+    await simulator.control.clearCalls();
+    expect(await simulator.control.calls()).toEqual([]);
   });
 
   it("change settings live and reset them", async () => {
-    const changed = await control(simulator, "/settings", { stepMs: 5, latencyMs: 0 });
-    expect(changed.body).toMatchObject({ stepMs: 5, latencyMs: 0 });
-    await control(simulator, "/reset");
-    expect((await control(simulator, "/settings", undefined, "GET")).body).toMatchObject({
+    const changed = await simulator.control.settings({ stepMs: 5, latencyMs: 0 });
+    expect(changed).toMatchObject({ stepMs: 5, latencyMs: 0 });
+    await simulator.control.reset();
+    expect((await simulator.control.request("GET", "/settings")).body).toMatchObject({
       stepMs: 10,
       latencyMs: null,
     });
-    expect((await control(simulator, "/settings", { stepMs: -1 })).status).toBe(400);
+    expect((await simulator.control.request("POST", "/settings", { stepMs: -1 })).status).toBe(400);
   });
 
   it("report health and 404 unknown routes", async () => {
-    expect(await control(simulator, "/health", undefined, "GET")).toEqual({
+    expect(await simulator.control.request("GET", "/health")).toEqual({
       status: 200,
       body: { ok: true, urls: simulator.urls },
     });
-    expect((await control(simulator, "/nope", undefined, "GET")).status).toBe(404);
+    expect((await simulator.control.request("GET", "/nope")).status).toBe(404);
   });
 });

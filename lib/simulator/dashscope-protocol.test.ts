@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "./index";
-import { control, imageInfo, KEY } from "./test-support";
+import { KEY } from "@/lib/testing/simulator-fixture";
+import { imageInfo } from "@/lib/testing/test-images";
 
 interface GenerationBody {
   request_id: string;
@@ -16,7 +17,7 @@ beforeAll(async () => {
   simulator = await startSimulator({ port: 0, stepMs: 10 });
 });
 afterAll(() => simulator.close());
-afterEach(() => control(simulator, "/reset"));
+afterEach(() => simulator.control.reset());
 
 function body(prompt: string, parameters?: Record<string, unknown>, extra: Record<string, unknown> = {}) {
   return {
@@ -130,7 +131,7 @@ describe("DashScope simulator", () => {
       status: 401,
       body: { request_id: expect.any(String), code: "InvalidApiKey", message: "No API-key provided." },
     });
-    await control(simulator, "/settings", { apiKeys: ["right"] });
+    await simulator.control.settings({ apiKeys: ["right"] });
     const wrong = await generate(body("x"), { "x-dashscope-apikey": "wrong" });
     expect(wrong.status).toBe(401);
     expect(wrong.body.message).toBe("Invalid API-key provided.");
@@ -152,8 +153,8 @@ describe("DashScope simulator", () => {
     ["content_policy", 400, "DataInspectionFailed"],
     ["error", 500, "InternalError"],
     ["failed", 500, "InternalError.Algo"],
-  ])("answers a %s outcome with %i %s", async (outcome, status, code) => {
-    await control(simulator, "/outcomes", { provider: "dashscope", outcome });
+  ] as const)("answers a %s outcome with %i %s", async (outcome, status, code) => {
+    await simulator.control.outcome({ provider: "dashscope", outcome });
     const result = await generate(body("x"));
     expect(result.status).toBe(status);
     expect(result.body.code).toBe(code);

@@ -1,4 +1,11 @@
 import type { Server } from "node:http";
+import {
+  simulatedBaseUrl,
+  simulatedProviderPort,
+  simulatorClient,
+  type SimulatorClient,
+  type SimulatorUrls,
+} from "./client";
 import { createContext } from "./context";
 import { createControlServer } from "./control-server";
 import { createDashscopeProtocol } from "./dashscope-protocol";
@@ -19,7 +26,7 @@ import { createShortapiProtocol } from "./shortapi-protocol";
 export interface SimulatorOptions {
   /** Default "127.0.0.1". */
   host?: string;
-  /** Control port P; shortapi on P+1, pixazo P+2, DashScope P+3. 0 puts every server on an ephemeral port. Default 4010. */
+  /** Control port P, each provider on P + its descriptor's port offset; 0 puts every server on an ephemeral port. Default 4010. */
   port?: number;
   /** Image URLs expire after this (default 10 min) and then answer 403 like a signed CDN URL. */
   imageTtlMs?: number;
@@ -33,12 +40,11 @@ export interface SimulatorOptions {
 }
 
 export interface RunningSimulator {
-  /** dashscope ends with /api/v1; shortapi and pixazo are roots (http://127.0.0.1:PORT). */
-  urls: { control: string; shortapi: string; pixazo: string; dashscope: string };
+  urls: SimulatorUrls;
+  /** Its control port (faults, outcomes, settings, calls, reset). */
+  control: SimulatorClient;
   close(): Promise<void>;
 }
-
-const PORT_OFFSETS = { shortapi: 1, pixazo: 2, dashscope: 3 } as const;
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const host = options.host ?? "127.0.0.1";
@@ -68,7 +74,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     for (const provider of SIMULATED_PROVIDERS) {
       const server = createProviderServer(protocols[provider], context);
       servers.push(server);
-      const port = await listen(server, basePort === 0 ? 0 : basePort + PORT_OFFSETS[provider], host);
+      const port = await listen(server, basePort === 0 ? 0 : simulatedProviderPort(basePort, provider), host);
       context.origins[provider] = `http://${urlHost}:${port}`;
     }
   } catch (error) {
@@ -82,8 +88,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   // Only now: a saved job that is due finishes at once, issuing URLs on its provider's origin.
   protocols.shortapi.jobs.restore(saved?.jobs.shortapi ?? []);
   protocols.pixazo.jobs.restore(saved?.jobs.pixazo ?? []);
-  urls.shortapi = context.origins.shortapi;
-  urls.pixazo = context.origins.pixazo;
-  urls.dashscope = `${context.origins.dashscope}/api/v1`;
-  return { urls, close };
+  for (const provider of SIMULATED_PROVIDERS)
+    urls[provider] = simulatedBaseUrl(provider, context.origins[provider]);
+  return { urls, control: simulatorClient(urls.control), close };
 }

@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type RunningSimulator, type SimulatorOptions, startSimulator } from "./index";
-import { type CallbackReceiver, control, download, KEY, startReceiver, waitFor } from "./test-support";
+import { type CallbackReceiver, KEY, startReceiver } from "@/lib/testing/simulator-fixture";
+import { download } from "@/lib/testing/test-images";
+import { waitFor } from "@/lib/testing/wait-for";
 
 let stateDir: string;
 let receiver: CallbackReceiver;
@@ -167,9 +169,9 @@ describe("simulator state across restarts", () => {
     expect(pixazoUrls).toHaveLength(1);
 
     const dashscopeUrl = await generateDashscope(first, "a lighthouse");
-    await control(first, "/settings", { imageTtlMs: 0 });
+    await first.control.settings({ imageTtlMs: 0 });
     const expiredUrl = await generateDashscope(first, "a lighthouse, expired");
-    await control(first, "/settings", { imageTtlMs: 60_000 });
+    await first.control.settings({ imageTtlMs: 60_000 });
 
     const images = [...shortapiUrls, ...pixazoUrls, dashscopeUrl];
     const bytesBefore = await Promise.all(images.map(download));
@@ -177,7 +179,7 @@ describe("simulator state across restarts", () => {
     expect((await download(expiredUrl)).status).toBe(403);
 
     // Jobs that cannot finish before the restart: queued when the simulator goes down.
-    await control(first, "/settings", { stepMs: 3_600_000 });
+    await first.control.settings({ stepMs: 3_600_000 });
     const pendingShortapi = await createShortapi(first, "a storm");
     const pendingPixazoUrl = await submitPixazo(first, "a calm sea");
     expect((await queryShortapi(first, pendingShortapi)).data.status).toBe(0);
@@ -222,7 +224,7 @@ describe("simulator state across restarts", () => {
   it("keeps the expire-all marker but serves images issued after it", async () => {
     const { simulator: first, port } = await startOnFixedPorts();
     const before = await generateDashscope(first, "a kite");
-    await control(first, "/expire-images");
+    await first.control.expireImages();
 
     const second = await restart(first, { port });
     expect((await download(before)).status).toBe(403);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { control, imageInfo, KEY, setUpSimulatorWithReceiver, waitFor } from "./test-support";
+import { KEY, setUpSimulatorWithReceiver } from "@/lib/testing/simulator-fixture";
+import { imageInfo } from "@/lib/testing/test-images";
+import { waitFor } from "@/lib/testing/wait-for";
 
 type Json = Record<string, unknown> & { output?: { media_url: string[]; media_type: string } | null };
 
@@ -119,7 +121,7 @@ describe("pixazo simulator", () => {
   });
 
   it("reports QUEUED with output null before anything ran", async () => {
-    await control(fixture.simulator, "/settings", { stepMs: 60_000 });
+    await fixture.simulator.control.settings({ stepMs: 60_000 });
     const submitted = await submit(TURBO, { prompt: "x", image_size: "square_1_1" });
     const result = await status(String(submitted.body.polling_url));
     expect(result.body).toMatchObject({ status: "QUEUED", output: null, error: null, completed_at: null });
@@ -194,7 +196,7 @@ describe("pixazo simulator", () => {
     const url = String(submitted.body.polling_url);
     expect((await status(url, null)).status).toBe(401);
 
-    await control(fixture.simulator, "/settings", { apiKeys: ["right"] });
+    await fixture.simulator.control.settings({ apiKeys: ["right"] });
     const invalid = await status(url, "wrong");
     expect(invalid.status).toBe(401);
     expect(invalid.body).toEqual({
@@ -215,8 +217,8 @@ describe("pixazo simulator", () => {
     ["content_policy", "FAILED"],
     ["failed", "FAILED"],
     ["error", "ERROR"],
-  ])("ends a %s outcome as %s with an error string", async (outcome, expected) => {
-    await control(fixture.simulator, "/outcomes", { provider: "pixazo", outcome });
+  ] as const)("ends a %s outcome as %s with an error string", async (outcome, expected) => {
+    await fixture.simulator.control.outcome({ provider: "pixazo", outcome });
     const submitted = await submit(BASE, { prompt: "x", image_size: "square_1_1" });
     const { final } = await runToEnd(String(submitted.body.polling_url));
     expect(final.body).toMatchObject({ status: expected, output: null, error: expect.any(String) });

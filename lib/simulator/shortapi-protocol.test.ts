@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { control, imageInfo, KEY, setUpSimulatorWithReceiver, waitFor } from "./test-support";
+import { KEY, setUpSimulatorWithReceiver } from "@/lib/testing/simulator-fixture";
+import { imageInfo } from "@/lib/testing/test-images";
+import { waitFor } from "@/lib/testing/wait-for";
 
 interface Envelope {
   code: number;
@@ -110,7 +112,7 @@ describe("shortapi simulator", () => {
   });
 
   it("reports a new job as queued with no result", async () => {
-    await control(fixture.simulator, "/settings", { stepMs: 60_000 });
+    await fixture.simulator.control.settings({ stepMs: 60_000 });
     const created = await create({
       model: "shortapi/z-image/text-to-image",
       args: { prompt: "x", aspect_ratio: "1:1" },
@@ -194,7 +196,7 @@ describe("shortapi simulator", () => {
   });
 
   it("can refuse with HTTP 200 and a non-zero code instead", async () => {
-    await control(fixture.simulator, "/settings", { shortapiErrors: "envelope" });
+    await fixture.simulator.control.settings({ shortapiErrors: "envelope" });
     const result = await create({ model: "shortapi/z-image/text-to-image", args: { prompt: "x" } });
     expect(result.status).toBe(200);
     expect(result.body).toEqual({ code: 400, message: "aspect_ratio is required" });
@@ -209,7 +211,7 @@ describe("shortapi simulator", () => {
   it("answers 401 without a key or with a key it does not accept", async () => {
     const body = { model: "openai/gpt-image-2/text-to-image", args: { prompt: "x" } };
     expect(await create(body, null)).toEqual({ status: 401, body: { code: 401, message: "Unauthorized" } });
-    await control(fixture.simulator, "/settings", { apiKeys: ["the-right-key"] });
+    await fixture.simulator.control.settings({ apiKeys: ["the-right-key"] });
     expect(await create(body, "wrong")).toEqual({
       status: 401,
       body: { code: 401, message: "Unauthorized" },
@@ -217,10 +219,10 @@ describe("shortapi simulator", () => {
     expect((await create(body, "the-right-key")).status).toBe(200);
   });
 
-  it.each(["content_policy", "error", "failed"])(
+  it.each(["content_policy", "error", "failed"] as const)(
     "ends a job with the %s outcome as status 3, refunded",
     async (outcome) => {
-      await control(fixture.simulator, "/outcomes", { provider: "shortapi", outcome });
+      await fixture.simulator.control.outcome({ provider: "shortapi", outcome });
       const created = await create({ model: "openai/gpt-image-2/text-to-image", args: { prompt: "x" } });
       const { final } = await runToEnd(created.body.data.job_id);
       expect(final.body.data).toMatchObject({
@@ -258,7 +260,7 @@ describe("shortapi simulator", () => {
   });
 
   it("retries a failing callback receiver when callbackAttempts asks for it", async () => {
-    await control(fixture.simulator, "/settings", { callbackAttempts: 3 });
+    await fixture.simulator.control.settings({ callbackAttempts: 3 });
     fixture.receiver.statuses.push(500, 503);
     await create({
       model: "openai/gpt-image-2/text-to-image",
@@ -272,7 +274,7 @@ describe("shortapi simulator", () => {
   });
 
   it("sends duplicate callbacks when callbackCopies asks for them", async () => {
-    await control(fixture.simulator, "/settings", { callbackCopies: 2, callbackDelayMs: 5 });
+    await fixture.simulator.control.settings({ callbackCopies: 2, callbackDelayMs: 5 });
     await create({
       model: "openai/gpt-image-2/text-to-image",
       args: { prompt: "x" },

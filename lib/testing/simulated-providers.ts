@@ -7,18 +7,16 @@ import {
   type JobRunnerOptions,
 } from "@/lib/jobs/runner/engine";
 import { SIMULATED_POLL_SCHEDULE } from "@/lib/jobs/schedule";
-import type { ProviderId } from "@/lib/models/types";
 import { getProvider } from "@/lib/providers/registry";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
-import type { CallRecord } from "@/lib/simulator/call-log";
+import type { SimulatorClient } from "@/lib/simulator/client";
 import { createLocalBlobStore } from "@/lib/storage/local-blob-store";
+import { simulatorProviderEnv } from "./standalone-simulator";
 
 export interface SimulatedProviders {
   simulator: RunningSimulator;
-  /** POSTs to a control endpoint (/faults, /outcomes, /settings, /reset…) and returns its JSON. */
-  control(route: string, body?: unknown): Promise<unknown>;
-  /** The provider requests the simulator received, optionally of one provider. */
-  calls(provider?: ProviderId): Promise<CallRecord[]>;
+  /** Its control port: faults, outcomes, settings, calls, reset. */
+  control: SimulatorClient;
   close(): Promise<void>;
 }
 
@@ -31,32 +29,8 @@ export async function startSimulatedProviders(options: {
   key?: string;
 }): Promise<SimulatedProviders> {
   const simulator = await startSimulator({ port: 0, stepMs: options.stepMs });
-  process.env.PRISM_SIMULATOR = "off";
-  process.env.SHORTAPI_KEY =
-    process.env.PIXAZO_API_KEY =
-    process.env.DASHSCOPE_API_KEY =
-      options.key ?? "simulator-key";
-  process.env.SHORTAPI_BASE_URL = simulator.urls.shortapi;
-  process.env.PIXAZO_BASE_URL = simulator.urls.pixazo;
-  process.env.DASHSCOPE_BASE_URL = simulator.urls.dashscope;
-
-  return {
-    simulator,
-    async control(route, body) {
-      const response = await fetch(`${simulator.urls.control}${route}`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body ?? {}),
-      });
-      if (!response.ok) throw new Error(`simulator ${route}: ${response.status} ${await response.text()}`);
-      return response.json();
-    },
-    async calls(provider) {
-      const query = provider ? `?provider=${provider}` : "";
-      return (await (await fetch(`${simulator.urls.control}/calls${query}`)).json()) as CallRecord[];
-    },
-    close: () => simulator.close(),
-  };
+  Object.assign(process.env, simulatorProviderEnv(simulator.urls, options.key ?? "simulator-key"));
+  return { simulator, control: simulator.control, close: () => simulator.close() };
 }
 
 /**

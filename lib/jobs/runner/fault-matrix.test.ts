@@ -13,6 +13,7 @@ import { getRunView } from "@/lib/views/run-views";
 import { logger } from "@/lib/logger";
 import { MODELS } from "@/lib/models";
 import type { ProviderId } from "@/lib/models/types";
+import type { SimulatorClient } from "@/lib/simulator/client";
 import {
   createRealRunner,
   startSimulatedProviders,
@@ -66,7 +67,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   await emptyDatabase(handle);
-  await control("/reset");
+  await providers.control.reset();
 });
 
 afterEach(async () => {
@@ -74,9 +75,8 @@ afterEach(async () => {
   runner = undefined;
 });
 
-const control = (route: string, body?: unknown) => providers.control(route, body);
-const fault = (rule: Record<string, unknown>) => control("/faults", rule);
-const calls = (provider: ProviderId) => providers.calls(provider);
+const fault = (rule: Parameters<SimulatorClient["fault"]>[0]) => providers.control.fault(rule);
+const calls = (provider: ProviderId) => providers.control.calls(provider);
 
 /** Create requests, the ones that may cost money: every provider creates with a POST. */
 const creates = async (provider: ProviderId) =>
@@ -195,7 +195,7 @@ describe.each(PROVIDERS)("%s submit faults", (provider) => {
   });
 
   it("content-policy failure", async () => {
-    await control("/outcomes", { provider, outcome: "content_policy" });
+    await providers.control.outcome({ provider, outcome: "content_policy" });
     const job = await runToEnd(provider);
     expect(job.status).toBe("failed");
     expect(job.error?.code).toBe("content_policy");
@@ -205,7 +205,7 @@ describe.each(PROVIDERS)("%s submit faults", (provider) => {
   });
 
   it("provider 401: failed without retrying, and the key is not in the message", async () => {
-    await control("/settings", { apiKeys: ["another-key"] });
+    await providers.control.settings({ apiKeys: ["another-key"] });
     const job = await runToEnd(provider);
     expect(job.status).toBe("failed");
     expect(job.error?.code).toBe("unauthorized");
@@ -214,7 +214,7 @@ describe.each(PROVIDERS)("%s submit faults", (provider) => {
   });
 
   it('image URL already expired: failed "image expired" after a bounded number of downloads', async () => {
-    await control("/settings", { imageTtlMs: 0 });
+    await providers.control.settings({ imageTtlMs: 0 });
     const job = await runToEnd(provider);
     expect(job.status).toBe("failed");
     expect(job.error?.code).toBe("image_expired");
@@ -283,7 +283,7 @@ describe.each(POLLED)("%s poll faults", (provider) => {
   });
 
   it("the provider fails the job: failed with the provider's reason", async () => {
-    await control("/outcomes", { provider, outcome: "error" });
+    await providers.control.outcome({ provider, outcome: "error" });
     const job = await runToEnd(provider);
     expect(job.status).toBe("failed");
     expect(job.error?.message.startsWith(`${provider}:`)).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixtureLoader, rejection, replayFetch, socketError, type Reply } from "../testing/replay-fetch";
+import { fixtureLoader, rejection, replayFetch, socketError, type Reply } from "@/lib/testing/replay-fetch";
 import { createDashscopeProvider } from "./dashscope-provider";
 
 const fixture = fixtureLoader(import.meta.dirname);

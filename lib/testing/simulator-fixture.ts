@@ -1,54 +1,11 @@
 import { createServer, type Server } from "node:http";
-import sharp from "sharp";
 import { afterAll, afterEach, beforeAll } from "vitest";
-import { closeServer, listen, readRequest } from "./http-utils";
-import { type RunningSimulator, startSimulator } from "./index";
+import { type RunningSimulator, startSimulator } from "@/lib/simulator";
+import { closeServer, listen, readRequest } from "@/lib/simulator/http-utils";
 
-/** Helpers shared by the simulator's own tests. */
+/** The simulator's own tests: a key it accepts, a callback receiver, and a per-file fixture of both. */
 
 export const KEY = "test-key";
-
-export async function control(simulator: RunningSimulator, path: string, body?: unknown, method = "POST") {
-  const response = await fetch(`${simulator.urls.control}${path}`, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as unknown };
-}
-
-/** Polls until `read` returns a value for which `done` holds; never asserts on time itself. */
-export async function waitFor<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  attempts = 400,
-): Promise<T> {
-  for (let attempt = 0; attempt < attempts; attempt += 1) {
-    const value = await read();
-    if (done(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error("condition never became true");
-}
-
-export async function download(url: string) {
-  const response = await fetch(url);
-  const bytes = Buffer.from(await response.arrayBuffer());
-  return { status: response.status, contentType: response.headers.get("content-type"), bytes };
-}
-
-export async function imageInfo(url: string) {
-  const { status, contentType, bytes } = await download(url);
-  const metadata = await sharp(bytes).metadata();
-  return {
-    status,
-    contentType,
-    bytes,
-    format: metadata.format,
-    width: metadata.width,
-    height: metadata.height,
-  };
-}
 
 export interface CallbackReceiver {
   url: string;
@@ -89,7 +46,7 @@ export function setUpSimulatorWithReceiver(): SimulatorWithReceiver {
     await simulator?.close();
   });
   afterEach(async () => {
-    if (simulator) await control(simulator, "/reset");
+    await simulator?.control.reset();
     receiver?.received.splice(0);
   });
   const started = <T>(value: T | undefined): T => {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { ProviderError, type FetchLike } from "../types";
+import { ProviderError, type FetchLike } from "@/lib/providers/types";
 
 /** One request an adapter made, as the fake saw it. */
 export interface RecordedRequest {

@@ -1,0 +1,108 @@
+import type { z } from "zod";
+import { dashscopeSettings } from "@/lib/providers/dashscope/settings";
+import { pixazoSettings } from "@/lib/providers/pixazo/settings";
+import { shortapiSettings } from "@/lib/providers/shortapi/settings";
+import type { ProviderDescriptor } from "@/lib/providers/types";
+import type { CallRecord } from "./call-log";
+import type { faultRuleSchema, SimulatedProvider } from "./faults";
+import type { outcomeRuleSchema } from "./outcomes";
+import type { SettingsPatch, SimulatorSettings } from "./settings";
+
+/**
+ * The one client of a simulator: where its servers listen (from the provider descriptors), and its
+ * control port (see README.md). Free of server-only imports, so the registry, unit tests, Playwright
+ * specs and the benches (plain scripts run through tsx) all share it.
+ */
+
+/** Where each provider is simulated, as its descriptor says: control port P, the provider on P + offset. */
+const SIMULATED_AT: Record<SimulatedProvider, ProviderDescriptor["simulator"]> = {
+  shortapi: shortapiSettings.simulator,
+  pixazo: pixazoSettings.simulator,
+  dashscope: dashscopeSettings.simulator,
+};
+
+/** The base URLs of a simulator with control port `port`: the control port, and each provider's as adapters use it. */
+export type SimulatorUrls = { control: string } & Record<SimulatedProvider, string>;
+
+/** The port a simulator with control port `port` serves `provider` on. */
+export function simulatedProviderPort(port: number, provider: SimulatedProvider): number {
+  return port + SIMULATED_AT[provider].portOffset;
+}
+
+/** The base URL an adapter uses for a simulated provider whose server listens at `origin`. */
+export function simulatedBaseUrl(provider: SimulatedProvider, origin: string): string {
+  return `${origin}${SIMULATED_AT[provider].basePath}`;
+}
+
+export function simulatorUrls(port: number, host = "127.0.0.1"): SimulatorUrls {
+  const origin = (providerPort: number) => `http://${host}:${providerPort}`;
+  return {
+    control: origin(port),
+    shortapi: simulatedBaseUrl("shortapi", origin(simulatedProviderPort(port, "shortapi"))),
+    pixazo: simulatedBaseUrl("pixazo", origin(simulatedProviderPort(port, "pixazo"))),
+    dashscope: simulatedBaseUrl("dashscope", origin(simulatedProviderPort(port, "dashscope"))),
+  };
+}
+
+export interface ControlResponse {
+  status: number;
+  body: unknown;
+}
+
+export interface SimulatorClient {
+  readonly controlUrl: string;
+  /** Any control request, answered as is (never throws on a status): for tests of the control port itself. */
+  request(method: string, path: string, body?: unknown): Promise<ControlResponse>;
+  /** Adds a fault rule (POST /faults). */
+  fault(rule: z.input<typeof faultRuleSchema>): Promise<void>;
+  /** Decides how upcoming jobs end (POST /outcomes). */
+  outcome(rule: z.input<typeof outcomeRuleSchema>): Promise<void>;
+  /** Changes timing and behaviour knobs and returns them all (POST /settings). */
+  settings(patch: SettingsPatch): Promise<SimulatorSettings>;
+  /** Every image URL issued so far answers 403 from now on (POST /expire-images). */
+  expireImages(): Promise<void>;
+  /** The provider requests received, oldest first, optionally of one provider (GET /calls). */
+  calls(provider?: SimulatedProvider): Promise<CallRecord[]>;
+  clearCalls(): Promise<void>;
+  /** Faults, outcomes, settings, call log and jobs back to the start (POST /reset). */
+  reset(): Promise<void>;
+  /** True once the control port answers GET /health. */
+  healthy(): Promise<boolean>;
+}
+
+/** A client for the control port at `controlUrl` (e.g. `simulatorUrls(port).control`). */
+export function simulatorClient(controlUrl: string): SimulatorClient {
+  async function request(method: string, path: string, body?: unknown): Promise<ControlResponse> {
+    const response = await fetch(`${controlUrl}${path}`, {
+      method,
+      headers: body === undefined ? {} : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
+  }
+
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await request(method, path, body);
+    if (response.status >= 300)
+      throw new Error(`simulator ${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body as T;
+  }
+
+  return {
+    controlUrl,
+    request,
+    fault: (rule) => call("POST", "/faults", rule),
+    outcome: (rule) => call("POST", "/outcomes", rule),
+    settings: (patch) => call("POST", "/settings", patch),
+    expireImages: () => call("POST", "/expire-images"),
+    calls: (provider) => call("GET", provider ? `/calls?provider=${provider}` : "/calls"),
+    clearCalls: () => call("DELETE", "/calls"),
+    reset: () => call("POST", "/reset"),
+    healthy: () =>
+      request("GET", "/health").then(
+        (response) => response.status === 200,
+        () => false,
+      ),
+  };
+}
