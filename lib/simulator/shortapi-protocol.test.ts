@@ -262,7 +262,7 @@ describe("shortapi simulator", () => {
   it("retries a failing callback receiver when callbackAttempts asks for it", async () => {
     await fixture.simulator.control.settings({ callbackAttempts: 3 });
     fixture.receiver.statuses.push(500, 503);
-    await create({
+    const created = await create({
       model: "openai/gpt-image-2/text-to-image",
       args: { prompt: "x" },
       callback_url: fixture.receiver.url,
@@ -271,6 +271,11 @@ describe("shortapi simulator", () => {
       async () => fixture.receiver.received.length,
       (count) => count === 3,
     );
+    // Refused twice (500, 503), then accepted: the same terminal envelope each time.
+    expect(fixture.receiver.statuses).toEqual([]);
+    const [first, ...retries] = fixture.receiver.received;
+    expect(first).toMatchObject({ code: 0, data: { job_id: created.body.data.job_id, status: 2 } });
+    expect(retries).toEqual([first, first]);
   });
 
   it("sends duplicate callbacks when callbackCopies asks for them", async () => {
