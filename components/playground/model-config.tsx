@@ -3,13 +3,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { type Ref, useEffect, useId, useImperativeHandle, useMemo, useState } from "react";
 import { type FieldValues, type Resolver, useForm, useWatch } from "react-hook-form";
-import { describeSchema, schemaDefaults } from "@/components/schema-form/describe-schema";
+import { describeSchema } from "@/components/schema-form/describe-schema";
 import { fieldErrorMap } from "@/components/schema-form/field-error-map";
 import { SchemaForm } from "@/components/schema-form/schema-form";
 import { cn } from "@/components/ui/cn";
 import { ChevronDownIcon, SlidersIcon } from "@/components/ui/icons";
-import { type CostEstimate, type ModelDefinition, type SharedSettings } from "@/lib/models";
+import type { CostEstimate, ModelDefinition, SharedSettings } from "@/lib/models/types";
 import { providerName } from "@/lib/models/providers";
+import { startingParams } from "@/lib/models/starting-params";
 import type { ModelFormHandle } from "./model-form-handle";
 
 interface ModelConfigProps {
@@ -23,7 +24,7 @@ interface ModelConfigProps {
 export function ModelConfig({ model, shared, initialEdits, onEstimate, ref }: ModelConfigProps) {
   const fields = useMemo(() => describeSchema(model.params), [model]);
   const mapping = useMemo(() => model.mapSharedSettings(shared), [model, shared]);
-  const baseValues = useMemo(() => ({ ...schemaDefaults(fields), ...mapping.params }), [fields, mapping]);
+  const baseValues = useMemo(() => startingParams(model, shared), [model, shared]);
   const [expanded, setExpanded] = useState(false);
   const panelId = useId();
   const form = useForm<FieldValues>({

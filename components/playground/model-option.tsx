@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { formatUsd } from "@/components/gallery/format";
 import type { ModelView } from "@/lib/api/views";
-import type { CostEstimate, ModelDefinition, SharedSettings } from "@/lib/models";
+import type { CostEstimate, ModelDefinition, SharedSettings } from "@/lib/models/types";
 import { ModelConfig } from "./model-config";
 import type { ModelFormHandle } from "./model-form-handle";
 

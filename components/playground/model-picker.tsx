@@ -4,7 +4,7 @@ import type { Ref } from "react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import type { ModelView } from "@/lib/api/views";
-import type { CostEstimate, ModelDefinition, SharedSettings } from "@/lib/models";
+import type { CostEstimate, ModelDefinition, SharedSettings } from "@/lib/models/types";
 import type { ModelFormHandle } from "./model-form-handle";
 import { ModelOption } from "./model-option";
 

@@ -1,4 +1,4 @@
-import { ASPECT_RATIOS, type SharedSettings } from "@/lib/models";
+import { ASPECT_RATIOS, type SharedSettings } from "@/lib/models/types";
 
 const DRAFT_STORAGE_KEY = "prism-playground-draft";
 
@@ -10,8 +10,6 @@ export interface PlaygroundDraft {
   edits: Record<string, Record<string, unknown>>;
   runId?: string;
 }
-
-export const DEFAULT_SHARED_SETTINGS: SharedSettings = { aspectRatio: "1:1", numImages: 1 };
 
 function isDraft(value: unknown): value is PlaygroundDraft {
   if (typeof value !== "object" || value === null) return false;

@@ -3,7 +3,7 @@
 import { type UseFormReturn, useWatch } from "react-hook-form";
 import { cn } from "@/components/ui/cn";
 import { Textarea } from "@/components/ui/input";
-import { promptSchema } from "@/lib/models";
+import { promptSchema } from "@/lib/models/params";
 
 export interface PromptValues {
   prompt: string;

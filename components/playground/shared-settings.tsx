@@ -2,7 +2,8 @@
 
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
-import { ASPECT_RATIOS, type AspectRatio, ratioOf, type SharedSettings } from "@/lib/models";
+import { ratioOf } from "@/lib/models/sizes";
+import { ASPECT_RATIOS, type AspectRatio, type SharedSettings } from "@/lib/models/types";
 
 const IMAGE_COUNTS = [1, 2, 3, 4] as const;
 

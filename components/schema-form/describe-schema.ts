@@ -145,12 +145,3 @@ export function describeField(name: string, schema: z.ZodType): SchemaField {
 export function describeSchema(schema: z.ZodObject): SchemaField[] {
   return Object.entries(schema.shape).map(([name, field]) => describeField(name, field as z.ZodType));
 }
-
-/** The values a fresh form starts from: each field's default, nothing for the rest. */
-export function schemaDefaults(fields: readonly SchemaField[]): Record<string, unknown> {
-  return Object.fromEntries(
-    fields
-      .filter((field) => field.defaultValue !== undefined)
-      .map((field) => [field.name, field.defaultValue]),
-  );
-}

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { MODELS, type ModelDefinition } from "@/lib/models";
-import { describeField, describeSchema, type SchemaField, schemaDefaults } from "./describe-schema";
+import { MODELS } from "@/lib/models/catalog";
+import type { ModelDefinition } from "@/lib/models/types";
+import { startingParams } from "@/lib/models/starting-params";
+import { describeField, describeSchema, type SchemaField } from "./describe-schema";
 
 const VOCABULARY = new Set(["text", "number", "enum", "boolean"]);
 
@@ -10,10 +12,7 @@ type JsonProperty = { title?: string; description?: string; default?: unknown };
 const propertiesOf = (jsonSchema: unknown) =>
   (jsonSchema as { properties: Record<string, JsonProperty> }).properties;
 
-const sampleValues = (model: ModelDefinition) => ({
-  ...schemaDefaults(describeSchema(model.params)),
-  ...model.mapSharedSettings({ aspectRatio: "16:9", numImages: 2 }).params,
-});
+const sampleValues = (model: ModelDefinition) => startingParams(model, { aspectRatio: "16:9", numImages: 2 });
 
 function invalidValueFor(field: SchemaField): unknown {
   switch (field.kind) {

@@ -7,7 +7,7 @@ import type { DatabaseHandle } from "@/lib/db/client";
 import { getJob, pollJobNow } from "@/lib/db/queries/jobs";
 import { getRunView } from "@/lib/views/run-views";
 import { logger } from "@/lib/logger";
-import { MODELS } from "@/lib/models";
+import { MODELS } from "@/lib/models/catalog";
 import { closeServer, listen } from "@/lib/simulator/http-utils";
 import {
   createRealRunner,

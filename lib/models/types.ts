@@ -9,6 +9,9 @@ export interface SharedSettings {
   numImages: number;
 }
 
+/** What the playground preselects before a person touches the shared settings. */
+export const INITIAL_SHARED_SETTINGS: SharedSettings = { aspectRatio: "1:1", numImages: 1 };
+
 export const ASPECT_RATIOS = ["1:1", "3:2", "2:3", "4:3", "3:4", "16:9", "9:16", "21:9"] as const;
 export type AspectRatio = (typeof ASPECT_RATIOS)[number];
 

@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { DatabaseHandle } from "@/lib/db/client";
 import { getRunView } from "@/lib/views/run-views";
 import { logger } from "@/lib/logger";
-import { MODELS } from "@/lib/models";
+import { MODELS } from "@/lib/models/catalog";
 import type { ProviderId } from "@/lib/models/types";
 import type { SimulatorClient } from "@/lib/simulator/client";
 import {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { getRunView } from "@/lib/views/run-views";
-import { MODELS } from "@/lib/models";
+import { MODELS } from "@/lib/models/catalog";
 import { createLocalBlobStore } from "@/lib/storage/local-blob-store";
 import {
   createRealRunner,

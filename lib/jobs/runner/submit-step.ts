@@ -1,7 +1,7 @@
 import "server-only";
 import { getPromptOfRun } from "@/lib/db/queries/jobs";
 import type { JobRow } from "@/lib/db/schema";
-import { findModel } from "@/lib/models";
+import { findModel } from "@/lib/models/catalog";
 import type { ImageProvider } from "@/lib/providers/types";
 import { jobTransitions } from "./job-transitions";
 import {

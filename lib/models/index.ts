@@ -1,5 +1,0 @@
-export * from "./catalog";
-export * from "./model-names";
-export * from "./params";
-export * from "./sizes";
-export * from "./types";
