@@ -1,7 +1,8 @@
 import "server-only";
 import { DEFAULT_LIMITS, safeFetch, SafeFetchError, type SafeFetchPolicy } from "@/lib/http/safe-fetch";
 import type { ProviderId } from "@/lib/models/types";
-import { providerDescriptor, providerSettings } from "@/lib/providers/registry";
+import { providerDescriptor } from "@/lib/providers/descriptors";
+import { providerSettings } from "@/lib/providers/registry";
 
 export type ImageDownloadErrorCode =
   "image_expired" | "image_too_large" | "image_blocked" | "image_download_failed";

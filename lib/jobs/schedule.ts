@@ -1,5 +1,6 @@
 import type { ProviderId } from "@/lib/models/providers";
-import { providerDescriptor, providerStatus } from "@/lib/providers/registry";
+import { providerDescriptor } from "@/lib/providers/descriptors";
+import { providerStatus } from "@/lib/providers/registry";
 import type { PollSchedule } from "@/lib/providers/types";
 
 export type { PollSchedule } from "@/lib/providers/types";

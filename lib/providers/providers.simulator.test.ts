@@ -2,20 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { findModel } from "@/lib/models/catalog";
 import type { ProviderId } from "@/lib/models/types";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
-import { createDashscopeProvider } from "./dashscope/dashscope-provider";
-import { createPixazoProvider } from "./pixazo/pixazo-provider";
-import { createShortapiProvider } from "./shortapi/shortapi-provider";
+import { providerDescriptor } from "./descriptors";
 import { rejection } from "@/lib/testing/replay-fetch";
 import type { ImageProvider, PollResult, ProviderConfig, SubmitInput, SubmitResult } from "./types";
 
 /** The real adapters against the loopback simulator (lib/simulator), driven through its control port. */
 
 const KEY = "sim-key";
-const FACTORIES: Record<ProviderId, (config: ProviderConfig) => ImageProvider> = {
-  shortapi: createShortapiProvider,
-  pixazo: createPixazoProvider,
-  dashscope: createDashscopeProvider,
-};
 
 let simulator: RunningSimulator;
 
@@ -30,7 +23,7 @@ beforeEach(async () => {
 });
 
 function adapter(providerId: ProviderId, overrides: Partial<ProviderConfig> = {}): ImageProvider {
-  return FACTORIES[providerId]({
+  return providerDescriptor(providerId).create({
     apiKey: KEY,
     baseUrl: simulator.urls[providerId],
     fetch: globalThis.fetch,

@@ -8,23 +8,13 @@ import {
 } from "@/lib/env";
 import type { ProviderId } from "@/lib/models/providers";
 import { simulatorUrls } from "@/lib/simulator/client";
-import { dashscopeSettings } from "./dashscope/settings";
-import { pixazoSettings } from "./pixazo/settings";
-import { shortapiSettings } from "./shortapi/settings";
-import type { ImageProvider, ProviderConfig, ProviderDescriptor } from "./types";
+import { PROVIDER_DESCRIPTORS, providerDescriptor } from "./descriptors";
+import type { ImageProvider, ProviderConfig } from "./types";
 
-/** One descriptor per provider: the compiler refuses a provider id without one. */
-const DESCRIPTORS: { [Id in ProviderId]: ProviderDescriptor<Id> } = {
-  shortapi: shortapiSettings,
-  pixazo: pixazoSettings,
-  dashscope: dashscopeSettings,
-};
-
-export const PROVIDER_DESCRIPTORS: readonly ProviderDescriptor[] = Object.values(DESCRIPTORS);
-
-export function providerDescriptor(providerId: ProviderId): ProviderDescriptor {
-  return DESCRIPTORS[providerId];
-}
+/*
+ * Each provider configured from the environment as it is now, as its descriptor (descriptors.ts)
+ * says: which variables hold its key and base URL, or where the simulator serves it.
+ */
 
 /** On exactly when no provider key is set, unless PRISM_SIMULATOR says otherwise. */
 export function simulatorEnabled(): boolean {
@@ -43,7 +33,7 @@ export interface ProviderSettings {
 
 /** Where a provider is reached and with which key, from the environment as it is now. */
 export function providerSettings(providerId: ProviderId): ProviderSettings {
-  const descriptor = DESCRIPTORS[providerId];
+  const descriptor = providerDescriptor(providerId);
   if (simulatorEnabled()) {
     return {
       apiKey: SIMULATOR_API_KEY,
@@ -76,7 +66,7 @@ export function getProvider(
   const settings = providerSettings(providerId);
   const apiKey = overrides?.apiKey ?? settings.apiKey;
   if (!apiKey) return null;
-  return DESCRIPTORS[providerId].create({
+  return providerDescriptor(providerId).create({
     baseUrl: settings.baseUrl,
     // Looked up per call, so tests and instrumentation that replace globalThis.fetch are honoured.
     fetch: (input, init) => globalThis.fetch(input, init),

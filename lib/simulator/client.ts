@@ -1,10 +1,7 @@
 import type { z } from "zod";
-import { dashscopeSettings } from "@/lib/providers/dashscope/settings";
-import { pixazoSettings } from "@/lib/providers/pixazo/settings";
-import { shortapiSettings } from "@/lib/providers/shortapi/settings";
-import type { ProviderDescriptor } from "@/lib/providers/types";
+import { providerDescriptor } from "@/lib/providers/descriptors";
 import type { CallRecord } from "./call-log";
-import type { faultRuleSchema, SimulatedProvider } from "./faults";
+import { SIMULATED_PROVIDERS, type faultRuleSchema, type SimulatedProvider } from "./faults";
 import type { outcomeRuleSchema } from "./outcomes";
 import type { SettingsPatch, SimulatorSettings } from "./settings";
 
@@ -14,34 +11,26 @@ import type { SettingsPatch, SimulatorSettings } from "./settings";
  * specs and the benches (plain scripts run through tsx) all share it.
  */
 
-/** Where each provider is simulated, as its descriptor says: control port P, the provider on P + offset. */
-const SIMULATED_AT: Record<SimulatedProvider, ProviderDescriptor["simulator"]> = {
-  shortapi: shortapiSettings.simulator,
-  pixazo: pixazoSettings.simulator,
-  dashscope: dashscopeSettings.simulator,
-};
-
 /** The base URLs of a simulator with control port `port`: the control port, and each provider's as adapters use it. */
 export type SimulatorUrls = { control: string } & Record<SimulatedProvider, string>;
 
-/** The port a simulator with control port `port` serves `provider` on. */
+/** The port a simulator with control port `port` serves `provider` on, as its descriptor says. */
 export function simulatedProviderPort(port: number, provider: SimulatedProvider): number {
-  return port + SIMULATED_AT[provider].portOffset;
+  return port + providerDescriptor(provider).simulator.portOffset;
 }
 
 /** The base URL an adapter uses for a simulated provider whose server listens at `origin`. */
 export function simulatedBaseUrl(provider: SimulatedProvider, origin: string): string {
-  return `${origin}${SIMULATED_AT[provider].basePath}`;
+  return `${origin}${providerDescriptor(provider).simulator.basePath}`;
 }
 
 export function simulatorUrls(port: number, host = "127.0.0.1"): SimulatorUrls {
   const origin = (providerPort: number) => `http://${host}:${providerPort}`;
-  return {
-    control: origin(port),
-    shortapi: simulatedBaseUrl("shortapi", origin(simulatedProviderPort(port, "shortapi"))),
-    pixazo: simulatedBaseUrl("pixazo", origin(simulatedProviderPort(port, "pixazo"))),
-    dashscope: simulatedBaseUrl("dashscope", origin(simulatedProviderPort(port, "dashscope"))),
-  };
+  const providers = SIMULATED_PROVIDERS.map((provider) => [
+    provider,
+    simulatedBaseUrl(provider, origin(simulatedProviderPort(port, provider))),
+  ]);
+  return { control: origin(port), ...Object.fromEntries(providers) } as SimulatorUrls;
 }
 
 export interface ControlResponse {

@@ -8,6 +8,7 @@ import {
   type SimulatorClient,
   type SimulatorUrls,
 } from "../simulator/client";
+import { PROVIDER_DESCRIPTORS } from "../providers/descriptors";
 
 const require = createRequire(import.meta.url);
 
@@ -16,15 +17,12 @@ const require = createRequire(import.meta.url);
  * to `key`, every base URL pointed at it, the built-in simulator off.
  */
 export function simulatorProviderEnv(urls: SimulatorUrls, key: string): Record<string, string> {
-  return {
-    PRISM_SIMULATOR: "off",
-    SHORTAPI_KEY: key,
-    PIXAZO_API_KEY: key,
-    DASHSCOPE_API_KEY: key,
-    SHORTAPI_BASE_URL: urls.shortapi,
-    PIXAZO_BASE_URL: urls.pixazo,
-    DASHSCOPE_BASE_URL: urls.dashscope,
-  };
+  const env: Record<string, string> = { PRISM_SIMULATOR: "off" };
+  for (const descriptor of PROVIDER_DESCRIPTORS) {
+    env[descriptor.env.apiKey] = key;
+    env[descriptor.env.baseUrl] = urls[descriptor.id];
+  }
+  return env;
 }
 
 /**
