@@ -1,11 +1,10 @@
 import { isTerminal } from "@/lib/models/job-status";
 import type { JobView } from "@/lib/api/views";
-// Never the "@/lib/models" barrel: its catalog carries the zod schemas, which the header, the
-// history and the share page must not ship.
+// Never lib/models/catalog: it carries the zod schemas, which the header, the history and the
+// share page must not ship.
 import { MODEL_NAMES } from "@/lib/models/model-names";
 import { providerName } from "@/lib/models/providers";
-import { PIXAZO_IMAGE_SIZES, parseStarSize, ratioOf } from "@/lib/models/sizes";
-import { ASPECT_RATIOS, type AspectRatio, type ProviderId } from "@/lib/models/types";
+import type { ProviderId } from "@/lib/models/types";
 
 const USD = new Intl.NumberFormat("en-US", {
   style: "currency",
@@ -43,32 +42,6 @@ export function jobCost(job: JobView): { text: string; title: string } {
       title: "Estimated from the provider's published price",
     };
   return { text: "price unknown", title: "The provider publishes no price for this model" };
-}
-
-/** Width / height the job's images should have, from its native params, to size placeholders. */
-export function expectedRatio(params: Record<string, unknown>): number {
-  const { aspect_ratio: aspectRatio, image_size: imageSize, size } = params;
-  if (typeof aspectRatio === "string" && (ASPECT_RATIOS as readonly string[]).includes(aspectRatio)) {
-    return ratioOf(aspectRatio as AspectRatio);
-  }
-  if (typeof imageSize === "string" && imageSize in PIXAZO_IMAGE_SIZES) {
-    const { width, height } = PIXAZO_IMAGE_SIZES[imageSize as keyof typeof PIXAZO_IMAGE_SIZES];
-    return width / height;
-  }
-  if (typeof size === "string") {
-    const parsed = parseStarSize(size.replace("x", "*"));
-    if (parsed) return parsed.width / parsed.height;
-  }
-  return 1;
-}
-
-/**
- * How many placeholders to show while a job runs. Stored params were parsed with the model's
- * defaults, and every model that can return several images says how many in num_images.
- */
-export function expectedImageCount(job: JobView): number {
-  const count = job.params.num_images;
-  return typeof count === "number" && count > 0 ? count : 1;
 }
 
 /**

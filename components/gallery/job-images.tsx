@@ -4,7 +4,6 @@ import type { JobView } from "@/lib/api/views";
 import { cn } from "@/components/ui/cn";
 import { CheckIcon } from "@/components/ui/icons";
 import { selectionActions, useImageSelection } from "@/lib/hooks/use-image-selection";
-import { expectedImageCount, expectedRatio } from "./format";
 
 function gridColumns(count: number): string {
   if (count <= 1) return "grid-cols-1";
@@ -24,12 +23,10 @@ export function JobImages({ job, label, onOpen, selectable = false }: JobImagesP
   const selection = useImageSelection();
   const selecting = selectable && selection.active;
   if (job.images.length === 0) {
-    const count = expectedImageCount(job);
-    const ratio = expectedRatio(job.params);
     return (
-      <div className={cn("grid gap-1.5", gridColumns(count))} aria-hidden>
-        {Array.from({ length: count }, (_, index) => (
-          <div key={index} className="skeleton rounded-lg" style={{ aspectRatio: ratio }} />
+      <div className={cn("grid gap-1.5", gridColumns(job.expectedImages))} aria-hidden>
+        {Array.from({ length: job.expectedImages }, (_, index) => (
+          <div key={index} className="skeleton rounded-lg" style={{ aspectRatio: job.aspectRatio }} />
         ))}
       </div>
     );

@@ -21,6 +21,10 @@ export interface JobView {
   params: Record<string, unknown>;
   status: JobStatus;
   images: ImageView[];
+  /** How many images the job should return (its model's count for its params), for placeholders. */
+  expectedImages: number;
+  /** Width ÷ height of the images it asked for, for placeholders. */
+  aspectRatio: number;
   error?: { code: string; message: string };
   /** Estimate made before submit; null when the provider publishes no price. */
   estimatedCostUsd: number | null;

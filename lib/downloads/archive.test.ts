@@ -20,6 +20,8 @@ function job(modelId: string, imageIds: string[], extra: Partial<JobView> = {}):
       byteSize: 3,
       index,
     })),
+    expectedImages: imageIds.length,
+    aspectRatio: 1,
     estimatedCostUsd: 0.01,
     notes: [],
     createdAt: "2026-03-01T10:00:00.000Z",

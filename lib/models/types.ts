@@ -43,4 +43,6 @@ export interface ModelDefinition<S extends z.ZodObject = z.ZodObject> {
   mapSharedSettings(settings: SharedSettings): SharedSettingsMapping<z.output<S>>;
   /** Most images one job of this model returns for these params. */
   imageCount(params: z.output<S>): number;
+  /** Width ÷ height of the images these params ask for (1 where the model picks). */
+  aspectRatio(params: z.output<S>): number;
 }

@@ -77,6 +77,7 @@ describe("readRun", () => {
     const answer = await read(run.id);
     expect(answer).toMatchObject({ status: 200, body: { id: run.id, prompt: "a fox" } });
     expect(answer?.body.jobs).toHaveLength(1);
+    expect(answer?.body.jobs[0]).toMatchObject({ expectedImages: 1, aspectRatio: 1, images: [] });
     expect(answer?.etag).toMatch(/^W\/".+"$/);
     expect(await read("missing")).toBeNull();
   });

@@ -12,6 +12,7 @@ import type {
 import type { GalleryListRow, GalleryRows } from "@/lib/db/queries/galleries";
 import type { RunListRows, RunRows } from "@/lib/db/queries/runs";
 import type { ImageRow, JobRow } from "@/lib/db/schema";
+import { findModel } from "@/lib/models/catalog";
 
 /** The one place database rows become the API's views (lib/api/views.ts). */
 
@@ -35,6 +36,15 @@ export function toImageView(image: ImageRow): ImageView {
   };
 }
 
+/** What the job's model expects of its params; a model no longer in the catalog gets one square image. */
+function expectedOutput(job: JobRow): Pick<JobView, "expectedImages" | "aspectRatio"> {
+  const model = findModel(job.modelId);
+  // Stored params were parsed by this model's schema when the run was created.
+  return model
+    ? { expectedImages: model.imageCount(job.params), aspectRatio: model.aspectRatio(job.params) }
+    : { expectedImages: 1, aspectRatio: 1 };
+}
+
 export function toJobView(job: JobRow, jobImages: ImageRow[]): JobView {
   return {
     id: job.id,
@@ -42,6 +52,7 @@ export function toJobView(job: JobRow, jobImages: ImageRow[]): JobView {
     params: job.params,
     status: job.status,
     images: jobImages.map(toImageView),
+    ...expectedOutput(job),
     ...(job.errorCode ? { error: { code: job.errorCode, message: job.errorMessage ?? job.errorCode } } : {}),
     estimatedCostUsd: job.estimatedCostUsd,
     ...(job.costUsd !== null ? { costUsd: job.costUsd } : {}),

@@ -62,4 +62,8 @@ export const dashscopeZImageTurbo: ModelDefinition<typeof dashscopeParams> = {
     };
   },
   imageCount: () => 1,
+  aspectRatio(params) {
+    const size = parseStarSize(params.size);
+    return size ? size.width / size.height : 1;
+  },
 };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { intRange, numberRange, outputFormatField, safetyCheckerField } from "../params";
+import { PIXAZO_IMAGE_SIZES } from "../sizes";
 import type { AspectRatio, ModelDefinition, SharedSettings, SharedSettingsMapping } from "../types";
 import { MODEL_NAMES } from "../model-names";
 
@@ -59,6 +60,11 @@ function mapPixazoSettings({ aspectRatio, numImages }: SharedSettings): SharedSe
   return { params: { image_size: imageSize, num_images: count }, notes };
 }
 
+function pixazoAspectRatio(imageSize: ImageSize): number {
+  const { width, height } = PIXAZO_IMAGE_SIZES[imageSize];
+  return width / height;
+}
+
 const PIXAZO_PRICING = "Price not published by pixazo";
 
 const turboParams = z.object({
@@ -85,6 +91,7 @@ export const pixazoZImageTurbo: ModelDefinition<typeof turboParams> = {
   estimateCost: () => null,
   mapSharedSettings: mapPixazoSettings,
   imageCount: (params) => params.num_images,
+  aspectRatio: (params) => pixazoAspectRatio(params.image_size),
 };
 
 const baseParams = z.object({
@@ -118,4 +125,5 @@ export const pixazoZImageBase: ModelDefinition<typeof baseParams> = {
   estimateCost: () => null,
   mapSharedSettings: mapPixazoSettings,
   imageCount: (params) => params.num_images,
+  aspectRatio: (params) => pixazoAspectRatio(params.image_size),
 };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { aspectRatioField, intRange } from "../params";
-import { Z_IMAGE_SIZES } from "../sizes";
+import { ratioOf, Z_IMAGE_SIZES } from "../sizes";
 import type { AspectRatio, ModelDefinition } from "../types";
 import { MODEL_NAMES } from "../model-names";
 
@@ -44,6 +44,7 @@ export const shortapiZImage: ModelDefinition<typeof zImageParams> = {
     };
   },
   imageCount: (params) => params.num_images,
+  aspectRatio: (params) => ratioOf(params.aspect_ratio),
 };
 
 const FLUX_IMAGE_COUNTS = [1, 2, 4, 8] as const;
@@ -79,6 +80,7 @@ export const shortapiFlux: ModelDefinition<typeof fluxParams> = {
     };
   },
   imageCount: (params) => params.num_images,
+  aspectRatio: (params) => ratioOf(params.aspect_ratio),
 };
 
 const GPT_IMAGE_SIZES = ["1024x1024", "1536x1024", "1024x1536", "auto"] as const;
@@ -116,4 +118,9 @@ export const shortapiGptImage2: ModelDefinition<typeof gptImageParams> = {
     return { params: { size }, notes };
   },
   imageCount: () => 1,
+  aspectRatio(params) {
+    if (params.size === "auto") return 1;
+    const [width = 1, height = 1] = params.size.split("x").map(Number);
+    return width / height;
+  },
 };
