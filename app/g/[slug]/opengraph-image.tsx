@@ -1,17 +1,22 @@
 import { notFound } from "next/navigation";
-import { ImageResponse } from "next/og";
+import {
+  SHARE_PREVIEW_SIZE,
+  SharePreviewCard,
+  sharePreviewLabel,
+} from "@/components/gallery/share-preview-card";
 import { storedKeysOf } from "@/lib/db/queries/images";
 import { loadGallery } from "@/lib/galleries/load-gallery";
-import { getBlobStore, getDb } from "@/lib/server/runtime";
 import { collageTiles } from "@/lib/galleries/og-collage";
+import { renderOgPng } from "@/lib/galleries/og-image";
+import { getBlobStore, getDb } from "@/lib/server/runtime";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 export const alt = "Images of a shared Prism gallery";
-export const size = { width: 1200, height: 630 };
+export const size = SHARE_PREVIEW_SIZE;
 export const contentType = "image/png";
 
-// Rendered with next/og's bundled font only, so it works without network access.
+// Rendered with fonts shipped in node_modules only (lib/galleries/og-fonts.ts), so any title works offline.
 export default async function OpenGraphImage({ params }: { params: Promise<{ slug: string }> }) {
   const gallery = await loadGallery((await params).slug);
   if (!gallery) notFound();
@@ -25,44 +30,13 @@ export default async function OpenGraphImage({ params }: { params: Promise<{ slu
     images.flatMap((image) => keys.get(image.id)?.thumbnailKey ?? []),
     size,
   );
-
-  return new ImageResponse(
-    <div
-      style={{ display: "flex", width: "100%", height: "100%", background: "#151517", position: "relative" }}
-    >
-      {tiles.map((tile) => (
-        // eslint-disable-next-line jsx-a11y/alt-text
-        <img
-          key={tile.src}
-          src={tile.src}
-          width={tile.width}
-          height={size.height}
-          style={{ objectFit: "cover" }}
-        />
-      ))}
-      <div
-        style={{
-          position: "absolute",
-          left: 0,
-          right: 0,
-          bottom: 0,
-          height: 340,
-          display: "flex",
-          flexDirection: "column",
-          justifyContent: "flex-end",
-          gap: 8,
-          padding: "0 56px 44px",
-          backgroundImage:
-            "linear-gradient(180deg, rgba(21,21,23,0) 0%, rgba(21,21,23,0.75) 45%, rgba(21,21,23,0.96) 100%)",
-          color: "white",
-        }}
-      >
-        <div style={{ fontSize: 22, color: "#b7b4ff" }}>{`Prism · ${images.length} images side by side`}</div>
-        <div style={{ fontSize: 52, lineHeight: 1.1, maxHeight: 120, overflow: "hidden" }}>
-          {gallery.title}
-        </div>
-      </div>
-    </div>,
+  const label = sharePreviewLabel(images.length);
+  const png = await renderOgPng(
+    <SharePreviewCard tiles={tiles} label={label} title={gallery.title} />,
+    `${label} ${gallery.title}`,
     size,
   );
+  return new Response(new Uint8Array(png), {
+    headers: { "Content-Type": contentType, "Cache-Control": "public, max-age=300" },
+  });
 }
