@@ -130,6 +130,11 @@ export function simulatorPort(): number {
   return setting("SIMULATOR_PORT", portSchema, "a port number (1-65535)") ?? DEFAULT_SIMULATOR_PORT;
 }
 
+/** The port `npm start` serves on (PORT, default 3000). */
+export function appPort(): number {
+  return setting("PORT", portSchema, "a port number (1-65535)") ?? 3000;
+}
+
 export function simulatorHost(): string {
   return "127.0.0.1";
 }

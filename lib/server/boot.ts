@@ -1,7 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { getDatabase } from "@/lib/db/client";
-import { checkEnvironment, dataDir, simulatorHost, simulatorPort } from "@/lib/env";
+import { appPort, checkEnvironment, dataDir, publicUrl, simulatorHost, simulatorPort } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { checkProviderSettings, simulatorEnabled } from "@/lib/providers/registry";
 import { startJobRunner } from "./runtime";
@@ -12,8 +12,11 @@ const globalForBoot = globalThis as typeof globalThis & { prismBoot?: Promise<vo
 async function startBuiltInSimulator(): Promise<void> {
   try {
     const { startSimulator } = await import("@/lib/simulator");
+    const { loopbackOrigins } = await import("@/lib/simulator/control-access");
+    const publicOrigin = publicUrl();
     const simulator = await startSimulator({
       host: simulatorHost(),
+      appOrigins: [...loopbackOrigins(appPort()), ...(publicOrigin ? [new URL(publicOrigin).origin] : [])],
       port: simulatorPort(),
       stateDir: path.join(dataDir(), "simulator"),
     });

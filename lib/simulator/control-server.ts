@@ -1,12 +1,13 @@
 import { createServer, type Server } from "node:http";
 import { z } from "zod";
 import type { SimulatorContext } from "./context";
+import { controlRefusal } from "./control-access";
 import { faultRuleSchema } from "./faults";
 import { jsonReply, readRequest, type Reply, sendReply, type SimRequest } from "./http-utils";
 import { outcomeRuleSchema } from "./outcomes";
 import { settingsPatchSchema } from "./settings";
 
-/** The control port: fault knobs, job outcomes, timing, and the call log. See README.md. */
+/** The control port: fault knobs, job outcomes, timing, and the call log. A development tool: see README.md. */
 
 type Handler = (request: SimRequest) => Reply;
 
@@ -21,7 +22,11 @@ function withBody<S extends z.ZodType>(schema: S, use: (value: z.output<S>) => R
   };
 }
 
-export function createControlServer(context: SimulatorContext, urls: () => Record<string, string>): Server {
+export function createControlServer(
+  context: SimulatorContext,
+  urls: () => Record<string, string>,
+  allowedOrigins: () => ReadonlySet<string>,
+): Server {
   const ok = () => jsonReply(200, { ok: true });
   const routes: Record<string, Handler> = {
     "GET /health": () => jsonReply(200, { ok: true, urls: urls() }),
@@ -63,6 +68,12 @@ export function createControlServer(context: SimulatorContext, urls: () => Recor
   return createServer((incoming, response) => {
     void (async () => {
       try {
+        const refusal = controlRefusal(incoming.headers, allowedOrigins());
+        if (refusal) {
+          // Refused before the body is read, so a foreign page learns and changes nothing.
+          sendReply(response, jsonReply(403, { error: "forbidden", message: refusal }));
+          return;
+        }
         const request = await readRequest(incoming, "http://control");
         const handler = routes[`${request.method} ${request.url.pathname}`];
         sendReply(

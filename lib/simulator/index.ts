@@ -7,6 +7,7 @@ import {
   type SimulatorUrls,
 } from "./client";
 import { createContext } from "./context";
+import { isLoopbackHost, loopbackOrigins } from "./control-access";
 import { createControlServer } from "./control-server";
 import { createDashscopeProtocol } from "./dashscope-protocol";
 import { SIMULATED_PROVIDERS } from "./faults";
@@ -24,8 +25,10 @@ import { createShortapiProtocol } from "./shortapi-protocol";
  */
 
 export interface SimulatorOptions {
-  /** Default "127.0.0.1". */
+  /** A loopback address, default "127.0.0.1": the simulator is a development tool, never on a network. */
   host?: string;
+  /** Browser origins besides its own that may use the control port, e.g. the app's. */
+  appOrigins?: string[];
   /** Control port P, each provider on P + its descriptor's port offset; 0 puts every server on an ephemeral port. Default 4010. */
   port?: number;
   /** Image URLs expire after this (default 10 min) and then answer 403 like a signed CDN URL. */
@@ -48,6 +51,7 @@ export interface RunningSimulator {
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const host = options.host ?? "127.0.0.1";
+  if (!isLoopbackHost(host)) throw new Error(`The simulator listens on loopback only, not on ${host}`);
   const basePort = options.port ?? 4010;
   const context = createContext(options);
   const saved = await context.persistence.load();
@@ -68,9 +72,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   }
 
   try {
-    const control = createControlServer(context, () => urls);
+    const allowedOrigins = new Set(options.appOrigins);
+    const control = createControlServer(
+      context,
+      () => urls,
+      () => allowedOrigins,
+    );
     servers.push(control);
-    urls.control = `http://${urlHost}:${await listen(control, basePort, host)}`;
+    const controlPort = await listen(control, basePort, host);
+    urls.control = `http://${urlHost}:${controlPort}`;
+    for (const origin of loopbackOrigins(controlPort)) allowedOrigins.add(origin);
     for (const provider of SIMULATED_PROVIDERS) {
       const server = createProviderServer(protocols[provider], context);
       servers.push(server);
