@@ -21,19 +21,26 @@ export function encodeRunCursor(cursor: RunCursor): string {
   return toBase64Url(JSON.stringify({ createdAt: cursor.createdAt, id: cursor.id }));
 }
 
+/** Exactly what encodeRunCursor is given: anything else (a bad date, a NUL in the id) would fail in the query. */
+const CURSOR_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const CURSOR_ID = /^[\w-]{1,64}$/;
+
 /** Null for anything that is not a cursor this app made. */
 export function decodeRunCursor(text: string): RunCursor | null {
   try {
-    const value = JSON.parse(fromBase64Url(text)) as Partial<RunCursor>;
+    const { createdAt, id } = JSON.parse(fromBase64Url(text)) as Partial<RunCursor>;
     if (
-      typeof value.id === "string" &&
-      typeof value.createdAt === "string" &&
-      !Number.isNaN(Date.parse(value.createdAt))
+      typeof id === "string" &&
+      CURSOR_ID.test(id) &&
+      typeof createdAt === "string" &&
+      CURSOR_INSTANT.test(createdAt) &&
+      // Throws for an invalid date; differs for one that rolls over, like February 30.
+      new Date(createdAt).toISOString() === createdAt
     ) {
-      return { createdAt: value.createdAt, id: value.id };
+      return { createdAt, id };
     }
   } catch {
-    // Not base64url or not JSON: falls through.
+    // Not base64url, not JSON or not a date: falls through.
   }
   return null;
 }

@@ -100,7 +100,15 @@ describe("listRunsQuerySchema", () => {
       createdAt: "2026-03-01T10:00:04.000Z",
       id: "run-1",
     });
-    for (const garbage of ["garbage", encodeRunCursor({ createdAt: "yesterday", id: "x" }), "%%%"]) {
+    for (const garbage of [
+      "garbage",
+      "%%%",
+      encodeRunCursor({ createdAt: "yesterday", id: "x" }),
+      encodeRunCursor({ createdAt: "1", id: "x" }),
+      encodeRunCursor({ createdAt: "2026-02-30T00:00:00.000Z", id: "x" }),
+      encodeRunCursor({ createdAt: "+275760-09-13T00:00:00.000Z", id: "x" }),
+      encodeRunCursor({ createdAt: "2026-03-01T10:00:04.000Z", id: "a\u0000b" }),
+    ]) {
       const result = listRunsQuerySchema.safeParse({ cursor: garbage });
       expect(result.error?.issues).toEqual([
         expect.objectContaining({ path: ["cursor"], message: "Invalid cursor" }),

@@ -50,5 +50,11 @@ describe("sign-in redirect target", () => {
     ["//evil.example/x", "/"],
     ["/\\evil.example", "/"],
     ["https://evil.example", "/"],
+    ["/\t/evil.example", "/"],
+    ["/\n/evil.example", "/"],
+    ["/runs\r\nSet-Cookie: a=b", "/"],
+    ["/.//evil.example", "/"],
+    ["/%09/evil.example", "/%09/evil.example"],
+    ["/history?q=日本#top", "/history?q=%E6%97%A5%E6%9C%AC#top"],
   ])("%s → %s", (next, expected) => expect(safeNextPath(next)).toBe(expected));
 });

@@ -20,9 +20,21 @@ export interface SignInAttempt {
   fromForm: boolean;
 }
 
-/** Only local paths: "//evil.example" or "/\\evil" would leave the site. */
+const LOCAL_BASE = "http://prism.invalid";
+/** Browsers drop tabs and newlines from URLs ("/\t/evil" becomes "//evil"), and CR/LF break the header. */
+const CONTROL_OR_SPACE = /[\s\u0000-\u001f\u007f-\u009f]/u;
+
+/**
+ * A path on this site and nothing else, as the browser will read it: parsed the way a browser
+ * parses Location ("//evil", "/\\evil" and "/%09/evil" all leave the site), else "/".
+ */
 export function safeNextPath(next: string | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+  if (!next?.startsWith("/") || CONTROL_OR_SPACE.test(next)) return "/";
+  const url = new URL(next, LOCAL_BASE);
+  if (url.origin !== LOCAL_BASE) return "/";
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // A path that only resolves locally after dot-segment removal ("/./\\evil") is refused too.
+  return path.startsWith("//") || path.startsWith("/\\") ? "/" : path;
 }
 
 /** Reads the sign-in form (urlencoded) or a JSON `{ token, next? }`. */

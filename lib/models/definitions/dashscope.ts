@@ -18,7 +18,8 @@ export const DASHSCOPE_RECOMMENDED_SIZES = (["1024", "1280", "1536"] as const).f
 
 const sizeField = z
   .string()
-  .regex(/^\d+\*\d+$/, "Size must look like 1024*1024 (width*height)")
+  // No leading zeros: "01024*1024" is not a size DashScope documents, and would bill as 1024*1024.
+  .regex(/^[1-9]\d{0,4}\*[1-9]\d{0,4}$/, "Size must look like 1024*1024 (width*height)")
   .superRefine((value, context) => {
     const size = parseStarSize(value);
     if (!size) return;
