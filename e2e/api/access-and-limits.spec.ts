@@ -86,9 +86,14 @@ test("signing in: a wrong token is refused, the right one sets an httpOnly cooki
   expect(wrong.status).toBe(303);
   expect(wrong.headers.get("location")).toContain("/sign-in?error=1");
   expect(wrong.headers.get("set-cookie")).toBeNull();
-  expect(
-    (await fetch(url("/api/session"), { method: "POST", body: JSON.stringify({ token: "guess" }) })).status,
-  ).toBe(401);
+  const signInJson = (contentType: string) =>
+    fetch(url("/api/session"), {
+      method: "POST",
+      headers: { "content-type": contentType },
+      body: JSON.stringify({ token: "guess" }),
+    });
+  expect((await signInJson("application/json")).status).toBe(401);
+  expect((await signInJson("text/plain")).status).toBe(415);
 
   const right = await fetch(url("/api/session"), form(ACCESS_TOKEN));
   expect(right.status).toBe(303);

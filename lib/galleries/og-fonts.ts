@@ -28,8 +28,8 @@ interface FontFace {
 const FACE_PATTERN = /url\(\.\/files\/([\w-]+\.woff)\) format\('woff'\);\s*unicode-range: ([^;]+);/g;
 
 function fontsourceDir(name: string): string {
-  // next start runs from the project root; bundling would not find a path resolved at build time.
-  return path.join(process.cwd(), "node_modules", "@fontsource", name);
+  // next start runs from the project root; the comment keeps Turbopack from tracing every font file.
+  return path.join(/* turbopackIgnore: true */ process.cwd(), "node_modules", "@fontsource", name);
 }
 
 function parseRange(range: string): [number, number] {

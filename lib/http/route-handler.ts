@@ -5,6 +5,9 @@ import type { ApiIssue, ErrorEnvelope } from "@/lib/api/error-envelope";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { hasSession, SIGN_IN_MESSAGE } from "@/lib/security/access-control";
+import { crossOriginRefusal, isStateChanging } from "@/lib/security/cross-origin";
+import { nulCharacterIssues } from "./input-checks";
+import { type BodyFormat, bodyFormatOf, readBody } from "./read-body";
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
@@ -18,6 +21,8 @@ export interface RouteInput<TParams, TBody, TQuery> {
   body: TBody;
   /** The search params after validation (undefined when the route declares no query schema). */
   query: TQuery;
+  /** How the body came: "form" only on routes that accept forms (undefined without a body schema). */
+  bodyFormat: BodyFormat | undefined;
 }
 
 /**
@@ -28,10 +33,20 @@ export type RouteAccess = "public" | "session";
 
 export interface RouteOptions<TBodySchema, TQuerySchema> {
   access: RouteAccess;
+  /** Validates the body, which must then be JSON (Content-Type: application/json, else 415). */
   body?: TBodySchema;
+  /** Also accept the body as an HTML form (application/x-www-form-urlencoded), as sign-in does. */
+  acceptForm?: boolean;
   /** Validated against Object.fromEntries(searchParams). */
   query?: TQuerySchema;
+  /** The body is read up to this many bytes and refused with 413 beyond; default 64 KB. */
   maxBodyBytes?: number;
+  /**
+   * "refuse" (default): a POST, PUT, PATCH or DELETE sent by a page of another origin gets 403
+   * (lib/security/cross-origin.ts). "allow" only for callers that are servers, not browsers, and
+   * need no session: provider callbacks.
+   */
+  crossOrigin?: "refuse" | "allow";
 }
 
 /** Next.js's second argument to a route handler. */
@@ -65,24 +80,27 @@ function validate<S extends z.ZodType>(schema: S, value: unknown, what: string):
   throw new AppError("invalid_input", `The ${what} has invalid fields`, { issues: issuesOf(result.error) });
 }
 
-async function readJson(request: NextRequest, maxBytes: number): Promise<unknown> {
-  if (Number(request.headers.get("content-length")) > maxBytes) {
-    throw new AppError("payload_too_large", `Request body is larger than ${maxBytes} bytes`);
-  }
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) {
-    throw new AppError("payload_too_large", `Request body is larger than ${maxBytes} bytes`);
-  }
+/** Path segments Next could not percent-decode reject the params promise. */
+async function awaitParams<TParams>(context: RouteContext<TParams>): Promise<TParams> {
   try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("bad_request", "Request body must be valid JSON");
+    return await context.params;
+  } catch (error) {
+    if (error instanceof URIError || (error instanceof Error && error.name === "DecodeError")) {
+      throw new AppError("bad_request", "The path is not valid percent-encoding");
+    }
+    throw error;
   }
 }
 
+function refuseNulCharacters(value: unknown, what: string): void {
+  const issues = nulCharacterIssues(value);
+  if (issues.length > 0) throw new AppError("invalid_input", `The ${what} has invalid fields`, { issues });
+}
+
 /**
- * Wraps every route export: checks the access it declares, reads and validates the JSON body and
- * query, and turns errors into the one envelope: AppError → its status (lib/errors.ts), zod failures → 422 with one issue per field,
+ * Wraps every route export: refuses cross-origin changes (CSRF), checks the access it declares,
+ * reads the body within its limit and validates it and the query (NUL characters refused
+ * everywhere, path included), and turns errors into the one envelope: AppError → its status (lib/errors.ts), zod failures → 422 with one issue per field,
  * anything else → a logged 500 that tells the client nothing about the internals.
  */
 export function routeHandler<
@@ -97,26 +115,36 @@ export function routeHandler<
 ): (request: NextRequest, context: RouteContext<TParams>) => Promise<Response> {
   return async (request, context) => {
     try {
+      if (options.crossOrigin !== "allow" && isStateChanging(request.method)) {
+        const refusal = crossOriginRefusal(request);
+        if (refusal) throw new AppError("forbidden", refusal);
+      }
       // The only access check API routes get: proxy.ts leaves them out, as it would cost every call.
       if (options.access === "session" && !hasSession(request)) {
         throw new AppError("unauthorized", SIGN_IN_MESSAGE);
       }
-      const params = await context.params;
-      const body = options.body
-        ? validate(
-            options.body,
-            await readJson(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES),
-            "request body",
-          )
-        : undefined;
-      const query = options.query
-        ? validate(options.query, Object.fromEntries(request.nextUrl.searchParams), "query")
-        : undefined;
+      const params = await awaitParams(context);
+      refuseNulCharacters(params, "path");
+      let body: unknown;
+      let bodyFormat: BodyFormat | undefined;
+      if (options.body) {
+        bodyFormat = bodyFormatOf(request, options.acceptForm ? ["json", "form"] : ["json"]);
+        const fields = await readBody(request, bodyFormat, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+        refuseNulCharacters(fields, "request body");
+        body = validate(options.body, fields, "request body");
+      }
+      let query: unknown;
+      if (options.query) {
+        const fields = Object.fromEntries(request.nextUrl.searchParams);
+        refuseNulCharacters(fields, "query");
+        query = validate(options.query, fields, "query");
+      }
       return await handler({
         request,
         params,
         body: body as Output<TBodySchema>,
         query: query as Output<TQuerySchema>,
+        bodyFormat,
       });
     } catch (error) {
       if (error instanceof AppError) {

@@ -2,12 +2,15 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { accessToken } from "@/lib/env";
-import { AppError } from "@/lib/errors";
 import { createSessionValue, SESSION_COOKIE, SESSION_MAX_AGE_SECONDS, tokenMatches } from "./session-cookie";
 
 const MAX_TOKEN_LENGTH = 500;
 
-const signInSchema = z.object({
+/** Sign-in bodies are tiny: a token and a path. Anything bigger is refused before it is read. */
+export const SIGN_IN_MAX_BODY_BYTES = 4 * 1024;
+
+/** The /sign-in form (urlencoded) or JSON `{ token, next? }`. */
+export const signInBodySchema = z.object({
   token: z.string().max(MAX_TOKEN_LENGTH).default(""),
   next: z.string().max(2_000).optional(),
 });
@@ -37,19 +40,8 @@ export function safeNextPath(next: string | undefined): string {
   return path.startsWith("//") || path.startsWith("/\\") ? "/" : path;
 }
 
-/** Reads the sign-in form (urlencoded) or a JSON `{ token, next? }`. */
-export async function readSignIn(request: NextRequest): Promise<SignInAttempt> {
-  const fromForm = (request.headers.get("content-type") ?? "").includes("application/x-www-form-urlencoded");
-  let fields: unknown;
-  try {
-    fields = fromForm ? Object.fromEntries(await request.formData()) : await request.json();
-  } catch {
-    throw new AppError("bad_request", "Send the access token as a form or as JSON { token }");
-  }
-  const parsed = signInSchema.safeParse(fields);
-  if (!parsed.success)
-    throw new AppError("bad_request", "Send the access token as a form or as JSON { token }");
-  return { token: parsed.data.token, next: safeNextPath(parsed.data.next), fromForm };
+export function signInAttempt(body: z.output<typeof signInBodySchema>, fromForm: boolean): SignInAttempt {
+  return { token: body.token, next: safeNextPath(body.next), fromForm };
 }
 
 /** True when sign-in is off, or the attempt names the configured token. */

@@ -2,7 +2,13 @@ import { json, routeHandler } from "@/lib/http/route-handler";
 import { AppError } from "@/lib/errors";
 import { accessControlEnabled, hasSession } from "@/lib/security/access-control";
 import { enforceSignInRateLimit } from "@/lib/security/request-limits";
-import { acceptsToken, readSignIn, sessionCookieHeader } from "@/lib/security/sign-in";
+import {
+  acceptsToken,
+  SIGN_IN_MAX_BODY_BYTES,
+  signInAttempt,
+  signInBodySchema,
+  sessionCookieHeader,
+} from "@/lib/security/sign-in";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -19,17 +25,20 @@ export const GET = routeHandler({ access: "public" }, ({ request }) =>
 );
 
 // POST /api/session — sign in with the access token (the /sign-in form, or JSON { token })
-export const POST = routeHandler({ access: "public" }, async ({ request }) => {
-  enforceSignInRateLimit(request);
-  const attempt = await readSignIn(request);
-  if (!acceptsToken(attempt)) {
-    if (!attempt.fromForm) throw new AppError("unauthorized", "Wrong access token");
-    return seeOther(`/sign-in?error=1&next=${encodeURIComponent(attempt.next)}`);
-  }
-  const cookie = sessionCookieHeader(request, true);
-  if (attempt.fromForm) return seeOther(attempt.next, cookie);
-  return json({ signedIn: true }, { headers: { "Set-Cookie": cookie } });
-});
+export const POST = routeHandler(
+  { access: "public", body: signInBodySchema, acceptForm: true, maxBodyBytes: SIGN_IN_MAX_BODY_BYTES },
+  ({ request, body, bodyFormat }) => {
+    enforceSignInRateLimit(request);
+    const attempt = signInAttempt(body, bodyFormat === "form");
+    if (!acceptsToken(attempt)) {
+      if (!attempt.fromForm) throw new AppError("unauthorized", "Wrong access token");
+      return seeOther(`/sign-in?error=1&next=${encodeURIComponent(attempt.next)}`);
+    }
+    const cookie = sessionCookieHeader(request, true);
+    if (attempt.fromForm) return seeOther(attempt.next, cookie);
+    return json({ signedIn: true }, { headers: { "Set-Cookie": cookie } });
+  },
+);
 
 // DELETE /api/session — sign out
 export const DELETE = routeHandler(

@@ -9,11 +9,15 @@ export const dynamic = "force-dynamic";
 
 // POST /api/callbacks/:token — a provider hints that a job changed. The body is never read: the
 // runner polls the provider itself, so a forged or stale callback can change nothing but timing.
-export const POST = routeHandler<{ token: string }>({ access: "public" }, async ({ params }) => {
-  const known =
-    params.token.length <= MAX_CALLBACK_TOKEN_LENGTH &&
-    (await pollJobNow(await getDb(), params.token, new Date()));
-  if (!known) throw new AppError("not_found", "Unknown callback");
-  pokeJobRunner();
-  return json({ ok: true });
-});
+// Cross-origin allowed: providers' servers call it, and it needs no session (see README, Security).
+export const POST = routeHandler<{ token: string }>(
+  { access: "public", crossOrigin: "allow" },
+  async ({ params }) => {
+    const known =
+      params.token.length <= MAX_CALLBACK_TOKEN_LENGTH &&
+      (await pollJobNow(await getDb(), params.token, new Date()));
+    if (!known) throw new AppError("not_found", "Unknown callback");
+    pokeJobRunner();
+    return json({ ok: true });
+  },
+);
