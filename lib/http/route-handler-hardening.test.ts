@@ -16,8 +16,9 @@ function post(headers: Record<string, string>, body: BodyInit = JSON.stringify({
     method: "POST",
     body,
     headers: { host: "127.0.0.1:3000", "content-type": "application/json", ...headers },
+    // Needed by fetch's Request for a stream body.
     duplex: "half",
-  } as RequestInit & { duplex: "half" });
+  } as ConstructorParameters<typeof NextRequest>[1]);
 }
 
 async function errorOf(response: Response): Promise<{ status: number; code: string; paths: string[] }> {
