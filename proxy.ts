@@ -1,5 +1,25 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isHttps } from "@/lib/http/is-https";
+import {
+  REVIEWER_COOKIE,
+  newReviewerId,
+  reviewerCookieAttributes,
+  validReviewerId,
+} from "@/lib/reviews/reviewer-cookie";
 import { hasAccess } from "@/lib/security/access-control";
+
+/**
+ * A share page visitor gets their reviewer id on the first visit, so the page they see (a blind
+ * review shuffles per reviewer) is already the one their later picks are filed against.
+ */
+function withReviewerId(request: NextRequest): Response {
+  if (validReviewerId(request.cookies.get(REVIEWER_COOKIE)?.value)) return NextResponse.next();
+  const id = newReviewerId();
+  request.cookies.set(REVIEWER_COOKIE, id);
+  const response = NextResponse.next({ request: { headers: request.headers } });
+  response.cookies.set(REVIEWER_COOKIE, id, reviewerCookieAttributes(isHttps(request)));
+  return response;
+}
 
 /**
  * With PRISM_ACCESS_TOKEN set, every page except the public ones (lib/security/access-control.ts)
@@ -7,6 +27,7 @@ import { hasAccess } from "@/lib/security/access-control";
  * access on routeHandler({ access }).
  */
 export function proxy(request: NextRequest): Response {
+  if (request.nextUrl.pathname.startsWith("/g/")) return withReviewerId(request);
   if (hasAccess(request)) return NextResponse.next();
   const { pathname, search } = request.nextUrl;
   const signIn = new URL("/sign-in", request.url);

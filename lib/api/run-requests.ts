@@ -102,6 +102,11 @@ export const listRunsQuerySchema = z.object({
   q: z.string().trim().max(500).optional(),
   model: z.string().max(100).optional(),
   status: z.enum(JOB_STATUSES).optional(),
+  /** `starred=true`: only runs with a starred image. */
+  starred: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((value) => value === "true"),
 });
 
 export type ListRunsQuery = z.input<typeof listRunsQuerySchema>;

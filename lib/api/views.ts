@@ -1,4 +1,5 @@
 import type { JobStatus } from "@/lib/models/job-status";
+import type { ReviewView } from "./review-views";
 
 /** Isomorphic: the JSON shapes the API answers with, read by the browser. */
 
@@ -13,6 +14,10 @@ export interface ImageView {
   contentType: string;
   byteSize: number;
   index: number;
+  /** The owner's pick. */
+  starred: boolean;
+  /** The owner's note on this image (≤ 2,000 characters). */
+  note: string | null;
 }
 
 export interface JobView {
@@ -85,14 +90,23 @@ export interface ModelsResponse {
   simulator: boolean;
 }
 
-/** A shared gallery: the selected images, grouped by the run and the job (model) they came from. */
+/**
+ * A shared gallery as the public sees it: the selected images, grouped by the run and the job
+ * (model) they came from. Never carries what the owner paid: costs are null or absent.
+ */
 export interface GalleryView {
   slug: string;
   title: string;
   note: string | null;
   createdAt: string;
-  /** Runs in the order their first image was selected; each holds only jobs with selected images. */
+  expiresAt: string | null;
+  /**
+   * Runs in the order their first image was selected; each holds only jobs with selected images.
+   * Empty in a blind review that is not revealed yet: then only `review.prompts` shows the images.
+   */
   runs: RunView[];
+  /** Present when the owner asked visitors to pick a favourite per prompt. */
+  review: ReviewView | null;
 }
 
 export interface CreateGalleryResponse {
@@ -106,6 +120,9 @@ export interface GallerySummary {
   title: string;
   note: string | null;
   createdAt: string;
+  expiresAt: string | null;
+  review: { blind: boolean; revealed: boolean; ballots: number } | null;
+  hideNotes: boolean;
   imageCount: number;
   thumbnailUrl: string | null;
 }

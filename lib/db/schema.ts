@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   doublePrecision,
   index,
   integer,
@@ -11,6 +12,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import type { JobStatus } from "@/lib/models/job-status";
+import type { ReviewMode } from "@/lib/models/review-mode";
 import type { ProviderId } from "@/lib/models/types";
 import type { ProviderOutput } from "@/lib/providers/types";
 
@@ -100,6 +102,9 @@ export const images = pgTable(
     contentType: text("content_type").notNull(),
     byteSize: integer("byte_size").notNull(),
     sha256: text("sha256").notNull(),
+    /** The owner's pick, shown on cards and carried into share pages and ZIP manifests. */
+    starred: boolean("starred").notNull().default(false),
+    note: text("note"),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
   },
   (table) => [
@@ -107,6 +112,9 @@ export const images = pgTable(
     index("images_run_id_idx").on(table.runId),
     index("images_blob_key_idx").on(table.blobKey),
     index("images_thumbnail_key_idx").on(table.thumbnailKey),
+    index("images_starred_idx")
+      .on(table.runId)
+      .where(sql`${table.starred}`),
   ],
 );
 
@@ -119,7 +127,39 @@ export const galleries = pgTable("galleries", {
   createdAt: timestamptz("created_at").notNull().defaultNow(),
   /** A revoked gallery answers exactly like one that never existed. */
   revokedAt: timestamptz("revoked_at"),
+  /** Past this, the gallery answers like a revoked one. */
+  expiresAt: timestamptz("expires_at"),
+  /** Null for a plain share; "open" or "blind" when visitors are asked to pick a favourite per prompt. */
+  reviewMode: text("review_mode").$type<ReviewMode>(),
+  /** Once set, reviewers of a blind gallery see the model names and the tally. */
+  revealedAt: timestamptz("revealed_at"),
+  /** The owner's notes on images stay off the share page. */
+  hideNotes: boolean("hide_notes").notNull().default(false),
 });
+
+/**
+ * One reviewer's pick for one prompt of a review gallery. The reviewer is a random id from a cookie;
+ * a change of mind replaces the row, so one ballot per reviewer per prompt counts.
+ */
+export const ballots = pgTable(
+  "ballots",
+  {
+    galleryId: text("gallery_id")
+      .notNull()
+      .references(() => galleries.id, { onDelete: "cascade" }),
+    reviewerId: text("reviewer_id").notNull(),
+    /** sha256 of the prompt text: prompts can be longer than an index entry may be. */
+    promptKey: text("prompt_key").notNull(),
+    imageId: text("image_id")
+      .notNull()
+      .references(() => images.id, { onDelete: "cascade" }),
+    comment: text("comment"),
+    reviewerName: text("reviewer_name"),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.galleryId, table.reviewerId, table.promptKey] })],
+);
 
 export const galleryImages = pgTable(
   "gallery_images",
@@ -144,3 +184,4 @@ export type NewJobRow = typeof jobs.$inferInsert;
 export type ImageRow = typeof images.$inferSelect;
 export type NewImageRow = typeof images.$inferInsert;
 export type GalleryRow = typeof galleries.$inferSelect;
+export type BallotRow = typeof ballots.$inferSelect;

@@ -1,3 +1,4 @@
+import type { ReviewView } from "@/lib/api/review-views";
 import type { RunView } from "@/lib/api/views";
 import { imageFilename, uniqueFilenames } from "./filename";
 
@@ -31,6 +32,8 @@ export interface ManifestImage {
   height: number;
   contentType: string;
   byteSize: number;
+  starred: boolean;
+  note: string | null;
 }
 
 /** A job with at least one image in the archive. A provider charges per job, however many images it made. */
@@ -56,8 +59,9 @@ export interface ManifestTotal {
 export interface ArchiveManifest extends ArchiveSource {
   generator: "Prism";
   exportedAt: string;
-  total: ManifestTotal;
-  jobs: ManifestJob[];
+  /** Without cost fields in a share link's ZIP. */
+  total: ManifestTotal | Pick<ManifestTotal, "images">;
+  jobs: (ManifestJob | Omit<ManifestJob, "costUsd" | "estimatedCostUsd">)[];
   images: ManifestImage[];
 }
 
@@ -75,15 +79,26 @@ function totalOf(jobs: ManifestJob[], images: number): ManifestTotal {
   return { images, costUsd: micros / 1_000_000, includesEstimates, unpricedJobs };
 }
 
-export interface ArchivePlan {
-  manifest: ArchiveManifest;
+export interface ArchivePlan<Manifest = ArchiveManifest | BlindArchiveManifest> {
+  manifest: Manifest;
   /** One entry per image, in manifest order: which stored image goes under which name. */
   files: { name: string; imageId: string }[];
 }
 
 export const MANIFEST_NAME = "manifest.json";
 
-export function planArchive(source: ArchiveSource, runs: RunView[], exportedAt = new Date()): ArchivePlan {
+export interface BlindArchiveManifest extends ArchiveSource {
+  generator: "Prism";
+  exportedAt: string;
+  total: { images: number };
+  images: BlindManifestImage[];
+}
+
+export function planArchive(
+  source: ArchiveSource,
+  runs: RunView[],
+  exportedAt = new Date(),
+): ArchivePlan<ArchiveManifest> {
   const entries = runs.flatMap((run) =>
     run.jobs.flatMap((job) => job.images.map((image) => ({ run, job, image, position: image.index + 1 }))),
   );
@@ -112,6 +127,8 @@ export function planArchive(source: ArchiveSource, runs: RunView[], exportedAt =
       height: image.height,
       contentType: image.contentType,
       byteSize: image.byteSize,
+      starred: image.starred,
+      note: image.note,
     };
   });
   const jobs = runs.flatMap((run) =>
@@ -126,18 +143,69 @@ export function planArchive(source: ArchiveSource, runs: RunView[], exportedAt =
         estimatedCostUsd: job.estimatedCostUsd,
       })),
   );
+  // A share link's ZIP is public: it never tells what the owner paid.
+  const shared = source.kind === "gallery";
   return {
     manifest: {
-      generator: "Prism",
-      kind: source.kind,
-      id: source.id,
-      title: source.title,
-      ...(source.note ? { note: source.note } : {}),
-      exportedAt: exportedAt.toISOString(),
-      total: totalOf(jobs, images.length),
-      jobs,
+      ...header(source, exportedAt),
+      total: shared ? { images: images.length } : totalOf(jobs, images.length),
+      jobs: shared ? jobs.map(({ id, runId, model, images }) => ({ id, runId, model, images })) : jobs,
       images,
     },
     files: entries.map(({ image }, order) => ({ name: names[order]!, imageId: image.id })),
+  };
+}
+
+function header(source: ArchiveSource, exportedAt: Date) {
+  return {
+    generator: "Prism" as const,
+    kind: source.kind,
+    id: source.id,
+    title: source.title,
+    ...(source.note ? { note: source.note } : {}),
+    exportedAt: exportedAt.toISOString(),
+  };
+}
+
+/** An image of a blind review's ZIP: its prompt and option letter, nothing that names the model. */
+export interface BlindManifestImage {
+  file: string;
+  prompt: string;
+  option: string;
+  width: number;
+  height: number;
+  contentType: string;
+  byteSize: number;
+}
+
+/**
+ * A blind review's ZIP: files named after the prompt and the reviewer's option letter, and a
+ * manifest without models, parameters, jobs or costs.
+ */
+export function planBlindArchive(
+  source: ArchiveSource,
+  review: ReviewView,
+  exportedAt = new Date(),
+): ArchivePlan<BlindArchiveManifest> {
+  const entries = review.prompts.flatMap((prompt) =>
+    prompt.options.map((option) => ({ prompt: prompt.prompt, option })),
+  );
+  const names = uniqueFilenames(
+    entries.map(({ prompt, option }) =>
+      imageFilename(`option-${option.label}`, prompt, 1, option.image.contentType),
+    ),
+  );
+  const images = entries.map(({ prompt, option }, order): BlindManifestImage => ({
+    file: names[order]!,
+    prompt,
+    option: option.label,
+    width: option.image.width,
+    height: option.image.height,
+    contentType: option.image.contentType,
+    byteSize: option.image.byteSize,
+  }));
+  return {
+    manifest: { ...header(source, exportedAt), total: { images: images.length }, images },
+    files: entries.map(({ option }, order) => ({ name: names[order]!, imageId: option.image.id })),
   };
 }

@@ -1,7 +1,8 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import type { JobView, RunView } from "@/lib/api/views";
-import { MANIFEST_NAME, planArchive, type ArchiveManifest } from "./archive-manifest";
+import type { ReviewView } from "@/lib/api/review-views";
+import { MANIFEST_NAME, planArchive, planBlindArchive, type ArchiveManifest } from "./archive-manifest";
 import { zipStream } from "./zip-stream";
 
 function job(modelId: string, imageIds: string[], extra: Partial<JobView> = {}): JobView {
@@ -19,6 +20,8 @@ function job(modelId: string, imageIds: string[], extra: Partial<JobView> = {}):
       contentType: index === 1 ? "image/jpeg" : "image/png",
       byteSize: 3,
       index,
+      starred: index === 0,
+      note: null,
     })),
     expectedImages: imageIds.length,
     aspectRatio: 1,
@@ -87,6 +90,8 @@ describe("run and gallery archives", () => {
       height: 1024,
       contentType: "image/png",
       byteSize: 3,
+      starred: true,
+      note: null,
     });
     expect(manifest.images[2]).toMatchObject({ runId: "r2" });
     expect(manifest.images[0]).not.toHaveProperty("costUsd");
@@ -101,7 +106,7 @@ describe("run and gallery archives", () => {
       ]),
       run("r2", "A red fox", [job("shortapi/flux-1.0", ["i4"], { id: "j4", estimatedCostUsd: 0.005 })]),
     ];
-    const { manifest } = planArchive({ kind: "gallery", id: "slug", title: "Foxes" }, runs);
+    const { manifest } = planArchive({ kind: "run", id: "r1", title: "Foxes" }, runs);
     expect(manifest.jobs).toEqual([
       { id: "j1", runId: "r1", model: "shortapi/z-image", images: 2, costUsd: 0.02, estimatedCostUsd: 0.01 },
       {
@@ -122,6 +127,43 @@ describe("run and gallery archives", () => {
       },
     ]);
     expect(manifest.total).toEqual({ images: 4, costUsd: 0.025, includesEstimates: true, unpricedJobs: 1 });
+  });
+
+  it("never tells what the owner paid in a share link's ZIP", () => {
+    const runs = [run("r1", "A red fox", [job("shortapi/z-image", ["i1"], { id: "j1", costUsd: 0.02 })])];
+    const { manifest } = planArchive({ kind: "gallery", id: "slug", title: "Foxes" }, runs);
+    expect(manifest.total).toEqual({ images: 1 });
+    expect(manifest.jobs).toEqual([{ id: "j1", runId: "r1", model: "shortapi/z-image", images: 1 }]);
+    expect(JSON.stringify(manifest)).not.toMatch(/cost/i);
+  });
+
+  it("names a blind review's files after the prompt and option letter, and its manifest names no model", () => {
+    const [first, second] = job("shortapi/z-image", ["i1", "i2"]).images;
+    const review: ReviewView = {
+      blind: true,
+      revealed: false,
+      comment: null,
+      reviewerName: null,
+      tally: null,
+      prompts: [
+        {
+          key: "k1",
+          prompt: "A red fox",
+          pickedImageId: null,
+          options: [
+            { label: "A", image: second! },
+            { label: "B", image: first! },
+          ],
+        },
+      ],
+    };
+    const { manifest, files } = planBlindArchive({ kind: "gallery", id: "slug", title: "Foxes" }, review);
+    expect(files).toEqual([
+      { name: "option-a-a-red-fox-1.jpg", imageId: "i2" },
+      { name: "option-b-a-red-fox-1.png", imageId: "i1" },
+    ]);
+    expect(manifest.images.map((image) => image.option)).toEqual(["A", "B"]);
+    expect(JSON.stringify(manifest)).not.toMatch(/shortapi|z-image|cost|params/i);
   });
 
   it("streams a ZIP that holds the manifest and every file byte for byte", async () => {

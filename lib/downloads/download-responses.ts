@@ -4,7 +4,14 @@ import { storedKeysOf, getImageWithContext } from "@/lib/db/queries/images";
 import { AppError } from "@/lib/errors";
 import type { RunView } from "@/lib/api/views";
 import type { BlobStore } from "@/lib/storage/blob-store";
-import { MANIFEST_NAME, planArchive, type ArchiveSource } from "./archive-manifest";
+import type { ReviewView } from "@/lib/api/review-views";
+import {
+  MANIFEST_NAME,
+  planArchive,
+  planBlindArchive,
+  type ArchivePlan,
+  type ArchiveSource,
+} from "./archive-manifest";
 import { archiveFilename, contentDisposition, imageFilename } from "./filename";
 import { zipStream } from "./zip-stream";
 
@@ -15,6 +22,8 @@ export async function imageDownloadResponse(
   db: Database,
   blobStore: BlobStore,
   imageId: string,
+  /** Replaces the model in the name, e.g. the option letter of a blind review. */
+  nameAs?: { label: string; prompt: string },
 ): Promise<Response> {
   const found = await getImageWithContext(db, imageId);
   if (!found) throw new AppError("not_found", "No image with this id");
@@ -26,7 +35,9 @@ export async function imageDownloadResponse(
       "Content-Type": image.contentType,
       "Content-Length": String(blob.byteSize),
       "Content-Disposition": contentDisposition(
-        imageFilename(modelId, prompt, image.index + 1, image.contentType),
+        nameAs
+          ? imageFilename(`option-${nameAs.label}`, nameAs.prompt, 1, image.contentType)
+          : imageFilename(modelId, prompt, image.index + 1, image.contentType),
       ),
       "Cache-Control": "private, max-age=3600",
     },
@@ -40,7 +51,25 @@ export async function archiveResponse(
   source: ArchiveSource,
   runs: RunView[],
 ): Promise<Response> {
-  const { manifest, files } = planArchive(source, runs);
+  return planResponse(db, blobStore, source, planArchive(source, runs));
+}
+
+/** A blind review's images under option letters, with a manifest that names no model. */
+export async function blindArchiveResponse(
+  db: Database,
+  blobStore: BlobStore,
+  source: ArchiveSource,
+  review: ReviewView,
+): Promise<Response> {
+  return planResponse(db, blobStore, source, planBlindArchive(source, review));
+}
+
+async function planResponse(
+  db: Database,
+  blobStore: BlobStore,
+  source: ArchiveSource,
+  { manifest, files }: ArchivePlan,
+): Promise<Response> {
   if (files.length === 0) throw new AppError("not_found", "There are no stored images to download");
   const keys = await storedKeysOf(
     db,

@@ -1,12 +1,11 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/lib/db/client";
-import { newId } from "@/lib/db/ids";
 import { getGalleryImageId, revokeGallery } from "@/lib/db/queries/galleries";
 import { getGalleryView, listGalleries } from "@/lib/views/gallery-views";
-import { insertImage } from "@/lib/db/queries/images";
 import { createRunBodySchema } from "@/lib/api/run-requests";
 import { createRun } from "@/lib/jobs/create-run";
+import { runWithImages as seedRun, Z_IMAGE_CONFIG } from "@/lib/testing/runs-with-images";
 import { emptyDatabase, openTestDatabase } from "@/lib/testing/test-database";
 import { createGalleryBodySchema } from "@/lib/api/gallery-requests";
 import { createGallery } from "./create-gallery";
@@ -22,41 +21,8 @@ beforeEach(async () => {
   await emptyDatabase(handle);
 });
 
-const zImage = { modelId: "shortapi/z-image", params: { aspect_ratio: "16:9" } };
-const dashscope = { modelId: "dashscope/z-image-turbo", params: {} };
-
-/** A run whose jobs each got `perJob` stored images; returns the run and its image ids per job. */
-async function runWithImages(prompt: string, perJob = 1) {
-  const run = await createRun(
-    handle.db,
-    createRunBodySchema.parse({ prompt, models: [zImage, dashscope] }),
-    {},
-  );
-  const imageIds: string[][] = [];
-  for (const job of run.jobs) {
-    const ids: string[] = [];
-    for (let index = 0; index < perJob; index += 1) {
-      const id = newId();
-      const key = `${newId()}`;
-      await insertImage(handle.db, {
-        id,
-        jobId: job.id,
-        runId: run.id,
-        index,
-        blobKey: `${key}.png`,
-        thumbnailKey: `${key}.webp`,
-        width: 64,
-        height: 64,
-        contentType: "image/png",
-        byteSize: 10,
-        sha256: key,
-      });
-      ids.push(id);
-    }
-    imageIds.push(ids);
-  }
-  return { run, imageIds };
-}
+const zImage = Z_IMAGE_CONFIG;
+const runWithImages = (prompt: string, perJob = 1) => seedRun(handle.db, prompt, perJob);
 
 const share = (body: unknown) => createGallery(handle.db, createGalleryBodySchema.parse(body));
 

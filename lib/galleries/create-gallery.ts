@@ -58,7 +58,16 @@ export async function createGallery(
   // newId() is 144 random bits, base64url: the slug is the only secret of a public link.
   const gallery = await insertGallery(
     db,
-    { id: newId(), slug: newId(), title, note: body.note || null, createdAt: options.now },
+    {
+      id: newId(),
+      slug: newId(),
+      title,
+      note: body.note || null,
+      reviewMode: body.review ? (body.review.blind ? "blind" : "open") : null,
+      hideNotes: body.hideNotes,
+      expiresAt: body.expiresAt ? new Date(body.expiresAt) : null,
+      createdAt: options.now,
+    },
     resolved.imageIds,
   );
   return { slug: gallery.slug };

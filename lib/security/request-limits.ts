@@ -7,6 +7,8 @@ import { createRateLimiter, type RateLimiter } from "./rate-limit";
 
 /** Enough for typos, too few to guess a token. */
 const SIGN_INS_PER_MINUTE = 10;
+/** A reviewer changing their mind a few times a minute, not a script stuffing the ballot box. */
+const VOTES_PER_MINUTE = 30;
 
 /** On globalThis so dev-mode module reloading keeps the counts. */
 const globalForLimits = globalThis as typeof globalThis & { prismRateLimiters?: Map<string, RateLimiter> };
@@ -42,4 +44,9 @@ export function enforceRunRateLimit(request: NextRequest): void {
 
 export function enforceSignInRateLimit(request: NextRequest): void {
   enforce(request, "sign-in", SIGN_INS_PER_MINUTE, "sign-in attempts");
+}
+
+/** Ballots on public share links, per client. */
+export function enforceVoteRateLimit(request: NextRequest): void {
+  enforce(request, "votes", VOTES_PER_MINUTE, "votes");
 }

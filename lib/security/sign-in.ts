@@ -2,6 +2,7 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { accessToken } from "@/lib/env";
+import { isHttps } from "@/lib/http/is-https";
 import { createSessionValue, SESSION_COOKIE, SESSION_MAX_AGE_SECONDS, tokenMatches } from "./session-cookie";
 
 const MAX_TOKEN_LENGTH = 500;
@@ -48,11 +49,6 @@ export function signInAttempt(body: z.output<typeof signInBodySchema>, fromForm:
 export function acceptsToken(attempt: SignInAttempt): boolean {
   const token = accessToken();
   return token === undefined || tokenMatches(attempt.token, token);
-}
-
-/** Secure whenever the browser reached us over https, directly or through a proxy. */
-function isHttps(request: NextRequest): boolean {
-  return request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
 }
 
 /** The Set-Cookie header value for a fresh session, or one that clears it. */

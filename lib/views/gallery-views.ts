@@ -1,16 +1,43 @@
 import "server-only";
 import type { GallerySummary, GalleryView } from "@/lib/api/views";
 import type { Database } from "@/lib/db/client";
+import { listBallots, listReviewerBallots } from "@/lib/db/queries/ballots";
 import { getGalleryRows, listGalleryRows } from "@/lib/db/queries/galleries";
-import { toGallerySummary, toGalleryView } from "./to-views";
+import { reviewPrompts } from "@/lib/reviews/review-prompts";
+import { namesShown, publicImage, toReviewView } from "@/lib/reviews/review-view";
+import { toGallerySummary, toGalleryView, toImageView } from "./to-views";
 
-/** A shared gallery with only its shared images; null when revoked or unknown. */
-export async function getGalleryView(db: Database, slug: string): Promise<GalleryView | null> {
+/**
+ * A shared gallery as one visitor sees it: only its shared images, no costs, and for a review
+ * gallery the questions in this reviewer's order with their picks. Null when revoked, expired or
+ * unknown.
+ */
+export async function getGalleryView(
+  db: Database,
+  slug: string,
+  reviewerId?: string,
+): Promise<GalleryView | null> {
   const rows = await getGalleryRows(db, slug);
-  return rows ? toGalleryView(rows) : null;
+  if (!rows) return null;
+  const { gallery } = rows;
+  const visible = { ...rows, images: rows.images.map((image) => publicImage(gallery, image)) };
+  if (!gallery.reviewMode) return toGalleryView(visible, null, { showRuns: true });
+  const [mine, all] = await Promise.all([
+    reviewerId ? listReviewerBallots(db, gallery.id, reviewerId) : [],
+    gallery.revealedAt ? listBallots(db, gallery.id) : null,
+  ]);
+  const review = toReviewView({
+    gallery,
+    prompts: reviewPrompts(rows),
+    imageViews: new Map(visible.images.map((image) => [image.id, toImageView(image)])),
+    orderSeed: reviewerId ?? gallery.slug,
+    mine,
+    all,
+  });
+  return toGalleryView(visible, review, { showRuns: namesShown(gallery) });
 }
 
-/** Active galleries, newest first, for the "Shared links" page. */
+/** Galleries not revoked (expired ones too, so the owner can extend them), newest first. */
 export async function listGalleries(db: Database): Promise<GallerySummary[]> {
   return (await listGalleryRows(db)).map(toGallerySummary);
 }

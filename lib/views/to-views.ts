@@ -9,6 +9,7 @@ import type {
   RunSummary,
   RunView,
 } from "@/lib/api/views";
+import type { ReviewView } from "@/lib/api/review-views";
 import type { GalleryListRow, GalleryRows } from "@/lib/db/queries/galleries";
 import type { RunListRows, RunRows } from "@/lib/db/queries/runs";
 import type { ImageRow, JobRow } from "@/lib/db/schema";
@@ -33,6 +34,8 @@ export function toImageView(image: ImageRow): ImageView {
     contentType: image.contentType,
     byteSize: image.byteSize,
     index: image.index,
+    starred: image.starred,
+    note: image.note,
   };
 }
 
@@ -99,30 +102,60 @@ export function toRunListView(rows: RunListRows): RunListView {
     : { runs };
 }
 
+/** What the public may see of a job: never what the owner paid. */
+function withoutCost(job: JobView): JobView {
+  const view: JobView = { ...job, estimatedCostUsd: null };
+  delete view.costUsd;
+  return view;
+}
+
 /**
  * Only the shared images: runs in the order of their first image, jobs in submission order, each
- * job keeping only its shared images.
+ * job keeping only its shared images, without costs. `images` are already as the public may see
+ * them (lib/reviews/review-view.ts publicImage); `runs` stays empty while a blind review hides them.
  */
-export function toGalleryView({ gallery, images, runs, jobs }: GalleryRows): GalleryView {
-  const runIds = [...new Set(images.map((image) => image.runId))];
+export function toGalleryView(
+  { gallery, images, runs, jobs }: GalleryRows,
+  review: ReviewView | null,
+  { showRuns }: { showRuns: boolean },
+): GalleryView {
+  const runIds = showRuns ? [...new Set(images.map((image) => image.runId))] : [];
   return {
     slug: gallery.slug,
     title: gallery.title,
     note: gallery.note,
     createdAt: gallery.createdAt.toISOString(),
+    expiresAt: gallery.expiresAt?.toISOString() ?? null,
     runs: runIds.flatMap((runId) => {
       const run = runs.find((row) => row.id === runId);
-      return run ? [toRunView({ run, jobs: jobs.filter((job) => job.runId === runId), images })] : [];
+      if (!run) return [];
+      const view = toRunView({ run, jobs: jobs.filter((job) => job.runId === runId), images });
+      return [{ ...view, jobs: view.jobs.map(withoutCost) }];
     }),
+    review,
   };
 }
 
-export function toGallerySummary({ gallery, imageCount, thumbnailKey }: GalleryListRow): GallerySummary {
+export function toGallerySummary({
+  gallery,
+  imageCount,
+  reviewerCount,
+  thumbnailKey,
+}: GalleryListRow): GallerySummary {
   return {
     slug: gallery.slug,
     title: gallery.title,
     note: gallery.note,
     createdAt: gallery.createdAt.toISOString(),
+    expiresAt: gallery.expiresAt?.toISOString() ?? null,
+    review: gallery.reviewMode
+      ? {
+          blind: gallery.reviewMode === "blind",
+          revealed: gallery.revealedAt !== null,
+          ballots: reviewerCount,
+        }
+      : null,
+    hideNotes: gallery.hideNotes,
     imageCount,
     thumbnailUrl: thumbnailKey ? fileUrl(thumbnailKey) : null,
   };

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, isNull, min } from "drizzle-orm";
+import { and, asc, count, countDistinct, desc, eq, gt, inArray, isNull, min, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import {
+  ballots,
   galleries,
   galleryImages,
   images,
@@ -71,12 +72,32 @@ export async function insertGallery(
   });
 }
 
-/** Revoked galleries are invisible to every reader, exactly like unknown ones. */
-async function findActiveGallery(db: Database, slug: string): Promise<GalleryRow | null> {
+/** Revoked and expired galleries are invisible to every public reader, exactly like unknown ones. */
+const isActive = () =>
+  and(isNull(galleries.revokedAt), or(isNull(galleries.expiresAt), gt(galleries.expiresAt, sql`now()`)));
+
+export async function findActiveGallery(db: Database, slug: string): Promise<GalleryRow | null> {
   const [row] = await db
     .select()
     .from(galleries)
-    .where(and(eq(galleries.slug, slug), isNull(galleries.revokedAt)));
+    .where(and(eq(galleries.slug, slug), isActive()));
+  return row ?? null;
+}
+
+/**
+ * The owner's edits of a link that is not revoked (an expired one can be given a new expiry).
+ * Null when there is no such gallery.
+ */
+export async function updateGallery(
+  db: Database,
+  slug: string,
+  changes: Partial<Pick<GalleryRow, "title" | "note" | "expiresAt" | "hideNotes" | "revealedAt">>,
+): Promise<GalleryRow | null> {
+  const [row] = await db
+    .update(galleries)
+    .set(changes)
+    .where(and(eq(galleries.slug, slug), isNull(galleries.revokedAt)))
+    .returning();
   return row ?? null;
 }
 
@@ -122,7 +143,7 @@ export async function getGalleryImageId(db: Database, slug: string, imageId: str
     .select({ imageId: galleryImages.imageId })
     .from(galleryImages)
     .innerJoin(galleries, eq(galleries.id, galleryImages.galleryId))
-    .where(and(eq(galleries.slug, slug), isNull(galleries.revokedAt), eq(galleryImages.imageId, imageId)));
+    .where(and(eq(galleries.slug, slug), isActive(), eq(galleryImages.imageId, imageId)));
   return row?.imageId ?? null;
 }
 
@@ -139,6 +160,8 @@ export async function revokeGallery(db: Database, slug: string, now = new Date()
 export interface GalleryListRow {
   gallery: GalleryRow;
   imageCount: number;
+  /** Reviewers who picked at least one image. */
+  reviewerCount: number;
   /** Thumbnail of the first image, null for a gallery whose images were all deleted. */
   thumbnailKey: string | null;
 }
@@ -173,9 +196,22 @@ export async function listGalleryRows(db: Database, limit = 200): Promise<Galler
           ),
         )
     : [];
+  const reviewers = rows.some((row) => row.gallery.reviewMode)
+    ? await db
+        .select({ galleryId: ballots.galleryId, reviewers: countDistinct(ballots.reviewerId) })
+        .from(ballots)
+        .where(
+          inArray(
+            ballots.galleryId,
+            rows.map((row) => row.gallery.id),
+          ),
+        )
+        .groupBy(ballots.galleryId)
+    : [];
   return rows.map(({ gallery, imageCount, firstPosition }) => ({
     gallery,
     imageCount,
+    reviewerCount: reviewers.find((row) => row.galleryId === gallery.id)?.reviewers ?? 0,
     thumbnailKey:
       firstImages.find((image) => image.galleryId === gallery.id && image.position === firstPosition)
         ?.thumbnailKey ?? null,

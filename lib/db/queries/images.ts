@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, inArray, or } from "drizzle-orm";
 import type { Database } from "../client";
-import { images, jobs, runs, type ImageRow, type NewImageRow } from "../schema";
+import { images, jobs, runs, type ImageRow, type JobRow, type NewImageRow } from "../schema";
 
 /** Idempotent per (job, index): a resumed download never stores an image twice. */
 export async function insertImage(db: Database, image: NewImageRow): Promise<void> {
@@ -61,4 +61,40 @@ export async function storedKeysOf(
     .from(images)
     .where(inArray(images.id, imageIds));
   return new Map(rows.map(({ id, ...keys }) => [id, keys]));
+}
+
+/**
+ * Stars an image and/or sets its note, and bumps its job's version so every run reader (ETag,
+ * caches) sees the change. Null for an unknown image.
+ */
+export async function updateImageAnnotations(
+  db: Database,
+  imageId: string,
+  changes: { starred?: boolean; note?: string | null },
+  now = new Date(),
+): Promise<ImageRow | null> {
+  return db.transaction(async (transaction) => {
+    const [row] = await transaction.update(images).set(changes).where(eq(images.id, imageId)).returning();
+    if (!row) return null;
+    await transaction.update(jobs).set({ updatedAt: now }).where(eq(jobs.id, row.jobId));
+    return row;
+  });
+}
+
+export interface ImageWithJob {
+  image: ImageRow;
+  job: JobRow;
+  prompt: string;
+}
+
+/** These images with their job and run prompt, in the order asked; unknown ids are left out. */
+export async function listImagesWithJobs(db: Database, imageIds: string[]): Promise<ImageWithJob[]> {
+  if (imageIds.length === 0) return [];
+  const rows = await db
+    .select({ image: images, job: jobs, prompt: runs.prompt })
+    .from(images)
+    .innerJoin(jobs, eq(jobs.id, images.jobId))
+    .innerJoin(runs, eq(runs.id, images.runId))
+    .where(inArray(images.id, imageIds));
+  return imageIds.flatMap((id) => rows.filter((row) => row.image.id === id));
 }

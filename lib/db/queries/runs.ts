@@ -100,6 +100,8 @@ export interface ListRunsOptions {
   modelId?: string;
   /** Runs with at least one job in this status. */
   status?: JobStatus;
+  /** Runs with at least one starred image. */
+  starred?: boolean;
 }
 
 function escapeLike(text: string): string {
@@ -142,6 +144,14 @@ export async function listRunRows(db: Database, options: ListRunsOptions): Promi
         ...promptWords(options.q).map((word) => ilike(runs.prompt, `%${escapeLike(word)}%`)),
         options.modelId ? jobMatches(eq(jobs.modelId, options.modelId)) : undefined,
         options.status ? jobMatches(eq(jobs.status, options.status)) : undefined,
+        options.starred
+          ? exists(
+              db
+                .select({ one: sql`1` })
+                .from(images)
+                .where(and(eq(images.runId, runs.id), eq(images.starred, true))),
+            )
+          : undefined,
       ),
     )
     .orderBy(desc(runs.createdAt), desc(runs.id))

@@ -1,21 +1,33 @@
+import { patchGalleryBodySchema } from "@/lib/api/gallery-requests";
+import type { GallerySummary, GalleryView } from "@/lib/api/views";
 import { revokeGallery } from "@/lib/db/queries/galleries";
-import { getGalleryView } from "@/lib/views/gallery-views";
 import { galleryNotFound } from "@/lib/galleries/not-found";
+import { editGallery } from "@/lib/galleries/update-gallery";
 import { json, routeHandler } from "@/lib/http/route-handler";
-import type { GalleryView } from "@/lib/api/views";
+import { REVIEWER_COOKIE, validReviewerId } from "@/lib/reviews/reviewer-cookie";
 import { getDb } from "@/lib/server/runtime";
+import { getGalleryView } from "@/lib/views/gallery-views";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-// GET /api/galleries/:slug — a shared gallery with its images and their run, model, prompt and params (public)
-export const GET = routeHandler<{ slug: string }>({ access: "public" }, async ({ params }) => {
-  const gallery = await getGalleryView(await getDb(), params.slug);
+// GET /api/galleries/:slug — a shared gallery as this visitor sees it (public; blind reviews name no model)
+export const GET = routeHandler<{ slug: string }>({ access: "public" }, async ({ request, params }) => {
+  const reviewerId = validReviewerId(request.cookies.get(REVIEWER_COOKIE)?.value);
+  const gallery = await getGalleryView(await getDb(), params.slug, reviewerId);
   if (!gallery) throw galleryNotFound();
   return json<GalleryView>(gallery, {
     headers: { "Cache-Control": "no-cache", "X-Robots-Tag": "noindex, nofollow" },
   });
 });
+
+// PATCH /api/galleries/:slug — the owner edits the title, note, expiry or note visibility
+export const PATCH = routeHandler<{ slug: string }, typeof patchGalleryBodySchema>(
+  { access: "session", body: patchGalleryBodySchema },
+  async ({ params, body }) => {
+    return json<GallerySummary>(await editGallery(await getDb(), params.slug, body));
+  },
+);
 
 // DELETE /api/galleries/:slug — revokes the link; the share page then answers 404
 export const DELETE = routeHandler<{ slug: string }>({ access: "session" }, async ({ params }) => {

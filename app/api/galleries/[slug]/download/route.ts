@@ -1,17 +1,22 @@
-import { getGalleryView } from "@/lib/views/gallery-views";
-import { archiveResponse } from "@/lib/downloads/download-responses";
+import { archiveResponse, blindArchiveResponse } from "@/lib/downloads/download-responses";
 import { galleryNotFound } from "@/lib/galleries/not-found";
 import { routeHandler } from "@/lib/http/route-handler";
+import { REVIEWER_COOKIE, validReviewerId } from "@/lib/reviews/reviewer-cookie";
 import { getBlobStore, getDb } from "@/lib/server/runtime";
+import { getGalleryView } from "@/lib/views/gallery-views";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 // GET /api/galleries/:slug/download — every image of a shared gallery plus manifest.json, as a ZIP (public)
-export const GET = routeHandler<{ slug: string }>({ access: "public" }, async ({ params }) => {
+export const GET = routeHandler<{ slug: string }>({ access: "public" }, async ({ request, params }) => {
   const db = await getDb();
-  const gallery = await getGalleryView(db, params.slug);
+  const reviewerId = validReviewerId(request.cookies.get(REVIEWER_COOKIE)?.value);
+  const gallery = await getGalleryView(db, params.slug, reviewerId);
   if (!gallery) throw galleryNotFound();
   const source = { kind: "gallery", id: gallery.slug, title: gallery.title, note: gallery.note } as const;
+  if (gallery.review?.blind && !gallery.review.revealed) {
+    return blindArchiveResponse(db, getBlobStore(), source, gallery.review);
+  }
   return archiveResponse(db, getBlobStore(), source, gallery.runs);
 });

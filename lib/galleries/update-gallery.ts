@@ -1,0 +1,27 @@
+import "server-only";
+import type { PatchGalleryInput } from "@/lib/api/gallery-requests";
+import type { GallerySummary } from "@/lib/api/views";
+import type { Database } from "@/lib/db/client";
+import { listGalleryRows, updateGallery } from "@/lib/db/queries/galleries";
+import { toGallerySummary } from "@/lib/views/to-views";
+import { galleryNotFound } from "./not-found";
+
+/** The owner edits a link after sharing: title, note, expiry (null = never), hiding notes. */
+export async function editGallery(
+  db: Database,
+  slug: string,
+  patch: PatchGalleryInput,
+): Promise<GallerySummary> {
+  const updated = await updateGallery(db, slug, {
+    ...(patch.title !== undefined ? { title: patch.title } : {}),
+    ...(patch.note !== undefined ? { note: patch.note || null } : {}),
+    ...(patch.expiresAt !== undefined
+      ? { expiresAt: patch.expiresAt === null ? null : new Date(patch.expiresAt) }
+      : {}),
+    ...(patch.hideNotes !== undefined ? { hideNotes: patch.hideNotes } : {}),
+  });
+  if (!updated) throw galleryNotFound();
+  const summary = (await listGalleryRows(db)).find((row) => row.gallery.id === updated.id);
+  if (!summary) throw galleryNotFound();
+  return toGallerySummary(summary);
+}

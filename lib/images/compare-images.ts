@@ -1,0 +1,26 @@
+import "server-only";
+import type { CompareImagesView } from "@/lib/api/review-views";
+import type { Database } from "@/lib/db/client";
+import { listImagesWithJobs } from "@/lib/db/queries/images";
+import { AppError } from "@/lib/errors";
+import { toImageView } from "@/lib/views/to-views";
+
+/** The images of a compare view, in the order asked, with what labels each: model, params, seed. */
+export async function compareImages(db: Database, imageIds: string[]): Promise<CompareImagesView> {
+  const rows = await listImagesWithJobs(db, imageIds);
+  const found = new Set(rows.map((row) => row.image.id));
+  const missing = imageIds.flatMap((id, index) =>
+    found.has(id) ? [] : [{ path: `ids.${index}`, message: `Unknown image: ${id}` }],
+  );
+  if (missing.length > 0) throw new AppError("not_found", "Some images do not exist", { issues: missing });
+  return {
+    images: rows.map(({ image, job, prompt }) => ({
+      image: toImageView(image),
+      runId: image.runId,
+      prompt,
+      modelId: job.modelId,
+      params: job.params,
+      seed: typeof job.params.seed === "number" ? job.params.seed : null,
+    })),
+  };
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { GalleryRows } from "@/lib/db/queries/galleries";
+import type { TallyPrompt } from "./tally";
+
+/** A prompt's id within a gallery: prompts can be longer than an index entry, so a hash of the text. */
+export function promptKeyOf(prompt: string): string {
+  return createHash("sha256").update(prompt).digest("base64url").slice(0, 22);
+}
+
+/**
+ * The questions of a review: one per distinct prompt, in the order of the gallery's first image of
+ * it, each offering every shared image made for it. Two runs of the same prompt are one question.
+ */
+export function reviewPrompts(rows: GalleryRows): TallyPrompt[] {
+  const promptOfRun = new Map(rows.runs.map((run) => [run.id, run.prompt]));
+  const modelOfJob = new Map(rows.jobs.map((job) => [job.id, job.modelId]));
+  const prompts = new Map<string, TallyPrompt>();
+  for (const image of rows.images) {
+    const prompt = promptOfRun.get(image.runId);
+    const modelId = modelOfJob.get(image.jobId);
+    if (prompt === undefined || modelId === undefined) continue;
+    const key = promptKeyOf(prompt);
+    const entry = prompts.get(key) ?? { key, prompt, options: [] };
+    entry.options.push({ imageId: image.id, modelId });
+    prompts.set(key, entry);
+  }
+  return [...prompts.values()];
+}

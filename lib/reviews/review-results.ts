@@ -1,0 +1,45 @@
+import "server-only";
+import type { ReviewResultsView } from "@/lib/api/review-views";
+import type { Database } from "@/lib/db/client";
+import { listBallots } from "@/lib/db/queries/ballots";
+import { getGalleryRows, updateGallery } from "@/lib/db/queries/galleries";
+import { AppError } from "@/lib/errors";
+import { galleryNotFound } from "@/lib/galleries/not-found";
+import { reviewPrompts } from "./review-prompts";
+import { tallyBallots } from "./tally";
+
+const reviewOff = () => new AppError("conflict", "This link is not asking for picks");
+
+/** The owner's results: per prompt and model, picks and win rate, and every comment. */
+export async function getReviewResults(db: Database, slug: string): Promise<ReviewResultsView> {
+  const rows = await getGalleryRows(db, slug);
+  if (!rows) throw galleryNotFound();
+  const { gallery } = rows;
+  if (!gallery.reviewMode) throw reviewOff();
+  const ballots = await listBallots(db, gallery.id);
+  const tally = tallyBallots(reviewPrompts(rows), ballots);
+  return {
+    slug: gallery.slug,
+    title: gallery.title,
+    blind: gallery.reviewMode === "blind",
+    revealed: gallery.revealedAt !== null,
+    ballots: tally.ballots,
+    prompts: tally.prompts.map((prompt) => ({
+      ...prompt,
+      comments: ballots
+        .filter((ballot) => ballot.promptKey === prompt.key && ballot.comment)
+        .map((ballot) => ({
+          ...(ballot.reviewerName ? { reviewerName: ballot.reviewerName } : {}),
+          text: ballot.comment!,
+        })),
+    })),
+  };
+}
+
+/** Shows reviewers the model names and the tally. Revealing twice keeps the first time. */
+export async function revealReview(db: Database, slug: string, now = new Date()): Promise<void> {
+  const rows = await getGalleryRows(db, slug);
+  if (!rows) throw galleryNotFound();
+  if (!rows.gallery.reviewMode) throw reviewOff();
+  if (!rows.gallery.revealedAt) await updateGallery(db, slug, { revealedAt: now });
+}

@@ -1,0 +1,179 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createGalleryBodySchema, voteBodySchema } from "@/lib/api/gallery-requests";
+import type { DatabaseHandle } from "@/lib/db/client";
+import { revokeGallery } from "@/lib/db/queries/galleries";
+import { createGallery } from "@/lib/galleries/create-gallery";
+import { editGallery } from "@/lib/galleries/update-gallery";
+import { annotateImage } from "@/lib/images/annotate-image";
+import { MODEL_NAMES } from "@/lib/models/model-names";
+import { runWithImages } from "@/lib/testing/runs-with-images";
+import { emptyDatabase, openTestDatabase } from "@/lib/testing/test-database";
+import { getGalleryView } from "@/lib/views/gallery-views";
+import { listRuns } from "@/lib/views/run-views";
+import { castVote } from "./cast-vote";
+import { getReviewResults, revealReview } from "./review-results";
+
+let handle: DatabaseHandle;
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+});
+afterAll(() => handle.close());
+beforeEach(async () => {
+  await handle.db.execute(sql`truncate table galleries cascade`);
+  await emptyDatabase(handle);
+});
+
+/** Two prompts, each on Z-Image and DashScope with two images per job, shared as one review link. */
+async function reviewGallery(review?: { blind: boolean }, extra: Record<string, unknown> = {}) {
+  const fox = await runWithImages(handle.db, "a red fox", 2);
+  const owl = await runWithImages(handle.db, "a snowy owl", 2);
+  const { slug } = await createGallery(
+    handle.db,
+    createGalleryBodySchema.parse({ runIds: [fox.run.id, owl.run.id], review, ...extra }),
+  );
+  return { slug, fox: fox.imageIds, owl: owl.imageIds };
+}
+
+const vote = (slug: string, reviewer: string, imageIds: string[], extra: Record<string, unknown> = {}) =>
+  castVote(
+    handle.db,
+    slug,
+    reviewer,
+    voteBodySchema.parse({ picks: imageIds.map((imageId) => ({ imageId })), ...extra }),
+  );
+
+const MODEL_WORDS = [
+  "shortapi",
+  "dashscope",
+  "z-image",
+  ...Object.values(MODEL_NAMES).map((name) => name.toLowerCase()),
+];
+
+describe("client review ballots", () => {
+  it("counts one ballot per reviewer per prompt, and a change of mind replaces it", async () => {
+    const { slug, fox, owl } = await reviewGallery({ blind: false });
+    await vote(slug, "reviewer-a", [fox[0]![0]!, owl[1]![0]!], {
+      comment: "fox A is sharper",
+      reviewerName: "Ana",
+    });
+    await vote(slug, "reviewer-b", [fox[1]![1]!]);
+    const changed = await vote(slug, "reviewer-b", [fox[0]![1]!]);
+    expect(changed.picks).toHaveLength(1);
+
+    const results = await getReviewResults(handle.db, slug);
+    expect(results.ballots).toBe(2);
+    expect(results.prompts[0]).toMatchObject({
+      prompt: "a red fox",
+      ballots: 2,
+      models: [
+        { modelId: "shortapi/z-image", picks: 2, winRate: 1 },
+        { modelId: "dashscope/z-image-turbo", picks: 0, winRate: 0 },
+      ],
+      comments: [{ reviewerName: "Ana", text: "fox A is sharper" }],
+    });
+    expect(results.prompts[1]).toMatchObject({
+      prompt: "a snowy owl",
+      ballots: 1,
+      models: [{ modelId: "dashscope/z-image-turbo", picks: 1 }, { picks: 0 }],
+    });
+  });
+
+  it("refuses an image that is not in the gallery and two picks for one prompt, naming each", async () => {
+    const { slug, fox } = await reviewGallery({ blind: true });
+    const other = await runWithImages(handle.db, "elsewhere");
+    await expect(vote(slug, "r", [other.imageIds[0]![0]!])).rejects.toMatchObject({
+      code: "invalid_input",
+      issues: [{ path: "picks.0.imageId" }],
+    });
+    await expect(vote(slug, "r", [fox[0]![0]!, fox[1]![0]!])).rejects.toMatchObject({
+      code: "invalid_input",
+      issues: [{ path: "picks.1.imageId", message: "Only one pick per prompt" }],
+    });
+    expect((await getReviewResults(handle.db, slug)).ballots).toBe(0);
+  });
+
+  it("answers 409 when review is off and 404 for a revoked or expired link", async () => {
+    const plain = await reviewGallery(undefined);
+    await expect(vote(plain.slug, "r", [plain.fox[0]![0]!])).rejects.toMatchObject({ code: "conflict" });
+    await expect(getReviewResults(handle.db, plain.slug)).rejects.toMatchObject({ code: "conflict" });
+
+    const revoked = await reviewGallery({ blind: false });
+    await revokeGallery(handle.db, revoked.slug);
+    await expect(vote(revoked.slug, "r", [revoked.fox[0]![0]!])).rejects.toMatchObject({ code: "not_found" });
+
+    const expiring = await reviewGallery({ blind: false });
+    await handle.db.execute(sql`update galleries set expires_at = now() - interval '1 minute'`);
+    await expect(vote(expiring.slug, "r", [expiring.fox[0]![0]!])).rejects.toMatchObject({
+      code: "not_found",
+    });
+    expect(await getGalleryView(handle.db, expiring.slug)).toBeNull();
+  });
+});
+
+describe("what a share page shows", () => {
+  it("names no model, provider or parameter in a blind review until it is revealed", async () => {
+    const { slug } = await reviewGallery({ blind: true });
+    const view = await getGalleryView(handle.db, slug, "reviewer-a");
+    expect(view?.runs).toEqual([]);
+    expect(view?.review?.prompts.map((prompt) => prompt.options.length)).toEqual([4, 4]);
+    expect(view?.review?.prompts[0]?.options.map((option) => option.label)).toEqual(["A", "B", "C", "D"]);
+    const text = JSON.stringify(view).toLowerCase();
+    for (const word of MODEL_WORDS) expect(text).not.toContain(word);
+    expect(text).not.toContain("aspect_ratio");
+
+    await revealReview(handle.db, slug);
+    const revealed = await getGalleryView(handle.db, slug, "reviewer-a");
+    expect(revealed?.review?.revealed).toBe(true);
+    expect(revealed?.review?.prompts[0]?.options[0]?.modelId).toMatch(/^(shortapi|dashscope)\//);
+    expect(revealed?.review?.tally?.prompts).toHaveLength(2);
+    expect(revealed?.runs).toHaveLength(2);
+  });
+
+  it("shuffles a blind review per reviewer, the same order on every visit", async () => {
+    const { slug } = await reviewGallery({ blind: true });
+    const order = async (reviewer: string) =>
+      (await getGalleryView(handle.db, slug, reviewer))?.review?.prompts.flatMap((prompt) =>
+        prompt.options.map((option) => option.image.id),
+      );
+    expect(await order("reviewer-a")).toEqual(await order("reviewer-a"));
+    const orders = await Promise.all(["r1", "r2", "r3", "r4", "r5"].map(order));
+    expect(new Set(orders.map((ids) => ids?.join())).size).toBeGreaterThan(1);
+  });
+
+  it("shows this reviewer's picks and keeps the tally from reviewers until revealed", async () => {
+    const { slug, fox } = await reviewGallery({ blind: false });
+    await vote(slug, "reviewer-a", [fox[1]![0]!], { comment: "nice" });
+    const view = await getGalleryView(handle.db, slug, "reviewer-a");
+    expect(view?.review?.prompts[0]?.pickedImageId).toBe(fox[1]![0]);
+    expect(view?.review?.comment).toBe("nice");
+    expect(view?.review?.tally).toBeNull();
+    expect(
+      (await getGalleryView(handle.db, slug, "reviewer-b"))?.review?.prompts[0]?.pickedImageId,
+    ).toBeNull();
+  });
+
+  it("never shows what the owner paid, and shows stars and notes unless the owner hides notes", async () => {
+    const { slug, fox } = await reviewGallery(undefined);
+    await annotateImage(handle.db, fox[0]![0]!, { starred: true, note: "client favourite" });
+    const view = await getGalleryView(handle.db, slug);
+    expect(JSON.stringify(view)).not.toMatch(/"costUsd"|"estimatedCostUsd":\d/);
+    expect(view?.runs[0]?.jobs[0]?.images[0]).toMatchObject({ starred: true, note: "client favourite" });
+
+    await editGallery(handle.db, slug, { hideNotes: true, title: "Final picks" });
+    const hidden = await getGalleryView(handle.db, slug);
+    expect(hidden?.title).toBe("Final picks");
+    expect(hidden?.runs[0]?.jobs[0]?.images[0]).toMatchObject({ starred: true, note: null });
+  });
+
+  it("lists only runs with a starred image under the Starred history filter", async () => {
+    const starred = await runWithImages(handle.db, "starred run");
+    await runWithImages(handle.db, "plain run");
+    await annotateImage(handle.db, starred.imageIds[1]![0]!, { starred: true });
+    const list = await listRuns(handle.db, { limit: 10, starred: true });
+    expect(list.runs.map((run) => run.prompt)).toEqual(["starred run"]);
+    await annotateImage(handle.db, starred.imageIds[1]![0]!, { starred: false });
+    expect((await listRuns(handle.db, { limit: 10, starred: true })).runs).toEqual([]);
+  });
+});
