@@ -16,6 +16,7 @@ const PUBLIC_ROUTES = new Set([
   "GET galleries/[slug]",
   "GET galleries/[slug]/download",
   "GET galleries/[slug]/images/[imageId]/download",
+  "POST galleries/[slug]/votes",
   "GET health",
   "GET session",
   "POST session",
