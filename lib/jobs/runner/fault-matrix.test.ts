@@ -10,6 +10,7 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { getRunView } from "@/lib/views/run-views";
+import { jobs } from "@/lib/db/schema";
 import { logger } from "@/lib/logger";
 import { MODELS } from "@/lib/models/catalog";
 import type { ProviderId } from "@/lib/models/types";
@@ -354,4 +355,56 @@ describe("a hung provider", () => {
       message: "shortapi: no result within 3 s",
     });
   });
+
+  it("under a burst holds only its own slots, so the other providers finish in their normal time", async () => {
+    const hung: ProviderId = "pixazo";
+    const others = PROVIDERS.filter((provider) => provider !== hung);
+    // More runs than the runner has slots: without bulkheads the hung provider's jobs take them all.
+    const runs = 6;
+    // The hung calls end at the runner's own backstop, which keeps the test bounded.
+    const options: JobRunnerOptions = {
+      maxConcurrentJobs: 3,
+      providerConcurrency: 1,
+      submitTimeoutMs: 20_000,
+      pollTimeoutMs: 20_000,
+    };
+
+    /** Per provider, from the burst's first job created to that provider's last job finished. */
+    async function burst(): Promise<Record<ProviderId, number>> {
+      await startRunner(options);
+      for (let index = 0; index < runs; index += 1) await startRun(PROVIDERS);
+      await expect
+        .poll(
+          async () => {
+            const rows = await handle.db.select().from(jobs);
+            return rows.filter((row) => others.includes(row.providerId) && TERMINAL.has(row.status)).length;
+          },
+          { timeout: 100_000, interval: 50 },
+        )
+        .toBe(runs * others.length);
+      const rows = await handle.db.select().from(jobs);
+      await control("/reset");
+      await runner?.stop();
+      await emptyDatabase(handle);
+      const start = Math.min(...rows.map((row) => row.createdAt.getTime()));
+      const span = (provider: ProviderId) =>
+        Math.max(
+          ...rows.filter((row) => row.providerId === provider).map((row) => row.finishedAt?.getTime() ?? 0),
+        ) - start;
+      return { shortapi: span("shortapi"), pixazo: span("pixazo"), dashscope: span("dashscope") };
+    }
+
+    const normal = await burst();
+    for (const on of ["submit", "poll"]) {
+      await fault({ provider: hung, on, kind: "delay", delayMs: 600_000, count: -1 });
+    }
+    const withHang = await burst();
+    console.log(normal, withHang);
+    for (const provider of others) {
+      expect(
+        withHang[provider] / normal[provider],
+        `${provider}: ${withHang[provider]} vs ${normal[provider]} ms`,
+      ).toBeLessThan(2.5);
+    }
+  }, 240_000);
 });
