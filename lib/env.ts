@@ -151,6 +151,44 @@ export function providerVariables(variables: { apiKey: string; baseUrl: string }
   };
 }
 
+const DEFAULT_RUNNER_CONCURRENCY = 48;
+const DEFAULT_LEASE_SECONDS = 30;
+const DEFAULT_SHUTDOWN_GRACE_SECONDS = 10;
+const slotCountSchema = z.coerce.number().int().min(1);
+
+/** Job steps in flight at once in this instance, all providers together. */
+export function runnerConcurrency(): number {
+  return (
+    setting("PRISM_RUNNER_CONCURRENCY", slotCountSchema, "a whole number of at least 1") ??
+    DEFAULT_RUNNER_CONCURRENCY
+  );
+}
+
+/**
+ * A provider's own share of those steps (its bulkhead), from PRISM_RUNNER_CONCURRENCY_<PROVIDER>,
+ * e.g. PRISM_RUNNER_CONCURRENCY_PIXAZO; undefined leaves it to an equal share of the total.
+ */
+export function providerConcurrency(providerId: string): number | undefined {
+  const name = `PRISM_RUNNER_CONCURRENCY_${providerId.toUpperCase()}`;
+  return setting(name, slotCountSchema, "a whole number of at least 1");
+}
+
+/** How long a runner's claim on a job lasts without renewal: a crashed instance's jobs return after it. */
+export function leaseSeconds(): number {
+  return (
+    setting("PRISM_LEASE_SECONDS", z.coerce.number().min(3), "a number of seconds (at least 3)") ??
+    DEFAULT_LEASE_SECONDS
+  );
+}
+
+/** On SIGTERM/SIGINT, how long job steps in flight may still finish before their leases are released. */
+export function shutdownGraceSeconds(): number {
+  return (
+    setting("PRISM_SHUTDOWN_GRACE_SECONDS", nonNegativeNumberSchema, "a number of seconds") ??
+    DEFAULT_SHUTDOWN_GRACE_SECONDS
+  );
+}
+
 /** Reads every general setting once, so a bad one stops the boot instead of failing a request later. */
 export function checkEnvironment(): void {
   databaseUrl();
@@ -160,4 +198,7 @@ export function checkEnvironment(): void {
   runsPerMinute();
   simulatorSetting();
   simulatorPort();
+  runnerConcurrency();
+  leaseSeconds();
+  shutdownGraceSeconds();
 }

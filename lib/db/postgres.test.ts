@@ -23,7 +23,8 @@ import { createGallery } from "@/lib/galleries/create-gallery";
 import { createRunBodySchema, type CreateRunBody } from "@/lib/api/run-requests";
 import { createRun } from "@/lib/jobs/create-run";
 import { jobTransitions } from "@/lib/jobs/runner/job-transitions";
-import { createJobRunner, type JobRunner } from "@/lib/jobs/runner/engine";
+import { createJobRunner } from "@/lib/jobs/runner/engine";
+import type { JobRunner } from "@/lib/jobs/runner/types";
 import type { ProviderId } from "@/lib/models/types";
 import { enforceDailyBudget, spendToday } from "@/lib/security/budget";
 import { createLocalBlobStore } from "@/lib/storage/local-blob-store";
@@ -318,10 +319,13 @@ describe.skipIf(!serverUrl)("on PostgreSQL", () => {
     it("takes over a job once another instance's lease has expired", async () => {
       const run = await create("a lighthouse", [zImage]);
       const jobId = run.jobs[0]!.id;
-      await handle.db
-        .update(jobs)
-        .set({ leaseOwner: "gone", leaseUntil: new Date(clock.current.getTime() + 30_000) })
-        .where(eq(jobs.id, jobId));
+      // Leases run on the database's clock, not the runner's (fake) one.
+      const leaseEndsIn = (interval: string) =>
+        handle.db
+          .update(jobs)
+          .set({ leaseOwner: "gone", leaseUntil: sql`now() + ${interval}::interval` })
+          .where(eq(jobs.id, jobId));
+      await leaseEndsIn("30 seconds");
       const shortapi = fakeProvider("shortapi");
       const runner = await instance("instance-b", { shortapi });
 
@@ -329,7 +333,7 @@ describe.skipIf(!serverUrl)("on PostgreSQL", () => {
       await runner.settle();
       expect(shortapi.submit).not.toHaveBeenCalled();
 
-      clock.current = new Date(clock.current.getTime() + 30_001);
+      await leaseEndsIn("-1 millisecond");
       await driveRunners(handle.db, [runner], clock);
       expect(shortapi.submit).toHaveBeenCalledTimes(1);
       expect(await getJob(handle.db, jobId)).toMatchObject({

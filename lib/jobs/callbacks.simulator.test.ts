@@ -18,7 +18,7 @@ import { emptyDatabase, openTestDatabase } from "@/lib/testing/test-database";
 import { callbackUrlFor } from "./callbacks";
 import { createRunBodySchema } from "@/lib/api/run-requests";
 import { createRun } from "./create-run";
-import type { JobRunner } from "./runner/engine";
+import type { JobRunner } from "./runner/types";
 
 /** Polls are scheduled a minute apart, so within a test only a callback can make a job finish. */
 const SLOW_POLLS = { initialMs: 60_000, maxMs: 60_000 };

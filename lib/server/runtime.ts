@@ -2,11 +2,13 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { getDatabase, type Database, type DatabaseHandle } from "@/lib/db/client";
-import { publicUrl } from "@/lib/env";
+import { leaseSeconds, providerConcurrency, publicUrl, runnerConcurrency } from "@/lib/env";
 import { callbackUrlFor } from "@/lib/jobs/callbacks";
 import { fetchProviderImage } from "@/lib/jobs/download-image";
-import { createJobRunner, type JobRunner } from "@/lib/jobs/runner/engine";
+import { createJobRunner } from "@/lib/jobs/runner/engine";
+import type { JobRunner } from "@/lib/jobs/runner/types";
 import { providerPollSchedule } from "@/lib/jobs/schedule";
+import { PROVIDER_IDS } from "@/lib/models/types";
 import { getProvider } from "@/lib/providers/registry";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { createConfiguredBlobStore } from "@/lib/storage/configured-blob-store";
@@ -40,7 +42,17 @@ export async function startJobRunner(handle: DatabaseHandle): Promise<JobRunner>
       pollSchedule: providerPollSchedule,
       callbackUrl: (job) => callbackUrlFor(publicUrl(), job.callbackToken),
     },
-    { releaseStaleLeases: handle.exclusive },
+    {
+      releaseStaleLeases: handle.exclusive,
+      maxConcurrentJobs: runnerConcurrency(),
+      providerConcurrency: Object.fromEntries(
+        PROVIDER_IDS.flatMap((providerId) => {
+          const slots = providerConcurrency(providerId);
+          return slots === undefined ? [] : [[providerId, slots]];
+        }),
+      ),
+      leaseMs: leaseSeconds() * 1_000,
+    },
   );
   globalForRuntime.prismRunner = runner;
   await runner.start();

@@ -1,6 +1,6 @@
 import type { Database } from "@/lib/db/client";
 import { nextDueTime } from "@/lib/db/queries/jobs";
-import type { JobRunner } from "@/lib/jobs/runner/engine";
+import type { JobRunner } from "@/lib/jobs/runner/types";
 
 /** The fake clock the runners under test read through their `now` dependency. */
 export interface TestClock {

@@ -1,11 +1,7 @@
 import type { Database } from "@/lib/db/client";
 import { fetchProviderImage } from "@/lib/jobs/download-image";
-import {
-  createJobRunner,
-  type JobRunner,
-  type JobRunnerDependencies,
-  type JobRunnerOptions,
-} from "@/lib/jobs/runner/engine";
+import { createJobRunner } from "@/lib/jobs/runner/engine";
+import type { JobRunner, JobRunnerDependencies, JobRunnerOptions } from "@/lib/jobs/runner/types";
 import { SIMULATED_POLL_SCHEDULE } from "@/lib/jobs/schedule";
 import { getProvider } from "@/lib/providers/registry";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";

@@ -1,14 +1,26 @@
 import "server-only";
-import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, lte, or } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
+import type { ProviderId } from "@/lib/models/types";
 import type { Database } from "../client";
 import { jobs, runs, type JobRow, type NewJobRow } from "../schema";
 
 export interface ClaimOptions {
   owner: string;
+  /** Jobs due at or before this time are taken. */
   now: Date;
   leaseMs: number;
   limit: number;
+  /** Only this provider's jobs (the runner's per-provider slots). */
+  providerId?: ProviderId;
 }
+
+/**
+ * Lease times come from the database's clock, never an app server's: instances whose clocks
+ * disagree still agree on whether a lease has expired. (Due times are the app's: a skewed clock
+ * only makes a poll a little early or late.)
+ */
+const leaseEnd = (leaseMs: number) =>
+  sql<Date>`now() + ${leaseMs}::double precision * interval '1 millisecond'`;
 
 /**
  * Leases up to `limit` due, unfinished jobs to `owner`. The inner SELECT … FOR UPDATE SKIP LOCKED
@@ -17,7 +29,7 @@ export interface ClaimOptions {
  */
 export async function claimDueJobs(
   db: Database,
-  { owner, now, leaseMs, limit }: ClaimOptions,
+  { owner, now, leaseMs, limit, providerId }: ClaimOptions,
 ): Promise<JobRow[]> {
   if (limit <= 0) return [];
   const due = db
@@ -27,7 +39,8 @@ export async function claimDueJobs(
       and(
         inArray(jobs.status, ["queued", "running"]),
         lte(jobs.nextAttemptAt, now),
-        or(isNull(jobs.leaseUntil), lt(jobs.leaseUntil, now)),
+        or(isNull(jobs.leaseUntil), lt(jobs.leaseUntil, sql`now()`)),
+        providerId ? eq(jobs.providerId, providerId) : undefined,
       ),
     )
     .orderBy(asc(jobs.nextAttemptAt))
@@ -35,7 +48,7 @@ export async function claimDueJobs(
     .for("update", { skipLocked: true });
   return db
     .update(jobs)
-    .set({ leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs) })
+    .set({ leaseOwner: owner, leaseUntil: leaseEnd(leaseMs) })
     .where(inArray(jobs.id, due))
     .returning();
 }
@@ -62,13 +75,33 @@ export async function renewLeases(
   db: Database,
   owner: string,
   jobIds: string[],
-  leaseUntil: Date,
+  leaseMs: number,
 ): Promise<void> {
   if (jobIds.length === 0) return;
   await db
     .update(jobs)
-    .set({ leaseUntil })
+    .set({ leaseUntil: leaseEnd(leaseMs) })
     .where(and(eq(jobs.leaseOwner, owner), inArray(jobs.id, jobIds)));
+}
+
+/**
+ * For a runner shutting down: frees every job it holds, so another instance takes it at once,
+ * except a job whose create request is out (marked submitted, no answer recorded). That one is
+ * left to expire and then to the outcome-unknown rule, because sending it again could pay twice.
+ * Returns how many were released.
+ */
+export async function releaseLeasesOf(db: Database, owner: string): Promise<number> {
+  const released = await db
+    .update(jobs)
+    .set({ leaseOwner: null, leaseUntil: null })
+    .where(
+      and(
+        eq(jobs.leaseOwner, owner),
+        or(isNull(jobs.submittedAt), isNotNull(jobs.providerJobId), isNotNull(jobs.providerOutputs)),
+      ),
+    )
+    .returning({ id: jobs.id });
+  return released.length;
 }
 
 /** For an exclusive database at boot: every lease there belongs to a process that is gone. */

@@ -1,80 +1,21 @@
 import "server-only";
-import type { Database } from "@/lib/db/client";
-import { claimDueJobs, releaseAllLeases, renewLeases, updateLeasedJob } from "@/lib/db/queries/jobs";
-import type { JobRow, NewJobRow } from "@/lib/db/schema";
-import { logger as defaultLogger, type Logger } from "@/lib/logger";
-import type { ProviderId } from "@/lib/models/types";
-import type { ImageProvider } from "@/lib/providers/types";
-import type { BlobStore } from "@/lib/storage/blob-store";
-import type { FetchImage } from "../download-image";
 import {
-  DEFAULT_RETRY_BACKOFF,
-  providerPollSchedule,
-  retryDelayMs,
-  type PollSchedule,
-  type RetryBackoff,
-} from "../schedule";
+  claimDueJobs,
+  releaseAllLeases,
+  releaseLeasesOf,
+  renewLeases,
+  updateLeasedJob,
+} from "@/lib/db/queries/jobs";
+import type { JobRow, NewJobRow } from "@/lib/db/schema";
+import { logger as defaultLogger } from "@/lib/logger";
+import type { ProviderId } from "@/lib/models/types";
+import { providerPollSchedule, retryDelayMs } from "../schedule";
+import { claimOrder, freeSlotsOf, providerSlots, type InFlightCounts } from "./bulkheads";
 import { jobTransitions } from "./job-transitions";
 import { runStep } from "./run-step";
 import { policyContext, type StepContext } from "./step-context";
 import { decideUnexpectedError } from "./step-policy";
-
-export interface JobRunnerDependencies {
-  db: Database;
-  blobStore: BlobStore;
-  /** Null when the provider has no key configured. */
-  getProvider: (providerId: ProviderId) => ImageProvider | null;
-  fetchImage: FetchImage;
-  now: () => Date;
-  /** Unique per runner instance; written into the leases it takes. */
-  ownerId: string;
-  pollSchedule?: (providerId: ProviderId) => PollSchedule;
-  /** Where the provider may notify us about this job (PUBLIC_URL set), or undefined. */
-  callbackUrl?: (job: JobRow) => string | undefined;
-  /** Called after every write to a job, e.g. to tell watchers of its run that it changed. */
-  onJobChanged?: (runId: string) => void;
-  logger?: Logger;
-}
-
-export interface JobRunnerOptions {
-  /** How long a claim stays valid without renewal; a crashed runner's jobs return after this. */
-  leaseMs?: number;
-  /** From the first submit until a job still pending at its provider is given up. */
-  deadlineMs?: number;
-  maxConcurrentJobs?: number;
-  /** Longest sleep between two looks for due work (other instances may have created some). */
-  idleIntervalMs?: number;
-  /** For an exclusive database: drop leases left by an earlier process at start. */
-  releaseStaleLeases?: boolean;
-  /** Backstops for adapters that never answer. A submit cut off here counts as outcome unknown. */
-  submitTimeoutMs?: number;
-  pollTimeoutMs?: number;
-  retryBackoff?: RetryBackoff;
-}
-
-export interface JobRunner {
-  /** Starts the background loop. Idempotent. */
-  start(): Promise<void>;
-  /** Stops taking work and waits for the steps in flight. */
-  stop(): Promise<void>;
-  /** Look for due work now, e.g. right after a run was created. */
-  poke(): void;
-  /** Claims due jobs and starts one step for each; resolves once they are claimed, not finished. */
-  tick(): Promise<number>;
-  /** Resolves when every step in flight has finished. */
-  settle(): Promise<void>;
-}
-
-const DEFAULTS = {
-  leaseMs: 30_000,
-  deadlineMs: 5 * 60_000,
-  maxConcurrentJobs: 16,
-  idleIntervalMs: 2_000,
-  releaseStaleLeases: false,
-  submitTimeoutMs: 180_000,
-  pollTimeoutMs: 60_000,
-  retryBackoff: DEFAULT_RETRY_BACKOFF,
-} satisfies Required<JobRunnerOptions>;
+import { RUNNER_DEFAULTS, type JobRunner, type JobRunnerDependencies, type JobRunnerOptions } from "./types";
 
 /**
  * The in-process job runner's engine: claiming, leases, waking up and the lifecycle. Work lives in
@@ -88,10 +29,16 @@ export function createJobRunner(
   options: JobRunnerOptions = {},
 ): JobRunner {
   const { db, getProvider, now, ownerId } = dependencies;
-  const settings = { ...DEFAULTS, ...options };
+  const settings = { ...RUNNER_DEFAULTS, ...options };
   const log = dependencies.logger ?? defaultLogger;
-  const inFlight = new Map<string, Promise<void>>();
+  const limits = {
+    total: settings.maxConcurrentJobs,
+    slots: providerSlots(settings.maxConcurrentJobs, options.providerConcurrency),
+  };
+  const inFlight = new Map<string, { providerId: ProviderId; step: Promise<void> }>();
   let running = false;
+  let shuttingDown = false;
+  let claimRound = 0;
   let wakeTimer: NodeJS.Timeout | undefined;
   let wakeAt = Number.POSITIVE_INFINITY;
   let heartbeat: NodeJS.Timeout | undefined;
@@ -154,19 +101,47 @@ export function createJobRunner(
     }
   }
 
+  function inFlightCounts(): InFlightCounts {
+    const counts: InFlightCounts = {};
+    for (const { providerId } of inFlight.values()) counts[providerId] = (counts[providerId] ?? 0) + 1;
+    return counts;
+  }
+
+  /** Claims for each provider within its free slots; a provider whose slots are full waits alone. */
   async function claimAndStart(): Promise<number> {
-    const capacity = settings.maxConcurrentJobs - inFlight.size;
-    const claimed = await claimDueJobs(db, {
-      owner: ownerId,
-      now: now(),
-      leaseMs: settings.leaseMs,
-      limit: capacity,
-    });
-    for (const job of claimed) {
-      const step = processJob(job).finally(() => inFlight.delete(job.id));
-      inFlight.set(job.id, step);
+    let started = 0;
+    claimRound += 1;
+    for (const providerId of claimOrder(claimRound)) {
+      if (shuttingDown) break;
+      const limit = freeSlotsOf(providerId, limits, inFlightCounts());
+      if (limit === 0) continue;
+      const claimed = await claimDueJobs(db, {
+        owner: ownerId,
+        now: now(),
+        leaseMs: settings.leaseMs,
+        limit,
+        providerId,
+      });
+      for (const job of claimed) {
+        const step = processJob(job).finally(() => inFlight.delete(job.id));
+        inFlight.set(job.id, { providerId, step });
+      }
+      started += claimed.length;
     }
-    return claimed.length;
+    return started;
+  }
+
+  const steps = () => [...inFlight.values()].map((entry) => entry.step);
+
+  async function settle(): Promise<void> {
+    while (inFlight.size > 0) await Promise.allSettled(steps());
+  }
+
+  function stopClaiming(): Promise<unknown> | undefined {
+    running = false;
+    clearTimeout(wakeTimer);
+    wakeTimer = undefined;
+    return activeTick?.catch(() => undefined);
   }
 
   /** Ticks never overlap; a request for one during another runs right after it. */
@@ -208,7 +183,7 @@ export function createJobRunner(
       if (settings.releaseStaleLeases) await releaseAllLeases(db);
       running = true;
       heartbeat = setInterval(() => {
-        renewLeases(db, ownerId, [...inFlight.keys()], later(settings.leaseMs)).catch((error: unknown) =>
+        renewLeases(db, ownerId, [...inFlight.keys()], settings.leaseMs).catch((error: unknown) =>
           log.error("Lease renewal failed", { error }),
         );
       }, settings.leaseMs / 3);
@@ -218,12 +193,23 @@ export function createJobRunner(
     },
 
     async stop() {
-      running = false;
-      clearTimeout(wakeTimer);
       clearInterval(heartbeat);
-      wakeTimer = undefined;
-      await activeTick?.catch(() => undefined);
-      await this.settle();
+      await stopClaiming();
+      await settle();
+    },
+
+    async shutdown(graceMs) {
+      shuttingDown = true;
+      await stopClaiming();
+      let graceTimer: NodeJS.Timeout | undefined;
+      const graceOver = new Promise((resolve) => (graceTimer = setTimeout(resolve, graceMs)));
+      await Promise.race([settle(), graceOver]);
+      clearTimeout(graceTimer);
+      clearInterval(heartbeat);
+      const unfinished = inFlight.size;
+      const released = await releaseLeasesOf(db, ownerId);
+      log.info("Job runner stopped", { ownerId, unfinished, released });
+      return unfinished;
     },
 
     poke() {
@@ -231,9 +217,6 @@ export function createJobRunner(
     },
 
     tick,
-
-    async settle() {
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()]);
-    },
+    settle,
   };
 }

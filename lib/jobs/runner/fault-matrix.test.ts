@@ -24,7 +24,7 @@ import { emptyDatabase, openTestDatabase } from "@/lib/testing/test-database";
 import { createRunBodySchema } from "@/lib/api/run-requests";
 import { createRun } from "../create-run";
 import type { JobStatus } from "@/lib/models/job-status";
-import type { JobRunner, JobRunnerOptions } from "./engine";
+import type { JobRunner, JobRunnerOptions } from "./types";
 
 const PROVIDERS = ["shortapi", "pixazo", "dashscope"] as const satisfies ProviderId[];
 /** The providers whose jobs are polled; DashScope answers the submit itself. */
@@ -358,7 +358,7 @@ describe("a hung provider", () => {
 
   it("under a burst holds only its own slots, so the other providers finish in their normal time", async () => {
     const hung: ProviderId = "pixazo";
-    const others = PROVIDERS.filter((provider) => provider !== hung);
+    const others: ProviderId[] = PROVIDERS.filter((provider) => provider !== hung);
     // More runs than the runner has slots: without bulkheads the hung provider's jobs take them all.
     const runs = 6;
     // The hung calls end at the runner's own backstop, which keeps the test bounded.
@@ -399,7 +399,6 @@ describe("a hung provider", () => {
       await fault({ provider: hung, on, kind: "delay", delayMs: 600_000, count: -1 });
     }
     const withHang = await burst();
-    console.log(normal, withHang);
     for (const provider of others) {
       expect(
         withHang[provider] / normal[provider],

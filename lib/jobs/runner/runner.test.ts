@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { getJob } from "@/lib/db/queries/jobs";
@@ -17,7 +17,8 @@ import { pngImage } from "@/lib/testing/test-images";
 import { createRunBodySchema, type CreateRunBody } from "@/lib/api/run-requests";
 import { createRun } from "../create-run";
 import { ImageDownloadError, type FetchImage } from "../download-image";
-import { createJobRunner, type JobRunner, type JobRunnerOptions } from "./engine";
+import { createJobRunner } from "./engine";
+import type { JobRunner, JobRunnerOptions } from "./types";
 
 let handle: DatabaseHandle;
 let blobDirectory: string;
@@ -392,17 +393,20 @@ describe("job runner", () => {
   it("takes over a job whose lease expired on another instance", async () => {
     const shortapi = fakeProvider("shortapi");
     const run = await startRun([{ modelId: "shortapi/z-image", params: { aspect_ratio: "1:1" } }]);
-    await handle.db
-      .update(jobs)
-      .set({ leaseOwner: "gone", leaseUntil: new Date(clock.current.getTime() + 30_000) })
-      .where(eq(jobs.runId, run.id));
+    // Leases run on the database's clock, not the runner's (fake) one.
+    const leaseEndsIn = (interval: string) =>
+      handle.db
+        .update(jobs)
+        .set({ leaseOwner: "gone", leaseUntil: sql`now() + ${interval}::interval` })
+        .where(eq(jobs.runId, run.id));
+    await leaseEndsIn("30 seconds");
     const runner = makeRunner({ shortapi }, { ownerId: "other" });
 
     await runner.tick();
     await runner.settle();
     expect(shortapi.submit).not.toHaveBeenCalled();
 
-    advance(30_001);
+    await leaseEndsIn("-1 millisecond");
     await drive([runner]);
     expect((await onlyJob(run.id)).status).toBe("succeeded");
   });

@@ -61,7 +61,7 @@ export function applyDecision(
   logFields: Record<string, unknown> = {},
 ): StepOutcome {
   if (decision.kind === "fail") return failJob(job, decision.failure, context);
-  context.log.warn(logMessage, { jobId: job.id, retryAt: decision.at, ...logFields });
+  context.log.warn(logMessage, { jobId: job.id, retryAt: decision.at.toISOString(), ...logFields });
   return {
     changes: jobTransitions.retryLater(job, context.now(), decision.at, { resubmit: decision.resubmit }),
     continueNow: false,
