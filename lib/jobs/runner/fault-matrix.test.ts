@@ -383,7 +383,7 @@ describe("a hung provider", () => {
         )
         .toBe(runs * others.length);
       const rows = await handle.db.select().from(jobs);
-      await control("/reset");
+      await providers.control.reset();
       await runner?.stop();
       await emptyDatabase(handle);
       const start = Math.min(...rows.map((row) => row.createdAt.getTime()));
@@ -395,7 +395,7 @@ describe("a hung provider", () => {
     }
 
     const normal = await burst();
-    for (const on of ["submit", "poll"]) {
+    for (const on of ["submit", "poll"] as const) {
       await fault({ provider: hung, on, kind: "delay", delayMs: 600_000, count: -1 });
     }
     const withHang = await burst();
