@@ -2,20 +2,8 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { type Reply, type SimRequest, xmlReply } from "./http-utils";
 import { IMAGE_CONTENT_TYPES, type ImageSpec, ImageRenderer } from "./image-render";
 import type { Persistence } from "./persistence";
+import type { ImageStoreState, IssuedImage } from "./saved-state";
 import type { SimulatorSettings } from "./settings";
-
-export interface IssuedImage {
-  spec: ImageSpec;
-  issuedAt: number;
-  expiresAt: number;
-  contentType: string;
-}
-
-/** What survives a restart: the issued tokens (oldest first) and the expire-all marker. */
-export interface ImageStoreState {
-  issued: [token: string, image: IssuedImage][];
-  expiredBefore: number;
-}
 
 export interface IssueOptions {
   /** pixazo's R2 bucket serves application/octet-stream, so adapters must sniff the bytes. */

@@ -1,30 +1,7 @@
 import { deliverCallback } from "./callbacks";
 import type { SimulatorContext } from "./context";
-import type { JobOutcome } from "./outcomes";
 import type { ProviderProtocol } from "./provider-server";
-
-export const JOB_PHASES = ["queued", "running", "done"] as const;
-export type JobPhase = (typeof JOB_PHASES)[number];
-
-/** A simulated async job: plain data, so it can be saved and resumed across restarts. */
-export interface SimJob {
-  id: string;
-  modelId: string;
-  /** What the client asked for: shortapi's `args`, pixazo's request body. */
-  params: Record<string, unknown>;
-  outcome: JobOutcome;
-  phase: JobPhase;
-  createdAt: Date;
-  /** When the job entered its current phase. */
-  updatedAt: Date;
-  completedAt: Date | null;
-  /** Issued when the job succeeds. */
-  imageUrls: string[];
-  /** Where the terminal state is POSTed (shortapi callback_url, pixazo X-Webhook-URL). */
-  callbackUrl?: string;
-  /** Delivery ended (answered or given up); until then a restart sends the callback again. */
-  callbackSettled: boolean;
-}
+import type { SimJob } from "./saved-state";
 
 /** What differs between providers once a job ends. */
 export interface JobHandlers {

@@ -3,20 +3,14 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { IMAGE_FORMATS } from "./image-render";
-import type { ImageStoreState } from "./image-store";
-import { JOB_PHASES, type SimJob } from "./job-timeline";
 import { JOB_OUTCOMES } from "./outcomes";
+import { JOB_PHASES, type SavedState } from "./saved-state";
 
 /**
  * What a real provider keeps while we restart: its jobs and the image URLs it issued. Saved to
  * one JSON file per simulator; faults, outcomes, settings and the call log are test knobs and
  * start fresh.
  */
-
-export interface SavedState {
-  images: ImageStoreState;
-  jobs: { shortapi: SimJob[]; pixazo: SimJob[] };
-}
 
 const FILE_NAME = "state.json";
 const FORMAT_VERSION = 1;

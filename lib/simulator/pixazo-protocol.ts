@@ -4,7 +4,8 @@ import { PIXAZO_IMAGE_SIZES, type PixazoImageSize } from "@/lib/models/sizes";
 import type { SimulatorContext } from "./context";
 import { header, isHttpUrl, isPlainObject, jsonReply, type Reply, type SimRequest } from "./http-utils";
 import type { ImageFormat, ImageSpec } from "./image-render";
-import { type AsyncProtocol, JobTimeline, type SimJob } from "./job-timeline";
+import { type AsyncProtocol, JobTimeline } from "./job-timeline";
+import type { SimJob } from "./saved-state";
 import type { JobOutcome } from "./outcomes";
 import { boolean, type FieldRules, findProblem, integer, numberIn, oneOf, text } from "./validate";
 

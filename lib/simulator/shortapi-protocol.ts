@@ -4,7 +4,8 @@ import { ASPECT_RATIOS, type AspectRatio } from "@/lib/models/types";
 import type { SimulatorContext } from "./context";
 import { header, isHttpUrl, isPlainObject, jsonReply, type Reply, type SimRequest } from "./http-utils";
 import type { ImageSpec } from "./image-render";
-import { type AsyncProtocol, JobTimeline, type SimJob } from "./job-timeline";
+import { type AsyncProtocol, JobTimeline } from "./job-timeline";
+import type { SimJob } from "./saved-state";
 import type { JobOutcome } from "./outcomes";
 import { boolean, countOf, type FieldRules, findProblem, oneOf, text } from "./validate";
 
