@@ -1,8 +1,7 @@
 "use client";
 
-import { useState } from "react";
-import { Button, type ButtonSize, type ButtonVariant } from "@/components/ui/button";
-import { CheckIcon, CopyIcon } from "@/components/ui/icons";
+import type { ButtonSize, ButtonVariant } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 
 /** Resolves a (possibly relative) share URL against this origin and copies it. */
 export function CopyLinkButton({
@@ -14,20 +13,12 @@ export function CopyLinkButton({
   size?: ButtonSize;
   variant?: ButtonVariant;
 }) {
-  const [copied, setCopied] = useState(false);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(new URL(url, window.location.origin).href);
-      setCopied(true);
-      window.setTimeout(() => setCopied(false), 1600);
-    } catch {
-      setCopied(false);
-    }
-  };
   return (
-    <Button size={size} variant={variant} onClick={copy} aria-live="polite">
-      {copied ? <CheckIcon /> : <CopyIcon />}
-      {copied ? "Copied" : "Copy link"}
-    </Button>
+    <CopyButton
+      text={() => new URL(url, window.location.origin).href}
+      label="Copy link"
+      size={size}
+      variant={variant}
+    />
   );
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { findModel } from "@/lib/models/catalog";
 import { JOB_STATUSES } from "@/lib/models/job-status";
+import { promptSchema } from "@/lib/models/params";
 import type { ModelDefinition } from "@/lib/models/types";
 import { decodeRunCursor } from "./run-cursor";
 
@@ -63,15 +64,9 @@ export const createRunBodySchema = z
       models.push({ model, params: parsed.data, notes: request.notes });
     });
     const promptMaxLength = Math.min(...models.map(({ model }) => model.promptMaxLength));
-    if (body.prompt.length === 0) {
-      context.addIssue({ code: "custom", path: ["prompt"], message: "Prompt is required" });
-    } else if (body.prompt.length > promptMaxLength) {
-      const limitedBy = models.find(({ model }) => model.promptMaxLength === promptMaxLength)?.model.name;
-      context.addIssue({
-        code: "custom",
-        path: ["prompt"],
-        message: `Prompt must be at most ${promptMaxLength} characters (limit of ${limitedBy})`,
-      });
+    const limitedBy = models.find(({ model }) => model.promptMaxLength === promptMaxLength)?.model.name;
+    for (const issue of promptSchema(promptMaxLength, limitedBy).safeParse(body.prompt).error?.issues ?? []) {
+      context.addIssue({ code: "custom", path: ["prompt"], message: issue.message });
     }
     return context.issues.length > 0 ? z.NEVER : { prompt: body.prompt, models };
   });

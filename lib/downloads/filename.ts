@@ -1,4 +1,4 @@
-import { extensionFor } from "@/lib/http/image-type";
+import { extensionFor } from "@/lib/storage/image-type";
 
 /** Isomorphic: names for downloaded images, shared by the download routes and the ZIP archives. */
 

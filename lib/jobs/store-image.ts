@@ -1,7 +1,7 @@
 import "server-only";
 import sharp from "sharp";
 import type { BlobStore } from "@/lib/storage/blob-store";
-import { extensionFor, sniffImageType } from "@/lib/http/image-type";
+import { extensionFor, sniffImageType } from "@/lib/storage/image-type";
 
 const THUMBNAIL_WIDTH = 384;
 

@@ -7,12 +7,16 @@ import { ASPECT_RATIOS } from "./types";
  * string, number (min/max/step), enum (string or numeric literals), boolean, optional/default.
  */
 
-export const promptSchema = (maxLength: number) =>
+/** The one prompt validator, of the form and of POST /api/runs; `limitedBy` names the model whose limit it is. */
+export const promptSchema = (maxLength: number, limitedBy?: string) =>
   z
     .string()
     .trim()
     .min(1, "Prompt is required")
-    .max(maxLength, `Prompt must be at most ${maxLength} characters`)
+    .max(
+      maxLength,
+      `Prompt must be at most ${maxLength} characters${limitedBy ? ` (limit of ${limitedBy})` : ""}`,
+    )
     .meta({ title: "Prompt", description: "What the image should show." });
 
 export const aspectRatioField = () =>

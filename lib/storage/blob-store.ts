@@ -1,3 +1,5 @@
+import { IMAGE_TYPES, type ImageContentType } from "./image-type";
+
 /** Where image bytes live (local disk by default, an S3-compatible bucket for several instances). Keys are content addresses, so equal bytes are stored once. */
 export interface BlobStore {
   /**
@@ -23,16 +25,15 @@ export class BlobStoreError extends Error {
   }
 }
 
+export type BlobExtension = (typeof IMAGE_TYPES)[ImageContentType];
+
+/** Extension → content type: the image-type table read backwards. */
+export const BLOB_CONTENT_TYPES = Object.fromEntries(
+  Object.entries(IMAGE_TYPES).map(([contentType, extension]) => [extension, contentType]),
+) as Record<BlobExtension, ImageContentType>;
+
 /** The only shape a key may take, which also rules out path traversal. */
-const BLOB_KEY = /^([0-9a-f]{2})\/\1[0-9a-f]{62}\.(png|jpg|webp)$/;
-
-export const BLOB_CONTENT_TYPES = {
-  png: "image/png",
-  jpg: "image/jpeg",
-  webp: "image/webp",
-} as const;
-
-export type BlobExtension = keyof typeof BLOB_CONTENT_TYPES;
+const BLOB_KEY = new RegExp(`^([0-9a-f]{2})/\\1[0-9a-f]{62}\\.(${Object.values(IMAGE_TYPES).join("|")})$`);
 
 export function isBlobKey(key: string): boolean {
   return BLOB_KEY.test(key);
