@@ -1,6 +1,7 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
+import type { ListRunsQuery } from "@/lib/api/run-requests";
 import { apiGet } from "@/lib/http/api-client";
 import type { JobStatus } from "@/lib/models/job-status";
 import type { RunListView } from "@/lib/api/views";
@@ -18,12 +19,15 @@ export function useRunHistory({ search, modelId, status }: RunHistoryFilters) {
   return useInfiniteQuery({
     queryKey: [...RUN_HISTORY_QUERY_KEY, { search, modelId, status }],
     queryFn: ({ pageParam, signal }) => {
-      const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
-      if (pageParam) query.set("cursor", pageParam);
-      if (search) query.set("q", search);
-      if (modelId) query.set("model", modelId);
-      if (status) query.set("status", status);
-      return apiGet<RunListView>(`/api/runs?${query}`, signal);
+      const query: ListRunsQuery = {
+        limit: String(PAGE_SIZE),
+        cursor: pageParam || undefined,
+        q: search || undefined,
+        model: modelId,
+        status,
+      };
+      const present = Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1]));
+      return apiGet<RunListView>(`/api/runs?${new URLSearchParams(present)}`, signal);
     },
     initialPageParam: "",
     getNextPageParam: (page) => page.nextCursor,
