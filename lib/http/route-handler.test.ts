@@ -2,6 +2,7 @@ import { NextRequest } from "next/server";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { BlobStoreError } from "@/lib/storage/blob-store";
 import { json, routeHandler } from "./route-handler";
 
 const context = { params: Promise.resolve({}) };
@@ -95,6 +96,21 @@ describe("routeHandler", () => {
     expect(text).not.toContain("ECONNREFUSED");
     expect(JSON.parse(text).error.code).toBe("internal_error");
     expect(consoleError).toHaveBeenCalled();
+    consoleError.mockRestore();
+  });
+
+  it("answers 503 when the blob store fails, naming neither the bucket nor the cause", async () => {
+    const consoleError = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const response = await routeHandler({ access: "public" }, () => {
+      throw new BlobStoreError(
+        'Object storage (bucket "b" at http://10.0.0.5:9000) could not read x: ECONNREFUSED',
+      );
+    })(new NextRequest("http://localhost/api/files/x"), context);
+    expect(response.status).toBe(503);
+    const text = await response.text();
+    expect(text).not.toMatch(/10\.0\.0\.5|ECONNREFUSED|bucket/);
+    expect(JSON.parse(text).error.code).toBe("service_unavailable");
+    expect(consoleError).toHaveBeenCalledWith(expect.stringContaining("ECONNREFUSED"));
     consoleError.mockRestore();
   });
 

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { hasSession, SIGN_IN_MESSAGE } from "@/lib/security/access-control";
 import { crossOriginRefusal, isStateChanging } from "@/lib/security/cross-origin";
+import { BlobStoreError } from "@/lib/storage/blob-store";
 import { nulCharacterIssues } from "./input-checks";
 import { type BodyFormat, bodyFormatOf, readBody } from "./read-body";
 
@@ -153,6 +154,18 @@ export function routeHandler<
           { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) },
           error.headers,
         );
+      }
+      if (error instanceof BlobStoreError) {
+        // The bucket or disk is down: worth a retry, and the log (not the client) gets the details.
+        logger.error("Blob store unavailable", {
+          method: request.method,
+          path: request.nextUrl.pathname,
+          error,
+        });
+        return errorResponse(503, {
+          code: "service_unavailable",
+          message: "Image storage is unavailable right now. Please try again.",
+        });
       }
       logger.error("Unhandled error in route", {
         method: request.method,
