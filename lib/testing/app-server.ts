@@ -66,6 +66,11 @@ export class AppServer {
     return path.join(this.options.dataDir, "server.log");
   }
 
+  /** The process id of `next start`, which leads the process group of everything it forks. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   /** Everything the server printed since its last start. */
   get logs(): string {
     return readFileSync(this.logFile).subarray(this.logStart).toString("utf8");

@@ -1,0 +1,114 @@
+import { execFile } from "node:child_process";
+import { rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { Client } from "pg";
+import { createScratchDatabase, type ScratchDatabase } from "../../lib/testing/scratch-postgres";
+import { startS3TestServer, type S3TestServer } from "../../lib/testing/s3-test-server";
+import { AppServer } from "../../lib/testing/app-server";
+import { StandaloneSimulator } from "../../lib/testing/standalone-simulator";
+
+const run = promisify(execFile);
+
+export interface ClusterPorts {
+  /** Instances A and B. */
+  apps: [number, number];
+  simulator: number;
+  postgres: number;
+}
+
+/**
+ * Several instances as a deployment runs them: one PostgreSQL, one S3-protocol bucket (s3rver),
+ * one provider simulator (standalone, so it outlives any instance), and two `next start` on them,
+ * each with a DATA_DIR of its own. Each `startInstances` gets a fresh database, so the checks of
+ * one phase (spend, rate limits) never see another's rows.
+ */
+export class Cluster {
+  readonly simulator: StandaloneSimulator;
+  private s3: S3TestServer | null = null;
+  private postgres: { directory: string; url: string } | null = null;
+  private database: ScratchDatabase | null = null;
+  private apps: AppServer[] = [];
+  private readonly dataDirs: string[] = [];
+
+  constructor(private readonly ports: ClusterPorts) {
+    this.simulator = new StandaloneSimulator(ports.simulator);
+  }
+
+  get a(): AppServer {
+    return this.instance(0);
+  }
+
+  get b(): AppServer {
+    return this.instance(1);
+  }
+
+  async setUp(): Promise<void> {
+    const { stdout } = await run("bash", ["scripts/pg-test-server.sh"], {
+      env: { ...process.env, PG_TEST_PORT: String(this.ports.postgres) },
+    });
+    const [directory, url] = stdout.trim().split(" ");
+    this.postgres = { directory: directory!, url: url! };
+    this.s3 = await startS3TestServer({ bucket: "prism-cluster" });
+    await this.simulator.start();
+  }
+
+  /** Both instances on a fresh database with `env` on top (e.g. a rate limit); A first, then B. */
+  async startInstances(env: Record<string, string> = {}): Promise<void> {
+    await this.stopInstances();
+    await this.simulator.control.reset();
+    this.database = await createScratchDatabase(this.postgres!.url, "prism_cluster");
+    this.apps = this.ports.apps.map((port, index) => {
+      const dataDir = path.join(os.tmpdir(), `prism-e2e-cluster-${index}-${process.pid}-${Date.now()}`);
+      this.dataDirs.push(dataDir);
+      return new AppServer({
+        port,
+        dataDir,
+        simulatorPort: this.ports.simulator,
+        env: {
+          ...this.simulator.providerEnv("cluster-test-key"),
+          ...this.s3!.env,
+          DATABASE_URL: this.database!.url,
+          PRISM_RATE_LIMIT_PER_MINUTE: "0",
+          ...env,
+        },
+      });
+    });
+    // One at a time: B then boots on a migrated database, as a rolling deployment would.
+    for (const app of this.apps) await app.start();
+  }
+
+  /** Starts both instances unless they run (with whatever settings they were started with). */
+  async ensureInstances(): Promise<void> {
+    if (this.apps.length === 0) await this.startInstances();
+  }
+
+  async stopInstances(): Promise<void> {
+    await Promise.all(this.apps.map((app) => app.stop().catch(() => undefined)));
+    this.apps = [];
+    await this.database?.drop().catch(() => undefined);
+    this.database = null;
+  }
+
+  async tearDown(): Promise<void> {
+    await this.stopInstances();
+    await this.simulator.stop().catch(() => undefined);
+    await this.s3?.close().catch(() => undefined);
+    if (this.postgres) await run("bash", ["scripts/pg-test-server.sh", "stop", this.postgres.directory]);
+    for (const dataDir of this.dataDirs) rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  /** A connection to the current phase's database, for checks the API cannot show (leases). */
+  async sql(): Promise<Client> {
+    const client = new Client({ connectionString: this.database!.url });
+    await client.connect();
+    return client;
+  }
+
+  private instance(index: number): AppServer {
+    const app = this.apps[index];
+    if (!app) throw new Error("Instances not started");
+    return app;
+  }
+}
