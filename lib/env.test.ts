@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
+  assumedImagePriceUsd,
   checkEnvironment,
   dailyBudgetUsd,
   databaseUrl,
@@ -47,10 +48,22 @@ describe("env", () => {
     ["PRISM_DAILY_BUDGET_USD", "ten", 'PRISM_DAILY_BUDGET_USD must be a positive amount in USD, got "ten"'],
     ["PRISM_SIMULATOR", "yes", 'PRISM_SIMULATOR must be on, off or empty, got "yes"'],
     ["PUBLIC_URL", "prism.example.com", 'PUBLIC_URL must be an http(s) URL, got "prism.example.com"'],
+    ["PRISM_ASSUMED_IMAGE_PRICE_USD", "-1", "PRISM_ASSUMED_IMAGE_PRICE_USD must be an amount in USD"],
+    ["PRISM_ASSUMED_PRICES", "pixazo/z-image-turbo", "PRISM_ASSUMED_PRICES must be"],
+    ["PRISM_ASSUMED_PRICES", "turbo=0.01", "PRISM_ASSUMED_PRICES must be"],
   ])("refuses %s=%s at start-up, naming the variable", (name, value, message) => {
     vi.stubEnv(name, value);
     expect(() => checkEnvironment()).toThrow(EnvironmentError);
     expect(() => checkEnvironment()).toThrow(message);
+  });
+
+  it("assumes a price per model, then one for all, then $0.01", () => {
+    expect(assumedImagePriceUsd("pixazo/z-image-turbo")).toBe(0.01);
+    vi.stubEnv("PRISM_ASSUMED_IMAGE_PRICE_USD", "0.03");
+    vi.stubEnv("PRISM_ASSUMED_PRICES", " pixazo/z-image-turbo=0.005 , dashscope/z-image-turbo=0 ");
+    expect(assumedImagePriceUsd("pixazo/z-image-turbo")).toBe(0.005);
+    expect(assumedImagePriceUsd("dashscope/z-image-turbo")).toBe(0);
+    expect(assumedImagePriceUsd("pixazo/z-image-base")).toBe(0.03);
   });
 
   it("never quotes a database URL, which may hold a password", () => {

@@ -195,10 +195,40 @@ export function checkEnvironment(): void {
   objectStorageSettings();
   publicUrl();
   dailyBudgetUsd();
+  assumedImagePriceUsd("");
   runsPerMinute();
   simulatorSetting();
   simulatorPort();
   runnerConcurrency();
   leaseSeconds();
   shutdownGraceSeconds();
+}
+
+/** USD per image the budget counts for a model whose provider publishes no price. */
+const DEFAULT_ASSUMED_IMAGE_PRICE_USD = 0.01;
+
+/** "<model id>=<usd>,…" → { "<model id>": usd }. */
+const assumedPricesSchema = z
+  .string()
+  .transform((text) =>
+    Object.fromEntries(
+      text
+        .split(",")
+        .filter((entry) => entry.trim())
+        .map((entry) => entry.split("=").map((part) => part.trim())),
+    ),
+  )
+  .pipe(z.record(z.string().regex(/^[\w.-]+\/[\w.-]+$/), nonNegativeNumberSchema));
+
+/**
+ * The price per image assumed for an unpriced model: its entry in PRISM_ASSUMED_PRICES
+ * ("<model id>=<usd>,…"), else PRISM_ASSUMED_IMAGE_PRICE_USD, else $0.01.
+ */
+export function assumedImagePriceUsd(modelId: string): number {
+  const perModel = setting("PRISM_ASSUMED_PRICES", assumedPricesSchema, '"<model id>=<USD per image>,…"');
+  return (
+    perModel?.[modelId] ??
+    setting("PRISM_ASSUMED_IMAGE_PRICE_USD", nonNegativeNumberSchema, "an amount in USD (0 or more)") ??
+    DEFAULT_ASSUMED_IMAGE_PRICE_USD
+  );
 }

@@ -36,6 +36,11 @@ export function modelLabel(modelId: string): ModelLabel {
 export function jobCost(job: JobView): { text: string; title: string } {
   if (job.costUsd !== undefined && isTerminal(job.status))
     return { text: formatUsd(job.costUsd), title: "Charged by the provider" };
+  if (job.estimatedCostUsd !== null && job.costAssumed)
+    return {
+      text: `${formatUsd(job.estimatedCostUsd)} assumed`,
+      title: "No published price: the daily budget counts this assumed price",
+    };
   if (job.estimatedCostUsd !== null)
     return {
       text: `est. ${formatUsd(job.estimatedCostUsd)}`,

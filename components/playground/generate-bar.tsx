@@ -16,9 +16,10 @@ interface GenerateBarProps {
 function totalLabel(estimates: (CostEstimate | undefined)[]): string {
   const known = estimates.filter((estimate): estimate is number => typeof estimate === "number");
   const unknown = estimates.length - known.length;
-  if (known.length === 0) return unknown > 0 ? "price unknown" : "";
+  const assumed = `${unknown} at an assumed price`;
+  if (known.length === 0) return unknown > 0 ? assumed : "";
   const total = `est. ${formatUsd(known.reduce((sum, value) => sum + value, 0))}`;
-  return unknown > 0 ? `${total} + ${unknown} unpriced` : total;
+  return unknown > 0 ? `${total} + ${assumed}` : total;
 }
 
 export function GenerateBar({ pending, modelCount, estimates, error }: GenerateBarProps) {

@@ -23,7 +23,10 @@ interface ModelOptionProps {
 
 function priceHint(view: ModelView, selected: boolean, estimate: CostEstimate | undefined) {
   if (!selected || estimate === undefined) return view.pricing;
-  return estimate === null ? "price unknown" : `est. ${formatUsd(estimate)}`;
+  // No published price: the daily budget counts an assumed one (PRISM_ASSUMED_PRICES).
+  return estimate === null
+    ? `assumed ${formatUsd(view.assumedImagePriceUsd)} / image`
+    : `est. ${formatUsd(estimate)}`;
 }
 
 export function ModelOption({

@@ -114,6 +114,7 @@ test("signing in: a wrong token is refused, the right one sets an httpOnly cooki
 test("the daily budget refuses a run that would pass it, before any provider call", async () => {
   expect(await (await fetch(url("/api/spend"), withSession())).json()).toEqual({
     todayUsd: 0,
+    assumedUsd: 0,
     budgetUsd: 0.1,
     unpricedJobs: 0,
   });

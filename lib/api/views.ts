@@ -31,8 +31,10 @@ export interface JobView {
   /** Width ÷ height of the images it asked for, for placeholders. */
   aspectRatio: number;
   error?: { code: string; message: string };
-  /** Estimate made before submit; null when the provider publishes no price. */
+  /** Estimate made before submit; null when no price is known (jobs older than assumed prices). */
   estimatedCostUsd: number | null;
+  /** The estimate is an assumed price: the provider publishes none (PRISM_ASSUMED_PRICES). */
+  costAssumed?: true;
   /** What the provider reported it charged, when it did. */
   costUsd?: number;
   /** Shared settings this model could not honour exactly. */
@@ -80,6 +82,8 @@ export interface ModelView {
   /** True when this provider points at the built-in simulator. */
   simulated: boolean;
   pricing: string;
+  /** USD per image the budget assumes when the model's estimate is null (no published price). */
+  assumedImagePriceUsd: number;
   promptMaxLength: number;
   paramsSchema: unknown;
   defaults: Record<string, unknown>;
@@ -133,8 +137,11 @@ export interface GalleryListView {
 
 /** GET /api/spend. */
 export interface SpendView {
+  /** Spent today (UTC), deleted runs included. */
   todayUsd: number;
+  /** The part of todayUsd that is assumed prices of models without a published one. */
+  assumedUsd: number;
   budgetUsd: number | null;
-  /** Jobs today without a known price; they count as $0. */
+  /** Jobs today without any price (made before assumed prices existed); they count as $0. */
   unpricedJobs: number;
 }

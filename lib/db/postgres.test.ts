@@ -16,6 +16,7 @@ import { getGalleryView, listGalleries } from "@/lib/views/gallery-views";
 import { insertImage } from "@/lib/db/queries/images";
 import { claimDueJobs, getJob } from "@/lib/db/queries/jobs";
 import { getRunView, listRuns } from "@/lib/views/run-views";
+import { deleteRun } from "@/lib/db/queries/runs";
 import { galleries, jobs, runs } from "@/lib/db/schema";
 import { decodeRunCursor } from "@/lib/api/run-cursor";
 import { createGalleryBodySchema } from "@/lib/api/gallery-requests";
@@ -26,7 +27,8 @@ import { jobTransitions } from "@/lib/jobs/runner/job-transitions";
 import { createJobRunner } from "@/lib/jobs/runner/engine";
 import type { JobRunner } from "@/lib/jobs/runner/types";
 import type { ProviderId } from "@/lib/models/types";
-import { enforceDailyBudget, spendToday } from "@/lib/security/budget";
+import { createRateLimiter } from "@/lib/security/rate-limit";
+import { enforceDailyBudget, spendToday } from "@/lib/spend/daily-budget";
 import { createLocalBlobStore } from "@/lib/storage/local-blob-store";
 import { driveRunners, type TestClock } from "@/lib/testing/drive-runners";
 import { fakeProvider } from "@/lib/testing/fake-provider";
@@ -176,7 +178,8 @@ describe.skipIf(!serverUrl)("on PostgreSQL", () => {
       expect(typeof view?.jobs[0]?.estimatedCostUsd).toBe("number");
       expect(view?.jobs[1]).toMatchObject({
         notes: ["Makes 1 image (one per request)"],
-        estimatedCostUsd: null,
+        estimatedCostUsd: 0.01,
+        costAssumed: true,
       });
       expect(await getRunView(handle.db, "missing")).toBeNull();
     });
@@ -344,11 +347,11 @@ describe.skipIf(!serverUrl)("on PostgreSQL", () => {
     });
   });
 
-  it("sums today's spend and enforces the daily budget", async () => {
+  it("sums today's spend, deleted runs included, and enforces the daily budget", async () => {
     await create("yesterday", [gptImage], { at: new Date("2026-02-28T23:59:00Z") });
     const charged = await create("charged", [gptImage]);
     const refunded = await create("refunded", [gptImage]);
-    await create("unpriced", [pixazo]);
+    await create("assumed price", [pixazo]);
     await handle.db.update(jobs).set({ costUsd: 0.05 }).where(eq(jobs.runId, charged.id));
     const failure = jobTransitions.failed(clock.current, {
       code: "content_policy",
@@ -356,18 +359,49 @@ describe.skipIf(!serverUrl)("on PostgreSQL", () => {
       charged: false,
     });
     await handle.db.update(jobs).set(failure).where(eq(jobs.runId, refunded.id));
+    await deleteRun(handle.db, charged.id);
 
     // sum() of double precision and count() (a bigint) come back from node-postgres as numbers here.
     expect(await spendToday(handle.db, 1, clock.current)).toEqual({
-      todayUsd: 0.05,
+      todayUsd: 0.06,
+      assumedUsd: 0.01,
       budgetUsd: 1,
-      unpricedJobs: 1,
+      unpricedJobs: 0,
     });
     const another = createRunBodySchema.parse({ prompt: "one more", models: [gptImage] });
-    await expect(enforceDailyBudget(handle.db, another, 0.06, clock.current)).rejects.toMatchObject({
-      code: "budget_exceeded",
-    });
-    await expect(enforceDailyBudget(handle.db, another, 1, clock.current)).resolves.toBeUndefined();
+    const admit = (budgetUsd: number) => (transaction: typeof handle.db) =>
+      enforceDailyBudget(transaction, another, budgetUsd, clock.current);
+    await expect(handle.db.transaction(admit(0.1))).rejects.toMatchObject({ code: "budget_exceeded" });
+    await expect(handle.db.transaction(admit(1))).resolves.toBeUndefined();
+  });
+
+  it("accepts exactly the runs that fit the budget when many arrive at once on several connections", async () => {
+    const body = createRunBodySchema.parse({ prompt: "race", models: [gptImage] });
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, () =>
+        createRun(handle.db, body, {
+          now: clock.current,
+          admit: (transaction, input) => enforceDailyBudget(transaction, input, 0.1, clock.current),
+        }),
+      ),
+    );
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    expect(results.filter((result) => result.status === "rejected")).toHaveLength(19);
+  });
+
+  it("shares one rate limit between instances", async () => {
+    const other = await openDatabase({ engine: "postgres", url: scratch.url });
+    try {
+      const limiters = [handle, other].map(({ db }) =>
+        createRateLimiter(db, { name: "runs", perMinute: 5, now: () => clock.current }),
+      );
+      const decisions = await Promise.all(
+        Array.from({ length: 12 }, (_, index) => limiters[index % 2]!.take("203.0.113.7")),
+      );
+      expect(decisions.filter((decision) => decision.allowed)).toHaveLength(5);
+    } finally {
+      await other.close();
+    }
   });
 
   it("shares, lists and revokes a gallery", async () => {

@@ -55,6 +55,8 @@ export const jobs = pgTable(
     errorCode: text("error_code"),
     errorMessage: text("error_message"),
     estimatedCostUsd: doublePrecision("estimated_cost_usd"),
+    /** The estimate is an assumed price (lib/spend/assumed-prices.ts): the provider publishes none. */
+    costAssumed: boolean("cost_assumed").notNull().default(false),
     /** What the provider reported it charged, or else the estimate once the job succeeded. */
     costUsd: doublePrecision("cost_usd"),
     /** Consecutive failed attempts of the current step; reset whenever the job moves on. */
@@ -176,6 +178,39 @@ export const galleryImages = pgTable(
     primaryKey({ columns: [table.galleryId, table.imageId] }),
     index("gallery_images_image_id_idx").on(table.imageId),
   ],
+);
+
+/**
+ * What every job cost or will cost, one row per job, kept when its run is deleted so that deleting
+ * runs never frees budget. While the job exists its own cost columns are the truth; the delete
+ * copies them here (lib/db/queries/spend.ts).
+ */
+export const spendLedger = pgTable(
+  "spend_ledger",
+  {
+    jobId: text("job_id").primaryKey(),
+    runId: text("run_id").notNull(),
+    modelId: text("model_id").notNull(),
+    createdAt: timestamptz("created_at").notNull(),
+    /** The estimate reserved at creation; after the delete, what the job cost. Null: no price known. */
+    usd: doublePrecision("usd"),
+    assumed: boolean("assumed").notNull().default(false),
+  },
+  (table) => [index("spend_ledger_created_at_idx").on(table.createdAt)],
+);
+
+/** Token buckets of the rate limits (lib/security/rate-limit.ts), shared by every instance. */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    /** "<limit>:<client address>". */
+    key: text("key").primaryKey(),
+    tokens: doublePrecision("tokens").notNull(),
+    /** Whether the last take found a token. */
+    allowed: boolean("allowed").notNull(),
+    updatedAt: timestamptz("updated_at").notNull(),
+  },
+  (table) => [index("rate_limits_updated_at_idx").on(table.updatedAt)],
 );
 
 export type RunRow = typeof runs.$inferSelect;

@@ -5,6 +5,7 @@ import { MODELS } from "@/lib/models/catalog";
 import type { ModelDefinition } from "@/lib/models/types";
 import { providerName } from "@/lib/models/providers";
 import { startingParams } from "@/lib/models/starting-params";
+import { assumedImagePriceUsd } from "@/lib/env";
 import { providerStatus, simulatorEnabled } from "@/lib/providers/registry";
 
 function toModelView(model: ModelDefinition): ModelView {
@@ -19,6 +20,7 @@ function toModelView(model: ModelDefinition): ModelView {
     available: status.available,
     simulated: status.simulated,
     pricing: model.pricing,
+    assumedImagePriceUsd: assumedImagePriceUsd(model.id),
     promptMaxLength: model.promptMaxLength,
     paramsSchema,
     defaults: startingParams(model),

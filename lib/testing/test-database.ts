@@ -7,5 +7,5 @@ export function openTestDatabase(): Promise<DatabaseHandle> {
 }
 
 export async function emptyDatabase({ db }: DatabaseHandle): Promise<void> {
-  await db.execute(sql`truncate table images, jobs, runs cascade`);
+  await db.execute(sql`truncate table images, jobs, runs, spend_ledger, rate_limits cascade`);
 }

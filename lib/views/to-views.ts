@@ -58,6 +58,7 @@ export function toJobView(job: JobRow, jobImages: ImageRow[]): JobView {
     ...expectedOutput(job),
     ...(job.errorCode ? { error: { code: job.errorCode, message: job.errorMessage ?? job.errorCode } } : {}),
     estimatedCostUsd: job.estimatedCostUsd,
+    ...(job.costAssumed ? { costAssumed: true as const } : {}),
     ...(job.costUsd !== null ? { costUsd: job.costUsd } : {}),
     notes: job.notes,
     createdAt: job.createdAt.toISOString(),

@@ -5,9 +5,9 @@ import { dailyBudgetUsd } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { json, routeHandler } from "@/lib/http/route-handler";
 import { createRun } from "@/lib/jobs/create-run";
-import { enforceDailyBudget } from "@/lib/security/budget";
 import { enforceRunRateLimit } from "@/lib/security/request-limits";
 import { getDb, pokeJobRunner } from "@/lib/server/runtime";
+import { enforceDailyBudget } from "@/lib/spend/daily-budget";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -18,11 +18,11 @@ export const POST = routeHandler(
   async ({ request, body }) => {
     const key = idempotencyKeySchema.safeParse(request.headers.get("idempotency-key") ?? undefined);
     if (!key.success) throw new AppError("bad_request", key.error.issues[0]!.message);
-    enforceRunRateLimit(request);
     const db = await getDb();
+    await enforceRunRateLimit(db, request);
     const created = await createRun(db, body, {
       idempotencyKey: key.data,
-      admit: (input) => enforceDailyBudget(db, input, dailyBudgetUsd(), new Date()),
+      admit: (transaction, input) => enforceDailyBudget(transaction, input, dailyBudgetUsd(), new Date()),
     });
     pokeJobRunner();
     return json<CreateRunResponse>(created, { status: 202 });

@@ -9,6 +9,7 @@ import {
   signInBodySchema,
   sessionCookieHeader,
 } from "@/lib/security/sign-in";
+import { getDb } from "@/lib/server/runtime";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -27,8 +28,8 @@ export const GET = routeHandler({ access: "public" }, ({ request }) =>
 // POST /api/session — sign in with the access token (the /sign-in form, or JSON { token })
 export const POST = routeHandler(
   { access: "public", body: signInBodySchema, acceptForm: true, maxBodyBytes: SIGN_IN_MAX_BODY_BYTES },
-  ({ request, body, bodyFormat }) => {
-    enforceSignInRateLimit(request);
+  async ({ request, body, bodyFormat }) => {
+    await enforceSignInRateLimit(await getDb(), request);
     const attempt = signInAttempt(body, bodyFormat === "form");
     if (!acceptsToken(attempt)) {
       if (!attempt.fromForm) throw new AppError("unauthorized", "Wrong access token");

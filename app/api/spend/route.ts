@@ -1,7 +1,7 @@
 import type { SpendView } from "@/lib/api/views";
 import { dailyBudgetUsd } from "@/lib/env";
 import { json, routeHandler } from "@/lib/http/route-handler";
-import { spendToday } from "@/lib/security/budget";
+import { spendToday } from "@/lib/spend/daily-budget";
 import { getDb } from "@/lib/server/runtime";
 
 export const runtime = "nodejs";

@@ -62,7 +62,8 @@ describe("runs queries", () => {
     });
     expect(view?.jobs[0]?.estimatedCostUsd).toBeGreaterThan(0);
     expect(view?.jobs[1]).toMatchObject({
-      estimatedCostUsd: null,
+      estimatedCostUsd: 0.01,
+      costAssumed: true,
       notes: ["Makes 1 image (one per request)"],
     });
     expect(await getRunView(handle.db, "missing")).toBeNull();

@@ -4,6 +4,7 @@ import type { JobStatus } from "@/lib/models/job-status";
 import type { Database } from "../client";
 import { images, jobs, runs, type ImageRow, type JobRow, type NewJobRow, type RunRow } from "../schema";
 import { unreferencedBlobKeys } from "./images";
+import { archiveRunSpend, insertLedgerEntries } from "./spend";
 
 /** A run and the id, model and status of each of its jobs, in submission order. */
 export interface CreatedRun {
@@ -12,13 +13,16 @@ export interface CreatedRun {
 }
 
 /**
- * Inserts a run and its jobs atomically. Returns null when another run already holds the same
- * idempotency key (the unique index makes a concurrent duplicate wait, then skip).
+ * Inserts a run and its jobs, and reserves their estimates in the spend ledger, atomically.
+ * Returns null when another run already holds the same idempotency key (the unique index makes a
+ * concurrent duplicate wait, then skip). `admit` runs inside the transaction once the key is ours,
+ * before the jobs are inserted; it throws to refuse (and roll back) the run.
  */
 export async function insertRunWithJobs(
   db: Database,
   run: typeof runs.$inferInsert,
   jobRows: NewJobRow[],
+  admit?: (transaction: Database) => Promise<void>,
 ): Promise<CreatedRun | null> {
   return db.transaction(async (transaction) => {
     const [inserted] = await transaction
@@ -27,10 +31,12 @@ export async function insertRunWithJobs(
       .onConflictDoNothing()
       .returning({ id: runs.id });
     if (!inserted) return null;
+    await admit?.(transaction);
     const createdJobs = await transaction
       .insert(jobs)
       .values(jobRows)
       .returning({ id: jobs.id, modelId: jobs.modelId, status: jobs.status });
+    await insertLedgerEntries(transaction, jobRows);
     return { id: inserted.id, jobs: createdJobs };
   });
 }
@@ -178,7 +184,7 @@ export async function listRunRows(db: Database, options: ListRunsOptions): Promi
 
 /**
  * Deletes a run with its jobs and images, and returns the blob keys no other image uses any more,
- * for the caller to remove from the blob store.
+ * for the caller to remove from the blob store. What the jobs cost stays in the spend ledger.
  */
 export async function deleteRun(
   db: Database,
@@ -189,6 +195,7 @@ export async function deleteRun(
       .select({ blobKey: images.blobKey, thumbnailKey: images.thumbnailKey })
       .from(images)
       .where(eq(images.runId, id));
+    await archiveRunSpend(transaction, id);
     const deleted = await transaction.delete(runs).where(eq(runs.id, id)).returning({ id: runs.id });
     if (deleted.length === 0) return { deleted: false, orphanedBlobKeys: [] };
     const keys = runImages.flatMap((image) => [image.blobKey, image.thumbnailKey]);

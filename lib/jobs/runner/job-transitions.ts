@@ -96,8 +96,9 @@ export const jobTransitions = {
   succeeded(job: JobRow, now: Date): JobChanges {
     return {
       status: "succeeded",
-      // What the provider reported, or else the published price the estimate is based on.
-      costUsd: job.costUsd ?? job.estimatedCostUsd,
+      // What the provider reported, or else the published price the estimate is based on (an
+      // assumed price stays an estimate: nobody reported it).
+      costUsd: job.costUsd ?? (job.costAssumed ? null : job.estimatedCostUsd),
       errorCode: null,
       errorMessage: null,
       finishedAt: now,

@@ -21,10 +21,11 @@ const MAX_VOTE_BYTES = 16 * 1024;
 export const POST = routeHandler<{ slug: string }, typeof voteBodySchema>(
   { access: "public", body: voteBodySchema, maxBodyBytes: MAX_VOTE_BYTES },
   async ({ request, params, body }) => {
-    enforceVoteRateLimit(request);
+    const db = await getDb();
+    await enforceVoteRateLimit(db, request);
     const known = validReviewerId(request.cookies.get(REVIEWER_COOKIE)?.value);
     const reviewerId = known ?? newReviewerId();
-    const answer = await castVote(await getDb(), params.slug, reviewerId, body);
+    const answer = await castVote(db, params.slug, reviewerId, body);
     const headers = known ? undefined : { "Set-Cookie": reviewerCookieHeader(reviewerId, isHttps(request)) };
     return json<VoteResponse>(answer, { headers });
   },
