@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { startSimulator } from "./index";
 
 /**
@@ -5,9 +6,21 @@ import { startSimulator } from "./index";
  * SIMULATOR_STATE_DIR keeps its jobs and images across runs.
  */
 
-const port = Number(process.env.SIMULATOR_PORT ?? 4010);
-const stepMs = process.env.SIMULATOR_STEP_MS ? Number(process.env.SIMULATOR_STEP_MS) : undefined;
-const stateDir = process.env.SIMULATOR_STATE_DIR || undefined;
+/** Blank counts as unset; anything else must make sense, or the simulator does not start. */
+const unsetIfBlank = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+const cliEnvSchema = z.object({
+  SIMULATOR_PORT: z.preprocess(unsetIfBlank, z.coerce.number().int().min(0).max(65_535).default(4010)),
+  SIMULATOR_STEP_MS: z.preprocess(unsetIfBlank, z.coerce.number().int().min(0).optional()),
+  SIMULATOR_STATE_DIR: z.preprocess(unsetIfBlank, z.string().optional()),
+});
+
+const env = cliEnvSchema.safeParse(process.env);
+if (!env.success) {
+  for (const issue of env.error.issues) console.error(`${issue.path.join(".")}: ${issue.message}`);
+  process.exit(1);
+}
+const { SIMULATOR_PORT: port, SIMULATOR_STEP_MS: stepMs, SIMULATOR_STATE_DIR: stateDir } = env.data;
 
 const simulator = await startSimulator({ port, stepMs, stateDir });
 console.log("Prism provider simulator");
