@@ -6,13 +6,7 @@ import { MODEL_NAMES } from "@/lib/models/model-names";
 import { providerName } from "@/lib/models/providers";
 import type { ProviderId } from "@/lib/models/types";
 
-const USD = new Intl.NumberFormat("en-US", {
-  style: "currency",
-  currency: "USD",
-  maximumSignificantDigits: 2,
-});
-
-export const formatUsd = (value: number) => USD.format(value);
+import { formatUsd } from "@/lib/format-usd";
 
 export function formatSeconds(ms: number): string {
   const seconds = Math.max(0, ms) / 1000;

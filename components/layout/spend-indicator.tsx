@@ -1,6 +1,6 @@
 "use client";
 
-import { formatUsd } from "@/components/gallery/format";
+import { formatUsd } from "@/lib/format-usd";
 import { Badge } from "@/components/ui/badge";
 import { useSpend } from "@/lib/hooks/use-spend";
 

@@ -3,7 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { SparklesIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
-import { formatUsd } from "@/components/gallery/format";
+import { formatUsd } from "@/lib/format-usd";
 import type { CostEstimate } from "@/lib/models/types";
 
 interface GenerateBarProps {

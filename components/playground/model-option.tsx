@@ -3,7 +3,7 @@
 import type { Ref } from "react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
-import { formatUsd } from "@/components/gallery/format";
+import { formatUsd } from "@/lib/format-usd";
 import type { ModelView } from "@/lib/api/views";
 import type { CostEstimate, ModelDefinition, SharedSettings } from "@/lib/models/types";
 import { ModelConfig } from "./model-config";

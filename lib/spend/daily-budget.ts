@@ -2,6 +2,7 @@ import "server-only";
 import type { Database } from "@/lib/db/client";
 import { lockSpendDay, spendSince } from "@/lib/db/queries/spend";
 import { AppError } from "@/lib/errors";
+import { formatUsd } from "@/lib/format-usd";
 import type { CreateRunInput } from "@/lib/api/run-requests";
 import type { SpendView } from "@/lib/api/views";
 import { estimateJobCost, roundUsd } from "./estimate";
@@ -18,10 +19,6 @@ export async function spendToday(db: Database, budgetUsd: number | undefined, no
     budgetUsd: budgetUsd ?? null,
     unpricedJobs: spent.unpricedJobs,
   };
-}
-
-function formatUsd(value: number): string {
-  return `$${value.toFixed(value > 0 && value < 1 ? 3 : 2)}`;
 }
 
 /**
