@@ -4,6 +4,7 @@ import { getDatabase } from "@/lib/db/client";
 import { appPort, checkEnvironment, dataDir, publicUrl, simulatorHost, simulatorPort } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { checkProviderSettings, simulatorEnabled } from "@/lib/providers/registry";
+import { sweepInterruptedWrites } from "@/lib/storage/configured-blob-store";
 import { startJobRunner } from "./runtime";
 
 const globalForBoot = globalThis as typeof globalThis & { prismBoot?: Promise<void> };
@@ -31,6 +32,9 @@ async function bootOnce(): Promise<void> {
   checkEnvironment();
   checkProviderSettings();
   if (simulatorEnabled()) await startBuiltInSimulator();
+  // Files older than this process were being written when an earlier one died.
+  const removed = await sweepInterruptedWrites(new Date(Date.now() - process.uptime() * 1_000));
+  if (removed > 0) logger.info("Removed temporary files of interrupted image writes", { removed });
   const database = await getDatabase();
   await startJobRunner(database);
 }
