@@ -62,11 +62,13 @@ export function ModelConfig({ model, shared, initialEdits, onEstimate, ref }: Mo
       async validate() {
         if (!(await form.trigger())) {
           setExpanded(true);
-          const first = fields.find((field) => form.getFieldState(field.name).invalid);
-          if (first) focusField(first.name);
           return null;
         }
         return { modelId: model.id, params: model.params.parse(form.getValues()), notes };
+      },
+      focusFirstError() {
+        const first = fields.find((field) => form.getFieldState(field.name).invalid);
+        if (first) focusField(first.name);
       },
       showIssue(field, message) {
         setExpanded(true);
