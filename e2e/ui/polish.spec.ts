@@ -104,6 +104,7 @@ test("a run deleted elsewhere returns the playground quietly to its empty state"
 }) => {
   await openPlayground(page);
   await generate(page, "A paper crane on a desk");
+  await expect(page.getByRole("status").filter({ hasText: "3 of 3 models done" })).toBeVisible();
   const runPath = await page.getByRole("link", { name: "Open run page" }).getAttribute("href");
   expect((await request.delete(`/api${runPath}`)).ok()).toBe(true);
   await page.reload();
@@ -228,9 +229,7 @@ test("a run that finishes in a hidden tab updates the title and notifies", async
   await expect(page).not.toHaveTitle(/✓/);
 });
 
-test("history search matches words in any order, keeps them in the URL and Back restores them", async ({
-  page,
-}) => {
+test("history search matches words in any order and keeps them in the URL", async ({ page }) => {
   const models = (await allModels(E2E_BASE_URL)).filter((model) =>
     ["pixazo/z-image-turbo", "dashscope/z-image-turbo"].includes(model.modelId),
   );
@@ -244,11 +243,8 @@ test("history search matches words in any order, keeps them in the URL and Back 
   await expect(page).toHaveURL(/\/history\?q=paper\+fox\+logo/);
   const card = page.getByRole("link", { name: /fox head logo, folded paper/ }).first();
   await expect(card).toContainText("Z-Image Turbo (pixazo) · Z-Image Turbo (DashScope)");
-  await card.click();
-  await expect(page).toHaveURL(/\/runs\//);
-  await page.goBack();
+  await page.reload();
   await expect(page.getByRole("searchbox", { name: "Search prompts" })).toHaveValue("paper fox logo");
-  await expect(page.getByRole("link", { name: /fox head logo, folded paper/ }).first()).toBeVisible();
 });
 
 // For people to look at: the playground as a designer first meets it, and after a run.
