@@ -1,9 +1,11 @@
 import "server-only";
 import path from "node:path";
+import { startChangeFeed, subscribeChanges } from "@/lib/changes/change-feed";
 import { getDatabase } from "@/lib/db/client";
 import { appPort, checkEnvironment, dataDir, publicUrl, simulatorHost, simulatorPort } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { checkProviderSettings, simulatorEnabled } from "@/lib/providers/registry";
+import { followChange } from "@/lib/runs/finished-run-cache";
 import { sweepInterruptedWrites } from "@/lib/storage/configured-blob-store";
 import { startJobRunner } from "./runtime";
 
@@ -36,6 +38,8 @@ async function bootOnce(): Promise<void> {
   const removed = await sweepInterruptedWrites(new Date(Date.now() - process.uptime() * 1_000));
   if (removed > 0) logger.info("Removed temporary files of interrupted image writes", { removed });
   const database = await getDatabase();
+  subscribeChanges(followChange);
+  await startChangeFeed(database);
   await startJobRunner(database);
 }
 
