@@ -8,6 +8,7 @@ import { checkProviderSettings, simulatorEnabled } from "@/lib/providers/registr
 import { followChange } from "@/lib/runs/finished-run-cache";
 import { sweepInterruptedWrites } from "@/lib/storage/configured-blob-store";
 import { startJobRunner } from "./runtime";
+import { installShutdownHandlers } from "./shutdown";
 
 const globalForBoot = globalThis as typeof globalThis & { prismBoot?: Promise<void> };
 
@@ -33,6 +34,7 @@ async function bootOnce(): Promise<void> {
   // A bad setting stops here with a message naming its variable, not as a NaN port later.
   checkEnvironment();
   checkProviderSettings();
+  installShutdownHandlers();
   if (simulatorEnabled()) await startBuiltInSimulator();
   // Files older than this process were being written when an earlier one died.
   const removed = await sweepInterruptedWrites(new Date(Date.now() - process.uptime() * 1_000));
@@ -45,8 +47,8 @@ async function bootOnce(): Promise<void> {
 
 /**
  * Starts the simulator (when on), opens and migrates the database and starts the job runner, once
- * per process. Never throws: a failure is logged, /api/health keeps answering 503, and the next
- * call tries again.
+ * per process. Never throws: a failure is logged, /api/health and /api/ready keep answering 503,
+ * and the next call tries again.
  */
 export function boot(): Promise<void> {
   globalForBoot.prismBoot ??= bootOnce().catch((error: unknown) => {
