@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { type Ref, useEffect, useId, useImperativeHandle, useMemo, useState } from "react";
 import { type FieldValues, type Resolver, useForm, useWatch } from "react-hook-form";
-import { describeSchema } from "@/components/schema-form/describe-schema";
+import { describeSchema } from "@/lib/models/describe-schema";
 import { fieldErrorMap } from "@/components/schema-form/field-error-map";
 import { SchemaForm } from "@/components/schema-form/schema-form";
 import { cn } from "@/components/ui/cn";
