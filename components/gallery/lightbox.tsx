@@ -27,6 +27,8 @@ interface LightboxProps {
   rerunAction?: (run: RunView) => ReactNode;
   /** A route that answers the image as an attachment with a descriptive name. */
   downloadHref: (item: LightboxItem) => string;
+  /** Where "Compare" leads for the open image (the compare view with it and a neighbour). */
+  compareHref?: (imageIds: string[]) => string;
   /** What the "n / total in …" counter counts. */
   scope?: "run" | "gallery";
 }
@@ -44,6 +46,7 @@ export function Lightbox({
   onIndexChange,
   rerunAction,
   downloadHref,
+  compareHref,
   scope = "run",
 }: LightboxProps) {
   const item = index === null ? undefined : items[index];
@@ -176,6 +179,14 @@ export function Lightbox({
                 <DownloadIcon />
                 Download
               </a>
+              {compareHref && index !== null && items.length > 1 ? (
+                <a
+                  href={compareHref([item.image.id, items[(index + 1) % items.length]!.image.id])}
+                  className={buttonClasses("secondary", "md")}
+                >
+                  Compare with next
+                </a>
+              ) : null}
               <CopyPromptButton prompt={item.run.prompt} />
               {rerunAction?.(item.run)}
             </div>
