@@ -1,23 +1,34 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import type { CreateRunBody } from "@/lib/api/run-requests";
 import type { CreateRunResponse } from "@/lib/api/views";
-import { apiPost } from "@/lib/http/api-client";
+import { ApiError, apiPost } from "@/lib/http/api-client";
+import { createIdempotencyKeys } from "./idempotency-keys";
 import { RUN_HISTORY_QUERY_KEY } from "./use-run-history";
 import { SPEND_QUERY_KEY } from "./use-spend";
 
 /** One model of a run request, as the playground sends it. */
 export type CreateRunModel = CreateRunBody["models"][number];
 
+/** Resends after a dropped connection; the Idempotency-Key makes a resend safe. */
+const NETWORK_RETRIES = 3;
+
 export function useCreateRun() {
   const queryClient = useQueryClient();
+  const [keys] = useState(createIdempotencyKeys);
   return useMutation({
-    mutationFn: (body: CreateRunBody) => apiPost<CreateRunResponse>("/api/runs", body),
-    onSuccess: () =>
-      Promise.all([
+    mutationFn: (body: CreateRunBody) =>
+      apiPost<CreateRunResponse>("/api/runs", body, { "Idempotency-Key": keys.keyFor(body) }),
+    retry: (failures, error) =>
+      error instanceof ApiError && error.code === "network_error" && failures < NETWORK_RETRIES,
+    onSuccess: () => {
+      keys.settled();
+      return Promise.all([
         queryClient.invalidateQueries({ queryKey: RUN_HISTORY_QUERY_KEY }),
         queryClient.invalidateQueries({ queryKey: SPEND_QUERY_KEY }),
-      ]),
+      ]);
+    },
   });
 }

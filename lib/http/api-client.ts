@@ -61,7 +61,7 @@ export async function apiFetch<T>(path: string, init?: RequestInit): Promise<T> 
 
 export const apiGet = <T>(path: string, signal?: AbortSignal) => apiFetch<T>(path, { signal });
 
-export const apiPost = <T>(path: string, body: unknown) =>
-  apiFetch<T>(path, { method: "POST", body: JSON.stringify(body) });
+export const apiPost = <T>(path: string, body: unknown, headers?: Record<string, string>) =>
+  apiFetch<T>(path, { method: "POST", body: JSON.stringify(body), headers });
 
 export const apiDelete = (path: string) => apiFetch<unknown>(path, { method: "DELETE" });
