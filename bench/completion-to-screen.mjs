@@ -68,11 +68,12 @@ try {
     storedToScreen: summarize(storedToScreen),
   };
   report.row("completion → visible, median", stats.total.median, "ms");
-  report.row("completion → visible, p95", stats.total.p95, "ms", { max: 1000 });
+  // Issue 12: live results instead of a 500 ms poll (issue 6 asked for ≤ 1,000 ms).
+  report.row("completion → visible, p95", stats.total.p95, "ms", { max: 250 });
   report.row("  completion → stored by the runner, median", stats.toStored.median, "ms");
   report.row("  completion → stored by the runner, p95", stats.toStored.p95, "ms");
   report.row("  stored → visible in the page, median", stats.storedToScreen.median, "ms");
-  report.row("  stored → visible in the page, p95", stats.storedToScreen.p95, "ms");
+  report.row("  stored → visible in the page, p95", stats.storedToScreen.p95, "ms", { max: 100 });
   report.save({ stats, samples: { total, toStored, storedToScreen } });
 } finally {
   await browser.close();

@@ -10,6 +10,7 @@ const BENCHES = [
   "proxy-overhead.mjs",
   "status-throughput.mjs",
   "completion-to-screen.mjs",
+  "watch-requests.mjs",
   "first-load.mjs",
   "ingest.mjs",
   "big-gallery.mjs",
@@ -18,7 +19,7 @@ const BENCHES = [
 
 const cpuModel =
   readFileSync("/proc/cpuinfo", "utf8").match(/^model name\s*:\s*(.+)$/m)?.[1] ?? os.cpus()[0]?.model;
-console.log("Prism benchmarks: measurements, not tests (targets from issue 6 beside each figure)");
+console.log("Prism benchmarks: measurements, not tests (targets from issues 6 and 12 beside each figure)");
 console.log(
   `  ${new Date().toISOString()} · ${os.availableParallelism()} cores, ${cpuModel} · Node ${process.version}`,
 );

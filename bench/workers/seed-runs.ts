@@ -39,12 +39,9 @@ try {
       const createdAt = new Date(start - (RUNS - index) * 60_000);
       const finishedAt = new Date(createdAt.getTime() + 8_000);
       const runId = newId();
-      const prompt = `seeded prompt ${index}: a lighthouse at dusk, oil painting`;
       runRows.push({
         id: runId,
-        prompt,
-        prompts: [prompt],
-        configs: MODELS.map(({ modelId, params }) => ({ modelId, params, label: "", notes: [] })),
+        prompt: `seeded prompt ${index}: a lighthouse at dusk, oil painting`,
         createdAt,
       });
       for (const [position, model] of MODELS.entries()) {
@@ -53,8 +50,6 @@ try {
           id: jobId,
           runId,
           position,
-          configIndex: position,
-          prompt,
           ...model,
           status: "succeeded" as const,
           estimatedCostUsd: 0.004,

@@ -102,7 +102,6 @@ export function SharedGallery({ gallery }: { gallery: GalleryView }) {
         onIndexChange={setOpenIndex}
         scope="gallery"
         downloadHref={(item) => `/api/galleries/${slug}/images/${encodeURIComponent(item.image.id)}/download`}
-        compareHref={(ids) => `/g/${slug}/compare?images=${ids.map(encodeURIComponent).join(",")}`}
       />
     </div>
   );

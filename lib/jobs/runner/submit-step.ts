@@ -1,4 +1,5 @@
 import "server-only";
+import { getPromptOfRun } from "@/lib/db/queries/jobs";
 import type { JobRow } from "@/lib/db/schema";
 import { findModel } from "@/lib/models/catalog";
 import type { ImageProvider } from "@/lib/providers/types";
@@ -24,8 +25,8 @@ export async function submitStep(
   context: StepContext,
 ): Promise<StepOutcome> {
   const model = findModel(job.modelId);
-  const { prompt } = job;
-  if (!model) {
+  const prompt = await getPromptOfRun(context.db, job.runId);
+  if (!model || prompt === null) {
     return failJob(
       job,
       { code: "unknown_model", message: `${job.modelId}: this model is no longer offered`, charged: false },
