@@ -15,6 +15,8 @@ export const APP_ERROR_STATUS = {
   invalid_input: 422,
   rate_limited: 429,
   service_unavailable: 503,
+  /** The disk that stores images is full: new runs are refused until there is space. */
+  insufficient_storage: 507,
 } as const;
 
 export type AppErrorCode = keyof typeof APP_ERROR_STATUS;

@@ -39,9 +39,12 @@ try {
       const createdAt = new Date(start - (RUNS - index) * 60_000);
       const finishedAt = new Date(createdAt.getTime() + 8_000);
       const runId = newId();
+      const prompt = `seeded prompt ${index}: a lighthouse at dusk, oil painting`;
       runRows.push({
         id: runId,
-        prompt: `seeded prompt ${index}: a lighthouse at dusk, oil painting`,
+        prompt,
+        prompts: [prompt],
+        configs: MODELS.map(({ modelId, params }) => ({ modelId, params, label: "", notes: [] })),
         createdAt,
       });
       for (const [position, model] of MODELS.entries()) {
@@ -50,6 +53,8 @@ try {
           id: jobId,
           runId,
           position,
+          configIndex: position,
+          prompt,
           ...model,
           status: "succeeded" as const,
           estimatedCostUsd: 0.004,

@@ -1,6 +1,7 @@
 "use client";
 
 import type { JobView } from "@/lib/api/views";
+import { isTerminal } from "@/lib/models/job-status";
 import { cn } from "@/components/ui/cn";
 import { CheckIcon } from "@/components/ui/icons";
 import { selectionActions, useImageSelection } from "@/lib/hooks/use-image-selection";
@@ -22,18 +23,23 @@ interface JobImagesProps {
 export function JobImages({ job, label, onOpen, selectable = false }: JobImagesProps) {
   const selection = useImageSelection();
   const selecting = selectable && selection.active;
+  // Placeholders stay until every image is there, so the card does not jump as images arrive.
+  const expected = isTerminal(job.status)
+    ? job.images.length
+    : Math.max(job.expectedImages, job.images.length);
+  const placeholders = Array.from({ length: expected - job.images.length }, (_, index) => (
+    <div key={index} className="skeleton rounded-lg" style={{ aspectRatio: job.aspectRatio }} />
+  ));
   if (job.images.length === 0) {
     return (
-      <div className={cn("grid gap-1.5", gridColumns(job.expectedImages))} aria-hidden>
-        {Array.from({ length: job.expectedImages }, (_, index) => (
-          <div key={index} className="skeleton rounded-lg" style={{ aspectRatio: job.aspectRatio }} />
-        ))}
+      <div className={cn("grid gap-1.5", gridColumns(expected))} aria-hidden>
+        {placeholders.length > 0 ? placeholders : <div className="skeleton aspect-square rounded-lg" />}
       </div>
     );
   }
 
   return (
-    <ul className={cn("grid gap-1.5", gridColumns(job.images.length))}>
+    <ul className={cn("grid gap-1.5", gridColumns(expected))}>
       {job.images.map((image, position) => {
         const name = `image ${position + 1} of ${job.images.length} from ${label}`;
         const selected = selecting && selection.imageIds.includes(image.id);
@@ -75,6 +81,11 @@ export function JobImages({ job, label, onOpen, selectable = false }: JobImagesP
           </li>
         );
       })}
+      {placeholders.map((placeholder) => (
+        <li key={placeholder.key} aria-hidden>
+          {placeholder}
+        </li>
+      ))}
     </ul>
   );
 }

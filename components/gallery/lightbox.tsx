@@ -1,6 +1,7 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { type ReactNode, useRef } from "react";
+import { cn } from "@/components/ui/cn";
 import { buttonClasses, Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ChevronLeftIcon, ChevronRightIcon, CloseIcon, DownloadIcon } from "@/components/ui/icons";
@@ -26,9 +27,14 @@ interface LightboxProps {
   rerunAction?: (run: RunView) => ReactNode;
   /** A route that answers the image as an attachment with a descriptive name. */
   downloadHref: (item: LightboxItem) => string;
+  /** Where "Compare" leads for the open image (the compare view with it and a neighbour). */
+  compareHref?: (imageIds: string[]) => string;
   /** What the "n / total in …" counter counts. */
   scope?: "run" | "gallery";
 }
+
+/** How far a finger must travel sideways to step to the next or previous image. */
+const SWIPE_PX = 48;
 
 function formatParam(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
@@ -40,6 +46,7 @@ export function Lightbox({
   onIndexChange,
   rerunAction,
   downloadHref,
+  compareHref,
   scope = "run",
 }: LightboxProps) {
   const item = index === null ? undefined : items[index];
@@ -48,6 +55,7 @@ export function Lightbox({
     onIndexChange((index + delta + items.length) % items.length);
   };
   const label = item ? modelLabel(item.job.modelId) : null;
+  const swipeStart = useRef<number | null>(null);
 
   return (
     <Dialog
@@ -64,7 +72,15 @@ export function Lightbox({
     >
       {item && label ? (
         <div className="flex h-full flex-col lg:flex-row">
-          <div className="relative flex min-h-0 flex-1 items-center justify-center bg-surface-sunken p-3 sm:p-6">
+          <div
+            className="relative flex min-h-0 flex-1 touch-pan-y items-center justify-center bg-surface-sunken p-3 sm:p-6"
+            onPointerDown={(event) => (swipeStart.current = event.clientX)}
+            onPointerUp={(event) => {
+              const distance = event.clientX - (swipeStart.current ?? event.clientX);
+              swipeStart.current = null;
+              if (Math.abs(distance) >= SWIPE_PX) step(distance < 0 ? 1 : -1);
+            }}
+          >
             {/* eslint-disable-next-line @next/next/no-img-element */}
             <img
               key={item.image.id}
@@ -98,62 +114,81 @@ export function Lightbox({
             ) : null}
           </div>
 
-          <aside className="flex max-h-[45%] w-full shrink-0 flex-col gap-5 overflow-y-auto border-t border-line p-5 lg:max-h-none lg:w-80 lg:border-t-0 lg:border-l">
-            <div className="flex items-start justify-between gap-3">
-              <div className="min-w-0">
-                <h2 className="text-base font-semibold">{label.name}</h2>
-                <p className="text-xs text-fg-subtle">
-                  {label.provider} · image {item.position} of {item.job.images.length} ·{" "}
-                  <span className="tabular-nums">
-                    {index !== null ? `${index + 1} / ${items.length} in ${scope}` : null}
-                  </span>
-                </p>
+          <aside className="flex max-h-[50%] w-full shrink-0 flex-col border-t border-line lg:max-h-none lg:w-80 lg:border-t-0 lg:border-l">
+            <div className="flex min-h-0 flex-col gap-5 overflow-y-auto p-5 max-lg:pb-3">
+              <div className="flex items-start justify-between gap-3">
+                <div className="min-w-0">
+                  <h2 className="text-base font-semibold">{label.name}</h2>
+                  <p className="text-xs text-fg-subtle">
+                    {label.provider} · image {item.position} of {item.job.images.length} ·{" "}
+                    <span className="tabular-nums">
+                      {index !== null ? `${index + 1} / ${items.length} in ${scope}` : null}
+                    </span>
+                  </p>
+                </div>
+                <Button variant="ghost" size="icon-sm" aria-label="Close" onClick={() => onIndexChange(null)}>
+                  <CloseIcon />
+                </Button>
               </div>
-              <Button variant="ghost" size="icon-sm" aria-label="Close" onClick={() => onIndexChange(null)}>
-                <CloseIcon />
-              </Button>
+
+              <section className="grid gap-1.5">
+                <h3 className="text-[11px] font-semibold tracking-wide text-fg-subtle uppercase">Prompt</h3>
+                <p className="text-sm leading-relaxed whitespace-pre-wrap">{item.run.prompt}</p>
+              </section>
+
+              <section className="grid gap-1.5">
+                <h3 className="text-[11px] font-semibold tracking-wide text-fg-subtle uppercase">
+                  Parameters
+                </h3>
+                <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-xs">
+                  {Object.entries(item.job.params).map(([key, value]) => (
+                    <div key={key} className="contents">
+                      <dt className="font-mono text-fg-muted">{key}</dt>
+                      <dd className="text-right font-mono break-all">{formatParam(value)}</dd>
+                    </div>
+                  ))}
+                  <dt className="text-fg-muted">size</dt>
+                  <dd className="text-right font-mono">
+                    {item.image.width}×{item.image.height}
+                  </dd>
+                  <dt className="text-fg-muted">cost</dt>
+                  <dd className="text-right">{jobCost(item.job).text}</dd>
+                  {item.job.finishedAt ? (
+                    <>
+                      <dt className="text-fg-muted">time</dt>
+                      <dd className="text-right tabular-nums">
+                        {formatSeconds(Date.parse(item.job.finishedAt) - Date.parse(item.job.createdAt))}
+                      </dd>
+                    </>
+                  ) : null}
+                </dl>
+              </section>
             </div>
-
-            <section className="grid gap-1.5">
-              <h3 className="text-[11px] font-semibold tracking-wide text-fg-subtle uppercase">Prompt</h3>
-              <p className="text-sm leading-relaxed whitespace-pre-wrap">{item.run.prompt}</p>
-            </section>
-
-            <section className="grid gap-1.5">
-              <h3 className="text-[11px] font-semibold tracking-wide text-fg-subtle uppercase">Parameters</h3>
-              <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-xs">
-                {Object.entries(item.job.params).map(([key, value]) => (
-                  <div key={key} className="contents">
-                    <dt className="font-mono text-fg-muted">{key}</dt>
-                    <dd className="text-right font-mono break-all">{formatParam(value)}</dd>
-                  </div>
-                ))}
-                <dt className="text-fg-muted">size</dt>
-                <dd className="text-right font-mono">
-                  {item.image.width}×{item.image.height}
-                </dd>
-                <dt className="text-fg-muted">cost</dt>
-                <dd className="text-right">{jobCost(item.job).text}</dd>
-                {item.job.finishedAt ? (
-                  <>
-                    <dt className="text-fg-muted">time</dt>
-                    <dd className="text-right tabular-nums">
-                      {formatSeconds(Date.parse(item.job.finishedAt) - Date.parse(item.job.createdAt))}
-                    </dd>
-                  </>
-                ) : null}
-              </dl>
-            </section>
-
-            <div className="mt-auto grid gap-2">
-              <a href={downloadHref(item)} download className={buttonClasses("primary", "md")}>
+            {/* Outside the scrolling details: on a phone the actions stay in one row, always in view. */}
+            <div
+              className={cn(
+                "mt-auto grid gap-2 border-t border-line p-3 lg:border-t-0 lg:p-5 lg:pt-0",
+                rerunAction ? "grid-cols-3 lg:grid-cols-2" : "grid-cols-2 lg:grid-cols-1",
+              )}
+            >
+              <a
+                href={downloadHref(item)}
+                download
+                className={buttonClasses("primary", "md", "max-lg:px-2 lg:col-span-full")}
+              >
                 <DownloadIcon />
                 Download
               </a>
-              <div className={rerunAction ? "grid grid-cols-2 gap-2" : "grid"}>
-                <CopyPromptButton prompt={item.run.prompt} />
-                {rerunAction?.(item.run)}
-              </div>
+              {compareHref && index !== null && items.length > 1 ? (
+                <a
+                  href={compareHref([item.image.id, items[(index + 1) % items.length]!.image.id])}
+                  className={buttonClasses("secondary", "md")}
+                >
+                  Compare with next
+                </a>
+              ) : null}
+              <CopyPromptButton prompt={item.run.prompt} />
+              {rerunAction?.(item.run)}
             </div>
           </aside>
         </div>

@@ -15,6 +15,7 @@ interface RerunButtonProps {
 export function RerunButton({ run, onCreated, size = "sm" }: RerunButtonProps) {
   const createRun = useCreateRun();
   const rerun = () =>
+    !createRun.isPending &&
     createRun.mutate(
       {
         prompt: run.prompt,
@@ -23,9 +24,25 @@ export function RerunButton({ run, onCreated, size = "sm" }: RerunButtonProps) {
       { onSuccess: (created) => onCreated(created.id) },
     );
   return (
-    <Button size={size} onClick={rerun} disabled={createRun.isPending} title={createRun.error?.message}>
-      {createRun.isPending ? <Spinner /> : <RefreshIcon />}
-      Re-run same settings
-    </Button>
+    <>
+      <Button
+        size={size}
+        onClick={rerun}
+        aria-disabled={createRun.isPending || undefined}
+        aria-label="Re-run same settings"
+        title="Re-run same settings"
+      >
+        {createRun.isPending ? <Spinner /> : <RefreshIcon />}
+        Re-run
+      </Button>
+      {createRun.error ? (
+        <p
+          role="alert"
+          className="col-span-full basis-full rounded-lg bg-danger-soft px-3 py-2 text-xs font-medium text-danger"
+        >
+          {createRun.error.message}
+        </p>
+      ) : null}
+    </>
   );
 }

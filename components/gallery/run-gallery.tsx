@@ -38,6 +38,7 @@ export function RunGallery({ run, onRerun }: RunGalleryProps) {
         onIndexChange={setOpenIndex}
         rerunAction={(rerun) => <RerunButton run={rerun} onCreated={onRerun} />}
         downloadHref={(item) => `/api/images/${encodeURIComponent(item.image.id)}/download`}
+        compareHref={(ids) => `/compare?images=${ids.map(encodeURIComponent).join(",")}`}
       />
     </div>
   );

@@ -1,7 +1,9 @@
 "use client";
 
 import Link from "next/link";
+import { useEffect } from "react";
 import { ApiError } from "@/lib/http/api-client";
+import { useFinishNotice } from "@/lib/hooks/use-finish-notice";
 import { useRun } from "@/lib/hooks/use-run";
 import { isRunFinished } from "@/lib/models/job-status";
 import type { RunView } from "@/lib/api/views";
@@ -9,6 +11,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { AlertIcon, ExternalIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { CopyPromptButton } from "./copy-prompt-button";
+import { NotifyButton } from "./notify-button";
 import { RerunButton } from "./rerun-button";
 import { RunGallery } from "./run-gallery";
 
@@ -17,6 +20,8 @@ interface RunResultsProps {
   onRerun: (runId: string) => void;
   headingLevel?: "h1" | "h2";
   showPermalink?: boolean;
+  /** Called instead of showing "does not exist" when the run is gone (deleted elsewhere). */
+  onMissing?: () => void;
 }
 
 const DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
@@ -34,12 +39,23 @@ function RunProgress({ run }: { run: RunView }) {
   );
 }
 
-export function RunResults({ runId, onRerun, headingLevel = "h2", showPermalink = false }: RunResultsProps) {
+export function RunResults({
+  runId,
+  onRerun,
+  headingLevel = "h2",
+  showPermalink = false,
+  onMissing,
+}: RunResultsProps) {
   const { data: run, error } = useRun(runId);
+  useFinishNotice(run);
   const Heading = headingLevel;
+  const missing = error instanceof ApiError && error.status === 404;
+  useEffect(() => {
+    if (missing) onMissing?.();
+  }, [missing, onMissing]);
 
   if (error && !run) {
-    const missing = error instanceof ApiError && error.status === 404;
+    if (missing && onMissing) return null;
     return (
       <div
         role="alert"
@@ -81,6 +97,7 @@ export function RunResults({ runId, onRerun, headingLevel = "h2", showPermalink 
           </div>
         </div>
         <div className="flex shrink-0 flex-wrap gap-2">
+          {isRunFinished(run) ? null : <NotifyButton />}
           <CopyPromptButton prompt={run.prompt} />
           <RerunButton run={run} onCreated={onRerun} />
           {showPermalink ? (

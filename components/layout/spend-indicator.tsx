@@ -2,10 +2,13 @@
 
 import { formatUsd } from "@/lib/format-usd";
 import { Badge } from "@/components/ui/badge";
+import { useModels } from "@/lib/hooks/use-models";
 import { useSpend } from "@/lib/hooks/use-spend";
 
 export function SpendIndicator() {
   const { data } = useSpend();
+  // The simulator charges nothing real: say so, or its made-up prices read as money spent.
+  const simulated = useModels().data?.simulator === true;
   if (!data) return null;
   const { todayUsd, assumedUsd, budgetUsd, unpricedJobs } = data;
   const nearLimit = budgetUsd !== null && todayUsd >= budgetUsd * 0.8;
@@ -19,14 +22,15 @@ export function SpendIndicator() {
     budgetUsd === null
       ? `Spent today (UTC).${assumed}${unpriced}`
       : `Spent today (UTC) of the daily budget.${assumed}${unpriced}`;
+  const simulatedNote = simulated ? " Simulated: the built-in simulator charged nothing real." : "";
   return (
     <Badge
       tone={nearLimit ? "warning" : "neutral"}
       className="max-sm:hidden"
-      title={title}
-      aria-label={`Today's spend: ${formatUsd(todayUsd)}${assumedUsd > 0 ? `, ${formatUsd(assumedUsd)} of it assumed` : ""}`}
+      title={`${title}${simulatedNote}`}
+      aria-label={`Today's ${simulated ? "simulated " : ""}spend: ${formatUsd(todayUsd)}${assumedUsd > 0 ? `, ${formatUsd(assumedUsd)} of it assumed` : ""}`}
     >
-      Today {formatUsd(todayUsd)}
+      {simulated ? "Simulated" : "Today"} {formatUsd(todayUsd)}
       {budgetUsd !== null ? <span className="text-fg-subtle">/ {formatUsd(budgetUsd)}</span> : null}
       {assumedUsd > 0 ? <span className="text-fg-subtle">({formatUsd(assumedUsd)} assumed)</span> : null}
     </Badge>

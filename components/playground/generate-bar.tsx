@@ -11,9 +11,13 @@ interface GenerateBarProps {
   modelCount: number;
   estimates: (CostEstimate | undefined)[];
   error: string | null;
+  /** Names of the selected models whose parameters are invalid. */
+  needsFix: string[];
 }
 
 function totalLabel(estimates: (CostEstimate | undefined)[]): string {
+  // An invalid form has no estimate: a total of the others would understate what Generate costs.
+  if (estimates.includes(undefined)) return "price unknown";
   const known = estimates.filter((estimate): estimate is number => typeof estimate === "number");
   const unknown = estimates.length - known.length;
   const assumed = `${unknown} at an assumed price`;
@@ -22,9 +26,15 @@ function totalLabel(estimates: (CostEstimate | undefined)[]): string {
   return unknown > 0 ? `${total} + ${assumed}` : total;
 }
 
-export function GenerateBar({ pending, modelCount, estimates, error }: GenerateBarProps) {
+export function GenerateBar({ pending, modelCount, estimates, error, needsFix }: GenerateBarProps) {
   return (
     <div className="grid gap-2">
+      {needsFix.length > 0 ? (
+        <p role="alert" className="rounded-lg bg-danger-soft px-3 py-2 text-xs font-medium text-danger">
+          {needsFix.length === 1 ? "1 model needs fixes" : `${needsFix.length} models need fixes`}:{" "}
+          {needsFix.join(", ")}
+        </p>
+      ) : null}
       {error ? (
         <p role="alert" className="rounded-lg bg-danger-soft px-3 py-2 text-xs font-medium text-danger">
           {error}
@@ -34,7 +44,8 @@ export function GenerateBar({ pending, modelCount, estimates, error }: GenerateB
         type="submit"
         variant="primary"
         size="lg"
-        disabled={pending}
+        // Not `disabled`: a disabled button drops the keyboard focus to <body> while the run starts.
+        aria-disabled={pending || undefined}
         aria-keyshortcuts="Control+Enter Meta+Enter"
         className="w-full"
       >

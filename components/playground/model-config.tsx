@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { type Ref, useEffect, useId, useImperativeHandle, useMemo, useState } from "react";
 import { type FieldValues, type Resolver, useForm, useWatch } from "react-hook-form";
-import { describeSchema } from "@/components/schema-form/describe-schema";
+import { describeSchema } from "@/lib/models/describe-schema";
 import { fieldErrorMap } from "@/components/schema-form/field-error-map";
 import { SchemaForm } from "@/components/schema-form/schema-form";
 import { cn } from "@/components/ui/cn";
@@ -62,11 +62,13 @@ export function ModelConfig({ model, shared, initialEdits, onEstimate, ref }: Mo
       async validate() {
         if (!(await form.trigger())) {
           setExpanded(true);
-          const first = fields.find((field) => form.getFieldState(field.name).invalid);
-          if (first) focusField(first.name);
           return null;
         }
         return { modelId: model.id, params: model.params.parse(form.getValues()), notes };
+      },
+      focusFirstError() {
+        const first = fields.find((field) => form.getFieldState(field.name).invalid);
+        if (first) focusField(first.name);
       },
       showIssue(field, message) {
         setExpanded(true);

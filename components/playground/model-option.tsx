@@ -60,13 +60,16 @@ export function ModelOption({
           disabled={!view.available}
           onChange={(event) => onToggle(view.id, event.target.checked)}
           aria-label={label}
-          aria-describedby={`${checkboxId}-hint`}
+          aria-describedby={`${checkboxId}-description ${checkboxId}-hint`}
           className="mt-0.5 size-4 shrink-0 cursor-pointer rounded accent-accent disabled:cursor-not-allowed"
         />
         <label htmlFor={checkboxId} className="grid min-w-0 flex-1 cursor-pointer gap-0.5">
           <span className="flex flex-wrap items-center gap-1.5">
             <span className="text-sm font-medium text-fg">{view.name}</span>
             {view.available ? null : <Badge tone="neutral">Unavailable</Badge>}
+          </span>
+          <span id={`${checkboxId}-description`} className="text-xs leading-snug text-fg-muted">
+            {view.description}
           </span>
           <span id={`${checkboxId}-hint`} className="text-xs text-fg-subtle">
             {view.available

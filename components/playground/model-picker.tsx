@@ -52,7 +52,7 @@ export function ModelPicker({
         const simulated = entries.some((entry) => entry.view.simulated);
         return (
           <section key={provider} aria-label={provider} className="grid gap-1.5">
-            <h3 className="flex items-center gap-2 text-[11px] font-semibold tracking-wide text-fg-subtle uppercase">
+            <h2 className="flex items-center gap-2 text-[11px] font-semibold tracking-wide text-fg-subtle uppercase">
               {provider}
               <span className="flex items-center gap-1 font-medium tracking-normal normal-case">
                 <span
@@ -66,7 +66,7 @@ export function ModelPicker({
                   Simulated
                 </Badge>
               ) : null}
-            </h3>
+            </h2>
             {entries.map(({ view, model }) => (
               <ModelOption
                 key={view.id}

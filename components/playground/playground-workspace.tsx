@@ -8,6 +8,8 @@ import { type CreateRunModel, useCreateRun } from "@/lib/hooks/use-create-run";
 import type { ModelView } from "@/lib/api/views";
 import { findModel } from "@/lib/models/catalog";
 import { type CostEstimate, INITIAL_SHARED_SETTINGS, type SharedSettings } from "@/lib/models/types";
+import { namesInContext } from "@/components/gallery/format";
+import { cn } from "@/components/ui/cn";
 import { EmptyResults } from "./empty-results";
 import { GenerateBar } from "./generate-bar";
 import type { ModelFormHandle } from "./model-form-handle";
@@ -15,10 +17,12 @@ import { ModelPicker, type PickableModel } from "./model-picker";
 import { loadDraft, type PlaygroundDraft, saveDraft } from "./playground-draft";
 import { PLAYGROUND_GRID } from "./playground-skeleton";
 import { PromptField, type PromptValues } from "./prompt-field";
+import { promptLimit } from "./prompt-limit";
 import { locateIssue } from "./run-issues";
 import { SharedSettingsControls } from "./shared-settings";
 
-const PREFERRED_MODEL_IDS = ["shortapi/z-image", "pixazo/z-image-turbo", "dashscope/z-image-turbo"];
+// One model per family, so a first run shows how differently models read the same prompt.
+const PREFERRED_MODEL_IDS = ["shortapi/flux-1.0", "shortapi/gpt-image-2", "pixazo/z-image-turbo"];
 
 function initialSelection(models: PickableModel[], draft: PlaygroundDraft | null): string[] {
   const available = models.filter((entry) => entry.view.available).map((entry) => entry.view.id);
@@ -48,6 +52,7 @@ export function PlaygroundWorkspace({ views }: { views: ModelView[] }) {
   const [runId, setRunId] = useState<string | null>(draft?.runId ?? null);
   const [estimates, setEstimates] = useState<Record<string, CostEstimate | undefined>>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const [checked, setChecked] = useState(false);
   const handles = useRef(new Map<string, ModelFormHandle>());
   const savedEdits = useRef(draft?.edits ?? {});
   const resultsRef = useRef<HTMLDivElement>(null);
@@ -62,14 +67,21 @@ export function PlaygroundWorkspace({ views }: { views: ModelView[] }) {
     () => models.map((entry) => entry.view.id).filter((id) => selected.includes(id)),
     [models, selected],
   );
-  const promptMaxLength = useMemo(() => {
-    const limits = models
-      .filter((entry) => orderedSelection.includes(entry.view.id))
-      .map((entry) => entry.model.promptMaxLength);
-    return limits.length > 0
-      ? Math.min(...limits)
-      : Math.min(...models.map((entry) => entry.model.promptMaxLength));
-  }, [models, orderedSelection]);
+  const labels = useMemo(() => namesInContext(orderedSelection), [orderedSelection]);
+  const limit = useMemo(
+    () =>
+      promptLimit(
+        models.map(({ view, model }) => ({
+          id: view.id,
+          label: labels.get(view.id) ?? view.name,
+          promptMaxLength: model.promptMaxLength,
+        })),
+        orderedSelection,
+      ),
+    [models, labels, orderedSelection],
+  );
+  // Listed next to Generate after a failed attempt, until each is fixed (an invalid form has no estimate).
+  const needsFix = checked ? orderedSelection.filter((id) => estimates[id] === undefined) : [];
 
   const onEstimate = useCallback((modelId: string, estimate: CostEstimate | undefined) => {
     setEstimates((current) =>
@@ -95,16 +107,21 @@ export function PlaygroundWorkspace({ views }: { views: ModelView[] }) {
     saveDraft({ prompt, modelIds: selected, shared, edits: savedEdits.current, runId: runId ?? undefined });
   }, [prompt, selected, shared, runId]);
 
+  const scrollPending = useRef(false);
   const showRun = (id: string) => {
+    scrollPending.current = window.matchMedia("(max-width: 1023px)").matches;
     setRunId(id);
-    if (window.matchMedia("(max-width: 1023px)").matches) {
-      window.requestAnimationFrame(() =>
-        resultsRef.current?.scrollIntoView({ behavior: "smooth", block: "start" }),
-      );
-    }
   };
+  // After the new run's pane is committed (a screen tall): scrolling earlier measured the old,
+  // shorter page and was cut short.
+  useEffect(() => {
+    if (!scrollPending.current) return;
+    scrollPending.current = false;
+    resultsRef.current?.scrollIntoView({ behavior: "smooth", block: "start" });
+  }, [runId]);
 
   const generate = async () => {
+    if (createRun.isPending) return;
     setFormError(null);
     promptForm.clearErrors();
     const promptValid = await promptForm.trigger("prompt", { shouldFocus: true });
@@ -112,7 +129,10 @@ export function PlaygroundWorkspace({ views }: { views: ModelView[] }) {
       orderedSelection.map((id) => handles.current.get(id)?.validate() ?? null),
     );
     if (orderedSelection.length === 0) return setFormError("Pick at least one model.");
-    if (!promptValid || entries.some((entry) => entry === null)) return;
+    const firstInvalid = orderedSelection.find((_, index) => entries[index] === null);
+    setChecked(firstInvalid !== undefined);
+    if (promptValid && firstInvalid) handles.current.get(firstInvalid)?.focusFirstError();
+    if (!promptValid || firstInvalid) return;
     const body = { prompt: promptForm.getValues("prompt").trim(), models: entries as CreateRunModel[] };
     savedEdits.current = currentEdits();
     createRun.mutate(body, {
@@ -154,9 +174,9 @@ export function PlaygroundWorkspace({ views }: { views: ModelView[] }) {
           event.preventDefault();
           void generate();
         }}
-        className="grid content-start gap-6 lg:sticky lg:top-20 lg:max-h-[calc(100dvh-6rem)] lg:overflow-y-auto lg:pr-1"
+        className="grid content-start gap-6 scroll-pb-28 lg:sticky lg:top-20 lg:max-h-[calc(100dvh-6rem)] lg:overflow-y-auto lg:pr-1"
       >
-        <PromptField form={promptForm} maxLength={promptMaxLength} />
+        <PromptField form={promptForm} limit={limit} />
         <SharedSettingsControls value={shared} onChange={setShared} />
         <ModelPicker
           models={models}
@@ -170,17 +190,29 @@ export function PlaygroundWorkspace({ views }: { views: ModelView[] }) {
           onEstimate={onEstimate}
           formRef={(id) => formRefs.get(id) ?? null}
         />
-        <div className="sticky bottom-0 -mx-1 bg-canvas/90 px-1 pt-2 pb-3 backdrop-blur">
+        <div data-sticky-generate className="sticky bottom-0 -mx-1 bg-canvas/90 px-1 pt-2 pb-3 backdrop-blur">
           <GenerateBar
             pending={createRun.isPending}
             modelCount={orderedSelection.length}
             estimates={orderedSelection.map((id) => estimates[id])}
             error={formError}
+            needsFix={needsFix.map((id) => labels.get(id) ?? id)}
           />
         </div>
       </form>
-      <div ref={resultsRef} className="min-w-0 scroll-mt-20">
-        {runId ? <RunResults runId={runId} onRerun={showRun} showPermalink /> : <EmptyResults />}
+      {/* At least a screen tall on narrow screens, so the scroll to a new run is never cut short. */}
+      <div ref={resultsRef} className={cn("min-w-0 scroll-mt-20", runId && "max-lg:min-h-dvh")}>
+        {runId ? (
+          <RunResults runId={runId} onRerun={showRun} onMissing={() => setRunId(null)} showPermalink />
+        ) : (
+          <EmptyResults
+            onPickExample={(example) => {
+              promptForm.setValue("prompt", example, { shouldDirty: true });
+              promptForm.clearErrors("prompt");
+              promptForm.setFocus("prompt");
+            }}
+          />
+        )}
       </div>
     </div>
   );

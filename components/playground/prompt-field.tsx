@@ -1,9 +1,10 @@
 "use client";
 
+import { useEffect } from "react";
 import { type UseFormReturn, useWatch } from "react-hook-form";
 import { cn } from "@/components/ui/cn";
 import { Textarea } from "@/components/ui/input";
-import { promptSchema } from "@/lib/models/params";
+import { type PromptLimit, tooLongMessage } from "./prompt-limit";
 
 export interface PromptValues {
   prompt: string;
@@ -11,13 +12,20 @@ export interface PromptValues {
 
 interface PromptFieldProps {
   form: UseFormReturn<PromptValues>;
-  maxLength: number;
+  limit: PromptLimit;
 }
 
-export function PromptField({ form, maxLength }: PromptFieldProps) {
+export function PromptField({ form, limit }: PromptFieldProps) {
   const prompt = useWatch({ control: form.control, name: "prompt" }) ?? "";
   const error = form.formState.errors.prompt?.message;
+  const { maxLength } = limit;
   const over = prompt.length > maxLength;
+
+  // A shown error was about the old limit: check again against the new one (this clears it when it fits).
+  useEffect(() => {
+    if (form.getFieldState("prompt").error) void form.trigger("prompt");
+  }, [form, limit]);
+
   return (
     <div className="grid gap-1.5">
       <div className="flex items-baseline justify-between">
@@ -41,8 +49,9 @@ export function PromptField({ form, maxLength }: PromptFieldProps) {
         className="min-h-32 resize-y"
         {...form.register("prompt", {
           validate: (value) => {
-            const result = promptSchema(maxLength).safeParse(value);
-            return result.success || (result.error.issues[0]?.message ?? "Invalid prompt");
+            const text = value.trim();
+            if (!text) return "Prompt is required";
+            return text.length <= maxLength || tooLongMessage(limit, text.length);
           },
         })}
       />

@@ -4,7 +4,7 @@ import type { FieldValues, UseFormReturn } from "react-hook-form";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Switch } from "@/components/ui/switch";
-import type { EnumField, NumberField, SchemaField, TextField } from "./describe-schema";
+import type { EnumField, NumberField, SchemaField, TextField } from "@/lib/models/describe-schema";
 
 interface ControlProps<F extends SchemaField> {
   form: UseFormReturn<FieldValues>;

@@ -1,7 +1,7 @@
 "use client";
 
 import type { FieldValues, UseFormReturn } from "react-hook-form";
-import type { SchemaField } from "./describe-schema";
+import type { SchemaField } from "@/lib/models/describe-schema";
 import { SchemaFieldControl } from "./schema-field-control";
 
 interface SchemaFormProps {

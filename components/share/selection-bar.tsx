@@ -1,7 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClasses } from "@/components/ui/button";
 import { CloseIcon, ShareIcon } from "@/components/ui/icons";
 import { selectionActions, useImageSelection } from "@/lib/hooks/use-image-selection";
 import { ShareDialog } from "./share-dialog";
@@ -21,6 +22,8 @@ export function SelectionBar() {
   const count = selection.imageIds.length + selection.runIds.length;
   // Stays while the dialog shows the new link, though creating it emptied the selection.
   if (!selection.active && count === 0 && !sharing) return null;
+  const canCompare =
+    selection.runIds.length === 0 && selection.imageIds.length >= 2 && selection.imageIds.length <= 4;
   const summary = `${describe(selection.imageIds.length, selection.runIds.length)} selected`;
 
   return (
@@ -40,6 +43,14 @@ export function SelectionBar() {
           <CloseIcon />
           {count > 0 ? "Clear" : "Done"}
         </Button>
+        {canCompare ? (
+          <Link
+            href={`/compare?images=${selection.imageIds.map(encodeURIComponent).join(",")}`}
+            className={buttonClasses("secondary", "sm")}
+          >
+            Compare
+          </Link>
+        ) : null}
         <Button size="sm" variant="primary" disabled={count === 0} onClick={() => setSharing(true)}>
           <ShareIcon />
           Share selected

@@ -102,6 +102,7 @@ export function SharedGallery({ gallery }: { gallery: GalleryView }) {
         onIndexChange={setOpenIndex}
         scope="gallery"
         downloadHref={(item) => `/api/galleries/${slug}/images/${encodeURIComponent(item.image.id)}/download`}
+        compareHref={(ids) => `/g/${slug}/compare?images=${ids.map(encodeURIComponent).join(",")}`}
       />
     </div>
   );

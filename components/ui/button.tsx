@@ -2,7 +2,8 @@ import type { ComponentProps } from "react";
 import { cn } from "./cn";
 
 const VARIANTS = {
-  primary: "bg-accent text-accent-fg shadow-sm hover:bg-accent-strong disabled:bg-accent/50",
+  primary:
+    "bg-accent text-accent-fg shadow-sm hover:bg-accent-strong disabled:bg-accent/50 aria-disabled:hover:bg-accent",
   secondary:
     "border border-line bg-surface text-fg shadow-xs hover:bg-surface-muted hover:border-line-strong",
   ghost: "text-fg-muted hover:bg-surface-muted hover:text-fg",
@@ -26,7 +27,7 @@ export function buttonClasses(
   className?: string,
 ) {
   return cn(
-    "inline-flex shrink-0 items-center justify-center font-medium whitespace-nowrap transition-colors select-none disabled:cursor-not-allowed disabled:opacity-60 [&_svg]:size-4 [&_svg]:shrink-0",
+    "inline-flex shrink-0 items-center justify-center font-medium whitespace-nowrap transition-colors select-none disabled:cursor-not-allowed disabled:opacity-60 aria-disabled:cursor-not-allowed aria-disabled:opacity-60 [&_svg]:size-4 [&_svg]:shrink-0",
     VARIANTS[variant],
     SIZES[size],
     className,

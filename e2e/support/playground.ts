@@ -1,6 +1,10 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
-export const DEFAULT_MODELS = ["Z-Image (shortapi)", "Z-Image Turbo (pixazo)", "Z-Image Turbo (DashScope)"];
+/** What a first visit preselects: one model per family. */
+export const DEFAULT_MODELS = ["FLUX.1 (shortapi)", "GPT Image 2 (shortapi)", "Z-Image Turbo (pixazo)"];
+
+/** How many images a default model makes when `requested` are asked for (GPT Image 2 makes one per job). */
+export const imagesFrom = (model: string, requested: number) => (model.startsWith("GPT") ? 1 : requested);
 
 export const promptField = (page: Page) => page.getByLabel("Prompt", { exact: true });
 

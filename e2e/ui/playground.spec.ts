@@ -3,6 +3,7 @@ import {
   DEFAULT_MODELS,
   expectImages,
   generate,
+  imagesFrom,
   modelCheckbox,
   openPlayground,
   promptField,
@@ -18,11 +19,11 @@ test("one prompt across four models shows every model's images side by side", as
   await openPlayground(page);
   await expect(page.getByText("Simulated results")).toBeVisible();
   for (const model of DEFAULT_MODELS) await expect(modelCheckbox(page, model)).toBeChecked();
-  await modelCheckbox(page, "FLUX.1 (shortapi)").check();
+  await modelCheckbox(page, "Z-Image Turbo (DashScope)").check();
 
   await generate(page, "A lighthouse on a basalt cliff at dusk, long exposure");
 
-  const models = [...DEFAULT_MODELS, "FLUX.1 (shortapi)"];
+  const models = [...DEFAULT_MODELS, "Z-Image Turbo (DashScope)"];
   for (const model of models) {
     const card = resultCard(page, model);
     await expect(card).toBeVisible();
@@ -49,8 +50,8 @@ test("one model failing never blocks the others", async ({ page }) => {
   await expect(failed.getByRole("alert")).toContainText("Generation failed", { timeout: 45_000 });
   await expect(failed.getByRole("alert")).toContainText(/content|policy|safety/i);
   await expect(failed).toHaveAttribute("data-status", "failed");
-  await expectImages(resultCard(page, "Z-Image (shortapi)"));
-  await expectImages(resultCard(page, "Z-Image Turbo (DashScope)"));
+  await expectImages(resultCard(page, "FLUX.1 (shortapi)"));
+  await expectImages(resultCard(page, "GPT Image 2 (shortapi)"));
   await expect(page.getByRole("status").filter({ hasText: "1 failed" })).toBeVisible();
 });
 
@@ -90,15 +91,15 @@ test("an image opens large, steps with the arrow keys, closes with Esc and downl
   await page.getByRole("radio", { name: "2 images" }).check();
 
   await generate(page, "Neon koi fish swimming through a rainy Tokyo street");
-  const card = resultCard(page, "Z-Image (shortapi)");
+  const card = resultCard(page, "FLUX.1 (shortapi)");
   const images = await expectImages(card, 2);
   for (const model of DEFAULT_MODELS.slice(1))
-    await expectImages(resultCard(page, model), model.includes("DashScope") ? 1 : 2);
+    await expectImages(resultCard(page, model), imagesFrom(model, 2));
 
   await images.first().click();
   const dialog = page.getByRole("dialog");
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByRole("heading", { name: "Z-Image" })).toBeVisible();
+  await expect(dialog.getByRole("heading", { name: "FLUX.1" })).toBeVisible();
   await expect(dialog).toContainText("Neon koi fish swimming");
   await expect(dialog).toContainText("aspect_ratio");
   await expect(dialog.getByText("1 / 5 in run")).toBeVisible();
@@ -119,6 +120,6 @@ test("an image opens large, steps with the arrow keys, closes with Esc and downl
   const downloadPromise = page.waitForEvent("download");
   await dialog.getByRole("link", { name: "Download" }).click();
   const download = await downloadPromise;
-  expect(download.suggestedFilename()).toBe("shortapi-z-image-neon-koi-fish-swimming-through-a-2.png");
+  expect(download.suggestedFilename()).toBe("shortapi-flux-1-0-neon-koi-fish-swimming-through-a-2.png");
   expect(await download.failure()).toBeNull();
 });

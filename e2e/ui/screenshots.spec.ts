@@ -1,5 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEFAULT_MODELS, expectImages, generate, openPlayground, resultCard } from "../support/playground";
+import {
+  DEFAULT_MODELS,
+  expectImages,
+  generate,
+  imagesFrom,
+  openPlayground,
+  resultCard,
+} from "../support/playground";
 
 const VIEWPORTS = [
   { name: "desktop", width: 1440, height: 900 },
@@ -22,8 +29,7 @@ test("a finished run shows every image on desktop and phone, light and dark, wit
     page,
     "Isometric cutaway of a tiny bookshop in a hollow tree, warm lamplight, soft pastel palette",
   );
-  for (const model of DEFAULT_MODELS)
-    await expectImages(resultCard(page, model), model.includes("DashScope") ? 1 : 2);
+  for (const model of DEFAULT_MODELS) await expectImages(resultCard(page, model), imagesFrom(model, 2));
   await page.screenshot({ path: testInfo.outputPath("playground-desktop-light.png") });
   const runPath = await page.getByRole("link", { name: "Open run page" }).getAttribute("href");
 
@@ -34,7 +40,7 @@ test("a finished run shows every image on desktop and phone, light and dark, wit
       await page.emulateMedia({ colorScheme });
       await page.goto(runPath ?? "/");
       for (const model of DEFAULT_MODELS) {
-        await expectImages(resultCard(page, model), model.includes("DashScope") ? 1 : 2);
+        await expectImages(resultCard(page, model), imagesFrom(model, 2));
       }
       expect(
         await page.evaluate(() => document.documentElement.scrollWidth),

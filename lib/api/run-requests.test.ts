@@ -34,7 +34,7 @@ describe("createRunBodySchema", () => {
     ["an empty prompt", { prompt: "   ", models: [zImage] }, "prompt"],
     ["a missing prompt", { models: [zImage] }, "prompt"],
     ["no models", { prompt: "x", models: [] }, "models"],
-    ["seven models", { prompt: "x", models: Array.from({ length: 7 }, () => zImage) }, "models"],
+    ["nine models", { prompt: "x", models: Array.from({ length: 9 }, () => zImage) }, "models"],
     [
       "an unknown model",
       { prompt: "x", models: [zImage, { modelId: "acme/nope", params: {} }] },
@@ -90,6 +90,68 @@ describe("createRunBodySchema", () => {
         "models.1.params.num_images",
       ]),
     );
+  });
+});
+
+describe("createRunBodySchema: matrices", () => {
+  const flux = (performance: "schnell" | "dev") => ({
+    modelId: "shortapi/flux-1.0",
+    params: { aspect_ratio: "1:1", performance },
+  });
+  const pixazoBase = (steps: number) => ({
+    modelId: "pixazo/z-image-base",
+    params: { image_size: "square_1_1", num_inference_steps: steps },
+  });
+
+  it("takes several prompts and the same model several times, labelling each column by what differs", () => {
+    const parsed = createRunBodySchema.parse({
+      prompts: [" a fox ", "an owl", "a hare"],
+      models: [flux("schnell"), flux("dev"), zImage, pixazoBase(28)],
+      seed: 42,
+    });
+    expect(parsed.prompts).toEqual(["a fox", "an owl", "a hare"]);
+    expect(parsed.prompt).toBe("a fox");
+    expect(parsed.seed).toBe(42);
+    expect(parsed.models.map((config) => config.label)).toEqual([
+      "FLUX.1 · schnell",
+      "FLUX.1 · dev",
+      "Z-Image",
+      "Z-Image Base",
+    ]);
+    const steps = createRunBodySchema.parse({ prompt: "x", models: [pixazoBase(16), pixazoBase(28)] });
+    expect(steps.models.map((config) => config.label)).toEqual([
+      "Z-Image Base · 16 steps",
+      "Z-Image Base · 28 steps",
+    ]);
+    expect(
+      createRunBodySchema.parse({ prompt: "x", models: [{ ...zImage, label: "Hero shot" }] }).models[0]
+        ?.label,
+    ).toBe("Hero shot");
+  });
+
+  it("keeps a matrix to 12 prompts, 8 configurations and 48 jobs, naming the field", () => {
+    const prompts = (count: number) => Array.from({ length: count }, (_, index) => `prompt ${index}`);
+    const models = (count: number) => Array.from({ length: count }, () => zImage);
+    expect(issuesOf({ prompts: prompts(13), models: [zImage] }).map((issue) => issue.path)).toEqual([
+      "prompts",
+    ]);
+    expect(issuesOf({ prompts: [], models: [zImage] }).map((issue) => issue.path)).toEqual(["prompts"]);
+    expect(issuesOf({ prompts: prompts(6), models: models(8) })).toEqual([]);
+    expect(issuesOf({ prompts: prompts(7), models: models(7) })).toEqual([
+      { path: "prompts", message: "7 prompts × 7 models is 49 jobs; at most 48 per run" },
+    ]);
+  });
+
+  it("checks each prompt against every model it goes to, naming the prompt and the model", () => {
+    const dashscope = { modelId: "dashscope/z-image-turbo", params: {} };
+    const issues = issuesOf({ prompts: ["fine", "x".repeat(801), " "], models: [zImage, dashscope] });
+    expect(issues).toEqual([
+      {
+        path: "prompts.1",
+        message: expect.stringMatching(/at most 800 characters \(limit of Z-Image Turbo\)/),
+      },
+      { path: "prompts.2", message: "Prompt is required" },
+    ]);
   });
 });
 

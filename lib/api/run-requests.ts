@@ -1,74 +1,141 @@
 import { z } from "zod";
 import { findModel } from "@/lib/models/catalog";
 import { JOB_STATUSES } from "@/lib/models/job-status";
+import { configLabels } from "@/lib/models/param-labels";
 import { promptSchema } from "@/lib/models/params";
+import { MAX_SEED_VALUE } from "@/lib/models/seeds";
 import type { ModelDefinition } from "@/lib/models/types";
 import { decodeRunCursor } from "./run-cursor";
 
 /** Isomorphic: the requests of /api/runs. The server parses with these; the hooks type with z.input. */
 
-export const MAX_MODELS_PER_RUN = 6;
+export const MAX_PROMPTS_PER_RUN = 12;
+/** Configurations (columns): a model with its parameters; the same model may appear several times. */
+export const MAX_MODELS_PER_RUN = 8;
+export const MAX_JOBS_PER_RUN = 48;
+
 const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+const MAX_LABEL_LENGTH = 80;
 
 const modelRequestSchema = z.object({
   modelId: z.string().min(1, "Choose a model"),
   params: z.record(z.string(), z.unknown()).default({}),
   /** What the browser's shared-settings mapping could not honour, shown on the card. */
   notes: z.array(z.string().max(300)).max(10).default([]),
+  /** The column's name; by default the model's name and what differs from its other columns. */
+  label: z.string().trim().max(MAX_LABEL_LENGTH).optional(),
 });
 
-/** A run as the server stores it: each model resolved, its params parsed with defaults applied. */
+/** A configuration as the server stores it: the model resolved, its params parsed with defaults. */
+export interface RunConfigInput {
+  model: ModelDefinition;
+  params: Record<string, unknown>;
+  notes: string[];
+  label: string;
+}
+
+/** A run as the server stores it: every prompt × every configuration. */
 export interface CreateRunInput {
+  /** The first prompt. */
   prompt: string;
-  models: { model: ModelDefinition; params: Record<string, unknown>; notes: string[] }[];
+  prompts: string[];
+  models: RunConfigInput[];
+  /** Locked for every model that takes a seed, or null for a random seed per job. */
+  seed: number | null;
+}
+
+type Issues = { addIssue(issue: { code: "custom"; path: PropertyKey[]; message: string }): void };
+
+function parseConfigs(requests: z.output<typeof modelRequestSchema>[], context: Issues) {
+  const parsed: Omit<RunConfigInput, "label">[] = [];
+  requests.forEach((request, position) => {
+    const model = findModel(request.modelId);
+    if (!model) {
+      context.addIssue({
+        code: "custom",
+        path: ["models", position, "modelId"],
+        message: `Unknown model: ${request.modelId}`,
+      });
+      return;
+    }
+    const result = model.params.safeParse(request.params);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        context.addIssue({
+          code: "custom",
+          path: ["models", position, "params", ...issue.path],
+          message: issue.message,
+        });
+      }
+      return;
+    }
+    parsed.push({ model, params: result.data, notes: request.notes });
+  });
+  return parsed;
+}
+
+/** Each prompt fits every model it goes to; the message names the model that sets the limit. */
+function checkPrompts(prompts: string[], path: PropertyKey[], models: ModelDefinition[], context: Issues) {
+  // Math.min() of nothing is Infinity: with no valid model, only emptiness is checked.
+  const limit = Math.min(...models.map((model) => model.promptMaxLength));
+  const schema = promptSchema(limit, models.find((model) => model.promptMaxLength === limit)?.name);
+  prompts.forEach((prompt, index) => {
+    const at = path[0] === "prompt" ? path : [...path, index];
+    for (const issue of schema.safeParse(prompt).error?.issues ?? []) {
+      context.addIssue({ code: "custom", path: at, message: issue.message });
+    }
+  });
 }
 
 /**
- * The body of POST /api/runs. Each model's params are validated with that model's own schema, so
- * issues name the exact field ("models.0.params.num_images"). The output carries parsed params
- * with defaults applied.
+ * The body of POST /api/runs: one or more prompts (rows) × one or more model configurations
+ * (columns). `{ prompt }` is a one-row run. Each model's params are validated with that model's own
+ * schema, so issues name the exact field ("models.0.params.num_images"); each prompt against every
+ * model it goes to ("prompts.2"). The output carries parsed params with defaults applied.
  */
 export const createRunBodySchema = z
   .object({
     // Emptiness and length are checked in the transform: zod skips it once a field has failed,
     // and every problem in the body should be reported at once.
-    prompt: z.string().trim(),
+    prompt: z.string().trim().optional(),
+    prompts: z
+      .array(z.string().trim())
+      .min(1, "Write at least one prompt")
+      .max(MAX_PROMPTS_PER_RUN, `At most ${MAX_PROMPTS_PER_RUN} prompts per run`)
+      .optional(),
     models: z
       .array(modelRequestSchema)
       .min(1, "Choose at least one model")
       .max(MAX_MODELS_PER_RUN, `Choose at most ${MAX_MODELS_PER_RUN} models`),
+    seed: z.number().int().min(0).max(MAX_SEED_VALUE).nullable().default(null),
   })
   .transform((body, context): CreateRunInput => {
-    const models: CreateRunInput["models"] = [];
-    body.models.forEach((request, position) => {
-      const model = findModel(request.modelId);
-      if (!model) {
-        context.addIssue({
-          code: "custom",
-          path: ["models", position, "modelId"],
-          message: `Unknown model: ${request.modelId}`,
-        });
-        return;
-      }
-      const parsed = model.params.safeParse(request.params);
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-          context.addIssue({
-            code: "custom",
-            path: ["models", position, "params", ...issue.path],
-            message: issue.message,
-          });
-        }
-        return;
-      }
-      models.push({ model, params: parsed.data, notes: request.notes });
-    });
-    const promptMaxLength = Math.min(...models.map(({ model }) => model.promptMaxLength));
-    const limitedBy = models.find(({ model }) => model.promptMaxLength === promptMaxLength)?.model.name;
-    for (const issue of promptSchema(promptMaxLength, limitedBy).safeParse(body.prompt).error?.issues ?? []) {
-      context.addIssue({ code: "custom", path: ["prompt"], message: issue.message });
+    const configs = parseConfigs(body.models, context);
+    const [prompts, path] = body.prompts ? [body.prompts, ["prompts"]] : [[body.prompt ?? ""], ["prompt"]];
+    checkPrompts(
+      prompts,
+      path,
+      configs.map((config) => config.model),
+      context,
+    );
+    const jobs = prompts.length * body.models.length;
+    if (jobs > MAX_JOBS_PER_RUN) {
+      context.addIssue({
+        code: "custom",
+        path,
+        message: `${prompts.length} prompts × ${body.models.length} models is ${jobs} jobs; at most ${MAX_JOBS_PER_RUN} per run`,
+      });
     }
-    return context.issues.length > 0 ? z.NEVER : { prompt: body.prompt, models };
+    if (context.issues.length > 0) return z.NEVER;
+    const labels = configLabels(
+      configs.map((config, index) => ({ ...config, label: body.models[index]?.label })),
+    );
+    return {
+      prompt: prompts[0]!,
+      prompts,
+      models: configs.map((config, index) => ({ ...config, label: labels[index]! })),
+      seed: body.seed,
+    };
   });
 
 export type CreateRunBody = z.input<typeof createRunBodySchema>;

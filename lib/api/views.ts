@@ -23,6 +23,20 @@ export interface ImageView {
 export interface JobView {
   id: string;
   modelId: string;
+  /** Row of the matrix: index into the run's `prompts`. */
+  promptIndex: number;
+  /** Column of the matrix: index into the run's `configs`. */
+  configIndex: number;
+  /** The prompt of its row, for convenience. */
+  prompt: string;
+  /** 1 for the first take of a cell; each retry or "another take" adds one. */
+  take: number;
+  /** The seed actually sent; null where the model takes none. */
+  seed: number | null;
+  /** The prompt the provider says it really used (DashScope prompt_extend), when it rewrote it. */
+  revisedPrompt: string | null;
+  /** While a step is being retried: what is going on, e.g. "pixazo is not answering — retrying (3 of 10)". */
+  retryNote: string | null;
   params: Record<string, unknown>;
   status: JobStatus;
   images: ImageView[];
@@ -30,7 +44,8 @@ export interface JobView {
   expectedImages: number;
   /** Width ÷ height of the images it asked for, for placeholders. */
   aspectRatio: number;
-  error?: { code: string; message: string };
+  /** `message` is plain language with a next step; `detail` the technical cause, when there is one. */
+  error?: { code: string; message: string; detail?: string };
   /** Estimate made before submit; null when no price is known (jobs older than assumed prices). */
   estimatedCostUsd: number | null;
   /** The estimate is an assumed price: the provider publishes none (PRISM_ASSUMED_PRICES). */
@@ -44,16 +59,38 @@ export interface JobView {
   finishedAt?: string;
 }
 
+/** A column of the matrix: a model with its parameters. The same model may appear in several. */
+export interface RunConfigView {
+  index: number;
+  modelId: string;
+  /** As sent by the user, before a random seed was filled in. */
+  params: Record<string, unknown>;
+  /** What tells this column apart, e.g. "FLUX.1 · dev" or "Z-Image Base · 28 steps". */
+  label: string;
+  notes: string[];
+}
+
 export interface RunView {
   id: string;
+  /** The first prompt (a run of one prompt is a one-row matrix). */
   prompt: string;
+  /** The rows of the matrix. */
+  prompts: string[];
+  /** The columns of the matrix. */
+  configs: RunConfigView[];
+  /** The shared seed locked for every model that takes one, or null for random seeds. */
+  seed: number | null;
   createdAt: string;
+  /** Every take of every cell, in row, column, take order. */
   jobs: JobView[];
 }
 
 export interface RunSummary {
   id: string;
   prompt: string;
+  /** "3 prompts × 4 models". */
+  promptCount: number;
+  configCount: number;
   createdAt: string;
   modelIds: string[];
   statuses: JobStatus[];
@@ -144,4 +181,21 @@ export interface SpendView {
   budgetUsd: number | null;
   /** Jobs today without any price (made before assumed prices existed); they count as $0. */
   unpricedJobs: number;
+}
+
+/** POST /api/jobs/:id/rerun — the new take, in the same cell. */
+export interface RerunJobResponse {
+  job: JobView;
+}
+
+/** POST /api/jobs/:id/cancel. */
+export interface CancelJobResponse {
+  job: JobView;
+}
+
+/** GET /api/jobs/:id/code and GET /api/runs/:id/code: the same request in three languages. */
+export interface CodeSnippetsView {
+  curl: string;
+  javascript: string;
+  python: string;
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { databaseUrl, dataDir } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { listenOnPostgres, type ListenOptions } from "./pg-listener";
 import * as schema from "./schema";
 
 /** Both engines speak the same pg-core dialect, so every query is written once against this type. */
@@ -17,6 +18,11 @@ export interface DatabaseHandle {
    * previous process of ours can then be dropped at boot instead of waiting for them to expire.
    */
   exclusive: boolean;
+  /**
+   * Delivers every NOTIFY on `channel` (from any instance, this one included) until the returned
+   * function is called. PGlite delivers its own notifications in process.
+   */
+  listen(channel: string, options: ListenOptions): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -57,7 +63,14 @@ async function openPglite(directory: string): Promise<DatabaseHandle> {
   const client = new PGlite(directory);
   const db = drizzle({ client, schema });
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  return { db, engine: "pglite", exclusive: true, close: () => client.close() };
+  return {
+    db,
+    engine: "pglite",
+    exclusive: true,
+    // One process owns the database: no connection to lose, so no reconnect.
+    listen: (channel, { onMessage }) => client.listen(channel, onMessage),
+    close: () => client.close(),
+  };
 }
 
 async function openPostgres(url: string): Promise<DatabaseHandle> {
@@ -84,7 +97,24 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   }
   await lockClient.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
   lockClient.release();
-  return { db, engine: "postgres", exclusive: false, close: () => pool.end() };
+  const listeners = new Set<() => Promise<void>>();
+  return {
+    db,
+    engine: "postgres",
+    exclusive: false,
+    async listen(channel, options) {
+      const stop = await listenOnPostgres(url, channel, options);
+      listeners.add(stop);
+      return () => {
+        listeners.delete(stop);
+        return stop();
+      };
+    },
+    async close() {
+      await Promise.all([...listeners].map((stop) => stop()));
+      await pool.end();
+    },
+  };
 }
 
 const globalForDatabase = globalThis as typeof globalThis & {

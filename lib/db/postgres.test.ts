@@ -15,8 +15,8 @@ import { getGalleryImageId, revokeGallery } from "@/lib/db/queries/galleries";
 import { getGalleryView, listGalleries } from "@/lib/views/gallery-views";
 import { insertImage } from "@/lib/db/queries/images";
 import { claimDueJobs, getJob } from "@/lib/db/queries/jobs";
+import { deleteRun, getRunRows, getRunVersion, runVersionOf } from "@/lib/db/queries/runs";
 import { getRunView, listRuns } from "@/lib/views/run-views";
-import { deleteRun } from "@/lib/db/queries/runs";
 import { galleries, jobs, runs } from "@/lib/db/schema";
 import { decodeRunCursor } from "@/lib/api/run-cursor";
 import { createGalleryBodySchema } from "@/lib/api/gallery-requests";
@@ -182,6 +182,10 @@ describe.skipIf(!serverUrl)("on PostgreSQL", () => {
         costAssumed: true,
       });
       expect(await getRunView(handle.db, "missing")).toBeNull();
+      // The status route's cheap version and the one taken from rows must agree on PostgreSQL too.
+      expect(runVersionOf((await getRunRows(handle.db, created.id))!)).toBe(
+        await getRunVersion(handle.db, created.id),
+      );
     });
 
     it("lists history with keyset paging, search and filters", async () => {

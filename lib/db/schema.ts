@@ -24,7 +24,14 @@ export const runs = pgTable(
   {
     /** Public: at least 128 random bits (see lib/db/ids.ts). */
     id: text("id").primaryKey(),
+    /** The first prompt: what history shows and searches first. */
     prompt: text("prompt").notNull(),
+    /** The rows of the matrix (one for a plain run). */
+    prompts: jsonb("prompts").$type<string[]>().notNull(),
+    /** The columns of the matrix: each model with its parameters as the user sent them. */
+    configs: jsonb("configs").$type<StoredRunConfig[]>().notNull(),
+    /** The shared seed locked for every model that takes one; null for random seeds. */
+    seed: integer("seed"),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
     /** Idempotency-Key header of the POST that created the run. */
     idempotencyKey: text("idempotency_key").unique(),
@@ -39,8 +46,23 @@ export const jobs = pgTable(
     runId: text("run_id")
       .notNull()
       .references(() => runs.id, { onDelete: "cascade" }),
-    /** Order of the models in the request, so a run reads back as it was submitted. */
+    /** Order within the run (row, column, take), so a run reads back as it was submitted. */
     position: integer("position").notNull().default(0),
+    /** The cell of the matrix: row (index into runs.prompts) and column (into runs.configs). */
+    promptIndex: integer("prompt_index").notNull().default(0),
+    configIndex: integer("config_index").notNull().default(0),
+    /** 1 for a cell's first job; a retry or another take of the cell is the next take. */
+    take: integer("take").notNull().default(1),
+    /** The prompt of its row, so the runner needs no join to submit. */
+    prompt: text("prompt").notNull(),
+    /** The seed actually sent; null where the model takes none. */
+    seed: integer("seed"),
+    /** The prompt the provider says it really used, when it rewrote it (DashScope prompt_extend). */
+    revisedPrompt: text("revised_prompt"),
+    /** While a step waits to be retried: what is going on, in plain words. */
+    retryNote: text("retry_note"),
+    /** The technical cause of a failure, one click away from its plain message. */
+    errorDetail: text("error_detail"),
     modelId: text("model_id").notNull(),
     providerId: text("provider_id").$type<ProviderId>().notNull(),
     /** Validated by the model's schema, defaults applied. */
@@ -212,6 +234,14 @@ export const rateLimits = pgTable(
   },
   (table) => [index("rate_limits_updated_at_idx").on(table.updatedAt)],
 );
+
+/** A column of a run as stored: the model, its params as sent (before a random seed), its label. */
+export interface StoredRunConfig {
+  modelId: string;
+  params: Record<string, unknown>;
+  label: string;
+  notes: string[];
+}
 
 export type RunRow = typeof runs.$inferSelect;
 export type JobRow = typeof jobs.$inferSelect;

@@ -103,8 +103,8 @@ export function planArchive(
     run.jobs.flatMap((job) => job.images.map((image) => ({ run, job, image, position: image.index + 1 }))),
   );
   const names = uniqueFilenames(
-    entries.map(({ run, job, image, position }) =>
-      imageFilename(job.modelId, run.prompt, position, image.contentType),
+    entries.map(({ job, image, position }) =>
+      imageFilename(job.modelId, job.prompt, position, image.contentType),
     ),
   );
   const images = entries.map(({ run, job, image, position }, order): ManifestImage => {
@@ -113,7 +113,7 @@ export function planArchive(
       file: names[order]!,
       runId: run.id,
       jobId: job.id,
-      prompt: run.prompt,
+      prompt: job.prompt,
       model: job.modelId,
       index: position,
       params: job.params,

@@ -9,6 +9,13 @@ function job(modelId: string, imageIds: string[], extra: Partial<JobView> = {}):
   return {
     id: `job-${modelId}`,
     modelId,
+    promptIndex: 0,
+    configIndex: 0,
+    prompt: "A red fox",
+    take: 1,
+    seed: null,
+    revisedPrompt: null,
+    retryNote: null,
     params: { aspect_ratio: "1:1", seed: 7 },
     status: "succeeded",
     images: imageIds.map((id, index) => ({
@@ -37,6 +44,9 @@ function job(modelId: string, imageIds: string[], extra: Partial<JobView> = {}):
 const run = (id: string, prompt: string, jobs: JobView[]): RunView => ({
   id,
   prompt,
+  prompts: [prompt],
+  configs: [],
+  seed: null,
   createdAt: "2026-03-01T10:00:00.000Z",
   jobs,
 });

@@ -4,6 +4,7 @@ import type { ImageView } from "@/lib/api/views";
 import type { Database } from "@/lib/db/client";
 import { updateImageAnnotations } from "@/lib/db/queries/images";
 import { AppError } from "@/lib/errors";
+import { publishChange } from "@/lib/changes/change-feed";
 import { forgetRun } from "@/lib/runs/finished-run-cache";
 import { toImageView } from "@/lib/views/to-views";
 
@@ -20,5 +21,6 @@ export async function annotateImage(
   if (!row) throw new AppError("not_found", "No image with this id");
   // A finished run is served from memory; its stars and notes are the one thing that still changes.
   forgetRun(row.runId);
+  await publishChange(db, { kind: "run-changed", runId: row.runId });
   return toImageView(row);
 }

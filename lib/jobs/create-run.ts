@@ -2,9 +2,9 @@ import "server-only";
 import type { CreateRunInput } from "@/lib/api/run-requests";
 import type { CreateRunResponse } from "@/lib/api/views";
 import { newId } from "@/lib/db/ids";
+import { cellJobRow } from "./job-rows";
 import type { Database } from "@/lib/db/client";
 import { findRunByIdempotencyKey, insertRunWithJobs } from "@/lib/db/queries/runs";
-import { estimateJobCost } from "@/lib/spend/estimate";
 
 export interface CreateRunOptions {
   /** Repeating a request with the same key returns the first run and creates no new jobs. */
@@ -17,7 +17,10 @@ export interface CreateRunOptions {
   now?: Date;
 }
 
-/** Inserts the run and one queued job per model in one transaction. Submitting is the runner's job. */
+/**
+ * Inserts the run and one queued job per prompt × configuration in one transaction. Submitting is
+ * the runner's job.
+ */
 export async function createRun(
   db: Database,
   input: CreateRunInput,
@@ -29,29 +32,38 @@ export async function createRun(
   const repeated = options.idempotencyKey ? await findRunByIdempotencyKey(db, options.idempotencyKey) : null;
   if (repeated) return repeated;
   const runId = newId();
-  const jobRows = input.models.map(({ model, params, notes }, position) => {
-    const estimate = estimateJobCost(model, params);
-    return {
-      id: newId(),
-      runId,
-      position,
-      modelId: model.id,
-      providerId: model.providerId,
-      params,
-      notes,
-      status: "queued" as const,
-      estimatedCostUsd: estimate.usd,
-      costAssumed: estimate.assumed,
-      // Only the provider learns it (in the callback URL), so a callback cannot be forged for a job.
-      callbackToken: newId(),
-      nextAttemptAt: now,
-      createdAt: now,
-      updatedAt: now,
-    };
-  });
+  const columns = input.models.length;
+  const jobRows = input.prompts.flatMap((prompt, promptIndex) =>
+    input.models.map((config, configIndex) =>
+      cellJobRow({
+        runId,
+        prompt,
+        promptIndex,
+        configIndex,
+        take: 1,
+        position: promptIndex * columns + configIndex,
+        config,
+        lockedSeed: input.seed,
+        now,
+      }),
+    ),
+  );
   const created = await insertRunWithJobs(
     db,
-    { id: runId, prompt: input.prompt, createdAt: now, idempotencyKey: options.idempotencyKey ?? null },
+    {
+      id: runId,
+      prompt: input.prompt,
+      prompts: input.prompts,
+      configs: input.models.map(({ model, params, label, notes }) => ({
+        modelId: model.id,
+        params,
+        label,
+        notes,
+      })),
+      seed: input.seed,
+      createdAt: now,
+      idempotencyKey: options.idempotencyKey ?? null,
+    },
     jobRows,
     admit && ((transaction) => admit(transaction, input)),
   );

@@ -13,13 +13,12 @@ export function promptKeyOf(prompt: string): string {
  * it, each offering every shared image made for it. Two runs of the same prompt are one question.
  */
 export function reviewPrompts(rows: GalleryRows): TallyPrompt[] {
-  const promptOfRun = new Map(rows.runs.map((run) => [run.id, run.prompt]));
-  const modelOfJob = new Map(rows.jobs.map((job) => [job.id, job.modelId]));
+  const jobsById = new Map(rows.jobs.map((job) => [job.id, job]));
   const prompts = new Map<string, TallyPrompt>();
   for (const image of rows.images) {
-    const prompt = promptOfRun.get(image.runId);
-    const modelId = modelOfJob.get(image.jobId);
-    if (prompt === undefined || modelId === undefined) continue;
+    const job = jobsById.get(image.jobId);
+    if (!job) continue;
+    const { prompt, modelId } = job;
     const key = promptKeyOf(prompt);
     const entry = prompts.get(key) ?? { key, prompt, options: [] };
     entry.options.push({ imageId: image.id, modelId });

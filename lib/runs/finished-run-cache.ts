@@ -1,4 +1,5 @@
 import "server-only";
+import type { Change } from "@/lib/changes/change-feed";
 
 /** A run's JSON answer with its ETag, ready to send as is. */
 export interface RunResponseBody {
@@ -7,34 +8,35 @@ export interface RunResponseBody {
 }
 
 /**
- * Finished runs never change (only a DELETE removes them), yet a result page or a share reads them
+ * Finished runs hardly change (a DELETE, stars and notes), yet a result page or a share reads them
  * again and again. Keeping their serialized answer here makes those reads skip the database and
- * JSON.stringify. Bounded, oldest first out. The age limit covers one case this process cannot see:
- * another instance on the same PostgreSQL deleting the run.
+ * JSON.stringify. Bounded, oldest first out. A change made on another instance arrives through
+ * the change feed (followChange), within a moment of its commit.
  */
 const MAX_ENTRIES = 2_000;
-const MAX_AGE_MS = 5 * 60_000;
 
 const globalForCache = globalThis as typeof globalThis & {
-  prismFinishedRuns?: Map<string, RunResponseBody & { storedAt: number }>;
+  prismFinishedRuns?: Map<string, RunResponseBody>;
 };
 const entries = (globalForCache.prismFinishedRuns ??= new Map());
 
-export function getFinishedRun(id: string, now: number = Date.now()): RunResponseBody | undefined {
-  const entry = entries.get(id);
-  if (!entry) return undefined;
-  if (now - entry.storedAt <= MAX_AGE_MS) return entry;
-  entries.delete(id);
-  return undefined;
+export function getFinishedRun(id: string): RunResponseBody | undefined {
+  return entries.get(id);
 }
 
 /** Only for a finished run (isRunFinished): one still in progress would be served stale. */
-export function rememberFinishedRun(id: string, response: RunResponseBody, now: number = Date.now()): void {
+export function rememberFinishedRun(id: string, response: RunResponseBody): void {
   entries.delete(id);
-  entries.set(id, { ...response, storedAt: now });
+  entries.set(id, response);
   if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
 }
 
 export function forgetRun(id: string): void {
   entries.delete(id);
+}
+
+/** Subscribed to the change feed at boot: a run changed or deleted anywhere is read afresh. */
+export function followChange(change: Change): void {
+  if (change.kind === "resync") entries.clear();
+  else if (change.kind === "run-deleted" || change.kind === "run-changed") entries.delete(change.runId);
 }

@@ -1,10 +1,14 @@
 import "server-only";
 import path from "node:path";
+import { startChangeFeed, subscribeChanges } from "@/lib/changes/change-feed";
 import { getDatabase } from "@/lib/db/client";
 import { appPort, checkEnvironment, dataDir, publicUrl, simulatorHost, simulatorPort } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { checkProviderSettings, simulatorEnabled } from "@/lib/providers/registry";
+import { followChange } from "@/lib/runs/finished-run-cache";
+import { sweepInterruptedWrites } from "@/lib/storage/configured-blob-store";
 import { startJobRunner } from "./runtime";
+import { installShutdownHandlers } from "./shutdown";
 
 const globalForBoot = globalThis as typeof globalThis & { prismBoot?: Promise<void> };
 
@@ -30,15 +34,21 @@ async function bootOnce(): Promise<void> {
   // A bad setting stops here with a message naming its variable, not as a NaN port later.
   checkEnvironment();
   checkProviderSettings();
+  installShutdownHandlers();
   if (simulatorEnabled()) await startBuiltInSimulator();
+  // Files older than this process were being written when an earlier one died.
+  const removed = await sweepInterruptedWrites(new Date(Date.now() - process.uptime() * 1_000));
+  if (removed > 0) logger.info("Removed temporary files of interrupted image writes", { removed });
   const database = await getDatabase();
+  subscribeChanges(followChange);
+  await startChangeFeed(database);
   await startJobRunner(database);
 }
 
 /**
  * Starts the simulator (when on), opens and migrates the database and starts the job runner, once
- * per process. Never throws: a failure is logged, /api/health keeps answering 503, and the next
- * call tries again.
+ * per process. Never throws: a failure is logged, /api/health and /api/ready keep answering 503,
+ * and the next call tries again.
  */
 export function boot(): Promise<void> {
   globalForBoot.prismBoot ??= bootOnce().catch((error: unknown) => {

@@ -17,6 +17,7 @@ import { createConfiguredBlobStore } from "@/lib/storage/configured-blob-store";
 const globalForRuntime = globalThis as typeof globalThis & {
   prismBlobStore?: BlobStore;
   prismRunner?: JobRunner;
+  prismStopping?: boolean;
 };
 
 export async function getDb(): Promise<Database> {
@@ -28,9 +29,9 @@ export function getBlobStore(): BlobStore {
   return globalForRuntime.prismBlobStore;
 }
 
-/** Creates and starts this process's runner once. */
-export async function startJobRunner(handle: DatabaseHandle): Promise<JobRunner> {
-  if (globalForRuntime.prismRunner) return globalForRuntime.prismRunner;
+/** Creates and starts this process's runner once; never once the process is shutting down. */
+export async function startJobRunner(handle: DatabaseHandle): Promise<JobRunner | undefined> {
+  if (globalForRuntime.prismRunner || globalForRuntime.prismStopping) return globalForRuntime.prismRunner;
   const runner = createJobRunner(
     {
       db: handle.db,
@@ -57,6 +58,15 @@ export async function startJobRunner(handle: DatabaseHandle): Promise<JobRunner>
   globalForRuntime.prismRunner = runner;
   await runner.start();
   return runner;
+}
+
+/**
+ * For a process about to exit: the runner claims nothing more, steps in flight get up to `graceMs`,
+ * then every lease not in the middle of a provider create is released for another instance.
+ */
+export async function shutDownJobRunner(graceMs: number): Promise<void> {
+  globalForRuntime.prismStopping = true;
+  await globalForRuntime.prismRunner?.shutdown(graceMs);
 }
 
 /** Tells the runner there is new work, so a fresh run does not wait for the next idle tick. */

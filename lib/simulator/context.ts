@@ -24,6 +24,8 @@ export interface SimulatorContext {
   keyAccepted(key: string | undefined): boolean;
   /** Back to the start-up settings, with no faults, outcomes or logged calls. */
   reset(): void;
+  /** Counts resets, so a request held across one (a delay fault) can tell it belongs to the past. */
+  readonly resets: number;
   dispose(): void;
 }
 
@@ -36,6 +38,7 @@ export function createContext(options: {
   const persistence = new Persistence(options.stateDir);
   const timers = new Set<NodeJS.Timeout>();
   const abort = new AbortController();
+  let resets = 0;
   const context: SimulatorContext = {
     settings,
     faults: new FaultStore(),
@@ -57,7 +60,11 @@ export function createContext(options: {
       if (!key) return false;
       return settings.apiKeys === null || settings.apiKeys.includes(key);
     },
+    get resets() {
+      return resets;
+    },
     reset() {
+      resets += 1;
       Object.assign(settings, defaultSettings(options));
       context.faults.clear();
       context.outcomes.clear();

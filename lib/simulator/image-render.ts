@@ -1,15 +1,13 @@
 import { createHash } from "node:crypto";
 import sharp from "sharp";
 import { MODELS } from "@/lib/models/catalog";
+import type { ImageContentType } from "@/lib/storage/image-type";
 
 export const IMAGE_FORMATS = ["png", "jpeg", "webp"] as const;
 export type ImageFormat = (typeof IMAGE_FORMATS)[number];
 
-export const IMAGE_CONTENT_TYPES: Record<ImageFormat, string> = {
-  png: "image/png",
-  jpeg: "image/jpeg",
-  webp: "image/webp",
-};
+/** Each format's type is image/<format>: one of the types Prism stores (lib/storage/image-type.ts). */
+export const contentTypeOf = (format: ImageFormat): ImageContentType => `image/${format}`;
 
 /** Everything that decides how a simulated image looks. */
 export interface ImageSpec {

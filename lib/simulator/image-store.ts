@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { type Reply, type SimRequest, xmlReply } from "./http-utils";
-import { IMAGE_CONTENT_TYPES, type ImageSpec, ImageRenderer } from "./image-render";
+import { contentTypeOf, type ImageSpec, ImageRenderer } from "./image-render";
 import type { Persistence } from "./persistence";
 import type { ImageStoreState, IssuedImage } from "./saved-state";
 import type { SimulatorSettings } from "./settings";
@@ -65,7 +65,7 @@ export class ImageStore {
       spec,
       issuedAt,
       expiresAt,
-      contentType: options.contentType ?? IMAGE_CONTENT_TYPES[spec.format],
+      contentType: options.contentType ?? contentTypeOf(spec.format),
     });
     this.persistence.changed();
     return { url: `${origin}${CDN_PREFIX}${token}.${spec.format}`, expiresAt };

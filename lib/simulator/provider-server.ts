@@ -115,7 +115,15 @@ export function createProviderServer(protocol: ProviderProtocol, context: Simula
       if (fault?.kind === "status") return sendReply(response, faultReply(fault, errorReply), request.method);
       if (fault?.kind === "html")
         return sendReply(response, htmlReply(502, BAD_GATEWAY_HTML), request.method);
-      if (fault?.kind === "delay") await sleep(fault.delayMs ?? DEFAULT_FAULT_DELAY_MS, context.signal);
+      if (fault?.kind === "delay") {
+        const resets = context.resets;
+        await sleep(fault.delayMs ?? DEFAULT_FAULT_DELAY_MS, context.signal);
+        // Held across a reset, it would create a job and take an outcome meant for what came after.
+        if (context.resets !== resets) {
+          incoming.socket.destroy();
+          return;
+        }
+      }
 
       // Drop and truncate still let the request take effect: a create whose answer is lost may
       // have created the job, which is exactly what adapters must not blindly resubmit.

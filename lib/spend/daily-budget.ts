@@ -34,7 +34,10 @@ export async function enforceDailyBudget(
   now: Date,
 ): Promise<void> {
   if (budgetUsd === undefined) return;
-  const estimates = input.models.map(({ model, params }) => estimateJobCost(model, params));
+  // One job per prompt × configuration.
+  const estimates = input.prompts.flatMap(() =>
+    input.models.map(({ model, params }) => estimateJobCost(model, params)),
+  );
   const estimateUsd = estimates.reduce((sum, estimate) => sum + estimate.usd, 0);
   const day = startOfUtcDay(now);
   await lockSpendDay(transaction, day);

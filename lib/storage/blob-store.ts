@@ -12,16 +12,28 @@ export interface BlobStore {
   has(key: string): Promise<boolean>;
   /** Removes the blob; an unknown key is not an error. */
   delete(key: string): Promise<void>;
+  /** A cheap check that a write would work now (stores that cannot tell leave it out). */
+  health?(): Promise<StorageHealth>;
+}
+
+/** Whether the store can take new images now; `reason` says why not, in words for a person. */
+export interface StorageHealth {
+  writable: boolean;
+  reason?: string;
 }
 
 /**
  * The store itself failed (bucket unreachable, disk full...), as opposed to an unknown key. Worth
- * retrying later; the message names the store and the operation, never a credential.
+ * retrying later; the message names the store and the operation, never a credential. `reason` is
+ * the cause in a few words ("disk full") that may be shown to the user.
  */
 export class BlobStoreError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  readonly reason: string;
+
+  constructor(message: string, options?: { cause?: unknown; reason?: string }) {
     super(message, options);
     this.name = "BlobStoreError";
+    this.reason = options?.reason ?? "storage unavailable";
   }
 }
 

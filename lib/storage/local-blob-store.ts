@@ -4,10 +4,8 @@ import { createReadStream } from "node:fs";
 import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { blobKeyFor, isBlobKey, type BlobStore } from "./blob-store";
-
-/** Temporary files start with this, so a sweep can tell them from blobs. */
-const TEMP_PREFIX = ".tmp-";
+import { BlobStoreError, blobKeyFor, isBlobKey, type BlobStore } from "./blob-store";
+import { describeDiskError, localDiskHealth, TEMP_PREFIX } from "./local-disk";
 
 /**
  * Blobs as files under one directory. Each write goes to a temporary file in the target folder and
@@ -32,15 +30,17 @@ export function createLocalBlobStore(rootDirectory: string): BlobStore {
       if (!isBlobKey(key)) throw new Error(`Unsupported blob extension: ${extension}`);
       if (await exists(key)) return { key, sha256 };
       const target = fileOf(key);
-      await mkdir(path.dirname(target), { recursive: true });
       const temporary = path.join(path.dirname(target), `${TEMP_PREFIX}${randomBytes(8).toString("hex")}`);
       try {
+        await mkdir(path.dirname(target), { recursive: true });
         await writeFile(temporary, bytes, { flush: true });
         // Two writers of the same bytes both rename; the second replaces identical content.
         await rename(temporary, target);
       } catch (error) {
         await rm(temporary, { force: true });
-        throw error;
+        // A disk error is the store's trouble, not the image's: the runner retries it and says why.
+        const reason = describeDiskError(error);
+        throw new BlobStoreError(`Local disk could not write ${key}: ${reason}`, { cause: error, reason });
       }
       return { key, sha256 };
     },
@@ -61,5 +61,7 @@ export function createLocalBlobStore(rootDirectory: string): BlobStore {
     async delete(key) {
       if (isBlobKey(key)) await rm(fileOf(key), { force: true });
     },
+
+    health: () => localDiskHealth(rootDirectory),
   };
 }

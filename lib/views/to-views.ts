@@ -48,15 +48,28 @@ function expectedOutput(job: JobRow): Pick<JobView, "expectedImages" | "aspectRa
     : { expectedImages: 1, aspectRatio: 1 };
 }
 
+function errorOf(job: JobRow): Pick<JobView, "error"> {
+  if (!job.errorCode) return {};
+  const message = job.errorMessage ?? job.errorCode;
+  return { error: { code: job.errorCode, message, ...(job.errorDetail ? { detail: job.errorDetail } : {}) } };
+}
+
 export function toJobView(job: JobRow, jobImages: ImageRow[]): JobView {
   return {
     id: job.id,
     modelId: job.modelId,
+    promptIndex: job.promptIndex,
+    configIndex: job.configIndex,
+    prompt: job.prompt,
+    take: job.take,
+    seed: job.seed,
+    revisedPrompt: job.revisedPrompt,
+    retryNote: job.retryNote,
     params: job.params,
     status: job.status,
     images: jobImages.map(toImageView),
     ...expectedOutput(job),
-    ...(job.errorCode ? { error: { code: job.errorCode, message: job.errorMessage ?? job.errorCode } } : {}),
+    ...errorOf(job),
     estimatedCostUsd: job.estimatedCostUsd,
     ...(job.costAssumed ? { costAssumed: true as const } : {}),
     ...(job.costUsd !== null ? { costUsd: job.costUsd } : {}),
@@ -72,6 +85,14 @@ export function toRunView({ run, jobs, images }: RunRows): RunView {
   return {
     id: run.id,
     prompt: run.prompt,
+    prompts: run.prompts,
+    configs: run.configs.map((config, index) => ({
+      index,
+      ...config,
+      // Runs from before matrices were stored without labels.
+      label: config.label || findModel(config.modelId)?.name || config.modelId,
+    })),
+    seed: run.seed,
     createdAt: run.createdAt.toISOString(),
     jobs: jobs.map((job) =>
       toJobView(
@@ -88,8 +109,10 @@ export function toRunListView(rows: RunListRows): RunListView {
     return {
       id: run.id,
       prompt: run.prompt,
+      promptCount: run.prompts.length,
+      configCount: run.configs.length,
       createdAt: run.createdAt.toISOString(),
-      modelIds: runJobs.map((job) => job.modelId),
+      modelIds: run.configs.map((config) => config.modelId),
       statuses: runJobs.map((job) => job.status),
       thumbnails: rows.images
         .filter((image) => image.runId === run.id)

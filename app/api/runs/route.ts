@@ -7,6 +7,7 @@ import { json, routeHandler } from "@/lib/http/route-handler";
 import { createRun } from "@/lib/jobs/create-run";
 import { enforceRunRateLimit } from "@/lib/security/request-limits";
 import { getDb, pokeJobRunner } from "@/lib/server/runtime";
+import { assertStorageWritable } from "@/lib/server/storage-health";
 import { enforceDailyBudget } from "@/lib/spend/daily-budget";
 
 export const runtime = "nodejs";
@@ -20,6 +21,8 @@ export const POST = routeHandler(
     if (!key.success) throw new AppError("bad_request", key.error.issues[0]!.message);
     const db = await getDb();
     await enforceRunRateLimit(db, request);
+    // Before anything is paid for: a provider's images would have nowhere to go.
+    await assertStorageWritable();
     const created = await createRun(db, body, {
       idempotencyKey: key.data,
       admit: (transaction, input) => enforceDailyBudget(transaction, input, dailyBudgetUsd(), new Date()),

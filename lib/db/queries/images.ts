@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, inArray, or } from "drizzle-orm";
 import type { Database } from "../client";
-import { images, jobs, runs, type ImageRow, type JobRow, type NewImageRow } from "../schema";
+import { images, jobs, type ImageRow, type JobRow, type NewImageRow } from "../schema";
 
 /** Idempotent per (job, index): a resumed download never stores an image twice. */
 export async function insertImage(db: Database, image: NewImageRow): Promise<void> {
@@ -42,10 +42,9 @@ export interface ImageWithContext {
 /** An image with what its download name needs: the model of its job and the prompt of its run. */
 export async function getImageWithContext(db: Database, imageId: string): Promise<ImageWithContext | null> {
   const [row] = await db
-    .select({ image: images, modelId: jobs.modelId, prompt: runs.prompt })
+    .select({ image: images, modelId: jobs.modelId, prompt: jobs.prompt })
     .from(images)
     .innerJoin(jobs, eq(jobs.id, images.jobId))
-    .innerJoin(runs, eq(runs.id, images.runId))
     .where(eq(images.id, imageId));
   return row ?? null;
 }
@@ -91,10 +90,9 @@ export interface ImageWithJob {
 export async function listImagesWithJobs(db: Database, imageIds: string[]): Promise<ImageWithJob[]> {
   if (imageIds.length === 0) return [];
   const rows = await db
-    .select({ image: images, job: jobs, prompt: runs.prompt })
+    .select({ image: images, job: jobs, prompt: jobs.prompt })
     .from(images)
     .innerJoin(jobs, eq(jobs.id, images.jobId))
-    .innerJoin(runs, eq(runs.id, images.runId))
     .where(inArray(images.id, imageIds));
   return imageIds.flatMap((id) => rows.filter((row) => row.image.id === id));
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { ProviderId } from "@/lib/models/types";
 import type { Database } from "../client";
-import { jobs, runs, type JobRow, type NewJobRow } from "../schema";
+import { jobs, type JobRow, type NewJobRow } from "../schema";
 
 export interface ClaimOptions {
   owner: string;
@@ -112,11 +112,6 @@ export async function releaseAllLeases(db: Database): Promise<void> {
 export async function getJob(db: Database, jobId: string): Promise<JobRow | null> {
   const [row] = await db.select().from(jobs).where(eq(jobs.id, jobId));
   return row ?? null;
-}
-
-export async function getPromptOfRun(db: Database, runId: string): Promise<string | null> {
-  const [row] = await db.select({ prompt: runs.prompt }).from(runs).where(eq(runs.id, runId));
-  return row?.prompt ?? null;
 }
 
 /** The earliest time any unfinished job is due, or null when there is none. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, exists, ilike, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, exists, inArray, sql } from "drizzle-orm";
 import type { JobStatus } from "@/lib/models/job-status";
 import type { Database } from "../client";
 import { images, jobs, runs, type ImageRow, type JobRow, type NewJobRow, type RunRow } from "../schema";
@@ -101,7 +101,7 @@ export interface ListRunsOptions {
   /** The last run of the previous page, decoded by the list-query schema. */
   cursor?: { createdAt: string; id: string };
   limit: number;
-  /** Case-insensitive substring of the prompt. */
+  /** Words that must each appear, case-insensitively, in any of the run's prompts. */
   q?: string;
   modelId?: string;
   /** Runs with at least one job in this status. */
@@ -114,7 +114,10 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
-/** Each word of a search must appear in the prompt, in any order: "fox logo" finds "fox head logo". */
+/**
+ * Each word of a search must appear in the run's prompts, in any order and in any of them: "fox logo"
+ * finds "fox head logo".
+ */
 function promptWords(q: string | undefined): string[] {
   return [...new Set((q ?? "").trim().split(/\s+/).filter(Boolean))];
 }
@@ -147,7 +150,10 @@ export async function listRunRows(db: Database, options: ListRunsOptions): Promi
         cursor
           ? sql`(${runs.createdAt}, ${runs.id}) < (${cursor.createdAt}::timestamptz, ${cursor.id})`
           : undefined,
-        ...promptWords(options.q).map((word) => ilike(runs.prompt, `%${escapeLike(word)}%`)),
+        ...promptWords(options.q).map(
+          (word) =>
+            sql`(select string_agg(value, ' ') from jsonb_array_elements_text(${runs.prompts})) ilike ${`%${escapeLike(word)}%`}`,
+        ),
         options.modelId ? jobMatches(eq(jobs.modelId, options.modelId)) : undefined,
         options.status ? jobMatches(eq(jobs.status, options.status)) : undefined,
         options.starred

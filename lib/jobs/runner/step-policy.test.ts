@@ -182,15 +182,25 @@ describe("download errors", () => {
     });
   });
 
-  it("retries a store that failed, then fails naming storage, not the store's details", () => {
+  it("retries a store that failed longer than a download, then fails naming the cause, not the store's details", () => {
     const down = new BlobStoreError("s3 bucket prism at http://127.0.0.1:1: PutObject failed");
     expect(decideDownloadError(down, context())).toEqual({ kind: "retry", at: at(1_000) });
-    expect(decideDownloadError(down, context({ attempts: MAX_ATTEMPTS.download - 1 }))).toEqual({
+    expect(decideDownloadError(down, context({ attempts: MAX_ATTEMPTS.download }))).toMatchObject({
+      kind: "retry",
+    });
+    expect(decideDownloadError(down, context({ attempts: MAX_ATTEMPTS.store - 1 }))).toEqual({
       kind: "fail",
       failure: {
         code: "storage_unavailable",
-        message: "shortapi: the image could not be stored (storage unavailable)",
+        message: "Prism could not store the image: storage unavailable",
       },
+    });
+    const full = new BlobStoreError("Local disk could not write ab/ab….png: disk full", {
+      reason: "disk full",
+    });
+    expect(decideDownloadError(full, context({ attempts: MAX_ATTEMPTS.store - 1 }))).toEqual({
+      kind: "fail",
+      failure: { code: "storage_unavailable", message: "Prism could not store the image: disk full" },
     });
   });
 

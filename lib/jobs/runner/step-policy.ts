@@ -10,8 +10,13 @@ import type { JobFailure } from "./job-transitions";
  * job's counters: what the steps do is tested here without a database or a provider.
  */
 
-/** Tries per step before a job is failed; each step resets the count when the job moves on. */
-export const MAX_ATTEMPTS = { submit: 5, poll: 10, download: 5, unexpected: 5 } as const;
+/**
+ * Tries per step before a job is failed; each step resets the count when the job moves on. A store
+ * that failed (disk full, bucket down) gets the most: with the default backoff (1 s doubling to
+ * 30 s) 20 tries span about 8 minutes, time for someone to free space, and still within the life
+ * of the provider's image URLs (the simulator's 10 min are the shortest; real ones last hours).
+ */
+export const MAX_ATTEMPTS = { submit: 5, poll: 10, download: 5, store: 20, unexpected: 5 } as const;
 
 export type StepDecision =
   /** Take the job again at `at`; `resubmit` re-opens the submit step after a definite refusal. */
@@ -125,16 +130,14 @@ export function decideDownloadError(error: unknown, context: PolicyContext): Ste
     kind: "retry",
     at: after(context.now, context.retryDelayMs(context.attempts)),
   });
-  const lastAttempt = context.attempts + 1 >= MAX_ATTEMPTS.download;
   // The store failed (bucket unreachable, disk full): no image row was written, so a later attempt
-  // stores the same bytes under the same keys. The store's own message stays in the log.
+  // downloads again and stores the same bytes under the same keys. The job says why in a few words;
+  // the store's own message (which bucket, which key) stays in the log.
   if (error instanceof BlobStoreError) {
-    if (!lastAttempt) return retry();
-    return fail({
-      code: "storage_unavailable",
-      message: `${context.providerId}: the image could not be stored (storage unavailable)`,
-    });
+    if (context.attempts + 1 < MAX_ATTEMPTS.store) return retry();
+    return fail({ code: "storage_unavailable", message: `Prism could not store the image: ${error.reason}` });
   }
+  const lastAttempt = context.attempts + 1 >= MAX_ATTEMPTS.download;
   if (!(error instanceof ImageDownloadError)) return null;
   if (error.retryable && !lastAttempt) return retry();
   return fail({ code: error.code, message: error.message });

@@ -1,5 +1,4 @@
 import "server-only";
-import { getPromptOfRun } from "@/lib/db/queries/jobs";
 import type { JobRow } from "@/lib/db/schema";
 import { findModel } from "@/lib/models/catalog";
 import type { ImageProvider } from "@/lib/providers/types";
@@ -25,8 +24,8 @@ export async function submitStep(
   context: StepContext,
 ): Promise<StepOutcome> {
   const model = findModel(job.modelId);
-  const prompt = await getPromptOfRun(context.db, job.runId);
-  if (!model || prompt === null) {
+  const { prompt } = job;
+  if (!model) {
     return failJob(
       job,
       { code: "unknown_model", message: `${job.modelId}: this model is no longer offered`, charged: false },

@@ -1,5 +1,6 @@
 import { patchGalleryBodySchema } from "@/lib/api/gallery-requests";
 import type { GallerySummary, GalleryView } from "@/lib/api/views";
+import { publishChange } from "@/lib/changes/change-feed";
 import { revokeGallery } from "@/lib/db/queries/galleries";
 import { galleryNotFound } from "@/lib/galleries/not-found";
 import { editGallery } from "@/lib/galleries/update-gallery";
@@ -31,6 +32,8 @@ export const PATCH = routeHandler<{ slug: string }, typeof patchGalleryBodySchem
 
 // DELETE /api/galleries/:slug — revokes the link; the share page then answers 404
 export const DELETE = routeHandler<{ slug: string }>({ access: "session" }, async ({ params }) => {
-  if (!(await revokeGallery(await getDb(), params.slug))) throw galleryNotFound();
+  const db = await getDb();
+  if (!(await revokeGallery(db, params.slug))) throw galleryNotFound();
+  await publishChange(db, { kind: "gallery-revoked", slug: params.slug });
   return new Response(null, { status: 204 });
 });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { MODELS } from "@/lib/models/catalog";
 import type { ModelDefinition } from "@/lib/models/types";
 import { startingParams } from "@/lib/models/starting-params";
-import { describeField, describeSchema, type SchemaField } from "./describe-schema";
+import { describeField, describeSchema, type SchemaField } from "@/lib/models/describe-schema";
 
 const VOCABULARY = new Set(["text", "number", "enum", "boolean"]);
 

@@ -1,0 +1,16 @@
+import { AppError } from "@/lib/errors";
+import { json, routeHandler } from "@/lib/http/route-handler";
+import { readiness } from "@/lib/server/readiness";
+import { storageHealth } from "@/lib/server/storage-health";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+// GET /api/ready — readiness for load balancers: 200 while the database answers a real query
+// (checked at most once a second), 503 when it does not, while starting and once shutting down;
+// like /api/health it says whether images can be stored
+export const GET = routeHandler({ access: "public" }, async () => {
+  const state = await readiness();
+  if (!state.ready) throw new AppError("service_unavailable", state.reason);
+  return json({ ok: true, storage: await storageHealth() });
+});

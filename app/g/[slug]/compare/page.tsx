@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { galleryCompareItems } from "@/components/compare/gallery-compare-items";
+import { CompareView } from "@/components/compare/compare-view";
+import { loadGallery } from "@/lib/galleries/load-gallery";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Compare", robots: { index: false, follow: false } };
+
+export default async function ShareComparePage({ params, searchParams }: PageProps<"/g/[slug]/compare">) {
+  const gallery = await loadGallery((await params).slug);
+  if (!gallery) notFound();
+  const { images } = await searchParams;
+  const ids = [...new Set((typeof images === "string" ? images : "").split(",").filter(Boolean))].slice(0, 4);
+  const items = galleryCompareItems(gallery, ids);
+  return (
+    <main id="main" className="mx-auto grid max-w-[1600px] gap-3 px-4 py-4 sm:px-6">
+      <div className="flex items-center justify-between gap-3">
+        <h1 className="text-lg font-semibold">Compare · {gallery.title}</h1>
+        <Link href={`/g/${encodeURIComponent(gallery.slug)}`} className="text-sm text-accent underline">
+          Back to the gallery
+        </Link>
+      </div>
+      {items.length >= 2 ? (
+        <CompareView items={items} />
+      ) : (
+        <p className="text-sm text-fg-muted">Pick 2 to 4 images of this gallery to compare.</p>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,30 @@
+import type { CompareImageView } from "@/lib/api/review-views";
+import { modelLabel } from "@/components/gallery/format";
+import type { CompareItem } from "./compare-panel";
+
+const humanKey = (key: string) => {
+  const words = key
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/[_-]+/g, " ")
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+const formatValue = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
+
+/** Labels a compared image with its model, its parameters ("Aspect ratio 16:9") and its seed. */
+export function toCompareItem(view: CompareImageView): CompareItem {
+  const { name, provider } = modelLabel(view.modelId);
+  const params = Object.entries(view.params)
+    .filter(([key]) => key !== "seed")
+    .map(([key, value]) => `${humanKey(key)} ${formatValue(value)}`);
+  return {
+    id: view.image.id,
+    url: view.image.url,
+    thumbnailUrl: view.image.thumbnailUrl,
+    width: view.image.width,
+    height: view.image.height,
+    title: `${name} · ${provider}`,
+    details: [...params, ...(view.seed === null ? [] : [`Seed ${view.seed}`])],
+  };
+}

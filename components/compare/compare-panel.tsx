@@ -1,0 +1,76 @@
+"use client";
+
+import { useState } from "react";
+import { cn } from "@/components/ui/cn";
+import { type Transform, toCss } from "./zoom-math";
+
+export interface CompareItem {
+  id: string;
+  url: string;
+  thumbnailUrl: string;
+  width: number;
+  height: number;
+  /** What the image is called on screen and for screen readers ("A", or a model name). */
+  title: string;
+  /** Parameters and seed, as labels; empty where labels are hidden (a blind review). */
+  details: string[];
+}
+
+/** One image at the shared transform: the thumbnail shows until the full-resolution bytes arrive. */
+export function ZoomedImage({
+  item,
+  transform,
+  className,
+  style,
+}: {
+  item: CompareItem;
+  transform: Transform;
+  className?: string;
+  style?: React.CSSProperties;
+}) {
+  const [loaded, setLoaded] = useState(false);
+  return (
+    <div
+      data-compare-image={item.id}
+      className={cn("absolute inset-0 origin-center will-change-transform", className)}
+      style={{ transform: toCss(transform), ...style }}
+    >
+      {/* eslint-disable-next-line @next/next/no-img-element */}
+      <img
+        src={item.thumbnailUrl}
+        alt=""
+        aria-hidden
+        className={cn("absolute inset-0 size-full object-contain", loaded && "invisible")}
+        draggable={false}
+      />
+      {/* eslint-disable-next-line @next/next/no-img-element */}
+      <img
+        src={item.url}
+        alt={item.title}
+        width={item.width}
+        height={item.height}
+        onLoad={() => setLoaded(true)}
+        className={cn("absolute inset-0 size-full object-contain", !loaded && "opacity-0")}
+        draggable={false}
+      />
+    </div>
+  );
+}
+
+export function PanelLabel({ item, side }: { item: CompareItem; side?: "left" | "right" }) {
+  return (
+    <div
+      className={cn(
+        "pointer-events-none absolute top-2 z-10 max-w-[70%] rounded-lg bg-black/70 px-2.5 py-1.5 text-xs text-white",
+        side === "right" ? "right-2 text-right" : "left-2",
+      )}
+    >
+      <p className="font-semibold">{item.title}</p>
+      {item.details.map((line) => (
+        <p key={line} className="text-white/80">
+          {line}
+        </p>
+      ))}
+    </div>
+  );
+}

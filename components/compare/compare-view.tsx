@@ -1,0 +1,186 @@
+"use client";
+
+import { type KeyboardEvent, useEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { CompareHelp, compareShortcuts } from "./compare-help";
+import { type CompareItem, PanelLabel, ZoomedImage } from "./compare-panel";
+import { useSyncedZoom } from "./use-synced-zoom";
+import { FIT, actualSizeScale, panBy, zoomAt } from "./zoom-math";
+
+type Mode = "side" | "swipe" | "flip";
+const PAN_STEP = 40;
+const ZOOM_STEP = 1.25;
+
+/**
+ * 2–4 images at equal size under one shared zoom and pan; with two, an A/B swipe slider and a flip
+ * that shows one image in place of the other. Everything has a key, listed under "?".
+ */
+export function CompareView({ items }: { items: CompareItem[] }) {
+  const { transform, setTransform, handlers } = useSyncedZoom();
+  const [mode, setMode] = useState<Mode>("side");
+  const [swipe, setSwipe] = useState(50);
+  const [flipped, setFlipped] = useState(false);
+  const [help, setHelp] = useState(false);
+  const stage = useRef<HTMLDivElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+  // The keys work at once, without a click into the stage first.
+  useEffect(() => root.current?.focus(), []);
+  const pair = items.length === 2;
+  const [first, second] = items;
+
+  const toggleActualSize = () => {
+    const panel = stage.current?.querySelector("[data-compare-panel]")?.getBoundingClientRect();
+    if (!panel || !first) return;
+    setTransform((current) =>
+      current.scale > 1 ? FIT : zoomAt(current, actualSizeScale(panel, first), { x: 0, y: 0 }),
+    );
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.target instanceof HTMLInputElement && event.target.type !== "range") return;
+    if (event.metaKey || event.ctrlKey || event.altKey) return;
+    const centre = { x: 0, y: 0 };
+    const actions: Record<string, () => void> = {
+      "+": () => setTransform((t) => zoomAt(t, t.scale * ZOOM_STEP, centre)),
+      "=": () => setTransform((t) => zoomAt(t, t.scale * ZOOM_STEP, centre)),
+      "-": () => setTransform((t) => zoomAt(t, t.scale / ZOOM_STEP, centre)),
+      "0": () => setTransform(FIT),
+      "1": toggleActualSize,
+      ArrowLeft: () => setTransform((t) => panBy(t, PAN_STEP, 0)),
+      ArrowRight: () => setTransform((t) => panBy(t, -PAN_STEP, 0)),
+      ArrowUp: () => setTransform((t) => panBy(t, 0, PAN_STEP)),
+      ArrowDown: () => setTransform((t) => panBy(t, 0, -PAN_STEP)),
+      "?": () => setHelp((open) => !open),
+      Escape: () => setHelp(false),
+    };
+    if (pair) {
+      actions.s = () => setMode("side");
+      actions.w = () => setMode((m) => (m === "swipe" ? "side" : "swipe"));
+      actions.f = () => {
+        setMode("flip");
+        setFlipped((value) => !value);
+      };
+      actions["["] = () => setSwipe((value) => Math.max(0, value - 5));
+      actions["]"] = () => setSwipe((value) => Math.min(100, value + 5));
+    }
+    const action = actions[event.key];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  };
+
+  const panelClasses =
+    "relative touch-none overflow-hidden rounded-xl bg-surface-sunken select-none cursor-grab active:cursor-grabbing";
+
+  return (
+    <div
+      // The stage takes the keys, so it is focusable; it says how to reach the list of shortcuts.
+      ref={root}
+      tabIndex={0}
+      role="group"
+      aria-label="Compare images. Press ? for keyboard shortcuts"
+      onKeyDown={onKeyDown}
+      className="grid gap-3 outline-none"
+    >
+      <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label="Compare controls">
+        {pair ? (
+          <div className="flex gap-1" role="group" aria-label="Layout">
+            {(["side", "swipe", "flip"] as const).map((value) => (
+              <Button
+                key={value}
+                size="sm"
+                variant={mode === value ? "primary" : "secondary"}
+                aria-pressed={mode === value}
+                onClick={() => setMode(value)}
+              >
+                {value === "side" ? "Side by side" : value === "swipe" ? "Swipe" : "Flip"}
+              </Button>
+            ))}
+          </div>
+        ) : null}
+        {pair && mode === "swipe" ? (
+          <label className="flex items-center gap-2 text-xs text-fg-muted">
+            Swipe position
+            <input
+              type="range"
+              min={0}
+              max={100}
+              value={swipe}
+              onChange={(event) => setSwipe(Number(event.target.value))}
+              className="w-32 accent-accent"
+            />
+          </label>
+        ) : null}
+        {pair && mode === "flip" ? (
+          <Button size="sm" onClick={() => setFlipped((value) => !value)}>
+            Showing {(flipped ? second : first)?.title} · flip
+          </Button>
+        ) : null}
+        <span className="ml-auto text-xs tabular-nums text-fg-muted" aria-live="polite">
+          {Math.round(transform.scale * 100)}% of fit
+        </span>
+        <Button size="sm" onClick={() => setTransform(FIT)}>
+          Fit
+        </Button>
+        <Button size="sm" onClick={toggleActualSize}>
+          100 %
+        </Button>
+        <Button size="sm" variant="ghost" aria-label="Keyboard shortcuts" onClick={() => setHelp(true)}>
+          ?
+        </Button>
+      </div>
+
+      <div
+        ref={stage}
+        className={cn(
+          "grid h-[calc(100dvh-12rem)] min-h-80 gap-2",
+          mode === "side" && items.length === 2 && "grid-rows-2 sm:grid-cols-2 sm:grid-rows-1",
+          mode === "side" && items.length === 3 && "grid-rows-3 sm:grid-cols-3 sm:grid-rows-1",
+          mode === "side" && items.length === 4 && "grid-cols-2 grid-rows-2",
+        )}
+      >
+        {mode === "side" || !pair || !first || !second ? (
+          items.map((item, index) => (
+            <div
+              key={item.id}
+              data-compare-panel
+              className={panelClasses}
+              onDoubleClick={toggleActualSize}
+              {...handlers}
+            >
+              <ZoomedImage item={item} transform={transform} />
+              <PanelLabel item={item} side={index % 2 === 1 ? "right" : "left"} />
+            </div>
+          ))
+        ) : (
+          <div data-compare-panel className={panelClasses} onDoubleClick={toggleActualSize} {...handlers}>
+            {mode === "swipe" ? (
+              <>
+                <ZoomedImage item={first} transform={transform} />
+                <ZoomedImage
+                  item={second}
+                  transform={transform}
+                  style={{ clipPath: `inset(0 0 0 ${swipe}%)` }}
+                />
+                <div
+                  aria-hidden
+                  className="pointer-events-none absolute inset-y-0 w-0.5 bg-white shadow"
+                  style={{ left: `${swipe}%` }}
+                />
+                <PanelLabel item={first} side="left" />
+                <PanelLabel item={second} side="right" />
+              </>
+            ) : (
+              <>
+                <ZoomedImage item={flipped ? second : first} transform={transform} />
+                <PanelLabel item={flipped ? second : first} side="left" />
+              </>
+            )}
+          </div>
+        )}
+      </div>
+      <CompareHelp open={help} onClose={() => setHelp(false)} shortcuts={compareShortcuts(pair)} />
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Database, DatabaseHandle } from "@/lib/db/client";
+import { logger } from "@/lib/logger";
+
+/**
+ * What one instance tells every instance (itself included) through PostgreSQL NOTIFY, so caches
+ * and waiting requests in every process follow a change made in any of them.
+ */
+export type Change =
+  | { kind: "run-deleted"; runId: string }
+  /** A job of the run changed state, an image was stored or annotated. */
+  | { kind: "run-changed"; runId: string }
+  | { kind: "gallery-revoked"; slug: string }
+  /** Notifications may have been missed (the listening connection was lost): forget everything. */
+  | { kind: "resync" };
+
+export type ChangeListener = (change: Change) => void;
+
+const CHANNEL = "prism_changes";
+
+/** On globalThis because dev-mode module reloading would otherwise lose the subscribers. */
+const globalForChanges = globalThis as typeof globalThis & {
+  prismChangeListeners?: Set<ChangeListener>;
+  prismChangeFeed?: Promise<unknown>;
+};
+const listeners = (globalForChanges.prismChangeListeners ??= new Set());
+
+/**
+ * Tells every instance about a change. Inside a transaction, PostgreSQL delivers it at commit,
+ * and not at all on rollback.
+ */
+export async function publishChange(db: Database, change: Change): Promise<void> {
+  await db.execute(sql`select pg_notify(${CHANNEL}, ${JSON.stringify(change)})`);
+}
+
+export function subscribeChanges(listener: ChangeListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function deliver(change: Change): void {
+  for (const listener of listeners) {
+    try {
+      listener(change);
+    } catch (error) {
+      logger.error("Change listener failed", { error, kind: change.kind });
+    }
+  }
+}
+
+function parseChange(payload: string): Change | null {
+  try {
+    const change = JSON.parse(payload) as Partial<Change>;
+    return typeof change.kind === "string" ? (change as Change) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Starts listening once per process (at boot). */
+export function startChangeFeed(handle: DatabaseHandle): Promise<unknown> {
+  globalForChanges.prismChangeFeed ??= handle
+    .listen(CHANNEL, {
+      onMessage(payload) {
+        const change = parseChange(payload);
+        if (change) deliver(change);
+      },
+      onReconnect: () => deliver({ kind: "resync" }),
+    })
+    .catch((error: unknown) => {
+      globalForChanges.prismChangeFeed = undefined;
+      throw error;
+    });
+  return globalForChanges.prismChangeFeed;
+}

@@ -1,0 +1,69 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { getDatabase, isDatabaseReady } from "@/lib/db/client";
+import { boot } from "./boot";
+import { isShuttingDown } from "./shutdown";
+
+export type Readiness = { ready: true } | { ready: false; reason: string };
+
+/** Load balancers probe often; one real query a second is plenty to notice the database going away. */
+const CACHE_MS = 1_000;
+/** A database that does not answer is as good as down: the probe must not hang with it. */
+const PING_TIMEOUT_MS = 2_000;
+
+/**
+ * Answers "can this instance serve requests now?" from a real query, remembering the answer for
+ * `cacheMs` so probes cost at most one query per interval, however many arrive.
+ */
+export function createReadinessCheck(options: {
+  ping: () => Promise<void>;
+  now: () => number;
+  cacheMs?: number;
+}): () => Promise<Readiness> {
+  const cacheMs = options.cacheMs ?? CACHE_MS;
+  let cached: { at: number; readiness: Promise<Readiness> } | undefined;
+  return () => {
+    const now = options.now();
+    if (!cached || now - cached.at >= cacheMs) {
+      cached = {
+        at: now,
+        readiness: Promise.resolve()
+          .then(options.ping)
+          .then(
+            (): Readiness => ({ ready: true }),
+            (): Readiness => ({ ready: false, reason: "The database does not answer" }),
+          ),
+      };
+    }
+    return cached.readiness;
+  };
+}
+
+async function pingDatabase(): Promise<void> {
+  const { db } = await getDatabase();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error("database ping timed out")), PING_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([db.execute(sql`select 1`), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const globalForReadiness = globalThis as typeof globalThis & {
+  prismReadinessCheck?: () => Promise<Readiness>;
+};
+
+/** This instance's readiness: not shutting down, booted, and its database answering. */
+export async function readiness(): Promise<Readiness> {
+  if (isShuttingDown()) return { ready: false, reason: "Shutting down" };
+  if (!isDatabaseReady()) {
+    // Starts (or retries) the boot in case instrumentation did not, without making the probe wait.
+    void boot();
+    return { ready: false, reason: "Starting: the database is not ready yet" };
+  }
+  globalForReadiness.prismReadinessCheck ??= createReadinessCheck({ ping: pingDatabase, now: Date.now });
+  return globalForReadiness.prismReadinessCheck();
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import type { StorageHealth } from "@/lib/storage/blob-store";
+import { getBlobStore } from "./runtime";
+
+/** A probe writes a file, so it is repeated at most this often however many runs come in. */
+const CHECK_INTERVAL_MS = 5_000;
+
+// Per process on purpose: each instance has its own disk (a bucket's stores report nothing).
+const globalForStorage = globalThis as typeof globalThis & {
+  prismStorageHealth?: { checkedAt: number; health: Promise<StorageHealth> };
+};
+
+/** Whether images can be stored now, for readiness probes and the run guard; checked every few seconds. */
+export function storageHealth(now = Date.now()): Promise<StorageHealth> {
+  const last = globalForStorage.prismStorageHealth;
+  if (last && now - last.checkedAt < CHECK_INTERVAL_MS) return last.health;
+  const store = getBlobStore();
+  const health = store.health ? store.health() : Promise.resolve({ writable: true });
+  globalForStorage.prismStorageHealth = { checkedAt: now, health };
+  return health;
+}
+
+/** Refuses a new run while its images could not be stored: 507 when the disk is full, else 503. */
+export async function assertStorageWritable(): Promise<void> {
+  const { writable, reason = "storage unavailable" } = await storageHealth();
+  if (writable) return;
+  throw new AppError(
+    reason === "disk full" ? "insufficient_storage" : "service_unavailable",
+    `Prism cannot store images right now (${reason}), so it takes no new runs until it can.`,
+  );
+}
