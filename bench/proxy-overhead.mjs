@@ -48,7 +48,7 @@ try {
   const failingModels = [
     {
       modelId: "dashscope/z-image-turbo",
-      params: (await modelDefaults(app.origin))["dashscope/z-image-turbo"],
+      params: await modelDefaults(app.origin, "dashscope/z-image-turbo"),
     },
   ];
   const etag = (await client.request("GET", runUrl)).headers.etag;

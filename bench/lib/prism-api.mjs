@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from "node:timers/promises";
+import { appClient } from "../../lib/testing/app-client.ts";
 
 /** Small calls to the app that several benches share (the simulator's are startApp().control). */
 
@@ -14,26 +14,18 @@ export const PIXAZO_KEY = { "Ocp-Apim-Subscription-Key": "bench" };
 export const PIXAZO_SUBMIT_PATH = "/z-image-turbo-834/v1/z-image-turbo-request";
 export const PIXAZO_STATUS_PREFIX = "/v2/requests/status/";
 
-async function call(method, url, body) {
-  const response = await fetch(url, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${url} → ${response.status} ${text.slice(0, 300)}`);
-  return text ? JSON.parse(text) : null;
+const clients = new Map();
+
+/** One client per origin, so each model's defaults are read once. */
+function clientOf(origin) {
+  if (!clients.has(origin)) clients.set(origin, appClient(origin));
+  return clients.get(origin);
 }
 
-const defaultsByOrigin = new Map();
-
 /** Each model's default parameters, as the playground's form starts with them. */
-export async function modelDefaults(origin) {
-  if (!defaultsByOrigin.has(origin)) {
-    const { models } = await call("GET", `${origin}/api/models`);
-    defaultsByOrigin.set(origin, Object.fromEntries(models.map((model) => [model.id, model.defaults])));
-  }
-  return defaultsByOrigin.get(origin);
+export async function modelDefaults(origin, modelId) {
+  const [entry] = await clientOf(origin).modelEntries({ [modelId]: {} });
+  return entry.params;
 }
 
 /**
@@ -41,37 +33,24 @@ export async function modelDefaults(origin) {
  * Returns { id, jobs }.
  */
 export async function createRun(origin, prompt, models) {
-  const defaults = await modelDefaults(origin);
-  const entries = Object.entries(models).map(([modelId, params]) => ({
-    modelId,
-    params: { ...defaults[modelId], ...params },
-  }));
-  return call("POST", `${origin}/api/runs`, { prompt, models: entries });
+  const client = clientOf(origin);
+  return client.createRun({ prompt, models: await client.modelEntries(models) });
 }
 
 export function getRun(origin, id) {
-  return call("GET", `${origin}/api/runs/${id}`);
+  return clientOf(origin).getRun(id);
 }
-
-const TERMINAL = new Set(["succeeded", "failed", "canceled"]);
 
 /** Polls the run until every job is terminal; throws if one did not succeed. */
 export async function waitForRunSucceeded(origin, id, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const run = await getRun(origin, id);
-    if (run.jobs.every((job) => TERMINAL.has(job.status))) {
-      const failed = run.jobs.find((job) => job.status !== "succeeded");
-      if (failed)
-        throw new Error(`run ${id}: ${failed.modelId} ${failed.status} ${JSON.stringify(failed.error)}`);
-      return run;
-    }
-    await sleep(50);
-  }
-  throw new Error(`run ${id} not finished within ${timeoutMs} ms`);
+  const run = await clientOf(origin).waitForRun(id, timeoutMs);
+  const failed = run.jobs.find((job) => job.status !== "succeeded");
+  if (failed)
+    throw new Error(`run ${id}: ${failed.modelId} ${failed.status} ${JSON.stringify(failed.error)}`);
+  return run;
 }
 
 /** POST /api/galleries; returns { slug, url }. */
 export function createGallery(origin, body) {
-  return call("POST", `${origin}/api/galleries`, body);
+  return clientOf(origin).createGallery(body);
 }

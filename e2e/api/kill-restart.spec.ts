@@ -2,9 +2,9 @@ import { readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import type { JobView } from "@/lib/api/views";
 import { AppServer } from "@/lib/testing/app-server";
 import { StandaloneSimulator } from "@/lib/testing/standalone-simulator";
-import { allModels, createRun, type JobInfo, jobsOf, waitUntilTerminal } from "../support/runs";
 
 // kill -9 of the production server mid-generation and mid-download, then a restart on the same data.
 const simulator = new StandaloneSimulator(4730);
@@ -43,7 +43,7 @@ function blobFiles(): string[] {
     .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)));
 }
 
-function expectCompleteAndStoredOnce(jobs: JobInfo[]): void {
+function expectCompleteAndStoredOnce(jobs: JobView[]): void {
   for (const job of jobs) {
     expect(["succeeded", "failed"], `${job.modelId}: ${job.status}`).toContain(job.status);
     if (job.status === "succeeded") {
@@ -61,7 +61,7 @@ function expectCompleteAndStoredOnce(jobs: JobInfo[]): void {
 async function storedKeys(runIds: string[]): Promise<Set<string>> {
   const keys = new Set<string>();
   for (const runId of runIds) {
-    for (const job of await jobsOf(server.baseUrl, runId)) {
+    for (const job of (await server.api.getRun(runId)).jobs) {
       for (const image of job.images) {
         keys.add(image.url.replace("/api/files/", ""));
         keys.add(image.thumbnailUrl.replace("/api/files/", ""));
@@ -75,23 +75,23 @@ const runIds: string[] = [];
 
 test("every job ends and no image is lost or doubled after kill -9 during generation", async () => {
   await server.start();
-  const models = await allModels(server.baseUrl);
+  const models = await server.api.modelEntries();
   for (const prompt of ["a glass teapot", "a copper kettle"])
-    runIds.push(await createRun(server.baseUrl, { prompt, models }));
+    runIds.push((await server.api.createRun({ prompt, models })).id);
   // Providers have accepted some jobs (and are still working on them) when the server dies.
   await expect
     .poll(async () => (await simulator.control.calls()).length, {
       timeout: 30_000,
     })
     .toBeGreaterThanOrEqual(4);
-  const unfinished = (await jobsOf(server.baseUrl, runIds[0] ?? "")).filter(
+  const unfinished = (await server.api.getRun(runIds[0] ?? "")).jobs.filter(
     (job) => job.status === "queued" || job.status === "running",
   );
   expect(unfinished.length).toBeGreaterThan(0);
   await server.kill();
 
   await server.start();
-  for (const runId of runIds) expectCompleteAndStoredOnce(await waitUntilTerminal(server.baseUrl, runId));
+  for (const runId of runIds) expectCompleteAndStoredOnce((await server.api.waitForRun(runId)).jobs);
 
   const calls = await simulator.control.calls();
   const callbackUrl = /^http:\/\/127\.0\.0\.1:3730\/api\/callbacks\/[\w-]{24}$/;
@@ -116,8 +116,8 @@ test("kill -9 while images download: stored exactly once after restart, no parti
     delayMs: 30_000,
     count: -1,
   });
-  const models = await allModels(server.baseUrl);
-  runIds.push(await createRun(server.baseUrl, { prompt: "a paper boat", models }));
+  const models = await server.api.modelEntries();
+  runIds.push((await server.api.createRun({ prompt: "a paper boat", models })).id);
   await expect
     .poll(
       async () => (await simulator.control.calls()).filter((call) => call.path.startsWith("/cdn/")).length,
@@ -128,7 +128,7 @@ test("kill -9 while images download: stored exactly once after restart, no parti
   await simulator.control.reset();
 
   await server.start();
-  for (const runId of runIds) expectCompleteAndStoredOnce(await waitUntilTerminal(server.baseUrl, runId));
+  for (const runId of runIds) expectCompleteAndStoredOnce((await server.api.waitForRun(runId)).jobs);
   const files = blobFiles();
   expect(files.filter((file) => path.basename(file).startsWith(".tmp-"))).toEqual([]);
   // Content-addressed: one file per distinct image or thumbnail, and none that no image refers to.

@@ -5,7 +5,6 @@ import { expect, test } from "@playwright/test";
 import { AppServer } from "@/lib/testing/app-server";
 import { StandaloneSimulator } from "@/lib/testing/standalone-simulator";
 import { CANARY_KEYS } from "../support/env";
-import { allModels, createRun, waitUntilTerminal } from "../support/runs";
 
 // Keys never leave the server: not in the build output, not in any page, API answer, header or log,
 // not even when every provider refuses them (401).
@@ -54,9 +53,9 @@ test("the build output holds no key", () => {
 });
 
 test("no page, API answer, error or header carries a key, even after provider 401s", async () => {
-  const models = await allModels(server.baseUrl);
-  const runId = await createRun(server.baseUrl, { prompt: "a brass compass", models });
-  const jobs = await waitUntilTerminal(server.baseUrl, runId);
+  const models = await server.api.modelEntries();
+  const { id: runId } = await server.api.createRun({ prompt: "a brass compass", models });
+  const { jobs } = await server.api.waitForRun(runId);
   for (const job of jobs) {
     expect(job.status).toBe("failed");
     expect(job.error?.code, job.error?.message).toBe("unauthorized");

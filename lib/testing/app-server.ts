@@ -3,6 +3,7 @@ import { once } from "node:events";
 import { closeSync, mkdirSync, openSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { appClient, type AppClient } from "./app-client";
 import {
   simulatorClient,
   simulatorUrls,
@@ -47,7 +48,12 @@ export class AppServer {
   private exited: Promise<unknown> = Promise.resolve();
   private logStart = 0;
 
-  constructor(private readonly options: AppServerOptions) {}
+  /** Its JSON API. */
+  readonly api: AppClient;
+
+  constructor(private readonly options: AppServerOptions) {
+    this.api = appClient(this.baseUrl);
+  }
 
   get baseUrl(): string {
     return `http://127.0.0.1:${this.options.port}`;
