@@ -15,7 +15,7 @@ import {
   waitAllTerminal,
   zipEntries,
 } from "../support/cluster-checks";
-import type { JobInfo } from "../support/runs";
+import type { JobView } from "../../lib/api/views";
 
 // Issue 12 §5: two `next start` instances on one PostgreSQL, one bucket and one simulator.
 const cluster = new Cluster({ apps: [3760, 3761], simulator: 4760, postgres: 55460 });
@@ -109,7 +109,7 @@ test("deleting a run on A deletes its images from the bucket: B no longer serves
 test.fixme("a run deleted on A answers 404 on B within 1 s, and so do its images", async () => {
   await cluster.ensureInstances();
   const runId = await createRunOn(A(), "delete-00");
-  const [jobs] = [...(await waitAllTerminal(B(), [runId])).values()] as [JobInfo[]];
+  const [jobs] = [...(await waitAllTerminal(B(), [runId])).values()] as [JobView[]];
   expect((await fetch(`${B()}/api/runs/${runId}`)).status).toBe(200);
   const imageUrl = `${B()}${jobs[0]!.images[0]!.url}`;
   expect((await fetch(imageUrl)).status).toBe(200);

@@ -3,8 +3,10 @@ import { createHash } from "node:crypto";
 import { expect } from "@playwright/test";
 import { unzipSync } from "fflate";
 import type { Client } from "pg";
+import type { JobView } from "../../lib/api/views";
+import { isRunFinished } from "../../lib/models/job-status";
+import { appClient, type ModelEntry } from "../../lib/testing/app-client";
 import type { StandaloneSimulator } from "../../lib/testing/standalone-simulator";
-import { allModels, type JobInfo, jobsOf } from "./runs";
 
 /** One model per provider, so every protocol is exercised on both instances. */
 export const CLUSTER_MODELS = ["shortapi/z-image", "pixazo/z-image-turbo", "dashscope/z-image-turbo"];
@@ -12,11 +14,11 @@ export const CLUSTER_MODELS = ["shortapi/z-image", "pixazo/z-image-turbo", "dash
 /** A prompt no other run of the test contains, so its provider calls can be told apart. */
 export const taggedPrompt = (tag: string) => `a lighthouse, variant [${tag}]`;
 
-let catalog: Promise<{ modelId: string; params: Record<string, unknown> }[]> | undefined;
+let catalog: Promise<ModelEntry[]> | undefined;
 
 /** The body of a run of these models with their default parameters, as the playground sends it. */
 export async function runBody(baseUrl: string, tag: string, modelIds = CLUSTER_MODELS) {
-  catalog ??= allModels(baseUrl);
+  catalog ??= appClient(baseUrl).modelEntries();
   const models = (await catalog).filter((model) => modelIds.includes(model.modelId));
   expect(models).toHaveLength(modelIds.length);
   return { prompt: taggedPrompt(tag), models };
@@ -51,18 +53,16 @@ export async function createsByTag(
   return creates;
 }
 
-const TERMINAL = new Set(["succeeded", "failed", "canceled"]);
-
 /** Polls until every job of every run is terminal, on whichever instance is given. */
 export async function waitAllTerminal(baseUrl: string, runIds: string[], timeout = 120_000) {
-  const results = new Map<string, JobInfo[]>();
+  const results = new Map<string, JobView[]>();
   await expect
     .poll(
       async () => {
         for (const runId of runIds) {
           if (results.has(runId)) continue;
-          const jobs = await jobsOf(baseUrl, runId);
-          if (jobs.every((job) => TERMINAL.has(job.status))) results.set(runId, jobs);
+          const run = await appClient(baseUrl).getRun(runId);
+          if (isRunFinished(run)) results.set(runId, run.jobs);
         }
         return results.size;
       },
