@@ -1,6 +1,59 @@
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
+/**
+ * The layers (README, "Architecture"): a folder may not import from the folders listed against it.
+ * Paths are resolved, so `@/lib/…` and relative imports are caught alike, type-only imports included.
+ */
+const zone = (target, from, message, except) => ({ target, from, message, ...(except ? { except } : {}) });
+
+/**
+ * Most zones are allow-lists: a folder imports from lib/ only what is listed, so a new folder is
+ * above it by default.
+ */
+const LAYERS = [
+  zone("./lib", ["./app", "./components"], "lib/ is below the pages and components: it never imports them."),
+  zone(
+    "./lib/models",
+    "./lib",
+    "lib/models is the isomorphic bottom layer: catalog and schemas, nothing else.",
+    ["./models"],
+  ),
+  zone("./lib/api", "./lib", "lib/api is the isomorphic HTTP contract: it imports zod and lib/models only.", [
+    "./api",
+    "./models",
+  ]),
+  zone(
+    "./lib/db",
+    "./lib",
+    "lib/db returns rows: it knows nothing of jobs, HTTP, the API contract, views or providers.",
+    ["./db", "./models", "./env.ts", "./logger.ts"],
+  ),
+  zone("./lib/storage", "./lib", "lib/storage keeps bytes; it knows nothing above it.", [
+    "./storage",
+    "./env.ts",
+    "./logger.ts",
+  ]),
+  zone(
+    "./lib/providers",
+    "./lib",
+    "Provider adapters know their vendor and lib/models only, never jobs, routes or the database.",
+    ["./providers", "./models", "./simulator/client.ts", "./env.ts", "./logger.ts", "./errors.ts"],
+  ),
+  zone(
+    "./lib/http",
+    ["./lib/jobs", "./lib/db", "./lib/providers", "./lib/runs", "./lib/views", "./lib/server", "./lib/hooks"],
+    "lib/http (route wrapper, safe fetch, browser client) knows nothing of jobs, the database or providers.",
+  ),
+  zone(
+    ["./components", "./lib/hooks"],
+    "./lib",
+    "Browser code imports only lib/api, lib/models, lib/hooks and the browser API client.",
+    ["./api", "./models", "./hooks", "./http/api-client.ts"],
+  ),
+  zone(["./components", "./lib/hooks"], "./app", "Components and hooks never import pages or routes."),
+];
+
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
@@ -15,6 +68,27 @@ const config = [
       "playwright-report/**",
       "next-env.d.ts",
     ],
+  },
+  {
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "*.ts"],
+    // Packages are never part of a cycle; not parsing them keeps the check fast.
+    settings: { "import/ignore": ["node_modules"] },
+    rules: {
+      // Not even type-only cycles: a type both sides need belongs in a third, lower module.
+      "import/no-cycle": ["error", { ignoreExternal: true }],
+    },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "*.ts"],
+    // A test may set up through higher layers; the layer it tests is the module beside it.
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    rules: { "import/no-restricted-paths": ["error", { zones: LAYERS }] },
+  },
+  {
+    // A module that grows past this changes for two reasons: split it. Tests may be longer.
+    files: ["**/*.{ts,tsx,mjs}"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx", "e2e/**/*.spec.ts"],
+    rules: { "max-lines": ["error", { max: 250 }] },
   },
 ];
 

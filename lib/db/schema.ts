@@ -13,8 +13,7 @@ import {
 } from "drizzle-orm/pg-core";
 import type { JobStatus } from "@/lib/models/job-status";
 import type { ReviewMode } from "@/lib/models/review-mode";
-import type { ProviderId } from "@/lib/models/types";
-import type { ProviderOutput } from "@/lib/providers/types";
+import type { ProviderId, ProviderOutput } from "@/lib/models/types";
 
 /** Millisecond precision keeps keyset cursors (which travel as JS dates) exact. */
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });

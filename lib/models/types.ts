@@ -3,6 +3,16 @@ import type { ProviderId } from "./providers";
 
 export { PROVIDER_IDS, type ProviderId } from "./providers";
 
+/**
+ * One image a provider produced, before we download it. Here, at the bottom, because the adapters
+ * return it and the database keeps it (jobs.provider_outputs).
+ */
+export interface ProviderOutput {
+  url: string;
+  width?: number;
+  height?: number;
+}
+
 /** The settings a person sets once for every model in a run. */
 export interface SharedSettings {
   aspectRatio: AspectRatio;

@@ -1,4 +1,6 @@
-import type { ProviderId } from "@/lib/models/types";
+import type { ProviderId, ProviderOutput } from "@/lib/models/types";
+
+export type { ProviderOutput } from "@/lib/models/types";
 
 /** Minimal fetch signature, so tests can inject a replaying fetch. */
 export type FetchLike = (input: string | URL, init?: RequestInit) => Promise<Response>;
@@ -21,13 +23,6 @@ export interface SubmitInput {
   params: Record<string, unknown>;
   /** Where the provider may notify us (shortapi callback_url, pixazo X-Webhook-URL). */
   callbackUrl?: string;
-}
-
-/** One image the provider produced, before we download it. */
-export interface ProviderOutput {
-  url: string;
-  width?: number;
-  height?: number;
 }
 
 export type SubmitResult =

@@ -3,7 +3,7 @@ import {
   SHARE_PREVIEW_SIZE,
   SharePreviewCard,
   sharePreviewLabel,
-} from "@/components/gallery/share-preview-card";
+} from "@/lib/galleries/share-preview-card";
 import { storedKeysOf } from "@/lib/db/queries/images";
 import { loadGallery } from "@/lib/galleries/load-gallery";
 import { collageTiles } from "@/lib/galleries/og-collage";
