@@ -48,8 +48,8 @@ const LAYERS = [
   zone(
     ["./components", "./lib/hooks"],
     "./lib",
-    "Browser code imports only lib/api, lib/models, lib/hooks and the browser API client.",
-    ["./api", "./models", "./hooks", "./http/api-client.ts"],
+    "Browser code imports only lib/api, lib/models, lib/hooks, the browser API client and format-usd.",
+    ["./api", "./models", "./hooks", "./http/api-client.ts", "./format-usd.ts"],
   ),
   zone(["./components", "./lib/hooks"], "./app", "Components and hooks never import pages or routes."),
 ];
