@@ -85,10 +85,11 @@ const config = [
     rules: { "import/no-restricted-paths": ["error", { zones: LAYERS }] },
   },
   {
-    // A module that grows past this changes for two reasons: split it. Tests may be longer.
+    // A module that grows past this changes for two reasons: split it. Tests may be longer; blank lines
+    // are Prettier's, not content.
     files: ["**/*.{ts,tsx,mjs}"],
     ignores: ["**/*.test.ts", "**/*.test.tsx", "e2e/**/*.spec.ts"],
-    rules: { "max-lines": ["error", { max: 250 }] },
+    rules: { "max-lines": ["error", { max: 250, skipBlankLines: true }] },
   },
 ];
 

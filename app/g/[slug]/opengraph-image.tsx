@@ -1,9 +1,5 @@
 import { notFound } from "next/navigation";
-import {
-  SHARE_PREVIEW_SIZE,
-  SharePreviewCard,
-  sharePreviewLabel,
-} from "@/lib/galleries/share-preview-card";
+import { SHARE_PREVIEW_SIZE, SharePreviewCard, sharePreviewLabel } from "@/lib/galleries/share-preview-card";
 import { storedKeysOf } from "@/lib/db/queries/images";
 import { loadGallery } from "@/lib/galleries/load-gallery";
 import { collageTiles } from "@/lib/galleries/og-collage";
