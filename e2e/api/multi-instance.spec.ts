@@ -198,8 +198,7 @@ test("20 concurrent runs against a daily budget that fits one: exactly one accep
   expect(statuses.filter((status) => status === 402)).toHaveLength(19);
 });
 
-// Waiting for runner: clean shutdown on SIGTERM.
-test.fixme("SIGTERM: the instance claims nothing after the signal and the other takes its jobs within 2 s", async () => {
+test("SIGTERM: the instance claims nothing after the signal and the other takes its jobs within 2 s", async () => {
   await cluster.startInstances();
   const database = await cluster.sql();
   const leases = sampleLeases(database);

@@ -9,12 +9,12 @@ import { createRun } from "../support/runs";
 
 // SIGTERM to a production server with work in flight: it claims nothing more, hands its jobs back
 // and exits by itself. The simulator is a process of its own, so its call log outlives the server.
-const simulator = new StandaloneSimulator(4760);
+const simulator = new StandaloneSimulator(4780);
 const dataDir = path.join(os.tmpdir(), `prism-e2e-shutdown-${process.pid}-${Date.now()}`);
 const server = new AppServer({
-  port: 3760,
+  port: 3780,
   dataDir,
-  simulatorPort: 4760,
+  simulatorPort: 4780,
   env: {
     ...simulator.providerEnv("shutdown-test-key"),
     PRISM_RATE_LIMIT_PER_MINUTE: "0",
