@@ -174,7 +174,11 @@ export function Lightbox({
               <a
                 href={downloadHref(item)}
                 download
-                className={buttonClasses("primary", "md", "max-lg:px-2 lg:col-span-full")}
+                className={buttonClasses(
+                  "primary",
+                  "md",
+                  "max-lg:h-8 max-lg:px-2 max-lg:text-xs lg:col-span-full",
+                )}
               >
                 <DownloadIcon />
                 Download
@@ -182,7 +186,7 @@ export function Lightbox({
               {compareHref && index !== null && items.length > 1 ? (
                 <a
                   href={compareHref([item.image.id, items[(index + 1) % items.length]!.image.id])}
-                  className={buttonClasses("secondary", "md")}
+                  className={buttonClasses("secondary", "md", "max-lg:order-last max-lg:col-span-full")}
                 >
                   Compare with next
                 </a>

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useSearchParams } from "next/navigation";
 import { useDeferredValue, useEffect, useState } from "react";
 import { SelectionBar } from "@/components/share/selection-bar";
 import { Button, buttonClasses } from "@/components/ui/button";
@@ -11,13 +12,15 @@ import { selectionActions, useImageSelection } from "@/lib/hooks/use-image-selec
 import { useRunHistory } from "@/lib/hooks/use-run-history";
 import { DeleteRunButton } from "./delete-run-button";
 import { HistoryFilters, type HistoryFilterValues } from "./history-filters";
-import { queryFromFilters } from "./history-url";
+import { filtersFromQuery, queryFromFilters } from "./history-url";
 import { RunSummaryCard } from "./run-summary-card";
 
 const NO_FILTERS: HistoryFilterValues = { search: "", modelId: "", status: "" };
 
-export function RunHistory({ initialFilters = NO_FILTERS }: { initialFilters?: HistoryFilterValues }) {
-  const [filters, setFilters] = useState(initialFilters);
+export function RunHistory() {
+  // From the URL as it is now: Back restores a cached render of this page, but not its state.
+  const query = useSearchParams();
+  const [filters, setFilters] = useState(() => filtersFromQuery(Object.fromEntries(query)));
   // Replaced, not pushed: typing is not a page to go Back to, but leaving and coming Back restores it.
   useEffect(() => {
     window.history.replaceState(window.history.state, "", `/history${queryFromFilters(filters)}`);

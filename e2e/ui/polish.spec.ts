@@ -229,7 +229,9 @@ test("a run that finishes in a hidden tab updates the title and notifies", async
   await expect(page).not.toHaveTitle(/✓/);
 });
 
-test("history search matches words in any order and keeps them in the URL", async ({ page }) => {
+test("history search matches words in any order, keeps them in the URL and Back restores them", async ({
+  page,
+}) => {
   const models = (await allModels(E2E_BASE_URL)).filter((model) =>
     ["pixazo/z-image-turbo", "dashscope/z-image-turbo"].includes(model.modelId),
   );
@@ -243,6 +245,11 @@ test("history search matches words in any order and keeps them in the URL", asyn
   await expect(page).toHaveURL(/\/history\?q=paper\+fox\+logo/);
   const card = page.getByRole("link", { name: /fox head logo, folded paper/ }).first();
   await expect(card).toContainText("Z-Image Turbo (pixazo) · Z-Image Turbo (DashScope)");
+  await card.click();
+  await expect(page).toHaveURL(/\/runs\//);
+  await page.goBack();
+  await expect(page.getByRole("searchbox", { name: "Search prompts" })).toHaveValue("paper fox logo");
+  await expect(page.getByRole("link", { name: /fox head logo, folded paper/ }).first()).toBeVisible();
   await page.reload();
   await expect(page.getByRole("searchbox", { name: "Search prompts" })).toHaveValue("paper fox logo");
 });
