@@ -105,8 +105,7 @@ test("deleting a run on A deletes its images from the bucket: B no longer serves
   for (const url of urls) expect((await fetch(`${B()}${url}`)).status, url).toBe(404);
 });
 
-// Waiting for shared-state: cross-instance invalidation of deleted runs (LISTEN/NOTIFY).
-test.fixme("a run deleted on A answers 404 on B within 1 s, and so do its images", async () => {
+test("a run deleted on A answers 404 on B within 1 s, and so do its images", async () => {
   await cluster.ensureInstances();
   const runId = await createRunOn(A(), "delete-00");
   const [jobs] = [...(await waitAllTerminal(B(), [runId])).values()] as [JobView[]];
