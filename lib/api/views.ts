@@ -44,8 +44,11 @@ export interface JobView {
   expectedImages: number;
   /** Width ÷ height of the images it asked for, for placeholders. */
   aspectRatio: number;
-  /** `message` is plain language with a next step; `detail` the technical cause, when there is one. */
-  error?: { code: string; message: string; detail?: string };
+  /**
+   * `message` is what went wrong as the provider or Prism put it; `summary`, where there is one,
+   * says it in plain words with a next step ("pixazo kept failing — try again later, or Retry").
+   */
+  error?: { code: string; message: string; summary?: string };
   /** Estimate made before submit; null when no price is known (jobs older than assumed prices). */
   estimatedCostUsd: number | null;
   /** The estimate is an assumed price: the provider publishes none (PRISM_ASSUMED_PRICES). */

@@ -60,8 +60,6 @@ export const jobs = pgTable(
     revisedPrompt: text("revised_prompt"),
     /** While a step waits to be retried: what is going on, in plain words. */
     retryNote: text("retry_note"),
-    /** The technical cause of a failure, one click away from its plain message. */
-    errorDetail: text("error_detail"),
     modelId: text("model_id").notNull(),
     providerId: text("provider_id").$type<ProviderId>().notNull(),
     /** Validated by the model's schema, defaults applied. */

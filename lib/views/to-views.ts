@@ -1,5 +1,6 @@
 import "server-only";
 import { encodeRunCursor } from "@/lib/api/run-cursor";
+import { failureSummary } from "./failure-summary";
 import type {
   GallerySummary,
   GalleryView,
@@ -50,8 +51,14 @@ function expectedOutput(job: JobRow): Pick<JobView, "expectedImages" | "aspectRa
 
 function errorOf(job: JobRow): Pick<JobView, "error"> {
   if (!job.errorCode) return {};
-  const message = job.errorMessage ?? job.errorCode;
-  return { error: { code: job.errorCode, message, ...(job.errorDetail ? { detail: job.errorDetail } : {}) } };
+  const summary = failureSummary(job.providerId, job.errorCode);
+  return {
+    error: {
+      code: job.errorCode,
+      message: job.errorMessage ?? job.errorCode,
+      ...(summary ? { summary } : {}),
+    },
+  };
 }
 
 export function toJobView(job: JobRow, jobImages: ImageRow[]): JobView {

@@ -354,6 +354,7 @@ describe("a hung provider", () => {
     expect((await jobsOf(runId))[0]?.error).toEqual({
       code: "timeout",
       message: "shortapi: no result within 3 s",
+      summary: "shortapi did not finish in time — Retry, or try another model",
     });
   });
 

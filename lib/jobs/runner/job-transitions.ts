@@ -56,6 +56,7 @@ export const jobTransitions = {
       pollingUrl: accepted.pollingUrl ?? null,
       ...(accepted.costUsd !== undefined ? { costUsd: accepted.costUsd } : {}),
       attempts: 0,
+      retryNote: null,
       nextAttemptAt: firstPollAt,
       updatedAt: now,
     };
@@ -73,6 +74,7 @@ export const jobTransitions = {
       ...(providerJobId ? { providerJobId } : {}),
       ...(costUsd !== undefined ? { costUsd } : {}),
       attempts: 0,
+      retryNote: null,
       nextAttemptAt: now,
       updatedAt: now,
     };
@@ -80,14 +82,20 @@ export const jobTransitions = {
 
   /** Still working at the provider: look again later. */
   pollLater(now: Date, nextAttemptAt: Date): JobChanges {
-    return { attempts: 0, nextAttemptAt, updatedAt: now };
+    return { attempts: 0, retryNote: null, nextAttemptAt, updatedAt: now };
   },
 
   /** A retryable error. `resubmit` re-opens the submit step after a definite refusal (e.g. 429). */
-  retryLater(job: JobRow, now: Date, nextAttemptAt: Date, options: { resubmit?: boolean } = {}): JobChanges {
+  retryLater(
+    job: JobRow,
+    now: Date,
+    nextAttemptAt: Date,
+    options: { resubmit?: boolean; note?: string } = {},
+  ): JobChanges {
     return {
       attempts: job.attempts + 1,
       nextAttemptAt,
+      retryNote: options.note ?? null,
       ...(options.resubmit ? { submittedAt: null } : {}),
       updatedAt: now,
     };
@@ -101,6 +109,7 @@ export const jobTransitions = {
       costUsd: job.costUsd ?? (job.costAssumed ? null : job.estimatedCostUsd),
       errorCode: null,
       errorMessage: null,
+      retryNote: null,
       finishedAt: now,
       updatedAt: now,
     };
@@ -111,6 +120,7 @@ export const jobTransitions = {
       status: "failed",
       errorCode: failure.code,
       errorMessage: failure.message,
+      retryNote: null,
       ...(failure.charged === false ? { costUsd: 0 } : {}),
       finishedAt: now,
       updatedAt: now,

@@ -163,6 +163,7 @@ describe("job runner", () => {
     expect(view?.jobs[0]?.error).toEqual({
       code: "insufficient_balance",
       message: "pixazo: insufficient balance (402)",
+      summary: "The pixazo account is out of credit — top it up, then Retry",
     });
   });
 
@@ -261,7 +262,11 @@ describe("job runner", () => {
 
     const job = await onlyJob(run.id);
     expect(job.status).toBe("failed");
-    expect(job.error).toEqual({ code: "timeout", message: "pixazo: no result within 5 min" });
+    expect(job.error).toEqual({
+      code: "timeout",
+      message: "pixazo: no result within 5 min",
+      summary: "pixazo did not finish in time — Retry, or try another model",
+    });
     const row = await getJob(handle.db, job.id);
     expect(row?.finishedAt?.getTime()).toBeGreaterThanOrEqual(row?.deadlineAt?.getTime() ?? Infinity);
   });
@@ -280,6 +285,7 @@ describe("job runner", () => {
     expect((await onlyJob(run.id)).error).toEqual({
       code: "image_expired",
       message: "shortapi: image expired (403)",
+      summary: "shortapi's image links expired before Prism could store them — Retry",
     });
     expect(fetchImage).toHaveBeenCalledTimes(1);
   });

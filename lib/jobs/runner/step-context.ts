@@ -63,7 +63,10 @@ export function applyDecision(
   if (decision.kind === "fail") return failJob(job, decision.failure, context);
   context.log.warn(logMessage, { jobId: job.id, retryAt: decision.at.toISOString(), ...logFields });
   return {
-    changes: jobTransitions.retryLater(job, context.now(), decision.at, { resubmit: decision.resubmit }),
+    changes: jobTransitions.retryLater(job, context.now(), decision.at, {
+      resubmit: decision.resubmit,
+      note: decision.note,
+    }),
     continueNow: false,
   };
 }

@@ -47,6 +47,7 @@ describe("submit errors", () => {
       kind: "retry",
       at: at(30_000),
       resubmit: true,
+      note: "shortapi is limiting requests — retrying (1 of 5)",
     });
   });
 
@@ -124,12 +125,13 @@ describe("poll errors", () => {
   const options = { deadlineMs: 60_000 };
 
   it("retries a transient failure, but never past the deadline", () => {
-    expect(decidePollError(new Error("socket hang up"), context(), options)).toEqual({
+    expect(decidePollError(new Error("socket hang up"), context({ attempts: 2 }), options)).toEqual({
       kind: "retry",
-      at: at(1_000),
+      at: at(3_000),
+      note: "shortapi is not answering — retrying (3 of 10)",
     });
     const nearDeadline = context({ deadlineAt: at(500) });
-    expect(decidePollError(providerError({ retryAfterSeconds: 30 }), nearDeadline, options)).toEqual({
+    expect(decidePollError(providerError({ retryAfterSeconds: 30 }), nearDeadline, options)).toMatchObject({
       kind: "retry",
       at: at(500),
     });
@@ -164,7 +166,11 @@ describe("download errors", () => {
   });
 
   it("retries a transient failure a bounded number of times", () => {
-    expect(decideDownloadError(flaky, context())).toEqual({ kind: "retry", at: at(1_000) });
+    expect(decideDownloadError(flaky, context())).toEqual({
+      kind: "retry",
+      at: at(1_000),
+      note: "Downloading the images from shortapi failed — retrying (1 of 5)",
+    });
     expect(decideDownloadError(flaky, context({ attempts: MAX_ATTEMPTS.download - 1 }))).toEqual({
       kind: "fail",
       failure: { code: "image_download_failed", message: "shortapi: image download failed (502)" },
@@ -184,7 +190,11 @@ describe("download errors", () => {
 
   it("retries a store that failed longer than a download, then fails naming the cause, not the store's details", () => {
     const down = new BlobStoreError("s3 bucket prism at http://127.0.0.1:1: PutObject failed");
-    expect(decideDownloadError(down, context())).toEqual({ kind: "retry", at: at(1_000) });
+    expect(decideDownloadError(down, context())).toEqual({
+      kind: "retry",
+      at: at(1_000),
+      note: "Prism cannot store the image (storage unavailable) — retrying (1 of 20)",
+    });
     expect(decideDownloadError(down, context({ attempts: MAX_ATTEMPTS.download }))).toMatchObject({
       kind: "retry",
     });
@@ -206,7 +216,11 @@ describe("download errors", () => {
 
   it("leaves errors it does not know to the unexpected-error rule", () => {
     expect(decideDownloadError(new Error("ENOSPC"), context())).toBeNull();
-    expect(decideUnexpectedError(context())).toEqual({ kind: "retry", at: at(1_000) });
+    expect(decideUnexpectedError(context())).toEqual({
+      kind: "retry",
+      at: at(1_000),
+      note: "Something went wrong in Prism — retrying (1 of 5)",
+    });
     expect(decideUnexpectedError(context({ attempts: MAX_ATTEMPTS.unexpected - 1 }))).toEqual({
       kind: "fail",
       failure: { code: "internal_error", message: "Prism could not finish this job" },

@@ -1,3 +1,4 @@
+import { providerName, type ProviderId } from "@/lib/models/providers";
 import { ProviderError } from "@/lib/providers/types";
 import { BlobStoreError } from "@/lib/storage/blob-store";
 import { ImageDownloadError } from "../download-image";
@@ -19,8 +20,11 @@ import type { JobFailure } from "./job-transitions";
 export const MAX_ATTEMPTS = { submit: 5, poll: 10, download: 5, store: 20, unexpected: 5 } as const;
 
 export type StepDecision =
-  /** Take the job again at `at`; `resubmit` re-opens the submit step after a definite refusal. */
-  { kind: "retry"; at: Date; resubmit?: boolean } | { kind: "fail"; failure: JobFailure };
+  /**
+   * Take the job again at `at`; `resubmit` re-opens the submit step after a definite refusal.
+   * `note` tells the person watching what is going on while they wait.
+   */
+  { kind: "retry"; at: Date; note: string; resubmit?: boolean } | { kind: "fail"; failure: JobFailure };
 
 export interface PolicyContext {
   providerId: string;
@@ -33,6 +37,14 @@ export interface PolicyContext {
 }
 
 const fail = (failure: JobFailure): StepDecision => ({ kind: "fail", failure });
+
+/** "pixazo is not answering — retrying (3 of 10)": the count is the tries that failed so far. */
+function retryNote(what: string, context: Pick<PolicyContext, "attempts">, limit: number): string {
+  return `${what} — retrying (${context.attempts + 1} of ${limit})`;
+}
+
+const providerLabel = (context: Pick<PolicyContext, "providerId">) =>
+  providerName(context.providerId as ProviderId);
 const after = (now: Date, milliseconds: number) => new Date(now.getTime() + milliseconds);
 
 export function pastDeadline(deadlineAt: Date | null, at: Date): boolean {
@@ -68,7 +80,16 @@ export function decideSubmitError(error: unknown, context: PolicyContext): StepD
       context.attempts + 1 < MAX_ATTEMPTS.submit &&
       !pastDeadline(context.deadlineAt, retryAt)
     ) {
-      return { kind: "retry", at: retryAt, resubmit: true };
+      const what =
+        error.code === "rate_limited"
+          ? `${providerLabel(context)} is limiting requests`
+          : `${providerLabel(context)} is not answering properly`;
+      return {
+        kind: "retry",
+        at: retryAt,
+        resubmit: true,
+        note: retryNote(what, context, MAX_ATTEMPTS.submit),
+      };
     }
     return fail({ code: error.code, message: error.message, charged: false });
   }
@@ -115,7 +136,11 @@ export function decidePollError(
     context.now.getTime() + context.retryDelayMs(context.attempts, retryAfter),
     context.deadlineAt?.getTime() ?? Infinity,
   );
-  return { kind: "retry", at: new Date(retryAt) };
+  return {
+    kind: "retry",
+    at: new Date(retryAt),
+    note: retryNote(`${providerLabel(context)} is not answering`, context, MAX_ATTEMPTS.poll),
+  };
 }
 
 /**
@@ -126,20 +151,25 @@ export function decideDownloadError(error: unknown, context: PolicyContext): Ste
   if (error instanceof InvalidImageError) {
     return fail({ code: "invalid_image", message: `${context.providerId}: returned ${error.message}` });
   }
-  const retry = (): StepDecision => ({
+  const retry = (what: string, limit: number): StepDecision => ({
     kind: "retry",
     at: after(context.now, context.retryDelayMs(context.attempts)),
+    note: retryNote(what, context, limit),
   });
   // The store failed (bucket unreachable, disk full): no image row was written, so a later attempt
   // downloads again and stores the same bytes under the same keys. The job says why in a few words;
   // the store's own message (which bucket, which key) stays in the log.
   if (error instanceof BlobStoreError) {
-    if (context.attempts + 1 < MAX_ATTEMPTS.store) return retry();
+    if (context.attempts + 1 < MAX_ATTEMPTS.store) {
+      return retry(`Prism cannot store the image (${error.reason})`, MAX_ATTEMPTS.store);
+    }
     return fail({ code: "storage_unavailable", message: `Prism could not store the image: ${error.reason}` });
   }
   const lastAttempt = context.attempts + 1 >= MAX_ATTEMPTS.download;
   if (!(error instanceof ImageDownloadError)) return null;
-  if (error.retryable && !lastAttempt) return retry();
+  if (error.retryable && !lastAttempt) {
+    return retry(`Downloading the images from ${providerLabel(context)} failed`, MAX_ATTEMPTS.download);
+  }
   return fail({ code: error.code, message: error.message });
 }
 
@@ -148,5 +178,9 @@ export function decideUnexpectedError(context: PolicyContext): StepDecision {
   if (context.attempts + 1 >= MAX_ATTEMPTS.unexpected) {
     return fail({ code: "internal_error", message: "Prism could not finish this job" });
   }
-  return { kind: "retry", at: after(context.now, context.retryDelayMs(context.attempts)) };
+  return {
+    kind: "retry",
+    at: after(context.now, context.retryDelayMs(context.attempts)),
+    note: retryNote("Something went wrong in Prism", context, MAX_ATTEMPTS.unexpected),
+  };
 }

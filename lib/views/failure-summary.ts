@@ -1,0 +1,28 @@
+import { providerName } from "@/lib/models/providers";
+import type { ProviderId } from "@/lib/models/providers";
+
+/**
+ * A failed job in plain words with what to do next ("pixazo kept failing — try again later, or
+ * Retry"); the provider's own technical message stays one click away.
+ */
+const SUMMARIES: Record<string, (provider: string) => string> = {
+  rate_limited: (p) => `${p} is limiting requests — wait a minute, then Retry`,
+  provider_error: (p) => `${p} kept failing — try again later, or Retry`,
+  poll_failed: (p) => `${p} kept failing — try again later, or Retry`,
+  network_error: (p) => `${p} is not answering — try again later, or Retry`,
+  malformed_response: (p) => `${p} sent an answer Prism cannot read — try again later, or Retry`,
+  unknown_status: (p) => `${p} reported a state Prism does not know — Retry, or try another model`,
+  timeout: (p) => `${p} did not finish in time — Retry, or try another model`,
+  content_policy: (p) => `${p} refused this prompt under its content policy — rephrase it`,
+  invalid_request: (p) => `${p} refused these settings — change them, then Retry`,
+  unauthorized: (p) => `${p} refused the API key — check the key in the server settings`,
+  insufficient_balance: (p) => `The ${p} account is out of credit — top it up, then Retry`,
+  image_expired: (p) => `${p}'s image links expired before Prism could store them — Retry`,
+  image_download_failed: (p) => `Prism could not download the images from ${p} — Retry`,
+  no_images: (p) => `${p} finished without images — Retry, or rephrase the prompt`,
+};
+
+/** Null where the technical message is already the plainest there is (e.g. storage, outcome unknown). */
+export function failureSummary(providerId: ProviderId, code: string): string | null {
+  return SUMMARIES[code]?.(providerName(providerId)) ?? null;
+}
