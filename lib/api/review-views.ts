@@ -1,4 +1,4 @@
-import type { ImageView } from "./views";
+import type { ImageView } from "./image-view";
 
 /** Isomorphic: the client-review shapes of share pages and of the owner's results. */
 

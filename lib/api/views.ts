@@ -1,24 +1,10 @@
 import type { JobStatus } from "@/lib/models/job-status";
+import type { ImageView } from "./image-view";
 import type { ReviewView } from "./review-views";
 
-/** Isomorphic: the JSON shapes the API answers with, read by the browser. */
+export type { ImageView } from "./image-view";
 
-export interface ImageView {
-  id: string;
-  /** App URL of the stored bytes (never a provider URL). */
-  url: string;
-  /** App URL of a WebP thumbnail, for grids. */
-  thumbnailUrl: string;
-  width: number;
-  height: number;
-  contentType: string;
-  byteSize: number;
-  index: number;
-  /** The owner's pick. */
-  starred: boolean;
-  /** The owner's note on this image (≤ 2,000 characters). */
-  note: string | null;
-}
+/** Isomorphic: the JSON shapes the API answers with, read by the browser. */
 
 export interface JobView {
   id: string;
