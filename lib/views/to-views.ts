@@ -13,7 +13,7 @@ import type {
 import type { ReviewView } from "@/lib/api/review-views";
 import type { GalleryListRow, GalleryRows } from "@/lib/db/queries/galleries";
 import type { RunListRows, RunRows } from "@/lib/db/queries/runs";
-import type { ImageRow, JobRow } from "@/lib/db/schema";
+import type { GalleryRow, ImageRow, JobRow } from "@/lib/db/schema";
 import { findModel } from "@/lib/models/catalog";
 
 /** The one place database rows become the API's views (lib/api/views.ts). */
@@ -133,6 +133,17 @@ export function toRunListView(rows: RunListRows): RunListView {
     : { runs };
 }
 
+/** What every view of a gallery starts with. */
+function galleryHeader(gallery: GalleryRow) {
+  return {
+    slug: gallery.slug,
+    title: gallery.title,
+    note: gallery.note,
+    createdAt: gallery.createdAt.toISOString(),
+    expiresAt: gallery.expiresAt?.toISOString() ?? null,
+  };
+}
+
 /** What the public may see of a job: never what the owner paid. */
 function withoutCost(job: JobView): JobView {
   const view: JobView = { ...job, estimatedCostUsd: null };
@@ -152,11 +163,7 @@ export function toGalleryView(
 ): GalleryView {
   const runIds = showRuns ? [...new Set(images.map((image) => image.runId))] : [];
   return {
-    slug: gallery.slug,
-    title: gallery.title,
-    note: gallery.note,
-    createdAt: gallery.createdAt.toISOString(),
-    expiresAt: gallery.expiresAt?.toISOString() ?? null,
+    ...galleryHeader(gallery),
     runs: runIds.flatMap((runId) => {
       const run = runs.find((row) => row.id === runId);
       if (!run) return [];
@@ -174,11 +181,7 @@ export function toGallerySummary({
   thumbnailKey,
 }: GalleryListRow): GallerySummary {
   return {
-    slug: gallery.slug,
-    title: gallery.title,
-    note: gallery.note,
-    createdAt: gallery.createdAt.toISOString(),
-    expiresAt: gallery.expiresAt?.toISOString() ?? null,
+    ...galleryHeader(gallery),
     review: gallery.reviewMode
       ? {
           blind: gallery.reviewMode === "blind",
