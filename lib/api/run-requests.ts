@@ -6,6 +6,7 @@ import { promptSchema } from "@/lib/models/params";
 import { MAX_SEED_VALUE } from "@/lib/models/seeds";
 import type { ModelDefinition } from "@/lib/models/types";
 import { decodeRunCursor } from "./run-cursor";
+import { MAX_RUN_WAIT_SECONDS } from "./run-wait";
 
 /** Isomorphic: the requests of /api/runs. The server parses with these; the hooks type with z.input. */
 
@@ -172,3 +173,8 @@ export const listRunsQuerySchema = z.object({
 });
 
 export type ListRunsQuery = z.input<typeof listRunsQuerySchema>;
+
+/** GET /api/runs/:id?wait=N: with If-None-Match, answer when the run changes or after N seconds. */
+export const readRunQuerySchema = z.object({
+  wait: z.coerce.number<string>().int().min(0).max(MAX_RUN_WAIT_SECONDS).default(0),
+});

@@ -1,27 +1,62 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ApiError, apiGet } from "@/lib/http/api-client";
-import { isRunFinished } from "@/lib/models/job-status";
+import { useRef } from "react";
+import { MAX_RUN_WAIT_SECONDS } from "@/lib/api/run-wait";
 import type { RunView } from "@/lib/api/views";
+import { ApiError, apiGetIfChanged } from "@/lib/http/api-client";
+import { isRunFinished } from "@/lib/models/job-status";
 
-const POLL_INTERVAL_MS = 500;
+/** Between two long-polls: the next one starts as soon as the last answer is on screen. */
+const NEXT_LONG_POLL_MS = 100;
+/** Plain polling, for a network whose proxy holds long-polls back. */
+const POLL_INTERVAL_MS = 1_000;
 const ERROR_POLL_INTERVAL_MS = 2_000;
+/** A long-poll answered this late was held by something in between: poll plainly from then on. */
+const LONG_POLL_GIVE_UP_MS = (MAX_RUN_WAIT_SECONDS + 10) * 1_000;
 
 const isNotFound = (error: unknown) => error instanceof ApiError && error.status === 404;
 
 export const runQueryKey = (id: string) => ["run", id] as const;
 
-/** One run, polled every 500 ms until every job is terminal. */
+interface RunCopy {
+  id: string;
+  etag: string | null;
+  run: RunView;
+}
+
+/**
+ * One run, kept current until every job is terminal. After the first answer each request names the
+ * copy it has (If-None-Match) and asks the server to hold it until the run changes (long-poll), so
+ * results show as soon as they are stored, with a few requests a minute instead of two a second.
+ */
 export function useRun(id: string | null | undefined) {
+  const copy = useRef<RunCopy | null>(null);
+  const longPoll = useRef(true);
   return useQuery({
     queryKey: runQueryKey(id ?? ""),
-    queryFn: ({ signal }) => apiGet<RunView>(`/api/runs/${encodeURIComponent(id ?? "")}`, signal),
+    queryFn: async ({ signal }) => {
+      const runId = id ?? "";
+      const previous = copy.current?.id === runId ? copy.current : null;
+      const wait = previous && longPoll.current ? MAX_RUN_WAIT_SECONDS : 0;
+      const started = Date.now();
+      const answer = await apiGetIfChanged<RunView>(
+        `/api/runs/${encodeURIComponent(runId)}${wait ? `?wait=${wait}` : ""}`,
+        previous?.etag ?? null,
+        signal,
+      );
+      if (wait && Date.now() - started > LONG_POLL_GIVE_UP_MS) longPoll.current = false;
+      if (answer.unchanged && previous) return previous.run;
+      if (answer.unchanged) throw new ApiError("http_error", "The server sent no run");
+      copy.current = { id: runId, etag: answer.etag, run: answer.data };
+      return answer.data;
+    },
     enabled: Boolean(id),
     refetchInterval: (query) => {
       const run = query.state.data;
       if ((run && isRunFinished(run)) || isNotFound(query.state.error)) return false;
-      return query.state.error ? ERROR_POLL_INTERVAL_MS : POLL_INTERVAL_MS;
+      if (query.state.error) return ERROR_POLL_INTERVAL_MS;
+      return longPoll.current ? NEXT_LONG_POLL_MS : POLL_INTERVAL_MS;
     },
     refetchIntervalInBackground: true,
     retry: (failureCount, error) => failureCount < 3 && !isNotFound(error),

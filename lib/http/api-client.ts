@@ -31,11 +31,9 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-/** Fetches JSON from the app's own API; any non-2xx answer becomes an `ApiError`. */
-export async function apiFetch<T>(path: string, init?: RequestInit): Promise<T> {
-  let response: Response;
+async function send(path: string, init?: RequestInit): Promise<Response> {
   try {
-    response = await fetch(path, {
+    return await fetch(path, {
       ...init,
       headers: {
         accept: "application/json",
@@ -43,20 +41,43 @@ export async function apiFetch<T>(path: string, init?: RequestInit): Promise<T> 
         ...init?.headers,
       },
     });
-  } catch {
+  } catch (error) {
+    if (init?.signal?.aborted) throw error;
     throw new ApiError("network_error", "Could not reach the Prism server. Check that it is running.");
   }
-  const body = await readJson(response);
-  if (response.ok) return body as T;
+}
+
+function failure(response: Response, body: unknown): ApiError {
   if (isEnvelope(body)) {
-    throw new ApiError(body.error.code, body.error.message, body.error.issues ?? [], response.status);
+    return new ApiError(body.error.code, body.error.message, body.error.issues ?? [], response.status);
   }
-  throw new ApiError(
+  return new ApiError(
     "http_error",
     `The server answered ${response.status} ${response.statusText}`.trim(),
     [],
     response.status,
   );
+}
+
+/** Fetches JSON from the app's own API; any non-2xx answer becomes an `ApiError`. */
+export async function apiFetch<T>(path: string, init?: RequestInit): Promise<T> {
+  const response = await send(path, init);
+  const body = await readJson(response);
+  if (response.ok) return body as T;
+  throw failure(response, body);
+}
+
+/** A conditional GET: `unchanged` when the server's copy still has this ETag (304). */
+export async function apiGetIfChanged<T>(
+  path: string,
+  etag: string | null,
+  signal?: AbortSignal,
+): Promise<{ unchanged: true } | { unchanged: false; data: T; etag: string | null }> {
+  const response = await send(path, { signal, headers: etag ? { "if-none-match": etag } : {} });
+  if (response.status === 304) return { unchanged: true };
+  const body = await readJson(response);
+  if (response.ok) return { unchanged: false, data: body as T, etag: response.headers.get("etag") };
+  throw failure(response, body);
 }
 
 export const apiGet = <T>(path: string, signal?: AbortSignal) => apiFetch<T>(path, { signal });

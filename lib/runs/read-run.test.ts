@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createRunBodySchema } from "@/lib/api/run-requests";
+import { publishChange, startChangeFeed } from "@/lib/changes/change-feed";
 import type { Database, DatabaseHandle } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { insertImage } from "@/lib/db/queries/images";
@@ -9,7 +10,7 @@ import { createRun } from "@/lib/jobs/create-run";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { emptyDatabase, openTestDatabase } from "@/lib/testing/test-database";
 import { deleteRunAndFiles } from "./delete-run";
-import { readRun } from "./read-run";
+import { readRun, readRunWhenChanged } from "./read-run";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -109,6 +110,37 @@ describe("readRun", () => {
     const run = await startRun();
     await read(run.id);
     await expect(read(run.id, null, unreachableDb)).rejects.toThrow("the database was used");
+  });
+});
+
+describe("readRunWhenChanged (long-poll)", () => {
+  it("holds a current copy until the run changes, then answers with the new run", async () => {
+    await startChangeFeed(handle);
+    const run = await startRun();
+    const first = (await read(run.id))!;
+    // Never aborted and a ten-minute wait: only the change can end this request within the test.
+    const held = readRunWhenChanged(handle.db, run.id, first.etag, 600_000, new AbortController().signal);
+    await addImage(run.id, run.jobs[0]!.id, "dd");
+    await publishChange(handle.db, { kind: "run-changed", runId: run.id });
+    const answer = (await held)!;
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("etag")).not.toBe(first.etag);
+    expect((await answer.json()).jobs[0].images[0].url).toBe("/api/files/dd.png");
+  });
+
+  it("answers at once when the copy is already stale, and 304 when the wait ends or the client leaves", async () => {
+    const run = await startRun();
+    const first = (await read(run.id))!;
+    const stale = await readRunWhenChanged(handle.db, run.id, '"old"', 600_000, new AbortController().signal);
+    expect(stale?.status).toBe(200);
+    expect(
+      (await readRunWhenChanged(handle.db, run.id, first.etag, 10, new AbortController().signal))?.status,
+    ).toBe(304);
+    const leaving = new AbortController();
+    const held = readRunWhenChanged(handle.db, run.id, first.etag, 600_000, leaving.signal);
+    leaving.abort();
+    expect((await held)?.status).toBe(304);
+    expect(await readRunWhenChanged(handle.db, "missing", first.etag, 10, leaving.signal)).toBeNull();
   });
 });
 

@@ -5,6 +5,7 @@ import { getRunRows, getRunVersion, runVersionOf } from "@/lib/db/queries/runs";
 import { isRunFinished } from "@/lib/models/job-status";
 import { toRunView } from "@/lib/views/to-views";
 import { getFinishedRun, rememberFinishedRun, type RunResponseBody } from "./finished-run-cache";
+import { nextRunChange, waitAtMost } from "./run-changes";
 
 /**
  * The one ETag of a run's answer: its id and version (the fingerprint getRunVersion reads and
@@ -45,4 +46,29 @@ export async function readRun(
   const answer = { etag: runEtag(id, runVersionOf(rows)), body: JSON.stringify(view) };
   if (isRunFinished(view)) rememberFinishedRun(id, answer);
   return respond(answer, ifNoneMatch);
+}
+
+/**
+ * The long-poll form of readRun: while the browser's copy is current (its If-None-Match still
+ * matches), hold the answer until the run changes on any instance or `waitMs` passes, then answer
+ * (a 304 if nothing changed). Results reach the screen as soon as they are stored, at a fraction
+ * of the requests of a fixed poll.
+ */
+export async function readRunWhenChanged(
+  db: Database,
+  id: string,
+  ifNoneMatch: string | null,
+  waitMs: number,
+  signal: AbortSignal,
+): Promise<Response | null> {
+  if (!ifNoneMatch || waitMs <= 0) return readRun(db, id, ifNoneMatch);
+  const { changed, stop } = nextRunChange(id);
+  try {
+    const current = await readRun(db, id, ifNoneMatch);
+    if (current?.status !== 304) return current;
+    await Promise.race([changed, waitAtMost(waitMs, signal)]);
+    return await readRun(db, id, ifNoneMatch);
+  } finally {
+    stop();
+  }
 }

@@ -1,7 +1,8 @@
 import { AppError } from "@/lib/errors";
 import { routeHandler } from "@/lib/http/route-handler";
 import { deleteRunAndFiles } from "@/lib/runs/delete-run";
-import { readRun } from "@/lib/runs/read-run";
+import { readRunQuerySchema } from "@/lib/api/run-requests";
+import { readRunWhenChanged } from "@/lib/runs/read-run";
 import { getBlobStore, getDb } from "@/lib/server/runtime";
 
 export const runtime = "nodejs";
@@ -9,12 +10,17 @@ export const dynamic = "force-dynamic";
 
 const notFound = () => new AppError("not_found", "No run with this id");
 
-// GET /api/runs/:id — one run with its jobs and stored images; 304 while nothing changed
-export const GET = routeHandler<{ id: string }>({ access: "session" }, async ({ request, params }) => {
-  const response = await readRun(await getDb(), params.id, request.headers.get("if-none-match"));
-  if (!response) throw notFound();
-  return response;
-});
+// GET /api/runs/:id — one run with its jobs and stored images; 304 while nothing changed (?wait=N long-polls)
+export const GET = routeHandler<{ id: string }, undefined, typeof readRunQuerySchema>(
+  { access: "session", query: readRunQuerySchema },
+  async ({ request, params, query }) => {
+    const ifNoneMatch = request.headers.get("if-none-match");
+    const db = await getDb();
+    const response = await readRunWhenChanged(db, params.id, ifNoneMatch, query.wait * 1000, request.signal);
+    if (!response) throw notFound();
+    return response;
+  },
+);
 
 // DELETE /api/runs/:id — removes the run, its jobs and every stored file no other run uses
 export const DELETE = routeHandler<{ id: string }>({ access: "session" }, async ({ params }) => {
