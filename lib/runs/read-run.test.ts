@@ -120,6 +120,8 @@ describe("readRunWhenChanged (long-poll)", () => {
     const first = (await read(run.id))!;
     // Never aborted and a ten-minute wait: only the change can end this request within the test.
     const held = readRunWhenChanged(handle.db, run.id, first.etag, 600_000, new AbortController().signal);
+    // News that changes nothing a reader sees (a routine poll) keeps the request waiting.
+    await publishChange(handle.db, { kind: "run-changed", runId: run.id });
     await addImage(run.id, run.jobs[0]!.id, "dd");
     await publishChange(handle.db, { kind: "run-changed", runId: run.id });
     const answer = (await held)!;

@@ -62,13 +62,17 @@ export async function readRunWhenChanged(
   signal: AbortSignal,
 ): Promise<Response | null> {
   if (!ifNoneMatch || waitMs <= 0) return readRun(db, id, ifNoneMatch);
-  const { changed, stop } = nextRunChange(id);
-  try {
-    const current = await readRun(db, id, ifNoneMatch);
-    if (current?.status !== 304) return current;
-    await Promise.race([changed, waitAtMost(waitMs, signal)]);
-    return await readRun(db, id, ifNoneMatch);
-  } finally {
-    stop();
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    // Subscribed before reading, so a change landing in between still wakes the wait.
+    const { changed, stop } = nextRunChange(id);
+    try {
+      const current = await readRun(db, id, ifNoneMatch);
+      const remainingMs = deadline - Date.now();
+      if (current?.status !== 304 || remainingMs <= 0 || signal.aborted) return current;
+      await Promise.race([changed, waitAtMost(remainingMs, signal)]);
+    } finally {
+      stop();
+    }
   }
 }

@@ -49,7 +49,8 @@ export function createJobRunner(
 
   async function write(job: JobRow, changes: Partial<NewJobRow>): Promise<JobRow | null> {
     const updated = await updateLeasedJob(db, job.id, ownerId, changes);
-    if (updated) dependencies.onJobChanged?.(updated.runId);
+    // Only writes that change what a reader sees (they bump updated_at, the run's version) are news.
+    if (updated && changes.updatedAt) dependencies.onJobChanged?.(updated.runId);
     return updated;
   }
 

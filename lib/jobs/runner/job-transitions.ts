@@ -81,8 +81,10 @@ export const jobTransitions = {
   },
 
   /** Still working at the provider: look again later. */
-  pollLater(now: Date, nextAttemptAt: Date): JobChanges {
-    return { attempts: 0, retryNote: null, nextAttemptAt, updatedAt: now };
+  pollLater(job: JobRow, now: Date, nextAttemptAt: Date): JobChanges {
+    // Nothing anyone sees changed, so the run's version (ETag) stays and no watcher is woken; only
+    // clearing a retry note is news.
+    return { attempts: 0, nextAttemptAt, ...(job.retryNote ? { retryNote: null, updatedAt: now } : {}) };
   },
 
   /** A retryable error. `resubmit` re-opens the submit step after a definite refusal (e.g. 429). */

@@ -41,7 +41,7 @@ export async function pollStep(
       deadlineMs: context.deadlineMs,
     });
     if (decision.kind === "fail") return failJob(job, decision.failure, context);
-    return { changes: jobTransitions.pollLater(now, decision.at), continueNow: false };
+    return { changes: jobTransitions.pollLater(job, now, decision.at), continueNow: false };
   } catch (error) {
     const decision = decidePollError(error, policyContext(job, context), { deadlineMs: context.deadlineMs });
     return applyDecision(job, decision, context, "Poll failed, retrying", { error });
