@@ -2,7 +2,7 @@ import "server-only";
 import type { PatchGalleryInput } from "@/lib/api/gallery-requests";
 import type { GallerySummary } from "@/lib/api/views";
 import type { Database } from "@/lib/db/client";
-import { listGalleryRows, updateGallery } from "@/lib/db/queries/galleries";
+import { getGallerySummaryRow, updateGallery } from "@/lib/db/queries/galleries";
 import { toGallerySummary } from "@/lib/views/to-views";
 import { galleryNotFound } from "./not-found";
 
@@ -21,7 +21,7 @@ export async function editGallery(
     ...(patch.hideNotes !== undefined ? { hideNotes: patch.hideNotes } : {}),
   });
   if (!updated) throw galleryNotFound();
-  const summary = (await listGalleryRows(db)).find((row) => row.gallery.id === updated.id);
+  const summary = await getGallerySummaryRow(db, updated.id);
   if (!summary) throw galleryNotFound();
   return toGallerySummary(summary);
 }

@@ -7,6 +7,7 @@ import { listReviewerBallots, upsertBallots } from "@/lib/db/queries/ballots";
 import { getGalleryRows } from "@/lib/db/queries/galleries";
 import { AppError } from "@/lib/errors";
 import { galleryNotFound } from "@/lib/galleries/not-found";
+import { reviewOff } from "./review-off";
 import { reviewPrompts } from "./review-prompts";
 
 /**
@@ -23,7 +24,7 @@ export async function castVote(
 ): Promise<VoteResponse> {
   const rows = await getGalleryRows(db, slug);
   if (!rows) throw galleryNotFound();
-  if (!rows.gallery.reviewMode) throw new AppError("conflict", "This link is not asking for picks");
+  if (!rows.gallery.reviewMode) throw reviewOff();
   const promptOfImage = new Map(
     reviewPrompts(rows).flatMap((prompt) => prompt.options.map((option) => [option.imageId, prompt.key])),
   );

@@ -2,13 +2,11 @@ import "server-only";
 import type { ReviewResultsView } from "@/lib/api/review-views";
 import type { Database } from "@/lib/db/client";
 import { listBallots } from "@/lib/db/queries/ballots";
-import { getGalleryRows, updateGallery } from "@/lib/db/queries/galleries";
-import { AppError } from "@/lib/errors";
+import { findActiveGallery, getGalleryRows, updateGallery } from "@/lib/db/queries/galleries";
 import { galleryNotFound } from "@/lib/galleries/not-found";
+import { reviewOff } from "./review-off";
 import { reviewPrompts } from "./review-prompts";
 import { tallyBallots } from "./tally";
-
-const reviewOff = () => new AppError("conflict", "This link is not asking for picks");
 
 /** The owner's results: per prompt and model, picks and win rate, and every comment. */
 export async function getReviewResults(db: Database, slug: string): Promise<ReviewResultsView> {
@@ -38,8 +36,8 @@ export async function getReviewResults(db: Database, slug: string): Promise<Revi
 
 /** Shows reviewers the model names and the tally. Revealing twice keeps the first time. */
 export async function revealReview(db: Database, slug: string, now = new Date()): Promise<void> {
-  const rows = await getGalleryRows(db, slug);
-  if (!rows) throw galleryNotFound();
-  if (!rows.gallery.reviewMode) throw reviewOff();
-  if (!rows.gallery.revealedAt) await updateGallery(db, slug, { revealedAt: now });
+  const gallery = await findActiveGallery(db, slug);
+  if (!gallery) throw galleryNotFound();
+  if (!gallery.reviewMode) throw reviewOff();
+  if (!gallery.revealedAt) await updateGallery(db, slug, { revealedAt: now });
 }

@@ -166,20 +166,12 @@ export interface GalleryListRow {
   thumbnailKey: string | null;
 }
 
-/** Active galleries, newest first, for the "Shared links" page. */
-export async function listGalleryRows(db: Database, limit = 200): Promise<GalleryListRow[]> {
-  const rows = await db
-    .select({
-      gallery: galleries,
-      imageCount: count(galleryImages.imageId),
-      firstPosition: min(galleryImages.position),
-    })
-    .from(galleries)
-    .leftJoin(galleryImages, eq(galleryImages.galleryId, galleries.id))
-    .where(isNull(galleries.revokedAt))
-    .groupBy(galleries.id)
-    .orderBy(desc(galleries.createdAt), desc(galleries.id))
-    .limit(limit);
+/** Counts, reviewers and first thumbnail of the given gallery rows. */
+async function withSummaries(
+  db: Database,
+  rows: { gallery: GalleryRow; imageCount: number; firstPosition: number | null }[],
+): Promise<GalleryListRow[]> {
+  const galleryIds = rows.map((row) => row.gallery.id);
   const firstImages = rows.length
     ? await db
         .select({
@@ -189,23 +181,13 @@ export async function listGalleryRows(db: Database, limit = 200): Promise<Galler
         })
         .from(galleryImages)
         .innerJoin(images, eq(images.id, galleryImages.imageId))
-        .where(
-          inArray(
-            galleryImages.galleryId,
-            rows.map((row) => row.gallery.id),
-          ),
-        )
+        .where(inArray(galleryImages.galleryId, galleryIds))
     : [];
   const reviewers = rows.some((row) => row.gallery.reviewMode)
     ? await db
         .select({ galleryId: ballots.galleryId, reviewers: countDistinct(ballots.reviewerId) })
         .from(ballots)
-        .where(
-          inArray(
-            ballots.galleryId,
-            rows.map((row) => row.gallery.id),
-          ),
-        )
+        .where(inArray(ballots.galleryId, galleryIds))
         .groupBy(ballots.galleryId)
     : [];
   return rows.map(({ gallery, imageCount, firstPosition }) => ({
@@ -216,4 +198,34 @@ export async function listGalleryRows(db: Database, limit = 200): Promise<Galler
       firstImages.find((image) => image.galleryId === gallery.id && image.position === firstPosition)
         ?.thumbnailKey ?? null,
   }));
+}
+
+const summaryColumns = {
+  gallery: galleries,
+  imageCount: count(galleryImages.imageId),
+  firstPosition: min(galleryImages.position),
+};
+
+/** Active galleries, newest first, for the "Shared links" page. */
+export async function listGalleryRows(db: Database, limit = 200): Promise<GalleryListRow[]> {
+  const rows = await db
+    .select(summaryColumns)
+    .from(galleries)
+    .leftJoin(galleryImages, eq(galleryImages.galleryId, galleries.id))
+    .where(isNull(galleries.revokedAt))
+    .groupBy(galleries.id)
+    .orderBy(desc(galleries.createdAt), desc(galleries.id))
+    .limit(limit);
+  return withSummaries(db, rows);
+}
+
+/** One not-revoked gallery as the "Shared links" page lists it, or null. */
+export async function getGallerySummaryRow(db: Database, galleryId: string): Promise<GalleryListRow | null> {
+  const rows = await db
+    .select(summaryColumns)
+    .from(galleries)
+    .leftJoin(galleryImages, eq(galleryImages.galleryId, galleries.id))
+    .where(and(eq(galleries.id, galleryId), isNull(galleries.revokedAt)))
+    .groupBy(galleries.id);
+  return (await withSummaries(db, rows))[0] ?? null;
 }
