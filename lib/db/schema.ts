@@ -45,7 +45,7 @@ export const jobs = pgTable(
     runId: text("run_id")
       .notNull()
       .references(() => runs.id, { onDelete: "cascade" }),
-    /** Order within the run (row, column, take), so a run reads back as it was submitted. */
+    /** Creation order within the run: a first take is at row × columns + column, later takes after every job. */
     position: integer("position").notNull().default(0),
     /** The cell of the matrix: row (index into runs.prompts) and column (into runs.configs). */
     promptIndex: integer("prompt_index").notNull().default(0),

@@ -4,8 +4,7 @@ import type { ImageView } from "@/lib/api/views";
 import type { Database } from "@/lib/db/client";
 import { updateImageAnnotations } from "@/lib/db/queries/images";
 import { AppError } from "@/lib/errors";
-import { publishChange } from "@/lib/changes/change-feed";
-import { forgetRun } from "@/lib/runs/finished-run-cache";
+import { announceRunChange } from "@/lib/runs/run-changes";
 import { toImageView } from "@/lib/views/to-views";
 
 /** Stars an image and/or sets its note (an empty note clears it). */
@@ -19,8 +18,7 @@ export async function annotateImage(
     ...(patch.note !== undefined ? { note: patch.note.trim() || null } : {}),
   });
   if (!row) throw new AppError("not_found", "No image with this id");
-  // A finished run is served from memory; its stars and notes are the one thing that still changes.
-  forgetRun(row.runId);
-  await publishChange(db, { kind: "run-changed", runId: row.runId });
+  // Stars and notes change finished runs too, which are served from memory.
+  await announceRunChange(db, row.runId);
   return toImageView(row);
 }

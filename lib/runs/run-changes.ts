@@ -1,5 +1,17 @@
 import "server-only";
-import { subscribeChanges } from "@/lib/changes/change-feed";
+import { publishChange, subscribeChanges } from "@/lib/changes/change-feed";
+import type { Database } from "@/lib/db/client";
+import { forgetRun } from "./finished-run-cache";
+
+/**
+ * Tells this instance's cache and every instance's waiting requests that a run changed outside the
+ * runner (a star, a new take, a cancel). A finished run is served from memory, so it is forgotten
+ * here at once; the other instances hear of it through the change feed.
+ */
+export async function announceRunChange(db: Database, runId: string): Promise<void> {
+  forgetRun(runId);
+  await publishChange(db, { kind: "run-changed", runId });
+}
 
 /**
  * Resolves when a change to this run is announced on any instance (or the feed asks everyone to

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { formatUsd } from "@/lib/format-usd";
 import type { CreateRunInput } from "@/lib/api/run-requests";
 import type { SpendView } from "@/lib/api/views";
-import { estimateJobCost, roundUsd } from "./estimate";
+import { estimateJobCost, roundUsd, type JobCostEstimate } from "./estimate";
 
 export function startOfUtcDay(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
@@ -33,11 +33,25 @@ export async function enforceDailyBudget(
   budgetUsd: number | undefined,
   now: Date,
 ): Promise<void> {
-  if (budgetUsd === undefined) return;
   // One job per prompt × configuration.
   const estimates = input.prompts.flatMap(() =>
     input.models.map(({ model, params }) => estimateJobCost(model, params)),
   );
+  await reserveWithinBudget(transaction, estimates, budgetUsd, now, "this run");
+}
+
+/**
+ * The budget check of any new paid work (a run, another take of a cell), inside the transaction that
+ * stores it: throws budget_exceeded when `estimates` on top of today's spend pass the budget.
+ */
+export async function reserveWithinBudget(
+  transaction: Database,
+  estimates: JobCostEstimate[],
+  budgetUsd: number | undefined,
+  now: Date,
+  what: string,
+): Promise<void> {
+  if (budgetUsd === undefined) return;
   const estimateUsd = estimates.reduce((sum, estimate) => sum + estimate.usd, 0);
   const day = startOfUtcDay(now);
   await lockSpendDay(transaction, day);
@@ -48,7 +62,7 @@ export async function enforceDailyBudget(
     : "";
   throw new AppError(
     "budget_exceeded",
-    `Daily budget reached: this run is estimated at ${formatUsd(estimateUsd)} and ${formatUsd(todayUsd)} was spent today (UTC), ` +
+    `Daily budget reached: ${what} is estimated at ${formatUsd(estimateUsd)} and ${formatUsd(todayUsd)} was spent today (UTC), ` +
       `more than the daily budget of ${formatUsd(budgetUsd)} (PRISM_DAILY_BUDGET_USD).${assumedNote}`,
   );
 }

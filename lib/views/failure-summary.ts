@@ -20,6 +20,8 @@ const SUMMARIES: Record<string, (provider: string) => string> = {
   image_expired: (p) => `${p}'s image links expired before Prism could store them — Retry`,
   image_download_failed: (p) => `Prism could not download the images from ${p} — Retry`,
   no_images: (p) => `${p} finished without images — Retry, or rephrase the prompt`,
+  canceled: (p) => `Canceled before it reached ${p}, so nothing was charged — Retry to run it`,
+  canceled_running: (p) => `Canceled — ${p} may still finish the job and bill it; Retry to run it again`,
 };
 
 /** Null where the technical message is already the plainest there is (e.g. storage, outcome unknown). */

@@ -5,9 +5,8 @@ import { dailyBudgetUsd } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { json, routeHandler } from "@/lib/http/route-handler";
 import { createRun } from "@/lib/jobs/create-run";
-import { enforceRunRateLimit } from "@/lib/security/request-limits";
+import { admitPaidWork } from "@/lib/server/admission";
 import { getDb, pokeJobRunner } from "@/lib/server/runtime";
-import { assertStorageWritable } from "@/lib/server/storage-health";
 import { enforceDailyBudget } from "@/lib/spend/daily-budget";
 
 export const runtime = "nodejs";
@@ -20,9 +19,7 @@ export const POST = routeHandler(
     const key = idempotencyKeySchema.safeParse(request.headers.get("idempotency-key") ?? undefined);
     if (!key.success) throw new AppError("bad_request", key.error.issues[0]!.message);
     const db = await getDb();
-    await enforceRunRateLimit(db, request);
-    // Before anything is paid for: a provider's images would have nowhere to go.
-    await assertStorageWritable();
+    await admitPaidWork(db, request);
     const created = await createRun(db, body, {
       idempotencyKey: key.data,
       admit: (transaction, input) => enforceDailyBudget(transaction, input, dailyBudgetUsd(), new Date()),

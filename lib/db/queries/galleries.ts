@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, count, countDistinct, desc, eq, gt, inArray, isNull, min, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
+import { CELL_ORDER } from "./cells";
 import {
   ballots,
   galleries,
@@ -132,7 +133,7 @@ export async function getGalleryRows(db: Database, slug: string): Promise<Galler
       .select()
       .from(jobs)
       .where(inArray(jobs.id, [...new Set(imageRows.map((image) => image.jobId))]))
-      .orderBy(asc(jobs.position)),
+      .orderBy(...CELL_ORDER),
   ]);
   return { gallery, images: imageRows, runs: runRows, jobs: jobRows };
 }

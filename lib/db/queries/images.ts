@@ -1,20 +1,27 @@
 import "server-only";
-import { eq, inArray, or } from "drizzle-orm";
+import { and, eq, inArray, ne, or } from "drizzle-orm";
 import type { Database } from "../client";
 import { images, jobs, type ImageRow, type JobRow, type NewImageRow } from "../schema";
 
-/** Idempotent per (job, index): a resumed download never stores an image twice. */
-export async function insertImage(db: Database, image: NewImageRow): Promise<void> {
-  await db.transaction(async (transaction) => {
+/**
+ * Idempotent per (job, index): a resumed download never stores an image twice. An image for a job
+ * canceled meanwhile is not recorded (false): the job row is locked and checked first, in the
+ * transaction that inserts, so a cancel lands either wholly before or wholly after.
+ */
+export async function insertImage(db: Database, image: NewImageRow): Promise<boolean> {
+  return db.transaction(async (transaction) => {
+    // Bumps the run's version (ETag) as soon as an image is visible.
+    const [job] = await transaction
+      .update(jobs)
+      .set({ updatedAt: image.createdAt ?? new Date() })
+      .where(and(eq(jobs.id, image.jobId), ne(jobs.status, "canceled")))
+      .returning({ id: jobs.id });
+    if (!job) return false;
     await transaction
       .insert(images)
       .values(image)
       .onConflictDoNothing({ target: [images.jobId, images.index] });
-    // Bumps the run's version (ETag) as soon as an image is visible.
-    await transaction
-      .update(jobs)
-      .set({ updatedAt: image.createdAt ?? new Date() })
-      .where(eq(jobs.id, image.jobId));
+    return true;
   });
 }
 

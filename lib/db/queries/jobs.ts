@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import type { ProviderId } from "@/lib/models/types";
 import type { Database } from "../client";
 import { jobs, type JobRow, type NewJobRow } from "../schema";
@@ -54,8 +54,10 @@ export async function claimDueJobs(
 }
 
 /**
- * Writes to a job only while `owner` still holds its lease, so a runner that lost its lease (a long
- * pause, another instance took over) cannot overwrite newer state. Returns the row, or null.
+ * Writes to a job only while `owner` still holds its lease and nobody canceled it, so a runner that
+ * lost its lease (a long pause, another instance took over) or whose job was canceled meanwhile (a
+ * poll or download in flight) cannot overwrite newer state. Both are checked by the UPDATE itself,
+ * atomically with the cancel's. Returns the row, or null.
  */
 export async function updateLeasedJob(
   db: Database,
@@ -66,7 +68,7 @@ export async function updateLeasedJob(
   const [row] = await db
     .update(jobs)
     .set(changes)
-    .where(and(eq(jobs.id, jobId), eq(jobs.leaseOwner, owner)))
+    .where(and(eq(jobs.id, jobId), eq(jobs.leaseOwner, owner), ne(jobs.status, "canceled")))
     .returning();
   return row ?? null;
 }

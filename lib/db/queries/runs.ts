@@ -3,6 +3,7 @@ import { and, asc, desc, eq, exists, inArray, sql } from "drizzle-orm";
 import type { JobStatus } from "@/lib/models/job-status";
 import type { Database } from "../client";
 import { images, jobs, runs, type ImageRow, type JobRow, type NewJobRow, type RunRow } from "../schema";
+import { CELL_ORDER } from "./cells";
 import { unreferencedBlobKeys } from "./images";
 import { archiveRunSpend, insertLedgerEntries } from "./spend";
 
@@ -54,7 +55,7 @@ export async function findRunByIdempotencyKey(db: Database, key: string): Promis
 
 export interface RunRows {
   run: RunRow;
-  /** In submission order. */
+  /** In matrix order: row, column, take. */
   jobs: JobRow[];
   /** In index order. */
   images: ImageRow[];
@@ -65,7 +66,11 @@ export async function getRunRows(db: Database, id: string): Promise<RunRows | nu
   const [run] = await db.select().from(runs).where(eq(runs.id, id));
   if (!run) return null;
   const [runJobs, runImages] = await Promise.all([
-    db.select().from(jobs).where(eq(jobs.runId, id)).orderBy(asc(jobs.position)),
+    db
+      .select()
+      .from(jobs)
+      .where(eq(jobs.runId, id))
+      .orderBy(...CELL_ORDER),
     db.select().from(images).where(eq(images.runId, id)).orderBy(asc(images.index)),
   ]);
   return { run, jobs: runJobs, images: runImages };

@@ -16,6 +16,17 @@ import {
 import { decideDownloadError } from "./step-policy";
 
 /**
+ * Images that arrive for a job canceled meanwhile are not kept. Their bytes may stay in the blob
+ * store unreferenced: deleting them could race another job storing the same content (content
+ * addressing), and losing a kept image is worse than a stray file. The runner's own write then finds
+ * the job canceled and changes nothing.
+ */
+function dropCanceled(job: JobRow, context: StepContext): StepOutcome {
+  context.log.info("Job was canceled during its download; its images are not kept", { jobId: job.id });
+  return { changes: {}, continueNow: false };
+}
+
+/**
  * Downloads and stores every output not stored yet. An image is recorded only once its bytes are
  * stored, so a retry (on this runner or another) picks up exactly where this one stopped.
  */
@@ -34,7 +45,7 @@ export async function downloadStep(job: JobRow, context: StepContext): Promise<S
       if (stored.has(index)) continue;
       const bytes = await context.fetchImage(output.url, { providerId: job.providerId });
       const image = await storeImage(context.blobStore, bytes);
-      await insertImage(context.db, {
+      const recorded = await insertImage(context.db, {
         id: newId(),
         jobId: job.id,
         runId: job.runId,
@@ -42,6 +53,7 @@ export async function downloadStep(job: JobRow, context: StepContext): Promise<S
         ...image,
         createdAt: context.now(),
       });
+      if (!recorded) return dropCanceled(job, context);
     }
   } catch (error) {
     const decision = decideDownloadError(error, policyContext(job, context));

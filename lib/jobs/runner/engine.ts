@@ -80,7 +80,10 @@ export function createJobRunner(
         const release = outcome.continueNow ? {} : jobTransitions.released();
         const updated = await write(job, { ...outcome.changes, ...release });
         if (!updated) {
-          log.warn("Lost the lease of a job; another runner has it now", { jobId: job.id });
+          // What this step learnt is dropped: the job is another runner's now, or it was canceled.
+          log.warn("Lost the lease of a job (taken over or canceled); its step's result is dropped", {
+            jobId: job.id,
+          });
           return;
         }
         job = updated;

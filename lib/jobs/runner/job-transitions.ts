@@ -67,11 +67,13 @@ export const jobTransitions = {
     now: Date,
     outputs: ProviderOutput[],
     costUsd: number | undefined,
-    providerJobId?: string,
+    extra: { providerJobId?: string; revisedPrompt?: string } = {},
   ): JobChanges {
+    const { providerJobId, revisedPrompt } = extra;
     return {
       providerOutputs: outputs,
       ...(providerJobId ? { providerJobId } : {}),
+      ...(revisedPrompt ? { revisedPrompt } : {}),
       ...(costUsd !== undefined ? { costUsd } : {}),
       attempts: 0,
       retryNote: null,

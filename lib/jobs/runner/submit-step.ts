@@ -47,7 +47,10 @@ export async function submitStep(
     const now = context.now();
     if (result.state === "done") {
       return {
-        changes: jobTransitions.outputsReady(now, result.outputs, result.costUsd, result.providerJobId),
+        changes: jobTransitions.outputsReady(now, result.outputs, result.costUsd, {
+          providerJobId: result.providerJobId,
+          revisedPrompt: result.revisedPrompt,
+        }),
         continueNow: true,
       };
     }

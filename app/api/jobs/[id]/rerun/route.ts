@@ -1,0 +1,24 @@
+import type { RerunJobResponse } from "@/lib/api/views";
+import { dailyBudgetUsd } from "@/lib/env";
+import { json, routeHandler } from "@/lib/http/route-handler";
+import { rerunJob } from "@/lib/jobs/cell-control";
+import { admitPaidWork } from "@/lib/server/admission";
+import { getDb, pokeJobRunner } from "@/lib/server/runtime";
+import { reserveWithinBudget } from "@/lib/spend/daily-budget";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+// POST /api/jobs/:id/rerun — retry a failed or canceled cell, or another take of a finished one
+export const POST = routeHandler<{ id: string }>({ access: "session" }, async ({ request, params }) => {
+  const db = await getDb();
+  await admitPaidWork(db, request);
+  const now = new Date();
+  const job = await rerunJob(db, params.id, {
+    now,
+    admit: (transaction, estimate) =>
+      reserveWithinBudget(transaction, [estimate], dailyBudgetUsd(), now, "this take"),
+  });
+  pokeJobRunner();
+  return json<RerunJobResponse>({ job }, { status: 202 });
+});

@@ -1,0 +1,96 @@
+import "server-only";
+import { and, asc, eq, inArray, max, sql } from "drizzle-orm";
+import type { Database } from "../client";
+import { jobs, runs, type JobRow, type NewJobRow, type RunRow } from "../schema";
+import { insertLedgerEntries } from "./spend";
+
+/** Jobs in the order of the matrix: row, column, then take. */
+export const CELL_ORDER = [asc(jobs.promptIndex), asc(jobs.configIndex), asc(jobs.take)];
+
+/** What a new take of a cell is made from. */
+export interface TakeSource {
+  /** The job the take was asked for (any take of the cell). */
+  job: JobRow;
+  run: RunRow;
+  /** The cell's highest take so far plus one. */
+  take: number;
+  /** After every job of the run: positions record the order jobs were created in. */
+  position: number;
+}
+
+/**
+ * Adds a job to the cell of `jobId` and reserves its estimate, atomically. The run's row is locked
+ * first, so two takes asked for at once get different numbers. `build` makes the row (and may
+ * throw to refuse, e.g. the daily budget, which it checks with the transaction it is given).
+ * Null when there is no such job.
+ */
+export async function insertNextTake(
+  db: Database,
+  jobId: string,
+  build: (source: TakeSource, transaction: Database) => Promise<NewJobRow>,
+): Promise<JobRow | null> {
+  return db.transaction(async (transaction) => {
+    const [job] = await transaction.select().from(jobs).where(eq(jobs.id, jobId));
+    if (!job) return null;
+    const [run] = await transaction.select().from(runs).where(eq(runs.id, job.runId)).for("update");
+    if (!run) return null;
+    const [cell] = await transaction
+      .select({ take: max(jobs.take) })
+      .from(jobs)
+      .where(
+        and(
+          eq(jobs.runId, run.id),
+          eq(jobs.promptIndex, job.promptIndex),
+          eq(jobs.configIndex, job.configIndex),
+        ),
+      );
+    const [last] = await transaction
+      .select({ position: max(jobs.position) })
+      .from(jobs)
+      .where(eq(jobs.runId, run.id));
+    const row = await build(
+      { job, run, take: (cell?.take ?? job.take) + 1, position: (last?.position ?? 0) + 1 },
+      transaction,
+    );
+    const [inserted] = await transaction.insert(jobs).values(row).returning();
+    await insertLedgerEntries(transaction, [row]);
+    return inserted ?? null;
+  });
+}
+
+/** What a canceled job says, depending on whether its create request had gone out. */
+export interface CancelNotes {
+  notSent: { code: string; message: string };
+  sent: { code: string; message: string };
+}
+
+/**
+ * Cancels a queued or running job in one statement, so it cannot interleave with a runner's write:
+ * the runner only writes to a job that is not canceled and whose lease it holds, and this drops the
+ * lease. A job whose create request never left certainly cost nothing. Null when the job is
+ * unknown or already finished.
+ */
+export async function cancelUnfinishedJob(
+  db: Database,
+  jobId: string,
+  now: Date,
+  notes: CancelNotes,
+): Promise<JobRow | null> {
+  const sent = sql`${jobs.submittedAt} is not null`;
+  const [row] = await db
+    .update(jobs)
+    .set({
+      status: "canceled",
+      errorCode: sql`case when ${sent} then ${notes.sent.code}::text else ${notes.notSent.code}::text end`,
+      errorMessage: sql`case when ${sent} then ${notes.sent.message}::text else ${notes.notSent.message}::text end`,
+      costUsd: sql`case when ${sent} then ${jobs.costUsd} else 0 end`,
+      retryNote: null,
+      leaseOwner: null,
+      leaseUntil: null,
+      finishedAt: now,
+      updatedAt: now,
+    })
+    .where(and(eq(jobs.id, jobId), inArray(jobs.status, ["queued", "running"])))
+    .returning();
+  return row ?? null;
+}
