@@ -82,6 +82,16 @@ export interface ProviderDescriptor<Id extends ProviderId = ProviderId> {
    */
   imageHosts: readonly string[];
   pollSchedule: PollSchedule;
+  /**
+   * How "Copy as code" (lib/code-export) replays an asynchronous job after the adapter's submit:
+   * which field of the submit answer the poll call is made from (the adapter's `providerJobId` or
+   * `pollingUrl`), and while which values of the poll answer's status field the job is still
+   * pending. Absent for a synchronous provider.
+   */
+  codeExport?: {
+    handle: { field: readonly string[]; as: "providerJobId" | "pollingUrl" };
+    pendingWhile: { field: readonly string[]; values: readonly (string | number)[] };
+  };
   /** Where the built-in simulator serves this provider: SIMULATOR_PORT + portOffset, then basePath. */
   simulator: { portOffset: number; basePath: string };
   create(config: ProviderConfig): ImageProvider;

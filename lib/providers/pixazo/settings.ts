@@ -11,6 +11,11 @@ export const pixazoSettings: ProviderDescriptor<"pixazo"> = {
   imageHosts: [".pixazo.ai", ".r2.dev"],
   // No documented polling rate; this stays well inside its limits.
   pollSchedule: { initialMs: 3_000, maxMs: 5_000 },
+  // docs/providers.md §3.5: follow the submit answer's polling_url while QUEUED or PROCESSING.
+  codeExport: {
+    handle: { field: ["polling_url"], as: "pollingUrl" },
+    pendingWhile: { field: ["status"], values: ["QUEUED", "PROCESSING"] },
+  },
   simulator: { portOffset: 2, basePath: "" },
   create: createPixazoProvider,
 };
