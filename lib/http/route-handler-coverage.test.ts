@@ -19,6 +19,7 @@ const PUBLIC_ROUTES = new Set([
   "POST galleries/[slug]/votes",
   "GET health",
   "GET ready",
+  "GET refused",
   "GET session",
   "POST session",
   "DELETE session",

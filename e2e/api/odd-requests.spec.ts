@@ -1,0 +1,98 @@
+import http from "node:http";
+import { expect, test } from "@playwright/test";
+import { E2E_PORT } from "../support/env";
+
+// Requests Next cannot turn into a Request (TRACE, undecodable paths) used to end in a bare 500
+// before any of our code ran; each must be a 4xx in the error envelope (lib/security/unservable-requests.ts).
+
+interface RawResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** Sent byte for byte: a client library would normalise the method or the path. */
+function send(method: string, path: string): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const request = http.request({ host: "127.0.0.1", port: E2E_PORT, method, path }, (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (body += chunk));
+      response.on("end", () => resolve({ status: response.statusCode!, headers: response.headers, body }));
+    });
+    request.on("error", reject);
+    request.end();
+  });
+}
+
+function envelope(response: RawResponse): { code: string; message: string } {
+  expect(response.headers["content-type"]).toContain("application/json");
+  return JSON.parse(response.body).error;
+}
+
+test("a path that is not valid percent-encoding is a 400 naming the path, on pages and API routes", async () => {
+  for (const [method, path] of [
+    ["GET", "/api/runs/%E0%A4%A"],
+    ["GET", "/g/%"],
+    ["GET", "/runs/%zz"],
+    ["DELETE", "/api/runs/%zz"],
+    ["POST", "/api/galleries/%E0%A4%A/votes"],
+    ["GET", "/api/files/ab/%zz.png?download=1"],
+  ] as const) {
+    const response = await send(method, path);
+    expect(response.status, `${method} ${path}`).toBe(400);
+    const error = envelope(response);
+    expect(error.code).toBe("bad_request");
+    expect(error.message).toContain(path.split("?")[0]);
+    expect(response.headers["x-content-type-options"]).toBe("nosniff");
+  }
+  // Valid encoding still reaches the route.
+  const encoded = await send("GET", "/api/runs/%61bc");
+  expect(encoded.status).toBe(404);
+  expect(envelope(encoded).code).toBe("not_found");
+});
+
+test("TRACE and methods no route serves are a 405 with Allow, on pages and API routes", async () => {
+  for (const method of ["TRACE", "PROPFIND", "SEARCH"]) {
+    for (const path of ["/", "/history", "/g/some-slug", "/api/runs", "/api/health", "/api/runs/%zz"]) {
+      const response = await send(method, path);
+      expect(response.status, `${method} ${path}`).toBe(405);
+      expect(envelope(response).code).toBe("method_not_allowed");
+      expect(response.headers.allow).toBe("GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE");
+    }
+  }
+});
+
+test("HEAD, OPTIONS and unexported methods on API routes are answered by the route, never a 500", async () => {
+  expect((await send("HEAD", "/api/health")).status).toBe(200);
+  const options = await send("OPTIONS", "/api/runs");
+  expect(options.status).toBe(204);
+  expect(options.headers.allow).toBe("GET, HEAD, OPTIONS, POST");
+  for (const [method, path] of [
+    ["PATCH", "/api/runs"],
+    ["PUT", "/api/health"],
+    ["DELETE", "/api/models"],
+    ["POST", "/api/spend"],
+  ] as const) {
+    expect((await send(method, path)).status, `${method} ${path}`).toBe(405);
+  }
+});
+
+test("the refusal route cannot be called to fake an error", async () => {
+  const direct = await send("GET", "/api/refused");
+  expect(direct.status).toBe(404);
+  const forged = await new Promise<number>((resolve, reject) => {
+    http
+      .get(
+        {
+          host: "127.0.0.1",
+          port: E2E_PORT,
+          path: "/api/refused",
+          headers: { "x-prism-refusal": "path /forged" },
+        },
+        (response) => resolve(response.statusCode!),
+      )
+      .on("error", reject);
+  });
+  expect(forged).toBe(404);
+});
