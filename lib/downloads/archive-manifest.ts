@@ -18,7 +18,16 @@ export interface ManifestImage {
   /** The job it came from: its cost is given once, in `jobs`. */
   jobId: string;
   prompt: string;
+  /** What the provider says it really used, when it rewrote the prompt (DashScope prompt_extend). */
+  revisedPrompt: string | null;
   model: string;
+  /** The cell of the run's matrix: row (prompt) and column (configuration), 0-based. */
+  promptIndex: number;
+  configIndex: number;
+  /** Which take of its cell the job was (1 for the first; retries and other takes count up). */
+  take: number;
+  /** The seed actually sent; null where the model takes none. */
+  seed: number | null;
   /** 1-based position among the images of its job. */
   index: number;
   params: Record<string, unknown>;
@@ -114,7 +123,12 @@ export function planArchive(
       runId: run.id,
       jobId: job.id,
       prompt: job.prompt,
+      revisedPrompt: job.revisedPrompt,
       model: job.modelId,
+      promptIndex: job.promptIndex,
+      configIndex: job.configIndex,
+      take: job.take,
+      seed: job.seed,
       index: position,
       params: job.params,
       timings: {

@@ -87,7 +87,12 @@ describe("run and gallery archives", () => {
       runId: "r1",
       jobId: "job-shortapi/z-image",
       prompt: "A red fox",
+      revisedPrompt: null,
       model: "shortapi/z-image",
+      promptIndex: 0,
+      configIndex: 0,
+      take: 1,
+      seed: null,
       index: 1,
       params: { aspect_ratio: "1:1", seed: 7 },
       timings: {
@@ -105,6 +110,17 @@ describe("run and gallery archives", () => {
     });
     expect(manifest.images[2]).toMatchObject({ runId: "r2" });
     expect(manifest.images[0]).not.toHaveProperty("costUsd");
+  });
+
+  it("records each image's cell, take, the seed sent and the prompt the provider really used", () => {
+    const taken = { promptIndex: 1, configIndex: 2, take: 3, seed: 42 };
+    const runs = [
+      run("r1", "A red fox", [
+        job("dashscope/z-image-turbo", ["i1"], { ...taken, revisedPrompt: "A red fox, soft light" }),
+      ]),
+    ];
+    const { manifest } = planArchive({ kind: "run", id: "r1", title: "Foxes" }, runs);
+    expect(manifest.images[0]).toMatchObject({ ...taken, revisedPrompt: "A red fox, soft light" });
   });
 
   it("gives each job's cost once, and a total that does not double-count multi-image jobs", () => {

@@ -69,3 +69,35 @@ it("runs all six models through the real adapters against the simulator to store
     }
   }
 });
+
+it("records the prompt DashScope says it used when prompt_extend is on, and none when it is off", async () => {
+  const run = await createRun(
+    handle.db,
+    createRunBodySchema.parse({
+      prompt: "a paper crane on a desk",
+      models: [true, false].map((extend) => ({
+        modelId: "dashscope/z-image-turbo",
+        params: { size: "1024*1024", prompt_extend: extend },
+      })),
+    }),
+  );
+  const runner = createRealRunner(handle.db, blobDirectory, { ownerId: "rewrites" }, { idleIntervalMs: 100 });
+  await runner.start();
+  try {
+    await expect
+      .poll(async () => (await getRunView(handle.db, run.id))?.jobs.map((job) => job.status), {
+        timeout: 25_000,
+        interval: 200,
+      })
+      .toEqual(["succeeded", "succeeded"]);
+  } finally {
+    await runner.stop();
+  }
+
+  const [extended, plain] = (await getRunView(handle.db, run.id))?.jobs ?? [];
+  // The simulator answers as docs/providers.md §4.3 says: the rewrite as a {text} content item.
+  expect(extended?.revisedPrompt).toBe(
+    "a paper crane on a desk. Rendered in rich detail, balanced composition, soft natural light.",
+  );
+  expect(plain?.revisedPrompt).toBeNull();
+});
