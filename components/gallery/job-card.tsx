@@ -1,62 +1,95 @@
-import { AlertIcon } from "@/components/ui/icons";
+import { cn } from "@/components/ui/cn";
 import type { JobView } from "@/lib/api/views";
-import { jobCost, modelLabel } from "./format";
+import { isTerminal } from "@/lib/models/job-status";
+import { CellActions } from "./cell-actions";
+import { JobCanceled, JobFailure, JobSeedLine, RetryNote } from "./cell-outcome";
+import { jobCost } from "./format";
 import { JobImages } from "./job-images";
 import { JobStatusBadge } from "./job-status-badge";
 import { JobTiming } from "./job-timing";
+import { TakeSwitcher } from "./take-switcher";
+import type { Density } from "./use-density";
 
 interface JobCardProps {
+  /** The take on show. */
   job: JobView;
+  /** Every take of the cell, oldest first. */
+  takes: JobView[];
+  /** What the cell shows: "FLUX.1 · dev (shortapi)", with the row in a matrix. */
+  label: string;
+  /** The heading; absent in a matrix, whose column header names the configuration. */
+  heading?: { title: string; subtitle: string };
+  provider: string;
+  /** Image slots, the same in every cell of the run (same scale everywhere). */
+  slots: number;
+  density: Exclude<Density, "contact">;
+  runId: string;
   onOpenImage: (imageId: string) => void;
+  onPickTake: (take: number) => void;
+  onNewTake: () => void;
 }
 
-export function JobCard({ job, onOpenImage }: JobCardProps) {
-  const { name, provider } = modelLabel(job.modelId);
-  const label = `${name} (${provider})`;
+export function JobCard(props: JobCardProps) {
+  const { job, takes, label, heading, provider, slots, density, runId } = props;
+  const compact = density === "compact";
   const cost = jobCost(job);
   return (
     <article
       aria-label={`Result from ${label}`}
       data-model-id={job.modelId}
       data-status={job.status}
-      className="@container flex flex-col overflow-hidden rounded-card border border-line bg-surface shadow-card"
+      data-take={job.take}
+      className={cn(
+        "@container flex h-full flex-col overflow-hidden rounded-card border border-line bg-surface shadow-card",
+        compact && "rounded-lg shadow-none",
+      )}
     >
-      <header className="flex items-start justify-between gap-3 px-4 pt-3.5 pb-3">
-        <div className="min-w-0">
-          <h3 className="truncate text-sm font-semibold text-fg">{name}</h3>
-          <p className="truncate text-xs text-fg-subtle">{provider}</p>
-        </div>
-        <JobStatusBadge status={job.status} />
-      </header>
-
-      <div className="px-3">
-        {job.status === "failed" || job.status === "canceled" ? (
-          <div
-            role="alert"
-            className="flex min-h-40 flex-col justify-center gap-2 rounded-lg border border-danger/25 bg-danger-soft px-4 py-5 text-danger"
-          >
-            <p className="flex items-center gap-2 text-sm font-semibold">
-              <AlertIcon className="size-4 shrink-0" />
-              {job.status === "canceled" ? "Canceled" : "Generation failed"}
-            </p>
-            <p className="text-sm leading-snug text-fg">
-              {job.error?.message ?? "The provider returned no reason."}
-            </p>
-            {job.error?.code ? <p className="font-mono text-[11px] text-fg-muted">{job.error.code}</p> : null}
+      <header
+        className={cn(
+          "flex items-start justify-between gap-2",
+          compact ? "px-2 pt-2 pb-1.5" : "px-4 pt-3.5 pb-3",
+        )}
+      >
+        {heading ? (
+          <div className="min-w-0">
+            <h3 className="truncate text-sm font-semibold text-fg">{heading.title}</h3>
+            <p className="truncate text-xs text-fg-subtle">{heading.subtitle}</p>
           </div>
         ) : (
-          <JobImages job={job} label={label} onOpen={onOpenImage} selectable />
+          <TakeSwitcher takes={takes} shown={job} onPick={props.onPickTake} />
+        )}
+        <JobStatusBadge status={job.status} />
+      </header>
+      {heading ? (
+        <div className="-mt-2 px-3">
+          <TakeSwitcher takes={takes} shown={job} onPick={props.onPickTake} />
+        </div>
+      ) : null}
+
+      <div className={compact ? "px-2" : "px-3"}>
+        {job.retryNote && !isTerminal(job.status) ? <RetryNote note={job.retryNote} /> : null}
+        {job.status === "failed" ? (
+          <JobFailure job={job} compact={compact} />
+        ) : job.status === "canceled" ? (
+          <JobCanceled job={job} provider={provider} />
+        ) : (
+          <JobImages job={job} label={label} onOpen={props.onOpenImage} slots={slots} selectable />
         )}
       </div>
 
-      <footer className="mt-auto grid gap-2 px-4 pt-3 pb-3.5 text-xs text-fg-muted">
-        <div className="flex items-center justify-between gap-3">
-          <JobTiming job={job} />
-          <span title={cost.title} className="tabular-nums">
-            {cost.text}
-          </span>
-        </div>
-        {job.notes.length > 0 ? (
+      <footer
+        className={cn("mt-auto grid gap-1.5 text-xs text-fg-muted", compact ? "p-2" : "px-4 pt-3 pb-3.5")}
+      >
+        {compact ? null : (
+          <div className="flex items-center justify-between gap-3">
+            <JobTiming job={job} />
+            <span title={cost.title} className="tabular-nums">
+              {cost.text}
+            </span>
+          </div>
+        )}
+        <JobSeedLine job={job} provider={provider} />
+        {!compact && job.notes.length > 0 ? (
           <ul className="grid gap-1">
             {job.notes.map((note) => (
               <li key={note} className="rounded-md bg-warning-soft px-2 py-1 text-[11px] text-warning">
@@ -65,6 +98,7 @@ export function JobCard({ job, onOpenImage }: JobCardProps) {
             ))}
           </ul>
         ) : null}
+        <CellActions job={job} runId={runId} compact={compact} onNewTake={props.onNewTake} />
       </footer>
     </article>
   );

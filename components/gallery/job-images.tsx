@@ -18,28 +18,38 @@ interface JobImagesProps {
   onOpen: (imageId: string) => void;
   /** While the selection mode is on, a click picks the image for sharing instead of opening it. */
   selectable?: boolean;
+  /**
+   * Columns of images, the same in every cell of a run so every image is drawn at the same width;
+   * without it, as many as fit the job's own images.
+   */
+  slots?: number;
+  /** Tighter gaps, for the contact sheet. */
+  dense?: boolean;
 }
 
-export function JobImages({ job, label, onOpen, selectable = false }: JobImagesProps) {
+export function JobImages({ job, label, onOpen, selectable = false, slots, dense = false }: JobImagesProps) {
   const selection = useImageSelection();
   const selecting = selectable && selection.active;
   // Placeholders stay until every image is there, so the card does not jump as images arrive.
   const expected = isTerminal(job.status)
     ? job.images.length
     : Math.max(job.expectedImages, job.images.length);
+  const corner = dense ? "rounded" : "rounded-lg";
+  const grid = cn("grid", dense ? "gap-0.5" : "gap-1.5", slots ? undefined : gridColumns(expected));
+  const columns = slots ? { gridTemplateColumns: `repeat(${slots}, minmax(0, 1fr))` } : undefined;
   const placeholders = Array.from({ length: expected - job.images.length }, (_, index) => (
-    <div key={index} className="skeleton rounded-lg" style={{ aspectRatio: job.aspectRatio }} />
+    <div key={index} className={cn("skeleton", corner)} style={{ aspectRatio: job.aspectRatio }} />
   ));
   if (job.images.length === 0) {
     return (
-      <div className={cn("grid gap-1.5", gridColumns(expected))} aria-hidden>
-        {placeholders.length > 0 ? placeholders : <div className="skeleton aspect-square rounded-lg" />}
+      <div className={grid} style={columns} aria-hidden>
+        {placeholders.length > 0 ? placeholders : <div className={cn("skeleton aspect-square", corner)} />}
       </div>
     );
   }
 
   return (
-    <ul className={cn("grid gap-1.5", gridColumns(expected))}>
+    <ul className={grid} style={columns}>
       {job.images.map((image, position) => {
         const name = `image ${position + 1} of ${job.images.length} from ${label}`;
         const selected = selecting && selection.imageIds.includes(image.id);
@@ -51,7 +61,8 @@ export function JobImages({ job, label, onOpen, selectable = false }: JobImagesP
               aria-label={selecting ? `Select ${name}` : `Open ${name}`}
               aria-pressed={selecting ? selected : undefined}
               className={cn(
-                "group relative block w-full overflow-hidden rounded-lg bg-surface-sunken ring-1 ring-line ring-inset",
+                "group relative block w-full overflow-hidden bg-surface-sunken ring-1 ring-line ring-inset",
+                corner,
                 selected && "ring-3 ring-accent",
               )}
               style={{ aspectRatio: image.width / image.height }}

@@ -31,7 +31,18 @@ interface LightboxProps {
   compareHref?: (imageIds: string[]) => string;
   /** What the "n / total in …" counter counts. */
   scope?: "run" | "gallery";
+  /** Where an arrow key leads (a matrix: ↑ ↓ within a column); by default ← → step through the list. */
+  step?: (index: number, direction: ArrowDirection) => number | null;
 }
+
+type ArrowDirection = "left" | "right" | "up" | "down";
+
+const ARROWS: Record<string, ArrowDirection> = {
+  ArrowLeft: "left",
+  ArrowRight: "right",
+  ArrowUp: "up",
+  ArrowDown: "down",
+};
 
 /** How far a finger must travel sideways to step to the next or previous image. */
 const SWIPE_PX = 48;
@@ -48,12 +59,19 @@ export function Lightbox({
   downloadHref,
   compareHref,
   scope = "run",
+  step: stepTo,
 }: LightboxProps) {
   const item = index === null ? undefined : items[index];
-  const step = (delta: number) => {
+  const move = (direction: ArrowDirection) => {
     if (index === null || items.length === 0) return;
-    onIndexChange((index + delta + items.length) % items.length);
+    const next = stepTo
+      ? stepTo(index, direction)
+      : direction === "left" || direction === "right"
+        ? (index + (direction === "right" ? 1 : -1) + items.length) % items.length
+        : null;
+    if (next !== null) onIndexChange(next);
   };
+  const step = (delta: number) => move(delta > 0 ? "right" : "left");
   const label = item ? modelLabel(item.job.modelId) : null;
   const swipeStart = useRef<number | null>(null);
 
@@ -64,9 +82,9 @@ export function Lightbox({
       label={item && label ? `Image ${item.position} from ${label.name}` : "Image"}
       className="h-[calc(100dvh-2rem)] w-[min(1400px,calc(100vw-2rem))]"
       onKeyDown={(event) => {
-        if (event.key === "ArrowRight") step(1);
-        else if (event.key === "ArrowLeft") step(-1);
-        else return;
+        const direction = ARROWS[event.key];
+        if (!direction) return;
+        move(direction);
         event.preventDefault();
       }}
     >
@@ -85,7 +103,7 @@ export function Lightbox({
             <img
               key={item.image.id}
               src={item.image.url}
-              alt={`${label.name}: ${item.run.prompt}`}
+              alt={`${label.name}: ${item.job.prompt}`}
               width={item.image.width}
               height={item.image.height}
               className="max-h-full max-w-full animate-fade-in rounded-lg object-contain shadow-pop"
@@ -120,7 +138,8 @@ export function Lightbox({
                 <div className="min-w-0">
                   <h2 className="text-base font-semibold">{label.name}</h2>
                   <p className="text-xs text-fg-subtle">
-                    {label.provider} · image {item.position} of {item.job.images.length} ·{" "}
+                    {label.provider} · image {item.position} of {item.job.images.length}
+                    {item.job.take > 1 ? ` · take ${item.job.take}` : null} ·{" "}
                     <span className="tabular-nums">
                       {index !== null ? `${index + 1} / ${items.length} in ${scope}` : null}
                     </span>
@@ -133,7 +152,12 @@ export function Lightbox({
 
               <section className="grid gap-1.5">
                 <h3 className="text-[11px] font-semibold tracking-wide text-fg-subtle uppercase">Prompt</h3>
-                <p className="text-sm leading-relaxed whitespace-pre-wrap">{item.run.prompt}</p>
+                <p className="text-sm leading-relaxed whitespace-pre-wrap">{item.job.prompt}</p>
+                {item.job.revisedPrompt ? (
+                  <p className="text-xs leading-relaxed whitespace-pre-wrap text-fg-muted">
+                    Prompt rewritten by {label.provider}: {item.job.revisedPrompt}
+                  </p>
+                ) : null}
               </section>
 
               <section className="grid gap-1.5">
@@ -147,6 +171,8 @@ export function Lightbox({
                       <dd className="text-right font-mono break-all">{formatParam(value)}</dd>
                     </div>
                   ))}
+                  <dt className="text-fg-muted">seed</dt>
+                  <dd className="text-right font-mono">{item.job.seed ?? "not supported"}</dd>
                   <dt className="text-fg-muted">size</dt>
                   <dd className="text-right font-mono">
                     {item.image.width}×{item.image.height}
@@ -191,7 +217,7 @@ export function Lightbox({
                   Compare with next
                 </a>
               ) : null}
-              <CopyPromptButton prompt={item.run.prompt} />
+              <CopyPromptButton prompt={item.job.prompt} />
               {rerunAction?.(item.run)}
             </div>
           </aside>

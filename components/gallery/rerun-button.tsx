@@ -18,8 +18,14 @@ export function RerunButton({ run, onCreated, size = "sm" }: RerunButtonProps) {
     !createRun.isPending &&
     createRun.mutate(
       {
-        prompt: run.prompt,
-        models: run.jobs.map((job) => ({ modelId: job.modelId, params: job.params, notes: job.notes })),
+        prompts: run.prompts,
+        models: run.configs.map((config) => ({
+          modelId: config.modelId,
+          params: config.params,
+          notes: config.notes,
+          label: config.label,
+        })),
+        seed: run.seed,
       },
       { onSuccess: (created) => onCreated(created.id) },
     );

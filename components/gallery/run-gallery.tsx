@@ -2,40 +2,100 @@
 
 import { useMemo, useState } from "react";
 import type { RunView } from "@/lib/api/views";
-import { JobCard } from "./job-card";
-import { Lightbox, type LightboxItem } from "./lightbox";
+import { modelLabel } from "./format";
+import { Lightbox } from "./lightbox";
 import { RerunButton } from "./rerun-button";
+import { RunCell } from "./run-cell";
+import { RunMatrix } from "./run-matrix";
+import {
+  cellKey,
+  columnName,
+  imageSlots,
+  matrixCells,
+  matrixImages,
+  shownTake,
+  stepInMatrix,
+} from "./run-matrix-model";
+import type { Density } from "./use-density";
 
 interface RunGalleryProps {
   run: RunView;
+  density: Density;
   onRerun: (runId: string) => void;
 }
 
-export function RunGallery({ run, onRerun }: RunGalleryProps) {
+const ROW_LAYOUT: Record<Density, string> = {
+  large: "grid-cols-1 @2xl:grid-cols-2 @[58rem]:grid-cols-3 @[96rem]:grid-cols-4",
+  compact: "grid-cols-2 @2xl:grid-cols-3 @[58rem]:grid-cols-4 @[80rem]:grid-cols-6",
+  contact: "grid-cols-3 @2xl:grid-cols-4 @[58rem]:grid-cols-6 @[80rem]:grid-cols-8",
+};
+
+/**
+ * A run's results at one scale: a one-prompt run as a row of cards, a larger one as a matrix
+ * (rows = prompts, columns = configurations). Owns the take each cell shows and the lightbox,
+ * whose arrow keys move across the matrix.
+ */
+export function RunGallery({ run, density, onRerun }: RunGalleryProps) {
+  const [picked, setPicked] = useState<Map<string, number>>(() => new Map());
   const [openIndex, setOpenIndex] = useState<number | null>(null);
-  const items = useMemo<LightboxItem[]>(
-    () =>
-      run.jobs.flatMap((job) => job.images.map((image, index) => ({ image, job, run, position: index + 1 }))),
-    [run],
-  );
+  const cells = useMemo(() => matrixCells(run), [run]);
+  const items = useMemo(() => matrixImages(run, cells, picked), [run, cells, picked]);
+  const slots = imageSlots(run);
   const open = (imageId: string) => setOpenIndex(items.findIndex((item) => item.image.id === imageId));
+  const pickTake = (row: number, column: number, take: number | undefined) =>
+    setPicked((current) => {
+      const next = new Map(current);
+      if (take === undefined) next.delete(cellKey(row, column));
+      else next.set(cellKey(row, column), take);
+      return next;
+    });
+
+  const renderCell = (row: number, column: number, cellDensity: Density, inMatrix: boolean) => {
+    const cell = cells[row]?.[column];
+    const config = run.configs[column];
+    const job = cell && shownTake(cell, picked.get(cellKey(row, column)));
+    if (!cell || !job) return null;
+    const { name, provider } = modelLabel(job.modelId);
+    const columnLabel = columnName(config, job, provider);
+    return (
+      <RunCell
+        job={job}
+        takes={cell.takes}
+        label={inMatrix ? `${columnLabel}, prompt ${row + 1}` : columnLabel}
+        heading={inMatrix ? undefined : { title: config?.label ?? name, subtitle: provider }}
+        provider={provider}
+        slots={slots}
+        density={cellDensity}
+        runId={run.id}
+        onOpenImage={open}
+        onPickTake={(take) => pickTake(row, column, take)}
+        onNewTake={() => pickTake(row, column, undefined)}
+      />
+    );
+  };
 
   return (
     <div className="@container">
-      <ul
-        aria-label="Results"
-        className="grid grid-cols-1 items-start gap-4 @2xl:grid-cols-2 @[58rem]:grid-cols-3 @[96rem]:grid-cols-4"
-      >
-        {run.jobs.map((job) => (
-          <li key={job.id}>
-            <JobCard job={job} onOpenImage={open} />
-          </li>
-        ))}
-      </ul>
+      {cells.length <= 1 ? (
+        <ul aria-label="Results" className={`grid items-start gap-4 ${ROW_LAYOUT[density]}`}>
+          {(cells[0] ?? []).map((cell) => (
+            <li key={cell.column} className="h-full">
+              {renderCell(0, cell.column, density, false)}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <RunMatrix
+          run={run}
+          density={density}
+          renderCell={(row, column) => renderCell(row, column, density, true)}
+        />
+      )}
       <Lightbox
         items={items}
         index={openIndex}
         onIndexChange={setOpenIndex}
+        step={(index, direction) => stepInMatrix(items, index, direction)}
         rerunAction={(rerun) => <RerunButton run={rerun} onCreated={onRerun} />}
         downloadHref={(item) => `/api/images/${encodeURIComponent(item.image.id)}/download`}
         compareHref={(ids) => `/compare?images=${ids.map(encodeURIComponent).join(",")}`}

@@ -10,10 +10,15 @@ import type { RunView } from "@/lib/api/views";
 import { buttonClasses } from "@/components/ui/button";
 import { AlertIcon, ExternalIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
+import { ContactSheetLink } from "./contact-sheet-link";
+import { CopyCodeButton } from "./copy-code-button";
 import { CopyPromptButton } from "./copy-prompt-button";
+import { DensityToggle } from "./density-toggle";
 import { NotifyButton } from "./notify-button";
 import { RerunButton } from "./rerun-button";
 import { RunGallery } from "./run-gallery";
+import { matrixCells } from "./run-matrix-model";
+import { useDensity } from "./use-density";
 
 interface RunResultsProps {
   runId: string;
@@ -26,17 +31,26 @@ interface RunResultsProps {
 
 const DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
 
+/** Counts cells by their newest take: a retried cell that succeeded is done, not failed. */
 function RunProgress({ run }: { run: RunView }) {
-  const done = run.jobs.filter((job) => job.status === "succeeded").length;
-  const failed = run.jobs.filter((job) => job.status === "failed" || job.status === "canceled").length;
+  const newest = matrixCells(run).flatMap((row) => row.flatMap((cell) => cell.takes.slice(-1)));
+  const done = newest.filter((job) => job.status === "succeeded").length;
+  const failed = newest.filter((job) => job.status === "failed" || job.status === "canceled").length;
   const finished = isRunFinished(run);
   return (
     <p className="flex items-center gap-2 text-xs text-fg-muted" role="status">
       {finished ? null : <Spinner className="size-3.5 text-accent" />}
-      {finished ? "Finished" : "Generating"} · {done} of {run.jobs.length} models done
+      {finished ? "Finished" : "Generating"} · {done} of {newest.length}{" "}
+      {run.prompts.length > 1 ? "cells" : "models"} done
       {failed > 0 ? <span className="text-danger">· {failed} failed</span> : null}
     </p>
   );
+}
+
+function runSize(run: RunView): string {
+  const prompts = run.prompts.length;
+  const configs = run.configs.length;
+  return `${prompts} ${prompts === 1 ? "prompt" : "prompts"} × ${configs} ${configs === 1 ? "model" : "models"}`;
 }
 
 export function RunResults({
@@ -47,6 +61,7 @@ export function RunResults({
   onMissing,
 }: RunResultsProps) {
   const { data: run, error } = useRun(runId);
+  const density = useDensity(run?.configs.length ?? 0);
   useFinishNotice(run);
   const Heading = headingLevel;
   const missing = error instanceof ApiError && error.status === 404;
@@ -86,7 +101,7 @@ export function RunResults({
             id={`run-${run.id}-title`}
             className="line-clamp-3 text-base leading-snug font-semibold text-pretty sm:text-lg"
           >
-            {run.prompt}
+            {run.prompts.length > 1 ? runSize(run) : run.prompt}
           </Heading>
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <time dateTime={run.createdAt} className="text-xs text-fg-subtle">
@@ -100,6 +115,10 @@ export function RunResults({
           {isRunFinished(run) ? null : <NotifyButton />}
           <CopyPromptButton prompt={run.prompt} />
           <RerunButton run={run} onCreated={onRerun} />
+          <CopyCodeButton
+            path={`/api/runs/${encodeURIComponent(run.id)}/code`}
+            title="The Prism API request that makes this run again"
+          />
           {showPermalink ? (
             <Link href={`/runs/${run.id}`} className={buttonClasses("ghost", "sm")}>
               <ExternalIcon />
@@ -108,7 +127,11 @@ export function RunResults({
           ) : null}
         </div>
       </div>
-      <RunGallery run={run} onRerun={onRerun} />
+      <div className="flex flex-wrap items-center justify-end gap-2">
+        <ContactSheetLink runId={run.id} />
+        <DensityToggle value={density} />
+      </div>
+      <RunGallery run={run} density={density} onRerun={onRerun} />
     </section>
   );
 }

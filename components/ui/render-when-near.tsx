@@ -1,6 +1,6 @@
 "use client";
 
-import { type ReactNode, useEffect, useRef, useState } from "react";
+import { type ReactNode, type RefObject, useEffect, useRef, useState } from "react";
 
 interface RenderWhenNearProps {
   children: ReactNode;
@@ -9,6 +9,8 @@ interface RenderWhenNearProps {
   /** Rendered from the start, server HTML included: for what the first screen shows. */
   initiallyRendered?: boolean;
   className?: string;
+  /** The scrolling box the content lives in, when it is not the page itself. */
+  root?: RefObject<Element | null>;
 }
 
 /**
@@ -21,6 +23,7 @@ export function RenderWhenNear({
   estimatedHeight,
   initiallyRendered = false,
   className,
+  root,
 }: RenderWhenNearProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [near, setNear] = useState(initiallyRendered);
@@ -36,11 +39,11 @@ export function RenderWhenNear({
         if (!entry.isIntersecting) setHeight(entry.boundingClientRect.height);
         setNear(entry.isIntersecting);
       },
-      { rootMargin: "100% 0px" },
+      { rootMargin: "100% 0px", root: root?.current ?? null },
     );
     observer.observe(element);
     return () => observer.disconnect();
-  }, []);
+  }, [root]);
 
   return (
     <div ref={ref} className={className} style={near ? undefined : { height }}>

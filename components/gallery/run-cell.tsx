@@ -1,0 +1,30 @@
+import type { ComponentProps } from "react";
+import { AlertIcon } from "@/components/ui/icons";
+import { JobCard } from "./job-card";
+import { JobImages } from "./job-images";
+import type { Density } from "./use-density";
+
+type RunCellProps = Omit<ComponentProps<typeof JobCard>, "density"> & { density: Density };
+
+/** One cell of a run: a card, or on the contact sheet its thumbnails only. */
+export function RunCell({ density, ...props }: RunCellProps) {
+  if (density !== "contact") return <JobCard density={density} {...props} />;
+  const { job, label } = props;
+  const failed = job.status === "failed" || job.status === "canceled";
+  return (
+    <article aria-label={`Result from ${label}`} data-status={job.status} data-take={job.take}>
+      {failed ? (
+        <p
+          className="flex items-center justify-center gap-1 rounded bg-danger-soft text-[11px] font-medium text-danger"
+          style={{ aspectRatio: props.slots * job.aspectRatio }}
+          title={job.error?.summary ?? job.error?.message ?? job.status}
+        >
+          <AlertIcon className="size-3.5" />
+          {job.status === "failed" ? "Failed" : "Canceled"}
+        </p>
+      ) : (
+        <JobImages job={job} label={label} onOpen={props.onOpenImage} slots={props.slots} selectable dense />
+      )}
+    </article>
+  );
+}

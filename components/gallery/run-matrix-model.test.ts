@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import type { ImageView, JobView, RunView } from "@/lib/api/views";
+import { withJob } from "@/lib/hooks/use-job-action";
+import { imageSlots, matrixCells, matrixImages, shownTake, stepInMatrix } from "./run-matrix-model";
+
+function image(id: string): ImageView {
+  return {
+    id,
+    url: `/f/${id}`,
+    thumbnailUrl: `/t/${id}`,
+    width: 64,
+    height: 64,
+    contentType: "image/png",
+    byteSize: 1,
+    index: 0,
+    starred: false,
+    note: null,
+  };
+}
+
+function job(promptIndex: number, configIndex: number, take: number, images: number): JobView {
+  const id = `j${promptIndex}${configIndex}${take}`;
+  return {
+    id,
+    modelId: "shortapi/flux-1.0",
+    promptIndex,
+    configIndex,
+    prompt: `prompt ${promptIndex}`,
+    take,
+    seed: null,
+    revisedPrompt: null,
+    retryNote: null,
+    params: {},
+    status: "succeeded",
+    images: Array.from({ length: images }, (_, index) => image(`${id}-${index}`)),
+    expectedImages: images,
+    aspectRatio: 1,
+    estimatedCostUsd: null,
+    notes: [],
+    createdAt: "2026-01-01T00:00:00.000Z",
+  };
+}
+
+function run(jobs: JobView[], prompts = 2, configs = 2): RunView {
+  return {
+    id: "r",
+    prompt: "prompt 0",
+    prompts: Array.from({ length: prompts }, (_, index) => `prompt ${index}`),
+    configs: Array.from({ length: configs }, (_, index) => ({
+      index,
+      modelId: "shortapi/flux-1.0",
+      params: {},
+      label: `FLUX.1 · ${index}`,
+      notes: [],
+    })),
+    seed: null,
+    createdAt: "2026-01-01T00:00:00.000Z",
+    jobs,
+  };
+}
+
+describe("the run matrix", () => {
+  it("puts every take in its cell, oldest first, and shows the newest unless one is picked", () => {
+    const cells = matrixCells(run([job(1, 0, 2, 1), job(0, 0, 1, 1), job(1, 0, 1, 1), job(1, 1, 1, 1)]));
+    expect(cells.map((row) => row.map((cell) => cell.takes.map((entry) => entry.take)))).toEqual([
+      [[1], []],
+      [[1, 2], [1]],
+    ]);
+    expect(shownTake(cells[1]![0]!, undefined)?.take).toBe(2);
+    expect(shownTake(cells[1]![0]!, 1)?.take).toBe(1);
+    expect(shownTake(cells[0]![1]!, undefined)).toBeUndefined();
+  });
+
+  it("gives every cell as many image slots as the fullest job, so images share one scale", () => {
+    expect(imageSlots(run([job(0, 0, 1, 1), job(0, 1, 1, 2)]))).toBe(2);
+    expect(imageSlots(run([job(0, 0, 1, 1)]))).toBe(1);
+    expect(imageSlots(run([job(0, 0, 1, 9)]))).toBe(4);
+    expect(imageSlots(run([]))).toBe(1);
+  });
+
+  it("steps ← → in reading order and ↑ ↓ within a column, at the same image where there is one", () => {
+    const view = run([job(0, 0, 1, 2), job(0, 1, 1, 1), job(1, 0, 1, 1), job(1, 1, 1, 2)]);
+    const items = matrixImages(view, matrixCells(view), new Map());
+    const at = (row: number, column: number, position: number) =>
+      items.findIndex((item) => item.row === row && item.column === column && item.position === position);
+    expect(items.map((item) => item.image.id)).toEqual([
+      "j001-0",
+      "j001-1",
+      "j011-0",
+      "j101-0",
+      "j111-0",
+      "j111-1",
+    ]);
+    expect(stepInMatrix(items, at(0, 0, 2), "right")).toBe(at(0, 1, 1));
+    expect(stepInMatrix(items, at(1, 1, 2), "right")).toBe(0);
+    expect(stepInMatrix(items, 0, "left")).toBe(items.length - 1);
+    expect(stepInMatrix(items, at(0, 0, 2), "down")).toBe(at(1, 0, 1));
+    expect(stepInMatrix(items, at(0, 1, 1), "down")).toBe(at(1, 1, 1));
+    expect(stepInMatrix(items, at(1, 1, 2), "up")).toBe(at(0, 1, 1));
+    expect(stepInMatrix(items, at(0, 1, 1), "up")).toBeNull();
+    expect(stepInMatrix(items, at(1, 0, 1), "down")).toBeNull();
+  });
+
+  it("skips rows without images in the column, and follows the picked take", () => {
+    const failed = { ...job(1, 0, 1, 0), status: "failed" as const };
+    const view = run([job(0, 0, 1, 1), failed, job(2, 0, 1, 1), job(2, 0, 2, 1)], 3, 1);
+    const items = matrixImages(view, matrixCells(view), new Map([["2:0", 1]]));
+    expect(items.map((item) => item.job.id)).toEqual(["j001", "j201"]);
+    expect(stepInMatrix(items, 0, "down")).toBe(1);
+  });
+
+  it("puts a new take into the cached run in row, column, take order, and replaces a changed job", () => {
+    const view = run([job(0, 0, 1, 1), job(1, 0, 1, 1)]);
+    const added = withJob(view, job(0, 0, 2, 0));
+    expect(added.jobs.map((entry) => entry.id)).toEqual(["j001", "j002", "j101"]);
+    const canceled = withJob(added, { ...job(0, 0, 2, 0), status: "canceled" });
+    expect(canceled.jobs.map((entry) => entry.status)).toEqual(["succeeded", "canceled", "succeeded"]);
+  });
+});

@@ -1,0 +1,40 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { CancelJobResponse, JobView, RerunJobResponse, RunView } from "@/lib/api/views";
+import { apiPost } from "@/lib/http/api-client";
+import { runQueryKey } from "./use-run";
+import { SPEND_QUERY_KEY } from "./use-spend";
+
+/** `rerun`: a new take in the same cell (Retry, Another take); `cancel`: stop a queued or running job. */
+export type JobAction = "rerun" | "cancel";
+
+/** The run with `job` in it: replaced where it was, else added in row, column, take order. */
+export function withJob(run: RunView, job: JobView): RunView {
+  const others = run.jobs.filter((other) => other.id !== job.id);
+  const order = (entry: JobView) => [entry.promptIndex, entry.configIndex, entry.take];
+  const jobs = [...others, job].sort((a, b) => {
+    const [left, right] = [order(a), order(b)];
+    return left.reduce((found, value, index) => found || value - right[index]!, 0);
+  });
+  return { ...run, jobs };
+}
+
+/**
+ * POST /api/jobs/:id/{rerun,cancel}. The answer goes into the run's cached copy at once, and the
+ * run is fetched again, which also restarts its polling when the run had finished.
+ */
+export function useJobAction(runId: string, action: JobAction) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (jobId: string) =>
+      apiPost<RerunJobResponse | CancelJobResponse>(`/api/jobs/${encodeURIComponent(jobId)}/${action}`, {}),
+    onSuccess: ({ job }) => {
+      queryClient.setQueryData<RunView>(runQueryKey(runId), (run) => (run ? withJob(run, job) : run));
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: runQueryKey(runId) }),
+        queryClient.invalidateQueries({ queryKey: SPEND_QUERY_KEY }),
+      ]);
+    },
+  });
+}
