@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { ensureBuild, makeDataDir, removeDataDir, startApp } from "./lib/app-server.mjs";
 import { launchChromium, VIEWPORT } from "./lib/browser.mjs";
 import { createGallery, createRun, waitForRunSucceeded } from "./lib/prism-api.mjs";
+import { domNodes, watchImages } from "./lib/page-metrics.mjs";
 import { createReport } from "./lib/report.mjs";
 
 const PORT = 3806;
@@ -62,22 +63,6 @@ async function seedRuns(count) {
     runIds.push(...(await Promise.all(wave)));
   }
   return runIds;
-}
-
-function domNodes(page) {
-  return page.evaluate(() => document.getElementsByTagName("*").length);
-}
-
-/** Counts every image response the page received and its body bytes as sent (encoded). */
-function watchImages(page) {
-  let images = 0;
-  let bytes = 0;
-  page.on("requestfinished", async (request) => {
-    if (request.resourceType() !== "image") return;
-    images++;
-    bytes += (await request.sizes()).responseBodySize;
-  });
-  return { total: () => ({ images, imageKb: bytes / 1000 }) };
 }
 
 async function scrollToBottom(page) {

@@ -14,6 +14,7 @@ const BENCHES = [
   "first-load.mjs",
   "ingest.mjs",
   "big-gallery.mjs",
+  "matrix.mjs",
   "cold-start.mjs",
 ];
 

@@ -37,6 +37,20 @@ export async function createRun(origin, prompt, models) {
   return client.createRun({ prompt, models: await client.modelEntries(models) });
 }
 
+/**
+ * POST /api/runs of several prompts × configurations; each config is { modelId, params } with the
+ * params that differ from the model's defaults (the same model may come several times).
+ */
+export async function createMatrixRun(origin, { prompts, models }) {
+  const entries = await Promise.all(
+    models.map(async ({ modelId, params }) => ({
+      modelId,
+      params: { ...(await modelDefaults(origin, modelId)), ...params },
+    })),
+  );
+  return clientOf(origin).createRun({ prompts, models: entries });
+}
+
 export function getRun(origin, id) {
   return clientOf(origin).getRun(id);
 }

@@ -136,7 +136,9 @@ export function Lightbox({
             <div className="flex min-h-0 flex-col gap-5 overflow-y-auto p-5 max-lg:pb-3">
               <div className="flex items-start justify-between gap-3">
                 <div className="min-w-0">
-                  <h2 className="text-base font-semibold">{label.name}</h2>
+                  <h2 className="text-base font-semibold">
+                    {item.run.configs[item.job.configIndex]?.label ?? label.name}
+                  </h2>
                   <p className="text-xs text-fg-subtle">
                     {label.provider} · image {item.position} of {item.job.images.length}
                     {item.job.take > 1 ? ` · take ${item.job.take}` : null} ·{" "}

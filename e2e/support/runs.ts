@@ -1,5 +1,5 @@
 import type { JobView } from "../../lib/api/views";
-import { appClient, type ModelEntry } from "../../lib/testing/app-client";
+import { appClient, type RunBody } from "../../lib/testing/app-client";
 
 /** Run helpers by base URL, for specs against the shared e2e server; each delegates to lib/testing/app-client.ts. */
 
@@ -12,7 +12,7 @@ export const allModels = (baseUrl: string, headers?: Record<string, string>) =>
 /** POST /api/runs (must answer 202); the new run's id. */
 export async function createRun(
   baseUrl: string,
-  body: { prompt: string; models: ModelEntry[] },
+  body: RunBody,
   headers?: Record<string, string>,
 ): Promise<string> {
   return (await appClient(baseUrl, headers).createRun(body)).id;

@@ -8,6 +8,14 @@ export interface ModelEntry {
   params: Record<string, unknown>;
 }
 
+/** A POST /api/runs body: one prompt, or several (the rows of a matrix). */
+export interface RunBody {
+  prompt?: string;
+  prompts?: string[];
+  models: (ModelEntry & { label?: string })[];
+  seed?: number | null;
+}
+
 /**
  * The JSON API of a running Prism, as Playwright specs and the benches call it (plain fetch, so it
  * also runs outside a test runner). Throws on an unexpected status, with the body in the message.
@@ -47,8 +55,7 @@ export function appClient(baseUrl: string, headers: Record<string, string> = {})
       }));
     },
     /** POST /api/runs, which must answer 202. */
-    createRun: (body: { prompt: string; models: ModelEntry[] }) =>
-      call<CreateRunResponse>("POST", "/api/runs", body, 202),
+    createRun: (body: RunBody) => call<CreateRunResponse>("POST", "/api/runs", body, 202),
     getRun,
     /** Polls the run until every job is terminal, and returns it. */
     async waitForRun(id: string, timeoutMs = 90_000): Promise<RunView> {
