@@ -13,7 +13,7 @@ import {
   type ArchiveSource,
 } from "./archive-manifest";
 import { archiveFilename, contentDisposition, imageFilename } from "./filename";
-import { zipStream } from "./zip-stream";
+import { zipStream, type ZipEntry } from "./zip-stream";
 
 const missingBlob = () => new AppError("not_found", "The stored file of this image is missing");
 
@@ -44,14 +44,15 @@ export async function imageDownloadResponse(
   });
 }
 
-/** Every image of these runs plus manifest.json, streamed as a ZIP. */
+/** Every image of these runs plus manifest.json (and `extras`, e.g. a contact sheet), streamed as a ZIP. */
 export async function archiveResponse(
   db: Database,
   blobStore: BlobStore,
   source: ArchiveSource,
   runs: RunView[],
+  extras: ZipEntry[] = [],
 ): Promise<Response> {
-  return planResponse(db, blobStore, source, planArchive(source, runs));
+  return planResponse(db, blobStore, source, planArchive(source, runs), extras);
 }
 
 /** A blind review's images under option letters, with a manifest that names no model. */
@@ -69,6 +70,7 @@ async function planResponse(
   blobStore: BlobStore,
   source: ArchiveSource,
   { manifest, files }: ArchivePlan,
+  extras: ZipEntry[] = [],
 ): Promise<Response> {
   if (files.length === 0) throw new AppError("not_found", "There are no stored images to download");
   const keys = await storedKeysOf(
@@ -83,6 +85,7 @@ async function planResponse(
   const manifestBytes = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
   const stream = zipStream([
     { name: MANIFEST_NAME, open: async () => manifestBytes },
+    ...extras,
     ...files.map((file) => ({
       name: file.name,
       open: async () => {

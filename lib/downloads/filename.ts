@@ -47,12 +47,27 @@ export function uniqueFilenames(names: string[]): string[] {
   });
 }
 
-/** An attachment header; the plain `filename` is ASCII already, `filename*` keeps strict clients happy. */
-export function contentDisposition(filename: string): string {
+/**
+ * An attachment header (or `inline`: shown in the tab, saved under this name); the plain `filename`
+ * is ASCII already, `filename*` keeps strict clients happy.
+ */
+export function contentDisposition(
+  filename: string,
+  disposition: "attachment" | "inline" = "attachment",
+): string {
   const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+function titleStem(title: string): string {
+  return slugify(title).slice(0, 60).replace(/-+$/, "") || "prism";
 }
 
 export function archiveFilename(title: string): string {
-  return `${slugify(title).slice(0, 60).replace(/-+$/, "") || "prism"}.zip`;
+  return `${titleStem(title)}.zip`;
+}
+
+/** `<first prompt words>-contact-sheet.png`. */
+export function contactSheetFilename(title: string): string {
+  return `${titleStem(title)}-contact-sheet.png`;
 }

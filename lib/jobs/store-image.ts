@@ -3,7 +3,7 @@ import sharp from "sharp";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { extensionFor, sniffImageType } from "@/lib/storage/image-type";
 
-const THUMBNAIL_WIDTH = 384;
+export const THUMBNAIL_WIDTH = 384;
 
 export interface StoredImage {
   blobKey: string;

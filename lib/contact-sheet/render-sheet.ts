@@ -1,0 +1,59 @@
+import "server-only";
+import satori from "satori";
+import sharp from "sharp";
+import { fontsFor } from "@/lib/galleries/og-fonts";
+import { SheetMarkup, sheetStrings, type SheetText } from "./sheet-markup";
+import { sheetLayout } from "./sheet-layout";
+
+export interface SheetInput extends Omit<SheetText, "notices"> {
+  /** Width ÷ height the cells are shaped for. */
+  cellAspect: number;
+  /** Per row and column: the image's bytes (any format sharp reads), or what to say instead. */
+  cells: (Buffer | NonNullable<SheetText["notices"][number][number]>)[][];
+}
+
+/** The image scaled to fit its cell, centred, over the cell's own background. */
+async function fitted(bytes: Buffer, cell: { width: number; height: number }) {
+  const { data, info } = await sharp(bytes)
+    .resize(cell.width, cell.height, { fit: "inside" })
+    .toBuffer({ resolveWithObject: true });
+  return {
+    data,
+    left: Math.floor((cell.width - info.width) / 2),
+    top: Math.floor((cell.height - info.height) / 2),
+  };
+}
+
+/** The whole matrix as one PNG: labels drawn by Satori with the shipped fonts, images by sharp. */
+export async function renderContactSheet(input: SheetInput): Promise<Buffer> {
+  const rows = input.prompts.length;
+  const columns = input.columnLabels.length;
+  const layout = sheetLayout(rows, columns, input.cellAspect);
+  const fittedCells = await Promise.all(
+    input.cells.map((row) =>
+      Promise.all(
+        row.map((cell) =>
+          Buffer.isBuffer(cell)
+            ? // An image sharp cannot read leaves a cell that says so, not a failed sheet.
+              fitted(cell, layout.cell).catch(() => ({ state: "Image unreadable" }))
+            : cell,
+        ),
+      ),
+    ),
+  );
+  const notices = fittedCells.map((row) => row.map((cell) => ("state" in cell ? cell : null)));
+  const text: SheetText = { ...input, notices };
+  const svg = await satori(SheetMarkup({ layout, text }), {
+    width: layout.width,
+    height: layout.height,
+    fonts: await fontsFor(sheetStrings(text)),
+  });
+  const images = fittedCells.flatMap((row, rowIndex) =>
+    row.flatMap((cell, column) => {
+      if ("state" in cell) return [];
+      const corner = layout.cellAt(rowIndex, column);
+      return [{ input: cell.data, left: corner.left + cell.left, top: corner.top + cell.top }];
+    }),
+  );
+  return sharp(Buffer.from(svg)).composite(images).png({ compressionLevel: 9 }).toBuffer();
+}

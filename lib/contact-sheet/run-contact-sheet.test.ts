@@ -1,0 +1,118 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { unzipSync } from "fflate";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRunBodySchema } from "@/lib/api/run-requests";
+import type { DatabaseHandle } from "@/lib/db/client";
+import { newId } from "@/lib/db/ids";
+import { insertImage } from "@/lib/db/queries/images";
+import { jobs } from "@/lib/db/schema";
+import { archiveResponse } from "@/lib/downloads/download-responses";
+import { createRun } from "@/lib/jobs/create-run";
+import { storeImage } from "@/lib/jobs/store-image";
+import type { BlobStore } from "@/lib/storage/blob-store";
+import { createLocalBlobStore } from "@/lib/storage/local-blob-store";
+import { openTestDatabase } from "@/lib/testing/test-database";
+import { getRunView } from "@/lib/views/run-views";
+import { CONTACT_SHEET_NAME, cellJob, runContactSheet } from "./run-contact-sheet";
+import { sheetLayout } from "./sheet-layout";
+
+let handle: DatabaseHandle;
+let directory: string;
+let blobStore: BlobStore;
+beforeAll(async () => {
+  handle = await openTestDatabase();
+  directory = await mkdtemp(path.join(tmpdir(), "contact-sheet-"));
+  blobStore = createLocalBlobStore(directory);
+});
+afterAll(async () => {
+  await handle.close();
+  await rm(directory, { recursive: true, force: true });
+});
+
+const COLOURS = ["#d01010", "#10a010", "#1030d0"];
+
+/** A 2 × 2 run: three cells with a solid-colour image each, the last one failed. */
+async function matrixRun() {
+  const created = await createRun(
+    handle.db,
+    createRunBodySchema.parse({
+      prompts: ["a red square", "a green and a blue square"],
+      models: [
+        { modelId: "shortapi/flux-1.0", params: { aspect_ratio: "1:1", performance: "schnell" } },
+        { modelId: "shortapi/flux-1.0", params: { aspect_ratio: "1:1", performance: "dev" } },
+      ],
+    }),
+  );
+  const [first, second, third, fourth] = created.jobs;
+  for (const [index, job] of [first!, second!, third!].entries()) {
+    const bytes = await sharp({
+      create: { width: 512, height: 512, channels: 3, background: COLOURS[index]! },
+    })
+      .png()
+      .toBuffer();
+    const stored = await storeImage(blobStore, bytes);
+    await insertImage(handle.db, { id: newId(), jobId: job.id, runId: created.id, index: 0, ...stored });
+    await handle.db.update(jobs).set({ status: "succeeded" }).where(eq(jobs.id, job.id));
+  }
+  await handle.db
+    .update(jobs)
+    .set({ status: "failed", errorCode: "provider_error", errorMessage: "shortapi: job failed (status 3)" })
+    .where(eq(jobs.id, fourth!.id));
+  const run = await getRunView(handle.db, created.id);
+  if (!run) throw new Error("run not stored");
+  return run;
+}
+
+describe("a run's contact sheet", () => {
+  it("shows each cell's image at its place in the matrix and the failed cell's state", async () => {
+    const run = await matrixRun();
+    const png = await runContactSheet(handle.db, blobStore, run);
+    const layout = sheetLayout(2, 2, 1);
+    const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+    expect([info.width, info.height]).toEqual([layout.width, layout.height]);
+    const colourAt = (row: number, column: number) => {
+      const { left, top } = layout.cellAt(row, column);
+      const offset = ((top + 10) * info.width + left + 10) * info.channels;
+      return [...data.subarray(offset, offset + 3)];
+    };
+    const [red, green, blue, failed] = [colourAt(0, 0), colourAt(0, 1), colourAt(1, 0), colourAt(1, 1)];
+    expect(red[0]).toBeGreaterThan(180);
+    expect(green[1]).toBeGreaterThan(130);
+    expect(blue[2]).toBeGreaterThan(180);
+    expect(Math.min(...failed)).toBeGreaterThan(200);
+  });
+
+  it("shows a cell's latest take that has an image", () => {
+    const base = { images: [], status: "failed" } as const;
+    const image = { id: "i" } as never;
+    const run = {
+      jobs: [
+        { ...base, promptIndex: 0, configIndex: 0, take: 1, id: "a", images: [image], status: "succeeded" },
+        { ...base, promptIndex: 0, configIndex: 0, take: 2, id: "b" },
+        { ...base, promptIndex: 0, configIndex: 1, take: 1, id: "c" },
+        { ...base, promptIndex: 0, configIndex: 1, take: 2, id: "d", status: "canceled" },
+      ],
+    } as never;
+    expect(cellJob(run, 0, 0)?.id).toBe("a");
+    expect(cellJob(run, 0, 1)?.id).toBe("d");
+  });
+
+  it("is in the run's ZIP", async () => {
+    const run = await matrixRun();
+    const sheet = { name: CONTACT_SHEET_NAME, open: () => runContactSheet(handle.db, blobStore, run) };
+    const response = await archiveResponse(
+      handle.db,
+      blobStore,
+      { kind: "run", id: run.id, title: run.prompt },
+      [run],
+      [sheet],
+    );
+    const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+    expect(Object.keys(files)).toContain(CONTACT_SHEET_NAME);
+    expect((await sharp(files[CONTACT_SHEET_NAME]!).metadata()).format).toBe("png");
+  });
+});
