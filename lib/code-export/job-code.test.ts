@@ -83,7 +83,7 @@ describe.each(CASES)("copy as code: $modelId", ({ modelId, params }) => {
     try {
       const snippets = await jobCodeSnippets(job);
       for (const language of LANGUAGES) expect(snippets[language]).not.toContain(KEY);
-      expect(snippets.curl).toContain(`\${${envName}}`);
+      expect(snippets.curl).toContain(`$${envName}`);
       expect(snippets.javascript).toContain(`process.env.${envName}`);
       expect(snippets.python).toContain(`os.environ["${envName}"]`);
     } finally {

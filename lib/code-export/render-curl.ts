@@ -13,11 +13,13 @@ function singleQuoted(text: string): string {
 function shellWord(template: Template): string {
   if (template.every((part) => typeof part === "string")) return singleQuoted(template.join(""));
   const inner = template
-    .map((part) =>
-      typeof part === "string"
-        ? part.replace(/[\\"$`]/g, (character) => `\\${character}`)
-        : `\${${"env" in part ? part.env : part.saved}}`,
-    )
+    .map((part, index) => {
+      if (typeof part === "string") return part.replace(/[\\"$`]/g, (character) => `\\${character}`);
+      const name = "env" in part ? part.env : part.saved;
+      // $NAME as people write it, unless a name character follows and braces must end it.
+      const next = template[index + 1];
+      return typeof next === "string" && /^\w/.test(next) ? `\${${name}}` : `$${name}`;
+    })
     .join("");
   return `"${inner}"`;
 }
@@ -75,7 +77,7 @@ export function renderCurl(script: CodeScript): string {
         [
           `curl -sS -X POST ${singleQuoted(url)} -c ${COOKIE_JAR}`,
           "-H 'Content-Type: application/json'",
-          `--data-raw "{\\"token\\": \\"\${${tokenEnv}}\\"}"`,
+          `--data-raw "{\\"token\\": \\"$${tokenEnv}\\"}"`,
         ].join(" \\\n  "),
       ].join("\n"),
     );

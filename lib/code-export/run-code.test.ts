@@ -66,7 +66,7 @@ describe("GET /api/runs/:id/code", () => {
     const run = await storedRun({ prompt: "one fox", models: [MATRIX.models[0]] });
     const snippets = runCodeSnippets(run, ORIGIN, true);
     expect(snippets.curl).toContain(`${ORIGIN}/api/session`);
-    expect(snippets.curl).toContain("${PRISM_ACCESS_TOKEN}");
+    expect(snippets.curl).toContain("$PRISM_ACCESS_TOKEN");
     expect(snippets.curl).toContain("-b prism-cookies.txt");
     expect(snippets.javascript).toContain("process.env.PRISM_ACCESS_TOKEN");
     expect(snippets.javascript).toContain('"Cookie": cookie');
