@@ -6,6 +6,8 @@ import type { Database, DatabaseHandle } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { insertImage } from "@/lib/db/queries/images";
 import { jobs } from "@/lib/db/schema";
+import type { RunView } from "@/lib/api/views";
+import { cancelJob, rerunJob } from "@/lib/jobs/cell-control";
 import { createRun } from "@/lib/jobs/create-run";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { emptyDatabase, openTestDatabase } from "@/lib/testing/test-database";
@@ -128,6 +130,30 @@ describe("readRunWhenChanged (long-poll)", () => {
     expect(answer.status).toBe(200);
     expect(answer.headers.get("etag")).not.toBe(first.etag);
     expect((await answer.json()).jobs[0].images[0].url).toBe("/api/files/dd.png");
+  });
+
+  it("wakes on a new take of a finished run (served from memory) and on a cancel", async () => {
+    await startChangeFeed(handle);
+    const run = await startRun();
+    await finish(run.jobs[0]!.id);
+    const finished = (await read(run.id))!;
+    const hold = (etag: string) =>
+      readRunWhenChanged(handle.db, run.id, etag, 600_000, new AbortController().signal);
+
+    const heldForTake = hold(finished.etag);
+    const take = await rerunJob(handle.db, run.jobs[0]!.id);
+    const withTake = (await heldForTake)!;
+    expect(withTake.status).toBe(200);
+    const body = (await withTake.json()) as RunView;
+    expect(body.jobs.map((job) => [job.take, job.status])).toEqual([
+      [1, "succeeded"],
+      [2, "queued"],
+    ]);
+
+    const heldForCancel = hold(withTake.headers.get("etag")!);
+    await cancelJob(handle.db, take.id);
+    const afterCancel = (await (await heldForCancel)!.json()) as RunView;
+    expect(afterCancel.jobs[1]?.status).toBe("canceled");
   });
 
   it("answers at once when the copy is already stale, and 304 when the wait ends or the client leaves", async () => {
