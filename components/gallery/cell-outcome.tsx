@@ -29,6 +29,9 @@ export function JobFailure({ job, compact }: { job: JobView; compact?: boolean }
 
 /** A canceled job, and whether the provider may still bill it (it had been sent before the cancel). */
 export function JobCanceled({ job, provider }: { job: JobView; provider: string }) {
+  const fallback = job.startedAt
+    ? `Canceled — ${provider} may still finish the job and bill it`
+    : `Canceled before it reached ${provider}, so nothing was charged`;
   return (
     <div className="flex min-h-24 flex-col justify-center gap-1.5 rounded-lg border border-line bg-surface-muted px-3 py-3">
       <p className="flex items-center gap-2 text-sm font-semibold text-fg">
@@ -36,9 +39,7 @@ export function JobCanceled({ job, provider }: { job: JobView; provider: string 
         Canceled
       </p>
       <p className="text-xs leading-snug text-fg-muted">
-        {job.startedAt
-          ? `It had already gone to ${provider}: the provider may still finish it and bill it.`
-          : `Stopped before it reached ${provider}; nothing was billed.`}
+        {job.error?.summary ?? job.error?.message ?? fallback}
       </p>
     </div>
   );

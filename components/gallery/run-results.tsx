@@ -5,7 +5,7 @@ import { useEffect } from "react";
 import { ApiError } from "@/lib/http/api-client";
 import { useFinishNotice } from "@/lib/hooks/use-finish-notice";
 import { useRun } from "@/lib/hooks/use-run";
-import { isRunFinished } from "@/lib/models/job-status";
+import { isRunFinished, type JobStatus } from "@/lib/models/job-status";
 import type { RunView } from "@/lib/api/views";
 import { buttonClasses } from "@/components/ui/button";
 import { AlertIcon, ExternalIcon } from "@/components/ui/icons";
@@ -34,8 +34,8 @@ const DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: 
 /** Counts cells by their newest take: a retried cell that succeeded is done, not failed. */
 function RunProgress({ run }: { run: RunView }) {
   const newest = matrixCells(run).flatMap((row) => row.flatMap((cell) => cell.takes.slice(-1)));
-  const done = newest.filter((job) => job.status === "succeeded").length;
-  const failed = newest.filter((job) => job.status === "failed" || job.status === "canceled").length;
+  const count = (status: JobStatus) => newest.filter((job) => job.status === status).length;
+  const [done, failed, canceled] = [count("succeeded"), count("failed"), count("canceled")];
   const finished = isRunFinished(run);
   return (
     <p className="flex items-center gap-2 text-xs text-fg-muted" role="status">
@@ -43,6 +43,7 @@ function RunProgress({ run }: { run: RunView }) {
       {finished ? "Finished" : "Generating"} · {done} of {newest.length}{" "}
       {run.prompts.length > 1 ? "cells" : "models"} done
       {failed > 0 ? <span className="text-danger">· {failed} failed</span> : null}
+      {canceled > 0 ? <span>· {canceled} canceled</span> : null}
     </p>
   );
 }
