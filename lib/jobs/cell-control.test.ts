@@ -8,7 +8,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createRunBodySchema, type CreateRunBody } from "@/lib/api/run-requests";
-import { openDatabase, type DatabaseHandle } from "@/lib/db/client";
+import type { DatabaseHandle } from "@/lib/db/client";
 import { getJob } from "@/lib/db/queries/jobs";
 import { getRunVersion } from "@/lib/db/queries/runs";
 import { jobs } from "@/lib/db/schema";
@@ -22,8 +22,8 @@ import { reserveWithinBudget } from "@/lib/spend/daily-budget";
 import { createLocalBlobStore } from "@/lib/storage/local-blob-store";
 import { driveRunners, type TestClock } from "@/lib/testing/drive-runners";
 import { fakeProvider } from "@/lib/testing/fake-provider";
-import { createScratchDatabase, type ScratchDatabase } from "@/lib/testing/scratch-postgres";
-import { emptyDatabase, openTestDatabase } from "@/lib/testing/test-database";
+import { DATABASE_ENGINES } from "@/lib/testing/database-engines";
+import { emptyDatabase } from "@/lib/testing/test-database";
 import { pngImage } from "@/lib/testing/test-images";
 import { getRunView } from "@/lib/views/run-views";
 import { cancelJob, rerunJob } from "./cell-control";
@@ -31,41 +31,6 @@ import { createRun } from "./create-run";
 import type { FetchImage } from "./download-image";
 import { createJobRunner } from "./runner/engine";
 import type { JobRunner } from "./runner/types";
-
-const serverUrl = process.env.TEST_DATABASE_URL?.trim() || undefined;
-
-interface Engine {
-  name: string;
-  open(): Promise<{ handle: DatabaseHandle; dispose(): Promise<void> }>;
-}
-
-const ENGINES: Engine[] = [
-  {
-    name: "PGlite",
-    async open() {
-      const handle = await openTestDatabase();
-      return { handle, dispose: () => handle.close() };
-    },
-  },
-  ...(serverUrl
-    ? [
-        {
-          name: "PostgreSQL",
-          async open() {
-            const scratch: ScratchDatabase = await createScratchDatabase(serverUrl);
-            const handle = await openDatabase({ engine: "postgres", url: scratch.url });
-            return {
-              handle,
-              dispose: async () => {
-                await handle.close();
-                await scratch.drop();
-              },
-            };
-          },
-        },
-      ]
-    : []),
-];
 
 const SHORTAPI = { modelId: "shortapi/z-image", params: { aspect_ratio: "1:1" } };
 /** The one model that takes a seed. */
@@ -87,7 +52,7 @@ async function conflictOf(promise: Promise<unknown>): Promise<{ code: string; me
   return { code: error.code, message: error.message };
 }
 
-describe.each(ENGINES)("cell control on $name", (engine) => {
+describe.each(DATABASE_ENGINES)("cell control on $name", (engine) => {
   let handle: DatabaseHandle;
   let dispose: () => Promise<void>;
   let blobDirectory: string;

@@ -3,12 +3,15 @@ import { and, eq, inArray, ne, or } from "drizzle-orm";
 import type { Database } from "../client";
 import { images, jobs, type ImageRow, type JobRow, type NewImageRow } from "../schema";
 
+/** What became of an image insert: a job canceled or deleted meanwhile keeps no image. */
+export type ImageInsert = "recorded" | "job canceled" | "job deleted";
+
 /**
  * Idempotent per (job, index): a resumed download never stores an image twice. An image for a job
- * canceled meanwhile is not recorded (false): the job row is locked and checked first, in the
- * transaction that inserts, so a cancel lands either wholly before or wholly after.
+ * canceled or deleted meanwhile is not recorded: the job row is locked and checked first, in the
+ * transaction that inserts, so a cancel or a delete lands either wholly before or wholly after.
  */
-export async function insertImage(db: Database, image: NewImageRow): Promise<boolean> {
+export async function insertImage(db: Database, image: NewImageRow): Promise<ImageInsert> {
   return db.transaction(async (transaction) => {
     // Bumps the run's version (ETag) as soon as an image is visible.
     const [job] = await transaction
@@ -16,12 +19,15 @@ export async function insertImage(db: Database, image: NewImageRow): Promise<boo
       .set({ updatedAt: image.createdAt ?? new Date() })
       .where(and(eq(jobs.id, image.jobId), ne(jobs.status, "canceled")))
       .returning({ id: jobs.id });
-    if (!job) return false;
+    if (!job) {
+      const [canceled] = await transaction.select({ id: jobs.id }).from(jobs).where(eq(jobs.id, image.jobId));
+      return canceled ? "job canceled" : "job deleted";
+    }
     await transaction
       .insert(images)
       .values(image)
       .onConflictDoNothing({ target: [images.jobId, images.index] });
-    return true;
+    return "recorded";
   });
 }
 

@@ -16,7 +16,7 @@ import {
 import { decideDownloadError } from "./step-policy";
 
 /**
- * Images that arrive for a job canceled meanwhile are not kept. Their bytes may stay in the blob
+ * Images that arrive for a job canceled (or whose run was deleted) meanwhile are not kept. Their bytes may stay in the blob
  * store unreferenced: deleting them could race another job storing the same content (content
  * addressing), and losing a kept image is worse than a stray file. The runner's own write then finds
  * the job canceled and changes nothing.
@@ -26,11 +26,17 @@ function dropCanceled(job: JobRow, context: StepContext): StepOutcome {
   return { changes: {}, continueNow: false };
 }
 
+/** The run was deleted with its jobs: there is nothing left to write to, not even the lease. */
+function dropDeleted(job: JobRow, context: StepContext): null {
+  context.log.info("Job's run was deleted during its download; its images are not kept", { jobId: job.id });
+  return null;
+}
+
 /**
  * Downloads and stores every output not stored yet. An image is recorded only once its bytes are
  * stored, so a retry (on this runner or another) picks up exactly where this one stopped.
  */
-export async function downloadStep(job: JobRow, context: StepContext): Promise<StepOutcome> {
+export async function downloadStep(job: JobRow, context: StepContext): Promise<StepOutcome | null> {
   const outputs = job.providerOutputs ?? [];
   if (outputs.length === 0) {
     return failJob(
@@ -53,7 +59,8 @@ export async function downloadStep(job: JobRow, context: StepContext): Promise<S
         ...image,
         createdAt: context.now(),
       });
-      if (!recorded) return dropCanceled(job, context);
+      if (recorded === "job canceled") return dropCanceled(job, context);
+      if (recorded === "job deleted") return dropDeleted(job, context);
     }
   } catch (error) {
     const decision = decideDownloadError(error, policyContext(job, context));

@@ -9,7 +9,7 @@ import { failJob, type StepContext, type StepOutcome } from "./step-context";
 import { lostCreateFailure } from "./step-policy";
 import { submitStep } from "./submit-step";
 
-/** Does the one step the job's columns call for; null when the job is already finished. */
+/** Does the one step the job's columns call for; null when the job is finished or gone with its run. */
 export async function runStep(
   job: JobRow,
   getProvider: (providerId: ProviderId) => ImageProvider | null,
