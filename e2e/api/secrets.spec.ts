@@ -74,6 +74,8 @@ test("no page, API answer, error or header carries a key, even after provider 40
     ["/api/session"],
     ["/api/runs"],
     [`/api/runs/${runId}`],
+    [`/api/runs/${runId}/code`],
+    ...jobs.map((job): [string] => [`/api/jobs/${job.id}/code`]),
     ["/api/runs/does-not-exist"],
     ["/api/runs?limit=abc"],
     ["/api/files/ab/not-a-file.png"],
