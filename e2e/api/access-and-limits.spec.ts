@@ -45,6 +45,8 @@ test("protected API routes answer 401 with the envelope; public ones stay open",
     ["/api/models", "GET"],
     ["/api/spend", "GET"],
     ["/api/galleries", "POST"],
+    ["/api/jobs/abc/rerun", "POST"],
+    ["/api/jobs/abc/cancel", "POST"],
   ] as const) {
     const response = await fetch(url(route), {
       method,
