@@ -13,7 +13,10 @@ function input(
     title: `${rows} prompts × ${columns} models`,
     subtitle: "Prism · run test",
     prompts: Array.from({ length: rows }, (_, row) => `prompt ${row + 1}`),
-    columnLabels: Array.from({ length: columns }, (_, column) => `model ${column + 1}`),
+    columns: Array.from({ length: columns }, (_, column) => ({
+      label: `model ${column + 1}`,
+      provider: "shortapi",
+    })),
     cells: Array.from({ length: rows }, (_, row) =>
       Array.from({ length: columns }, (_, column) => cell(row, column)),
     ),

@@ -27,7 +27,7 @@ async function fitted(bytes: Buffer, cell: { width: number; height: number }) {
 /** The whole matrix as one PNG: labels drawn by Satori with the shipped fonts, images by sharp. */
 export async function renderContactSheet(input: SheetInput): Promise<Buffer> {
   const rows = input.prompts.length;
-  const columns = input.columnLabels.length;
+  const columns = input.columns.length;
   const layout = sheetLayout(rows, columns, input.cellAspect);
   const fittedCells = await Promise.all(
     input.cells.map((row) =>

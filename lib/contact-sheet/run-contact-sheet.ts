@@ -2,6 +2,8 @@ import "server-only";
 import type { JobView, RunView } from "@/lib/api/views";
 import type { Database } from "@/lib/db/client";
 import { storedKeysOf } from "@/lib/db/queries/images";
+import { findModel } from "@/lib/models/catalog";
+import { providerName } from "@/lib/models/providers";
 import { THUMBNAIL_WIDTH } from "@/lib/jobs/store-image";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { renderContactSheet, type SheetInput } from "./render-sheet";
@@ -50,6 +52,12 @@ function commonAspect(jobs: (JobView | undefined)[]): number {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 1;
 }
 
+/** "shortapi": the same model may be served by several providers (Z-Image Turbo on pixazo and DashScope). */
+function providerOf(modelId: string): string {
+  const model = findModel(modelId);
+  return model ? providerName(model.providerId) : "";
+}
+
 const CREATED_FORMAT = new Intl.DateTimeFormat("en-GB", {
   dateStyle: "medium",
   timeStyle: "short",
@@ -94,7 +102,10 @@ export async function runContactSheet(db: Database, blobStore: BlobStore, run: R
     title: `${plural(rows, "prompt")} × ${plural(columns, "model configuration")}`,
     subtitle: `Prism · run ${run.id} · ${CREATED_FORMAT.format(new Date(run.createdAt))} UTC · ${seed}`,
     prompts: run.prompts,
-    columnLabels: run.configs.map((config) => config.label),
+    columns: run.configs.map((config) => ({
+      label: config.label,
+      provider: providerOf(config.modelId),
+    })),
     cells,
     cellAspect,
   });

@@ -15,7 +15,7 @@ const MAX_ASPECT = 16 / 9;
 export const SHEET_MARGIN = 40;
 export const SHEET_GAP = 14;
 export const TITLE_HEIGHT = 76;
-export const HEADER_HEIGHT = 56;
+export const HEADER_HEIGHT = 76;
 export const LABEL_WIDTH = 300;
 
 export interface SheetLayout {

@@ -17,7 +17,8 @@ export interface SheetText {
   title: string;
   subtitle: string;
   prompts: string[];
-  columnLabels: string[];
+  /** A configuration's label ("FLUX.1 · dev") and its provider, for models served by several. */
+  columns: { label: string; provider: string }[];
   /** Per row and column: null where an image is drawn on top. */
   notices: (CellNotice | null)[][];
 }
@@ -32,9 +33,14 @@ export function sheetStrings(text: SheetText): string {
   const notices = text.notices
     .flat()
     .flatMap((notice) => (notice ? [notice.state, notice.detail ?? ""] : []));
-  return [text.title, text.subtitle, ...text.prompts, ...text.columnLabels, ...notices, "0123456789"].join(
-    " ",
-  );
+  return [
+    text.title,
+    text.subtitle,
+    ...text.prompts,
+    ...text.columns.flatMap((column) => [column.label, column.provider]),
+    ...notices,
+    "0123456789",
+  ].join(" ");
 }
 
 /**
@@ -61,7 +67,7 @@ export function SheetMarkup({ layout, text }: { layout: SheetLayout; text: Sheet
         <div style={{ fontSize: 28, color: INK, lineClamp: 1, display: "block" }}>{text.title}</div>
         <div style={{ fontSize: 16, color: MUTED, marginTop: 6 }}>{text.subtitle}</div>
       </div>
-      {text.columnLabels.map((label, column) => (
+      {text.columns.map(({ label, provider }, column) => (
         <div
           key={`column-${column}`}
           style={{
@@ -71,12 +77,14 @@ export function SheetMarkup({ layout, text }: { layout: SheetLayout; text: Sheet
             width: cell.width,
             height: HEADER_HEIGHT - 10,
             display: "flex",
-            alignItems: "flex-end",
+            flexDirection: "column",
+            justifyContent: "flex-end",
           }}
         >
           <div style={{ fontSize: 16, lineHeight: `${LINE}px`, color: INK, display: "block", lineClamp: 2 }}>
             {label}
           </div>
+          <div style={{ fontSize: 13, color: MUTED, marginTop: 2 }}>{provider}</div>
         </div>
       ))}
       {text.prompts.map((prompt, row) => (
