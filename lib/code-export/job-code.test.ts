@@ -149,8 +149,9 @@ describe("copy as code: the snippets run against the simulator", () => {
   const files = { curl: "request.sh", javascript: "request.mjs", python: "request.py" };
 
   describe.each(["shortapi/z-image", "pixazo/z-image-turbo", "dashscope/z-image-turbo"])("%s", (modelId) => {
-    it.each(LANGUAGES)("%s", async (language) => {
-      if (!tools[language]) return;
+    it.for(LANGUAGES)("%s", async (language, context) => {
+      // curl with jq, or Python with requests, may be missing where the tests run.
+      if (!tools[language]) context.skip();
       const job = jobFor(modelId, CASES.find((entry) => entry.modelId === modelId)!.params);
       const snippets = renderSnippets(await jobCodeScript(job, simulator.urls[job.providerId]));
       const file = path.join(directory, `${modelId.replace("/", "-")}-${files[language]}`);
