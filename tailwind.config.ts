@@ -25,6 +25,7 @@ const config: Config = {
         "success-soft": "var(--color-success-soft)",
         warning: "var(--color-warning)",
         "warning-soft": "var(--color-warning-soft)",
+        star: "var(--color-star)",
       },
       fontFamily: {
         sans: ["var(--font-inter)", "ui-sans-serif", "system-ui", "sans-serif"],

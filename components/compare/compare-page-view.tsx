@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { DetailPicks } from "@/components/picks/detail-picks";
 import { apiGet } from "@/lib/http/api-client";
 import type { CompareImagesView } from "@/lib/api/review-views";
 import { toCompareItem } from "./compare-items";
@@ -19,5 +20,14 @@ export function ComparePageView({ ids }: { ids: string[] }) {
   }
   if (query.error) return <p className="text-sm text-danger">{query.error.message}</p>;
   if (!query.data) return <p className="text-sm text-fg-muted">Loading images…</p>;
-  return <CompareView items={query.data.images.map(toCompareItem)} />;
+  const images = new Map(query.data.images.map((entry) => [entry.image.id, entry.image]));
+  return (
+    <CompareView
+      items={query.data.images.map(toCompareItem)}
+      picks={(item) => {
+        const image = images.get(item.id);
+        return image ? <DetailPicks image={image} name={item.title} editor="dialog" /> : null;
+      }}
+    />
+  );
 }

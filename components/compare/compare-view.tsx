@@ -1,6 +1,6 @@
 "use client";
 
-import { type KeyboardEvent, useEffect, useRef, useState } from "react";
+import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { CompareHelp, compareShortcuts } from "./compare-help";
@@ -16,7 +16,14 @@ const ZOOM_STEP = 1.25;
  * 2–4 images at equal size under one shared zoom and pan; with two, an A/B swipe slider and a flip
  * that shows one image in place of the other. Everything has a key, listed under "?".
  */
-export function CompareView({ items }: { items: CompareItem[] }) {
+export function CompareView({
+  items,
+  picks,
+}: {
+  items: CompareItem[];
+  /** The owner's controls per image (star, note), in a row under the images; absent on a share page. */
+  picks?: (item: CompareItem) => ReactNode;
+}) {
   const { transform, setTransform, handlers } = useSyncedZoom();
   const [mode, setMode] = useState<Mode>("side");
   const [swipe, setSwipe] = useState(50);
@@ -39,6 +46,7 @@ export function CompareView({ items }: { items: CompareItem[] }) {
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target instanceof HTMLInputElement && event.target.type !== "range") return;
+    if (event.target instanceof HTMLTextAreaElement) return;
     if (event.metaKey || event.ctrlKey || event.altKey) return;
     const centre = { x: 0, y: 0 };
     const actions: Record<string, () => void> = {
@@ -134,7 +142,8 @@ export function CompareView({ items }: { items: CompareItem[] }) {
       <div
         ref={stage}
         className={cn(
-          "grid h-[calc(100dvh-12rem)] min-h-80 gap-2",
+          "grid min-h-80 gap-2",
+          picks ? "h-[calc(100dvh-16rem)]" : "h-[calc(100dvh-12rem)]",
           mode === "side" && items.length === 2 && "grid-rows-2 sm:grid-cols-2 sm:grid-rows-1",
           mode === "side" && items.length === 3 && "grid-rows-3 sm:grid-cols-3 sm:grid-rows-1",
           mode === "side" && items.length === 4 && "grid-cols-2 grid-rows-2",
@@ -180,6 +189,22 @@ export function CompareView({ items }: { items: CompareItem[] }) {
           </div>
         )}
       </div>
+      {picks ? (
+        <ul
+          aria-label="Picks"
+          className={cn("grid gap-2", items.length > 2 ? "grid-cols-2 lg:grid-cols-4" : "sm:grid-cols-2")}
+        >
+          {items.map((item) => (
+            <li
+              key={item.id}
+              className="grid min-w-0 gap-1 rounded-xl border border-line bg-surface px-3 py-2"
+            >
+              <p className="truncate text-xs font-semibold">{item.title}</p>
+              {picks(item)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <CompareHelp open={help} onClose={() => setHelp(false)} shortcuts={compareShortcuts(pair)} />
     </div>
   );

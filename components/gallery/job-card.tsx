@@ -1,3 +1,4 @@
+import { ImagePicks } from "@/components/picks/image-picks";
 import { cn } from "@/components/ui/cn";
 import type { JobView } from "@/lib/api/views";
 import { isTerminal } from "@/lib/models/job-status";
@@ -73,7 +74,14 @@ export function JobCard(props: JobCardProps) {
         ) : job.status === "canceled" ? (
           <JobCanceled job={job} provider={provider} />
         ) : (
-          <JobImages job={job} label={label} onOpen={props.onOpenImage} slots={slots} selectable />
+          <JobImages
+            job={job}
+            label={label}
+            onOpen={props.onOpenImage}
+            slots={slots}
+            selectable
+            overlay={(image, name) => <ImagePicks image={image} name={name} />}
+          />
         )}
       </div>
 

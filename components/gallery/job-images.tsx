@@ -1,6 +1,7 @@
 "use client";
 
-import type { JobView } from "@/lib/api/views";
+import type { ReactNode } from "react";
+import type { ImageView, JobView } from "@/lib/api/views";
 import { isTerminal } from "@/lib/models/job-status";
 import { cn } from "@/components/ui/cn";
 import { CheckIcon } from "@/components/ui/icons";
@@ -25,9 +26,19 @@ interface JobImagesProps {
   slots?: number;
   /** Tighter gaps, for the contact sheet. */
   dense?: boolean;
+  /** Controls over each image's top right corner (the owner's star and note). */
+  overlay?: (image: ImageView, name: string) => ReactNode;
 }
 
-export function JobImages({ job, label, onOpen, selectable = false, slots, dense = false }: JobImagesProps) {
+export function JobImages({
+  job,
+  label,
+  onOpen,
+  selectable = false,
+  slots,
+  dense = false,
+  overlay,
+}: JobImagesProps) {
   const selection = useImageSelection();
   const selecting = selectable && selection.active;
   // Placeholders stay until every image is there, so the card does not jump as images arrive.
@@ -54,7 +65,7 @@ export function JobImages({ job, label, onOpen, selectable = false, slots, dense
         const name = `image ${position + 1} of ${job.images.length} from ${label}`;
         const selected = selecting && selection.imageIds.includes(image.id);
         return (
-          <li key={image.id}>
+          <li key={image.id} className="group/tile relative">
             <button
               type="button"
               onClick={() => (selecting ? selectionActions.toggleImage(image.id) : onOpen(image.id))}
@@ -89,6 +100,7 @@ export function JobImages({ job, label, onOpen, selectable = false, slots, dense
                 </span>
               ) : null}
             </button>
+            {overlay?.(image, name)}
           </li>
         );
       })}

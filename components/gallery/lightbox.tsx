@@ -29,6 +29,8 @@ interface LightboxProps {
   downloadHref: (item: LightboxItem) => string;
   /** Where "Compare" leads for the open image (the compare view with it and a neighbour). */
   compareHref?: (imageIds: string[]) => string;
+  /** The owner's controls for the open image (star, note); absent on a share page. */
+  picks?: (item: LightboxItem) => ReactNode;
   /** What the "n / total in …" counter counts. */
   scope?: "run" | "gallery";
   /** Where an arrow key leads (a matrix: ↑ ↓ within a column); by default ← → step through the list. */
@@ -58,6 +60,7 @@ export function Lightbox({
   rerunAction,
   downloadHref,
   compareHref,
+  picks,
   scope = "run",
   step: stepTo,
 }: LightboxProps) {
@@ -82,6 +85,7 @@ export function Lightbox({
       label={item && label ? `Image ${item.position} from ${label.name}` : "Image"}
       className="h-[calc(100dvh-2rem)] w-[min(1400px,calc(100vw-2rem))]"
       onKeyDown={(event) => {
+        if (event.target instanceof HTMLTextAreaElement) return;
         const direction = ARROWS[event.key];
         if (!direction) return;
         move(direction);
@@ -151,6 +155,8 @@ export function Lightbox({
                   <CloseIcon />
                 </Button>
               </div>
+
+              {picks?.(item)}
 
               <section className="grid gap-1.5">
                 <h3 className="text-[11px] font-semibold tracking-wide text-fg-subtle uppercase">Prompt</h3>

@@ -1,4 +1,5 @@
 import type { ComponentProps } from "react";
+import { ImagePicks } from "@/components/picks/image-picks";
 import { AlertIcon } from "@/components/ui/icons";
 import { JobCard } from "./job-card";
 import { JobImages } from "./job-images";
@@ -23,7 +24,15 @@ export function RunCell({ density, ...props }: RunCellProps) {
           {job.status === "failed" ? "Failed" : "Canceled"}
         </p>
       ) : (
-        <JobImages job={job} label={label} onOpen={props.onOpenImage} slots={props.slots} selectable dense />
+        <JobImages
+          job={job}
+          label={label}
+          onOpen={props.onOpenImage}
+          slots={props.slots}
+          selectable
+          dense
+          overlay={(image, name) => <ImagePicks image={image} name={name} dense />}
+        />
       )}
     </article>
   );

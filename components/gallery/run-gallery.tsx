@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { DetailPicks } from "@/components/picks/detail-picks";
 import type { RunView } from "@/lib/api/views";
 import { modelLabel } from "./format";
 import { Lightbox } from "./lightbox";
@@ -99,6 +100,13 @@ export function RunGallery({ run, density, onRerun }: RunGalleryProps) {
         rerunAction={(rerun) => <RerunButton run={rerun} onCreated={onRerun} />}
         downloadHref={(item) => `/api/images/${encodeURIComponent(item.image.id)}/download`}
         compareHref={(ids) => `/compare?images=${ids.map(encodeURIComponent).join(",")}`}
+        picks={(item) => (
+          <DetailPicks
+            key={item.image.id}
+            image={item.image}
+            name={`image ${item.position} from ${modelLabel(item.job.modelId).name}`}
+          />
+        )}
       />
     </div>
   );

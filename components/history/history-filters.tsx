@@ -1,6 +1,8 @@
 "use client";
 
-import { SearchIcon } from "@/components/ui/icons";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { SearchIcon, StarIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { useModels } from "@/lib/hooks/use-models";
@@ -10,6 +12,8 @@ export interface HistoryFilterValues {
   search: string;
   modelId: string;
   status: JobStatus | "";
+  /** Only runs with a starred image. */
+  starred: boolean;
 }
 
 const STATUS_LABELS: Record<JobStatus, string> = {
@@ -29,7 +33,7 @@ export function HistoryFilters({
 }) {
   const { data } = useModels();
   return (
-    <div className="grid w-full gap-2 sm:grid-cols-[minmax(0,18rem)_11rem_9rem] lg:w-auto">
+    <div className="grid w-full gap-2 sm:grid-cols-[minmax(0,18rem)_11rem_9rem_auto] lg:w-auto">
       <div className="relative">
         <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-fg-subtle" />
         <Input
@@ -65,6 +69,14 @@ export function HistoryFilters({
           </option>
         ))}
       </Select>
+      <Button
+        aria-pressed={value.starred}
+        onClick={() => onChange({ ...value, starred: !value.starred })}
+        className="aria-pressed:border-accent/40 aria-pressed:bg-accent-soft aria-pressed:text-accent-strong"
+      >
+        <StarIcon className={cn(value.starred && "fill-current text-star")} />
+        Starred
+      </Button>
     </div>
   );
 }

@@ -5,13 +5,17 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
 
-/** The history filters a URL's query holds (?q=&model=&status=), so Back and shared links restore them. */
+/**
+ * The history filters a URL's query holds (?q=&model=&status=&starred=true), so Back and shared links
+ * restore them.
+ */
 export function filtersFromQuery(query: SearchParams): HistoryFilterValues {
   const status = first(query.status);
   return {
     search: first(query.q),
     modelId: first(query.model),
     status: (JOB_STATUSES as readonly string[]).includes(status) ? (status as JobStatus) : "",
+    starred: first(query.starred) === "true",
   };
 }
 
@@ -21,6 +25,7 @@ export function queryFromFilters(filters: HistoryFilterValues): string {
   if (filters.search.trim()) query.set("q", filters.search);
   if (filters.modelId) query.set("model", filters.modelId);
   if (filters.status) query.set("status", filters.status);
+  if (filters.starred) query.set("starred", "true");
   const text = query.toString();
   return text ? `?${text}` : "";
 }

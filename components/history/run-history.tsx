@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useDeferredValue, useEffect, useState } from "react";
 import { SelectionBar } from "@/components/share/selection-bar";
+import { ShareStarredButton } from "@/components/share/share-starred-button";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { CheckIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
@@ -15,7 +16,7 @@ import { HistoryFilters, type HistoryFilterValues } from "./history-filters";
 import { filtersFromQuery, queryFromFilters } from "./history-url";
 import { RunSummaryCard } from "./run-summary-card";
 
-const NO_FILTERS: HistoryFilterValues = { search: "", modelId: "", status: "" };
+const NO_FILTERS: HistoryFilterValues = { search: "", modelId: "", status: "", starred: false };
 
 export function RunHistory() {
   // From the URL as it is now: Back restores a cached render of this page, but not its state.
@@ -26,13 +27,20 @@ export function RunHistory() {
     window.history.replaceState(window.history.state, "", `/history${queryFromFilters(filters)}`);
   }, [filters]);
   const deferredSearch = useDeferredValue(filters.search.trim());
-  const filtered = Boolean(deferredSearch || filters.modelId || filters.status);
+  const filtered = Boolean(deferredSearch || filters.modelId || filters.status || filters.starred);
   const history = useRunHistory({
     search: deferredSearch,
     modelId: filters.modelId || undefined,
     status: filters.status || undefined,
+    starred: filters.starred,
   });
   const runs = history.data?.pages.flatMap((page) => page.runs) ?? [];
+  // Every page of the filter, not just those on screen: "Share starred" shares them all.
+  const collectStarred = async () => {
+    let result = { data: history.data, hasNextPage: history.hasNextPage };
+    while (result.hasNextPage) result = await history.fetchNextPage();
+    return (result.data?.pages ?? []).flatMap((page) => page.runs.flatMap((run) => run.starredImageIds));
+  };
   const selection = useImageSelection();
 
   return (
@@ -44,6 +52,14 @@ export function RunHistory() {
         </div>
         <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
           <HistoryFilters value={filters} onChange={setFilters} />
+          {filters.starred ? (
+            <ShareStarredButton
+              size="md"
+              collect={collectStarred}
+              count={runs.reduce((total, run) => total + run.starredImageIds.length, 0)}
+              defaultTitle="Starred"
+            />
+          ) : null}
           <Button
             aria-pressed={selection.active}
             className="aria-pressed:border-accent/40 aria-pressed:bg-accent-soft aria-pressed:text-accent-strong"

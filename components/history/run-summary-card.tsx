@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { namesInContext } from "@/components/gallery/format";
 import { Badge } from "@/components/ui/badge";
-import { ImageIcon } from "@/components/ui/icons";
+import { ImageIcon, StarIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { isTerminal } from "@/lib/models/job-status";
 import type { RunSummary } from "@/lib/api/views";
@@ -51,6 +51,13 @@ export function RunSummaryCard({ run }: { run: RunSummary }) {
           <time dateTime={run.createdAt} className="text-[11px] text-fg-subtle">
             {DATE.format(new Date(run.createdAt))}
           </time>
+          {run.starredImageIds.length > 0 ? (
+            <span className="ml-auto flex items-center gap-1 text-[11px] font-medium text-fg-muted tabular-nums">
+              <StarIcon className="size-3.5 fill-current text-star" />
+              {run.starredImageIds.length}
+              <span className="sr-only">starred</span>
+            </span>
+          ) : null}
           {running ? (
             <Badge tone="accent">Running</Badge>
           ) : failed > 0 ? (

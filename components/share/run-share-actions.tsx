@@ -5,7 +5,8 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { CheckIcon, DownloadIcon, ShareIcon } from "@/components/ui/icons";
 import { selectionActions, useImageSelection } from "@/lib/hooks/use-image-selection";
 import { useRun } from "@/lib/hooks/use-run";
-import { ShareDialog } from "./share-dialog";
+import { LazyShareDialog } from "./lazy-share-dialog";
+import { ShareStarredButton } from "./share-starred-button";
 
 /** Share, download and select, for one run's page. */
 export function RunShareActions({ runId }: { runId: string }) {
@@ -14,6 +15,8 @@ export function RunShareActions({ runId }: { runId: string }) {
   const [sharing, setSharing] = useState(false);
   const imageCount = run?.jobs.reduce((total, job) => total + job.images.length, 0) ?? 0;
   const disabled = imageCount === 0;
+  const starred =
+    run?.jobs.flatMap((job) => job.images.filter((image) => image.starred).map((image) => image.id)) ?? [];
 
   return (
     <div className="flex flex-wrap items-center gap-2">
@@ -43,12 +46,19 @@ export function RunShareActions({ runId }: { runId: string }) {
           Download ZIP
         </a>
       )}
+      {starred.length > 0 && run ? (
+        <ShareStarredButton
+          collect={() => starred}
+          count={starred.length}
+          defaultTitle={run.prompt.slice(0, 120)}
+        />
+      ) : null}
       <Button size="sm" variant="primary" onClick={() => setSharing(true)} disabled={disabled}>
         <ShareIcon />
         Share
       </Button>
       {sharing && run ? (
-        <ShareDialog
+        <LazyShareDialog
           open
           onClose={() => setSharing(false)}
           selection={{ runIds: [run.id] }}

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { CloseIcon, ShareIcon } from "@/components/ui/icons";
 import { selectionActions, useImageSelection } from "@/lib/hooks/use-image-selection";
-import { ShareDialog } from "./share-dialog";
+import { LazyShareDialog } from "./lazy-share-dialog";
 
 function describe(images: number, runs: number): string {
   const parts = [
@@ -57,7 +57,7 @@ export function SelectionBar() {
         </Button>
       </div>
       {sharing ? (
-        <ShareDialog
+        <LazyShareDialog
           open
           onClose={() => setSharing(false)}
           selection={{ imageIds: selection.imageIds, runIds: selection.runIds }}

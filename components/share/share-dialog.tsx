@@ -7,10 +7,12 @@ import { Dialog } from "@/components/ui/dialog";
 import { CloseIcon, ExternalIcon } from "@/components/ui/icons";
 import { Input, Textarea } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
-import { ApiError } from "@/lib/http/api-client";
+import { errorText } from "@/lib/http/api-client";
 import type { CreateGalleryBody } from "@/lib/api/gallery-requests";
 import { useCreateGallery } from "@/lib/hooks/use-galleries";
 import { CopyLinkButton } from "./copy-link-button";
+import { expiryFromDate } from "./expiry";
+import { DEFAULT_SHARE_OPTIONS, ShareOptions } from "./share-options";
 
 interface ShareDialogProps {
   open: boolean;
@@ -20,6 +22,12 @@ interface ShareDialogProps {
   summary: string;
   defaultTitle: string;
   onCreated?: () => void;
+}
+
+function createdHint(review: boolean): string {
+  return review
+    ? "Anyone with the link can pick a favourite per prompt. See the results under Shared links."
+    : "Anyone with the link can view these images. You can revoke it any time.";
 }
 
 export function ShareDialog({
@@ -33,6 +41,7 @@ export function ShareDialog({
   const createGallery = useCreateGallery();
   const [title, setTitle] = useState(defaultTitle);
   const [note, setNote] = useState("");
+  const [options, setOptions] = useState(DEFAULT_SHARE_OPTIONS);
   const ids = { title: useId(), note: useId(), link: useId() };
   const created = createGallery.data;
   const absoluteUrl =
@@ -41,25 +50,31 @@ export function ShareDialog({
   const close = () => {
     createGallery.reset();
     setNote("");
+    setOptions(DEFAULT_SHARE_OPTIONS);
     onClose();
   };
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     createGallery.mutate(
-      { ...selection, title: title.trim() || undefined, note: note.trim() || undefined },
+      {
+        ...selection,
+        title: title.trim() || undefined,
+        note: note.trim() || undefined,
+        review: options.review ? { blind: options.blind } : undefined,
+        hideNotes: options.hideNotes,
+        expiresAt: expiryFromDate(options.expiresOn) ?? undefined,
+      },
       { onSuccess: () => onCreated?.() },
     );
   };
 
   return (
     <Dialog open={open} onClose={close} label="Share" className="w-[min(32rem,calc(100vw-2rem))]">
-      <div className="grid gap-5 p-5 sm:p-6">
+      <div className="grid max-h-[calc(100dvh-2rem)] gap-5 overflow-y-auto p-5 sm:p-6">
         <div className="flex items-start justify-between gap-3">
           <div>
             <h2 className="text-base font-semibold">{created ? "Your link is ready" : "Share a gallery"}</h2>
-            <p className="text-xs text-fg-muted">
-              {created ? "Anyone with the link can view these images. You can revoke it any time." : summary}
-            </p>
+            <p className="text-xs text-fg-muted">{created ? createdHint(options.review) : summary}</p>
           </div>
           <Button variant="ghost" size="icon-sm" aria-label="Close" onClick={close}>
             <CloseIcon />
@@ -83,6 +98,14 @@ export function ShareDialog({
                 <ExternalIcon />
                 Open
               </Link>
+              {options.review ? (
+                <Link
+                  href={`/shared/${encodeURIComponent(created.slug)}/results`}
+                  className={buttonClasses("ghost")}
+                >
+                  Results
+                </Link>
+              ) : null}
               <CopyLinkButton url={created.url} variant="primary" />
             </div>
           </div>
@@ -112,12 +135,10 @@ export function ShareDialog({
                 placeholder="What should the viewer look at?"
               />
             </div>
+            <ShareOptions value={options} onChange={setOptions} />
             {createGallery.error ? (
               <p role="alert" className="rounded-lg bg-danger-soft px-3 py-2 text-xs text-danger">
-                {createGallery.error.message}
-                {createGallery.error instanceof ApiError && createGallery.error.issues.length > 0
-                  ? `: ${createGallery.error.issues.map((issue) => issue.message).join("; ")}`
-                  : null}
+                {errorText(createGallery.error)}
               </p>
             ) : null}
             <div className="flex justify-end gap-2">

@@ -85,6 +85,8 @@ export interface RunSummary {
   statuses: JobStatus[];
   /** Up to four thumbnails for the history list. */
   thumbnails: { url: string; width: number; height: number }[];
+  /** The run's starred images, for "Share starred" from history. */
+  starredImageIds: string[];
 }
 
 export interface RunListView {

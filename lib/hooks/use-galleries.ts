@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { CreateGalleryBody } from "@/lib/api/gallery-requests";
-import type { CreateGalleryResponse, GalleryListView } from "@/lib/api/views";
-import { apiDelete, apiGet, apiPost } from "@/lib/http/api-client";
+import type { CreateGalleryBody, PatchGalleryBody } from "@/lib/api/gallery-requests";
+import type { CreateGalleryResponse, GalleryListView, GallerySummary } from "@/lib/api/views";
+import { apiDelete, apiGet, apiPatch, apiPost } from "@/lib/http/api-client";
 
 export const GALLERIES_QUERY_KEY = ["galleries"] as const;
 
@@ -27,5 +27,21 @@ export function useRevokeGallery() {
   return useMutation({
     mutationFn: (slug: string) => apiDelete(`/api/galleries/${encodeURIComponent(slug)}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: GALLERIES_QUERY_KEY }),
+  });
+}
+
+/** The owner edits a link after sharing it: title, note, expiry. */
+export function useUpdateGallery(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PatchGalleryBody) =>
+      apiPatch<GallerySummary>(`/api/galleries/${encodeURIComponent(slug)}`, body),
+    onSuccess: (summary) => {
+      queryClient.setQueryData<GalleryListView>(GALLERIES_QUERY_KEY, (list) =>
+        list
+          ? { galleries: list.galleries.map((gallery) => (gallery.slug === slug ? summary : gallery)) }
+          : list,
+      );
+    },
   });
 }

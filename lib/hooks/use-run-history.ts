@@ -13,11 +13,12 @@ export interface RunHistoryFilters {
   search: string;
   modelId?: string;
   status?: JobStatus;
+  starred?: boolean;
 }
 
-export function useRunHistory({ search, modelId, status }: RunHistoryFilters) {
+export function useRunHistory({ search, modelId, status, starred }: RunHistoryFilters) {
   return useInfiniteQuery({
-    queryKey: [...RUN_HISTORY_QUERY_KEY, { search, modelId, status }],
+    queryKey: [...RUN_HISTORY_QUERY_KEY, { search, modelId, status, starred }],
     queryFn: ({ pageParam, signal }) => {
       const query: ListRunsQuery = {
         limit: String(PAGE_SIZE),
@@ -25,6 +26,7 @@ export function useRunHistory({ search, modelId, status }: RunHistoryFilters) {
         q: search || undefined,
         model: modelId,
         status,
+        starred: starred ? "true" : undefined,
       };
       const present = Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1]));
       return apiGet<RunListView>(`/api/runs?${new URLSearchParams(present)}`, signal);

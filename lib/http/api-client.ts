@@ -15,6 +15,12 @@ export class ApiError extends Error {
   }
 }
 
+/** What to tell a person: the message, and for refused input what is wrong with each field. */
+export function errorText(error: Error): string {
+  const issues = error instanceof ApiError ? error.issues.map((issue) => issue.message) : [];
+  return issues.length > 0 ? `${error.message}: ${issues.join("; ")}` : error.message;
+}
+
 function isEnvelope(body: unknown): body is ErrorEnvelope {
   if (typeof body !== "object" || body === null || !("error" in body)) return false;
   const error = (body as { error: unknown }).error;
@@ -84,5 +90,8 @@ export const apiGet = <T>(path: string, signal?: AbortSignal) => apiFetch<T>(pat
 
 export const apiPost = <T>(path: string, body: unknown, headers?: Record<string, string>) =>
   apiFetch<T>(path, { method: "POST", body: JSON.stringify(body), headers });
+
+export const apiPatch = <T>(path: string, body: unknown) =>
+  apiFetch<T>(path, { method: "PATCH", body: JSON.stringify(body) });
 
 export const apiDelete = (path: string) => apiFetch<unknown>(path, { method: "DELETE" });

@@ -113,6 +113,7 @@ export function toRunView({ run, jobs, images }: RunRows): RunView {
 export function toRunListView(rows: RunListRows): RunListView {
   const runs: RunSummary[] = rows.runs.map((run) => {
     const runJobs = rows.jobs.filter((job) => job.runId === run.id);
+    const runImages = rows.images.filter((image) => image.runId === run.id);
     return {
       id: run.id,
       prompt: run.prompt,
@@ -121,10 +122,10 @@ export function toRunListView(rows: RunListRows): RunListView {
       createdAt: run.createdAt.toISOString(),
       modelIds: run.configs.map((config) => config.modelId),
       statuses: runJobs.map((job) => job.status),
-      thumbnails: rows.images
-        .filter((image) => image.runId === run.id)
+      thumbnails: runImages
         .slice(0, THUMBNAILS_PER_SUMMARY)
         .map((image) => ({ url: fileUrl(image.thumbnailKey), width: image.width, height: image.height })),
+      starredImageIds: runImages.filter((image) => image.starred).map((image) => image.id),
     };
   });
   const last = rows.runs.at(-1);

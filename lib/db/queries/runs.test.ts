@@ -6,7 +6,7 @@ import { createRunBodySchema } from "@/lib/api/run-requests";
 import { createRun } from "@/lib/jobs/create-run";
 import { emptyDatabase, openTestDatabase } from "@/lib/testing/test-database";
 import { jobs } from "../schema";
-import { insertImage } from "./images";
+import { insertImage, updateImageAnnotations } from "./images";
 import { getRunView, listRuns } from "@/lib/views/run-views";
 import { deleteRun, getRunRows, getRunVersion, runVersionOf } from "./runs";
 
@@ -132,6 +132,21 @@ describe("runs queries", () => {
       statuses: ["queued"],
       thumbnails: [],
     });
+  });
+
+  it("lists only runs with a starred image under starred, with their starred image ids", async () => {
+    const plain = await create("plain");
+    const picked = await create("picked");
+    await addImage(plain.id, plain.jobs[0]!.id, 0, "plain");
+    await addImage(picked.id, picked.jobs[0]!.id, 0, "first");
+    await addImage(picked.id, picked.jobs[0]!.id, 1, "second");
+    const second = (await getRunView(handle.db, picked.id))!.jobs[0]!.images[1]!;
+    await updateImageAnnotations(handle.db, second.id, { starred: true });
+
+    const starred = await listRuns(handle.db, { limit: 10, starred: true });
+    expect(starred.runs.map((run) => [run.prompt, run.starredImageIds])).toEqual([["picked", [second.id]]]);
+    const all = await listRuns(handle.db, { limit: 10 });
+    expect(all.runs.find((run) => run.id === plain.id)?.starredImageIds).toEqual([]);
   });
 
   it("deletes a run and reports only the blobs no other run uses", async () => {

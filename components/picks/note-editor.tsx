@@ -1,0 +1,66 @@
+"use client";
+
+import { useId, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Textarea } from "@/components/ui/input";
+import { Spinner } from "@/components/ui/spinner";
+import { IMAGE_NOTE_MAX_LENGTH } from "@/lib/api/image-requests";
+import type { ImageView } from "@/lib/api/views";
+import { errorText } from "@/lib/http/api-client";
+import { useAnnotateImage } from "@/lib/hooks/use-annotate-image";
+
+const COUNT = new Intl.NumberFormat("en-US");
+
+/**
+ * The owner's note on one image. The server owns the limit: a note that is too long is sent and its
+ * refusal shown, while the counter says how far over it is.
+ */
+export function NoteEditor({ image, onDone }: { image: ImageView; onDone: () => void }) {
+  const annotate = useAnnotateImage();
+  const [text, setText] = useState(image.note ?? "");
+  const ids = { field: useId(), count: useId(), error: useId() };
+  const over = text.length > IMAGE_NOTE_MAX_LENGTH;
+  const save = (event: React.FormEvent) => {
+    event.preventDefault();
+    annotate.mutate({ imageId: image.id, patch: { note: text } }, { onSuccess: onDone });
+  };
+
+  return (
+    <form onSubmit={save} className="grid gap-2">
+      <label htmlFor={ids.field} className="sr-only">
+        Note
+      </label>
+      <Textarea
+        id={ids.field}
+        rows={4}
+        autoFocus
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        placeholder="Why this one? What to fix?"
+        aria-describedby={`${ids.count}${annotate.error ? ` ${ids.error}` : ""}`}
+        aria-invalid={over || Boolean(annotate.error)}
+      />
+      <p
+        id={ids.count}
+        className={cn("text-right text-[11px] tabular-nums text-fg-subtle", over && "text-danger")}
+      >
+        {COUNT.format(text.length)} / {COUNT.format(IMAGE_NOTE_MAX_LENGTH)}
+      </p>
+      {annotate.error ? (
+        <p id={ids.error} role="alert" className="rounded-lg bg-danger-soft px-3 py-2 text-xs text-danger">
+          {errorText(annotate.error)}
+        </p>
+      ) : null}
+      <div className="flex justify-end gap-2">
+        <Button size="sm" variant="ghost" onClick={onDone}>
+          Cancel
+        </Button>
+        <Button size="sm" type="submit" variant="primary" disabled={annotate.isPending}>
+          {annotate.isPending ? <Spinner /> : null}
+          Save note
+        </Button>
+      </div>
+    </form>
+  );
+}

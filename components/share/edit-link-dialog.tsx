@@ -1,0 +1,99 @@
+"use client";
+
+import { useId, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Input, Textarea } from "@/components/ui/input";
+import { Spinner } from "@/components/ui/spinner";
+import type { PatchGalleryBody } from "@/lib/api/gallery-requests";
+import type { GallerySummary } from "@/lib/api/views";
+import { errorText } from "@/lib/http/api-client";
+import { useUpdateGallery } from "@/lib/hooks/use-galleries";
+import { dateFromExpiry, expiryFromDate, today } from "./expiry";
+
+/** Title, note and expiry of a link that is already out; only what changed is sent. */
+export function EditLinkDialog({ gallery, onClose }: { gallery: GallerySummary; onClose: () => void }) {
+  const update = useUpdateGallery(gallery.slug);
+  const initialExpiry = dateFromExpiry(gallery.expiresAt);
+  const [title, setTitle] = useState(gallery.title);
+  const [note, setNote] = useState(gallery.note ?? "");
+  const [expiresOn, setExpiresOn] = useState(initialExpiry);
+  const ids = { title: useId(), note: useId(), expiry: useId() };
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    const body: PatchGalleryBody = {};
+    if (title.trim() !== gallery.title) body.title = title;
+    if (note.trim() !== (gallery.note ?? "")) body.note = note;
+    // An expired link keeps its past date unless it changes: the server takes future dates only.
+    if (expiresOn !== initialExpiry) body.expiresAt = expiryFromDate(expiresOn);
+    if (Object.keys(body).length === 0) return onClose();
+    update.mutate(body, { onSuccess: onClose });
+  };
+
+  return (
+    <Dialog open onClose={onClose} label="Edit link" className="w-[min(32rem,calc(100vw-2rem))]">
+      <form onSubmit={submit} className="grid max-h-[calc(100dvh-2rem)] gap-4 overflow-y-auto p-5 sm:p-6">
+        <div>
+          <h2 className="text-base font-semibold">Edit link</h2>
+          <p className="text-xs text-fg-muted">The link stays the same; visitors see the changes at once.</p>
+        </div>
+        <div className="grid gap-1.5">
+          <label htmlFor={ids.title} className="text-xs font-medium text-fg-muted">
+            Title
+          </label>
+          <Input
+            id={ids.title}
+            value={title}
+            maxLength={120}
+            onChange={(event) => setTitle(event.target.value)}
+          />
+        </div>
+        <div className="grid gap-1.5">
+          <label htmlFor={ids.note} className="text-xs font-medium text-fg-muted">
+            Note <span className="text-fg-subtle">(optional)</span>
+          </label>
+          <Textarea
+            id={ids.note}
+            rows={3}
+            maxLength={2000}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+          />
+        </div>
+        <div className="grid gap-1.5">
+          <label htmlFor={ids.expiry} className="text-xs font-medium text-fg-muted">
+            Expires on <span className="text-fg-subtle">(empty: never)</span>
+          </label>
+          <div className="flex gap-2">
+            <Input
+              id={ids.expiry}
+              type="date"
+              min={today()}
+              value={expiresOn}
+              onChange={(event) => setExpiresOn(event.target.value)}
+              className="w-44"
+            />
+            <Button variant="ghost" onClick={() => setExpiresOn("")} disabled={!expiresOn}>
+              No expiry
+            </Button>
+          </div>
+        </div>
+        {update.error ? (
+          <p role="alert" className="rounded-lg bg-danger-soft px-3 py-2 text-xs text-danger">
+            {errorText(update.error)}
+          </p>
+        ) : null}
+        <div className="flex justify-end gap-2">
+          <Button variant="ghost" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="primary" disabled={update.isPending}>
+            {update.isPending ? <Spinner /> : null}
+            Save
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

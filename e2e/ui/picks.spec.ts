@@ -1,0 +1,156 @@
+import { expect, test, type Page } from "@playwright/test";
+import type { GalleryListView, GalleryView, RunView } from "../../lib/api/views";
+import { E2E_BASE_URL } from "../support/env";
+import { allModels, createRun, waitUntilTerminal } from "../support/runs";
+
+/** Two finished runs of one model each, with prompts no other spec uses. */
+async function twoRuns(): Promise<[string, string]> {
+  const models = (await allModels(E2E_BASE_URL)).slice(0, 1);
+  const tag = Math.random().toString(36).slice(2, 8);
+  const ids: string[] = [];
+  for (const prompt of [`a starred lighthouse ${tag}`, `a plain lighthouse ${tag}`]) {
+    const runId = await createRun(E2E_BASE_URL, { prompt, models });
+    expect((await waitUntilTerminal(E2E_BASE_URL, runId))[0]?.status).toBe("succeeded");
+    ids.push(runId);
+  }
+  return ids as [string, string];
+}
+
+const getJson = async <T>(path: string): Promise<T> => (await fetch(`${E2E_BASE_URL}${path}`)).json() as T;
+const firstImage = async (runId: string) =>
+  (await getJson<RunView>(`/api/runs/${runId}`)).jobs[0]!.images[0]!;
+const inDays = (days: number) => {
+  const date = new Date(Date.now() + days * 86_400_000);
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+};
+const starButton = (page: Page) => page.getByRole("button", { name: /^Star image 1 of \d+ from/ }).first();
+
+test("star and note an image, filter history by Starred, share the starred with Review + Blind, edit the link", async ({
+  page,
+}) => {
+  const [starredRun, plainRun] = await twoRuns();
+  const image = await firstImage(starredRun);
+
+  await test.step("star an image and write a note on its card; both survive a reload", async () => {
+    await page.goto(`/runs/${starredRun}`);
+    await expect(starButton(page)).toHaveAttribute("aria-pressed", "false");
+    await starButton(page).click();
+    await expect(starButton(page)).toHaveAttribute("aria-pressed", "true");
+
+    await page
+      .getByRole("button", { name: /^Note on image 1 of \d+ from/ })
+      .first()
+      .click();
+    const dialog = page.getByRole("dialog", { name: /^Note on image 1/ });
+    const note = dialog.getByRole("textbox", { name: "Note" });
+    await note.fill("x".repeat(2001));
+    await expect(dialog.getByText("2,001 / 2,000")).toBeVisible();
+    await dialog.getByRole("button", { name: "Save note" }).click();
+    await expect(dialog.getByRole("alert")).toContainText("A note is at most 2000 characters");
+    await note.fill("Hands are right; keep the warm light");
+    await dialog.getByRole("button", { name: "Save note" }).click();
+    await expect(dialog).toBeHidden();
+
+    await page.reload();
+    await expect(starButton(page)).toHaveAttribute("aria-pressed", "true");
+    await page.screenshot({ path: "test-results/picks-run-card.png" });
+    expect(await firstImage(starredRun)).toMatchObject({
+      starred: true,
+      note: "Hands are right; keep the warm light",
+    });
+  });
+
+  await test.step("the lightbox shows the star and the note", async () => {
+    await page
+      .getByRole("button", { name: /^Open image 1 of \d+ from/ })
+      .first()
+      .click();
+    const lightbox = page.getByRole("dialog", { name: /^Image 1 from/ });
+    await expect(lightbox.getByRole("button", { name: /^Star image 1 from/ })).toHaveAttribute(
+      "aria-pressed",
+      "true",
+    );
+    await expect(lightbox.getByText("Hands are right; keep the warm light")).toBeVisible();
+    await page.screenshot({ path: "test-results/picks-lightbox.png" });
+    await page.keyboard.press("Escape");
+  });
+
+  await test.step("history filtered by Starred shows only the run with a star, kept in the URL", async () => {
+    await page.goto("/history");
+    await page.getByRole("button", { name: "Starred" }).click();
+    await expect(page).toHaveURL(/[?&]starred=true/);
+    const runs = page.getByRole("list", { name: "Runs" });
+    await expect(runs.locator(`a[href="/runs/${starredRun}"]`)).toBeVisible();
+    await expect(runs.locator(`a[href="/runs/${plainRun}"]`)).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByRole("button", { name: "Starred" })).toHaveAttribute("aria-pressed", "true");
+    await expect(runs.locator(`a[href="/runs/${plainRun}"]`)).toHaveCount(0);
+  });
+
+  let slug = "";
+  await test.step("Share starred with Review + Blind makes a blind review of the starred images", async () => {
+    await page.getByRole("button", { name: "Share starred" }).click();
+    const dialog = page.getByRole("dialog", { name: "Share" });
+    await dialog.getByRole("textbox", { name: "Title" }).fill("Starred picks");
+    await expect(dialog.getByRole("switch", { name: /^Blind/ })).toBeDisabled();
+    await dialog.getByRole("switch", { name: /^Review/ }).check();
+    await dialog.getByRole("switch", { name: /^Blind/ }).check();
+    await page.screenshot({ path: "test-results/picks-share-dialog.png" });
+    await dialog.getByRole("button", { name: "Create link" }).click();
+    const link = dialog.getByRole("textbox", { name: "Share link" });
+    await expect(link).toHaveValue(/\/g\/[\w-]+$/);
+    slug = (await link.inputValue()).split("/g/")[1]!;
+    await expect(dialog.getByRole("link", { name: "Results" })).toHaveAttribute(
+      "href",
+      `/shared/${slug}/results`,
+    );
+
+    const summary = (await getJson<GalleryListView>("/api/galleries")).galleries.find(
+      (gallery) => gallery.slug === slug,
+    );
+    expect(summary).toMatchObject({
+      title: "Starred picks",
+      imageCount: 1,
+      hideNotes: false,
+      expiresAt: null,
+      review: { blind: true, revealed: false },
+    });
+    const shared = await getJson<GalleryView>(`/api/galleries/${slug}`);
+    expect(shared.review?.blind).toBe(true);
+    expect(
+      shared.review?.prompts.flatMap((prompt) => prompt.options.map((option) => option.image.id)),
+    ).toEqual([image.id]);
+  });
+
+  await test.step("edit the shared link's title and expiry, then clear the expiry", async () => {
+    await page.goto("/shared");
+    const item = page.getByRole("listitem", { name: "Starred picks" });
+    await expect(item.getByText(/^Blind review · 0 ballots$/)).toBeVisible();
+    await expect(item.getByRole("link", { name: "Results" })).toHaveAttribute(
+      "href",
+      `/shared/${slug}/results`,
+    );
+    await item.getByRole("button", { name: "Edit link: Starred picks" }).click();
+    const dialog = page.getByRole("dialog", { name: "Edit link" });
+    await dialog.getByRole("textbox", { name: "Title" }).fill("Client picks");
+    await dialog.getByLabel(/^Expires on/).fill(inDays(30));
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await expect(dialog).toBeHidden();
+    const edited = page.getByRole("listitem", { name: "Client picks" });
+    await expect(edited.getByText(/^Expires /)).toBeVisible();
+    await page.screenshot({ path: "test-results/picks-shared-links.png" });
+    const find = async () =>
+      (await getJson<GalleryListView>("/api/galleries")).galleries.find((gallery) => gallery.slug === slug)!;
+    const after = await find();
+    expect(after.title).toBe("Client picks");
+    expect(Date.parse(after.expiresAt!)).toBeGreaterThan(Date.now() + 29 * 86_400_000);
+
+    await edited.getByRole("button", { name: "Edit link: Client picks" }).click();
+    await dialog.getByRole("button", { name: "No expiry" }).click();
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(edited.getByText(/^Expires /)).toHaveCount(0);
+    expect((await find()).expiresAt).toBeNull();
+  });
+});

@@ -1,0 +1,78 @@
+import { MutationObserver, QueryClient } from "@tanstack/react-query";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { CompareImagesView } from "@/lib/api/review-views";
+import type { ImageView, RunView } from "@/lib/api/views";
+import { annotateImageOptions } from "./use-annotate-image";
+
+const image = (id: string): ImageView => ({
+  id,
+  url: `/files/${id}.png`,
+  thumbnailUrl: `/files/${id}.webp`,
+  width: 1024,
+  height: 1024,
+  contentType: "image/png",
+  byteSize: 10,
+  index: 0,
+  starred: false,
+  note: null,
+});
+
+const run = { id: "run-1", jobs: [{ id: "job-1", images: [image("a"), image("b")] }] } as unknown as RunView;
+const compare: CompareImagesView = {
+  images: [{ image: image("a"), runId: "run-1", prompt: "p", modelId: "m", params: {}, seed: null }],
+};
+
+function setup() {
+  const queryClient = new QueryClient();
+  queryClient.setQueryData(["run", "run-1"], run);
+  queryClient.setQueryData(["compare", ["a", "c"]], compare);
+  const observer = new MutationObserver(queryClient, annotateImageOptions(queryClient));
+  const images = () => ({
+    run: queryClient.getQueryData<RunView>(["run", "run-1"])!.jobs[0]!.images,
+    compare: queryClient.getQueryData<CompareImagesView>(["compare", ["a", "c"]])!.images[0]!.image,
+  });
+  return { observer, images };
+}
+
+/** A server that answers once the test lets it. */
+function deferredFetch(status: number, body: unknown) {
+  let answer: () => void = () => {};
+  const released = new Promise<void>((resolve) => (answer = resolve));
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async () => {
+      await released;
+      return new Response(JSON.stringify(body), { status });
+    }),
+  );
+  return answer;
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe("annotating an image", () => {
+  it("shows the star in every view at once, then keeps the server's answer", async () => {
+    const { observer, images } = setup();
+    const answer = deferredFetch(200, { image: { ...image("a"), starred: true, note: "hands" } });
+    const done = observer.mutate({ imageId: "a", patch: { starred: true } });
+    await vi.waitFor(() => expect(images().run[0]?.starred).toBe(true));
+    expect(images().compare.starred).toBe(true);
+    expect(images().run[1]?.starred).toBe(false);
+    answer();
+    await done;
+    expect(images().run[0]).toMatchObject({ starred: true, note: "hands" });
+  });
+
+  it("puts everything back when the server refuses the note", async () => {
+    const { observer, images } = setup();
+    const answer = deferredFetch(422, {
+      error: { code: "invalid_input", message: "Invalid input", issues: [{ path: "note", message: "x" }] },
+    });
+    const done = observer.mutate({ imageId: "a", patch: { note: "too long" } });
+    await vi.waitFor(() => expect(images().run[0]?.note).toBe("too long"));
+    answer();
+    await expect(done).rejects.toMatchObject({ status: 422 });
+    expect(images().run[0]?.note).toBeNull();
+    expect(images().compare.note).toBeNull();
+  });
+});
