@@ -78,13 +78,16 @@ test("star and note an image, filter history by Starred, share the starred with 
 
   await test.step("history filtered by Starred shows only the run with a star, kept in the URL", async () => {
     await page.goto("/history");
-    await page.getByRole("button", { name: "Starred" }).click();
+    await page.getByRole("button", { name: "Starred", exact: true }).click();
     await expect(page).toHaveURL(/[?&]starred=true/);
     const runs = page.getByRole("list", { name: "Runs" });
     await expect(runs.locator(`a[href="/runs/${starredRun}"]`)).toBeVisible();
     await expect(runs.locator(`a[href="/runs/${plainRun}"]`)).toHaveCount(0);
     await page.reload();
-    await expect(page.getByRole("button", { name: "Starred" })).toHaveAttribute("aria-pressed", "true");
+    await expect(page.getByRole("button", { name: "Starred", exact: true })).toHaveAttribute(
+      "aria-pressed",
+      "true",
+    );
     await expect(runs.locator(`a[href="/runs/${plainRun}"]`)).toHaveCount(0);
   });
 
