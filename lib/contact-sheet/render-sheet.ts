@@ -14,11 +14,15 @@ export interface SheetInput extends Omit<SheetText, "notices"> {
 
 /** The image scaled to fit its cell, centred, over the cell's own background. */
 async function fitted(bytes: Buffer, cell: { width: number; height: number }) {
+  // Raw pixels: encoding each cell only for the composite to decode it again costs seconds on 12 × 8.
   const { data, info } = await sharp(bytes)
     .resize(cell.width, cell.height, { fit: "inside" })
+    .flatten({ background: "#f1f1f4" })
+    .raw()
     .toBuffer({ resolveWithObject: true });
   return {
     data,
+    raw: { width: info.width, height: info.height, channels: info.channels },
     left: Math.floor((cell.width - info.width) / 2),
     top: Math.floor((cell.height - info.height) / 2),
   };
@@ -52,8 +56,9 @@ export async function renderContactSheet(input: SheetInput): Promise<Buffer> {
     row.flatMap((cell, column) => {
       if ("state" in cell) return [];
       const corner = layout.cellAt(rowIndex, column);
-      return [{ input: cell.data, left: corner.left + cell.left, top: corner.top + cell.top }];
+      return [{ input: cell.data, raw: cell.raw, left: corner.left + cell.left, top: corner.top + cell.top }];
     }),
   );
-  return sharp(Buffer.from(svg)).composite(images).png({ compressionLevel: 9 }).toBuffer();
+  // zlib level 6: level 9 takes three times as long on a 12 × 8 sheet for a few percent fewer bytes.
+  return sharp(Buffer.from(svg)).composite(images).png({ compressionLevel: 6 }).toBuffer();
 }
