@@ -14,6 +14,7 @@ import { ContactSheetLink } from "./contact-sheet-link";
 import { CopyCodeButton } from "./copy-code-button";
 import { CopyPromptButton } from "./copy-prompt-button";
 import { DensityToggle } from "./density-toggle";
+import { EditRunButton } from "./edit-run-button";
 import { NotifyButton } from "./notify-button";
 import { RerunButton } from "./rerun-button";
 import { RunGallery } from "./run-gallery";
@@ -23,6 +24,8 @@ import { useDensity } from "./use-density";
 interface RunResultsProps {
   runId: string;
   onRerun: (runId: string) => void;
+  /** "Edit & re-run" in place (the playground); without it the button opens the playground on the run. */
+  onEdit?: (run: RunView) => void;
   headingLevel?: "h1" | "h2";
   showPermalink?: boolean;
   /** Called instead of showing "does not exist" when the run is gone (deleted elsewhere). */
@@ -57,6 +60,7 @@ function runSize(run: RunView): string {
 export function RunResults({
   runId,
   onRerun,
+  onEdit,
   headingLevel = "h2",
   showPermalink = false,
   onMissing,
@@ -120,6 +124,7 @@ export function RunResults({
             path={`/api/runs/${encodeURIComponent(run.id)}/code`}
             title="The Prism API request that makes this run again"
           />
+          <EditRunButton run={run} onEdit={onEdit} />
           {showPermalink ? (
             <Link href={`/runs/${run.id}`} className={buttonClasses("ghost", "sm")}>
               <ExternalIcon />

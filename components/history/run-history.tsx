@@ -3,10 +3,11 @@
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useDeferredValue, useEffect, useState } from "react";
+import { editRunHref } from "@/components/gallery/edit-run-button";
 import { SelectionBar } from "@/components/share/selection-bar";
 import { ShareStarredButton } from "@/components/share/share-starred-button";
 import { Button, buttonClasses } from "@/components/ui/button";
-import { CheckIcon } from "@/components/ui/icons";
+import { CheckIcon, SlidersIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/components/ui/cn";
 import { selectionActions, useImageSelection } from "@/lib/hooks/use-image-selection";
@@ -15,6 +16,10 @@ import { DeleteRunButton } from "./delete-run-button";
 import { HistoryFilters, type HistoryFilterValues } from "./history-filters";
 import { filtersFromQuery, queryFromFilters } from "./history-url";
 import { RunSummaryCard } from "./run-summary-card";
+
+/** A card's own actions: shown on hover or focus, always on touch screens. */
+const HOVER_ACTION =
+  "absolute top-2.5 opacity-0 shadow-card transition-opacity group-focus-within:opacity-100 group-hover:opacity-100 [@media(hover:none)]:opacity-100";
 
 const NO_FILTERS: HistoryFilterValues = { search: "", modelId: "", status: "", starred: false };
 
@@ -117,10 +122,15 @@ export function RunHistory() {
                     Select
                   </label>
                 ) : null}
-                <DeleteRunButton
-                  run={run}
-                  className="absolute top-2.5 right-2.5 opacity-0 shadow-card transition-opacity group-focus-within:opacity-100 group-hover:opacity-100 [@media(hover:none)]:opacity-100"
-                />
+                <Link
+                  href={editRunHref(run.id)}
+                  aria-label={`Edit & re-run: ${run.prompt}`}
+                  title="Edit & re-run"
+                  className={buttonClasses("secondary", "icon-sm", cn(HOVER_ACTION, "right-12"))}
+                >
+                  <SlidersIcon />
+                </Link>
+                <DeleteRunButton run={run} className={cn(HOVER_ACTION, "right-2.5")} />
               </li>
             );
           })}

@@ -8,11 +8,17 @@ import type { CostEstimate } from "@/lib/models/types";
 
 interface GenerateBarProps {
   pending: boolean;
+  /** Rows of the run. */
+  promptCount: number;
+  /** Distinct models among the configurations. */
   modelCount: number;
+  /** One per configuration (column). */
   estimates: (CostEstimate | undefined)[];
   error: string | null;
-  /** Names of the selected models whose parameters are invalid. */
+  /** Labels of the configurations whose parameters are invalid. */
   needsFix: string[];
+  /** Why Generate cannot send this run (too many prompts or jobs); the button says so and does nothing. */
+  blockedReason: string | null;
 }
 
 function totalLabel(estimates: (CostEstimate | undefined)[]): string {
@@ -26,7 +32,26 @@ function totalLabel(estimates: (CostEstimate | undefined)[]): string {
   return unknown > 0 ? `${total} + ${assumed}` : total;
 }
 
-export function GenerateBar({ pending, modelCount, estimates, error, needsFix }: GenerateBarProps) {
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
+
+/** "3 models", or for a matrix "4 prompts × 3 configurations · 12 jobs". */
+function sizeLabel(promptCount: number, configCount: number, modelCount: number): string {
+  const columns = plural(configCount, configCount > modelCount ? "configuration" : "model");
+  if (promptCount <= 1 && configCount === modelCount) return columns;
+  return `${plural(promptCount, "prompt")} × ${columns} · ${plural(promptCount * configCount, "job")}`;
+}
+
+export function GenerateBar({
+  pending,
+  promptCount,
+  modelCount,
+  estimates,
+  error,
+  needsFix,
+  blockedReason,
+}: GenerateBarProps) {
+  // Every job of a column costs what its configuration costs, whatever its prompt.
+  const jobEstimates = Array.from({ length: Math.max(promptCount, 1) }, () => estimates).flat();
   return (
     <div className="grid gap-2">
       {needsFix.length > 0 ? (
@@ -40,24 +65,33 @@ export function GenerateBar({ pending, modelCount, estimates, error, needsFix }:
           {error}
         </p>
       ) : null}
+      {blockedReason ? (
+        <p
+          id="generate-blocked"
+          className="rounded-lg bg-warning-soft px-3 py-2 text-xs font-medium text-warning"
+        >
+          {blockedReason}
+        </p>
+      ) : null}
       <Button
         type="submit"
         variant="primary"
         size="lg"
         // Not `disabled`: a disabled button drops the keyboard focus to <body> while the run starts.
-        aria-disabled={pending || undefined}
+        aria-disabled={pending || blockedReason !== null || undefined}
+        aria-describedby={blockedReason ? "generate-blocked" : undefined}
         aria-keyshortcuts="Control+Enter Meta+Enter"
         className="w-full"
       >
         {pending ? <Spinner /> : <SparklesIcon />}
         Generate
       </Button>
-      <p className="flex justify-between text-[11px] text-fg-subtle">
+      <p className="flex justify-between gap-2 text-[11px] text-fg-subtle">
         <span>
-          {modelCount} {modelCount === 1 ? "model" : "models"}
-          {estimates.length > 0 ? ` · ${totalLabel(estimates)}` : ""}
+          {sizeLabel(promptCount, estimates.length, modelCount)}
+          {estimates.length > 0 ? ` · ${totalLabel(jobEstimates)}` : ""}
         </span>
-        <span>
+        <span className="shrink-0">
           <kbd className="font-sans">Ctrl</kbd> / <kbd className="font-sans">⌘</kbd> +{" "}
           <kbd className="font-sans">Enter</kbd>
         </span>

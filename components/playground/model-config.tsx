@@ -10,18 +10,38 @@ import { cn } from "@/components/ui/cn";
 import { ChevronDownIcon, SlidersIcon } from "@/components/ui/icons";
 import type { CostEstimate, ModelDefinition, SharedSettings } from "@/lib/models/types";
 import { providerName } from "@/lib/models/providers";
+import { SEED_NOT_SUPPORTED_NOTE } from "@/lib/models/seeds";
 import { startingParams } from "@/lib/models/starting-params";
 import type { ModelFormHandle } from "./model-form-handle";
 
+/** What a configuration's form says about itself: its estimate, and its params while they are valid. */
+export interface ConfigReport {
+  estimate: CostEstimate | undefined;
+  params: Record<string, unknown> | undefined;
+}
+
 interface ModelConfigProps {
+  configKey: string;
   model: ModelDefinition;
   shared: SharedSettings;
   initialEdits?: Record<string, unknown>;
-  onEstimate: (modelId: string, estimate: CostEstimate | undefined) => void;
+  /** The run's seed is locked and this model takes none: say so beside the mapping notes. */
+  seedUnsupported: boolean;
+  idPrefix: string;
+  onReport: (configKey: string, report: ConfigReport) => void;
   ref: Ref<ModelFormHandle>;
 }
 
-export function ModelConfig({ model, shared, initialEdits, onEstimate, ref }: ModelConfigProps) {
+export function ModelConfig({
+  configKey,
+  model,
+  shared,
+  initialEdits,
+  seedUnsupported,
+  idPrefix,
+  onReport,
+  ref,
+}: ModelConfigProps) {
   const fields = useMemo(() => describeSchema(model.params), [model]);
   const mapping = useMemo(() => model.mapSharedSettings(shared), [model, shared]);
   const baseValues = useMemo(() => startingParams(model, shared), [model, shared]);
@@ -46,11 +66,19 @@ export function ModelConfig({ model, shared, initialEdits, onEstimate, ref }: Mo
   const values = useWatch({ control: form.control });
   const parsed = model.params.safeParse(values);
   const estimate = parsed.success ? model.estimateCost(parsed.data) : undefined;
-  useEffect(() => onEstimate(model.id, estimate), [model.id, estimate, onEstimate]);
+  // Compared as text: a fresh parse is a new object on every render.
+  const paramsText = parsed.success ? JSON.stringify(parsed.data) : undefined;
+  useEffect(
+    () => onReport(configKey, { estimate, params: paramsText ? JSON.parse(paramsText) : undefined }),
+    [configKey, estimate, paramsText, onReport],
+  );
 
   const dirtyFields = form.formState.dirtyFields as Record<string, unknown>;
   const overridden = Object.keys(mapping.params).some((name) => dirtyFields[name]);
-  const notes = overridden ? [] : mapping.notes;
+  const notes = useMemo(
+    () => [...(overridden ? [] : mapping.notes), ...(seedUnsupported ? [SEED_NOT_SUPPORTED_NOTE] : [])],
+    [overridden, mapping, seedUnsupported],
+  );
   const errorCount = Object.keys(form.formState.errors).length;
   const editCount = Object.keys(dirtyFields).length;
 
@@ -77,8 +105,10 @@ export function ModelConfig({ model, shared, initialEdits, onEstimate, ref }: Mo
       },
       edits() {
         const current = form.getValues();
-        return Object.fromEntries(Object.keys(dirtyFields).map((name) => [name, current[name]]));
+        const dirty = form.formState.dirtyFields as Record<string, unknown>;
+        return Object.fromEntries(Object.keys(dirty).map((name) => [name, current[name]]));
       },
+      values: () => form.getValues(),
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [form, model, notes, fields, dirtyFields],
@@ -120,7 +150,7 @@ export function ModelConfig({ model, shared, initialEdits, onEstimate, ref }: Mo
         <ChevronDownIcon className={cn("size-3.5 transition-transform", expanded && "rotate-180")} />
       </button>
       <div id={panelId} hidden={!expanded} className="rounded-lg border border-line bg-canvas p-3">
-        <SchemaForm form={form} fields={fields} idPrefix={`${model.id.replace(/\W+/g, "-")}`} />
+        <SchemaForm form={form} fields={fields} idPrefix={idPrefix} />
         {editCount > 0 ? (
           <button
             type="button"

@@ -10,4 +10,6 @@ export interface ModelFormHandle {
   showIssue(field: string, message: string): void;
   /** The values the person changed away from the shared settings and defaults. */
   edits(): Record<string, unknown>;
+  /** Every field's current value, valid or not. */
+  values(): Record<string, unknown>;
 }

@@ -1,24 +1,21 @@
 "use client";
 
-import type { Ref } from "react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { formatUsd } from "@/lib/format-usd";
 import type { ModelView } from "@/lib/api/views";
-import type { CostEstimate, ModelDefinition, SharedSettings } from "@/lib/models/types";
-import { ModelConfig } from "./model-config";
-import type { ModelFormHandle } from "./model-form-handle";
+import { takesSeed } from "@/lib/models/seeds";
+import type { CostEstimate, ModelDefinition } from "@/lib/models/types";
+import { ModelVariants, type VariantsContext } from "./model-variants";
+import type { ConfigDraft } from "./run-configs";
 
 interface ModelOptionProps {
   view: ModelView;
   model: ModelDefinition;
-  selected: boolean;
+  /** This model's configurations; none when it is not selected. */
+  configs: ConfigDraft[];
   onToggle: (modelId: string, selected: boolean) => void;
-  shared: SharedSettings;
-  estimate: CostEstimate | undefined;
-  initialEdits?: Record<string, unknown>;
-  onEstimate: (modelId: string, estimate: CostEstimate | undefined) => void;
-  formRef: Ref<ModelFormHandle>;
+  context: VariantsContext;
 }
 
 function priceHint(view: ModelView, selected: boolean, estimate: CostEstimate | undefined) {
@@ -29,17 +26,10 @@ function priceHint(view: ModelView, selected: boolean, estimate: CostEstimate | 
     : `est. ${formatUsd(estimate)}`;
 }
 
-export function ModelOption({
-  view,
-  model,
-  selected,
-  onToggle,
-  shared,
-  estimate,
-  initialEdits,
-  onEstimate,
-  formRef,
-}: ModelOptionProps) {
+export function ModelOption({ view, model, configs, onToggle, context }: ModelOptionProps) {
+  const selected = configs.length > 0;
+  // With several variants the hint is the model's pricing; each variant's estimate adds up below.
+  const estimate = configs.length === 1 ? context.estimates[configs[0]!.key] : undefined;
   const checkboxId = `model-${view.id.replace(/\W+/g, "-")}`;
   const label = `${view.name} (${view.providerName})`;
   return (
@@ -80,12 +70,16 @@ export function ModelOption({
       </div>
       {selected ? (
         <div className="pl-7">
-          <ModelConfig
-            ref={formRef}
+          <ModelVariants
             model={model}
-            shared={shared}
-            initialEdits={initialEdits}
-            onEstimate={onEstimate}
+            modelLabel={label}
+            configs={configs}
+            labels={context.labels}
+            shared={context.shared}
+            seedUnsupported={context.seedLocked && !takesSeed(model)}
+            onReport={context.onReport}
+            formRef={context.formRef}
+            actions={context.actions}
           />
         </div>
       ) : null}

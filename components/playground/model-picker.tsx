@@ -1,12 +1,12 @@
 "use client";
 
-import type { Ref } from "react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import type { ModelView } from "@/lib/api/views";
-import type { CostEstimate, ModelDefinition, SharedSettings } from "@/lib/models/types";
-import type { ModelFormHandle } from "./model-form-handle";
+import type { ModelDefinition } from "@/lib/models/types";
 import { ModelOption } from "./model-option";
+import type { VariantsContext } from "./model-variants";
+import type { ConfigDraft } from "./run-configs";
 
 export interface PickableModel {
   view: ModelView;
@@ -15,13 +15,9 @@ export interface PickableModel {
 
 interface ModelPickerProps {
   models: PickableModel[];
-  selected: readonly string[];
+  configs: readonly ConfigDraft[];
   onToggle: (modelId: string, selected: boolean) => void;
-  shared: SharedSettings;
-  estimates: Record<string, CostEstimate | undefined>;
-  edits: Record<string, Record<string, unknown>>;
-  onEstimate: (modelId: string, estimate: CostEstimate | undefined) => void;
-  formRef: (modelId: string) => Ref<ModelFormHandle>;
+  context: VariantsContext;
 }
 
 function groupByProvider(models: PickableModel[]) {
@@ -31,21 +27,16 @@ function groupByProvider(models: PickableModel[]) {
   return [...groups.entries()];
 }
 
-export function ModelPicker({
-  models,
-  selected,
-  onToggle,
-  shared,
-  estimates,
-  edits,
-  onEstimate,
-  formRef,
-}: ModelPickerProps) {
+export function ModelPicker({ models, configs, onToggle, context }: ModelPickerProps) {
+  const selectedCount = new Set(configs.map((config) => config.modelId)).size;
   return (
     <fieldset className="grid gap-4">
       <legend className="mb-2 flex w-full items-baseline justify-between text-xs font-semibold text-fg">
         Models
-        <span className="font-normal text-fg-subtle">{selected.length} selected</span>
+        <span className="font-normal text-fg-subtle">
+          {selectedCount} selected
+          {configs.length > selectedCount ? ` · ${configs.length} configurations` : ""}
+        </span>
       </legend>
       {groupByProvider(models).map(([provider, entries]) => {
         const available = entries.some((entry) => entry.view.available);
@@ -72,13 +63,9 @@ export function ModelPicker({
                 key={view.id}
                 view={view}
                 model={model}
-                selected={selected.includes(view.id)}
+                configs={configs.filter((config) => config.modelId === view.id)}
                 onToggle={onToggle}
-                shared={shared}
-                estimate={estimates[view.id]}
-                initialEdits={edits[view.id]}
-                onEstimate={onEstimate}
-                formRef={formRef(view.id)}
+                context={context}
               />
             ))}
           </section>

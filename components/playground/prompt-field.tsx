@@ -4,7 +4,12 @@ import { useEffect } from "react";
 import { type UseFormReturn, useWatch } from "react-hook-form";
 import { cn } from "@/components/ui/cn";
 import { Textarea } from "@/components/ui/input";
-import { type PromptLimit, tooLongMessage } from "./prompt-limit";
+import type { PromptExpansion } from "@/lib/models/prompt-variants";
+import type { PromptLimit } from "./prompt-limit";
+import { promptRows, promptRowsError } from "./prompt-rows";
+import type { PromptMode } from "./run-configs";
+import { ChipRadio } from "./shared-settings";
+import { VariantsPreview } from "./variants-preview";
 
 export interface PromptValues {
   prompt: string;
@@ -13,53 +18,83 @@ export interface PromptValues {
 interface PromptFieldProps {
   form: UseFormReturn<PromptValues>;
   limit: PromptLimit;
+  mode: PromptMode;
+  onModeChange: (mode: PromptMode) => void;
+  /** The rows the text stands for, as the workspace computed them. */
+  rows: PromptExpansion;
 }
 
-export function PromptField({ form, limit }: PromptFieldProps) {
+const PLACEHOLDERS: Record<PromptMode, string> = {
+  single: "A glass prism on a concrete plinth, morning light splitting into a rainbow, studio photograph",
+  variants:
+    "One prompt per line; {a|b} makes one prompt per alternative:\na {red|blue} fox in {watercolor|pixel art}",
+};
+
+export function PromptField({ form, limit, mode, onModeChange, rows }: PromptFieldProps) {
   const prompt = useWatch({ control: form.control, name: "prompt" }) ?? "";
   const error = form.formState.errors.prompt?.message;
   const { maxLength } = limit;
   const over = prompt.length > maxLength;
+  const variants = mode === "variants";
+  // The preview already says what is wrong with the variants; the field repeats nothing it shows.
+  const fieldError = variants && !rows.ok && error === rows.error ? undefined : error;
 
-  // A shown error was about the old limit: check again against the new one (this clears it when it fits).
+  // A shown error was about the old limit or mode: check again (this clears it when it fits).
   useEffect(() => {
     if (form.getFieldState("prompt").error) void form.trigger("prompt");
-  }, [form, limit]);
+  }, [form, limit, mode]);
 
   return (
     <div className="grid gap-1.5">
-      <div className="flex items-baseline justify-between">
+      <div className="flex items-center justify-between gap-3">
         <label htmlFor="prompt" className="text-xs font-semibold text-fg">
           Prompt
         </label>
-        <span
-          id="prompt-count"
-          className={cn("text-[11px] tabular-nums", over ? "font-medium text-danger" : "text-fg-subtle")}
-          aria-label={`${prompt.length} of ${maxLength} characters`}
-        >
-          {prompt.length.toLocaleString("en-US")} / {maxLength.toLocaleString("en-US")}
-        </span>
+        <div role="radiogroup" aria-label="Prompt mode" className="grid grid-cols-2 gap-1">
+          {(["single", "variants"] as const).map((option) => (
+            <ChipRadio
+              key={option}
+              name="prompt-mode"
+              checked={mode === option}
+              onSelect={() => onModeChange(option)}
+              className="h-7 px-2.5"
+            >
+              {option === "single" ? "Single" : "Variants"}
+            </ChipRadio>
+          ))}
+        </div>
       </div>
       <Textarea
         id="prompt"
         rows={5}
-        placeholder="A glass prism on a concrete plinth, morning light splitting into a rainbow, studio photograph"
+        placeholder={PLACEHOLDERS[mode]}
         aria-invalid={error ? true : undefined}
-        aria-describedby={cn(error && "prompt-error", "prompt-count")}
+        aria-describedby={cn(fieldError && "prompt-error", variants ? "prompt-rows" : "prompt-count")}
         className="min-h-32 resize-y"
+        spellCheck={!variants}
         {...form.register("prompt", {
-          validate: (value) => {
-            const text = value.trim();
-            if (!text) return "Prompt is required";
-            return text.length <= maxLength || tooLongMessage(limit, text.length);
-          },
+          validate: (value) => promptRowsError(promptRows(value, mode), limit),
         })}
       />
-      {error ? (
+      {fieldError ? (
         <p id="prompt-error" className="text-xs font-medium text-danger">
-          {error}
+          {fieldError}
         </p>
       ) : null}
+      {variants ? (
+        <VariantsPreview rows={rows} empty={!prompt.trim()} />
+      ) : (
+        <span
+          id="prompt-count"
+          className={cn(
+            "justify-self-end text-[11px] tabular-nums",
+            over ? "font-medium text-danger" : "text-fg-subtle",
+          )}
+          aria-label={`${prompt.length} of ${maxLength} characters`}
+        >
+          {prompt.length.toLocaleString("en-US")} / {maxLength.toLocaleString("en-US")}
+        </span>
+      )}
     </div>
   );
 }

@@ -6,10 +6,16 @@ export type RunIssueTarget =
   | { kind: "general"; message: string };
 
 const MODEL_FIELD_PATH = /^models\.(\d+)\.params\.([^.]+)/;
+const PROMPT_PATH = /^prompts?(?:\.(\d+))?$/;
 
 /** Where a 422 issue from POST /api/runs belongs in the playground form. */
 export function locateIssue(issue: ApiIssue): RunIssueTarget {
-  if (issue.path === "prompt") return { kind: "prompt", message: issue.message };
+  const prompt = PROMPT_PATH.exec(issue.path);
+  if (prompt) {
+    // Several rows: say which one, as the field holds them all.
+    const row = prompt[1] === undefined ? "" : `Prompt ${Number(prompt[1]) + 1}: `;
+    return { kind: "prompt", message: `${row}${issue.message}` };
+  }
   const match = MODEL_FIELD_PATH.exec(issue.path);
   if (match)
     return {
@@ -19,4 +25,27 @@ export function locateIssue(issue: ApiIssue): RunIssueTarget {
       message: issue.message,
     };
   return { kind: "general", message: issue.path ? `${issue.path}: ${issue.message}` : issue.message };
+}
+
+interface IssueHandlers {
+  prompt: (message: string) => void;
+  /** Puts the issue on a configuration's field; false when that form is gone. */
+  field: (configIndex: number, field: string, message: string) => boolean;
+  /** Whatever has no field of its own, joined, shown beside Generate. */
+  general: (message: string) => void;
+}
+
+/** Sends each issue of a 422 to where it belongs in the form. */
+export function dispatchIssues(issues: ApiIssue[], handlers: IssueHandlers): void {
+  const general: string[] = [];
+  for (const issue of issues) {
+    const target = locateIssue(issue);
+    if (target.kind === "prompt") handlers.prompt(target.message);
+    else if (
+      target.kind !== "model-field" ||
+      !handlers.field(target.modelIndex, target.field, target.message)
+    )
+      general.push(target.message);
+  }
+  if (general.length > 0) handlers.general(general.join(" "));
 }

@@ -3,6 +3,9 @@
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import { ratioOf } from "@/lib/models/sizes";
+import { MAX_SEED_VALUE, randomSeed } from "@/lib/models/seeds";
+import { Input } from "@/components/ui/input";
+import type { SeedSetting } from "./run-configs";
 import { ASPECT_RATIOS, type AspectRatio, type SharedSettings } from "@/lib/models/types";
 
 const IMAGE_COUNTS = [1, 2, 3, 4] as const;
@@ -28,7 +31,7 @@ interface ChipRadioProps {
   children: ReactNode;
 }
 
-function ChipRadio({ name, checked, onSelect, className, ariaLabel, children }: ChipRadioProps) {
+export function ChipRadio({ name, checked, onSelect, className, ariaLabel, children }: ChipRadioProps) {
   return (
     <label className={cn(chipClasses, className)}>
       <input
@@ -47,9 +50,79 @@ function ChipRadio({ name, checked, onSelect, className, ariaLabel, children }: 
 interface SharedSettingsProps {
   value: SharedSettings;
   onChange: (value: SharedSettings) => void;
+  seed: SeedSetting;
+  onSeedChange: (seed: SeedSetting) => void;
+  /** Why the typed seed cannot be sent, once Generate was pressed. */
+  seedError: string | null;
 }
 
-export function SharedSettingsControls({ value, onChange }: SharedSettingsProps) {
+function SeedControl({
+  seed,
+  onChange,
+  error,
+}: {
+  seed: SeedSetting;
+  onChange: (seed: SeedSetting) => void;
+  error: string | null;
+}) {
+  return (
+    <fieldset className="grid gap-2">
+      <legend className="mb-2 text-xs font-semibold text-fg">Seed</legend>
+      <div className="grid grid-cols-[1fr_1fr_2fr] gap-1.5">
+        <ChipRadio
+          name="seed-mode"
+          checked={!seed.locked}
+          onSelect={() => onChange({ ...seed, locked: false })}
+          className="h-8"
+        >
+          Random
+        </ChipRadio>
+        <ChipRadio
+          name="seed-mode"
+          checked={seed.locked}
+          onSelect={() => onChange({ locked: true, value: seed.value || String(randomSeed()) })}
+          className="h-8"
+        >
+          Locked
+        </ChipRadio>
+        <Input
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={MAX_SEED_VALUE}
+          step={1}
+          aria-label="Locked seed"
+          placeholder="Random"
+          disabled={!seed.locked}
+          value={seed.locked ? seed.value : ""}
+          onChange={(event) => onChange({ locked: true, value: event.target.value })}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "seed-error" : "seed-hint"}
+          className="h-8"
+        />
+      </div>
+      {error ? (
+        <p id="seed-error" className="text-xs font-medium text-danger">
+          {error}
+        </p>
+      ) : (
+        <p id="seed-hint" className="text-[11px] text-fg-subtle">
+          {seed.locked
+            ? "Every model that takes a seed gets this one, so a re-run gives the same images."
+            : "Each job gets a fresh seed, recorded on its card."}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+export function SharedSettingsControls({
+  value,
+  onChange,
+  seed,
+  onSeedChange,
+  seedError,
+}: SharedSettingsProps) {
   return (
     <div className="grid gap-4">
       <fieldset className="grid gap-2">
@@ -86,6 +159,7 @@ export function SharedSettingsControls({ value, onChange }: SharedSettingsProps)
           ))}
         </div>
       </fieldset>
+      <SeedControl seed={seed} onChange={onSeedChange} error={seedError} />
     </div>
   );
 }

@@ -25,3 +25,14 @@ export function seedToSend(
   if (typeof params.seed === "number") return params.seed;
   return lockedSeed ?? randomSeed();
 }
+
+/** The note on a model without a seed while the run's seed is locked. */
+export const SEED_NOT_SUPPORTED_NOTE = "Seed not supported: this model picks its own on every run.";
+
+/** A typed seed, or null when it is not a whole number Prism can send. */
+export function parseSeed(text: string): number | null {
+  const value = Number(text.trim());
+  return text.trim() !== "" && Number.isInteger(value) && value >= 0 && value <= MAX_SEED_VALUE
+    ? value
+    : null;
+}

@@ -1,0 +1,40 @@
+import { namesInContext } from "@/components/gallery/format";
+import type { ModelView } from "@/lib/api/views";
+import { findModel } from "@/lib/models/catalog";
+import type { PickableModel } from "./model-picker";
+import type { PlaygroundDraft } from "./playground-draft";
+import { type PromptLimit, promptLimit } from "./prompt-limit";
+import { configDraft } from "./run-configs";
+
+// One model per family, so a first run shows how differently models read the same prompt.
+const PREFERRED_MODEL_IDS = ["shortapi/flux-1.0", "shortapi/gpt-image-2", "pixazo/z-image-turbo"];
+
+/** The published models this build's catalog defines, each with its definition for the form. */
+export function pickable(views: ModelView[]): PickableModel[] {
+  return views.flatMap((view) => {
+    const model = findModel(view.id);
+    return model ? [{ view, model }] : [];
+  });
+}
+
+/** The draft's configurations that can still run here, else a first visit's preselection. */
+export function initialConfigs(models: PickableModel[], draft: PlaygroundDraft | null) {
+  const available = models.filter((entry) => entry.view.available).map((entry) => entry.view.id);
+  const fromDraft = draft?.configs.filter((config) => available.includes(config.modelId)) ?? [];
+  if (fromDraft.length > 0) return fromDraft.map((config) => configDraft(config.modelId, config.edits));
+  const preferred = PREFERRED_MODEL_IDS.filter((id) => available.includes(id));
+  return (preferred.length >= 2 ? preferred : available.slice(0, 3)).map((id) => configDraft(id));
+}
+
+/** The prompt limit of the selected models, naming the one that sets it as the picker does. */
+export function selectedPromptLimit(models: PickableModel[], selected: string[]): PromptLimit {
+  const labels = namesInContext(selected);
+  return promptLimit(
+    models.map(({ view, model }) => ({
+      id: view.id,
+      label: labels.get(view.id) ?? view.name,
+      promptMaxLength: model.promptMaxLength,
+    })),
+    selected,
+  );
+}
