@@ -197,7 +197,7 @@ export function CompareView({
           {items.map((item) => (
             <li
               key={item.id}
-              className="grid min-w-0 gap-1 rounded-xl border border-line bg-surface px-3 py-2"
+              className="grid min-w-0 content-start gap-1 rounded-xl border border-line bg-surface px-3 py-2"
             >
               <p className="truncate text-xs font-semibold">{item.title}</p>
               {picks(item)}

@@ -55,7 +55,7 @@ export function RunSummaryCard({ run }: { run: RunSummary }) {
             <span className="ml-auto flex items-center gap-1 text-[11px] font-medium text-fg-muted tabular-nums">
               <StarIcon className="size-3.5 fill-current text-star" />
               {run.starredImageIds.length}
-              <span className="sr-only">starred</span>
+              <span className="sr-only">{" starred"}</span>
             </span>
           ) : null}
           {running ? (

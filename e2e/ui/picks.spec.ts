@@ -61,7 +61,7 @@ test("star and note an image, filter history by Starred, share the starred with 
     });
   });
 
-  await test.step("the lightbox shows the star and the note", async () => {
+  await test.step("the lightbox shows the star and edits the note in place", async () => {
     await page
       .getByRole("button", { name: /^Open image 1 of \d+ from/ })
       .first()
@@ -72,8 +72,35 @@ test("star and note an image, filter history by Starred, share the starred with 
       "true",
     );
     await expect(lightbox.getByText("Hands are right; keep the warm light")).toBeVisible();
+    await lightbox.getByRole("button", { name: /^Note on image 1 from/ }).click();
+    const note = lightbox.getByRole("textbox", { name: "Note" });
+    await note.fill("Hands are right; warmer light");
     await page.screenshot({ path: "test-results/picks-lightbox.png" });
+    await lightbox.getByRole("button", { name: "Save note" }).click();
+    await expect(lightbox.getByText("Hands are right; warmer light")).toBeVisible();
     await page.keyboard.press("Escape");
+    expect((await firstImage(starredRun)).note).toBe("Hands are right; warmer light");
+  });
+
+  await test.step("the thumbnails density and the compare view show the star", async () => {
+    const density = page.getByRole("group", { name: "Density" });
+    await density.getByRole("button", { name: "Thumbnails" }).click();
+    await expect(starButton(page)).toHaveAttribute("aria-pressed", "true");
+    await density.getByRole("button", { name: "Large" }).click();
+
+    const other = await firstImage(plainRun);
+    await page.goto(`/compare?images=${image.id},${other.id}`);
+    const picks = page.getByRole("list", { name: "Picks" }).getByRole("listitem");
+    const star = (index: number) => picks.nth(index).getByRole("button", { name: /^Star / });
+    await expect(star(0)).toHaveAttribute("aria-pressed", "true");
+    await expect(picks.nth(0).getByText("Hands are right; warmer light")).toBeVisible();
+    await star(1).click();
+    await expect(star(1)).toHaveAttribute("aria-pressed", "true");
+    await expect.poll(async () => (await firstImage(plainRun)).starred).toBe(true);
+    await page.screenshot({ path: "test-results/picks-compare.png" });
+    await star(1).click();
+    await expect(star(1)).toHaveAttribute("aria-pressed", "false");
+    await expect.poll(async () => (await firstImage(plainRun)).starred).toBe(false);
   });
 
   await test.step("history filtered by Starred shows only the run with a star, kept in the URL", async () => {
@@ -89,6 +116,8 @@ test("star and note an image, filter history by Starred, share the starred with 
       "true",
     );
     await expect(runs.locator(`a[href="/runs/${plainRun}"]`)).toHaveCount(0);
+    await expect(runs.locator(`a[href="/runs/${starredRun}"]`)).toContainText("1 starred");
+    await page.screenshot({ path: "test-results/picks-history.png" });
   });
 
   let slug = "";
@@ -143,6 +172,9 @@ test("star and note an image, filter history by Starred, share the starred with 
     const edited = page.getByRole("listitem", { name: "Client picks" });
     await expect(edited.getByText(/^Expires /)).toBeVisible();
     await page.screenshot({ path: "test-results/picks-shared-links.png" });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: "test-results/picks-shared-links-phone.png" });
+    await page.setViewportSize({ width: 1440, height: 900 });
     const find = async () =>
       (await getJson<GalleryListView>("/api/galleries")).galleries.find((gallery) => gallery.slug === slug)!;
     const after = await find();
