@@ -35,6 +35,11 @@ interface LightboxProps {
   scope?: "run" | "gallery";
   /** Where an arrow key leads (a matrix: ↑ ↓ within a column); by default ← → step through the list. */
   step?: (index: number, direction: ArrowDirection) => number | null;
+  /**
+   * The parameters as labels ("Aspect ratio 16:9"), where a page has them: a share page then shows
+   * those instead of raw keys, and no cost (the public never sees what the owner paid).
+   */
+  details?: (item: LightboxItem) => { key: string; title: string; value: string }[];
 }
 
 type ArrowDirection = "left" | "right" | "up" | "down";
@@ -63,6 +68,7 @@ export function Lightbox({
   picks,
   scope = "run",
   step: stepTo,
+  details,
 }: LightboxProps) {
   const item = index === null ? undefined : items[index];
   const move = (direction: ArrowDirection) => {
@@ -173,20 +179,31 @@ export function Lightbox({
                   Parameters
                 </h3>
                 <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-xs">
-                  {Object.entries(item.job.params).map(([key, value]) => (
-                    <div key={key} className="contents">
-                      <dt className="font-mono text-fg-muted">{key}</dt>
-                      <dd className="text-right font-mono break-all">{formatParam(value)}</dd>
-                    </div>
-                  ))}
+                  {details
+                    ? details(item).map((param) => (
+                        <div key={param.key} className="contents">
+                          <dt className="text-fg-muted">{param.title}</dt>
+                          <dd className="text-right break-all">{param.value}</dd>
+                        </div>
+                      ))
+                    : Object.entries(item.job.params).map(([key, value]) => (
+                        <div key={key} className="contents">
+                          <dt className="font-mono text-fg-muted">{key}</dt>
+                          <dd className="text-right font-mono break-all">{formatParam(value)}</dd>
+                        </div>
+                      ))}
                   <dt className="text-fg-muted">seed</dt>
                   <dd className="text-right font-mono">{item.job.seed ?? "not supported"}</dd>
                   <dt className="text-fg-muted">size</dt>
                   <dd className="text-right font-mono">
                     {item.image.width}×{item.image.height}
                   </dd>
-                  <dt className="text-fg-muted">cost</dt>
-                  <dd className="text-right">{jobCost(item.job).text}</dd>
+                  {details ? null : (
+                    <>
+                      <dt className="text-fg-muted">cost</dt>
+                      <dd className="text-right">{jobCost(item.job).text}</dd>
+                    </>
+                  )}
                   {item.job.finishedAt ? (
                     <>
                       <dt className="text-fg-muted">time</dt>

@@ -6,16 +6,17 @@ import { Lightbox, type LightboxItem } from "@/components/gallery/lightbox";
 import { modelLabel } from "@/components/gallery/format";
 import { RenderWhenNear } from "@/components/ui/render-when-near";
 import type { GalleryView, JobView } from "@/lib/api/views";
+import type { ParamLabel } from "@/lib/models/param-labels";
+import { ImageAnnotations } from "./image-annotations";
 
-function formatParam(value: unknown): string {
-  return typeof value === "string" ? value : JSON.stringify(value);
+interface SharedModelCardProps {
+  job: JobView;
+  params: ParamLabel[];
+  onOpen: (imageId: string) => void;
 }
 
-function SharedModelCard({ job, onOpen }: { job: JobView; onOpen: (imageId: string) => void }) {
+function SharedModelCard({ job, params, onOpen }: SharedModelCardProps) {
   const { name, provider } = modelLabel(job.modelId);
-  const params = Object.entries(job.params).filter(
-    ([, value]) => value !== null && value !== undefined && value !== "",
-  );
   return (
     <article
       aria-label={`${name} (${provider})`}
@@ -28,14 +29,15 @@ function SharedModelCard({ job, onOpen }: { job: JobView; onOpen: (imageId: stri
       <div className="px-3">
         <JobImages job={job} label={`${name} (${provider})`} onOpen={onOpen} />
       </div>
+      <ImageAnnotations images={job.images} />
       <dl className="mt-auto flex flex-wrap gap-1.5 px-4 pt-3 pb-3.5">
-        {params.map(([key, value]) => (
+        {params.map((param) => (
           <div
-            key={key}
-            className="flex items-center gap-1 rounded-md bg-surface-muted px-1.5 py-0.5 font-mono text-[11px]"
+            key={param.key}
+            className="flex items-center gap-1 rounded-md bg-surface-muted px-1.5 py-0.5 text-[11px]"
           >
-            <dt className="text-fg-subtle">{key}</dt>
-            <dd className="text-fg">{formatParam(value)}</dd>
+            <dt className="text-fg-subtle">{param.title}</dt>
+            <dd className="text-fg">{param.value}</dd>
           </div>
         ))}
       </dl>
@@ -51,7 +53,14 @@ const FIRST_SCREEN_PROMPTS = 3;
 const ESTIMATED_PROMPT_HEIGHT = 640;
 
 /** The share page's body: per prompt, the models side by side, and a lightbox on the full images. */
-export function SharedGallery({ gallery }: { gallery: GalleryView }) {
+export function SharedGallery({
+  gallery,
+  paramLabels,
+}: {
+  gallery: GalleryView;
+  /** Each job's parameters as labels, by job id (made on the server: no schemas in this bundle). */
+  paramLabels: Record<string, ParamLabel[]>;
+}) {
   const [openIndex, setOpenIndex] = useState<number | null>(null);
   const items = useMemo<LightboxItem[]>(
     () =>
@@ -79,7 +88,7 @@ export function SharedGallery({ gallery }: { gallery: GalleryView }) {
             <ul className="grid grid-cols-1 items-start gap-4 @2xl:grid-cols-2 @[58rem]:grid-cols-3 @[96rem]:grid-cols-4">
               {run.jobs.map((job) => (
                 <li key={job.id}>
-                  <SharedModelCard job={job} onOpen={open} />
+                  <SharedModelCard job={job} params={paramLabels[job.id] ?? []} onOpen={open} />
                 </li>
               ))}
             </ul>
@@ -101,6 +110,7 @@ export function SharedGallery({ gallery }: { gallery: GalleryView }) {
         index={openIndex}
         onIndexChange={setOpenIndex}
         scope="gallery"
+        details={(item) => paramLabels[item.job.id] ?? []}
         downloadHref={(item) => `/api/galleries/${slug}/images/${encodeURIComponent(item.image.id)}/download`}
         compareHref={(ids) => `/g/${slug}/compare?images=${ids.map(encodeURIComponent).join(",")}`}
       />

@@ -1,33 +1,44 @@
 import "server-only";
 import sharp from "sharp";
 import type { BlobStore } from "@/lib/storage/blob-store";
+import { collageLayout, type Placement } from "./collage-layout";
 
 const MAX_TILES = 4;
 
-export interface CollageTile {
+export interface CollageTile extends Placement {
   /** A JPEG data URL: next/og cannot decode WebP, which is what thumbnails are. */
   src: string;
-  width: number;
 }
 
-/** Up to four thumbnails as equal vertical strips filling `size`. */
+export interface CollageImage {
+  thumbnailKey: string;
+  width: number;
+  height: number;
+}
+
+/** Up to four thumbnails, whole, laid out to fill as much of `size` as their shapes allow. */
 export async function collageTiles(
   blobStore: BlobStore,
-  thumbnailKeys: string[],
+  images: CollageImage[],
   size: { width: number; height: number },
 ): Promise<CollageTile[]> {
-  const keys = thumbnailKeys.slice(0, MAX_TILES);
-  const width = Math.floor(size.width / Math.max(keys.length, 1));
+  const shown = images.slice(0, MAX_TILES);
+  const placements = collageLayout(
+    shown.map((image) => image.width / image.height),
+    size,
+  );
   const tiles = await Promise.all(
-    keys.map(async (key) => {
-      const blob = await blobStore.get(key);
+    shown.map(async (image, index) => {
+      const placement = placements[index]!;
+      const blob = await blobStore.get(image.thumbnailKey);
       if (!blob) return null;
       const bytes = Buffer.from(await new Response(blob.stream).arrayBuffer());
+      // Same shape as the placement, so "cover" only evens out rounding, it crops nothing visible.
       const jpeg = await sharp(bytes)
-        .resize(width, size.height, { fit: "cover" })
+        .resize(placement.width, placement.height, { fit: "cover" })
         .jpeg({ quality: 80 })
         .toBuffer();
-      return { src: `data:image/jpeg;base64,${jpeg.toString("base64")}`, width };
+      return { ...placement, src: `data:image/jpeg;base64,${jpeg.toString("base64")}` };
     }),
   );
   return tiles.filter((tile): tile is CollageTile => tile !== null);

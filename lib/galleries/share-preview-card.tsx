@@ -7,7 +7,7 @@ export function sharePreviewLabel(imageCount: number): string {
   return `Prism · ${imageCount} images side by side`;
 }
 
-/** The share preview (OG image) of a gallery: its thumbnails as strips, the title over a gradient. Satori markup. */
+/** The share preview (OG image) of a gallery: its images whole, the title over a gradient. Satori markup. */
 export function SharePreviewCard({
   tiles,
   label,
@@ -24,11 +24,11 @@ export function SharePreviewCard({
       {tiles.map((tile) => (
         // eslint-disable-next-line jsx-a11y/alt-text, @next/next/no-img-element -- satori markup, not a page
         <img
-          key={tile.src}
+          key={`${tile.left},${tile.top}`}
           src={tile.src}
           width={tile.width}
-          height={SHARE_PREVIEW_SIZE.height}
-          style={{ objectFit: "cover" }}
+          height={tile.height}
+          style={{ position: "absolute", left: tile.left, top: tile.top, borderRadius: 6 }}
         />
       ))}
       <div

@@ -5,6 +5,7 @@ import { loadGallery } from "@/lib/galleries/load-gallery";
 import { collageTiles } from "@/lib/galleries/og-collage";
 import { renderOgPng } from "@/lib/galleries/og-image";
 import { getBlobStore, getDb } from "@/lib/server/runtime";
+import { galleryImages } from "@/lib/views/share-labels";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -16,14 +17,18 @@ export const contentType = "image/png";
 export default async function OpenGraphImage({ params }: { params: Promise<{ slug: string }> }) {
   const gallery = await loadGallery((await params).slug);
   if (!gallery) notFound();
-  const images = gallery.runs.flatMap((run) => run.jobs.flatMap((job) => job.images));
+  // A blind review's options carry nothing that names a model, and neither does this card.
+  const images = galleryImages(gallery);
   const keys = await storedKeysOf(
     await getDb(),
     images.map((image) => image.id),
   );
   const tiles = await collageTiles(
     getBlobStore(),
-    images.flatMap((image) => keys.get(image.id)?.thumbnailKey ?? []),
+    images.flatMap((image) => {
+      const thumbnailKey = keys.get(image.id)?.thumbnailKey;
+      return thumbnailKey ? [{ thumbnailKey, width: image.width, height: image.height }] : [];
+    }),
     size,
   );
   const label = sharePreviewLabel(images.length);

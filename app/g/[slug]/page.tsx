@@ -1,29 +1,31 @@
 import type { Metadata } from "next";
+import nextDynamic from "next/dynamic";
 import { notFound } from "next/navigation";
 import { SharedGallery } from "@/components/share/shared-gallery";
 import { namesInContext } from "@/components/gallery/format";
 import { buttonClasses } from "@/components/ui/button";
 import { DownloadIcon } from "@/components/ui/icons";
+import type { GalleryView } from "@/lib/api/views";
 import { loadGallery } from "@/lib/galleries/load-gallery";
-import { publicUrl } from "@/lib/env";
+import { galleryImages, galleryModelIds, jobParamLabels } from "@/lib/views/share-labels";
 
 export const dynamic = "force-dynamic";
+
+// Only review links need the voting UI: a plain share page never downloads it.
+const ReviewGallery = nextDynamic(() =>
+  import("@/components/review/review-gallery").then((module) => module.ReviewGallery),
+);
 
 const DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "long" });
 
 export async function generateMetadata({ params }: PageProps<"/g/[slug]">): Promise<Metadata> {
   const gallery = await loadGallery((await params).slug);
-  const base = publicUrl();
   const shared = { robots: { index: false, follow: false }, referrer: "no-referrer" } satisfies Metadata;
   if (!gallery) return { ...shared, title: "Not found" };
-  const imageCount = gallery.runs.reduce(
-    (total, run) => total + run.jobs.reduce((sum, job) => sum + job.images.length, 0),
-    0,
-  );
+  const imageCount = galleryImages(gallery).length;
   const description = gallery.note ?? `${imageCount} images compared side by side in Prism.`;
   return {
     ...shared,
-    ...(base ? { metadataBase: new URL(base) } : {}),
     title: gallery.title,
     description,
     openGraph: { title: gallery.title, description, type: "website", siteName: "Prism" },
@@ -31,24 +33,52 @@ export async function generateMetadata({ params }: PageProps<"/g/[slug]">): Prom
   };
 }
 
+/** Parameters as labels by image id, for the review's options (runs are empty in a blind review). */
+function paramsByImage(gallery: GalleryView, byJob: ReturnType<typeof jobParamLabels>) {
+  return Object.fromEntries(
+    gallery.runs.flatMap((run) =>
+      run.jobs.flatMap((job) => job.images.map((image) => [image.id, byJob[job.id] ?? []])),
+    ),
+  );
+}
+
+function eyebrow(gallery: GalleryView): string {
+  if (!gallery.review) return "Shared gallery";
+  if (gallery.review.blind && !gallery.review.revealed) return "Blind review · pick your favourites";
+  return gallery.review.revealed ? "Review · results revealed" : "Review · pick your favourites";
+}
+
 export default async function SharePage({ params }: PageProps<"/g/[slug]">) {
   const gallery = await loadGallery((await params).slug);
   if (!gallery) notFound();
-  const jobs = gallery.runs.flatMap((run) => run.jobs);
-  const imageCount = jobs.reduce((total, job) => total + job.images.length, 0);
-  const models = [...namesInContext(jobs.map((job) => job.modelId)).values()];
+  const imageCount = galleryImages(gallery).length;
+  const models = [...namesInContext(galleryModelIds(gallery)).values()];
+  const labels = jobParamLabels(gallery);
+  const { review } = gallery;
 
   return (
     <main id="main" className="mx-auto grid max-w-[1600px] gap-8 px-4 py-6 sm:px-6 lg:py-10">
       <header className="flex flex-col gap-4 border-b border-line pb-6 md:flex-row md:items-end md:justify-between">
         <div className="grid max-w-3xl gap-2">
-          <p className="text-xs font-medium text-accent">Shared gallery</p>
+          <p className="text-xs font-medium text-accent">{eyebrow(gallery)}</p>
           <h1 className="text-2xl font-semibold tracking-tight text-balance sm:text-3xl">{gallery.title}</h1>
           {gallery.note ? (
             <p className="text-[15px] leading-relaxed text-fg-muted whitespace-pre-wrap">{gallery.note}</p>
           ) : null}
+          {review ? (
+            <p className="text-sm text-fg-muted">
+              Pick the image you like best for each prompt, then send your picks.
+              {review.blind && !review.revealed
+                ? " Which model made which image stays hidden until the owner reveals it."
+                : null}
+              {review.tally
+                ? ` ${review.tally.ballots} ${review.tally.ballots === 1 ? "person has" : "people have"} voted.`
+                : null}
+            </p>
+          ) : null}
           <p className="text-xs text-fg-subtle">
-            {imageCount} {imageCount === 1 ? "image" : "images"} · {models.join(", ")} ·{" "}
+            {imageCount} {imageCount === 1 ? "image" : "images"}
+            {models.length > 0 ? ` · ${models.join(", ")}` : null} ·{" "}
             <time dateTime={gallery.createdAt}>{DATE.format(new Date(gallery.createdAt))}</time>
           </p>
         </div>
@@ -61,7 +91,11 @@ export default async function SharePage({ params }: PageProps<"/g/[slug]">) {
           Download all (ZIP)
         </a>
       </header>
-      <SharedGallery gallery={gallery} />
+      {review ? (
+        <ReviewGallery slug={gallery.slug} review={review} paramsByImage={paramsByImage(gallery, labels)} />
+      ) : (
+        <SharedGallery gallery={gallery} paramLabels={labels} />
+      )}
     </main>
   );
 }

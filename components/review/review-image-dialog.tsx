@@ -1,0 +1,56 @@
+"use client";
+
+import { buttonClasses, Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { CloseIcon, DownloadIcon } from "@/components/ui/icons";
+import type { ReviewOption } from "@/lib/api/review-views";
+
+/** One option at full size, named only by its letter (and its model once the page may show it). */
+export function ReviewImageDialog({
+  option,
+  modelName,
+  downloadHref,
+  onClose,
+}: {
+  option: ReviewOption | null;
+  modelName?: string;
+  downloadHref: string;
+  onClose: () => void;
+}) {
+  const title = option ? `Image ${option.label}${modelName ? ` · ${modelName}` : ""}` : "Image";
+  return (
+    <Dialog
+      open={option !== null}
+      onClose={onClose}
+      label={title}
+      className="h-[calc(100dvh-2rem)] w-[min(1400px,calc(100vw-2rem))]"
+    >
+      {option ? (
+        <div className="flex h-full flex-col">
+          <div className="flex items-center justify-between gap-3 border-b border-line px-4 py-2.5">
+            <h2 className="truncate text-sm font-semibold">{title}</h2>
+            <div className="flex items-center gap-2">
+              <a href={downloadHref} download className={buttonClasses("secondary", "sm")}>
+                <DownloadIcon />
+                Download
+              </a>
+              <Button variant="ghost" size="icon-sm" aria-label="Close" onClick={onClose}>
+                <CloseIcon />
+              </Button>
+            </div>
+          </div>
+          <div className="flex min-h-0 flex-1 items-center justify-center bg-surface-sunken p-3 sm:p-6">
+            {/* eslint-disable-next-line @next/next/no-img-element */}
+            <img
+              src={option.image.url}
+              alt={`Image ${option.label}`}
+              width={option.image.width}
+              height={option.image.height}
+              className="max-h-full max-w-full animate-fade-in rounded-lg object-contain shadow-pop"
+            />
+          </div>
+        </div>
+      ) : null}
+    </Dialog>
+  );
+}

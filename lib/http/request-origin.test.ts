@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { headersOrigin } from "./request-origin";
+
+const direct = { publicUrl: undefined, trustProxy: false };
+const proxied = { publicUrl: undefined, trustProxy: true };
+
+describe("headersOrigin", () => {
+  it("is PUBLIC_URL when set, whatever the request says", () => {
+    const headers = new Headers({ host: "evil.example", "x-forwarded-host": "evil.example" });
+    expect(headersOrigin(headers, { publicUrl: "https://prism.example", trustProxy: true })).toBe(
+      "https://prism.example",
+    );
+  });
+
+  it("is the host the browser addressed", () => {
+    expect(headersOrigin(new Headers({ host: "Studio.Example:3000" }), direct)).toBe(
+      "http://studio.example:3000",
+    );
+    expect(headersOrigin(new Headers({ host: "[::1]:3000" }), direct)).toBe("http://[::1]:3000");
+  });
+
+  it("is https when a TLS-terminating proxy says so", () => {
+    const headers = new Headers({ host: "studio.example", "x-forwarded-proto": "https" });
+    expect(headersOrigin(headers, direct)).toBe("https://studio.example");
+  });
+
+  it("believes X-Forwarded-Host only behind our own proxy, and then its last entry", () => {
+    const headers = new Headers({
+      host: "10.0.0.5:3000",
+      "x-forwarded-host": "spoofed.example, studio.example",
+      "x-forwarded-proto": "https",
+    });
+    expect(headersOrigin(headers, direct)).toBe("https://10.0.0.5:3000");
+    expect(headersOrigin(headers, proxied)).toBe("https://studio.example");
+  });
+
+  it("is undefined without a well-formed host", () => {
+    expect(headersOrigin(new Headers(), direct)).toBeUndefined();
+    expect(headersOrigin(new Headers({ host: "a.example/evil" }), direct)).toBeUndefined();
+    expect(headersOrigin(new Headers({ host: "a.example@b" }), direct)).toBeUndefined();
+  });
+});
