@@ -114,6 +114,15 @@ test("a blind review: two reviewers vote, one changes their mind; nothing names 
   expect(og.status()).toBe(200);
   expect(og.headers()["content-type"]).toBe("image/png");
 
+  // A reviewer's shuffle is theirs for good: the same order on every visit.
+  const order = () =>
+    alice
+      .getByRole("radio")
+      .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+  const firstOrder = await order();
+  await alice.reload();
+  expect(await order()).toEqual(firstOrder);
+
   // The keyboard moves the pick within a prompt, as in any radio group.
   const firstGroup = alice.getByRole("radiogroup").first();
   await firstGroup.getByRole("radio").first().focus();
@@ -195,6 +204,8 @@ test("a blind review: two reviewers vote, one changes their mind; nothing names 
   await expect(bob.getByRole("img", { name: "FLUX.1: 1 of 2 votes · 50%" }).first()).toBeVisible();
   await expect(bob.getByText("2 people have voted.")).toBeVisible();
   await bob.screenshot({ path: "test-results/review-revealed.png", fullPage: true });
+  await bob.setViewportSize({ width: 390, height: 844 });
+  await bob.screenshot({ path: "test-results/review-revealed-phone.png" });
 });
 
 test("a plain share reads parameters as labels and carries the owner's stars and notes", async ({ page }) => {
