@@ -1,13 +1,15 @@
 import type { CollageTile } from "@/lib/galleries/og-collage";
 
 export const SHARE_PREVIEW_SIZE = { width: 1200, height: 630 };
+/** Where the images go: above the title, never under it, so none is darkened or covered. */
+export const SHARE_PREVIEW_COLLAGE = { left: 28, top: 28, width: 1144, height: 430 };
 
 /** The text the card shows, so the renderer can load fonts for its scripts. */
 export function sharePreviewLabel(imageCount: number): string {
   return `Prism · ${imageCount} images side by side`;
 }
 
-/** The share preview (OG image) of a gallery: its images whole, the title over a gradient. Satori markup. */
+/** The share preview (OG image) of a gallery: its images whole, the title below them. Satori markup. */
 export function SharePreviewCard({
   tiles,
   label,
@@ -28,7 +30,12 @@ export function SharePreviewCard({
           src={tile.src}
           width={tile.width}
           height={tile.height}
-          style={{ position: "absolute", left: tile.left, top: tile.top, borderRadius: 6 }}
+          style={{
+            position: "absolute",
+            left: SHARE_PREVIEW_COLLAGE.left + tile.left,
+            top: SHARE_PREVIEW_COLLAGE.top + tile.top,
+            borderRadius: 8,
+          }}
         />
       ))}
       <div
@@ -37,19 +44,17 @@ export function SharePreviewCard({
           left: 0,
           right: 0,
           bottom: 0,
-          height: 340,
+          height: SHARE_PREVIEW_SIZE.height - SHARE_PREVIEW_COLLAGE.top - SHARE_PREVIEW_COLLAGE.height,
           display: "flex",
           flexDirection: "column",
-          justifyContent: "flex-end",
-          gap: 8,
-          padding: "0 56px 44px",
-          backgroundImage:
-            "linear-gradient(180deg, rgba(21,21,23,0) 0%, rgba(21,21,23,0.75) 45%, rgba(21,21,23,0.96) 100%)",
+          justifyContent: "center",
+          gap: 6,
+          padding: "0 56px",
           color: "white",
         }}
       >
         <div style={{ fontSize: 22, color: "#b7b4ff" }}>{label}</div>
-        <div style={{ display: "block", fontSize: 52, lineHeight: 1.1, lineClamp: 2 }}>{title}</div>
+        <div style={{ display: "block", fontSize: 44, lineHeight: 1.1, lineClamp: 2 }}>{title}</div>
       </div>
     </div>
   );

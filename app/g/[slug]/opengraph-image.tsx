@@ -1,5 +1,10 @@
 import { notFound } from "next/navigation";
-import { SHARE_PREVIEW_SIZE, SharePreviewCard, sharePreviewLabel } from "@/lib/galleries/share-preview-card";
+import {
+  SHARE_PREVIEW_COLLAGE,
+  SHARE_PREVIEW_SIZE,
+  SharePreviewCard,
+  sharePreviewLabel,
+} from "@/lib/galleries/share-preview-card";
 import { storedKeysOf } from "@/lib/db/queries/images";
 import { loadGallery } from "@/lib/galleries/load-gallery";
 import { collageTiles } from "@/lib/galleries/og-collage";
@@ -29,7 +34,7 @@ export default async function OpenGraphImage({ params }: { params: Promise<{ slu
       const thumbnailKey = keys.get(image.id)?.thumbnailKey;
       return thumbnailKey ? [{ thumbnailKey, width: image.width, height: image.height }] : [];
     }),
-    size,
+    SHARE_PREVIEW_COLLAGE,
   );
   const label = sharePreviewLabel(images.length);
   const png = await renderOgPng(
