@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import nextDynamic from "next/dynamic";
 import { notFound } from "next/navigation";
+import { LazyReviewGallery } from "@/components/review/lazy-review-gallery";
 import { SharedGallery } from "@/components/share/shared-gallery";
 import { namesInContext } from "@/components/gallery/format";
 import { buttonClasses } from "@/components/ui/button";
@@ -10,11 +10,6 @@ import { loadGallery } from "@/lib/galleries/load-gallery";
 import { galleryImages, galleryModelIds, jobParamLabels } from "@/lib/views/share-labels";
 
 export const dynamic = "force-dynamic";
-
-// Only review links need the voting UI: a plain share page never downloads it.
-const ReviewGallery = nextDynamic(() =>
-  import("@/components/review/review-gallery").then((module) => module.ReviewGallery),
-);
 
 const DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "long" });
 
@@ -92,7 +87,11 @@ export default async function SharePage({ params }: PageProps<"/g/[slug]">) {
         </a>
       </header>
       {review ? (
-        <ReviewGallery slug={gallery.slug} review={review} paramsByImage={paramsByImage(gallery, labels)} />
+        <LazyReviewGallery
+          slug={gallery.slug}
+          review={review}
+          paramsByImage={paramsByImage(gallery, labels)}
+        />
       ) : (
         <SharedGallery gallery={gallery} paramLabels={labels} />
       )}
