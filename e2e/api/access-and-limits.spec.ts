@@ -12,12 +12,22 @@ const server = new AppServer({
   port: 3710,
   dataDir,
   simulatorPort: 4710,
-  env: { PRISM_ACCESS_TOKEN: ACCESS_TOKEN, PRISM_DAILY_BUDGET_USD: "0.1", PRISM_RATE_LIMIT_PER_MINUTE: "3" },
+  env: {
+    PRISM_ACCESS_TOKEN: ACCESS_TOKEN,
+    PRISM_DAILY_BUDGET_USD: "0.1",
+    PRISM_RATE_LIMIT_PER_MINUTE: "3",
+    PRISM_ASSUMED_PRICES: "pixazo/z-image-turbo=0.05",
+  },
 });
 const url = (route: string) => `${server.baseUrl}${route}`;
 const GPT_IMAGE_RUN = JSON.stringify({
   prompt: "a red kite",
   models: [{ modelId: "shortapi/gpt-image-2", params: {} }],
+});
+// pixazo publishes no price: the budget counts the assumed one set above.
+const UNPRICED_RUN = JSON.stringify({
+  prompt: "a red kite",
+  models: [{ modelId: "pixazo/z-image-turbo", params: { image_size: "square_1_1" } }],
 });
 const INVALID_RUN = JSON.stringify({ prompt: "", models: [] });
 
@@ -97,6 +107,21 @@ test("signing in: a wrong token is refused, the right one sets an httpOnly cooki
   expect((await signInJson("application/json")).status).toBe(401);
   expect((await signInJson("text/plain")).status).toBe(415);
 
+  // The redirect target is a same-origin path and nothing else, however it is disguised.
+  for (const next of [
+    "/\t/evil.example",
+    "//evil.example",
+    "/history\r\nSet-Cookie: a=b",
+    "https://evil.example",
+  ]) {
+    const disguised = await fetch(url("/api/session"), {
+      ...form(ACCESS_TOKEN),
+      body: new URLSearchParams({ token: ACCESS_TOKEN, next }).toString(),
+    });
+    expect(disguised.status, JSON.stringify(next)).toBe(303);
+    expect(disguised.headers.get("location"), JSON.stringify(next)).toBe("/");
+  }
+
   const right = await fetch(url("/api/session"), form(ACCESS_TOKEN));
   expect(right.status).toBe(303);
   expect(right.headers.get("location")).toBe("/history");
@@ -136,8 +161,10 @@ test("the daily budget refuses a run that would pass it, before any provider cal
 
 test("creating runs is rate limited per client: 429 with Retry-After; a forged X-Forwarded-For does not help", async () => {
   // Two of this client's three runs a minute are used above (one accepted, one over budget).
-  const third = await fetch(url("/api/runs"), withSession({ method: "POST", body: GPT_IMAGE_RUN }));
+  // The third: a model without a published price is held to the budget by its assumed price.
+  const third = await fetch(url("/api/runs"), withSession({ method: "POST", body: UNPRICED_RUN }));
   expect(third.status).toBe(402);
+  expect(((await third.json()) as { error: { message: string } }).error.message).toContain("assumed prices");
   const limited = await fetch(
     url("/api/runs"),
     withSession({ method: "POST", body: GPT_IMAGE_RUN, headers: { "x-forwarded-for": "198.51.100.23" } }),

@@ -96,3 +96,39 @@ test("the refusal route cannot be called to fake an error", async () => {
   });
   expect(forged).toBe(404);
 });
+
+test("bad input is a 4xx naming the field: NUL characters, history cursors, zero-padded sizes", async ({
+  request,
+}) => {
+  const run = (modelId: string, params: object, prompt = "a fox") => ({
+    data: { prompt, models: [{ modelId, params }] },
+  });
+  const cases: [string, Promise<import("@playwright/test").APIResponse>, string][] = [
+    ["NUL in a prompt", request.post("/api/runs", run("shortapi/z-image", {}, "a\u0000fox")), "prompt"],
+    ["NUL in a run id", request.get("/api/runs/ab%00cd"), "id"],
+    ["NUL in a gallery slug", request.get("/api/galleries/ab%00cd"), "slug"],
+    ["NUL in a callback token", request.post("/api/callbacks/ab%00cd", { data: {} }), "token"],
+    ["NUL in q", request.get("/api/runs?q=a%00b"), "q"],
+    ["NUL in model", request.get("/api/runs?model=a%00b"), "model"],
+    ["a cursor that is not a date", request.get("/api/runs?cursor=not-a-date"), "cursor"],
+    [
+      "a cursor with an impossible date",
+      request.get(`/api/runs?cursor=${Buffer.from("2026-13-45T00:00:00.000Z|abc").toString("base64url")}`),
+      "cursor",
+    ],
+    [
+      "a zero-padded DashScope size",
+      request.post("/api/runs", run("dashscope/z-image-turbo", { size: "01024*1024" })),
+      "models.0.params.size",
+    ],
+  ];
+  for (const [what, pending, field] of cases) {
+    const response = await pending;
+    expect(response.status(), what).toBe(422);
+    const { error } = await response.json();
+    expect(
+      error.issues.map((issue: { path: string }) => issue.path),
+      what,
+    ).toContain(field);
+  }
+});

@@ -1,4 +1,6 @@
+import http from "node:http";
 import { expect, test } from "@playwright/test";
+import { E2E_PORT } from "../support/env";
 
 // Against the shared e2e server: headers on every kind of answer, and the input limits of POST /api/runs.
 
@@ -79,4 +81,37 @@ test("POST /api/runs refuses oversized and invalid input with clear 4xx answers"
     data: { prompt: "a fox", models: [validModel] },
   });
   expect(longKey.status()).toBe(400);
+});
+
+/**
+ * POSTs `total` bytes in 1 KB chunks with no Content-Length, on a connection of its own; the status.
+ * A little over the limit: far over, the server cuts the connection while the client still writes.
+ */
+function postChunked(path: string, contentType: string, total: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        host: "127.0.0.1",
+        port: E2E_PORT,
+        method: "POST",
+        path,
+        agent: false,
+        headers: { "content-type": contentType },
+      },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode!);
+      },
+    );
+    request.on("error", reject);
+    for (let sent = 0; sent < total; sent += 1024) request.write(Buffer.alloc(1024, "a"));
+    request.end();
+  });
+}
+
+test("a chunked body without Content-Length is cut off at the route's limit with 413", async () => {
+  // Sign-in is public and takes 4 KB; runs take 64 KB. Both used to read any body whole.
+  expect(await postChunked("/api/session", "application/x-www-form-urlencoded", 3 * 1024)).toBe(303);
+  expect(await postChunked("/api/session", "application/x-www-form-urlencoded", 16 * 1024)).toBe(413);
+  expect(await postChunked("/api/runs", "application/json", 96 * 1024)).toBe(413);
 });

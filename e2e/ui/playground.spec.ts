@@ -123,3 +123,16 @@ test("an image opens large, steps with the arrow keys, closes with Esc and downl
   expect(download.suggestedFilename()).toBe("shortapi-flux-1-0-neon-koi-fish-swimming-through-a-2.png");
   expect(await download.failure()).toBeNull();
 });
+
+test("a model without a published price shows its assumed price, and the header how much spend is assumed", async ({
+  page,
+}) => {
+  await openPlayground(page);
+  // Pixazo publishes no price: the budget counts PRISM_ASSUMED_PRICES' default of $0.010 per image.
+  await expect(page.getByText("assumed $0.010 / image").first()).toBeVisible();
+  await generate(page, "A paper crane on a windowsill");
+  await expectImages(resultCard(page, "Z-Image Turbo (pixazo)"));
+  await page.reload();
+  await expect(page.getByLabel(/^Today's simulated spend: \$[\d.]+, \$[\d.]+ of it assumed$/)).toBeVisible();
+  await expect(page.getByText(/\(\$[\d.]+ assumed\)/)).toBeVisible();
+});
