@@ -2,15 +2,18 @@ import "server-only";
 import type { ReviewResultsView } from "@/lib/api/review-views";
 import type { Database } from "@/lib/db/client";
 import { listBallots } from "@/lib/db/queries/ballots";
-import { findActiveGallery, getGalleryRows, updateGallery } from "@/lib/db/queries/galleries";
+import { findOwnedGallery, getGalleryRows, updateGallery } from "@/lib/db/queries/galleries";
 import { galleryNotFound } from "@/lib/galleries/not-found";
 import { reviewOff } from "./review-off";
 import { reviewPrompts } from "./review-prompts";
 import { tallyBallots } from "./tally";
 
-/** The owner's results: per prompt and model, picks and win rate, and every comment. */
+/**
+ * The owner's results: per prompt and model, picks and win rate, and every comment. Still there
+ * once the link has expired (reviewers can no longer vote); gone when it is revoked.
+ */
 export async function getReviewResults(db: Database, slug: string): Promise<ReviewResultsView> {
-  const rows = await getGalleryRows(db, slug);
+  const rows = await getGalleryRows(db, slug, findOwnedGallery);
   if (!rows) throw galleryNotFound();
   const { gallery } = rows;
   if (!gallery.reviewMode) throw reviewOff();
@@ -36,7 +39,7 @@ export async function getReviewResults(db: Database, slug: string): Promise<Revi
 
 /** Shows reviewers the model names and the tally. Revealing twice keeps the first time. */
 export async function revealReview(db: Database, slug: string, now = new Date()): Promise<void> {
-  const gallery = await findActiveGallery(db, slug);
+  const gallery = await findOwnedGallery(db, slug);
   if (!gallery) throw galleryNotFound();
   if (!gallery.reviewMode) throw reviewOff();
   if (!gallery.revealedAt) await updateGallery(db, slug, { revealedAt: now });

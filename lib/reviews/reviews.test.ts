@@ -104,11 +104,16 @@ describe("client review ballots", () => {
     await expect(vote(revoked.slug, "r", [revoked.fox[0]![0]!])).rejects.toMatchObject({ code: "not_found" });
 
     const expiring = await reviewGallery({ blind: false });
+    await vote(expiring.slug, "r", [expiring.fox[0]![0]!]);
     await handle.db.execute(sql`update galleries set expires_at = now() - interval '1 minute'`);
     await expect(vote(expiring.slug, "r", [expiring.fox[0]![0]!])).rejects.toMatchObject({
       code: "not_found",
     });
     expect(await getGalleryView(handle.db, expiring.slug)).toBeNull();
+    // The owner keeps the results of an expired link, and may still reveal them.
+    expect((await getReviewResults(handle.db, expiring.slug)).ballots).toBe(1);
+    await revealReview(handle.db, expiring.slug);
+    await expect(getReviewResults(handle.db, revoked.slug)).rejects.toMatchObject({ code: "not_found" });
   });
 });
 

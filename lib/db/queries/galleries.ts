@@ -85,6 +85,15 @@ export async function findActiveGallery(db: Database, slug: string): Promise<Gal
   return row ?? null;
 }
 
+/** A gallery the owner still has: not revoked, expired or not (its results outlive the link). */
+export async function findOwnedGallery(db: Database, slug: string): Promise<GalleryRow | null> {
+  const [row] = await db
+    .select()
+    .from(galleries)
+    .where(and(eq(galleries.slug, slug), isNull(galleries.revokedAt)));
+  return row ?? null;
+}
+
 /**
  * The owner's edits of a link that is not revoked (an expired one can be given a new expiry).
  * Null when there is no such gallery.
@@ -111,9 +120,16 @@ export interface GalleryRows {
   jobs: JobRow[];
 }
 
-/** An active gallery with its images and the runs and jobs they came from; null when revoked or unknown. */
-export async function getGalleryRows(db: Database, slug: string): Promise<GalleryRows | null> {
-  const gallery = await findActiveGallery(db, slug);
+/**
+ * An active gallery with its images and the runs and jobs they came from; null when revoked, expired
+ * or unknown. `find` picks which galleries count (findOwnedGallery: expired ones too, for the owner).
+ */
+export async function getGalleryRows(
+  db: Database,
+  slug: string,
+  find: typeof findActiveGallery = findActiveGallery,
+): Promise<GalleryRows | null> {
+  const gallery = await find(db, slug);
   if (!gallery) return null;
   const imageRows = (
     await db
