@@ -25,7 +25,10 @@ interface ModelConfigProps {
   model: ModelDefinition;
   shared: SharedSettings;
   initialEdits?: Record<string, unknown>;
-  /** The run's seed is locked and this model takes none: say so beside the mapping notes. */
+  /**
+   * The run's seed is locked and this model takes none: said beside the mapping notes, but not sent
+   * with them, as each cell shows the seed it was sent anyway.
+   */
   seedUnsupported: boolean;
   idPrefix: string;
   onReport: (configKey: string, report: ConfigReport) => void;
@@ -75,10 +78,8 @@ export function ModelConfig({
 
   const dirtyFields = form.formState.dirtyFields as Record<string, unknown>;
   const overridden = Object.keys(mapping.params).some((name) => dirtyFields[name]);
-  const notes = useMemo(
-    () => [...(overridden ? [] : mapping.notes), ...(seedUnsupported ? [SEED_NOT_SUPPORTED_NOTE] : [])],
-    [overridden, mapping, seedUnsupported],
-  );
+  const notes = useMemo(() => (overridden ? [] : mapping.notes), [overridden, mapping]);
+  const shownNotes = seedUnsupported ? [...notes, SEED_NOT_SUPPORTED_NOTE] : notes;
   const errorCount = Object.keys(form.formState.errors).length;
   const editCount = Object.keys(dirtyFields).length;
 
@@ -116,9 +117,9 @@ export function ModelConfig({
 
   return (
     <div className="grid gap-2">
-      {notes.length > 0 ? (
+      {shownNotes.length > 0 ? (
         <ul className="grid gap-1">
-          {notes.map((note) => (
+          {shownNotes.map((note) => (
             <li key={note} className="text-[11px] leading-snug text-warning">
               {note}
             </li>
