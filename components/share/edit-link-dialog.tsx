@@ -5,20 +5,22 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Input, Textarea } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
+import { Switch } from "@/components/ui/switch";
 import type { PatchGalleryBody } from "@/lib/api/gallery-requests";
 import type { GallerySummary } from "@/lib/api/views";
 import { errorText } from "@/lib/http/api-client";
 import { useUpdateGallery } from "@/lib/hooks/use-galleries";
 import { dateFromExpiry, expiryFromDate, today } from "./expiry";
 
-/** Title, note and expiry of a link that is already out; only what changed is sent. */
+/** Title, note, expiry and notes shown of a link that is already out; only what changed is sent. */
 export function EditLinkDialog({ gallery, onClose }: { gallery: GallerySummary; onClose: () => void }) {
   const update = useUpdateGallery(gallery.slug);
   const initialExpiry = dateFromExpiry(gallery.expiresAt);
   const [title, setTitle] = useState(gallery.title);
   const [note, setNote] = useState(gallery.note ?? "");
   const [expiresOn, setExpiresOn] = useState(initialExpiry);
-  const ids = { title: useId(), note: useId(), expiry: useId() };
+  const [hideNotes, setHideNotes] = useState(gallery.hideNotes);
+  const ids = { title: useId(), note: useId(), expiry: useId(), hideNotes: useId() };
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -27,6 +29,7 @@ export function EditLinkDialog({ gallery, onClose }: { gallery: GallerySummary; 
     if (note.trim() !== (gallery.note ?? "")) body.note = note;
     // An expired link keeps its past date unless it changes: the server takes future dates only.
     if (expiresOn !== initialExpiry) body.expiresAt = expiryFromDate(expiresOn);
+    if (hideNotes !== gallery.hideNotes) body.hideNotes = hideNotes;
     if (Object.keys(body).length === 0) return onClose();
     update.mutate(body, { onSuccess: onClose });
   };
@@ -78,6 +81,16 @@ export function EditLinkDialog({ gallery, onClose }: { gallery: GallerySummary; 
               No expiry
             </Button>
           </div>
+        </div>
+        <div className="flex items-center justify-between gap-4">
+          <label htmlFor={ids.hideNotes} className="text-sm font-medium">
+            Hide my notes on images
+          </label>
+          <Switch
+            id={ids.hideNotes}
+            checked={hideNotes}
+            onChange={(event) => setHideNotes(event.target.checked)}
+          />
         </div>
         {update.error ? (
           <p role="alert" className="rounded-lg bg-danger-soft px-3 py-2 text-xs text-danger">

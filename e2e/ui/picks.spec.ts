@@ -167,10 +167,12 @@ test("star and note an image, filter history by Starred, share the starred with 
     const dialog = page.getByRole("dialog", { name: "Edit link" });
     await dialog.getByRole("textbox", { name: "Title" }).fill("Client picks");
     await dialog.getByLabel(/^Expires on/).fill(inDays(30));
+    await dialog.getByRole("switch", { name: "Hide my notes on images" }).check();
     await dialog.getByRole("button", { name: "Save" }).click();
     await expect(dialog).toBeHidden();
     const edited = page.getByRole("listitem", { name: "Client picks" });
     await expect(edited.getByText(/^Expires /)).toBeVisible();
+    await expect(edited.getByText("Notes hidden")).toBeVisible();
     await page.screenshot({ path: "test-results/picks-shared-links.png" });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: "test-results/picks-shared-links-phone.png" });
@@ -179,6 +181,7 @@ test("star and note an image, filter history by Starred, share the starred with 
       (await getJson<GalleryListView>("/api/galleries")).galleries.find((gallery) => gallery.slug === slug)!;
     const after = await find();
     expect(after.title).toBe("Client picks");
+    expect(after.hideNotes).toBe(true);
     expect(Date.parse(after.expiresAt!)).toBeGreaterThan(Date.now() + 29 * 86_400_000);
 
     await edited.getByRole("button", { name: "Edit link: Client picks" }).click();

@@ -9,7 +9,8 @@ export default function SharedLinksPage() {
       <div>
         <h1 className="text-xl font-semibold tracking-tight">Shared links</h1>
         <p className="text-sm text-fg-muted">
-          Public, read-only galleries. Revoke a link and it stops working at once.
+          Public galleries, some asking visitors for a favourite per prompt. Revoke a link and it stops
+          working at once.
         </p>
       </div>
       <SharedLinks />
