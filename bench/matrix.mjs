@@ -15,7 +15,7 @@ const CONFIGS = [
   { modelId: "shortapi/flux-1.0", params: { performance: "schnell" } },
   { modelId: "dashscope/z-image-turbo", params: {} },
   { modelId: "shortapi/z-image", params: {} },
-  { modelId: "pixazo/z-image-base", params: { num_inference_steps: 8 } },
+  { modelId: "pixazo/z-image-base", params: { num_inference_steps: 12 } },
   { modelId: "pixazo/z-image-base", params: { num_inference_steps: 28 } },
   { modelId: "shortapi/gpt-image-2", params: {} },
 ];
