@@ -4,6 +4,7 @@ import { Fragment, useMemo, useState } from "react";
 import { JobImages } from "@/components/gallery/job-images";
 import { Lightbox, type LightboxItem } from "@/components/gallery/lightbox";
 import { modelLabel } from "@/components/gallery/format";
+import { imageSlots } from "@/components/gallery/run-matrix-model";
 import { RenderWhenNear } from "@/components/ui/render-when-near";
 import type { GalleryView, JobView } from "@/lib/api/views";
 import type { ParamLabel } from "@/lib/models/param-labels";
@@ -12,10 +13,12 @@ import { ImageAnnotations } from "./image-annotations";
 interface SharedModelCardProps {
   job: JobView;
   params: ParamLabel[];
+  /** Image columns shared by every card of the run, so its images are drawn at one scale. */
+  slots: number;
   onOpen: (imageId: string) => void;
 }
 
-function SharedModelCard({ job, params, onOpen }: SharedModelCardProps) {
+function SharedModelCard({ job, params, slots, onOpen }: SharedModelCardProps) {
   const { name, provider } = modelLabel(job.modelId);
   return (
     <article
@@ -27,7 +30,7 @@ function SharedModelCard({ job, params, onOpen }: SharedModelCardProps) {
         <p className="truncate text-xs text-fg-subtle">{provider}</p>
       </header>
       <div className="px-3">
-        <JobImages job={job} label={`${name} (${provider})`} onOpen={onOpen} />
+        <JobImages job={job} label={`${name} (${provider})`} onOpen={onOpen} slots={slots} />
       </div>
       <ImageAnnotations images={job.images} />
       <dl className="mt-auto flex flex-wrap gap-1.5 px-4 pt-3 pb-3.5">
@@ -77,6 +80,7 @@ export function SharedGallery({
   return (
     <div className="grid gap-10">
       {gallery.runs.map((run, position) => {
+        const slots = imageSlots(run);
         const section = (
           <section aria-label={`Prompt: ${run.prompt}`} className="@container grid gap-4">
             <div className="grid gap-1">
@@ -88,7 +92,7 @@ export function SharedGallery({
             <ul className="grid grid-cols-1 items-start gap-4 @2xl:grid-cols-2 @[58rem]:grid-cols-3 @[96rem]:grid-cols-4">
               {run.jobs.map((job) => (
                 <li key={job.id}>
-                  <SharedModelCard job={job} params={paramLabels[job.id] ?? []} onOpen={open} />
+                  <SharedModelCard job={job} params={paramLabels[job.id] ?? []} slots={slots} onOpen={open} />
                 </li>
               ))}
             </ul>
