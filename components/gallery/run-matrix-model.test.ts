@@ -76,6 +76,8 @@ describe("the run matrix", () => {
     expect(imageSlots(run([job(0, 0, 1, 1)]))).toBe(1);
     expect(imageSlots(run([job(0, 0, 1, 9)]))).toBe(4);
     expect(imageSlots(run([]))).toBe(1);
+    expect(imageSlots(run([{ ...job(0, 0, 1, 1), expectedImages: 4 }]))).toBe(1);
+    expect(imageSlots(run([{ ...job(0, 0, 1, 0), status: "running", expectedImages: 2 }]))).toBe(2);
   });
 
   it("steps ← → in reading order and ↑ ↓ within a column, at the same image where there is one", () => {

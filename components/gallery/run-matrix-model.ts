@@ -1,4 +1,5 @@
 import type { ImageView, JobView, RunConfigView, RunView } from "@/lib/api/views";
+import { isTerminal } from "@/lib/models/job-status";
 
 /** Pure: a run's jobs arranged as the matrix the gallery draws (rows = prompts, columns = configs). */
 
@@ -34,7 +35,10 @@ export function shownTake(cell: MatrixCell, picked: number | undefined): JobView
  * image twice as large.
  */
 export function imageSlots(run: RunView): number {
-  const counts = run.jobs.map((job) => Math.max(job.expectedImages, job.images.length));
+  // A finished job has what it has (a shared gallery holds only the picked images).
+  const counts = run.jobs.map((job) =>
+    isTerminal(job.status) ? job.images.length : Math.max(job.expectedImages, job.images.length),
+  );
   return Math.min(4, Math.max(1, ...counts));
 }
 
