@@ -13,11 +13,5 @@ export function watchImages(page) {
     images++;
     bytes += (await request.sizes()).responseBodySize;
   });
-  return {
-    total: () => ({ images, imageKb: bytes / 1000 }),
-    reset: () => {
-      images = 0;
-      bytes = 0;
-    },
-  };
+  return { total: () => ({ images, imageKb: bytes / 1000 }) };
 }

@@ -48,7 +48,7 @@ test("a 3 × 3 run is a matrix at one scale, whose cells cancel, retry, take aga
   await expect(target).toHaveAttribute("data-status", "running");
   await target.getByRole("button", { name: "Cancel" }).click();
   await expect(target).toHaveAttribute("data-status", "canceled");
-  await expect(target).toContainText("the provider may still finish it and bill it");
+  await expect(target).toContainText("pixazo may still finish the job and bill it");
 
   await expect(page.getByRole("status").filter({ hasText: "Finished" })).toBeVisible({ timeout: 60_000 });
   await expect(cells(page).and(page.locator("[data-status=succeeded]"))).toHaveCount(7);
