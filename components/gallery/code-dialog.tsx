@@ -61,7 +61,7 @@ export function CodeDialog({ path, title, onClose }: CodeDialogProps) {
               aria-controls="code-panel"
               onClick={() => setLanguage(entry.key)}
               className={cn(
-                "-mb-px border-b-2 px-3 py-2 text-sm font-medium transition-colors",
+                "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
                 entry.key === language
                   ? "border-accent text-fg"
                   : "border-transparent text-fg-muted hover:text-fg",
@@ -94,7 +94,7 @@ export function CodeDialog({ path, title, onClose }: CodeDialogProps) {
                 {code}
               </pre>
               <div className="flex justify-end">
-                <CopyButton text={code} label={`Copy ${current.label}`} variant="primary" />
+                <CopyButton key={language} text={code} label={`Copy ${current.label}`} variant="primary" />
               </div>
             </>
           )}

@@ -34,6 +34,8 @@ export function JobCard(props: JobCardProps) {
   const { job, takes, label, heading, provider, slots, density, runId } = props;
   const compact = density === "compact";
   const cost = jobCost(job);
+  // A compact cell that is simply done shows its images without a header: nodes add up over 48 cells.
+  const quiet = compact && !heading && job.status === "succeeded" && takes.length < 2;
   return (
     <article
       aria-label={`Result from ${label}`}
@@ -45,29 +47,31 @@ export function JobCard(props: JobCardProps) {
         compact && "rounded-lg shadow-none",
       )}
     >
-      <header
-        className={cn(
-          "flex items-start justify-between gap-2",
-          compact ? "px-2 pt-2 pb-1.5" : "px-4 pt-3.5 pb-3",
-        )}
-      >
-        {heading ? (
-          <div className="min-w-0">
-            <h3 className="truncate text-sm font-semibold text-fg">{heading.title}</h3>
-            <p className="truncate text-xs text-fg-subtle">{heading.subtitle}</p>
-          </div>
-        ) : (
-          <TakeSwitcher takes={takes} shown={job} onPick={props.onPickTake} />
-        )}
-        <JobStatusBadge status={job.status} />
-      </header>
-      {heading ? (
+      {quiet ? null : (
+        <header
+          className={cn(
+            "flex items-start justify-between gap-2",
+            compact ? "px-2 pt-2 pb-1.5" : "px-4 pt-3.5 pb-3",
+          )}
+        >
+          {heading ? (
+            <div className="min-w-0">
+              <h3 className="truncate text-sm font-semibold text-fg">{heading.title}</h3>
+              <p className="truncate text-xs text-fg-subtle">{heading.subtitle}</p>
+            </div>
+          ) : (
+            <TakeSwitcher takes={takes} shown={job} onPick={props.onPickTake} />
+          )}
+          <JobStatusBadge status={job.status} />
+        </header>
+      )}
+      {heading && takes.length > 1 ? (
         <div className="-mt-2 px-3">
           <TakeSwitcher takes={takes} shown={job} onPick={props.onPickTake} />
         </div>
       ) : null}
 
-      <div className={compact ? "px-2" : "px-3"}>
+      <div className={cn(compact ? "px-2" : "px-3", quiet && "pt-2")}>
         {job.retryNote && !isTerminal(job.status) ? <RetryNote note={job.retryNote} /> : null}
         {job.status === "failed" ? (
           <JobFailure job={job} compact={compact} />

@@ -1,5 +1,6 @@
 import type { ComponentProps } from "react";
 import { ImagePicks } from "@/components/picks/image-picks";
+import { cn } from "@/components/ui/cn";
 import { AlertIcon } from "@/components/ui/icons";
 import { JobCard } from "./job-card";
 import { JobImages } from "./job-images";
@@ -16,7 +17,10 @@ export function RunCell({ density, ...props }: RunCellProps) {
     <article aria-label={`Result from ${label}`} data-status={job.status} data-take={job.take}>
       {failed ? (
         <p
-          className="flex items-center justify-center gap-1 rounded bg-danger-soft text-[11px] font-medium text-danger"
+          className={cn(
+            "flex items-center justify-center gap-1 rounded text-[11px] font-medium",
+            job.status === "failed" ? "bg-danger-soft text-danger" : "bg-surface-muted text-fg-muted",
+          )}
           style={{ aspectRatio: props.slots * job.aspectRatio }}
           title={job.error?.summary ?? job.error?.message ?? job.status}
         >

@@ -16,11 +16,13 @@ interface RunMatrixProps {
 /** Column widths (rem): the prompt column, and each configuration's at least / at most. */
 const LAYOUT: Record<Density, { header: number; min: number; max: string; rowHeight: number }> = {
   large: { header: 12, min: 16, max: "1fr", rowHeight: 420 },
-  compact: { header: 9, min: 10, max: "1fr", rowHeight: 260 },
+  compact: { header: 9, min: 9, max: "1fr", rowHeight: 200 },
   // Capped, so a 12 × 8 sheet of two-image cells fits a laptop screen.
   contact: { header: 8, min: 4, max: "7rem", rowHeight: 64 },
 };
 const GAP_REM = 0.5;
+/** Rows rendered beyond the box's view: half a box each way keeps a scroll smooth and 8 columns of cards under 1,500 nodes. */
+const ROW_MARGIN = "50% 0px";
 
 /**
  * The matrix: rows = prompts, columns = configurations, every column the same width (so every image
@@ -75,6 +77,7 @@ export function RunMatrix({ run, density, renderCell }: RunMatrixProps) {
           <RenderWhenNear
             key={row}
             root={box}
+            margin={ROW_MARGIN}
             estimatedHeight={layout.rowHeight}
             initiallyRendered={dense || row < 2}
           >

@@ -11,6 +11,8 @@ interface RenderWhenNearProps {
   className?: string;
   /** The scrolling box the content lives in, when it is not the page itself. */
   root?: RefObject<Element | null>;
+  /** How far beyond the view content is rendered, as an IntersectionObserver rootMargin. */
+  margin?: string;
 }
 
 /**
@@ -24,6 +26,7 @@ export function RenderWhenNear({
   initiallyRendered = false,
   className,
   root,
+  margin = "100% 0px",
 }: RenderWhenNearProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [near, setNear] = useState(initiallyRendered);
@@ -39,11 +42,11 @@ export function RenderWhenNear({
         if (!entry.isIntersecting) setHeight(entry.boundingClientRect.height);
         setNear(entry.isIntersecting);
       },
-      { rootMargin: "100% 0px", root: root?.current ?? null },
+      { rootMargin: margin, root: root?.current ?? null },
     );
     observer.observe(element);
     return () => observer.disconnect();
-  }, [root]);
+  }, [root, margin]);
 
   return (
     <div ref={ref} className={className} style={near ? undefined : { height }}>
