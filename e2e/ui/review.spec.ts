@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { strFromU8, unzipSync } from "fflate";
 import type { ModelsResponse, RunView } from "../../lib/api/views";
@@ -238,4 +239,22 @@ test("a plain share reads parameters as labels and carries the owner's stars and
   await page.goto(`/g/${hidden.slug}`);
   await expect(page.getByRole("article").first().getByText("Aspect ratio", { exact: true })).toBeVisible();
   await expect(page.getByText("Best horizon line")).toHaveCount(0);
+});
+
+test("the review page and the results page have no serious accessibility findings", async ({ page }) => {
+  const serious = async (label: string) => {
+    for (const theme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: theme, reducedMotion: "reduce" });
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      const found = violations
+        .filter((violation) => ["serious", "critical"].includes(violation.impact ?? ""))
+        .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")}`));
+      expect(found, `${label} (${theme})`).toEqual([]);
+    }
+  };
+  await page.goto(`/g/${fixture.slug}`);
+  await pick(page, fixture.imageOf[0]!.get("shortapi/flux-1.0")!);
+  await serious("review page");
+  await page.goto(`/shared/${fixture.slug}/results`);
+  await serious("results page");
 });
