@@ -37,7 +37,7 @@ export function ModelOption({ view, model, configs, onToggle, context }: ModelOp
       role="group"
       aria-label={label}
       className={cn(
-        "grid gap-2 rounded-xl border px-3 py-2.5 transition-colors",
+        "grid grid-cols-1 gap-2 rounded-xl border px-3 py-2.5 transition-colors",
         selected ? "border-accent/40 bg-accent-soft/40" : "border-line bg-surface",
         !view.available && "opacity-70",
       )}
@@ -69,7 +69,7 @@ export function ModelOption({ view, model, configs, onToggle, context }: ModelOp
         </label>
       </div>
       {selected ? (
-        <div className="pl-7">
+        <div className="min-w-0 pl-7">
           <ModelVariants
             model={model}
             modelLabel={label}

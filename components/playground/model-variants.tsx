@@ -80,7 +80,7 @@ export function ModelVariants({
     </button>
   ) : null;
   return (
-    <div className="grid gap-2">
+    <div className="grid grid-cols-1 gap-2">
       {configs.map((config, index) => {
         const name = several ? `${modelLabel} variant ${index + 1}` : modelLabel;
         const form = (
@@ -107,7 +107,7 @@ export function ModelVariants({
         );
         if (!several)
           return (
-            <div key={config.key} className="grid gap-1">
+            <div key={config.key} className="grid grid-cols-1 gap-1">
               {form}
               <div className="flex gap-1">
                 {addButton}
@@ -120,7 +120,7 @@ export function ModelVariants({
             key={config.key}
             role="group"
             aria-label={name}
-            className="grid gap-1 border-l-2 border-accent/30 pl-2.5"
+            className="grid min-w-0 grid-cols-1 gap-1 border-l-2 border-accent/30 pl-2.5"
           >
             <div className="flex items-center gap-1">
               <span className="min-w-0 flex-1 truncate text-xs font-medium text-fg">

@@ -185,3 +185,22 @@ test("Generate says why it cannot send more than 12 prompts or 48 jobs", async (
   await expect(promptField(page)).toHaveAccessibleDescription('Line 1: a "{" is never closed with "}".');
   await expect(generateButton(page)).toHaveAttribute("aria-disabled", "true");
 });
+
+test("on a phone, variants, their actions and the run size fit the screen", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await openPlayground(page);
+  await page.getByRole("radio", { name: "Variants" }).check();
+  await promptField(page).fill(FOX);
+  await page.getByRole("button", { name: "Add variant of FLUX.1 (shortapi)" }).click();
+  const variant = page.getByRole("group", { name: "FLUX.1 (shortapi) variant 2" });
+  await variant.scrollIntoViewIfNeeded();
+  for (const action of [
+    variant.getByRole("button", { name: /^Sweep/ }),
+    variant.getByRole("button", { name: /^Remove/ }),
+  ])
+    await expect(action).toBeInViewport({ ratio: 1 });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, "nothing scrolls sideways").toBeLessThanOrEqual(360);
+  await expect(page.getByText(/^4 prompts × 4 configurations · 16 jobs/)).toBeVisible();
+  await page.screenshot({ path: "test-results/variants-phone.png" });
+});
