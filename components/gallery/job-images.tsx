@@ -65,7 +65,7 @@ export function JobImages({
         const name = `image ${position + 1} of ${job.images.length} from ${label}`;
         const selected = selecting && selection.imageIds.includes(image.id);
         return (
-          <li key={image.id} className="group/tile relative">
+          <li key={image.id} className="group/tile @container/tile relative">
             <button
               type="button"
               onClick={() => (selecting ? selectionActions.toggleImage(image.id) : onOpen(image.id))}

@@ -9,7 +9,8 @@ import { HOVER_REVEAL, OVERLAY_CHIP, StarToggle } from "./star-toggle";
 
 /**
  * Star and note on a thumbnail, top right. A starred or annotated image shows its chip all the time,
- * the others on hover or focus (always on touch screens). `dense` (the contact sheet): the star only.
+ * the others on hover or focus (always on touch screens). `dense` (the contact sheet): the star only,
+ * and so is a thumbnail too narrow for two chips.
  */
 export function ImagePicks({
   image,
@@ -29,7 +30,13 @@ export function ImagePicks({
           aria-label={`Note on ${name}`}
           title={image.note ?? "Add a note"}
           onClick={() => setEditing(true)}
-          className={cn(OVERLAY_CHIP, "size-8 [&_svg]:size-4", !image.note && HOVER_REVEAL)}
+          // On a thumbnail narrower than this the chip would sit over the middle, where people click to
+          // open the image; the lightbox has the note there.
+          className={cn(
+            OVERLAY_CHIP,
+            "size-8 @max-[11rem]/tile:hidden [&_svg]:size-4",
+            !image.note && HOVER_REVEAL,
+          )}
         >
           <NoteIcon />
         </button>
