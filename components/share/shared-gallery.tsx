@@ -20,6 +20,11 @@ interface SharedModelCardProps {
 
 function SharedModelCard({ job, params, slots, onOpen }: SharedModelCardProps) {
   const { name, provider } = modelLabel(job.modelId);
+  // The seed actually sent (a random one included), so a client's favourite can be made again.
+  const shown =
+    job.seed === null || params.some((param) => param.key === "seed")
+      ? params
+      : [...params, { key: "seed", title: "Seed", value: String(job.seed) }];
   return (
     <article
       aria-label={`${name} (${provider})`}
@@ -34,7 +39,7 @@ function SharedModelCard({ job, params, slots, onOpen }: SharedModelCardProps) {
       </div>
       <ImageAnnotations images={job.images} />
       <dl className="mt-auto flex flex-wrap gap-1.5 px-4 pt-3 pb-3.5">
-        {params.map((param) => (
+        {shown.map((param) => (
           <div
             key={param.key}
             className="flex items-center gap-1 rounded-md bg-surface-muted px-1.5 py-0.5 text-[11px]"
@@ -54,6 +59,19 @@ const WINDOWING_FROM_IMAGES = 48;
 const FIRST_SCREEN_PROMPTS = 3;
 /** A prompt with one row of cards of four square thumbnails, before it has been measured. */
 const ESTIMATED_PROMPT_HEIGHT = 640;
+
+/** A matrix run shares as one section per prompt (its row), each with the jobs of that row. */
+function promptSections(run: GalleryView["runs"][number]) {
+  const slots = imageSlots(run);
+  const rows = new Map<number, JobView[]>();
+  for (const job of run.jobs) rows.set(job.promptIndex, [...(rows.get(job.promptIndex) ?? []), job]);
+  return [...rows].map(([promptIndex, jobs]) => ({
+    key: `${run.id}:${promptIndex}`,
+    prompt: jobs[0]!.prompt,
+    jobs,
+    slots,
+  }));
+}
 
 /** The share page's body: per prompt, the models side by side, and a lightbox on the full images. */
 export function SharedGallery({
@@ -79,18 +97,15 @@ export function SharedGallery({
 
   return (
     <div className="grid gap-10">
-      {gallery.runs.map((run, position) => {
-        const slots = imageSlots(run);
+      {gallery.runs.flatMap(promptSections).map(({ key, prompt, jobs, slots }, position) => {
         const section = (
-          <section aria-label={`Prompt: ${run.prompt}`} className="@container grid gap-4">
+          <section aria-label={`Prompt: ${prompt}`} className="@container grid gap-4">
             <div className="grid gap-1">
               <h2 className="text-[11px] font-semibold tracking-wide text-fg-subtle uppercase">Prompt</h2>
-              <p className="max-w-4xl text-base leading-relaxed text-pretty whitespace-pre-wrap">
-                {run.prompt}
-              </p>
+              <p className="max-w-4xl text-base leading-relaxed text-pretty whitespace-pre-wrap">{prompt}</p>
             </div>
             <ul className="grid grid-cols-1 items-start gap-4 @2xl:grid-cols-2 @[58rem]:grid-cols-3 @[96rem]:grid-cols-4">
-              {run.jobs.map((job) => (
+              {jobs.map((job) => (
                 <li key={job.id}>
                   <SharedModelCard job={job} params={paramLabels[job.id] ?? []} slots={slots} onOpen={open} />
                 </li>
@@ -98,10 +113,10 @@ export function SharedGallery({
             </ul>
           </section>
         );
-        if (items.length < WINDOWING_FROM_IMAGES) return <Fragment key={run.id}>{section}</Fragment>;
+        if (items.length < WINDOWING_FROM_IMAGES) return <Fragment key={key}>{section}</Fragment>;
         return (
           <RenderWhenNear
-            key={run.id}
+            key={key}
             estimatedHeight={ESTIMATED_PROMPT_HEIGHT}
             initiallyRendered={position < FIRST_SCREEN_PROMPTS}
           >

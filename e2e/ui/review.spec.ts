@@ -241,6 +241,25 @@ test("a plain share reads parameters as labels and carries the owner's stars and
   await expect(page.getByText("Best horizon line")).toHaveCount(0);
 });
 
+test("a shared matrix run shows each prompt with its own row of models and the seed each was sent", async ({
+  page,
+}) => {
+  const client = appClient(E2E_BASE_URL);
+  const models = await client.modelEntries({ "shortapi/flux-1.0": {}, "dashscope/z-image-turbo": {} });
+  const prompts = ["A lantern in the fog", "A lantern under water"];
+  const run = await client.waitForRun((await client.createRun({ prompts, models, seed: 4242 })).id);
+  const { slug } = await client.createGallery({ runIds: [run.id] });
+
+  await page.goto(`/g/${slug}`);
+  for (const [index, prompt] of prompts.entries()) {
+    const row = page.getByRole("region", { name: `Prompt: ${prompt}`, exact: true });
+    await expect(row.getByRole("article")).toHaveCount(2);
+    const expected = run.jobs.filter((job) => job.promptIndex === index).flatMap((job) => job.images);
+    await expect(row.getByRole("button", { name: /^Open image/ })).toHaveCount(expected.length);
+    await expect(row.getByRole("article", { name: "Z-Image Turbo (DashScope)" })).toContainText("4242");
+  }
+});
+
 test("the review page and the results page have no serious accessibility findings", async ({ page }) => {
   const serious = async (label: string) => {
     for (const theme of ["light", "dark"] as const) {
