@@ -2,13 +2,9 @@
  * Cell control (issue 10 §2): another take / retry and cancel, against the real runner with scripted
  * providers, on in-memory PGlite and, when TEST_DATABASE_URL names a server, on PostgreSQL too.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createRunBodySchema, type CreateRunBody } from "@/lib/api/run-requests";
-import type { DatabaseHandle } from "@/lib/db/client";
 import { getJob } from "@/lib/db/queries/jobs";
 import { getRunVersion } from "@/lib/db/queries/runs";
 import { jobs } from "@/lib/db/schema";
@@ -23,8 +19,7 @@ import { createLocalBlobStore } from "@/lib/storage/local-blob-store";
 import { driveRunners, type TestClock } from "@/lib/testing/drive-runners";
 import { fakeProvider } from "@/lib/testing/fake-provider";
 import { DATABASE_ENGINES } from "@/lib/testing/database-engines";
-import { emptyDatabase } from "@/lib/testing/test-database";
-import { pngImage } from "@/lib/testing/test-images";
+import { setUpEngineFixture } from "@/lib/testing/engine-fixture";
 import { getRunView } from "@/lib/views/run-views";
 import { cancelJob, rerunJob } from "./cell-control";
 import { createRun } from "./create-run";
@@ -53,33 +48,19 @@ async function conflictOf(promise: Promise<unknown>): Promise<{ code: string; me
 }
 
 describe.each(DATABASE_ENGINES)("cell control on $name", (engine) => {
-  let handle: DatabaseHandle;
-  let dispose: () => Promise<void>;
-  let blobDirectory: string;
+  const fixture = setUpEngineFixture(engine, "prism-cells-");
   let clock: TestClock;
-  let image: Buffer;
-
-  beforeAll(async () => {
-    ({ handle, dispose } = await engine.open());
-    blobDirectory = await mkdtemp(path.join(os.tmpdir(), "prism-cells-"));
-    image = await pngImage(32, 32, 4);
-  });
-  afterAll(async () => {
-    await dispose();
-    await rm(blobDirectory, { recursive: true, force: true });
-  });
-  beforeEach(async () => {
-    await emptyDatabase(handle);
+  beforeEach(() => {
     clock = { current: new Date("2026-03-01T10:00:00.000Z") };
   });
 
-  const fetchImage: FetchImage = async () => image;
+  const fetchImage: FetchImage = async () => fixture.image;
 
   function makeRunner(providers: Partial<Record<ProviderId, ImageProvider>>, fetch = fetchImage): JobRunner {
     return createJobRunner(
       {
-        db: handle.db,
-        blobStore: createLocalBlobStore(blobDirectory),
+        db: fixture.handle.db,
+        blobStore: createLocalBlobStore(fixture.blobDirectory),
         getProvider: (providerId) => providers[providerId] ?? null,
         fetchImage: fetch,
         now: () => clock.current,
@@ -92,11 +73,11 @@ describe.each(DATABASE_ENGINES)("cell control on $name", (engine) => {
 
   async function startRun(models: CreateRunBody["models"], extra: Partial<CreateRunBody> = {}) {
     const body = createRunBodySchema.parse({ prompt: "a lighthouse at dusk", models, ...extra });
-    return createRun(handle.db, body, { now: clock.current });
+    return createRun(fixture.handle.db, body, { now: clock.current });
   }
 
-  const drive = (runners: JobRunner[]) => driveRunners(handle.db, runners, clock);
-  const jobsOf = async (runId: string) => (await getRunView(handle.db, runId))?.jobs ?? [];
+  const drive = (runners: JobRunner[]) => driveRunners(fixture.handle.db, runners, clock);
+  const jobsOf = async (runId: string) => (await getRunView(fixture.handle.db, runId))?.jobs ?? [];
 
   describe("rerun", () => {
     it("adds take 2 of the same cell with the same prompt and params, and a new random seed", async () => {
@@ -111,7 +92,7 @@ describe.each(DATABASE_ENGINES)("cell control on $name", (engine) => {
       const first = (await jobsOf(run.id)).find((job) => job.promptIndex === 1 && job.configIndex === 1)!;
       expect(first.status).toBe("succeeded");
 
-      const take = await rerunJob(handle.db, first.id, { now: clock.current });
+      const take = await rerunJob(fixture.handle.db, first.id, { now: clock.current });
 
       expect(take).toMatchObject({
         promptIndex: 1,
@@ -146,11 +127,11 @@ describe.each(DATABASE_ENGINES)("cell control on $name", (engine) => {
     it("keeps the run's locked seed, and numbers takes from the cell's highest, from any take", async () => {
       const run = await startRun([DASHSCOPE], { seed: 1234 });
       const [first] = run.jobs;
-      await handle.db.update(jobs).set({ status: "failed" }).where(eq(jobs.id, first!.id));
+      await fixture.handle.db.update(jobs).set({ status: "failed" }).where(eq(jobs.id, first!.id));
 
-      const second = await rerunJob(handle.db, first!.id);
-      await cancelJob(handle.db, second.id);
-      const third = await rerunJob(handle.db, first!.id);
+      const second = await rerunJob(fixture.handle.db, first!.id);
+      await cancelJob(fixture.handle.db, second.id);
+      const third = await rerunJob(fixture.handle.db, first!.id);
 
       expect([second.take, third.take]).toEqual([2, 3]);
       expect([second.seed, third.seed]).toEqual([1234, 1234]);
@@ -160,33 +141,33 @@ describe.each(DATABASE_ENGINES)("cell control on $name", (engine) => {
     it("leaves no seed on a model that takes none", async () => {
       const run = await startRun([SHORTAPI]);
       await drive([makeRunner({ shortapi: fakeProvider("shortapi") })]);
-      const take = await rerunJob(handle.db, run.jobs[0]!.id);
+      const take = await rerunJob(fixture.handle.db, run.jobs[0]!.id);
       expect(take.seed).toBeNull();
       expect(take.params).not.toHaveProperty("seed");
     });
 
     it("refuses a job still queued or running with 409, and an unknown id with 404", async () => {
       const run = await startRun([SHORTAPI]);
-      const queued = await conflictOf(rerunJob(handle.db, run.jobs[0]!.id));
+      const queued = await conflictOf(rerunJob(fixture.handle.db, run.jobs[0]!.id));
       expect(queued).toEqual({
         code: "conflict",
         message:
           "This job is still queued: wait for it to finish, or cancel it, before running the cell again.",
       });
-      expect((await conflictOf(rerunJob(handle.db, "no-such-job"))).code).toBe("not_found");
+      expect((await conflictOf(rerunJob(fixture.handle.db, "no-such-job"))).code).toBe("not_found");
       expect(await jobsOf(run.id)).toHaveLength(1);
     });
 
     it("counts every take in the day's spend and refuses a take past the budget", async () => {
       const run = await startRun([DASHSCOPE]);
       await drive([makeRunner({ dashscope: fakeProvider("dashscope") })]);
-      const before = await spendSince(handle.db, new Date(0));
-      const take = await rerunJob(handle.db, run.jobs[0]!.id, { now: clock.current });
-      const after = await spendSince(handle.db, new Date(0));
+      const before = await spendSince(fixture.handle.db, new Date(0));
+      const take = await rerunJob(fixture.handle.db, run.jobs[0]!.id, { now: clock.current });
+      const after = await spendSince(fixture.handle.db, new Date(0));
       expect(after.usd).toBeCloseTo(before.usd + take.estimatedCostUsd!, 6);
 
       const refused = await conflictOf(
-        rerunJob(handle.db, run.jobs[0]!.id, {
+        rerunJob(fixture.handle.db, run.jobs[0]!.id, {
           now: clock.current,
           admit: (transaction, estimate) =>
             reserveWithinBudget(transaction, [estimate], after.usd, clock.current, "this take"),
@@ -200,13 +181,13 @@ describe.each(DATABASE_ENGINES)("cell control on $name", (engine) => {
     it("changes the run's version and drops its cached finished answer", async () => {
       const run = await startRun([SHORTAPI]);
       await drive([makeRunner({ shortapi: fakeProvider("shortapi") })]);
-      const version = await getRunVersion(handle.db, run.id);
+      const version = await getRunVersion(fixture.handle.db, run.id);
       rememberFinishedRun(run.id, { etag: 'W/"finished"', body: "{}" });
 
-      await rerunJob(handle.db, run.jobs[0]!.id);
+      await rerunJob(fixture.handle.db, run.jobs[0]!.id);
 
       expect(getFinishedRun(run.id)).toBeUndefined();
-      expect(await getRunVersion(handle.db, run.id)).not.toBe(version);
+      expect(await getRunVersion(fixture.handle.db, run.id)).not.toBe(version);
     });
   });
 
@@ -215,7 +196,7 @@ describe.each(DATABASE_ENGINES)("cell control on $name", (engine) => {
       const shortapi = fakeProvider("shortapi");
       const run = await startRun([SHORTAPI]);
 
-      const canceled = await cancelJob(handle.db, run.jobs[0]!.id);
+      const canceled = await cancelJob(fixture.handle.db, run.jobs[0]!.id);
       await drive([makeRunner({ shortapi })]);
 
       expect(canceled.status).toBe("canceled");
@@ -238,11 +219,11 @@ describe.each(DATABASE_ENGINES)("cell control on $name", (engine) => {
       const jobId = run.jobs[0]!.id;
       await runner.tick();
       await runner.settle();
-      clock.current = (await getJob(handle.db, jobId))!.nextAttemptAt;
+      clock.current = (await getJob(fixture.handle.db, jobId))!.nextAttemptAt;
       await runner.tick();
       await vi.waitFor(() => expect(shortapi.poll).toHaveBeenCalledTimes(1));
 
-      const canceled = await cancelJob(handle.db, jobId);
+      const canceled = await cancelJob(fixture.handle.db, jobId);
       answer.open({ state: "succeeded", outputs: [{ url: "https://cdn/0.png" }] });
       await runner.settle();
       await drive([runner]);
@@ -251,7 +232,7 @@ describe.each(DATABASE_ENGINES)("cell control on $name", (engine) => {
       expect(canceled.error?.summary).toBe(
         "Canceled — shortapi may still finish the job and bill it; Retry to run it again",
       );
-      const job = await getJob(handle.db, jobId);
+      const job = await getJob(fixture.handle.db, jobId);
       expect(job).toMatchObject({ status: "canceled", providerOutputs: null, leaseOwner: null });
       expect(shortapi.poll).toHaveBeenCalledTimes(1);
       expect(fetch).not.toHaveBeenCalled();
@@ -266,7 +247,7 @@ describe.each(DATABASE_ENGINES)("cell control on $name", (engine) => {
       await runner.tick();
       await vi.waitFor(() => expect(dashscope.submit).toHaveBeenCalledTimes(1));
 
-      await cancelJob(handle.db, run.jobs[0]!.id);
+      await cancelJob(fixture.handle.db, run.jobs[0]!.id);
       answer.open({ state: "done", outputs: [{ url: "https://oss/0.png" }], revisedPrompt: "rewritten" });
       await runner.settle();
 
@@ -284,12 +265,12 @@ describe.each(DATABASE_ENGINES)("cell control on $name", (engine) => {
       const jobId = run.jobs[0]!.id;
       await runner.tick();
       await runner.settle();
-      clock.current = (await getJob(handle.db, jobId))!.nextAttemptAt;
+      clock.current = (await getJob(fixture.handle.db, jobId))!.nextAttemptAt;
       await runner.tick();
       await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
 
-      await cancelJob(handle.db, jobId);
-      download.open(image);
+      await cancelJob(fixture.handle.db, jobId);
+      download.open(fixture.image);
       await runner.settle();
 
       const [job] = await jobsOf(run.id);
@@ -300,18 +281,18 @@ describe.each(DATABASE_ENGINES)("cell control on $name", (engine) => {
       const run = await startRun([SHORTAPI]);
       await drive([makeRunner({ shortapi: fakeProvider("shortapi") })]);
       const jobId = run.jobs[0]!.id;
-      expect(await conflictOf(cancelJob(handle.db, jobId))).toEqual({
+      expect(await conflictOf(cancelJob(fixture.handle.db, jobId))).toEqual({
         code: "conflict",
         message: "This job already succeeded: there is nothing to cancel.",
       });
-      expect((await conflictOf(cancelJob(handle.db, "no-such-job"))).code).toBe("not_found");
+      expect((await conflictOf(cancelJob(fixture.handle.db, "no-such-job"))).code).toBe("not_found");
 
-      const take = await rerunJob(handle.db, jobId);
-      await cancelJob(handle.db, take.id);
-      expect((await conflictOf(cancelJob(handle.db, take.id))).message).toBe(
+      const take = await rerunJob(fixture.handle.db, jobId);
+      await cancelJob(fixture.handle.db, take.id);
+      expect((await conflictOf(cancelJob(fixture.handle.db, take.id))).message).toBe(
         "This job was already canceled: there is nothing to cancel.",
       );
-      expect((await rerunJob(handle.db, take.id)).take).toBe(3);
+      expect((await rerunJob(fixture.handle.db, take.id)).take).toBe(3);
     });
   });
 });

@@ -10,15 +10,18 @@ export interface DatabaseEngine {
 
 const serverUrl = process.env.TEST_DATABASE_URL?.trim() || undefined;
 
+/** In-memory PGlite, for a suite that runs on it only. */
+export const PGLITE_ENGINE: DatabaseEngine = {
+  name: "PGlite",
+  async open() {
+    const handle = await openTestDatabase();
+    return { handle, dispose: () => handle.close() };
+  },
+};
+
 /** In-memory PGlite always; PostgreSQL too when TEST_DATABASE_URL names a server (a scratch database). */
 export const DATABASE_ENGINES: DatabaseEngine[] = [
-  {
-    name: "PGlite",
-    async open() {
-      const handle = await openTestDatabase();
-      return { handle, dispose: () => handle.close() };
-    },
-  },
+  PGLITE_ENGINE,
   ...(serverUrl
     ? [
         {

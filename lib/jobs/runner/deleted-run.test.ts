@@ -1,41 +1,22 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createRunBodySchema } from "@/lib/api/run-requests";
-import type { DatabaseHandle } from "@/lib/db/client";
 import { getJob } from "@/lib/db/queries/jobs";
 import { deleteRun } from "@/lib/db/queries/runs";
 import { images, jobs } from "@/lib/db/schema";
 import { logger } from "@/lib/logger";
 import { createLocalBlobStore } from "@/lib/storage/local-blob-store";
 import { DATABASE_ENGINES } from "@/lib/testing/database-engines";
+import { setUpEngineFixture } from "@/lib/testing/engine-fixture";
 import { fakeProvider } from "@/lib/testing/fake-provider";
-import { emptyDatabase } from "@/lib/testing/test-database";
-import { pngImage } from "@/lib/testing/test-images";
 import { createRun } from "../create-run";
 import { createJobRunner } from "./engine";
 
 // Deleting a run while the runner stores its images: the image insert used to hit the deleted
 // job's foreign key and the step was logged as "Job step failed unexpectedly".
 describe.each(DATABASE_ENGINES)("a run deleted while its images are stored, on $name", (engine) => {
-  let handle: DatabaseHandle;
-  let dispose: () => Promise<void>;
-  let blobDirectory: string;
-  let image: Buffer;
+  const fixture = setUpEngineFixture(engine, "prism-deleted-run-");
   let clock: Date;
-
-  beforeAll(async () => {
-    ({ handle, dispose } = await engine.open());
-    blobDirectory = await mkdtemp(path.join(os.tmpdir(), "prism-deleted-run-"));
-    image = await pngImage(32, 32, 4);
-  });
-  afterAll(async () => {
-    await dispose();
-    await rm(blobDirectory, { recursive: true, force: true });
-  });
-  beforeEach(async () => {
-    await emptyDatabase(handle);
+  beforeEach(() => {
     clock = new Date("2026-03-01T10:00:00.000Z");
   });
 
@@ -46,8 +27,8 @@ describe.each(DATABASE_ENGINES)("a run deleted while its images are stored, on $
     const log = { ...logger, info: vi.fn(), warn: vi.fn(), error: vi.fn() };
     const runner = createJobRunner(
       {
-        db: handle.db,
-        blobStore: createLocalBlobStore(blobDirectory),
+        db: fixture.handle.db,
+        blobStore: createLocalBlobStore(fixture.blobDirectory),
         getProvider: (providerId) => (providerId === "shortapi" ? fakeProvider("shortapi") : null),
         fetchImage,
         now: () => clock,
@@ -60,21 +41,21 @@ describe.each(DATABASE_ENGINES)("a run deleted while its images are stored, on $
       prompt: "a lighthouse at dusk",
       models: [{ modelId: "shortapi/z-image", params: { aspect_ratio: "1:1" } }],
     });
-    const run = await createRun(handle.db, body, { now: clock });
+    const run = await createRun(fixture.handle.db, body, { now: clock });
     const jobId = run.jobs[0]!.id;
     await runner.tick();
     await runner.settle();
-    clock = (await getJob(handle.db, jobId))!.nextAttemptAt;
+    clock = (await getJob(fixture.handle.db, jobId))!.nextAttemptAt;
     await runner.tick();
     await vi.waitFor(() => expect(fetchImage).toHaveBeenCalledTimes(1));
 
-    expect((await deleteRun(handle.db, run.id)).deleted).toBe(true);
-    release(image);
+    expect((await deleteRun(fixture.handle.db, run.id)).deleted).toBe(true);
+    release(fixture.image);
     await runner.settle();
     await runner.stop();
 
-    expect(await handle.db.select().from(images)).toEqual([]);
-    expect(await handle.db.select().from(jobs)).toEqual([]);
+    expect(await fixture.handle.db.select().from(images)).toEqual([]);
+    expect(await fixture.handle.db.select().from(jobs)).toEqual([]);
     expect(log.error).not.toHaveBeenCalled();
     expect(log.warn).not.toHaveBeenCalled();
     expect(log.info).toHaveBeenCalledWith(
