@@ -116,12 +116,20 @@ export async function getJob(db: Database, jobId: string): Promise<JobRow | null
   return row ?? null;
 }
 
-/** The earliest time any unfinished job is due, or null when there is none. */
-export async function nextDueTime(db: Database): Promise<Date | null> {
+/**
+ * The earliest time any unfinished job is due, or null when there is none. `claimable` leaves out
+ * jobs whose lease is held (their runner schedules them itself).
+ */
+export async function nextDueTime(db: Database, { claimable = false } = {}): Promise<Date | null> {
   const [row] = await db
     .select({ nextAttemptAt: jobs.nextAttemptAt })
     .from(jobs)
-    .where(inArray(jobs.status, ["queued", "running"]))
+    .where(
+      and(
+        inArray(jobs.status, ["queued", "running"]),
+        claimable ? or(isNull(jobs.leaseUntil), lt(jobs.leaseUntil, sql`now()`)) : undefined,
+      ),
+    )
     .orderBy(asc(jobs.nextAttemptAt))
     .limit(1);
   return row?.nextAttemptAt ?? null;

@@ -1,6 +1,7 @@
 import "server-only";
 import {
   claimDueJobs,
+  nextDueTime,
   releaseAllLeases,
   releaseLeasesOf,
   renewLeases,
@@ -173,12 +174,28 @@ export function createJobRunner(
     wakeTimer = setTimeout(wake, Math.max(0, target - now().getTime()));
   }
 
+  /**
+   * When to look next: the earliest job anyone left due, so nothing waits for the idle interval
+   * because this runner did not schedule it (another instance released it, or a wake-up fired a few
+   * milliseconds early: Node's timers run on the loop's cached clock, and a job not quite due then
+   * would otherwise sleep the whole interval). A job due already was left unclaimed on purpose (its
+   * provider's slots are full, or another instance holds it): the step that frees a slot wakes us.
+   */
+  async function nextLookAt(): Promise<Date | undefined> {
+    if (!running) return undefined;
+    const due = await nextDueTime(db, { claimable: true });
+    return due && due > now() ? due : undefined;
+  }
+
   function wake(): void {
     wakeTimer = undefined;
     wakeAt = Number.POSITIVE_INFINITY;
     tick()
-      .catch((error: unknown) => log.error("Runner tick failed", { error }))
-      .finally(() => scheduleWake());
+      .then(nextLookAt)
+      .then(scheduleWake, (error: unknown) => {
+        log.error("Runner tick failed", { error });
+        scheduleWake();
+      });
   }
 
   return {
