@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Input, Textarea } from "@/components/ui/input";
+import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { Switch } from "@/components/ui/switch";
 import type { PatchGalleryBody } from "@/lib/api/gallery-requests";
@@ -11,22 +11,22 @@ import type { GallerySummary } from "@/lib/api/views";
 import { errorText } from "@/lib/http/api-client";
 import { useUpdateGallery } from "@/lib/hooks/use-galleries";
 import { dateFromExpiry, expiryFromDate, today } from "./expiry";
+import { LinkTextFields } from "./link-text-fields";
 
 /** Title, note, expiry and notes shown of a link that is already out; only what changed is sent. */
 export function EditLinkDialog({ gallery, onClose }: { gallery: GallerySummary; onClose: () => void }) {
   const update = useUpdateGallery(gallery.slug);
   const initialExpiry = dateFromExpiry(gallery.expiresAt);
-  const [title, setTitle] = useState(gallery.title);
-  const [note, setNote] = useState(gallery.note ?? "");
+  const [text, setText] = useState({ title: gallery.title, note: gallery.note ?? "" });
   const [expiresOn, setExpiresOn] = useState(initialExpiry);
   const [hideNotes, setHideNotes] = useState(gallery.hideNotes);
-  const ids = { title: useId(), note: useId(), expiry: useId(), hideNotes: useId() };
+  const ids = { expiry: useId(), hideNotes: useId() };
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     const body: PatchGalleryBody = {};
-    if (title.trim() !== gallery.title) body.title = title;
-    if (note.trim() !== (gallery.note ?? "")) body.note = note;
+    if (text.title.trim() !== gallery.title) body.title = text.title;
+    if (text.note.trim() !== (gallery.note ?? "")) body.note = text.note;
     // An expired link keeps its past date unless it changes: the server takes future dates only.
     if (expiresOn !== initialExpiry) body.expiresAt = expiryFromDate(expiresOn);
     if (hideNotes !== gallery.hideNotes) body.hideNotes = hideNotes;
@@ -41,29 +41,7 @@ export function EditLinkDialog({ gallery, onClose }: { gallery: GallerySummary; 
           <h2 className="text-base font-semibold">Edit link</h2>
           <p className="text-xs text-fg-muted">The link stays the same; visitors see the changes at once.</p>
         </div>
-        <div className="grid gap-1.5">
-          <label htmlFor={ids.title} className="text-xs font-medium text-fg-muted">
-            Title
-          </label>
-          <Input
-            id={ids.title}
-            value={title}
-            maxLength={120}
-            onChange={(event) => setTitle(event.target.value)}
-          />
-        </div>
-        <div className="grid gap-1.5">
-          <label htmlFor={ids.note} className="text-xs font-medium text-fg-muted">
-            Note <span className="text-fg-subtle">(optional)</span>
-          </label>
-          <Textarea
-            id={ids.note}
-            rows={3}
-            maxLength={2000}
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-          />
-        </div>
+        <LinkTextFields value={text} onChange={setText} />
         <div className="grid gap-1.5">
           <label htmlFor={ids.expiry} className="text-xs font-medium text-fg-muted">
             Expires on <span className="text-fg-subtle">(empty: never)</span>

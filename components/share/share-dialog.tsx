@@ -5,13 +5,14 @@ import { useId, useState } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { CloseIcon, ExternalIcon } from "@/components/ui/icons";
-import { Input, Textarea } from "@/components/ui/input";
+import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { errorText } from "@/lib/http/api-client";
 import type { CreateGalleryBody } from "@/lib/api/gallery-requests";
 import { useCreateGallery } from "@/lib/hooks/use-galleries";
 import { CopyLinkButton } from "./copy-link-button";
 import { expiryFromDate } from "./expiry";
+import { LinkTextFields } from "./link-text-fields";
 import { DEFAULT_SHARE_OPTIONS, ShareOptions } from "./share-options";
 
 interface ShareDialogProps {
@@ -39,17 +40,16 @@ export function ShareDialog({
   onCreated,
 }: ShareDialogProps) {
   const createGallery = useCreateGallery();
-  const [title, setTitle] = useState(defaultTitle);
-  const [note, setNote] = useState("");
+  const [text, setText] = useState({ title: defaultTitle, note: "" });
   const [options, setOptions] = useState(DEFAULT_SHARE_OPTIONS);
-  const ids = { title: useId(), note: useId(), link: useId() };
+  const linkId = useId();
   const created = createGallery.data;
   const absoluteUrl =
     created && typeof window !== "undefined" ? new URL(created.url, window.location.origin).href : "";
 
   const close = () => {
     createGallery.reset();
-    setNote("");
+    setText((current) => ({ ...current, note: "" }));
     setOptions(DEFAULT_SHARE_OPTIONS);
     onClose();
   };
@@ -58,8 +58,8 @@ export function ShareDialog({
     createGallery.mutate(
       {
         ...selection,
-        title: title.trim() || undefined,
-        note: note.trim() || undefined,
+        title: text.title.trim() || undefined,
+        note: text.note.trim() || undefined,
         review: options.review ? { blind: options.blind } : undefined,
         hideNotes: options.hideNotes,
         expiresAt: expiryFromDate(options.expiresOn) ?? undefined,
@@ -83,11 +83,11 @@ export function ShareDialog({
 
         {created ? (
           <div className="grid gap-3">
-            <label htmlFor={ids.link} className="text-xs font-medium text-fg-muted">
+            <label htmlFor={linkId} className="text-xs font-medium text-fg-muted">
               Share link
             </label>
             <Input
-              id={ids.link}
+              id={linkId}
               readOnly
               value={absoluteUrl}
               onFocus={(event) => event.currentTarget.select()}
@@ -111,30 +111,11 @@ export function ShareDialog({
           </div>
         ) : (
           <form onSubmit={submit} className="grid gap-4">
-            <div className="grid gap-1.5">
-              <label htmlFor={ids.title} className="text-xs font-medium text-fg-muted">
-                Title
-              </label>
-              <Input
-                id={ids.title}
-                value={title}
-                maxLength={120}
-                onChange={(event) => setTitle(event.target.value)}
-              />
-            </div>
-            <div className="grid gap-1.5">
-              <label htmlFor={ids.note} className="text-xs font-medium text-fg-muted">
-                Note <span className="text-fg-subtle">(optional)</span>
-              </label>
-              <Textarea
-                id={ids.note}
-                rows={3}
-                maxLength={2000}
-                value={note}
-                onChange={(event) => setNote(event.target.value)}
-                placeholder="What should the viewer look at?"
-              />
-            </div>
+            <LinkTextFields
+              value={text}
+              onChange={setText}
+              notePlaceholder="What should the viewer look at?"
+            />
             <ShareOptions value={options} onChange={setOptions} />
             {createGallery.error ? (
               <p role="alert" className="rounded-lg bg-danger-soft px-3 py-2 text-xs text-danger">

@@ -168,6 +168,7 @@ test("star and note an image, filter history by Starred, share the starred with 
     await dialog.getByRole("textbox", { name: "Title" }).fill("Client picks");
     await dialog.getByLabel(/^Expires on/).fill(inDays(30));
     await dialog.getByRole("switch", { name: "Hide my notes on images" }).check();
+    await page.screenshot({ path: "test-results/picks-edit-dialog.png" });
     await dialog.getByRole("button", { name: "Save" }).click();
     await expect(dialog).toBeHidden();
     const edited = page.getByRole("listitem", { name: "Client picks" });

@@ -1,10 +1,9 @@
 import { z } from "zod";
+import { GALLERY_NOTE_MAX, GALLERY_TITLE_MAX } from "./gallery-limits";
 
 /** Isomorphic: the requests of /api/galleries. The server parses with these; the hooks type with z.input. */
 
 const MAX_SELECTION = 500;
-const TITLE_MAX = 120;
-const NOTE_MAX = 2000;
 const COMMENT_MAX = 2000;
 const REVIEWER_NAME_MAX = 80;
 /** One pick per prompt; a gallery of 500 images cannot have more prompts than that. */
@@ -18,8 +17,8 @@ const expiresAtSchema = z.iso
   .refine((value) => value === null || Date.parse(value) > Date.now(), "Expiry must be in the future");
 
 export const createGalleryBodySchema = z.object({
-  title: z.string().trim().max(TITLE_MAX).optional(),
-  note: z.string().trim().max(NOTE_MAX).optional(),
+  title: z.string().trim().max(GALLERY_TITLE_MAX).optional(),
+  note: z.string().trim().max(GALLERY_NOTE_MAX).optional(),
   runIds: ids,
   imageIds: ids,
   /** Ask visitors to pick a favourite per prompt; `blind` hides everything that names the model. */
@@ -37,8 +36,8 @@ export type CreateGalleryBody = z.input<typeof createGalleryBodySchema>;
 /** PATCH /api/galleries/:slug — the owner edits a link after sharing it. */
 export const patchGalleryBodySchema = z
   .object({
-    title: z.string().trim().min(1, "Title cannot be empty").max(TITLE_MAX).optional(),
-    note: z.string().trim().max(NOTE_MAX).optional(),
+    title: z.string().trim().min(1, "Title cannot be empty").max(GALLERY_TITLE_MAX).optional(),
+    note: z.string().trim().max(GALLERY_NOTE_MAX).optional(),
     expiresAt: expiresAtSchema.optional(),
     hideNotes: z.boolean().optional(),
   })
