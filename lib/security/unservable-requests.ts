@@ -1,6 +1,8 @@
 import "server-only";
 import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage } from "node:http";
+import type { Socket } from "node:net";
+import { appPort } from "@/lib/env";
 import { REFUSAL_HEADER, REFUSAL_ROUTE, encodeRefusal, refusalOf } from "./request-refusal";
 
 const globalForGuard = globalThis as typeof globalThis & { prismUnservableRequests?: boolean };
@@ -12,12 +14,17 @@ const globalForGuard = globalThis as typeof globalThis & { prismUnservableReques
  * Node announces every request on this channel before the server's handler sees it, so a request
  * like that is sent on to the refusal route, which answers with the error envelope. The header
  * that describes the refusal is removed from every other request, so a client cannot send it.
+ *
+ * The channel carries every server in the process, the built-in simulator's too, so only requests
+ * that arrived on the app's port are touched. Next sets PORT to the port it listens on before it
+ * runs instrumentation.ts; a socket's local port is read once per connection and then cached by Node.
  */
-export function refuseUnservableRequests(): void {
+export function refuseUnservableRequests(port = appPort()): void {
   if (globalForGuard.prismUnservableRequests) return;
   globalForGuard.prismUnservableRequests = true;
   subscribe("http.server.request.start", (message) => {
-    const { request } = message as { request: IncomingMessage };
+    const { request, socket } = message as { request: IncomingMessage; socket: Socket };
+    if (socket.localPort !== port) return;
     delete request.headers[REFUSAL_HEADER];
     const refusal = refusalOf(request.method ?? "", request.url ?? "/");
     if (!refusal) return;
