@@ -33,6 +33,15 @@ export interface JobFailure {
 
 type JobChanges = Partial<NewJobRow>;
 
+const priceChanged = (job: JobRow, costUsd: number | undefined) =>
+  costUsd !== undefined && costUsd !== job.costUsd;
+
+/**
+ * Bumps updated_at, the run's version (its ETag), only when a write changes what a reader sees:
+ * every bump wakes every tab watching the run, and a new ETag costs each of them a request.
+ */
+const newsWhen = (visible: boolean, now: Date): JobChanges => (visible ? { updatedAt: now } : {});
+
 /** Every write the runner makes to a job goes through one of these. */
 export const jobTransitions = {
   /** Recorded before the create request leaves, so a crash mid-request is never resent. */
@@ -46,7 +55,9 @@ export const jobTransitions = {
     };
   },
 
+  /** The provider took the job: news to readers only for a price or a retry note cleared. */
   accepted(
+    job: JobRow,
     now: Date,
     accepted: { providerJobId: string; pollingUrl?: string; costUsd?: number },
     firstPollAt: Date,
@@ -58,12 +69,17 @@ export const jobTransitions = {
       attempts: 0,
       retryNote: null,
       nextAttemptAt: firstPollAt,
-      updatedAt: now,
+      ...newsWhen(priceChanged(job, accepted.costUsd) || job.retryNote !== null, now),
     };
   },
 
-  /** The provider is done; downloading starts right away because its URLs expire. */
+  /**
+   * The provider is done; downloading starts right away because its URLs expire. Readers see the
+   * job succeed once its images are stored; until then only a price, a revised prompt or a retry
+   * note cleared is news.
+   */
   outputsReady(
+    job: JobRow,
     now: Date,
     outputs: ProviderOutput[],
     costUsd: number | undefined,
@@ -78,7 +94,7 @@ export const jobTransitions = {
       attempts: 0,
       retryNote: null,
       nextAttemptAt: now,
-      updatedAt: now,
+      ...newsWhen(priceChanged(job, costUsd) || Boolean(revisedPrompt) || job.retryNote !== null, now),
     };
   },
 

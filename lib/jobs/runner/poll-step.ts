@@ -29,7 +29,10 @@ export async function pollStep(
     );
     const now = context.now();
     if (result.state === "succeeded") {
-      return { changes: jobTransitions.outputsReady(now, result.outputs, result.costUsd), continueNow: true };
+      return {
+        changes: jobTransitions.outputsReady(job, now, result.outputs, result.costUsd),
+        continueNow: true,
+      };
     }
     if (result.state === "failed") {
       const { code, message, charged } = result.error;

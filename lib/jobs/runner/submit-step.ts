@@ -47,7 +47,7 @@ export async function submitStep(
     const now = context.now();
     if (result.state === "done") {
       return {
-        changes: jobTransitions.outputsReady(now, result.outputs, result.costUsd, {
+        changes: jobTransitions.outputsReady(marked, now, result.outputs, result.costUsd, {
           providerJobId: result.providerJobId,
           revisedPrompt: result.revisedPrompt,
         }),
@@ -55,7 +55,7 @@ export async function submitStep(
       };
     }
     const firstPoll = new Date(now.getTime() + context.pollSchedule(provider.id).initialMs);
-    return { changes: jobTransitions.accepted(now, result, firstPoll), continueNow: false };
+    return { changes: jobTransitions.accepted(marked, now, result, firstPoll), continueNow: false };
   } catch (error) {
     const decision = decideSubmitError(error, policyContext(marked, context));
     if (decision.kind === "fail" && decision.failure.code === "submit_outcome_unknown") {
