@@ -117,17 +117,25 @@ export async function getJob(db: Database, jobId: string): Promise<JobRow | null
 }
 
 /**
- * The earliest time any unfinished job is due, or null when there is none. `claimable` leaves out
- * jobs whose lease is held (their runner schedules them itself).
+ * The earliest time any unfinished job is due, or null when there is none. With `claimableAfter`,
+ * only jobs nobody holds a lease on that fell due after that time.
  */
-export async function nextDueTime(db: Database, { claimable = false } = {}): Promise<Date | null> {
+export async function nextDueTime(
+  db: Database,
+  { claimableAfter }: { claimableAfter?: Date } = {},
+): Promise<Date | null> {
   const [row] = await db
     .select({ nextAttemptAt: jobs.nextAttemptAt })
     .from(jobs)
     .where(
       and(
         inArray(jobs.status, ["queued", "running"]),
-        claimable ? or(isNull(jobs.leaseUntil), lt(jobs.leaseUntil, sql`now()`)) : undefined,
+        claimableAfter
+          ? and(
+              gt(jobs.nextAttemptAt, claimableAfter),
+              or(isNull(jobs.leaseUntil), lt(jobs.leaseUntil, sql`now()`)),
+            )
+          : undefined,
       ),
     )
     .orderBy(asc(jobs.nextAttemptAt))

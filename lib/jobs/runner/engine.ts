@@ -175,23 +175,24 @@ export function createJobRunner(
   }
 
   /**
-   * When to look next: the earliest job anyone left due, so nothing waits for the idle interval
-   * because this runner did not schedule it (another instance released it, or a wake-up fired a few
-   * milliseconds early: Node's timers run on the loop's cached clock, and a job not quite due then
-   * would otherwise sleep the whole interval). A job due already was left unclaimed on purpose (its
-   * provider's slots are full, or another instance holds it): the step that frees a slot wakes us.
+   * When to look next: the earliest job that fell due after the last look began, so nothing waits
+   * for the idle interval because this runner did not schedule it (another instance released it,
+   * or a wake-up fired a moment early: Node's timers run on the loop's cached clock, and a job not
+   * quite due when its claim looked may be overdue once the look is over). A job already due then
+   * and still unclaimed was left on purpose (its provider's slots are full, or another instance
+   * holds it): the step that frees a slot wakes the runner.
    */
-  async function nextLookAt(): Promise<Date | undefined> {
+  async function nextLookAt(lookedAt: Date): Promise<Date | undefined> {
     if (!running) return undefined;
-    const due = await nextDueTime(db, { claimable: true });
-    return due && due > now() ? due : undefined;
+    return (await nextDueTime(db, { claimableAfter: lookedAt })) ?? undefined;
   }
 
   function wake(): void {
     wakeTimer = undefined;
     wakeAt = Number.POSITIVE_INFINITY;
+    const lookedAt = now();
     tick()
-      .then(nextLookAt)
+      .then(() => nextLookAt(lookedAt))
       .then(scheduleWake, (error: unknown) => {
         log.error("Runner tick failed", { error });
         scheduleWake();

@@ -70,6 +70,26 @@ it("wakes up when a job it did not schedule itself falls due, not at the next id
   expect(pixazo.submit).toHaveBeenCalledTimes(1);
 });
 
+it("looks again for a job that fell due while it was looking, even if the clock passed it meanwhile", async () => {
+  // A busy machine: every reading of the clock is 10 ms after the last, so the job is not due yet
+  // when pixazo's claim looks (the first of the first round), and overdue once the look is over.
+  let reading = Date.now();
+  const busyClock = () => new Date((reading += 10));
+  const run = await createRun(
+    fixture.handle.db,
+    createRunBodySchema.parse({
+      prompt: "a tide pool",
+      models: [{ modelId: "pixazo/z-image-turbo", params: { image_size: "square_1_1" } }],
+    }),
+    { now: new Date(reading + 15) },
+  );
+  const pixazo = fakeProvider("pixazo");
+  await startRunner({ pixazo }, {}, busyClock);
+
+  await vi.waitFor(() => expect(pixazo.submit).toHaveBeenCalledTimes(1), { timeout: 5_000, interval: 50 });
+  expect((await getJob(fixture.handle.db, run.jobs[0]!.id))?.status).not.toBe("queued");
+});
+
 it("does not spin on a job that is due but waits for a provider's slot", async () => {
   const looks = vi.fn(() => new Date());
   const pixazo = fakeProvider("pixazo", { poll: () => new Promise(() => undefined) });
