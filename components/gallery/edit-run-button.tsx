@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { SlidersIcon } from "@/components/ui/icons";
 import type { RunView } from "@/lib/api/views";
@@ -23,9 +23,9 @@ export function EditRunButton({ run, onEdit }: { run: RunView; onEdit?: (run: Ru
       </Button>
     );
   return (
-    <Link href={editRunHref(run.id)} className={buttonClasses("secondary", "sm")} title={title}>
+    <IntentLink href={editRunHref(run.id)} className={buttonClasses("secondary", "sm")} title={title}>
       <SlidersIcon />
       {label}
-    </Link>
+    </IntentLink>
   );
 }

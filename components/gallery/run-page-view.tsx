@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useRouter } from "next/navigation";
 import { RunShareActions } from "@/components/share/run-share-actions";
 import { SelectionBar } from "@/components/share/selection-bar";
@@ -12,13 +12,13 @@ export function RunPageView({ runId }: { runId: string }) {
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <Link
+        <IntentLink
           href="/history"
           className="flex items-center gap-1 text-xs font-medium text-fg-muted hover:text-fg"
         >
           <ChevronLeftIcon className="size-3.5" />
           History
-        </Link>
+        </IntentLink>
         <RunShareActions runId={runId} />
       </div>
       <RunResults runId={runId} headingLevel="h1" onRerun={(id) => router.push(`/runs/${id}`)} />

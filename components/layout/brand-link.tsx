@@ -1,10 +1,10 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { BRAND_LINK_CLASS, BrandMark } from "./brand-mark";
 
 export function BrandLink() {
   return (
-    <Link href="/" className={BRAND_LINK_CLASS}>
+    <IntentLink href="/" className={BRAND_LINK_CLASS}>
       <BrandMark />
-    </Link>
+    </IntentLink>
   );
 }

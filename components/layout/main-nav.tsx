@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
@@ -17,7 +17,7 @@ export function MainNav() {
       {LINKS.map((link) => {
         const active = link.href === "/" ? pathname === "/" : pathname.startsWith(link.href);
         return (
-          <Link
+          <IntentLink
             key={link.href}
             href={link.href}
             aria-current={active ? "page" : undefined}
@@ -27,7 +27,7 @@ export function MainNav() {
             )}
           >
             {link.label}
-          </Link>
+          </IntentLink>
         );
       })}
     </nav>

@@ -1,11 +1,12 @@
 "use client";
 
 import { Badge } from "@/components/ui/badge";
-import { useModels } from "@/lib/hooks/use-models";
+import { useSpend } from "@/lib/hooks/use-spend";
 
+/** Read from today's spend, which the header asks for anyway: no page needs the model catalog for it. */
 export function SimulatorBadge() {
-  const { data } = useModels();
-  if (!data?.simulator) return null;
+  const { data } = useSpend();
+  if (!data?.simulated) return null;
   return (
     <Badge tone="warning" title="No provider keys are set: the built-in simulator answers every request.">
       <span className="size-1.5 rounded-full bg-current" aria-hidden />

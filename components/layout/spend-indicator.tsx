@@ -2,15 +2,13 @@
 
 import { formatUsd } from "@/lib/format-usd";
 import { Badge } from "@/components/ui/badge";
-import { useModels } from "@/lib/hooks/use-models";
 import { useSpend } from "@/lib/hooks/use-spend";
 
 export function SpendIndicator() {
   const { data } = useSpend();
-  // The simulator charges nothing real: say so, or its made-up prices read as money spent.
-  const simulated = useModels().data?.simulator === true;
   if (!data) return null;
-  const { todayUsd, assumedUsd, budgetUsd, unpricedJobs } = data;
+  // The simulator charges nothing real: say so, or its made-up prices read as money spent.
+  const { todayUsd, assumedUsd, budgetUsd, unpricedJobs, simulated } = data;
   const nearLimit = budgetUsd !== null && todayUsd >= budgetUsd * 0.8;
   const unpriced =
     unpricedJobs > 0 ? ` ${unpricedJobs} job(s) today have no known price and count as $0.` : "";

@@ -144,6 +144,7 @@ test("the daily budget refuses a run that would pass it, before any provider cal
     assumedUsd: 0,
     budgetUsd: 0.1,
     unpricedJobs: 0,
+    simulated: true,
   });
   expect((await fetch(url("/api/runs"), withSession({ method: "POST", body: GPT_IMAGE_RUN }))).status).toBe(
     202,

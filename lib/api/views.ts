@@ -172,6 +172,8 @@ export interface SpendView {
   budgetUsd: number | null;
   /** Jobs today without any price (made before assumed prices existed); they count as $0. */
   unpricedJobs: number;
+  /** The built-in simulator answers every request: nothing real was charged. */
+  simulated: boolean;
 }
 
 /** POST /api/jobs/:id/rerun — the new take, in the same cell. */

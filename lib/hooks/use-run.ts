@@ -1,11 +1,13 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
 import { MAX_RUN_WAIT_SECONDS } from "@/lib/api/run-wait";
 import type { RunView } from "@/lib/api/views";
 import { ApiError, apiGetIfChanged } from "@/lib/http/api-client";
 import { isRunFinished } from "@/lib/models/job-status";
+import { changesSpend } from "./spend-news";
+import { SPEND_QUERY_KEY } from "./use-spend";
 
 /** Between two long-polls: the next one starts as soon as the last answer is on screen. */
 const NEXT_LONG_POLL_MS = 100;
@@ -33,6 +35,7 @@ interface RunCopy {
 export function useRun(id: string | null | undefined) {
   const copy = useRef<RunCopy | null>(null);
   const longPoll = useRef(true);
+  const queryClient = useQueryClient();
   return useQuery({
     queryKey: runQueryKey(id ?? ""),
     queryFn: async ({ signal }) => {
@@ -49,6 +52,10 @@ export function useRun(id: string | null | undefined) {
       if (answer.unchanged && previous) return previous.run;
       if (answer.unchanged) throw new ApiError("http_error", "The server sent no run");
       copy.current = { id: runId, etag: answer.etag, run: answer.data };
+      // Today's spend is not polled: it is asked again when a run on screen changes it.
+      if (previous && changesSpend(previous.run, answer.data)) {
+        void queryClient.invalidateQueries({ queryKey: SPEND_QUERY_KEY });
+      }
       return answer.data;
     },
     enabled: Boolean(id),

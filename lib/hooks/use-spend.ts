@@ -6,12 +6,16 @@ import type { SpendView } from "@/lib/api/views";
 
 export const SPEND_QUERY_KEY = ["spend"] as const;
 
-/** Today's spend; refreshed now and then, since runs started elsewhere count too. */
+/**
+ * Today's spend. Not polled: it is asked again when this tab changes it (a run created, a job
+ * action, a job of a run on screen settling) and when the tab comes back into view, since runs
+ * started elsewhere count too.
+ */
 export function useSpend() {
   return useQuery({
     queryKey: SPEND_QUERY_KEY,
     queryFn: ({ signal }) => apiGet<SpendView>("/api/spend", signal),
-    refetchInterval: 15_000,
+    refetchOnWindowFocus: true,
     retry: false,
   });
 }

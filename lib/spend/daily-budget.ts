@@ -11,7 +11,11 @@ export function startOfUtcDay(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
-export async function spendToday(db: Database, budgetUsd: number | undefined, now: Date): Promise<SpendView> {
+export async function spendToday(
+  db: Database,
+  budgetUsd: number | undefined,
+  now: Date,
+): Promise<Omit<SpendView, "simulated">> {
   const spent = await spendSince(db, startOfUtcDay(now));
   return {
     todayUsd: roundUsd(spent.usd),
