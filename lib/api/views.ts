@@ -163,6 +163,12 @@ export interface GalleryListView {
   galleries: GallerySummary[];
 }
 
+/** A run as its page comes with it (server-rendered): the view and the ETag to ask for news of it. */
+export interface RunCopy {
+  run: RunView;
+  etag: string;
+}
+
 /** GET /api/spend. */
 export interface SpendView {
   /** Spent today (UTC), deleted runs included. */

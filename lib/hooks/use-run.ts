@@ -1,9 +1,9 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
 import { MAX_RUN_WAIT_SECONDS } from "@/lib/api/run-wait";
-import type { RunView } from "@/lib/api/views";
+import type { RunCopy, RunView } from "@/lib/api/views";
 import { ApiError, apiGetIfChanged } from "@/lib/http/api-client";
 import { isRunFinished } from "@/lib/models/job-status";
 import { changesSpend } from "./spend-news";
@@ -21,39 +21,46 @@ const isNotFound = (error: unknown) => error instanceof ApiError && error.status
 
 export const runQueryKey = (id: string) => ["run", id] as const;
 
-interface RunCopy {
-  id: string;
-  etag: string | null;
-  run: RunView;
+/** The ETag of each copy of a run this tab holds, so whichever reader asks next names it. */
+const etags = new WeakMap<RunView, string>();
+
+/**
+ * Puts a run the page came with (server-rendered) into the cache, so the tab shows it at once and
+ * its first request already waits for news of it.
+ */
+export function seedRun(queryClient: QueryClient, { run, etag }: RunCopy): void {
+  if (queryClient.getQueryData(runQueryKey(run.id))) return;
+  etags.set(run, etag);
+  queryClient.setQueryData(runQueryKey(run.id), run);
 }
 
 /**
- * One run, kept current until every job is terminal. After the first answer each request names the
- * copy it has (If-None-Match) and asks the server to hold it until the run changes (long-poll), so
- * results show as soon as they are stored, with a few requests a minute instead of two a second.
+ * One run, kept current until every job is terminal. Each request names the copy the tab has
+ * (If-None-Match) and asks the server to hold it until the run changes (long-poll), so results
+ * show as soon as they are stored, with a few requests a minute instead of two a second.
  */
 export function useRun(id: string | null | undefined) {
-  const copy = useRef<RunCopy | null>(null);
   const longPoll = useRef(true);
   const queryClient = useQueryClient();
   return useQuery({
     queryKey: runQueryKey(id ?? ""),
     queryFn: async ({ signal }) => {
       const runId = id ?? "";
-      const previous = copy.current?.id === runId ? copy.current : null;
-      const wait = previous && longPoll.current ? MAX_RUN_WAIT_SECONDS : 0;
+      const previous = queryClient.getQueryData<RunView>(runQueryKey(runId));
+      const etag = (previous && etags.get(previous)) ?? null;
+      const wait = etag && longPoll.current ? MAX_RUN_WAIT_SECONDS : 0;
       const started = Date.now();
       const answer = await apiGetIfChanged<RunView>(
         `/api/runs/${encodeURIComponent(runId)}${wait ? `?wait=${wait}` : ""}`,
-        previous?.etag ?? null,
+        etag,
         signal,
       );
       if (wait && Date.now() - started > LONG_POLL_GIVE_UP_MS) longPoll.current = false;
-      if (answer.unchanged && previous) return previous.run;
+      if (answer.unchanged && previous) return previous;
       if (answer.unchanged) throw new ApiError("http_error", "The server sent no run");
-      copy.current = { id: runId, etag: answer.etag, run: answer.data };
+      if (answer.etag) etags.set(answer.data, answer.etag);
       // Today's spend is not polled: it is asked again when a run on screen changes it.
-      if (previous && changesSpend(previous.run, answer.data)) {
+      if (previous && changesSpend(previous, answer.data)) {
         void queryClient.invalidateQueries({ queryKey: SPEND_QUERY_KEY });
       }
       return answer.data;

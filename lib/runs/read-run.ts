@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import type { Database } from "@/lib/db/client";
 import { getRunRows, getRunVersion, runVersionOf } from "@/lib/db/queries/runs";
 import { isRunFinished } from "@/lib/models/job-status";
+import type { RunCopy } from "@/lib/api/views";
 import { toRunView } from "@/lib/views/to-views";
 import { getFinishedRun, rememberFinishedRun, type RunResponseBody } from "./finished-run-cache";
 import { nextRunChange, waitAtMost } from "./run-changes";
@@ -24,6 +25,13 @@ function respond({ etag, body }: RunResponseBody, ifNoneMatch: string | null): R
   return new Response(body, { headers: { ...cacheHeaders(etag), "Content-Type": "application/json" } });
 }
 
+/** The run and its ETag, read now (for a page that comes with the run). Null for an unknown run. */
+export async function readRunCopy(db: Database, id: string): Promise<RunCopy | null> {
+  const rows = await getRunRows(db, id);
+  // Tagged by the rows read, so the tag always names this body.
+  return rows ? { run: toRunView(rows), etag: runEtag(id, runVersionOf(rows)) } : null;
+}
+
 /**
  * GET /api/runs/:id: a 304 while nothing changed (one cheap version query), else the run as JSON.
  * A finished run is answered from memory, as it cannot change any more. Null for an unknown run.
@@ -39,12 +47,11 @@ export async function readRun(
   if (version === null) return null;
   const etag = runEtag(id, version);
   if (ifNoneMatch === etag) return notModified(etag);
-  const rows = await getRunRows(db, id);
-  if (!rows) return null;
-  const view = toRunView(rows);
   // Tagged by the rows read, not by the version above: a change may have landed in between.
-  const answer = { etag: runEtag(id, runVersionOf(rows)), body: JSON.stringify(view) };
-  if (isRunFinished(view)) rememberFinishedRun(id, answer);
+  const copy = await readRunCopy(db, id);
+  if (!copy) return null;
+  const answer = { etag: copy.etag, body: JSON.stringify(copy.run) };
+  if (isRunFinished(copy.run)) rememberFinishedRun(id, answer);
   return respond(answer, ifNoneMatch);
 }
 
