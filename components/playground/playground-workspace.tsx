@@ -81,6 +81,7 @@ export function PlaygroundWorkspace({ views }: { views: ModelView[] }) {
       models.some((entry) => entry.view.id === id && entry.view.available),
     );
     setPromptMode(form.promptMode);
+    setShared(form.shared);
     promptForm.reset({ prompt: form.prompt });
     configs.load(form.configs);
     setSeed(form.seed);

@@ -37,6 +37,48 @@ describe("formFromRun", () => {
     expect(form.seed).toEqual({ locked: false, value: "" });
   });
 
+  it("brings back the run's aspect ratio and image count as shared settings, not as per-model edits", () => {
+    const wide = { aspectRatio: "16:9", numImages: 2 } as const;
+    const flux = findModel("shortapi/flux-1.0")!;
+    const gpt = findModel("shortapi/gpt-image-2")!;
+    const form = formFromRun(
+      {
+        prompts: ["a fox"],
+        configs: [
+          config(0, TURBO, { ...startingParams(turbo, wide), num_inference_steps: 16 }),
+          config(1, "shortapi/flux-1.0", { ...startingParams(flux, wide), performance: "schnell" }),
+          config(2, "shortapi/gpt-image-2", startingParams(gpt, wide)),
+        ],
+        seed: null,
+      },
+      INITIAL_SHARED_SETTINGS,
+      () => true,
+    );
+    expect(form.shared).toEqual(wide);
+    expect(form.configs.map((entry) => entry.edits)).toEqual([
+      { num_inference_steps: 16 },
+      { performance: "schnell" },
+      {},
+    ]);
+  });
+
+  it("keeps the current shared settings when the run's params fit them as well as any other", () => {
+    const gpt = findModel("shortapi/gpt-image-2")!;
+    const current = { aspectRatio: "16:9", numImages: 1 } as const;
+    const run = {
+      prompts: ["a fox"],
+      configs: [config(0, "shortapi/gpt-image-2", startingParams(gpt, current))],
+      seed: null,
+    };
+    // 16:9 and 3:2 both send 1536x1024: an exact 3:2 explains it with no "nearest" note.
+    expect(formFromRun(run, INITIAL_SHARED_SETTINGS, () => true).shared).toEqual({
+      aspectRatio: "3:2",
+      numImages: 1,
+    });
+    expect(formFromRun(run, current, () => true).shared).toEqual(current);
+    expect(formFromRun({ ...run, configs: [] }, current, () => true).shared).toEqual(current);
+  });
+
   it("writes several prompts as Variants lines that expand to exactly those prompts", () => {
     const prompts = ["a {literal} fox", "a red | blue fox", "C:\\path"];
     const form = formFromRun({ prompts, configs: [], seed: 42 }, INITIAL_SHARED_SETTINGS, () => true);

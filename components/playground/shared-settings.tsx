@@ -6,9 +6,7 @@ import { ratioOf } from "@/lib/models/sizes";
 import { MAX_SEED_VALUE, randomSeed } from "@/lib/models/seeds";
 import { Input } from "@/components/ui/input";
 import type { SeedSetting } from "./run-configs";
-import { ASPECT_RATIOS, type AspectRatio, type SharedSettings } from "@/lib/models/types";
-
-const IMAGE_COUNTS = [1, 2, 3, 4] as const;
+import { ASPECT_RATIOS, type AspectRatio, IMAGE_COUNTS, type SharedSettings } from "@/lib/models/types";
 
 const chipClasses =
   "relative flex cursor-pointer items-center justify-center gap-1.5 rounded-lg border border-line bg-surface text-xs font-medium text-fg-muted transition-colors hover:border-line-strong hover:text-fg has-checked:border-accent has-checked:bg-accent-soft has-checked:text-accent-strong has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-accent";

@@ -131,8 +131,14 @@ test("Edit & re-run from the run page and from History opens the playground on t
     body: JSON.stringify({
       prompts: ["a heron {at dawn}", "a crane"],
       models: [
-        { modelId: "pixazo/z-image-turbo", params: { image_size: "square_1_1", num_inference_steps: 12 } },
-        { modelId: "pixazo/z-image-turbo", params: { image_size: "square_1_1", num_inference_steps: 20 } },
+        {
+          modelId: "pixazo/z-image-turbo",
+          params: { image_size: "landscape_16_9", num_images: 2, num_inference_steps: 12 },
+        },
+        {
+          modelId: "pixazo/z-image-turbo",
+          params: { image_size: "landscape_16_9", num_images: 2, num_inference_steps: 20 },
+        },
       ],
       seed: 77,
     }),
@@ -157,6 +163,14 @@ test("Edit & re-run from the run page and from History opens the playground on t
     "20 steps",
   );
   await expect(page.getByLabel("Locked seed")).toHaveValue("77");
+  // The run's size and image count come back as the shared settings, not as overrides on each column.
+  await expect(page.getByRole("radio", { name: "16:9" })).toBeChecked();
+  await expect(page.getByRole("radio", { name: "2 images" })).toBeChecked();
+  await expect(
+    page
+      .getByRole("group", { name: "Z-Image Turbo (pixazo) variant 1" })
+      .getByRole("button", { name: /^Parameters for/ }),
+  ).toHaveAccessibleName("Parameters for Z-Image Turbo (pixazo) 1 edited");
   await expect(modelCheckbox(page, "FLUX.1 (shortapi)")).not.toBeChecked();
 
   await page.goto("/history");

@@ -25,6 +25,9 @@ export const INITIAL_SHARED_SETTINGS: SharedSettings = { aspectRatio: "1:1", num
 export const ASPECT_RATIOS = ["1:1", "3:2", "2:3", "4:3", "3:4", "16:9", "9:16", "21:9"] as const;
 export type AspectRatio = (typeof ASPECT_RATIOS)[number];
 
+/** The image counts the shared setting offers; a model that makes fewer says so in its notes. */
+export const IMAGE_COUNTS = [1, 2, 3, 4] as const;
+
 /** What one model makes of the shared settings: its native params, and what it could not honour. */
 export interface SharedSettingsMapping<P> {
   params: Partial<P>;
