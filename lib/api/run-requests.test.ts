@@ -136,9 +136,13 @@ describe("createRunBodySchema: matrices", () => {
       "prompts",
     ]);
     expect(issuesOf({ prompts: [], models: [zImage] }).map((issue) => issue.path)).toEqual(["prompts"]);
+    // Configurations, not models: the same model several times counts once per configuration.
+    expect(issuesOf({ prompts: ["a fox"], models: models(9) })).toEqual([
+      { path: "models", message: "At most 8 configurations per run" },
+    ]);
     expect(issuesOf({ prompts: prompts(6), models: models(8) })).toEqual([]);
     expect(issuesOf({ prompts: prompts(7), models: models(7) })).toEqual([
-      { path: "prompts", message: "7 prompts × 7 models is 49 jobs; at most 48 per run" },
+      { path: "prompts", message: "7 prompts × 7 configurations is 49 jobs; at most 48 per run" },
     ]);
   });
 
@@ -148,7 +152,7 @@ describe("createRunBodySchema: matrices", () => {
     expect(issues).toEqual([
       {
         path: "prompts.1",
-        message: expect.stringMatching(/at most 800 characters \(limit of Z-Image Turbo\)/),
+        message: expect.stringMatching(/at most 800 characters \(limit of Z-Image Turbo \(DashScope\)\)/),
       },
       { path: "prompts.2", message: "Prompt is required" },
     ]);

@@ -3,6 +3,7 @@ import { findModel } from "@/lib/models/catalog";
 import { JOB_STATUSES } from "@/lib/models/job-status";
 import { configLabels } from "@/lib/models/param-labels";
 import { promptSchema } from "@/lib/models/params";
+import { providerName } from "@/lib/models/providers";
 import { MAX_SEED_VALUE } from "@/lib/models/seeds";
 import type { ModelDefinition } from "@/lib/models/types";
 import { decodeRunCursor } from "./run-cursor";
@@ -79,7 +80,12 @@ function parseConfigs(requests: z.output<typeof modelRequestSchema>[], context: 
 function checkPrompts(prompts: string[], path: PropertyKey[], models: ModelDefinition[], context: Issues) {
   // Math.min() of nothing is Infinity: with no valid model, only emptiness is checked.
   const limit = Math.min(...models.map((model) => model.promptMaxLength));
-  const schema = promptSchema(limit, models.find((model) => model.promptMaxLength === limit)?.name);
+  const strictest = models.find((model) => model.promptMaxLength === limit);
+  // With the provider: two providers serve a "Z-Image Turbo", and only one of them stops at 800.
+  const schema = promptSchema(
+    limit,
+    strictest && `${strictest.name} (${providerName(strictest.providerId)})`,
+  );
   prompts.forEach((prompt, index) => {
     const at = path[0] === "prompt" ? path : [...path, index];
     for (const issue of schema.safeParse(prompt).error?.issues ?? []) {
@@ -107,7 +113,7 @@ export const createRunBodySchema = z
     models: z
       .array(modelRequestSchema)
       .min(1, "Choose at least one model")
-      .max(MAX_MODELS_PER_RUN, `Choose at most ${MAX_MODELS_PER_RUN} models`),
+      .max(MAX_MODELS_PER_RUN, `At most ${MAX_MODELS_PER_RUN} configurations per run`),
     seed: z.number().int().min(0).max(MAX_SEED_VALUE).nullable().default(null),
   })
   .transform((body, context): CreateRunInput => {
@@ -124,7 +130,7 @@ export const createRunBodySchema = z
       context.addIssue({
         code: "custom",
         path,
-        message: `${prompts.length} prompts × ${body.models.length} models is ${jobs} jobs; at most ${MAX_JOBS_PER_RUN} per run`,
+        message: `${prompts.length} prompts × ${body.models.length} configurations is ${jobs} jobs; at most ${MAX_JOBS_PER_RUN} per run`,
       });
     }
     if (context.issues.length > 0) return z.NEVER;
