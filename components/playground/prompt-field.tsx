@@ -36,8 +36,9 @@ export function PromptField({ form, limit, mode, onModeChange, rows }: PromptFie
   const { maxLength } = limit;
   const over = prompt.length > maxLength;
   const variants = mode === "variants";
-  // The preview already says what is wrong with the variants; the field repeats nothing it shows.
-  const fieldError = variants && !rows.ok && error === rows.error ? undefined : error;
+  // The preview already says what is wrong with the variants (it shows only a hint while the
+  // field is empty); the field repeats nothing it shows.
+  const fieldError = variants && prompt.trim() && !rows.ok && error === rows.error ? undefined : error;
 
   // A shown error was about the old limit or mode: check again (this clears it when it fits).
   useEffect(() => {

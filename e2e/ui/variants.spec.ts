@@ -198,6 +198,11 @@ test("Generate says why it cannot send more than 12 prompts or 48 jobs", async (
   await promptField(page).fill("a {fox|hound");
   await expect(promptField(page)).toHaveAccessibleDescription('Line 1: a "{" is never closed with "}".');
   await expect(generateButton(page)).toHaveAttribute("aria-disabled", "true");
+
+  // Empty, Generate says so under the field (the preview shows only the hint then).
+  await promptField(page).fill("");
+  await generateButton(page).click();
+  await expect(promptField(page)).toHaveAccessibleDescription(/^Write at least one prompt\./);
 });
 
 test("on a phone, variants, their actions and the run size fit the screen", async ({ page }) => {
