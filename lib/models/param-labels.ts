@@ -35,13 +35,23 @@ export function paramLabels(model: ModelDefinition, params: Record<string, unkno
   });
 }
 
-/** "dev" for an enum, "28 steps" for a number, "Safety checker off" for a switch. */
+/**
+ * A number as people say it: a count with its field's title as the unit ("2 images" from "Number of
+ * images", "1 step" from "Steps"), any other value after its title ("Seed 42").
+ */
+function numberLabel(value: number, title: string): string {
+  const unit = title.toLowerCase().replace(/^number of /, "");
+  if (!unit.endsWith("s")) return `${title} ${value}`;
+  return `${value} ${value === 1 ? unit.slice(0, -1) : unit}`;
+}
+
+/** "dev" for an enum of words, "28 steps" or "2 images" for a count, "Safety checker off" for a switch. */
 function differenceLabel(model: ModelDefinition, key: string, value: unknown): string {
   const field = fieldOf(model, key);
-  const shown = paramValueLabel(field, value);
-  if (field?.kind === "enum") return shown;
   const title = field?.title ?? key;
-  return field?.kind === "number" ? `${shown} ${title.toLowerCase()}` : `${title} ${shown}`;
+  if (typeof value === "number") return numberLabel(value, title);
+  const shown = paramValueLabel(field, value);
+  return field?.kind === "enum" ? shown : `${title} ${shown}`;
 }
 
 /**
