@@ -7,6 +7,7 @@ import type { ReviewView, VoteResponse } from "@/lib/api/review-views";
 import type { VoteBody } from "@/lib/api/gallery-requests";
 import { apiPost } from "@/lib/http/api-client";
 import type { ParamLabel } from "@/lib/models/param-labels";
+import { optionName } from "./configuration-name";
 import { ReviewBallotForm, type BallotStatus } from "./review-ballot-form";
 import { ReviewImageDialog } from "./review-image-dialog";
 import { ReviewPromptSection } from "./review-prompt-section";
@@ -128,7 +129,7 @@ export function ReviewGallery({
       />
       <ReviewImageDialog
         option={viewed}
-        modelName={viewed?.modelId ? names.get(viewed.modelId) : undefined}
+        modelName={viewed ? optionName(viewed, names) : undefined}
         downloadHref={viewed ? `${api}/images/${encodeURIComponent(viewed.image.id)}/download` : ""}
         onClose={() => setViewing(null)}
       />

@@ -3,7 +3,7 @@
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { CheckIcon } from "@/components/ui/icons";
-import type { ModelTally, ReviewOption } from "@/lib/api/review-views";
+import type { ImageTally, ReviewOption } from "@/lib/api/review-views";
 import type { ParamLabel } from "@/lib/models/param-labels";
 import { TallyBar } from "./tally-bar";
 
@@ -14,11 +14,11 @@ interface ReviewOptionCardProps {
   checked: boolean;
   onPick: () => void;
   onView: () => void;
-  /** The model's name, where the page may show it (open review, or blind once revealed). */
+  /** The model and configuration, where the page may show them (open review, or blind once revealed). */
   modelName?: string;
   params: ParamLabel[];
-  /** The model's share of this prompt's picks, once revealed. */
-  tally?: { model: ModelTally; ballots: number };
+  /** This image's share of this prompt's picks, once revealed. */
+  tally?: { image: ImageTally; ballots: number };
 }
 
 /** One image a reviewer can pick: a radio card, so arrow keys move between a prompt's images. */
@@ -87,9 +87,9 @@ export function ReviewOptionCard(props: ReviewOptionCardProps) {
           {tally ? (
             <TallyBar
               label={modelName ?? title}
-              picks={tally.model.picks}
+              picks={tally.image.picks}
               ballots={tally.ballots}
-              winRate={tally.model.winRate}
+              winRate={tally.image.winRate}
             />
           ) : null}
         </span>

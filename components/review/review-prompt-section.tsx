@@ -2,6 +2,7 @@
 
 import type { PromptTally, ReviewPrompt } from "@/lib/api/review-views";
 import type { ParamLabel } from "@/lib/models/param-labels";
+import { optionName } from "./configuration-name";
 import { ReviewOptionCard } from "./review-option-card";
 
 interface ReviewPromptSectionProps {
@@ -12,7 +13,7 @@ interface ReviewPromptSectionProps {
   picked: string | undefined;
   onPick: (imageId: string) => void;
   onView: (imageId: string) => void;
-  /** Model names by id, empty while a blind review hides them. */
+  /** Model names by id (namesInContext), empty while a blind review hides them. */
   names: Map<string, string>;
   paramsOf: (imageId: string) => ParamLabel[];
   tally: PromptTally | undefined;
@@ -52,10 +53,7 @@ export function ReviewPromptSection(props: ReviewPromptSectionProps) {
         className="grid grid-cols-1 items-stretch gap-4 @xl:grid-cols-2 @[58rem]:grid-cols-3 @[96rem]:grid-cols-4"
       >
         {prompt.options.map((option) => {
-          const modelName = option.modelId ? names.get(option.modelId) : undefined;
-          const model = option.modelId
-            ? tally?.models.find((entry) => entry.modelId === option.modelId)
-            : undefined;
+          const image = tally?.images.find((entry) => entry.imageId === option.image.id);
           return (
             <ReviewOptionCard
               key={option.image.id}
@@ -64,9 +62,9 @@ export function ReviewPromptSection(props: ReviewPromptSectionProps) {
               checked={props.picked === option.image.id}
               onPick={() => props.onPick(option.image.id)}
               onView={() => props.onView(option.image.id)}
-              modelName={modelName}
+              modelName={optionName(option, names)}
               params={props.paramsOf(option.image.id)}
-              tally={model && tally ? { model, ballots: tally.ballots } : undefined}
+              tally={image && tally ? { image, ballots: tally.ballots } : undefined}
             />
           );
         })}

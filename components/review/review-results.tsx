@@ -3,39 +3,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { DownloadIcon, ExternalIcon } from "@/components/ui/icons";
 import type { ReviewResultsView } from "@/lib/api/review-views";
 import { RevealButton } from "./reveal-button";
-import { TallyBar } from "./tally-bar";
-
-type ResultPrompt = ReviewResultsView["prompts"][number];
-
-function PromptResults({ prompt, names }: { prompt: ResultPrompt; names: Map<string, string> }) {
-  return (
-    <section
-      aria-label={`Results: ${prompt.prompt}`}
-      className="grid gap-4 rounded-card border border-line bg-surface p-5 shadow-card"
-    >
-      <div className="grid gap-1">
-        <h2 className="text-base leading-relaxed font-medium text-pretty whitespace-pre-wrap">
-          {prompt.prompt}
-        </h2>
-        <p className="text-xs text-fg-subtle">
-          {prompt.ballots} {prompt.ballots === 1 ? "vote" : "votes"}
-        </p>
-      </div>
-      <ul aria-label="Picks per model" className="grid gap-3">
-        {prompt.models.map((model) => (
-          <li key={model.modelId}>
-            <TallyBar
-              label={names.get(model.modelId) ?? model.modelId}
-              picks={model.picks}
-              ballots={prompt.ballots}
-              winRate={model.winRate}
-            />
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
+import { PromptResults } from "./prompt-results";
 
 /**
  * A reviewer writes one comment with all their picks, so it is filed under each prompt they voted
@@ -71,7 +39,7 @@ function Comments({ comments }: { comments: ReturnType<typeof uniqueComments> })
   );
 }
 
-/** Per prompt and model: picks and win rate as bars, and every comment; CSV export and reveal. */
+/** Per prompt, image, configuration and model: picks and win rate as bars, and every comment; CSV export and reveal. */
 export function ReviewResults({ results }: { results: ReviewResultsView }) {
   const slug = encodeURIComponent(results.slug);
   const names = namesInContext([

@@ -1,9 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { strFromU8, unzipSync } from "fflate";
 import type { ModelsResponse, RunView } from "../../lib/api/views";
 import { appClient } from "../../lib/testing/app-client";
 import { E2E_BASE_URL } from "../support/env";
+import { expectNoneOf, pick, reveal, reviewer } from "../support/review";
 
 const MODEL_IDS = ["shortapi/flux-1.0", "shortapi/gpt-image-2", "pixazo/z-image-turbo"];
 const PROMPTS = ["A red bicycle leaning on a blue door", "A teapot shaped like a snail"];
@@ -51,21 +52,7 @@ test.beforeAll(async () => {
 });
 
 function expectNoModelNames(text: string, where: string) {
-  const lower = text.toLowerCase();
-  for (const secret of fixture.secrets) {
-    expect(lower.includes(secret.toLowerCase()), `${where} names "${secret}"`).toBe(false);
-  }
-}
-
-async function reviewer(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ baseURL: E2E_BASE_URL });
-  return context.newPage();
-}
-
-/** Clicks the card of an image: a reviewer picks by clicking it (the radio inside is visually hidden). */
-async function pick(page: Page, imageId: string) {
-  await page.locator("label", { has: page.locator(`input[type="radio"][value="${imageId}"]`) }).click();
-  await expect(page.locator(`input[type="radio"][value="${imageId}"]`)).toBeChecked();
+  expectNoneOf(fixture.secrets, text, where);
 }
 
 async function checkDownloads(request: APIRequestContext) {
@@ -189,15 +176,12 @@ test("a blind review: two reviewers vote, one changes their mind; nothing names 
   await expect(comments.filter({ hasText: "— Alice" })).toContainText("warmest light");
   await expect(comments.filter({ hasText: "— Bob" })).toContainText("Changed my mind");
   const csv = await owner.request.get(`/api/galleries/${fixture.slug}/results?format=csv`);
-  expect(await csv.text()).toContain(`${PROMPTS[0]},shortapi/flux-1.0,1,2,0.5000`);
+  expect(await csv.text()).toContain(
+    `${PROMPTS[0]},shortapi/flux-1.0,FLUX.1,${fixture.imageOf[0]!.get("shortapi/flux-1.0")},1,2,0.5000`,
+  );
   await owner.screenshot({ path: "test-results/review-results.png", fullPage: true });
 
-  await owner.getByRole("button", { name: "Reveal to reviewers" }).click();
-  await owner
-    .getByRole("dialog", { name: "Reveal the results?" })
-    .getByRole("button", { name: "Reveal" })
-    .click();
-  await expect(owner.getByText("Revealed: reviewers see the model names and the tally")).toBeVisible();
+  await reveal(owner);
 
   await bob.reload();
   await expect(bob.getByRole("radio", { name: /: FLUX\.1$/ })).toHaveCount(PROMPTS.length);

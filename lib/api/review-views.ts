@@ -9,6 +9,8 @@ export interface ReviewOption {
   image: ImageView;
   /** Absent while a blind review is not revealed. */
   modelId?: string;
+  /** The configuration's label as a matrix column reads ("FLUX.1 · dev"); absent with `modelId`. */
+  configuration?: string;
 }
 
 export interface ReviewPrompt {
@@ -40,11 +42,40 @@ export interface ModelTally {
   winRate: number;
 }
 
+/** One configuration: a model with its parameters. The same model may have several. */
+export interface ConfigurationTally {
+  /** Same model and parameters, same key, in every prompt of the gallery. */
+  key: string;
+  modelId: string;
+  /** What tells it apart, as the matrix column reads: "FLUX.1 · dev", "Z-Image Base · 28 steps". */
+  label: string;
+  picks: number;
+  winRate: number;
+}
+
+/** One image: a configuration may have several per prompt (several images per job, or takes). */
+export interface ImageTally {
+  imageId: string;
+  modelId: string;
+  /** The `key` of its configuration. */
+  configKey: string;
+  label: string;
+  /** 1-based among its configuration's images for this prompt, in gallery order ("image 2"). */
+  number: number;
+  picks: number;
+  winRate: number;
+}
+
 export interface PromptTally {
   key: string;
   prompt: string;
   ballots: number;
+  /** Per model: every configuration and image of a model together. Most picked first. */
   models: ModelTally[];
+  /** Per configuration, most picked first. */
+  configurations: ConfigurationTally[];
+  /** Per image, most picked first. */
+  images: ImageTally[];
 }
 
 export interface ReviewTally {
@@ -59,7 +90,10 @@ export interface ReviewResultsView extends ReviewTally {
   title: string;
   blind: boolean;
   revealed: boolean;
-  prompts: (PromptTally & { comments: { reviewerName?: string; text: string }[] })[];
+  prompts: (Omit<PromptTally, "images"> & {
+    images: (ImageTally & { thumbnailUrl: string })[];
+    comments: { reviewerName?: string; text: string }[];
+  })[];
 }
 
 /** POST /api/galleries/:slug/votes. */

@@ -4,12 +4,14 @@ import type { Database } from "@/lib/db/client";
 import { listBallots } from "@/lib/db/queries/ballots";
 import { findOwnedGallery, getGalleryRows, updateGallery } from "@/lib/db/queries/galleries";
 import { galleryNotFound } from "@/lib/galleries/not-found";
+import { fileUrl } from "@/lib/views/to-views";
 import { reviewOff } from "./review-off";
 import { reviewPrompts } from "./review-prompts";
 import { tallyBallots } from "./tally";
 
 /**
- * The owner's results: per prompt and model, picks and win rate, and every comment. Still there
+ * The owner's results: per prompt, picks and win rate per model, configuration and image (with its
+ * thumbnail), and every comment. Still there
  * once the link has expired (reviewers can no longer vote); gone when it is revoked.
  */
 export async function getReviewResults(db: Database, slug: string): Promise<ReviewResultsView> {
@@ -19,6 +21,7 @@ export async function getReviewResults(db: Database, slug: string): Promise<Revi
   if (!gallery.reviewMode) throw reviewOff();
   const ballots = await listBallots(db, gallery.id);
   const tally = tallyBallots(reviewPrompts(rows), ballots);
+  const thumbnails = new Map(rows.images.map((image) => [image.id, fileUrl(image.thumbnailKey)]));
   return {
     slug: gallery.slug,
     title: gallery.title,
@@ -27,6 +30,7 @@ export async function getReviewResults(db: Database, slug: string): Promise<Revi
     ballots: tally.ballots,
     prompts: tally.prompts.map((prompt) => ({
       ...prompt,
+      images: prompt.images.map((image) => ({ ...image, thumbnailUrl: thumbnails.get(image.imageId)! })),
       comments: ballots
         .filter((ballot) => ballot.promptKey === prompt.key && ballot.comment)
         .map((ballot) => ({

@@ -56,7 +56,8 @@ export function toReviewView(input: ReviewViewInput): ReviewView {
       const options = ordered.flatMap((option, index): ReviewOption[] => {
         const image = input.imageViews.get(option.imageId);
         if (!image) return [];
-        return [{ label: letter(index), image, ...(showNames ? { modelId: option.modelId } : {}) }];
+        const names = showNames ? { modelId: option.modelId, configuration: option.label } : {};
+        return [{ label: letter(index), image, ...names }];
       });
       const picked = mine.get(prompt.key)?.imageId ?? null;
       return { key: prompt.key, prompt: prompt.prompt, options, pickedImageId: picked };

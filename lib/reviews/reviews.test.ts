@@ -80,6 +80,47 @@ describe("client review ballots", () => {
     });
   });
 
+  it("tells two configurations of one model and two images of one configuration apart", async () => {
+    const flux = { modelId: "shortapi/flux-1.0", params: { aspect_ratio: "1:1", num_images: 2 } };
+    const { run, imageIds } = await runWithImages(handle.db, "a red fox", 2, [
+      { ...flux, params: { ...flux.params, performance: "dev" } },
+      { ...flux, params: { ...flux.params, performance: "schnell" } },
+    ]);
+    const [dev, schnell] = imageIds as [string[], string[]];
+    const { slug } = await createGallery(
+      handle.db,
+      createGalleryBodySchema.parse({ runIds: [run.id], review: { blind: true } }),
+    );
+    await vote(slug, "reviewer-a", [schnell[1]!]);
+    await vote(slug, "reviewer-b", [schnell[1]!]);
+    await vote(slug, "reviewer-c", [dev[0]!]);
+
+    const [prompt] = (await getReviewResults(handle.db, slug)).prompts;
+    expect(prompt?.models).toEqual([{ modelId: "shortapi/flux-1.0", picks: 3, winRate: 1 }]);
+    expect(prompt?.configurations.map((entry) => [entry.label, entry.picks])).toEqual([
+      ["FLUX.1 · schnell", 2],
+      ["FLUX.1 · dev", 1],
+    ]);
+    expect(prompt?.images.map((image) => [image.imageId, image.label, image.picks])).toEqual([
+      [schnell[1], "FLUX.1 · schnell", 2],
+      [dev[0], "FLUX.1 · dev", 1],
+      [dev[1], "FLUX.1 · dev", 0],
+      [schnell[0], "FLUX.1 · schnell", 0],
+    ]);
+
+    const blind = JSON.stringify(await getGalleryView(handle.db, slug, "reviewer-a")).toLowerCase();
+    for (const word of [...MODEL_WORDS, "flux", "schnell", "performance"]) expect(blind).not.toContain(word);
+    await revealReview(handle.db, slug);
+    const revealed = (await getGalleryView(handle.db, slug, "reviewer-a"))?.review;
+    const picksOf = new Map(revealed?.tally?.prompts[0]?.images.map((image) => [image.imageId, image.picks]));
+    expect([schnell[1], schnell[0], dev[0], dev[1]].map((id) => picksOf.get(id!))).toEqual([2, 0, 1, 0]);
+    const labelOf = new Map(
+      revealed?.prompts[0]?.options.map((option) => [option.image.id, option.configuration]),
+    );
+    expect(labelOf.get(schnell[0]!)).toBe("FLUX.1 · schnell");
+    expect(labelOf.get(dev[0]!)).toBe("FLUX.1 · dev");
+  });
+
   it("refuses an image that is not in the gallery and two picks for one prompt, naming each", async () => {
     const { slug, fox } = await reviewGallery({ blind: true });
     const other = await runWithImages(handle.db, "elsewhere");

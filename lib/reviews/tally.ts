@@ -2,11 +2,20 @@ import type { PromptTally, ReviewTally } from "@/lib/api/review-views";
 
 /** Pure: counting ballots, apart from reading them, so the rules are unit-tested without a database. */
 
+export interface TallyOption {
+  imageId: string;
+  modelId: string;
+  /** The configuration (model and parameters) that made the image: same key, same configuration. */
+  configKey: string;
+  /** The configuration's label, as its matrix column reads. */
+  label: string;
+}
+
 export interface TallyPrompt {
   key: string;
   prompt: string;
-  /** Every image offered for this prompt with the model it came from. */
-  options: { imageId: string; modelId: string }[];
+  /** Every image offered for this prompt with the configuration it came from. */
+  options: TallyOption[];
 }
 
 export interface TallyBallot {
@@ -16,29 +25,62 @@ export interface TallyBallot {
 }
 
 /**
- * Per prompt and per model: picks and win rate (picks ÷ ballots on that prompt). Every model offered
- * for a prompt is listed, with 0 picks when nobody chose it, most picked first. Ballots for images no
- * longer in the gallery (deleted since) count towards nobody.
+ * Per prompt: picks and win rate (picks ÷ ballots on that prompt) per model, per configuration and
+ * per image. Ballots for images no longer in the gallery (deleted since) count towards nobody.
  */
 export function tallyBallots(prompts: TallyPrompt[], ballots: TallyBallot[]): ReviewTally {
   const tallies = prompts.map((prompt): PromptTally => {
-    const modelOf = new Map(prompt.options.map((option) => [option.imageId, option.modelId]));
+    const offered = new Set(prompt.options.map((option) => option.imageId));
     const counted = ballots.filter(
-      (ballot) => ballot.promptKey === prompt.key && modelOf.has(ballot.imageId),
+      (ballot) => ballot.promptKey === prompt.key && offered.has(ballot.imageId),
     );
-    const picks = new Map<string, number>(prompt.options.map((option) => [option.modelId, 0]));
-    for (const ballot of counted) {
-      const modelId = modelOf.get(ballot.imageId)!;
-      picks.set(modelId, (picks.get(modelId) ?? 0) + 1);
+    const numbers = new Map<string, number>();
+    const seen = new Map<string, number>();
+    for (const { imageId, configKey } of prompt.options) {
+      seen.set(configKey, (seen.get(configKey) ?? 0) + 1);
+      numbers.set(imageId, seen.get(configKey)!);
     }
-    const models = [...picks.entries()]
-      .map(([modelId, count]) => ({
-        modelId,
-        picks: count,
-        winRate: counted.length === 0 ? 0 : count / counted.length,
-      }))
-      .sort((a, b) => b.picks - a.picks);
-    return { key: prompt.key, prompt: prompt.prompt, ballots: counted.length, models };
+    const picked = new Map<string, number>();
+    for (const ballot of counted) picked.set(ballot.imageId, (picked.get(ballot.imageId) ?? 0) + 1);
+    // Summed per key, every key listed (0 when nobody chose it), most picked first, else as offered.
+    const count = <T>(keyOf: (option: TallyOption) => string, entry: (option: TallyOption) => T) => {
+      const counts = new Map<string, { entry: T; picks: number }>();
+      for (const option of prompt.options) {
+        const current = counts.get(keyOf(option)) ?? { entry: entry(option), picks: 0 };
+        current.picks += picked.get(option.imageId) ?? 0;
+        counts.set(keyOf(option), current);
+      }
+      return [...counts.values()]
+        .map(({ entry, picks }) => ({
+          ...entry,
+          picks,
+          winRate: counted.length === 0 ? 0 : picks / counted.length,
+        }))
+        .sort((a, b) => b.picks - a.picks);
+    };
+    return {
+      key: prompt.key,
+      prompt: prompt.prompt,
+      ballots: counted.length,
+      models: count(
+        (option) => option.modelId,
+        ({ modelId }) => ({ modelId }),
+      ),
+      configurations: count(
+        (option) => option.configKey,
+        ({ configKey, modelId, label }) => ({ key: configKey, modelId, label }),
+      ),
+      images: count(
+        (option) => option.imageId,
+        ({ imageId, modelId, configKey, label }) => ({
+          imageId,
+          modelId,
+          configKey,
+          label,
+          number: numbers.get(imageId)!,
+        }),
+      ),
+    };
   });
   const reviewers = new Set(
     ballots
@@ -48,22 +90,27 @@ export function tallyBallots(prompts: TallyPrompt[], ballots: TallyBallot[]): Re
   return { ballots: reviewers.size, prompts: tallies };
 }
 
-/** The results as CSV: one row per prompt and model, for a spreadsheet or a deck. */
+/**
+ * The results as CSV: one row per prompt and image, with its model and configuration, for a
+ * spreadsheet or a deck (a pivot on `model` or `configuration` sums them).
+ */
 export function tallyCsv(tally: ReviewTally): string {
   const cell = (value: string) => {
     // A leading =, +, - or @ would make a spreadsheet run the cell as a formula.
     const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
     return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  const rows = [["prompt", "model", "picks", "ballots", "win_rate"]];
+  const rows = [["prompt", "model", "configuration", "image", "picks", "ballots", "win_rate"]];
   for (const prompt of tally.prompts) {
-    for (const model of prompt.models) {
+    for (const image of prompt.images) {
       rows.push([
         prompt.prompt,
-        model.modelId,
-        String(model.picks),
+        image.modelId,
+        image.label,
+        image.imageId,
+        String(image.picks),
         String(prompt.ballots),
-        model.winRate.toFixed(4),
+        image.winRate.toFixed(4),
       ]);
     }
   }

@@ -8,15 +8,16 @@ export const Z_IMAGE_CONFIG = { modelId: "shortapi/z-image", params: { aspect_ra
 export const DASHSCOPE_CONFIG = { modelId: "dashscope/z-image-turbo", params: {} };
 
 /**
- * A run on Z-Image and DashScope whose jobs each got `perJob` stored images (rows only, no bytes);
- * returns the run and its image ids per job.
+ * A run on Z-Image and DashScope (or the given configurations) whose jobs each got `perJob` stored
+ * images (rows only, no bytes); returns the run and its image ids per job.
  */
-export async function runWithImages(db: Database, prompt: string, perJob = 1) {
-  const run = await createRun(
-    db,
-    createRunBodySchema.parse({ prompt, models: [Z_IMAGE_CONFIG, DASHSCOPE_CONFIG] }),
-    {},
-  );
+export async function runWithImages(
+  db: Database,
+  prompt: string,
+  perJob = 1,
+  models: { modelId: string; params: Record<string, unknown> }[] = [Z_IMAGE_CONFIG, DASHSCOPE_CONFIG],
+) {
+  const run = await createRun(db, createRunBodySchema.parse({ prompt, models }), {});
   const imageIds: string[][] = [];
   for (const job of run.jobs) {
     const ids: string[] = [];
