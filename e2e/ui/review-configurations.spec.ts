@@ -19,13 +19,13 @@ test("a blind review of one model in two configurations tallies each configurati
     [FLUX]: { num_images: 2, performance: "dev" },
     [TURBO]: { num_images: 1 },
   });
-  const schnell = { ...dev!, params: { ...dev!.params, num_images: 1, performance: "schnell" } };
+  const schnell = { ...dev!, params: { ...dev!.params, performance: "schnell" } };
   const run = await client.waitForRun(
     (await client.createRun({ prompt: PROMPT, models: [dev!, schnell, turbo!] })).id,
   );
   const imagesOf = (configIndex: number) =>
     run.jobs.find((job) => job.configIndex === configIndex)!.images.map((image) => image.id);
-  const [devImages, [schnellImage], [turboImage]] = [imagesOf(0), imagesOf(1), imagesOf(2)];
+  const [devImages, [schnellImage, otherSchnell], [turboImage]] = [imagesOf(0), imagesOf(1), imagesOf(2)];
   expect(devImages).toHaveLength(2);
   const { slug } = await client.createGallery({ runIds: [run.id], review: { blind: true } });
   const catalog = (await (await fetch(`${E2E_BASE_URL}/api/models`)).json()) as ModelsResponse;
@@ -69,6 +69,7 @@ test("a blind review of one model in two configurations tallies each configurati
     [schnellImage, 2],
     [devImages[1], 1],
     [devImages[0], 0],
+    [otherSchnell, 0],
     [turboImage, 0],
   ]);
 
@@ -76,8 +77,10 @@ test("a blind review of one model in two configurations tallies each configurati
   await expect(owner.getByTestId("ballot-count")).toHaveText("3 ballots");
   const section = owner.getByRole("region", { name: `Results: ${PROMPT}` });
   const perImage = section.getByRole("list", { name: "Picks per image" });
-  await expect(perImage.getByRole("img")).toHaveCount(4);
-  await expect(perImage.getByRole("img", { name: "FLUX.1 · schnell: 2 of 3 votes · 67%" })).toBeVisible();
+  await expect(perImage.getByRole("img")).toHaveCount(5);
+  await expect(
+    perImage.getByRole("img", { name: "FLUX.1 · schnell · image 1: 2 of 3 votes · 67%" }),
+  ).toBeVisible();
   await expect(
     perImage.getByRole("img", { name: "FLUX.1 · dev · image 2: 1 of 3 votes · 33%" }),
   ).toBeVisible();
@@ -89,8 +92,8 @@ test("a blind review of one model in two configurations tallies each configurati
   const perModel = section.getByRole("list", { name: "Picks per model" });
   await expect(perModel.getByRole("img", { name: "FLUX.1: 3 of 3 votes · 100%" })).toBeVisible();
   const csv = await (await owner.request.get(`/api/galleries/${slug}/results?format=csv`)).text();
-  expect(csv).toContain(`${PROMPT},${FLUX},FLUX.1 · schnell,${schnellImage},2,3,0.6667`);
-  expect(csv).toContain(`${PROMPT},${FLUX},FLUX.1 · dev,${devImages[0]},0,3,0.0000`);
+  expect(csv).toContain(`"${PROMPT}",${FLUX},FLUX.1 · schnell,${schnellImage},2,3,0.6667`);
+  expect(csv).toContain(`"${PROMPT}",${FLUX},FLUX.1 · dev,${devImages[0]},0,3,0.0000`);
   await owner.screenshot({ path: "test-results/review-configurations-results.png", fullPage: true });
 
   await reveal(owner);
@@ -108,6 +111,9 @@ test("a blind review of one model in two configurations tallies each configurati
   ).toBeVisible();
   await expect(
     card(devImages[0]!).getByRole("img", { name: "FLUX.1 · dev: 0 of 3 votes · 0%" }),
+  ).toBeVisible();
+  await expect(
+    card(otherSchnell!).getByRole("img", { name: "FLUX.1 · schnell: 0 of 3 votes · 0%" }),
   ).toBeVisible();
   await last.screenshot({ path: "test-results/review-configurations-revealed.png", fullPage: true });
 });
