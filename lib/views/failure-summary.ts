@@ -2,13 +2,13 @@ import { providerName } from "@/lib/models/providers";
 import type { ProviderId } from "@/lib/models/providers";
 
 /**
- * A failed job in plain words with what to do next ("pixazo kept failing — try again later, or
- * Retry"); the provider's own technical message stays one click away.
+ * A failed job in plain words with what to do next ("pixazo kept failing (HTTP 502) — try again
+ * later, or Retry"); the provider's own technical message stays one click away.
  */
-const SUMMARIES: Record<string, (provider: string) => string> = {
-  rate_limited: (p) => `${p} is limiting requests — wait a minute, then Retry`,
-  provider_error: (p) => `${p} kept failing — try again later, or Retry`,
-  poll_failed: (p) => `${p} kept failing — try again later, or Retry`,
+const SUMMARIES: Record<string, (provider: string, http: string) => string> = {
+  rate_limited: (p, http) => `${p} is limiting requests${http} — wait a minute, then Retry`,
+  provider_error: (p, http) => `${p} kept failing${http} — try again later, or Retry`,
+  poll_failed: (p, http) => `${p} kept failing${http} — try again later, or Retry`,
   network_error: (p) => `${p} is not answering — try again later, or Retry`,
   malformed_response: (p) => `${p} sent an answer Prism cannot read — try again later, or Retry`,
   unknown_status: (p) => `${p} reported a state Prism does not know — Retry, or try another model`,
@@ -24,7 +24,16 @@ const SUMMARIES: Record<string, (provider: string) => string> = {
   canceled_running: (p) => `Canceled — ${p} may still finish the job and bill it; Retry to run it again`,
 };
 
+/**
+ * The HTTP status of a refusal, which the transport writes last in parentheses ("… (502)"); a vendor
+ * code there instead ("(InternalError)") or no reference at all gives nothing.
+ */
+function httpStatusOf(message: string): string {
+  const status = /\((?:HTTP )?([1-5]\d\d)\)$/.exec(message.trim())?.[1];
+  return status ? ` (HTTP ${status})` : "";
+}
+
 /** Null where the technical message is already the plainest there is (e.g. storage, outcome unknown). */
-export function failureSummary(providerId: ProviderId, code: string): string | null {
-  return SUMMARIES[code]?.(providerName(providerId)) ?? null;
+export function failureSummary(providerId: ProviderId, code: string, message: string): string | null {
+  return SUMMARIES[code]?.(providerName(providerId), httpStatusOf(message)) ?? null;
 }

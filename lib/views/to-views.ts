@@ -51,7 +51,7 @@ function expectedOutput(job: JobRow): Pick<JobView, "expectedImages" | "aspectRa
 
 function errorOf(job: JobRow): Pick<JobView, "error"> {
   if (!job.errorCode) return {};
-  const summary = failureSummary(job.providerId, job.errorCode);
+  const summary = failureSummary(job.providerId, job.errorCode, job.errorMessage ?? "");
   return {
     error: {
       code: job.errorCode,

@@ -88,7 +88,7 @@ it("4 prompts × 3 models with pixazo failing every call: 8 cells succeed, 4 say
   for (const job of others) expect(job.images).toHaveLength(1);
   expect(failed.map((job) => job.status)).toEqual(Array(4).fill("failed"));
   for (const job of failed) {
-    expect(job.error?.summary).toBe("pixazo kept failing — try again later, or Retry");
+    expect(job.error?.summary).toBe("pixazo kept failing (HTTP 502) — try again later, or Retry");
     expect(job.error?.message).toMatch(/^pixazo: .*502/);
     expect(job.retryNote).toBeNull();
   }
