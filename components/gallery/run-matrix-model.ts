@@ -47,6 +47,17 @@ export function columnName(config: RunConfigView | undefined, job: JobView, prov
   return `${config?.label ?? job.modelId} (${provider})`;
 }
 
+/**
+ * Labels more than one column carries, e.g. pixazo's and DashScope's "Z-Image Turbo": where the
+ * provider line under a label is left out (the contact sheet density), these need it beside them.
+ */
+export function ambiguousLabels(configs: readonly RunConfigView[]): Set<string> {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const { label } of configs) (seen.has(label) ? repeated : seen).add(label);
+  return repeated;
+}
+
 export interface MatrixImage {
   image: ImageView;
   job: JobView;

@@ -5,6 +5,7 @@ import { cn } from "@/components/ui/cn";
 import { RenderWhenNear } from "@/components/ui/render-when-near";
 import type { RunView } from "@/lib/api/views";
 import { modelLabel } from "./format";
+import { ambiguousLabels } from "./run-matrix-model";
 import type { Density } from "./use-density";
 
 interface RunMatrixProps {
@@ -39,6 +40,7 @@ export function RunMatrix({ run, density, renderCell }: RunMatrixProps) {
     columnGap: `${GAP_REM}rem`,
   };
   const dense = density === "contact";
+  const ambiguous = ambiguousLabels(run.configs);
 
   return (
     <div
@@ -60,16 +62,25 @@ export function RunMatrix({ run, density, renderCell }: RunMatrixProps) {
           >
             Prompt
           </div>
-          {run.configs.map((config) => (
-            <div role="columnheader" key={config.index} className="min-w-0" title={config.label}>
-              <p className={cn("truncate font-semibold text-fg", dense ? "text-[11px]" : "text-sm")}>
-                {config.label}
-              </p>
-              {dense ? null : (
-                <p className="truncate text-xs text-fg-subtle">{modelLabel(config.modelId).provider}</p>
-              )}
-            </div>
-          ))}
+          {run.configs.map((config) => {
+            const { provider } = modelLabel(config.modelId);
+            return (
+              <div
+                role="columnheader"
+                key={config.index}
+                className="min-w-0"
+                title={`${config.label} (${provider})`}
+              >
+                <p className={cn("truncate font-semibold text-fg", dense ? "text-[11px]" : "text-sm")}>
+                  {config.label}
+                  {dense && ambiguous.has(config.label) ? (
+                    <span className="font-normal text-fg-subtle"> ({provider})</span>
+                  ) : null}
+                </p>
+                {dense ? null : <p className="truncate text-xs text-fg-subtle">{provider}</p>}
+              </div>
+            );
+          })}
         </div>
       </div>
       <div role="rowgroup" className={cn("grid", dense ? "gap-1 py-1" : "gap-2 py-2")}>
