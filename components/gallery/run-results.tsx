@@ -15,6 +15,7 @@ import { CopyCodeButton } from "./copy-code-button";
 import { CopyPromptButton } from "./copy-prompt-button";
 import { DensityToggle } from "./density-toggle";
 import { EditRunButton } from "./edit-run-button";
+import { runSize } from "./format";
 import { NotifyButton } from "./notify-button";
 import { RerunButton } from "./rerun-button";
 import { RunGallery } from "./run-gallery";
@@ -49,12 +50,6 @@ function RunProgress({ run }: { run: RunView }) {
       {canceled > 0 ? <span>· {canceled} canceled</span> : null}
     </p>
   );
-}
-
-function runSize(run: RunView): string {
-  const prompts = run.prompts.length;
-  const configs = run.configs.length;
-  return `${prompts} ${prompts === 1 ? "prompt" : "prompts"} × ${configs} ${configs === 1 ? "model" : "models"}`;
 }
 
 export function RunResults({
@@ -106,7 +101,7 @@ export function RunResults({
             id={`run-${run.id}-title`}
             className="line-clamp-3 text-base leading-snug font-semibold text-pretty sm:text-lg"
           >
-            {run.prompts.length > 1 ? runSize(run) : run.prompt}
+            {run.prompts.length > 1 ? runSize(run.prompts.length, run.configs.length) : run.prompt}
           </Heading>
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <time dateTime={run.createdAt} className="text-xs text-fg-subtle">

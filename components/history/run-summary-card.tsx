@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { namesInContext } from "@/components/gallery/format";
+import { namesInContext, runSize } from "@/components/gallery/format";
 import { Badge } from "@/components/ui/badge";
 import { ImageIcon, StarIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
@@ -11,6 +11,8 @@ const DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: 
 export function RunSummaryCard({ run }: { run: RunSummary }) {
   const failed = run.statuses.filter((status) => status === "failed").length;
   const running = run.statuses.some((status) => !isTerminal(status));
+  // A matrix, or one model several times, says its size; a plain run's model names say enough.
+  const sized = run.promptCount > 1 || run.configCount > new Set(run.modelIds).size;
   return (
     <Link
       href={`/runs/${run.id}`}
@@ -45,6 +47,9 @@ export function RunSummaryCard({ run }: { run: RunSummary }) {
           {run.prompt}
         </p>
         <p className="line-clamp-1 text-xs text-fg-subtle">
+          {sized ? (
+            <span className="font-medium text-fg-muted">{runSize(run.promptCount, run.configCount)} · </span>
+          ) : null}
           {[...namesInContext(run.modelIds).values()].join(" · ")}
         </p>
         <div className="mt-auto flex items-center justify-between gap-2 pt-1">

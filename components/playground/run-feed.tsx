@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { runSize } from "@/components/gallery/format";
 import { RunResults } from "@/components/gallery/run-results";
 import { cn } from "@/components/ui/cn";
 import { ChevronDownIcon } from "@/components/ui/icons";
@@ -19,7 +20,7 @@ interface RunFeedProps {
 function entryTitle(entry: FeedEntry): string {
   const size =
     entry.promptCount > 1 || entry.configCount > 0
-      ? ` · ${entry.promptCount} ${entry.promptCount === 1 ? "prompt" : "prompts"} × ${entry.configCount} ${entry.configCount === 1 ? "model" : "models"}`
+      ? ` · ${runSize(entry.promptCount, entry.configCount)}`
       : "";
   return `${entry.prompt || "Earlier run"}${size}`;
 }

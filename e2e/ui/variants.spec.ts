@@ -175,6 +175,7 @@ test("Edit & re-run from the run page and from History opens the playground on t
 
   await page.goto("/history");
   const card = page.getByRole("listitem").filter({ hasText: "a heron {at dawn}" });
+  await expect(card).toContainText("2 prompts × 2 models");
   await card.hover();
   await page.screenshot({ path: "test-results/variants-history.png" });
   await card.getByRole("link", { name: "Edit & re-run: a heron {at dawn}" }).click();

@@ -82,6 +82,7 @@ export interface RunSummary {
   configCount: number;
   createdAt: string;
   modelIds: string[];
+  /** The status of each cell's newest take (a cell retried after a failure counts as its retry). */
   statuses: JobStatus[];
   /** Up to four thumbnails for the history list. */
   thumbnails: { url: string; width: number; height: number }[];

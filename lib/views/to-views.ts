@@ -15,6 +15,7 @@ import type { GalleryListRow, GalleryRows } from "@/lib/db/queries/galleries";
 import type { RunListRows, RunRows } from "@/lib/db/queries/runs";
 import type { GalleryRow, ImageRow, JobRow } from "@/lib/db/schema";
 import { findModel } from "@/lib/models/catalog";
+import { newestTakes } from "./newest-takes";
 
 /** The one place database rows become the API's views (lib/api/views.ts). */
 
@@ -121,7 +122,7 @@ export function toRunListView(rows: RunListRows): RunListView {
       configCount: run.configs.length,
       createdAt: run.createdAt.toISOString(),
       modelIds: run.configs.map((config) => config.modelId),
-      statuses: runJobs.map((job) => job.status),
+      statuses: newestTakes(runJobs).map((job) => job.status),
       thumbnails: runImages
         .slice(0, THUMBNAILS_PER_SUMMARY)
         .map((image) => ({ url: fileUrl(image.thumbnailKey), width: image.width, height: image.height })),

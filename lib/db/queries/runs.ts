@@ -129,8 +129,8 @@ function promptWords(q: string | undefined): string[] {
 
 export interface RunListRows {
   runs: RunRow[];
-  /** Model and status of each job of these runs, in submission order. */
-  jobs: Pick<JobRow, "runId" | "modelId" | "status">[];
+  /** Cell, take, model and status of each job of these runs, in submission order. */
+  jobs: Pick<JobRow, "runId" | "modelId" | "status" | "promptIndex" | "configIndex" | "take">[];
   /** Their stored images, oldest first. */
   images: ImageRow[];
   /** Whether more runs follow the last one. */
@@ -180,7 +180,14 @@ export async function listRunRows(db: Database, options: ListRunsOptions): Promi
       ? [[], []]
       : await Promise.all([
           db
-            .select({ runId: jobs.runId, modelId: jobs.modelId, status: jobs.status })
+            .select({
+              runId: jobs.runId,
+              modelId: jobs.modelId,
+              status: jobs.status,
+              promptIndex: jobs.promptIndex,
+              configIndex: jobs.configIndex,
+              take: jobs.take,
+            })
             .from(jobs)
             .where(inArray(jobs.runId, runIds))
             .orderBy(asc(jobs.position)),
