@@ -9,9 +9,11 @@ export interface RunResponseBody {
 
 /**
  * Finished runs hardly change (a DELETE, stars and notes), yet a result page or a share reads them
- * again and again. Keeping their serialized answer here makes those reads skip the database and
- * JSON.stringify. Bounded, oldest first out. A change made on another instance arrives through
- * the change feed (followChange), within a moment of its commit.
+ * again and again. Keeping their serialized answer here makes those reads skip reading the rows
+ * and JSON.stringify. An entry is served only while its ETag is the run's current one (readRun
+ * checks), so a change made on another instance is never answered from here, notice or not; the
+ * change feed (followChange) merely drops entries that can no longer be served. Bounded, oldest
+ * first out.
  */
 const MAX_ENTRIES = 2_000;
 
@@ -35,7 +37,7 @@ export function forgetRun(id: string): void {
   entries.delete(id);
 }
 
-/** Subscribed to the change feed at boot: a run changed or deleted anywhere is read afresh. */
+/** Subscribed to the change feed at boot: frees the entry of a run changed or deleted anywhere. */
 export function followChange(change: Change): void {
   if (change.kind === "resync") entries.clear();
   else if (change.kind === "run-deleted" || change.kind === "run-changed") entries.delete(change.runId);

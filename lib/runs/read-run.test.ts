@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { PGlite } from "@electric-sql/pglite";
 import { createRunBodySchema } from "@/lib/api/run-requests";
 import { publishChange, startChangeFeed } from "@/lib/changes/change-feed";
 import type { Database, DatabaseHandle } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
-import { insertImage } from "@/lib/db/queries/images";
+import { insertImage, updateImageAnnotations } from "@/lib/db/queries/images";
 import { jobs } from "@/lib/db/schema";
 import type { RunView } from "@/lib/api/views";
 import { cancelJob, rerunJob } from "@/lib/jobs/cell-control";
@@ -21,12 +22,8 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 beforeEach(() => emptyDatabase(handle));
 
-/** Any use of it fails the test: a read answered from the finished-run cache never gets here. */
-const unreachableDb = new Proxy({} as Database, {
-  get: () => {
-    throw new Error("the database was used");
-  },
-});
+/** The PGlite client under the test database, to count the statements a read sends. */
+const client = () => (handle.db as unknown as { $client: PGlite }).$client;
 
 let clock = Date.parse("2026-03-01T10:00:00.000Z");
 const tick = () => new Date((clock += 1_000));
@@ -97,21 +94,63 @@ describe("readRun", () => {
     expect(await read(run.id, second.etag)).toMatchObject({ status: 304 });
   });
 
-  it("answers a finished run from memory, 304 included", async () => {
+  it("answers a finished run and its 304s from memory while nothing is written", async () => {
     const run = await startRun();
     await addImage(run.id, run.jobs[0]!.id, "bb");
     await finish(run.jobs[0]!.id);
     const fromDb = (await read(run.id))!;
     expect(fromDb.body.jobs[0].status).toBe("succeeded");
-    const cached = (await read(run.id, null, unreachableDb))!;
-    expect(cached).toEqual(fromDb);
-    expect(await read(run.id, fromDb.etag, unreachableDb)).toMatchObject({ status: 304, etag: fromDb.etag });
+    const queries = vi.spyOn(client(), "query");
+    try {
+      expect(await read(run.id)).toEqual(fromDb);
+      expect(await read(run.id, fromDb.etag)).toMatchObject({ status: 304, etag: fromDb.etag });
+      expect(queries).not.toHaveBeenCalled();
+    } finally {
+      queries.mockRestore();
+    }
   });
 
-  it("does not keep a run that is still going", async () => {
+  it("answers a finished run changed without news afresh, as another instance's change looks until its notice arrives", async () => {
+    const run = await startRun();
+    await addImage(run.id, run.jobs[0]!.id, "ee");
+    await finish(run.jobs[0]!.id);
+    const before = (await read(run.id))!;
+    const imageId = before.body.jobs[0].images[0].id;
+    // The query alone: annotateImage would also announce the change.
+    await updateImageAnnotations(handle.db, imageId, { starred: true }, tick());
+
+    const after = (await read(run.id, before.etag))!;
+    expect(after.status).toBe(200);
+    expect(after.etag).not.toBe(before.etag);
+    expect(after.body.jobs[0].images[0].starred).toBe(true);
+    expect(await read(run.id)).toEqual(after);
+  });
+
+  it("does not keep the answer of a run that is still going", async () => {
     const run = await startRun();
     await read(run.id);
-    await expect(read(run.id, null, unreachableDb)).rejects.toThrow("the database was used");
+    const queries = vi.spyOn(client(), "query");
+    try {
+      expect((await read(run.id))?.status).toBe(200);
+      expect(queries).toHaveBeenCalled();
+    } finally {
+      queries.mockRestore();
+    }
+  });
+
+  it("reads a run that is still going again once anything was written", async () => {
+    const run = await startRun();
+    const first = (await read(run.id))!;
+    await addImage(run.id, run.jobs[0]!.id, "ff");
+    const queries = vi.spyOn(client(), "query");
+    try {
+      const second = (await read(run.id, first.etag))!;
+      expect(second.status).toBe(200);
+      expect(second.body.jobs[0].images).toHaveLength(1);
+      expect(queries).toHaveBeenCalled();
+    } finally {
+      queries.mockRestore();
+    }
   });
 });
 

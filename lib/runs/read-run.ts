@@ -1,7 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Database } from "@/lib/db/client";
-import { getRunRows, getRunVersion, runVersionOf } from "@/lib/db/queries/runs";
+import { currentRunVersion } from "@/lib/db/queries/current-run-version";
+import { getRunRows, runVersionOf } from "@/lib/db/queries/runs";
 import { isRunFinished } from "@/lib/models/job-status";
 import type { RunCopy } from "@/lib/api/views";
 import { toRunView } from "@/lib/views/to-views";
@@ -33,20 +34,22 @@ export async function readRunCopy(db: Database, id: string): Promise<RunCopy | n
 }
 
 /**
- * GET /api/runs/:id: a 304 while nothing changed (one cheap version query), else the run as JSON.
- * A finished run is answered from memory, as it cannot change any more. Null for an unknown run.
+ * GET /api/runs/:id: a 304 while nothing changed, else the run as JSON. Every answer is checked
+ * against the run's current version (currentRunVersion: one cheap query, none on PGlite while
+ * nothing was written), so a run changed on any instance is never answered from a stale copy. A
+ * finished run's JSON is kept, as it hardly changes. Null for an unknown run.
  */
 export async function readRun(
   db: Database,
   id: string,
   ifNoneMatch: string | null,
 ): Promise<Response | null> {
-  const finished = getFinishedRun(id);
-  if (finished) return respond(finished, ifNoneMatch);
-  const version = await getRunVersion(db, id);
+  const version = await currentRunVersion(db, id);
   if (version === null) return null;
   const etag = runEtag(id, version);
   if (ifNoneMatch === etag) return notModified(etag);
+  const finished = getFinishedRun(id);
+  if (finished?.etag === etag) return respond(finished, ifNoneMatch);
   // Tagged by the rows read, not by the version above: a change may have landed in between.
   const copy = await readRunCopy(db, id);
   if (!copy) return null;

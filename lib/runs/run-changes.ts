@@ -4,9 +4,8 @@ import type { Database } from "@/lib/db/client";
 import { forgetRun } from "./finished-run-cache";
 
 /**
- * Tells this instance's cache and every instance's waiting requests that a run changed outside the
- * runner (a star, a new take, a cancel). A finished run is served from memory, so it is forgotten
- * here at once; the other instances hear of it through the change feed.
+ * Tells every instance's waiting requests that a run changed outside the runner (a star, a new
+ * take, a cancel), and frees this instance's cached answer at once (the others' through the feed).
  */
 export async function announceRunChange(db: Database, runId: string): Promise<void> {
   forgetRun(runId);

@@ -1,0 +1,103 @@
+/**
+ * The status route between two instances on one real PostgreSQL, with no change feed running: what
+ * one instance answers must follow a change made on the other at once, before any notice of it
+ * could arrive. Runs when TEST_DATABASE_URL names a server, like lib/db/postgres.test.ts.
+ */
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRunBodySchema } from "@/lib/api/run-requests";
+import { openDatabase, type DatabaseHandle } from "@/lib/db/client";
+import { newId } from "@/lib/db/ids";
+import { insertImage, updateImageAnnotations } from "@/lib/db/queries/images";
+import { jobs } from "@/lib/db/schema";
+import { createRun } from "@/lib/jobs/create-run";
+import { createScratchDatabase, type ScratchDatabase } from "@/lib/testing/scratch-postgres";
+import { readRun } from "./read-run";
+
+const serverUrl = process.env.TEST_DATABASE_URL?.trim() || undefined;
+
+describe.skipIf(!serverUrl)("readRun on PostgreSQL, two instances", () => {
+  let scratch: ScratchDatabase;
+  /** Serves the status route. */
+  let instanceA: DatabaseHandle;
+  /** Changes the run behind A's back. */
+  let instanceB: DatabaseHandle;
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase(serverUrl!);
+    instanceA = await openDatabase({ engine: "postgres", url: scratch.url });
+    instanceB = await openDatabase({ engine: "postgres", url: scratch.url });
+  });
+  afterAll(async () => {
+    await instanceA?.close();
+    await instanceB?.close();
+    await scratch?.drop();
+  });
+
+  let clock = Date.parse("2026-03-01T10:00:00.000Z");
+  const tick = () => new Date((clock += 1_000));
+
+  async function startRun() {
+    const body = createRunBodySchema.parse({
+      prompt: "a fox",
+      models: [{ modelId: "shortapi/z-image", params: { aspect_ratio: "1:1" } }],
+    });
+    return createRun(instanceB.db, body, { now: tick() });
+  }
+
+  async function read(id: string, ifNoneMatch: string | null = null) {
+    const response = (await readRun(instanceA.db, id, ifNoneMatch))!;
+    return {
+      status: response.status,
+      etag: response.headers.get("etag")!,
+      body: response.status === 200 ? await response.json() : null,
+    };
+  }
+
+  it("answers 200 for a pending run the other instance changed, right after a 304", async () => {
+    const run = await startRun();
+    const first = await read(run.id);
+    expect((await read(run.id, first.etag)).status).toBe(304);
+    await instanceB.db
+      .update(jobs)
+      .set({ status: "running", updatedAt: tick() })
+      .where(eq(jobs.runId, run.id));
+
+    const changed = await read(run.id, first.etag);
+    expect(changed.status).toBe(200);
+    expect(changed.body.jobs[0].status).toBe("running");
+  });
+
+  it("never answers a finished run from memory once the other instance changed it", async () => {
+    const run = await startRun();
+    const jobId = run.jobs[0]!.id;
+    const imageId = newId();
+    await insertImage(instanceB.db, {
+      id: imageId,
+      jobId,
+      runId: run.id,
+      index: 0,
+      blobKey: "aa.png",
+      thumbnailKey: "aa.webp",
+      width: 1024,
+      height: 1024,
+      contentType: "image/png",
+      byteSize: 10,
+      sha256: "aa",
+      createdAt: tick(),
+    });
+    const now = tick();
+    await instanceB.db
+      .update(jobs)
+      .set({ status: "succeeded", finishedAt: now, updatedAt: now })
+      .where(eq(jobs.id, jobId));
+    const finished = await read(run.id);
+    expect(await read(run.id)).toEqual(finished);
+
+    await updateImageAnnotations(instanceB.db, imageId, { starred: true }, tick());
+    const starred = await read(run.id, finished.etag);
+    expect(starred.status).toBe(200);
+    expect(starred.body.jobs[0].images[0].starred).toBe(true);
+    expect((await read(run.id, starred.etag)).status).toBe(304);
+  });
+});
