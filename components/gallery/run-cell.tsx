@@ -14,7 +14,13 @@ export function RunCell({ density, ...props }: RunCellProps) {
   const { job, label } = props;
   const failed = job.status === "failed" || job.status === "canceled";
   return (
-    <article aria-label={`Result from ${label}`} data-status={job.status} data-take={job.take}>
+    // The matrix's contact sheet sets how wide thumbnails may be, so every row fits one screen.
+    <article
+      aria-label={`Result from ${label}`}
+      data-status={job.status}
+      data-take={job.take}
+      style={{ maxWidth: "var(--thumbnail-cell)" }}
+    >
       {failed ? (
         <p
           className={cn(

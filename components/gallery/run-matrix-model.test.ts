@@ -3,6 +3,7 @@ import type { ImageView, JobView, RunView } from "@/lib/api/views";
 import { withJob } from "@/lib/hooks/use-job-action";
 import {
   ambiguousLabels,
+  tallestRatio,
   imageSlots,
   matrixCells,
   matrixImages,
@@ -144,5 +145,17 @@ describe("ambiguousLabels", () => {
     ];
     expect([...ambiguousLabels(configs)]).toEqual(["Z-Image Turbo"]);
     expect(ambiguousLabels(configs.slice(1)).size).toBe(0);
+  });
+});
+
+describe("tallestRatio", () => {
+  it("is the narrowest shape any job asks for or any image has", () => {
+    const wide = { ...job(0, 0, 1, 0), aspectRatio: 16 / 9 };
+    const tall = { ...job(0, 1, 1, 0), aspectRatio: 9 / 16 };
+    expect(tallestRatio(run([wide]))).toBeCloseTo(16 / 9);
+    expect(tallestRatio(run([wide, tall]))).toBeCloseTo(9 / 16);
+    const drawn = { ...wide, images: [{ ...image("i"), width: 60, height: 80 }] };
+    expect(tallestRatio(run([drawn]))).toBeCloseTo(0.75);
+    expect(tallestRatio(run([]))).toBe(1);
   });
 });

@@ -42,6 +42,15 @@ export function imageSlots(run: RunView): number {
   return Math.min(4, Math.max(1, ...counts));
 }
 
+/** Width ÷ height of the run's tallest image shape (1 while it has none): how tall a row of thumbnails gets. */
+export function tallestRatio(run: RunView): number {
+  const ratios = run.jobs.flatMap((job) => [
+    job.aspectRatio,
+    ...job.images.map((image) => image.width / image.height),
+  ]);
+  return ratios.length === 0 ? 1 : Math.min(...ratios);
+}
+
 /** A column's name wherever the config stands alone: "FLUX.1 · dev (shortapi)". */
 export function columnName(config: RunConfigView | undefined, job: JobView, provider: string): string {
   return `${config?.label ?? job.modelId} (${provider})`;

@@ -5,7 +5,7 @@ import { cn } from "@/components/ui/cn";
 import { RenderWhenNear } from "@/components/ui/render-when-near";
 import type { RunView } from "@/lib/api/views";
 import { modelLabel } from "./format";
-import { ambiguousLabels } from "./run-matrix-model";
+import { ambiguousLabels, imageSlots, tallestRatio } from "./run-matrix-model";
 import type { Density } from "./use-density";
 
 interface RunMatrixProps {
@@ -18,12 +18,23 @@ interface RunMatrixProps {
 const LAYOUT: Record<Density, { header: number; min: number; max: string; rowHeight: number }> = {
   large: { header: 12, min: 16, max: "1fr", rowHeight: 420 },
   compact: { header: 9, min: 9, max: "1fr", rowHeight: 200 },
-  // Capped, so a 12 × 8 sheet of two-image cells fits a laptop screen.
-  contact: { header: 8, min: 4, max: "7rem", rowHeight: 64 },
+  // Columns at most 7rem; how wide their thumbnails get is thumbnailCellWidth's, so 12 rows fit a screen.
+  contact: { header: 8, min: 4, max: "7rem", rowHeight: 48 },
 };
 const GAP_REM = 0.5;
+/** What the page puts above the matrix and the matrix's own header take of a screen's height. */
+const CHROME_REM = 20;
 /** Rows rendered beyond the box's view: half a box each way keeps a scroll smooth and 8 columns of cards under 1,500 nodes. */
 const ROW_MARGIN = "50% 0px";
+
+/**
+ * On the contact sheet, the width of a cell whose tallest thumbnail fills a row's share of the
+ * screen (at least 2.5rem, at most 7rem), so 12 rows fit one screen whatever the images' shape.
+ */
+function thumbnailCellWidth(run: RunView): string {
+  const rowHeight = `clamp(2.5rem, calc((100dvh - ${CHROME_REM}rem) / ${run.prompts.length} - 0.25rem), 7rem)`;
+  return `calc(${rowHeight} * ${imageSlots(run) * tallestRatio(run)})`;
+}
 
 /**
  * The matrix: rows = prompts, columns = configurations, every column the same width (so every image
@@ -34,12 +45,17 @@ export function RunMatrix({ run, density, renderCell }: RunMatrixProps) {
   const box = useRef<HTMLDivElement>(null);
   const layout = LAYOUT[density];
   const columns = run.configs.length;
+  const dense = density === "contact";
+  // Cells keep room for their label; the thumbnails inside stop at the width (run-cell.tsx).
+  const cellWidth = dense ? thumbnailCellWidth(run) : null;
+  const column = cellWidth
+    ? `clamp(${layout.min}rem, ${cellWidth}, ${layout.max})`
+    : `minmax(${layout.min}rem, ${layout.max})`;
   const grid: CSSProperties = {
-    gridTemplateColumns: `${layout.header}rem repeat(${columns}, minmax(${layout.min}rem, ${layout.max}))`,
+    gridTemplateColumns: `${layout.header}rem repeat(${columns}, ${column})`,
     minWidth: `${layout.header + columns * (layout.min + GAP_REM)}rem`,
     columnGap: `${GAP_REM}rem`,
   };
-  const dense = density === "contact";
   const ambiguous = ambiguousLabels(run.configs);
 
   return (
@@ -49,6 +65,7 @@ export function RunMatrix({ run, density, renderCell }: RunMatrixProps) {
       aria-label="Results matrix"
       aria-rowcount={run.prompts.length + 1}
       aria-colcount={columns + 1}
+      style={cellWidth ? ({ "--thumbnail-cell": cellWidth } as CSSProperties) : undefined}
       className={cn(
         "max-h-[calc(100dvh-7rem)] overflow-auto overscroll-contain rounded-card border border-line bg-surface-sunken/40",
         dense && "w-fit max-w-full",
@@ -101,7 +118,8 @@ export function RunMatrix({ run, density, renderCell }: RunMatrixProps) {
                 <p
                   className={cn(
                     "text-fg",
-                    dense ? "line-clamp-3 text-[11px] leading-tight" : "line-clamp-6 text-xs leading-snug",
+                    dense ? "text-[11px] leading-tight" : "line-clamp-6 text-xs leading-snug",
+                    dense && (run.prompts.length > 8 ? "line-clamp-2" : "line-clamp-3"),
                   )}
                 >
                   {prompt}

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { CANARY_KEYS, E2E_BASE_URL, e2eSimulator } from "../support/env";
-import { createRun } from "../support/runs";
+import { createRun, waitUntilTerminal } from "../support/runs";
 
 const PROMPTS = ["a lighthouse at dusk, oil painting", "a red fox in the snow", "a paper crane on a desk"];
 const FLUX = { num_images: 1, aspect_ratio: "1:1" };
@@ -141,4 +141,28 @@ test("a 3 × 3 run is a matrix at one scale, whose cells cancel, retry, take aga
   await page.screenshot({ path: testInfo.outputPath("matrix-thumbnails.png") });
   await page.reload();
   await expect(page.getByRole("button", { name: "Thumbnails" })).toHaveAttribute("aria-pressed", "true");
+});
+
+test("Thumbnails fit 12 prompts of one square image per cell on one screen, at one scale", async ({
+  page,
+}, testInfo) => {
+  const prompts = Array.from({ length: 12 }, (_, index) => `a lighthouse at dusk, study ${index + 1}`);
+  const square = { aspect_ratio: "1:1", num_images: 1 };
+  const runId = await createRun(E2E_BASE_URL, {
+    prompts,
+    models: [
+      { modelId: "shortapi/flux-1.0", params: { ...square, performance: "schnell" } },
+      { modelId: "shortapi/z-image", params: square },
+    ],
+  });
+  await waitUntilTerminal(E2E_BASE_URL, runId);
+  await page.goto(`/runs/${runId}`);
+  await page.getByRole("group", { name: "Density" }).getByRole("button", { name: "Thumbnails" }).click();
+  const images = matrix(page).getByRole("button", { name: /^Open image/ });
+  await expect(images).toHaveCount(24);
+  const table = (await matrix(page).boundingBox())!;
+  expect(table.y + table.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+  const boxes = await boxesOf(images);
+  for (const box of boxes) expect(Math.abs(box.width - boxes[0]!.width)).toBeLessThanOrEqual(1);
+  await page.screenshot({ path: testInfo.outputPath("matrix-thumbnails-12-rows.png") });
 });
