@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ImageView, JobView, RunView } from "@/lib/api/views";
 import { withJob } from "@/lib/hooks/use-job-action";
-import {
-  ambiguousLabels,
-  tallestRatio,
-  imageSlots,
-  matrixCells,
-  matrixImages,
-  shownTake,
-  stepInMatrix,
-} from "./run-matrix-model";
+import { ambiguousLabels, tallestRatio } from "./matrix-columns";
+import { imageSlots, matrixCells, matrixImages, shownTake, stepInMatrix } from "./run-matrix-model";
 
 function image(id: string): ImageView {
   return {

@@ -42,29 +42,9 @@ export function imageSlots(run: RunView): number {
   return Math.min(4, Math.max(1, ...counts));
 }
 
-/** Width ÷ height of the run's tallest image shape (1 while it has none): how tall a row of thumbnails gets. */
-export function tallestRatio(run: RunView): number {
-  const ratios = run.jobs.flatMap((job) => [
-    job.aspectRatio,
-    ...job.images.map((image) => image.width / image.height),
-  ]);
-  return ratios.length === 0 ? 1 : Math.min(...ratios);
-}
-
 /** A column's name wherever the config stands alone: "FLUX.1 · dev (shortapi)". */
 export function columnName(config: RunConfigView | undefined, job: JobView, provider: string): string {
   return `${config?.label ?? job.modelId} (${provider})`;
-}
-
-/**
- * Labels more than one column carries, e.g. pixazo's and DashScope's "Z-Image Turbo": where the
- * provider line under a label is left out (the contact sheet density), these need it beside them.
- */
-export function ambiguousLabels(configs: readonly RunConfigView[]): Set<string> {
-  const seen = new Set<string>();
-  const repeated = new Set<string>();
-  for (const { label } of configs) (seen.has(label) ? repeated : seen).add(label);
-  return repeated;
 }
 
 export interface MatrixImage {

@@ -5,7 +5,8 @@ import { cn } from "@/components/ui/cn";
 import { RenderWhenNear } from "@/components/ui/render-when-near";
 import type { RunView } from "@/lib/api/views";
 import { modelLabel } from "./format";
-import { ambiguousLabels, imageSlots, tallestRatio } from "./run-matrix-model";
+import { ambiguousLabels, tallestRatio } from "./matrix-columns";
+import { imageSlots } from "./run-matrix-model";
 import type { Density } from "./use-density";
 
 interface RunMatrixProps {

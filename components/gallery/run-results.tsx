@@ -15,7 +15,7 @@ import { CopyCodeButton } from "./copy-code-button";
 import { CopyPromptButton } from "./copy-prompt-button";
 import { DensityToggle } from "./density-toggle";
 import { EditRunButton } from "./edit-run-button";
-import { runSize } from "./format";
+import { runSize } from "./run-size";
 import { NotifyButton } from "./notify-button";
 import { RerunButton } from "./rerun-button";
 import { RunGallery } from "./run-gallery";
