@@ -5,14 +5,13 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRunBodySchema } from "@/lib/api/run-requests";
 import { openDatabase, type DatabaseHandle } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { insertImage, updateImageAnnotations } from "@/lib/db/queries/images";
 import { jobs } from "@/lib/db/schema";
-import { createRun } from "@/lib/jobs/create-run";
 import { createScratchDatabase, type ScratchDatabase } from "@/lib/testing/scratch-postgres";
 import { readRun } from "./read-run";
+import { tickingClock, startOneJobRun } from "@/lib/testing/one-job-run";
 
 const serverUrl = process.env.TEST_DATABASE_URL?.trim() || undefined;
 
@@ -34,16 +33,8 @@ describe.skipIf(!serverUrl)("readRun on PostgreSQL, two instances", () => {
     await scratch?.drop();
   });
 
-  let clock = Date.parse("2026-03-01T10:00:00.000Z");
-  const tick = () => new Date((clock += 1_000));
-
-  async function startRun() {
-    const body = createRunBodySchema.parse({
-      prompt: "a fox",
-      models: [{ modelId: "shortapi/z-image", params: { aspect_ratio: "1:1" } }],
-    });
-    return createRun(instanceB.db, body, { now: tick() });
-  }
+  const tick = tickingClock();
+  const startRun = () => startOneJobRun(instanceB.db, tick());
 
   async function read(id: string, ifNoneMatch: string | null = null) {
     const response = (await readRun(instanceA.db, id, ifNoneMatch))!;

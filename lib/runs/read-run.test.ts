@@ -1,7 +1,5 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { PGlite } from "@electric-sql/pglite";
-import { createRunBodySchema } from "@/lib/api/run-requests";
 import { publishChange, startChangeFeed } from "@/lib/changes/change-feed";
 import type { Database, DatabaseHandle } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
@@ -9,11 +7,11 @@ import { insertImage, updateImageAnnotations } from "@/lib/db/queries/images";
 import { jobs } from "@/lib/db/schema";
 import type { RunView } from "@/lib/api/views";
 import { cancelJob, rerunJob } from "@/lib/jobs/cell-control";
-import { createRun } from "@/lib/jobs/create-run";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { emptyDatabase, openTestDatabase } from "@/lib/testing/test-database";
 import { deleteRunAndFiles } from "./delete-run";
 import { readRun, readRunWhenChanged } from "./read-run";
+import { pgliteClient, startOneJobRun, tickingClock } from "@/lib/testing/one-job-run";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -22,19 +20,10 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 beforeEach(() => emptyDatabase(handle));
 
-/** The PGlite client under the test database, to count the statements a read sends. */
-const client = () => (handle.db as unknown as { $client: PGlite }).$client;
+const client = () => pgliteClient(handle);
 
-let clock = Date.parse("2026-03-01T10:00:00.000Z");
-const tick = () => new Date((clock += 1_000));
-
-async function startRun() {
-  const body = createRunBodySchema.parse({
-    prompt: "a fox",
-    models: [{ modelId: "shortapi/z-image", params: { aspect_ratio: "1:1" } }],
-  });
-  return createRun(handle.db, body, { now: tick() });
-}
+const tick = tickingClock();
+const startRun = () => startOneJobRun(handle.db, tick());
 
 async function addImage(runId: string, jobId: string, key: string) {
   await insertImage(handle.db, {

@@ -1,13 +1,11 @@
-import type { PGlite } from "@electric-sql/pglite";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createRunBodySchema } from "@/lib/api/run-requests";
 import type { DatabaseHandle } from "@/lib/db/client";
-import { createRun } from "@/lib/jobs/create-run";
 import { emptyDatabase, openTestDatabase } from "@/lib/testing/test-database";
 import { jobs } from "../schema";
 import { currentRunVersion } from "./current-run-version";
 import { getRunVersion } from "./runs";
+import { pgliteClient, startOneJobRun, tickingClock } from "@/lib/testing/one-job-run";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -16,18 +14,10 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 beforeEach(() => emptyDatabase(handle));
 
-const client = () => (handle.db as unknown as { $client: PGlite }).$client;
+const client = () => pgliteClient(handle);
 
-let clock = Date.parse("2026-03-01T10:00:00.000Z");
-const tick = () => new Date((clock += 1_000));
-
-async function startRun() {
-  const body = createRunBodySchema.parse({
-    prompt: "a fox",
-    models: [{ modelId: "shortapi/z-image", params: { aspect_ratio: "1:1" } }],
-  });
-  return createRun(handle.db, body, { now: tick() });
-}
+const tick = tickingClock();
+const startRun = () => startOneJobRun(handle.db, tick());
 
 const touch = (runId: string) =>
   handle.db.update(jobs).set({ updatedAt: tick() }).where(eq(jobs.runId, runId));
