@@ -1,4 +1,5 @@
 import { decodeRunCursor } from "@/lib/api/run-cursor";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
@@ -89,6 +90,22 @@ describe("runs queries", () => {
       url: "/api/files/aa.png",
       thumbnailUrl: "/api/files/aa.webp",
     });
+  });
+
+  it("changes the run version for every write in one millisecond: another job's, or a status", async () => {
+    const at = new Date("2026-03-01T10:00:05.000Z");
+    const run = await create("a fox", [zImage, dashscope], new Date("2026-03-01T10:00:00.000Z"));
+    const [first, second] = run.jobs.map((job) => job.id);
+    const versions = [await getRunVersion(handle.db, run.id)];
+    const write = async (jobId: string, changes: Partial<typeof jobs.$inferInsert>) => {
+      await handle.db.update(jobs).set(changes).where(eq(jobs.id, jobId));
+      versions.push(await getRunVersion(handle.db, run.id));
+      expect(runVersionOf((await getRunRows(handle.db, run.id))!)).toBe(versions.at(-1));
+    };
+    await write(first!, { status: "running", updatedAt: at });
+    await write(second!, { status: "running", updatedAt: at });
+    await write(second!, { status: "failed", updatedAt: at });
+    expect(new Set(versions).size).toBe(versions.length);
   });
 
   it("lists history newest first with keyset pagination and filters", async () => {

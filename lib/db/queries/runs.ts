@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, exists, inArray, sql } from "drizzle-orm";
-import type { JobStatus } from "@/lib/models/job-status";
+import { JOB_STATUSES, type JobStatus } from "@/lib/models/job-status";
 import type { Database } from "../client";
 import { images, jobs, runs, type ImageRow, type JobRow, type NewJobRow, type RunRow } from "../schema";
 import { CELL_ORDER } from "./cells";
@@ -83,10 +83,15 @@ export async function getRunRows(db: Database, id: string): Promise<RunRows | nu
  * exist. runVersionOf computes the same fingerprint from rows already read.
  */
 export async function getRunVersion(db: Database, id: string): Promise<string | null> {
+  const statusCounts = sql.join(
+    JOB_STATUSES.map((status) => sql`count(*) filter (where ${jobs.status} = ${status})`),
+    sql`, ',', `,
+  );
   const [run] = await db
     .select({
       version: sql<string>`concat(
-        (select concat(coalesce(floor(extract(epoch from max(${jobs.updatedAt})) * 1000)::bigint, 0), '|', count(*))
+        (select concat(coalesce(sum(floor(extract(epoch from ${jobs.updatedAt}) * 1000)::bigint), 0), '|',
+          count(*), '|', ${statusCounts})
           from ${jobs} where ${jobs.runId} = ${id}),
         '|',
         (select count(*) from ${images} where ${images.runId} = ${id}))`,
@@ -96,10 +101,17 @@ export async function getRunVersion(db: Database, id: string): Promise<string | 
   return run ? run.version : null;
 }
 
-/** getRunVersion of the rows that were read, so a body and its version always match. */
+/**
+ * getRunVersion of the rows that were read, so a body and its version always match. The sum of the
+ * jobs' write times moves with any job's write, even two in one millisecond, and the count per
+ * status with any status change, even one stamped with the same time as the last write.
+ */
 export function runVersionOf({ jobs: runJobs, images: runImages }: Omit<RunRows, "run">): string {
-  const updatedAt = Math.max(0, ...runJobs.map((job) => job.updatedAt.getTime()));
-  return `${updatedAt}|${runJobs.length}|${runImages.length}`;
+  const updatedAt = runJobs.reduce((sum, job) => sum + job.updatedAt.getTime(), 0);
+  const statusCounts = JOB_STATUSES.map(
+    (status) => runJobs.filter((job) => job.status === status).length,
+  ).join(",");
+  return `${updatedAt}|${runJobs.length}|${statusCounts}|${runImages.length}`;
 }
 
 export interface ListRunsOptions {
