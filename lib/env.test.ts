@@ -7,6 +7,7 @@ import {
   EnvironmentError,
   providerVariables,
   publicUrl,
+  runnerConcurrency,
   runsPerMinute,
   simulatorPort,
   simulatorSetting,
@@ -22,7 +23,10 @@ describe("env", () => {
     vi.stubEnv("PRISM_RATE_LIMIT_PER_MINUTE", "  ");
     vi.stubEnv("PRISM_DAILY_BUDGET_USD", "");
     vi.stubEnv("PRISM_SIMULATOR", "");
+    vi.stubEnv("PRISM_RUNNER_CONCURRENCY", "");
     expect(simulatorPort()).toBe(4010);
+    // The runner owns that default (RUNNER_DEFAULTS): one number, not one here and one there.
+    expect(runnerConcurrency()).toBeUndefined();
     expect(runsPerMinute()).toBe(20);
     expect(dailyBudgetUsd()).toBeUndefined();
     expect(simulatorSetting()).toBeUndefined();
@@ -34,7 +38,9 @@ describe("env", () => {
     vi.stubEnv("PRISM_DAILY_BUDGET_USD", "2.5");
     vi.stubEnv("PRISM_SIMULATOR", "ON");
     vi.stubEnv("PUBLIC_URL", "https://prism.example.com/");
+    vi.stubEnv("PRISM_RUNNER_CONCURRENCY", "12");
     expect(simulatorPort()).toBe(5000);
+    expect(runnerConcurrency()).toBe(12);
     expect(runsPerMinute()).toBe(0);
     expect(dailyBudgetUsd()).toBe(2.5);
     expect(simulatorSetting()).toBe("on");

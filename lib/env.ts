@@ -151,17 +151,16 @@ export function providerVariables(variables: { apiKey: string; baseUrl: string }
   };
 }
 
-const DEFAULT_RUNNER_CONCURRENCY = 48;
 const DEFAULT_LEASE_SECONDS = 30;
 const DEFAULT_SHUTDOWN_GRACE_SECONDS = 10;
 const slotCountSchema = z.coerce.number().int().min(1);
 
-/** Job steps in flight at once in this instance, all providers together. */
-export function runnerConcurrency(): number {
-  return (
-    setting("PRISM_RUNNER_CONCURRENCY", slotCountSchema, "a whole number of at least 1") ??
-    DEFAULT_RUNNER_CONCURRENCY
-  );
+/**
+ * Job steps in flight at once in this instance, all providers together; undefined leaves it to the
+ * runner's own default (`RUNNER_DEFAULTS` in lib/jobs/runner/types.ts).
+ */
+export function runnerConcurrency(): number | undefined {
+  return setting("PRISM_RUNNER_CONCURRENCY", slotCountSchema, "a whole number of at least 1");
 }
 
 /**

@@ -8,7 +8,7 @@ import { logger } from "@/lib/logger";
 import { callbackUrlFor } from "@/lib/jobs/callbacks";
 import { fetchProviderImage } from "@/lib/jobs/download-image";
 import { createJobRunner } from "@/lib/jobs/runner/engine";
-import type { JobRunner } from "@/lib/jobs/runner/types";
+import { RUNNER_DEFAULTS, type JobRunner } from "@/lib/jobs/runner/types";
 import { providerPollSchedule } from "@/lib/jobs/schedule";
 import { PROVIDER_IDS } from "@/lib/models/types";
 import { getProvider } from "@/lib/providers/registry";
@@ -52,7 +52,7 @@ export async function startJobRunner(handle: DatabaseHandle): Promise<JobRunner 
     },
     {
       releaseStaleLeases: handle.exclusive,
-      maxConcurrentJobs: runnerConcurrency(),
+      maxConcurrentJobs: runnerConcurrency() ?? RUNNER_DEFAULTS.maxConcurrentJobs,
       providerConcurrency: Object.fromEntries(
         PROVIDER_IDS.flatMap((providerId) => {
           const slots = providerConcurrency(providerId);

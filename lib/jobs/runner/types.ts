@@ -70,7 +70,8 @@ export interface JobRunner {
 export const RUNNER_DEFAULTS = {
   leaseMs: 30_000,
   deadlineMs: 5 * 60_000,
-  maxConcurrentJobs: 16,
+  // The one default: the server reads PRISM_RUNNER_CONCURRENCY and falls back to it.
+  maxConcurrentJobs: 48,
   idleIntervalMs: 2_000,
   releaseStaleLeases: false,
   submitTimeoutMs: 180_000,
