@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 // POST /api/callbacks/:token — a provider hints that a job changed. The body is never read: the
 // runner polls the provider itself, so a forged or stale callback can change nothing but timing.
-// Cross-origin allowed: providers' servers call it, and it needs no session (see README, Security).
+// Cross-origin allowed: providers' servers call it, and it needs no session (see docs/security.md).
 export const POST = routeHandler<{ token: string }>(
   { access: "public", crossOrigin: "allow" },
   async ({ params }) => {
