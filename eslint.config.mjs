@@ -46,10 +46,23 @@ const LAYERS = [
     "lib/http (route wrapper, safe fetch, browser client) knows nothing of jobs, the database or providers.",
   ),
   zone(
+    "./lib/labels",
+    "./lib",
+    "lib/labels is isomorphic and zod-free: it names things from plain data, never the catalog's schemas.",
+    [
+      "./labels",
+      "./models/model-names.ts",
+      "./models/providers.ts",
+      "./models/job-status.ts",
+      "./models/run-limits.ts",
+      "./format-usd.ts",
+    ],
+  ),
+  zone(
     ["./components", "./lib/hooks"],
     "./lib",
-    "Browser code imports only lib/api, lib/models, lib/hooks, the browser API client and format-usd.",
-    ["./api", "./models", "./hooks", "./http/api-client.ts", "./format-usd.ts"],
+    "Browser code imports only lib/api, lib/models, lib/labels, lib/hooks, the browser API client and format-usd.",
+    ["./api", "./models", "./labels", "./hooks", "./http/api-client.ts", "./format-usd.ts"],
   ),
   zone(["./components", "./lib/hooks"], "./app", "Components and hooks never import pages or routes."),
 ];

@@ -1,5 +1,5 @@
 import type { CompareImageView } from "@/lib/api/review-views";
-import { modelLabel } from "@/components/gallery/format";
+import { modelLabel } from "@/lib/labels/names";
 import type { CompareItem } from "./compare-panel";
 
 const humanKey = (key: string) => {

@@ -4,7 +4,7 @@ import { ClockIcon } from "@/components/ui/icons";
 import { useNow } from "@/lib/hooks/use-now";
 import { isTerminal } from "@/lib/models/job-status";
 import type { JobView } from "@/lib/api/views";
-import { formatSeconds } from "./format";
+import { formatSeconds } from "@/components/ui/format";
 
 export function JobTiming({ job }: { job: JobView }) {
   const done = isTerminal(job.status);

@@ -3,7 +3,7 @@ import { ImagePicks } from "@/components/picks/image-picks";
 import { cn } from "@/components/ui/cn";
 import { AlertIcon } from "@/components/ui/icons";
 import { JobCard } from "./job-card";
-import { JobImages } from "./job-images";
+import { JobImages } from "@/components/media/job-images";
 import type { Density } from "./use-density";
 
 type RunCellProps = Omit<ComponentProps<typeof JobCard>, "density"> & { density: Density };

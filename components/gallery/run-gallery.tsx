@@ -3,20 +3,19 @@
 import { useMemo, useState } from "react";
 import { DetailPicks } from "@/components/picks/detail-picks";
 import type { RunView } from "@/lib/api/views";
-import { modelLabel } from "./format";
-import { Lightbox } from "./lightbox";
+import { Lightbox } from "@/components/media/lightbox";
 import { RerunButton } from "./rerun-button";
 import { RunCell } from "./run-cell";
 import { RunMatrix } from "./run-matrix";
 import {
   cellKey,
-  columnName,
   imageSlots,
   matrixCells,
   matrixImages,
   shownTake,
   stepInMatrix,
-} from "./run-matrix-model";
+} from "@/components/media/run-matrix-model";
+import { columnName, modelLabel } from "@/lib/labels/names";
 import type { Density } from "./use-density";
 
 interface RunGalleryProps {
@@ -57,7 +56,7 @@ export function RunGallery({ run, density, onRerun }: RunGalleryProps) {
     const job = cell && shownTake(cell, picked.get(cellKey(row, column)));
     if (!cell || !job) return null;
     const { name, provider } = modelLabel(job.modelId);
-    const columnLabel = columnName(config, job, provider);
+    const columnLabel = columnName(config, job.modelId);
     return (
       <RunCell
         job={job}

@@ -4,9 +4,9 @@ import { type CSSProperties, type ReactNode, useRef } from "react";
 import { cn } from "@/components/ui/cn";
 import { RenderWhenNear } from "@/components/ui/render-when-near";
 import type { RunView } from "@/lib/api/views";
-import { modelLabel } from "./format";
-import { ambiguousLabels, tallestRatio } from "./matrix-columns";
-import { imageSlots } from "./run-matrix-model";
+import { imageSlots } from "@/components/media/run-matrix-model";
+import { ambiguousLabels, modelLabel } from "@/lib/labels/names";
+import { tallestRatio } from "./matrix-columns";
 import type { Density } from "./use-density";
 
 interface RunMatrixProps {

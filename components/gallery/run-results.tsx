@@ -12,14 +12,14 @@ import { AlertIcon, ExternalIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { ContactSheetLink } from "./contact-sheet-link";
 import { CopyCodeButton } from "./copy-code-button";
-import { CopyPromptButton } from "./copy-prompt-button";
+import { CopyPromptButton } from "@/components/media/copy-prompt-button";
 import { DensityToggle } from "./density-toggle";
 import { EditRunButton } from "./edit-run-button";
-import { runSize } from "./run-size";
+import { runSize } from "@/lib/labels/run-size";
 import { NotifyButton } from "./notify-button";
 import { RerunButton } from "./rerun-button";
 import { RunGallery } from "./run-gallery";
-import { matrixCells } from "./run-matrix-model";
+import { matrixCells } from "@/components/media/run-matrix-model";
 import { useDensity } from "./use-density";
 
 interface RunResultsProps {

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { namesInContext } from "@/components/gallery/format";
-import { runSize } from "@/components/gallery/run-size";
+import { namesInContext } from "@/lib/labels/names";
+import { runSize } from "@/lib/labels/run-size";
 import { Badge } from "@/components/ui/badge";
 import { ImageIcon, StarIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";

@@ -1,4 +1,4 @@
-import { namesInContext } from "@/components/gallery/format";
+import { namesInContext } from "@/lib/labels/names";
 import type { ModelView } from "@/lib/api/views";
 import { findModel } from "@/lib/models/catalog";
 import type { PickableModel } from "./model-picker";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { runSize } from "@/components/gallery/run-size";
+import { runSize } from "@/lib/labels/run-size";
 import { RunResults } from "@/components/gallery/run-results";
 import { cn } from "@/components/ui/cn";
 import { ChevronDownIcon } from "@/components/ui/icons";

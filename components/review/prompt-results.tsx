@@ -1,5 +1,5 @@
 import type { ReviewResultsView } from "@/lib/api/review-views";
-import { configurationName } from "./configuration-name";
+import { configurationName } from "@/lib/labels/names";
 import { TallyBar } from "./tally-bar";
 
 type ResultPrompt = ReviewResultsView["prompts"][number];

@@ -2,7 +2,7 @@
 
 import type { PromptTally, ReviewPrompt } from "@/lib/api/review-views";
 import type { ParamLabel } from "@/lib/models/param-labels";
-import { optionName } from "./configuration-name";
+import { optionName } from "@/lib/labels/names";
 import { ReviewOptionCard } from "./review-option-card";
 
 interface ReviewPromptSectionProps {

@@ -1,4 +1,4 @@
-import { namesInContext } from "@/components/gallery/format";
+import { namesInContext } from "@/lib/labels/names";
 import { buttonClasses } from "@/components/ui/button";
 import { DownloadIcon, ExternalIcon } from "@/components/ui/icons";
 import type { ReviewResultsView } from "@/lib/api/review-views";

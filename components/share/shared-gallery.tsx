@@ -1,10 +1,10 @@
 "use client";
 
 import { Fragment, useMemo, useState } from "react";
-import { JobImages } from "@/components/gallery/job-images";
-import { Lightbox, type LightboxItem } from "@/components/gallery/lightbox";
-import { modelLabel } from "@/components/gallery/format";
-import { imageSlots } from "@/components/gallery/run-matrix-model";
+import { JobImages } from "@/components/media/job-images";
+import { Lightbox, type LightboxItem } from "@/components/media/lightbox";
+import { imageSlots } from "@/components/media/run-matrix-model";
+import { modelLabel } from "@/lib/labels/names";
 import { RenderWhenNear } from "@/components/ui/render-when-near";
 import type { GalleryView, JobView } from "@/lib/api/views";
 import type { ParamLabel } from "@/lib/models/param-labels";

@@ -2,8 +2,7 @@ import "server-only";
 import type { JobView, RunView } from "@/lib/api/views";
 import type { Database } from "@/lib/db/client";
 import { storedKeysOf } from "@/lib/db/queries/images";
-import { findModel } from "@/lib/models/catalog";
-import { providerName } from "@/lib/models/providers";
+import { modelLabel } from "@/lib/labels/names";
 import { THUMBNAIL_WIDTH } from "@/lib/jobs/store-image";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { renderContactSheet, type SheetInput } from "./render-sheet";
@@ -52,12 +51,6 @@ function commonAspect(jobs: (JobView | undefined)[]): number {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 1;
 }
 
-/** "shortapi": the same model may be served by several providers (Z-Image Turbo on pixazo and DashScope). */
-function providerOf(modelId: string): string {
-  const model = findModel(modelId);
-  return model ? providerName(model.providerId) : "";
-}
-
 const CREATED_FORMAT = new Intl.DateTimeFormat("en-GB", {
   dateStyle: "medium",
   timeStyle: "short",
@@ -104,7 +97,7 @@ export async function runContactSheet(db: Database, blobStore: BlobStore, run: R
     prompts: run.prompts,
     columns: run.configs.map((config) => ({
       label: config.label,
-      provider: providerOf(config.modelId),
+      provider: modelLabel(config.modelId).provider,
     })),
     cells,
     cellAspect,

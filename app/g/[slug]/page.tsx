@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LazyReviewGallery } from "@/components/review/lazy-review-gallery";
 import { SharedGallery } from "@/components/share/shared-gallery";
-import { namesInContext } from "@/components/gallery/format";
+import { namesInContext } from "@/lib/labels/names";
 import { buttonClasses } from "@/components/ui/button";
 import { DownloadIcon } from "@/components/ui/icons";
 import type { GalleryView } from "@/lib/api/views";

@@ -7,7 +7,9 @@ import { Dialog } from "@/components/ui/dialog";
 import { ChevronLeftIcon, ChevronRightIcon, CloseIcon, DownloadIcon } from "@/components/ui/icons";
 import type { ImageView, JobView, RunView } from "@/lib/api/views";
 import { CopyPromptButton } from "./copy-prompt-button";
-import { formatSeconds, jobCost, modelLabel } from "./format";
+import { formatSeconds } from "@/components/ui/format";
+import { jobCost } from "@/lib/labels/cost";
+import { modelLabel } from "@/lib/labels/names";
 
 export interface LightboxItem {
   image: ImageView;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ImageView, JobView, RunView } from "@/lib/api/views";
 import { withJob } from "@/lib/hooks/use-job-action";
-import { ambiguousLabels, tallestRatio } from "./matrix-columns";
+import { tallestRatio } from "@/components/gallery/matrix-columns";
 import { imageSlots, matrixCells, matrixImages, shownTake, stepInMatrix } from "./run-matrix-model";
 
 function image(id: string): ImageView {
@@ -118,26 +118,6 @@ describe("the run matrix", () => {
     expect(added.jobs.map((entry) => entry.id)).toEqual(["j001", "j002", "j101"]);
     const canceled = withJob(added, { ...job(0, 0, 2, 0), status: "canceled" });
     expect(canceled.jobs.map((entry) => entry.status)).toEqual(["succeeded", "canceled", "succeeded"]);
-  });
-});
-
-describe("ambiguousLabels", () => {
-  it("finds the labels of columns that only their provider tells apart", () => {
-    const config = (index: number, modelId: string, label: string) => ({
-      index,
-      modelId,
-      label,
-      params: {},
-      notes: [],
-    });
-    const configs = [
-      config(0, "pixazo/z-image-turbo", "Z-Image Turbo"),
-      config(1, "shortapi/flux-1.0", "FLUX.1 · dev"),
-      config(2, "dashscope/z-image-turbo", "Z-Image Turbo"),
-      config(3, "shortapi/flux-1.0", "FLUX.1 · schnell"),
-    ];
-    expect([...ambiguousLabels(configs)]).toEqual(["Z-Image Turbo"]);
-    expect(ambiguousLabels(configs.slice(1)).size).toBe(0);
   });
 });
 

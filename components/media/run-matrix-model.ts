@@ -1,4 +1,4 @@
-import type { ImageView, JobView, RunConfigView, RunView } from "@/lib/api/views";
+import type { ImageView, JobView, RunView } from "@/lib/api/views";
 import { isTerminal } from "@/lib/models/job-status";
 
 /** Pure: a run's jobs arranged as the matrix the gallery draws (rows = prompts, columns = configs). */
@@ -40,11 +40,6 @@ export function imageSlots(run: RunView): number {
     isTerminal(job.status) ? job.images.length : Math.max(job.expectedImages, job.images.length),
   );
   return Math.min(4, Math.max(1, ...counts));
-}
-
-/** A column's name wherever the config stands alone: "FLUX.1 · dev (shortapi)". */
-export function columnName(config: RunConfigView | undefined, job: JobView, provider: string): string {
-  return `${config?.label ?? job.modelId} (${provider})`;
 }
 
 export interface MatrixImage {
