@@ -98,6 +98,28 @@ const config = [
     rules: { "import/no-restricted-paths": ["error", { zones: LAYERS }] },
   },
   {
+    // One client data path: pages and components call lib/hooks, which alone talk to the API and the
+    // query cache (lib/hooks/README.md). The share page's review form is the one exception: that page
+    // ships no TanStack Query.
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    ignores: ["app/api/**", "app/(workspace)/providers.tsx", "components/review/review-gallery.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "@tanstack/react-query", message: "Components call a hook of lib/hooks instead." },
+            {
+              name: "@/lib/http/api-client",
+              importNames: ["apiFetch", "apiGet", "apiGetIfChanged", "apiPost", "apiPatch", "apiDelete"],
+              message: "Components call a hook of lib/hooks instead.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // A module that grows past this changes for two reasons: split it. Tests may be longer; blank lines
     // are Prettier's, not content.
     files: ["**/*.{ts,tsx,mjs}"],

@@ -1,20 +1,13 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { DetailPicks } from "@/components/picks/detail-picks";
-import { apiGet } from "@/lib/http/api-client";
-import type { CompareImagesView } from "@/lib/api/review-views";
+import { useCompareImages } from "@/lib/hooks/use-compare-images";
 import { toCompareItem } from "./compare-items";
 import { CompareView } from "./compare-view";
 
 /** The signed-in compare view: loads the 2–4 images with their model, parameters and seed. */
 export function ComparePageView({ ids }: { ids: string[] }) {
-  const query = useQuery({
-    queryKey: ["compare", ids],
-    queryFn: ({ signal }) =>
-      apiGet<CompareImagesView>(`/api/images?ids=${ids.map(encodeURIComponent).join(",")}`, signal),
-    enabled: ids.length >= 2 && ids.length <= 4,
-  });
+  const query = useCompareImages(ids);
   if (ids.length < 2 || ids.length > 4) {
     return <p className="text-sm text-fg-muted">Pick 2 to 4 images to compare.</p>;
   }

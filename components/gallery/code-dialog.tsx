@@ -1,6 +1,5 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -9,7 +8,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { CloseIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import type { CodeSnippetsView } from "@/lib/api/views";
-import { apiGet } from "@/lib/http/api-client";
+import { useCodeSnippets } from "@/lib/hooks/use-code-snippets";
 
 const LANGUAGES = [
   { key: "curl", label: "cURL" },
@@ -28,11 +27,7 @@ interface CodeDialogProps {
 /** The snippets of GET …/code in tabs, each with its copy button. Keys appear only as variables. */
 export function CodeDialog({ path, title, onClose }: CodeDialogProps) {
   const [language, setLanguage] = useState<Language>("curl");
-  const snippets = useQuery({
-    queryKey: ["code", path],
-    queryFn: ({ signal }) => apiGet<CodeSnippetsView>(path, signal),
-    staleTime: Infinity,
-  });
+  const snippets = useCodeSnippets(path);
   const current = LANGUAGES.find((entry) => entry.key === language)!;
   const code = snippets.data?.[language];
 

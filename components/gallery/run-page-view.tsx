@@ -1,21 +1,17 @@
 "use client";
 
 import { IntentLink } from "@/components/ui/intent-link";
-import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { RunShareActions } from "@/components/share/run-share-actions";
 import { SelectionBar } from "@/components/share/selection-bar";
 import { ChevronLeftIcon } from "@/components/ui/icons";
 import type { RunCopy } from "@/lib/api/views";
-import { seedRun } from "@/lib/hooks/use-run";
+import { useSeedRun } from "@/lib/hooks/use-run";
 import { RunResults } from "./run-results";
 
 export function RunPageView({ runId, initial }: { runId: string; initial: RunCopy | null }) {
   const router = useRouter();
-  const queryClient = useQueryClient();
-  // Before any reader of the run renders, so none of them asks for what the page came with.
-  useState(() => initial && seedRun(queryClient, initial));
+  useSeedRun(initial);
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-3">

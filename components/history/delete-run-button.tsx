@@ -1,24 +1,15 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TrashIcon } from "@/components/ui/icons";
-import { apiDelete } from "@/lib/http/api-client";
-import { RUN_HISTORY_QUERY_KEY } from "@/lib/hooks/use-run-history";
+import { useDeleteRun } from "@/lib/hooks/use-delete-run";
 import type { RunSummary } from "@/lib/api/views";
 
 export function DeleteRunButton({ run, className }: { run: RunSummary; className?: string }) {
   const [confirming, setConfirming] = useState(false);
-  const queryClient = useQueryClient();
-  const deleteRun = useMutation({
-    mutationFn: () => apiDelete(`/api/runs/${encodeURIComponent(run.id)}`),
-    onSuccess: async () => {
-      setConfirming(false);
-      await queryClient.invalidateQueries({ queryKey: RUN_HISTORY_QUERY_KEY });
-    },
-  });
+  const deleteRun = useDeleteRun();
 
   return (
     <>
@@ -37,7 +28,7 @@ export function DeleteRunButton({ run, className }: { run: RunSummary; className
         title="Delete this run?"
         confirmLabel="Delete run"
         confirmIcon={<TrashIcon />}
-        onConfirm={() => deleteRun.mutate()}
+        onConfirm={() => deleteRun.mutate(run.id, { onSuccess: () => setConfirming(false) })}
         pending={deleteRun.isPending}
         error={deleteRun.error}
       >

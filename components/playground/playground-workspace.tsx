@@ -5,6 +5,7 @@ import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { ApiError } from "@/lib/http/api-client";
 import { type CreateRunModel, useCreateRun } from "@/lib/hooks/use-create-run";
+import { useRunFromUrl } from "@/lib/hooks/use-run-from-url";
 import { MAX_MODELS_PER_RUN } from "@/lib/api/run-requests";
 import type { ModelView, RunView } from "@/lib/api/views";
 import { findModel } from "@/lib/models/catalog";
@@ -24,7 +25,6 @@ import { dispatchIssues } from "./run-issues";
 import { formFromRun, loadedNotice } from "./run-to-form";
 import { SharedSettingsControls } from "./shared-settings";
 import { useConfigs } from "./use-configs";
-import { useRunFromUrl } from "./use-run-from-url";
 import { useRunFeed } from "./use-run-feed";
 import { initialConfigs, pickable, selectedPromptLimit } from "./pickable-models";
 

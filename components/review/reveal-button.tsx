@@ -1,27 +1,14 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { apiPost } from "@/lib/http/api-client";
+import { useRevealReview } from "@/lib/hooks/use-reveal-review";
 
 /** Shows reviewers the model names and the tally, after a confirmation: it cannot be taken back. */
 export function RevealButton({ slug, blind }: { slug: string; blind: boolean }) {
-  const router = useRouter();
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<Error | null>(null);
-  const [pending, startTransition] = useTransition();
-  const reveal = () =>
-    startTransition(async () => {
-      try {
-        await apiPost(`/api/galleries/${encodeURIComponent(slug)}/reveal`, {});
-        setConfirming(false);
-        router.refresh();
-      } catch (failure) {
-        setError(failure as Error);
-      }
-    });
+  const reveal = useRevealReview(slug);
   return (
     <>
       <Button size="sm" variant="primary" onClick={() => setConfirming(true)}>
@@ -32,9 +19,9 @@ export function RevealButton({ slug, blind }: { slug: string; blind: boolean }) 
         onClose={() => setConfirming(false)}
         title="Reveal the results?"
         confirmLabel="Reveal"
-        onConfirm={reveal}
-        pending={pending}
-        error={error}
+        onConfirm={() => reveal.mutate(undefined, { onSuccess: () => setConfirming(false) })}
+        pending={reveal.isPending}
+        error={reveal.error}
       >
         <p className="text-sm text-fg-muted">
           {blind

@@ -67,6 +67,8 @@ export function ReviewGallery({
   const api = `/api/galleries/${encodeURIComponent(slug)}`;
   const hasBallot = Object.keys(saved.picks).length > 0;
 
+  // The one component that calls the API itself instead of a hook of lib/hooks: the share page
+  // ships no TanStack Query (its first-load budget), so the ballot is a plain POST (lib/hooks/README.md).
   const send = async () => {
     setStatus({ kind: "sending" });
     const body: VoteBody = {

@@ -2,6 +2,7 @@ import { MutationObserver, QueryClient } from "@tanstack/react-query";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { CompareImagesView } from "@/lib/api/review-views";
 import type { ImageView, RunView } from "@/lib/api/views";
+import { queryKeys } from "./query-keys";
 import { annotateImageOptions } from "./use-annotate-image";
 
 const image = (id: string): ImageView => ({
@@ -24,12 +25,12 @@ const compare: CompareImagesView = {
 
 function setup() {
   const queryClient = new QueryClient();
-  queryClient.setQueryData(["run", "run-1"], run);
-  queryClient.setQueryData(["compare", ["a", "c"]], compare);
+  queryClient.setQueryData(queryKeys.run("run-1"), run);
+  queryClient.setQueryData(queryKeys.compare(["a", "c"]), compare);
   const observer = new MutationObserver(queryClient, annotateImageOptions(queryClient));
   const images = () => ({
-    run: queryClient.getQueryData<RunView>(["run", "run-1"])!.jobs[0]!.images,
-    compare: queryClient.getQueryData<CompareImagesView>(["compare", ["a", "c"]])!.images[0]!.image,
+    run: queryClient.getQueryData<RunView>(queryKeys.run("run-1"))!.jobs[0]!.images,
+    compare: queryClient.getQueryData<CompareImagesView>(queryKeys.compare(["a", "c"]))!.images[0]!.image,
   });
   return { observer, images };
 }

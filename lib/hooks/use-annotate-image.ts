@@ -5,11 +5,11 @@ import type { PatchImageBody } from "@/lib/api/image-requests";
 import type { CompareImagesView, ImagePatchResponse } from "@/lib/api/review-views";
 import type { ImageView, RunView } from "@/lib/api/views";
 import { apiPatch } from "@/lib/http/api-client";
-import { RUN_HISTORY_QUERY_KEY } from "./use-run-history";
+import { queryKeys } from "./query-keys";
 
 /** The cached answers an image's star and note show in: runs (run and matrix views) and compare views. */
-const RUN_KEY = ["run"] as const;
-const COMPARE_KEY = ["compare"] as const;
+const RUN_KEY = queryKeys.runs;
+const COMPARE_KEY = queryKeys.compares;
 
 interface AnnotateVariables {
   imageId: string;
@@ -86,7 +86,7 @@ export function annotateImageOptions(queryClient: QueryClient) {
     onSuccess: ({ image }: ImagePatchResponse) => {
       replaceEverywhere(queryClient, image);
       // The Starred filter of history and its "Share starred" follow.
-      return queryClient.invalidateQueries({ queryKey: RUN_HISTORY_QUERY_KEY });
+      return queryClient.invalidateQueries({ queryKey: queryKeys.history });
     },
   };
 }

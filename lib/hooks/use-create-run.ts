@@ -6,8 +6,7 @@ import type { CreateRunBody } from "@/lib/api/run-requests";
 import type { CreateRunResponse } from "@/lib/api/views";
 import { ApiError, apiPost } from "@/lib/http/api-client";
 import { createIdempotencyKeys } from "./idempotency-keys";
-import { RUN_HISTORY_QUERY_KEY } from "./use-run-history";
-import { SPEND_QUERY_KEY } from "./use-spend";
+import { queryKeys } from "./query-keys";
 
 /** One model of a run request, as the playground sends it. */
 export type CreateRunModel = CreateRunBody["models"][number];
@@ -26,8 +25,8 @@ export function useCreateRun() {
     onSuccess: () => {
       keys.settled();
       return Promise.all([
-        queryClient.invalidateQueries({ queryKey: RUN_HISTORY_QUERY_KEY }),
-        queryClient.invalidateQueries({ queryKey: SPEND_QUERY_KEY }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.history }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.spend }),
       ]);
     },
   });

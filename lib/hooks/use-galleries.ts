@@ -4,12 +4,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { CreateGalleryBody, PatchGalleryBody } from "@/lib/api/gallery-requests";
 import type { CreateGalleryResponse, GalleryListView, GallerySummary } from "@/lib/api/views";
 import { apiDelete, apiGet, apiPatch, apiPost } from "@/lib/http/api-client";
-
-export const GALLERIES_QUERY_KEY = ["galleries"] as const;
+import { queryKeys } from "./query-keys";
 
 export function useGalleries() {
   return useQuery({
-    queryKey: GALLERIES_QUERY_KEY,
+    queryKey: queryKeys.galleries,
     queryFn: ({ signal }) => apiGet<GalleryListView>("/api/galleries", signal),
   });
 }
@@ -18,7 +17,7 @@ export function useCreateGallery() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateGalleryBody) => apiPost<CreateGalleryResponse>("/api/galleries", body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: GALLERIES_QUERY_KEY }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.galleries }),
   });
 }
 
@@ -26,7 +25,7 @@ export function useRevokeGallery() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (slug: string) => apiDelete(`/api/galleries/${encodeURIComponent(slug)}`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: GALLERIES_QUERY_KEY }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.galleries }),
   });
 }
 
@@ -37,7 +36,7 @@ export function useUpdateGallery(slug: string) {
     mutationFn: (body: PatchGalleryBody) =>
       apiPatch<GallerySummary>(`/api/galleries/${encodeURIComponent(slug)}`, body),
     onSuccess: (summary) => {
-      queryClient.setQueryData<GalleryListView>(GALLERIES_QUERY_KEY, (list) =>
+      queryClient.setQueryData<GalleryListView>(queryKeys.galleries, (list) =>
         list
           ? { galleries: list.galleries.map((gallery) => (gallery.slug === slug ? summary : gallery)) }
           : list,

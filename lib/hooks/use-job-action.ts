@@ -3,8 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { CancelJobResponse, JobView, RerunJobResponse, RunView } from "@/lib/api/views";
 import { apiPost } from "@/lib/http/api-client";
-import { runQueryKey } from "./use-run";
-import { SPEND_QUERY_KEY } from "./use-spend";
+import { queryKeys } from "./query-keys";
 
 /** `rerun`: a new take in the same cell (Retry, Another take); `cancel`: stop a queued or running job. */
 export type JobAction = "rerun" | "cancel";
@@ -30,10 +29,10 @@ export function useJobAction(runId: string, action: JobAction) {
     mutationFn: (jobId: string) =>
       apiPost<RerunJobResponse | CancelJobResponse>(`/api/jobs/${encodeURIComponent(jobId)}/${action}`, {}),
     onSuccess: ({ job }) => {
-      queryClient.setQueryData<RunView>(runQueryKey(runId), (run) => (run ? withJob(run, job) : run));
+      queryClient.setQueryData<RunView>(queryKeys.run(runId), (run) => (run ? withJob(run, job) : run));
       return Promise.all([
-        queryClient.invalidateQueries({ queryKey: runQueryKey(runId) }),
-        queryClient.invalidateQueries({ queryKey: SPEND_QUERY_KEY }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.run(runId) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.spend }),
       ]);
     },
   });

@@ -3,12 +3,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { apiGet } from "@/lib/http/api-client";
 import type { ModelsResponse } from "@/lib/api/views";
-
-export const MODELS_QUERY_KEY = ["models"] as const;
+import { queryKeys } from "./query-keys";
 
 export function useModels() {
   return useQuery({
-    queryKey: MODELS_QUERY_KEY,
+    queryKey: queryKeys.models,
     queryFn: ({ signal }) => apiGet<ModelsResponse>("/api/models", signal),
     staleTime: 60_000,
   });

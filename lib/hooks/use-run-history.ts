@@ -5,8 +5,8 @@ import type { ListRunsQuery } from "@/lib/api/run-requests";
 import { apiGet } from "@/lib/http/api-client";
 import type { JobStatus } from "@/lib/models/job-status";
 import type { RunListView } from "@/lib/api/views";
+import { queryKeys } from "./query-keys";
 
-export const RUN_HISTORY_QUERY_KEY = ["runs"] as const;
 const PAGE_SIZE = 12;
 
 export interface RunHistoryFilters {
@@ -18,7 +18,7 @@ export interface RunHistoryFilters {
 
 export function useRunHistory({ search, modelId, status, starred }: RunHistoryFilters) {
   return useInfiniteQuery({
-    queryKey: [...RUN_HISTORY_QUERY_KEY, { search, modelId, status, starred }],
+    queryKey: queryKeys.historyPage({ search, modelId, status, starred }),
     queryFn: ({ pageParam, signal }) => {
       const query: ListRunsQuery = {
         limit: String(PAGE_SIZE),

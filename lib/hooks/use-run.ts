@@ -1,13 +1,13 @@
 "use client";
 
 import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useRef } from "react";
+import { useRef, useState } from "react";
 import { MAX_RUN_WAIT_SECONDS } from "@/lib/api/run-wait";
 import type { RunCopy, RunView } from "@/lib/api/views";
 import { ApiError, apiGetIfChanged } from "@/lib/http/api-client";
 import { isRunFinished } from "@/lib/models/job-status";
 import { changesSpend } from "./spend-news";
-import { SPEND_QUERY_KEY } from "./use-spend";
+import { queryKeys } from "./query-keys";
 
 /** Between two long-polls: the next one starts as soon as the last answer is on screen. */
 const NEXT_LONG_POLL_MS = 100;
@@ -19,19 +19,22 @@ const LONG_POLL_GIVE_UP_MS = (MAX_RUN_WAIT_SECONDS + 10) * 1_000;
 
 const isNotFound = (error: unknown) => error instanceof ApiError && error.status === 404;
 
-export const runQueryKey = (id: string) => ["run", id] as const;
-
 /** The ETag of each copy of a run this tab holds, so whichever reader asks next names it. */
 const etags = new WeakMap<RunView, string>();
 
+function seedRun(queryClient: QueryClient, { run, etag }: RunCopy): void {
+  if (queryClient.getQueryData(queryKeys.run(run.id))) return;
+  etags.set(run, etag);
+  queryClient.setQueryData(queryKeys.run(run.id), run);
+}
+
 /**
  * Puts a run the page came with (server-rendered) into the cache, so the tab shows it at once and
- * its first request already waits for news of it.
+ * its first request already waits for news of it. Call it before any reader of the run renders.
  */
-export function seedRun(queryClient: QueryClient, { run, etag }: RunCopy): void {
-  if (queryClient.getQueryData(runQueryKey(run.id))) return;
-  etags.set(run, etag);
-  queryClient.setQueryData(runQueryKey(run.id), run);
+export function useSeedRun(initial: RunCopy | null): void {
+  const queryClient = useQueryClient();
+  useState(() => initial && seedRun(queryClient, initial));
 }
 
 /**
@@ -43,10 +46,10 @@ export function useRun(id: string | null | undefined) {
   const longPoll = useRef(true);
   const queryClient = useQueryClient();
   return useQuery({
-    queryKey: runQueryKey(id ?? ""),
+    queryKey: queryKeys.run(id ?? ""),
     queryFn: async ({ signal }) => {
       const runId = id ?? "";
-      const previous = queryClient.getQueryData<RunView>(runQueryKey(runId));
+      const previous = queryClient.getQueryData<RunView>(queryKeys.run(runId));
       const etag = (previous && etags.get(previous)) ?? null;
       const wait = etag && longPoll.current ? MAX_RUN_WAIT_SECONDS : 0;
       const started = Date.now();
@@ -61,7 +64,7 @@ export function useRun(id: string | null | undefined) {
       if (answer.etag) etags.set(answer.data, answer.etag);
       // Today's spend is not polled: it is asked again when a run on screen changes it.
       if (previous && changesSpend(previous, answer.data)) {
-        void queryClient.invalidateQueries({ queryKey: SPEND_QUERY_KEY });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.spend });
       }
       return answer.data;
     },

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { apiDelete, apiGet } from "@/lib/http/api-client";
+import { queryKeys } from "./query-keys";
 
 interface SessionView {
   accessControl: boolean;
@@ -11,7 +12,7 @@ interface SessionView {
 
 export function useSession() {
   return useQuery({
-    queryKey: ["session"],
+    queryKey: queryKeys.session,
     queryFn: ({ signal }) => apiGet<SessionView>("/api/session", signal),
     staleTime: 5 * 60_000,
   });

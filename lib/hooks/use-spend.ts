@@ -3,8 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { apiGet } from "@/lib/http/api-client";
 import type { SpendView } from "@/lib/api/views";
-
-export const SPEND_QUERY_KEY = ["spend"] as const;
+import { queryKeys } from "./query-keys";
 
 /**
  * Today's spend. Not polled: it is asked again when this tab changes it (a run created, a job
@@ -13,7 +12,7 @@ export const SPEND_QUERY_KEY = ["spend"] as const;
  */
 export function useSpend() {
   return useQuery({
-    queryKey: SPEND_QUERY_KEY,
+    queryKey: queryKeys.spend,
     queryFn: ({ signal }) => apiGet<SpendView>("/api/spend", signal),
     refetchOnWindowFocus: true,
     retry: false,
