@@ -115,6 +115,22 @@ export function runsPerMinute(): number {
   );
 }
 
+/** A host name or bracketed IPv6 address, no port: what PRISM_ALLOWED_HOSTS lists. */
+const hostListSchema = z
+  .string()
+  .transform((text) =>
+    text
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map((host) => host.toLowerCase()),
+  )
+  .pipe(z.array(z.string().regex(/^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])$/)));
+
+/** Host names besides PUBLIC_URL's and loopback that requests may address (lib/security/allowed-hosts.ts). */
+export function allowedHosts(): string[] {
+  return setting("PRISM_ALLOWED_HOSTS", hostListSchema, "host names (no port) separated by commas") ?? [];
+}
+
 /** Whether X-Forwarded-For comes from our own reverse proxy and may name the client. */
 export function trustProxy(): boolean {
   return read("PRISM_TRUST_PROXY") === "1";
@@ -193,6 +209,7 @@ export function checkEnvironment(): void {
   databaseUrl();
   objectStorageSettings();
   publicUrl();
+  allowedHosts();
   dailyBudgetUsd();
   assumedImagePriceUsd("");
   runsPerMinute();

@@ -14,6 +14,8 @@ export const APP_ERROR_STATUS = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  /** A Host Prism does not answer to (DNS rebinding; lib/security/allowed-hosts.ts). */
+  misdirected_request: 421,
   invalid_input: 422,
   rate_limited: 429,
   service_unavailable: 503,

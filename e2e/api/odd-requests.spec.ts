@@ -1,29 +1,12 @@
 import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { E2E_PORT } from "../support/env";
+import { sendRaw, type RawResponse } from "../support/raw-request";
 
 // Requests Next cannot turn into a Request (TRACE, undecodable paths) used to end in a bare 500
 // before any of our code ran; each must be a 4xx in the error envelope (lib/security/unservable-requests.ts).
 
-interface RawResponse {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-/** Sent byte for byte: a client library would normalise the method or the path. */
-function send(method: string, path: string): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const request = http.request({ host: "127.0.0.1", port: E2E_PORT, method, path }, (response) => {
-      let body = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk: string) => (body += chunk));
-      response.on("end", () => resolve({ status: response.statusCode!, headers: response.headers, body }));
-    });
-    request.on("error", reject);
-    request.end();
-  });
-}
+const send = (method: string, path: string) => sendRaw(method, path);
 
 function envelope(response: RawResponse): { code: string; message: string } {
   expect(response.headers["content-type"]).toContain("application/json");
@@ -60,6 +43,22 @@ test("TRACE and methods no route serves are a 405 with Allow, on pages and API r
       expect(envelope(response).code).toBe("method_not_allowed");
       expect(response.headers.allow).toBe("GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE");
     }
+  }
+});
+
+test("absolute-form and asterisk-form targets are refused in the envelope, never redirected off-site", async () => {
+  for (const [method, target] of [
+    ["GET", "http://evil.example/api/health"],
+    ["GET", "http://evil.example/"],
+    ["POST", "https://evil.example/api/runs"],
+    ["OPTIONS", "*"],
+  ] as const) {
+    const response = await send(method, target);
+    expect(response.status, `${method} ${target}`).toBe(400);
+    expect(response.headers.location, `${method} ${target}`).toBeUndefined();
+    expect(envelope(response).code).toBe("bad_request");
+    expect(response.headers["x-content-type-options"]).toBe("nosniff");
+    expect(response.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
   }
 });
 

@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
 import { publicUrl } from "@/lib/env";
+import { isAllowedHost } from "./allowed-hosts";
 
 /**
  * CSRF: whether a state-changing request was sent by a page of another origin. The session cookie
@@ -25,13 +26,14 @@ function parse(url: string): URL | undefined {
 
 /**
  * The app's own origin is PUBLIC_URL's, or the host the browser addressed (Host header): a
- * request's Host is chosen by the browser from the page's URL, never by the page.
+ * request's Host is chosen by the browser from the page's URL, never by the page. A name Prism does
+ * not answer to is never its own, though: a DNS-rebinding page chose that name (allowed-hosts.ts).
  */
 function isOwnOrigin(origin: string, request: NextRequest): boolean {
   const configured = publicUrl();
   if (configured && parse(configured)?.origin === origin) return true;
   const host = request.headers.get("host")?.toLowerCase();
-  return host !== undefined && parse(origin)?.host === host;
+  return host !== undefined && isAllowedHost(host) && parse(origin)?.host === host;
 }
 
 /** Undefined for a request this app's own pages (or a non-browser client) could have sent, else why not. */

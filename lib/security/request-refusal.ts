@@ -2,6 +2,7 @@
  * Requests Prism refuses before Next sees them (unservable-requests.ts), and how the refusal
  * travels to app/api/refused/route.ts in a header only the server sets.
  */
+import { disallowedHost, type HostSettings } from "./allowed-hosts";
 
 export const REFUSAL_HEADER = "x-prism-refusal";
 export const REFUSAL_ROUTE = "/api/refused";
@@ -9,31 +10,59 @@ export const REFUSAL_ROUTE = "/api/refused";
 /** Next's routes serve these; TRACE (a cross-site tracing risk) and the WebDAV ones get a 405. */
 export const SERVED_METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"] as const;
 
-export type Refusal = { kind: "method"; method: string } | { kind: "path"; path: string };
+/** A load balancer probes these by IP address, and they reveal nothing: any host may ask. */
+const ANY_HOST_PATHS = new Set(["/api/health", "/api/ready"]);
 
-export function refusalOf(method: string, url: string): Refusal | undefined {
+export type Refusal =
+  | { kind: "method"; method: string }
+  | { kind: "path"; path: string }
+  /** Absolute-form (`GET http://other.example/`) or asterisk-form (`OPTIONS *`): Prism serves paths. */
+  | { kind: "target"; target: string }
+  /** A host Prism does not answer to (DNS rebinding, allowed-hosts.ts). */
+  | { kind: "host"; host: string };
+
+/** The Host and X-Forwarded-Host a request came with, and the settings that say which are allowed. */
+export interface AddressedTo {
+  host: string | undefined;
+  forwardedHost: string | undefined;
+  settings: HostSettings;
+}
+
+export function refusalOf(method: string, url: string, addressed?: AddressedTo): Refusal | undefined {
   if (!(SERVED_METHODS as readonly string[]).includes(method)) return { kind: "method", method };
+  if (!url.startsWith("/")) return { kind: "target", target: url };
   const path = url.split("?", 1)[0]!;
   try {
     decodeURIComponent(path);
   } catch {
     return { kind: "path", path };
   }
+  if (addressed && !ANY_HOST_PATHS.has(path)) {
+    const host = disallowedHost(addressed.host, addressed.forwardedHost, addressed.settings);
+    if (host !== undefined) return { kind: "host", host };
+  }
   return undefined;
 }
 
-/** A header value: methods are tokens, and encodeURI makes any path plain ASCII (a lone % included). */
+/** A header value: methods are tokens, and encodeURI makes any other value plain ASCII (a lone % included). */
 export function encodeRefusal(refusal: Refusal): string {
-  return refusal.kind === "method" ? `method ${refusal.method}` : `path ${encodeURI(refusal.path)}`;
+  if (refusal.kind === "method") return `method ${refusal.method}`;
+  const value =
+    refusal.kind === "path" ? refusal.path : refusal.kind === "target" ? refusal.target : refusal.host;
+  return `${refusal.kind} ${encodeURI(value)}`;
 }
 
 export function decodeRefusal(value: string | null): Refusal | undefined {
-  const match = /^(method|path) (.+)$/.exec(value ?? "");
+  const match = /^(method|path|target|host) (.+)$/.exec(value ?? "");
   if (!match) return undefined;
-  if (match[1] === "method") return { kind: "method", method: match[2]! };
+  const [, kind, text] = match as unknown as [string, Refusal["kind"], string];
+  if (kind === "method") return { kind, method: text };
+  let decoded: string;
   try {
-    return { kind: "path", path: decodeURI(match[2]!) };
+    decoded = decodeURI(text);
   } catch {
     return undefined;
   }
+  if (kind === "path") return { kind, path: decoded };
+  return kind === "target" ? { kind, target: decoded } : { kind, host: decoded };
 }

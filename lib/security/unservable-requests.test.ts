@@ -64,6 +64,16 @@ describe("unservable requests", () => {
     expect(seen.headers[REFUSAL_HEADER]).toBeUndefined();
   });
 
+  it("sends a request addressed to a host Prism does not answer to on to the refusal route", async () => {
+    expect(await send(app.port, "GET", "/api/runs", { host: "rebind.attacker.example" })).toMatchObject({
+      url: REFUSAL_ROUTE,
+      headers: { [REFUSAL_HEADER]: "host rebind.attacker.example" },
+    });
+    expect(await send(app.port, "GET", "/api/health", { host: "10.0.0.7" })).toMatchObject({
+      url: "/api/health",
+    });
+  });
+
   it("leaves the requests of other servers in the process untouched", async () => {
     expect(await send(other.port, "TRACE", "/runs/%zz", { [REFUSAL_HEADER]: "forged" })).toMatchObject({
       method: "TRACE",

@@ -6,19 +6,29 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** Long enough to recognise the path, short enough that a huge URL does not come back whole. */
-const MAX_PATH_SHOWN = 200;
+const MAX_SHOWN = 200;
 
-// GET /api/refused — where lib/security/unservable-requests.ts sends a request Next cannot serve
-// (TRACE and other unserved methods, undecodable paths); without its header it does not exist.
+const shown = (text: string) => (text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text);
+
+// GET /api/refused — where lib/security/unservable-requests.ts sends a request Next cannot or must
+// not serve (unserved methods, undecodable paths, absolute-form targets, hosts Prism does not answer
+// to); without its header it does not exist.
 export const GET = routeHandler({ access: "public" }, ({ request }) => {
   const refusal = decodeRefusal(request.headers.get(REFUSAL_HEADER));
   if (!refusal) throw new AppError("not_found", "No such API route");
-  if (refusal.kind === "method") {
-    throw new AppError("method_not_allowed", `The ${refusal.method} method is not supported`, {
-      headers: { Allow: SERVED_METHODS.join(", ") },
-    });
+  switch (refusal.kind) {
+    case "method":
+      throw new AppError("method_not_allowed", `The ${refusal.method} method is not supported`, {
+        headers: { Allow: SERVED_METHODS.join(", ") },
+      });
+    case "path":
+      throw new AppError("bad_request", `The path ${shown(refusal.path)} is not valid percent-encoding`);
+    case "target":
+      throw new AppError("bad_request", "The request target must be a path starting with /");
+    case "host":
+      throw new AppError(
+        "misdirected_request",
+        `This server does not answer to the host ${shown(refusal.host)}; an operator can add it to PRISM_ALLOWED_HOSTS`,
+      );
   }
-  const shown =
-    refusal.path.length > MAX_PATH_SHOWN ? `${refusal.path.slice(0, MAX_PATH_SHOWN)}…` : refusal.path;
-  throw new AppError("bad_request", `The path ${shown} is not valid percent-encoding`);
 });
