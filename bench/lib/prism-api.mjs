@@ -1,3 +1,4 @@
+import { PIXAZO_STATUS_PREFIX, PIXAZO_SUBMIT_PATHS } from "../../lib/providers/pixazo/wire.ts";
 import { appClient } from "../../lib/testing/app-client.ts";
 
 /** Small calls to the app that several benches share (the simulator's are startApp().control). */
@@ -11,8 +12,9 @@ export const THREE_MODELS = {
 
 /** The simulator takes any non-empty key. */
 export const PIXAZO_KEY = { "Ocp-Apim-Subscription-Key": "bench" };
-export const PIXAZO_SUBMIT_PATH = "/z-image-turbo-834/v1/z-image-turbo-request";
-export const PIXAZO_STATUS_PREFIX = "/v2/requests/status/";
+/** The Turbo model's submit path, as the adapter sends it. */
+export const PIXAZO_SUBMIT_PATH = PIXAZO_SUBMIT_PATHS["z-image-turbo-834"];
+export { PIXAZO_STATUS_PREFIX };
 
 const clients = new Map();
 

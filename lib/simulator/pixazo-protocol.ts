@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { STATUS_CODES } from "node:http";
 import { PIXAZO_IMAGE_SIZES, type PixazoImageSize } from "@/lib/models/sizes";
+import { PIXAZO_STATUS_PREFIX, PIXAZO_SUBMIT_PATHS, type PixazoModelId } from "@/lib/providers/pixazo/wire";
 import type { SimulatorContext } from "./context";
 import { header, isHttpUrl, isPlainObject, jsonReply, type Reply, type SimRequest } from "./http-utils";
 import type { ImageFormat, ImageSpec } from "./image-render";
@@ -11,19 +12,17 @@ import { boolean, type FieldRules, findProblem, integer, numberIn, oneOf, text }
 
 /** pixazo.ai gateway (docs/providers.md §3): 202 submit, universal v2 status, optional X-Webhook-URL. */
 
+/** What the gateway checks of each model's body; its submit path comes from the adapter's wire.ts. */
 interface PixazoModel {
-  submitPath: string;
   label: string;
   rules: FieldRules;
 }
 
 const IMAGE_SIZES = Object.keys(PIXAZO_IMAGE_SIZES);
 const OUTPUT_FORMATS = ["png", "jpeg", "webp"];
-const STATUS_PREFIX = "/v2/requests/status/";
 
-const MODELS: Record<string, PixazoModel> = {
+const MODELS: Record<PixazoModelId, PixazoModel> = {
   "z-image-turbo-834": {
-    submitPath: "/z-image-turbo-834/v1/z-image-turbo-request",
     label: "Z-Image Turbo · pixazo",
     rules: {
       prompt: { required: true, check: text },
@@ -36,7 +35,6 @@ const MODELS: Record<string, PixazoModel> = {
     },
   },
   "z-image-base": {
-    submitPath: "/z-image-base/v1/z-image-base-request",
     label: "Z-Image Base · pixazo",
     rules: {
       prompt: { required: true, check: text },
@@ -109,7 +107,7 @@ function badRequest(message: string): Reply {
 
 export function createPixazoProtocol(context: SimulatorContext): AsyncProtocol {
   function finish(job: SimJob): void {
-    const model = MODELS[job.modelId];
+    const model = Object.hasOwn(MODELS, job.modelId) ? MODELS[job.modelId as PixazoModelId] : undefined;
     if (job.outcome === "success" && model) {
       const { params } = job;
       const size = PIXAZO_IMAGE_SIZES[params.image_size as PixazoImageSize];
@@ -164,13 +162,13 @@ export function createPixazoProtocol(context: SimulatorContext): AsyncProtocol {
       return jsonReply(202, {
         request_id: job.id,
         status: "QUEUED",
-        polling_url: `${context.origins.pixazo}${STATUS_PREFIX}${job.id}`,
+        polling_url: `${context.origins.pixazo}${PIXAZO_STATUS_PREFIX}${job.id}`,
       });
     };
   }
 
   function status(request: SimRequest): Reply {
-    const id = decodeURIComponent(request.url.pathname.slice(STATUS_PREFIX.length));
+    const id = decodeURIComponent(request.url.pathname.slice(PIXAZO_STATUS_PREFIX.length));
     const job = timeline.get(id);
     if (!job) return jsonReply(404, { error: "Not Found", message: `Request '${id}' not found.` });
     return jsonReply(200, statusBody(job));
@@ -183,14 +181,15 @@ export function createPixazoProtocol(context: SimulatorContext): AsyncProtocol {
       const { pathname } = request.url;
       if (
         request.method === "GET" &&
-        pathname.startsWith(STATUS_PREFIX) &&
-        pathname.length > STATUS_PREFIX.length
+        pathname.startsWith(PIXAZO_STATUS_PREFIX) &&
+        pathname.length > PIXAZO_STATUS_PREFIX.length
       ) {
         return { kind: "poll", handle: status };
       }
       if (request.method !== "POST") return undefined;
       for (const [modelId, model] of Object.entries(MODELS)) {
-        if (pathname === model.submitPath) return { kind: "submit", handle: submit(modelId, model) };
+        if (pathname === PIXAZO_SUBMIT_PATHS[modelId as PixazoModelId])
+          return { kind: "submit", handle: submit(modelId, model) };
       }
       return undefined;
     },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MODELS } from "@/lib/models/catalog";
 import { statusUrl, submitPath, toPollResult, toSubmitBody } from "./transform";
 
 const BASE = "https://gateway.pixazo.ai";
@@ -8,6 +9,13 @@ describe("pixazo submitPath and toSubmitBody", () => {
     expect(submitPath("z-image-turbo-834")).toBe("/z-image-turbo-834/v1/z-image-turbo-request");
     expect(submitPath("z-image-base")).toBe("/z-image-base/v1/z-image-base-request");
     expect(submitPath("flux")).toBeUndefined();
+    expect(submitPath("toString")).toBeUndefined();
+  });
+
+  it("has an endpoint for every pixazo model of the catalog", () => {
+    const pixazoModels = MODELS.filter((model) => model.providerId === "pixazo");
+    expect(pixazoModels.length).toBeGreaterThan(0);
+    for (const model of pixazoModels) expect(submitPath(model.providerModel), model.id).toBeDefined();
   });
 
   it("sends the prompt next to the params", () => {

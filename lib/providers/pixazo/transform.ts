@@ -1,15 +1,12 @@
 import { firstText, looksLikeContentPolicy, providerError } from "../errors";
 import type { PollResult } from "../types";
-import type { PixazoStatus } from "./wire";
+import { PIXAZO_STATUS_PREFIX, PIXAZO_SUBMIT_PATHS, type PixazoModelId, type PixazoStatus } from "./wire";
 
-/** Submit paths per pixazo model id (docs/providers.md §3.2); the operation name differs from the api id. */
-const SUBMIT_PATHS: Record<string, string> = {
-  "z-image-turbo-834": "/z-image-turbo-834/v1/z-image-turbo-request",
-  "z-image-base": "/z-image-base/v1/z-image-base-request",
-};
-
+/** The submit path of a pixazo model id, or undefined for a model pixazo has no endpoint for. */
 export function submitPath(providerModel: string): string | undefined {
-  return SUBMIT_PATHS[providerModel];
+  return Object.hasOwn(PIXAZO_SUBMIT_PATHS, providerModel)
+    ? PIXAZO_SUBMIT_PATHS[providerModel as PixazoModelId]
+    : undefined;
 }
 
 /** `params` must be the model schema's parsed output, so only documented fields are sent. */
@@ -25,7 +22,7 @@ export function statusUrl(baseUrl: string, requestId: string, pollingUrl?: strin
   if (pollingUrl && URL.canParse(pollingUrl) && new URL(pollingUrl).origin === new URL(baseUrl).origin) {
     return pollingUrl;
   }
-  return `${baseUrl}/v2/requests/status/${encodeURIComponent(requestId)}`;
+  return `${baseUrl}${PIXAZO_STATUS_PREFIX}${encodeURIComponent(requestId)}`;
 }
 
 /** Maps a status object to our states (docs/providers.md §3.5–3.6, §8). */

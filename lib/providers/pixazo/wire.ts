@@ -1,6 +1,19 @@
 import { z } from "zod";
 
-/** pixazo's own response shapes (docs/providers.md §3); unknown fields are ignored. */
+/** pixazo's own paths and response shapes (docs/providers.md §3); unknown fields are ignored. */
+
+/**
+ * Each model's submit endpoint, by its pixazo model id (§3.2): the operation name differs from the
+ * id, so it cannot be derived. The adapter, the simulator and the benches all read this table.
+ */
+export const PIXAZO_SUBMIT_PATHS = {
+  "z-image-turbo-834": "/z-image-turbo-834/v1/z-image-turbo-request",
+  "z-image-base": "/z-image-base/v1/z-image-base-request",
+} as const satisfies Record<string, `/${string}`>;
+export type PixazoModelId = keyof typeof PIXAZO_SUBMIT_PATHS;
+
+/** The universal status endpoint (§3.5): this prefix, then the request id. */
+export const PIXAZO_STATUS_PREFIX = "/v2/requests/status/";
 
 /** The 202 answer to a submit (§3.5). */
 export const submitResponseSchema = z.object({
