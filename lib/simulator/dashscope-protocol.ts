@@ -1,38 +1,20 @@
 import { createHash, randomUUID } from "node:crypto";
 import { parseStarSize } from "@/lib/models/sizes";
 import type { SimulatorContext } from "./context";
+import { dashscopeModel, type DashscopeModel } from "./dashscope-models";
 import { header, isPlainObject, jsonReply, type Reply, type SimRequest, sleep } from "./http-utils";
+import type { ImageSpec } from "./image-render";
 import type { JobOutcome } from "./outcomes";
 import type { ProviderProtocol } from "./provider-server";
 import { syncLatencyMs } from "./settings";
-import { boolean, type FieldCheck, findProblem, integer } from "./validate";
+import { findProblem } from "./validate";
 
-/** Alibaba DashScope z-image-turbo (docs/providers.md §4): one synchronous POST returns the image. */
+/**
+ * Alibaba DashScope (docs/providers.md §4): one synchronous POST returns the image, the same way for
+ * every model; what each model accepts is in dashscope-models.ts.
+ */
 
 const GENERATION_PATH = "/api/v1/services/aigc/multimodal-generation/generation";
-const MODEL = "z-image-turbo";
-const PROMPT_MAX = 800;
-const MIN_PIXELS = 512 * 512;
-const MAX_PIXELS = 2048 * 2048;
-const MAX_SIDE = 2048;
-// The mirrors' default (docs/providers.md Q18); adapters should always send size.
-const DEFAULT_SIZE = "1024*1536";
-
-const starSize: FieldCheck = (value) => {
-  const size = typeof value === "string" ? parseStarSize(value) : null;
-  if (!size) return "must look like width*height, e.g. 1024*1024";
-  const pixels = size.width * size.height;
-  if (size.width > MAX_SIDE || size.height > MAX_SIDE || pixels < MIN_PIXELS || pixels > MAX_PIXELS) {
-    return "is out of range [512*512, 2048*2048] (each side at most 2048)";
-  }
-  return undefined;
-};
-
-const PARAMETER_RULES = {
-  size: { check: starSize },
-  prompt_extend: { check: boolean },
-  seed: { check: integer(0, 2_147_483_647) },
-};
 
 const ERROR_CODES: Record<number, [code: string, message: string]> = {
   400: ["InvalidParameter", "The request parameter is invalid."],
@@ -64,8 +46,17 @@ function dashscopeError(status: number, code: string, message: string): Reply {
 
 const invalid = (message: string) => dashscopeError(400, "InvalidParameter", message);
 
-/** The prompt from the single user message's single text item, or the refusal to send. */
-function readPrompt(input: unknown): string | Reply {
+interface Message {
+  prompt: string;
+  /** The input images (URLs or data URIs), in order. */
+  images: string[];
+}
+
+const isItem = (item: unknown, key: "image" | "text"): item is Record<typeof key, string> =>
+  isPlainObject(item) && typeof item[key] === "string" && Object.keys(item).length === 1;
+
+/** The single user message: the model's input images, then one text item; or the refusal to send. */
+function readMessage(input: unknown, model: DashscopeModel): Message | Reply {
   if (!isPlainObject(input)) {
     return dashscopeError(400, "BadRequest.EmptyInput", "Required input parameter missing from request.");
   }
@@ -76,19 +67,36 @@ function readPrompt(input: unknown): string | Reply {
   if (!isPlainObject(message) || message.role !== "user")
     return invalid("input.messages[0].role must be user.");
   const content = message.content;
-  if (!Array.isArray(content) || content.length !== 1) {
+  if (!Array.isArray(content) || content.length === 0) return invalid("input.messages[0].content is empty.");
+  const items = content as unknown[];
+  const text = items.at(-1);
+  const images = items.slice(0, -1);
+  if (model.images.max === 0 && items.some((item) => isPlainObject(item) && "image" in item)) {
     return invalid(
       "input.messages[0].content must hold exactly one text item; image input is not supported.",
     );
   }
-  const [item] = content as unknown[];
-  if (!isPlainObject(item) || typeof item.text !== "string" || Object.keys(item).length !== 1) {
-    return invalid("input.messages[0].content[0] must be a {text} item.");
+  if (!isItem(text, "text") || !images.every((item) => isItem(item, "image"))) {
+    return invalid("input.messages[0].content must be {image} items followed by one {text} item.");
   }
-  if (item.text.trim() === "" || item.text.length > PROMPT_MAX) {
-    return invalid(`Range of input length should be [1, ${PROMPT_MAX}].`);
+  if (images.length < model.images.min || images.length > model.images.max) {
+    return invalid(`The number of input images must be between ${model.images.min} and ${model.images.max}.`);
   }
-  return item.text;
+  if (text.text.trim() === "" || text.text.length > model.promptMax) {
+    return invalid(`Range of input length should be [1, ${model.promptMax}].`);
+  }
+  return { prompt: text.text, images: images.map((item) => (item as { image: string }).image) };
+}
+
+/** An OSS-style signed URL for a new image, as DashScope returns them (docs/providers.md §4.3). */
+function signedImageUrl(context: SimulatorContext, spec: ImageSpec): string {
+  const { url, expiresAt } = context.images.issue(context.origins.dashscope, spec);
+  const query = new URLSearchParams({
+    Expires: String(Math.floor(expiresAt / 1000)),
+    OSSAccessKeyId: "LTAI5tSimulatorKey",
+    Signature: createHash("sha1").update(url).digest("base64"),
+  });
+  return `${url}?${query}`;
 }
 
 export function createDashscopeProtocol(context: SimulatorContext): ProviderProtocol {
@@ -101,37 +109,34 @@ export function createDashscopeProtocol(context: SimulatorContext): ProviderProt
     if (body.model === undefined || body.model === "") {
       return dashscopeError(400, "BadRequest.EmptyModel", 'Required parameter "model" missing from request.');
     }
-    if (body.model !== MODEL) return invalid("Model not exist.");
-    const prompt = readPrompt(body.input);
-    if (typeof prompt !== "string") return prompt;
+    const model = dashscopeModel(body.model);
+    if (!model) return invalid("Model not exist.");
+    const message = readMessage(body.input, model);
+    if (!("prompt" in message)) return message;
+    const { prompt } = message;
     const parameters = body.parameters ?? {};
     if (!isPlainObject(parameters)) return invalid("parameters must be an object.");
-    const problem = findProblem(parameters, PARAMETER_RULES);
+    const problem = findProblem(parameters, model.rules);
     if (problem) return invalid(problem);
 
     const outcome = context.outcomes.next("dashscope", prompt);
     await sleep(syncLatencyMs(context.settings), context.signal);
     if (outcome !== "success") return dashscopeError(...FAILURES[outcome]);
 
-    const sizeText = typeof parameters.size === "string" ? parameters.size : DEFAULT_SIZE;
-    const size = parseStarSize(sizeText) ?? { width: 1024, height: 1536 };
-    const spec = {
-      model: MODEL,
-      label: "Z-Image Turbo · DashScope",
-      prompt,
-      index: 0,
-      format: "png" as const,
-      ...size,
-    };
-    const { url, expiresAt } = context.images.issue(context.origins.dashscope, spec);
-    const signature = createHash("sha1").update(url).digest("base64");
-    const query = new URLSearchParams({
-      Expires: String(Math.floor(expiresAt / 1000)),
-      OSSAccessKeyId: "LTAI5tSimulatorKey",
-      Signature: signature,
-    });
-    const signedUrl = `${url}?${query}`;
-    const content: Record<string, string>[] = [{ image: signedUrl }];
+    const sizeText = typeof parameters.size === "string" ? parameters.size : model.defaultSize;
+    const size = parseStarSize(sizeText) ?? { width: 1024, height: 1024 };
+    // Models that take `n` make that many; the others one.
+    const count = typeof parameters.n === "number" ? parameters.n : 1;
+    const content: Record<string, string>[] = Array.from({ length: count }, (_, index) => ({
+      image: signedImageUrl(context, {
+        model: String(body.model),
+        label: model.label,
+        prompt,
+        index,
+        format: "png",
+        ...size,
+      }),
+    }));
     if (parameters.prompt_extend === true) {
       content.push({ text: `${prompt}. Rendered in rich detail, balanced composition, soft natural light.` });
     }
@@ -139,7 +144,7 @@ export function createDashscopeProtocol(context: SimulatorContext): ProviderProt
       output: {
         choices: [{ finish_reason: "stop", message: { role: "assistant", content, reasoning_content: "" } }],
       },
-      usage: { ...size, image_count: 1, input_tokens: 0, output_tokens: 0, total_tokens: 0 },
+      usage: { ...size, image_count: count, input_tokens: 0, output_tokens: 0, total_tokens: 0 },
       request_id: randomUUID(),
     });
   }

@@ -1,11 +1,13 @@
-import { dashscopeZImageTurbo } from "@/lib/models/definitions/dashscope";
 import { providerError } from "../errors";
 import { parseModelParams, resolveModel } from "../model-params";
 import type { ImageProvider, ProviderConfig } from "../types";
 import { createDashscopeApi } from "./dashscope-api";
 import { toGenerationBody, toResult } from "./transform";
 
-/** Alibaba DashScope: synchronous, the submit POST returns the image (docs/providers.md §4). */
+/**
+ * Alibaba DashScope: synchronous, the submit POST returns the image (docs/providers.md §4). Generic
+ * over its models: any DashScope model of the catalog is sent the same way (see toGenerationBody).
+ */
 export function createDashscopeProvider(config: ProviderConfig): ImageProvider {
   const api = createDashscopeApi(config);
   return {
@@ -13,13 +15,8 @@ export function createDashscopeProvider(config: ProviderConfig): ImageProvider {
 
     async submit({ modelId, prompt, params }) {
       const model = resolveModel("dashscope", modelId);
-      if (model.id !== dashscopeZImageTurbo.id) {
-        throw providerError("dashscope", "invalid_request", `unsupported model: ${modelId}`, {
-          retryable: false,
-        });
-      }
       const generation = await api.generate(
-        toGenerationBody(model.providerModel, prompt, parseModelParams(dashscopeZImageTurbo, params)),
+        toGenerationBody(model.providerModel, prompt, parseModelParams(model, params)),
       );
       const result = toResult(generation);
       if (!result) {
@@ -38,14 +35,12 @@ export function createDashscopeProvider(config: ProviderConfig): ImageProvider {
       return { state: "done", providerJobId: generation.request_id, ...result };
     },
 
-    async poll() {
+    async poll({ modelId }) {
       throw providerError(
         "dashscope",
         "invalid_request",
-        "z-image-turbo is synchronous: submit returns the image, there is nothing to poll",
-        {
-          retryable: false,
-        },
+        `${modelId} is synchronous: submit returns the image, there is nothing to poll`,
+        { retryable: false },
       );
     },
   };

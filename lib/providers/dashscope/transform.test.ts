@@ -18,6 +18,39 @@ describe("DashScope toGenerationBody", () => {
   });
 });
 
+describe("DashScope toGenerationBody for any model", () => {
+  it("passes a model's parsed params through as its parameters, unset ones left out", () => {
+    expect(
+      toGenerationBody("qwen-image-plus", "cat", {
+        n: 2,
+        negative_prompt: "blur",
+        watermark: false,
+        seed: undefined,
+      }).parameters,
+    ).toEqual({ n: 2, negative_prompt: "blur", watermark: false });
+  });
+
+  it("lists input images, in order, before the prompt", () => {
+    expect(
+      toGenerationBody("qwen-image-edit-plus", "make it blue", {}, [
+        "https://x/a.png",
+        "data:image/png;base64,AA==",
+      ]).input,
+    ).toEqual({
+      messages: [
+        {
+          role: "user",
+          content: [
+            { image: "https://x/a.png" },
+            { image: "data:image/png;base64,AA==" },
+            { text: "make it blue" },
+          ],
+        },
+      ],
+    });
+  });
+});
+
 describe("DashScope toResult", () => {
   const generation = (content: Record<string, unknown>[], usage?: { width?: number; height?: number }) => ({
     output: { choices: [{ message: { content } }] },

@@ -1,26 +1,22 @@
-import type { z } from "zod";
-import type { dashscopeZImageTurbo } from "@/lib/models/definitions/dashscope";
 import type { ProviderOutput } from "../types";
-import type { DashscopeGeneration, DashscopeGenerationBody } from "./wire";
+import type { DashscopeContentItem, DashscopeGeneration, DashscopeGenerationBody } from "./wire";
 
-export type DashscopeParams = z.output<typeof dashscopeZImageTurbo.params>;
-
+/**
+ * The one body every DashScope model takes on the multimodal-generation endpoint (docs/providers.md
+ * §4.2): one user message whose content lists the input images (none for text-to-image) and then the
+ * prompt. A DashScope model's params schema uses the native parameter names, so its parsed `params`
+ * are the `parameters` object as they are: a new model needs no code here, only its catalog entry.
+ */
 export function toGenerationBody(
   providerModel: string,
   prompt: string,
-  params: DashscopeParams,
+  params: Record<string, unknown>,
+  images: readonly string[] = [],
 ): DashscopeGenerationBody {
-  // size is always sent: the provider's own default is disputed (docs/providers.md Q18).
-  const parameters: DashscopeGenerationBody["parameters"] = {
-    size: params.size,
-    prompt_extend: params.prompt_extend,
-  };
-  if (params.seed !== undefined) parameters.seed = params.seed;
-  return {
-    model: providerModel,
-    input: { messages: [{ role: "user", content: [{ text: prompt }] }] },
-    parameters,
-  };
+  const content: DashscopeContentItem[] = [...images.map((image) => ({ image })), { text: prompt }];
+  // Optional fields left unset (a seed) are omitted rather than sent as null.
+  const parameters = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined));
+  return { model: providerModel, input: { messages: [{ role: "user", content }] }, parameters };
 }
 
 export interface DashscopeResult {
@@ -29,7 +25,7 @@ export interface DashscopeResult {
 }
 
 /**
- * Finds the image (and the rewritten prompt, when prompt_extend was on) in the answer's content.
+ * Finds the images (and the rewritten prompt, when prompt_extend was on) in the answer's content.
  * Item order is not guaranteed, so each item is recognised by its key. Null when there is no image.
  */
 export function toResult(generation: DashscopeGeneration): DashscopeResult | null {

@@ -2,11 +2,17 @@ import { z } from "zod";
 
 /** DashScope's own request and response shapes (docs/providers.md §4); unknown fields are ignored. */
 
-/** The documented multimodal-generation body (§4.2). */
+/** One item of the user message: an input image (URL or data URI) or the prompt. */
+export type DashscopeContentItem = { image: string } | { text: string };
+
+/**
+ * The documented multimodal-generation body (§4.2; edit models: images before the text). Which
+ * `parameters` a model takes is its catalog schema's business (size, seed, n, negative_prompt…).
+ */
 export interface DashscopeGenerationBody {
   model: string;
-  input: { messages: { role: "user"; content: { text: string }[] }[] };
-  parameters: { size: string; prompt_extend: boolean; seed?: number };
+  input: { messages: { role: "user"; content: DashscopeContentItem[] }[] };
+  parameters: Record<string, unknown>;
 }
 
 /** The parts of a 200 answer we read (§4.3). */
