@@ -1,11 +1,11 @@
 import { CallLog } from "./call-log";
-import { FaultStore, type SimulatedProvider } from "./faults";
+import { FaultStore, SIMULATED_PROVIDERS, type SimulatedProvider } from "./faults";
 import { ImageStore } from "./image-store";
 import { OutcomeStore } from "./outcomes";
 import { Persistence } from "./persistence";
 import { defaultSettings, type SimulatorSettings } from "./settings";
 
-/** State shared by the control server and the three provider servers of one simulator. */
+/** State shared by the control server and the provider servers of one simulator. */
 export interface SimulatorContext {
   /** Mutated in place by POST /settings, so every holder sees live values. */
   readonly settings: SimulatorSettings;
@@ -46,7 +46,10 @@ export function createContext(options: {
     calls: new CallLog(),
     images: new ImageStore(settings, persistence),
     persistence,
-    origins: { shortapi: "", pixazo: "", dashscope: "" },
+    origins: Object.fromEntries(SIMULATED_PROVIDERS.map((provider) => [provider, ""])) as Record<
+      SimulatedProvider,
+      string
+    >,
     signal: abort.signal,
     schedule(task, delayMs) {
       if (abort.signal.aborted) return;

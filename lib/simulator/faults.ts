@@ -1,14 +1,19 @@
 import { z } from "zod";
+import { PROVIDER_IDS, type ProviderId } from "@/lib/models/providers";
 
-export const SIMULATED_PROVIDERS = ["shortapi", "pixazo", "dashscope"] as const;
-export type SimulatedProvider = (typeof SIMULATED_PROVIDERS)[number];
+/** The simulator speaks every provider Prism knows (lib/models/providers.ts): its list is theirs. */
+export const SIMULATED_PROVIDERS: readonly ProviderId[] = PROVIDER_IDS;
+export type SimulatedProvider = ProviderId;
+
+/** A control rule's `provider`: one of them, or "*" for all. */
+export const providerOrAllSchema = z.enum(["*", ...SIMULATED_PROVIDERS] as ["*", ...ProviderId[]]);
 
 /** Which kind of provider request a rule targets. */
 export type RequestKind = "submit" | "poll" | "image" | "other";
 
 export const faultRuleSchema = z
   .strictObject({
-    provider: z.enum([...SIMULATED_PROVIDERS, "*"]),
+    provider: providerOrAllSchema,
     on: z.enum(["submit", "poll", "image", "any"]),
     /** How many matching requests it hits; -1 means until POST /reset. */
     count: z.number().int().min(-1).default(1),

@@ -6,18 +6,30 @@ import {
   type SimulatorClient,
   type SimulatorUrls,
 } from "./client";
-import { createContext } from "./context";
 import { isLoopbackHost, loopbackOrigins } from "./control-access";
 import { createControlServer } from "./control-server";
+import { createContext, type SimulatorContext } from "./context";
 import { createDashscopeProtocol } from "./dashscope-protocol";
-import { SIMULATED_PROVIDERS } from "./faults";
+import { SIMULATED_PROVIDERS, type SimulatedProvider } from "./faults";
 import { closeServer, listen } from "./http-utils";
+import type { AsyncProtocol } from "./job-timeline";
 import { createPixazoProtocol } from "./pixazo-protocol";
-import { createProviderServer } from "./provider-server";
+import { createProviderServer, type ProviderProtocol } from "./provider-server";
+import type { SimJob } from "./saved-state";
 import { createShortapiProtocol } from "./shortapi-protocol";
 
+/** Each provider's protocol; the compiler asks for one per provider of lib/models/providers.ts. */
+const PROTOCOLS: { [Provider in SimulatedProvider]: (context: SimulatorContext) => ProviderProtocol } = {
+  shortapi: createShortapiProtocol,
+  pixazo: createPixazoProtocol,
+  dashscope: createDashscopeProtocol,
+};
+
+/** Only asynchronous providers have jobs to save and resume. */
+const hasJobs = (protocol: ProviderProtocol): protocol is AsyncProtocol => "jobs" in protocol;
+
 /**
- * Loopback servers that speak shortapi, pixazo and DashScope (docs/providers.md) plus a control
+ * Loopback servers that speak every provider (docs/providers.md) plus a control
  * port for faults. Control endpoints (details in README.md):
  *   POST /faults {provider, on, count?, kind, status?, retryAfter?, body?, delayMs?}
  *   POST /outcomes {provider, count?, outcome}   POST /settings {stepMs?, imageTtlMs?, latencyMs?, ...}
@@ -56,12 +68,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const context = createContext(options);
   const saved = await context.persistence.load();
   if (saved) context.images.restore(saved.images);
-  const urls = { control: "", shortapi: "", pixazo: "", dashscope: "" };
-  const protocols = {
-    shortapi: createShortapiProtocol(context),
-    pixazo: createPixazoProtocol(context),
-    dashscope: createDashscopeProtocol(context),
-  };
+  const urls = { control: "", ...context.origins } as SimulatorUrls;
+  const protocols = SIMULATED_PROVIDERS.map((provider) => PROTOCOLS[provider](context));
+  const asyncProtocols = protocols.filter(hasJobs);
   const servers: Server[] = [];
   const urlHost = host.includes(":") ? `[${host}]` : host;
 
@@ -82,8 +91,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const controlPort = await listen(control, basePort, host);
     urls.control = `http://${urlHost}:${controlPort}`;
     for (const origin of loopbackOrigins(controlPort)) allowedOrigins.add(origin);
-    for (const provider of SIMULATED_PROVIDERS) {
-      const server = createProviderServer(protocols[provider], context);
+    for (const protocol of protocols) {
+      const { provider } = protocol;
+      const server = createProviderServer(protocol, context);
       servers.push(server);
       const port = await listen(server, basePort === 0 ? 0 : simulatedProviderPort(basePort, provider), host);
       context.origins[provider] = `http://${urlHost}:${port}`;
@@ -94,11 +104,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   }
   context.persistence.track(() => ({
     images: context.images.snapshot(),
-    jobs: { shortapi: protocols.shortapi.jobs.list(), pixazo: protocols.pixazo.jobs.list() },
+    jobs: Object.fromEntries(
+      asyncProtocols.map((protocol): [SimulatedProvider, SimJob[]] => [
+        protocol.provider,
+        protocol.jobs.list(),
+      ]),
+    ),
   }));
   // Only now: a saved job that is due finishes at once, issuing URLs on its provider's origin.
-  protocols.shortapi.jobs.restore(saved?.jobs.shortapi ?? []);
-  protocols.pixazo.jobs.restore(saved?.jobs.pixazo ?? []);
+  for (const protocol of asyncProtocols) protocol.jobs.restore(saved?.jobs[protocol.provider] ?? []);
   for (const provider of SIMULATED_PROVIDERS)
     urls[provider] = simulatedBaseUrl(provider, context.origins[provider]);
   return { urls, control: simulatorClient(urls.control), close };

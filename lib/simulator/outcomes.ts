@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { SIMULATED_PROVIDERS, type SimulatedProvider } from "./faults";
+import { providerOrAllSchema, type SimulatedProvider } from "./faults";
 
 export const JOB_OUTCOMES = ["success", "content_policy", "error", "failed"] as const;
 export type JobOutcome = (typeof JOB_OUTCOMES)[number];
 
 export const outcomeRuleSchema = z.strictObject({
-  provider: z.enum([...SIMULATED_PROVIDERS, "*"]),
+  provider: providerOrAllSchema,
   count: z.number().int().min(1).default(1),
   outcome: z.enum(JOB_OUTCOMES),
 });

@@ -54,7 +54,8 @@ const savedStateSchema = z.object({
     issued: z.array(z.tuple([z.string(), issuedImageSchema])),
     expiredBefore: z.number(),
   }),
-  jobs: z.object({ shortapi: z.array(jobSchema), pixazo: z.array(jobSchema) }),
+  // Keyed by provider; the simulator resumes the lists of providers it still has and ignores the rest.
+  jobs: z.record(z.string(), z.array(jobSchema)),
 });
 
 async function readSaved(file: string): Promise<SavedState | undefined> {

@@ -1,3 +1,4 @@
+import type { SimulatedProvider } from "./faults";
 import type { ImageSpec } from "./image-render";
 import type { JobOutcome } from "./outcomes";
 
@@ -45,5 +46,6 @@ export interface ImageStoreState {
 
 export interface SavedState {
   images: ImageStoreState;
-  jobs: { shortapi: SimJob[]; pixazo: SimJob[] };
+  /** Each asynchronous provider's jobs (a synchronous one, like DashScope, keeps none). */
+  jobs: Partial<Record<SimulatedProvider, SimJob[]>>;
 }
