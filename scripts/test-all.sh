@@ -27,9 +27,11 @@ trap 'bash scripts/pg-test-server.sh stop "$pg_dir"' EXIT
 TEST_DATABASE_URL="$pg_url" npx vitest run
 
 current_step="build"; step "$current_step"
-# Canary keys (e2e/support/env.ts): e2e/api/secrets.spec.ts proves none of them reaches the build output.
-SHORTAPI_KEY=canary-shortapi-5f0c1e7a9b PIXAZO_API_KEY=canary-pixazo-3d8e2b6c41 DASHSCOPE_API_KEY=canary-dashscope-a7c94e0f12 \
-  npm run build
+# Canary keys, one per provider (e2e/support/canary-keys.ts): e2e/api/secrets.spec.ts proves none of
+# them reaches the build output.
+canary_env=$(npx tsx scripts/canary-env.ts)
+# shellcheck disable=SC2086 # one NAME=value word per key
+env $canary_env npm run build
 
 current_step="e2e"; step "$current_step"
 npx playwright test

@@ -4,7 +4,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { AppServer } from "@/lib/testing/app-server";
 import { StandaloneSimulator } from "@/lib/testing/standalone-simulator";
-import { CANARY_KEYS } from "../support/env";
+import { CANARY_KEYS } from "../support/canary-keys";
 
 // Keys never leave the server: not in the build output, not in any page, API answer, header or log,
 // not even when every provider refuses them (401).

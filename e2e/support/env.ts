@@ -10,13 +10,3 @@ export const E2E_DATA_DIR = (process.env.E2E_DATA_DIR ??= path.join(os.tmpdir(),
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 /** The control port of the simulator the e2e server runs in-process. */
 export const e2eSimulator = simulatorClient(simulatorUrls(E2E_SIMULATOR_PORT).control);
-
-/**
- * Canary provider keys: scripts/test-all.sh builds with them in the environment and
- * e2e/api/secrets.spec.ts proves they appear nowhere a browser could see.
- */
-export const CANARY_KEYS = {
-  SHORTAPI_KEY: "canary-shortapi-5f0c1e7a9b",
-  PIXAZO_API_KEY: "canary-pixazo-3d8e2b6c41",
-  DASHSCOPE_API_KEY: "canary-dashscope-a7c94e0f12",
-} as const;

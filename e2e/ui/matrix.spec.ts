@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { CANARY_KEYS, E2E_BASE_URL, e2eSimulator } from "../support/env";
+import { CANARY_KEYS } from "../support/canary-keys";
+import { E2E_BASE_URL, e2eSimulator } from "../support/env";
 import { createRun, waitUntilTerminal } from "../support/runs";
 
 const PROMPTS = ["a lighthouse at dusk, oil painting", "a red fox in the snow", "a paper crane on a desk"];

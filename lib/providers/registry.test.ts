@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { PROVIDER_IDS } from "@/lib/models/providers";
+import { PROVIDER_DESCRIPTORS } from "./descriptors";
 import { getProvider, providerStatus } from "./registry";
 import { replayFetch } from "@/lib/testing/replay-fetch";
 
@@ -6,12 +8,10 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-function realProviders(
-  keys: Partial<Record<"SHORTAPI_KEY" | "PIXAZO_API_KEY" | "DASHSCOPE_API_KEY", string>>,
-) {
+/** Real providers, with only these keys set (by variable name); every other provider has none. */
+function realProviders(keys: Record<string, string>) {
   vi.stubEnv("PRISM_SIMULATOR", "off");
-  for (const name of ["SHORTAPI_KEY", "PIXAZO_API_KEY", "DASHSCOPE_API_KEY"] as const)
-    vi.stubEnv(name, keys[name] ?? "");
+  for (const { env } of PROVIDER_DESCRIPTORS) vi.stubEnv(env.apiKey, keys[env.apiKey] ?? "");
 }
 
 describe("registry", () => {
@@ -45,7 +45,7 @@ describe("registry", () => {
   it("points every provider at the simulator when it is on", () => {
     vi.stubEnv("PRISM_SIMULATOR", "on");
     vi.stubEnv("SIMULATOR_PORT", "5000");
-    for (const id of ["shortapi", "pixazo", "dashscope"] as const) {
+    for (const id of PROVIDER_IDS) {
       expect(providerStatus(id)).toEqual({ available: true, simulated: true });
       expect(getProvider(id)?.id).toBe(id);
     }
