@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { findModel } from "@/lib/models/catalog";
-import type { ProviderId } from "@/lib/models/types";
+import { PROVIDER_IDS } from "@/lib/models/types";
 import { providerDescriptor } from "@/lib/providers/descriptors";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { snippetBody } from "@/lib/testing/snippet-body";
@@ -96,7 +96,7 @@ describe("copy as code: the URL", () => {
   it("is the provider's documented API when Prism runs on the simulator", () => {
     vi.stubEnv("PRISM_SIMULATOR", "on");
     try {
-      for (const providerId of ["shortapi", "pixazo", "dashscope"] as ProviderId[]) {
+      for (const providerId of PROVIDER_IDS) {
         const { baseUrl, notes } = jobCodeBaseUrl(providerId);
         expect(baseUrl).toBe(providerDescriptor(providerId).defaultBaseUrl);
         expect(notes.join(" ")).toContain("simulator");

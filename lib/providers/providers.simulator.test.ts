@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { findModel } from "@/lib/models/catalog";
+import { MODELS as CATALOG, findModel } from "@/lib/models/catalog";
 import type { ProviderId } from "@/lib/models/types";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { providerDescriptor } from "./descriptors";
@@ -70,6 +70,7 @@ function imageFormat(bytes: Uint8Array): "png" | "jpeg" | "webp" | null {
   return null;
 }
 
+/** One row per catalog model (checked below), with params that exercise it. */
 const MODELS: [modelId: string, providerId: ProviderId, params: Record<string, unknown>, images: number][] = [
   ["shortapi/z-image", "shortapi", { aspect_ratio: "16:9", num_images: 2, resolution: "1.5K" }, 2],
   ["shortapi/flux-1.0", "shortapi", { aspect_ratio: "1:1", num_images: 1, performance: "schnell" }, 1],
@@ -78,6 +79,10 @@ const MODELS: [modelId: string, providerId: ProviderId, params: Record<string, u
   ["pixazo/z-image-base", "pixazo", { image_size: "portrait_3_4", num_images: 2, acceleration: "fast" }, 2],
   ["dashscope/z-image-turbo", "dashscope", { size: "1280*720", prompt_extend: true, seed: 7 }, 1],
 ];
+
+it("covers every model of the catalog", () => {
+  expect(MODELS.map(([modelId]) => modelId).sort()).toEqual(CATALOG.map((model) => model.id).sort());
+});
 
 describe.each(MODELS)("%s against the simulator", (modelId, providerId, params, images) => {
   it("submits, polls to success, and returns fetchable image URLs", async () => {

@@ -13,7 +13,7 @@ import { getRunView } from "@/lib/views/run-views";
 import { jobs } from "@/lib/db/schema";
 import { logger } from "@/lib/logger";
 import { MODELS } from "@/lib/models/catalog";
-import type { ProviderId } from "@/lib/models/types";
+import { PROVIDER_IDS, type ProviderId } from "@/lib/models/types";
 import type { SimulatorClient } from "@/lib/simulator/client";
 import {
   createRealRunner,
@@ -26,8 +26,9 @@ import { createRun } from "../create-run";
 import type { JobStatus } from "@/lib/models/job-status";
 import type { JobRunner, JobRunnerOptions } from "./types";
 
-const PROVIDERS = ["shortapi", "pixazo", "dashscope"] as const satisfies ProviderId[];
-/** The providers whose jobs are polled; DashScope answers the submit itself. */
+/** Every provider: a new one is in the matrix at once, and MODEL_OF asks for its model. */
+const PROVIDERS = PROVIDER_IDS;
+/** The providers whose jobs are polled (add a new asynchronous one here); DashScope answers the submit itself. */
 const POLLED = ["shortapi", "pixazo"] as const satisfies ProviderId[];
 
 const MODEL_OF: Record<ProviderId, string> = {
@@ -393,7 +394,10 @@ describe("a hung provider", () => {
         Math.max(
           ...rows.filter((row) => row.providerId === provider).map((row) => row.finishedAt?.getTime() ?? 0),
         ) - start;
-      return { shortapi: span("shortapi"), pixazo: span("pixazo"), dashscope: span("dashscope") };
+      return Object.fromEntries(PROVIDERS.map((provider) => [provider, span(provider)])) as Record<
+        ProviderId,
+        number
+      >;
     }
 
     const normal = await burst();

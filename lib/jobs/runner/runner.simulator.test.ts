@@ -31,7 +31,7 @@ afterAll(async () => {
   await Promise.all([handle.close(), providers.close(), rm(blobDirectory, { recursive: true, force: true })]);
 });
 
-it("runs all six models through the real adapters against the simulator to stored images", async () => {
+it("runs every catalog model through the real adapters against the simulator to stored images", async () => {
   const models = MODELS.map((model) => ({
     modelId: model.id,
     params: { ...model.mapSharedSettings({ aspectRatio: "1:1", numImages: 1 }).params },

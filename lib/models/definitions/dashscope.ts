@@ -68,3 +68,6 @@ export const dashscopeZImageTurbo: ModelDefinition<typeof dashscopeParams> = {
     return size ? size.width / size.height : 1;
   },
 };
+
+/** DashScope's models, in display order; the catalog lists each provider's in turn. */
+export const DASHSCOPE_MODELS = [dashscopeZImageTurbo] as const;

@@ -127,3 +127,6 @@ export const pixazoZImageBase: ModelDefinition<typeof baseParams> = {
   imageCount: (params) => params.num_images,
   aspectRatio: (params) => pixazoAspectRatio(params.image_size),
 };
+
+/** pixazo's models, in display order; the catalog lists each provider's in turn. */
+export const PIXAZO_MODELS = [pixazoZImageTurbo, pixazoZImageBase] as const;

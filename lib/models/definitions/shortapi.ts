@@ -124,3 +124,6 @@ export const shortapiGptImage2: ModelDefinition<typeof gptImageParams> = {
     return width / height;
   },
 };
+
+/** shortapi's models, in display order; the catalog lists each provider's in turn. */
+export const SHORTAPI_MODELS = [shortapiZImage, shortapiFlux, shortapiGptImage2] as const;
