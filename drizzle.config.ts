@@ -1,6 +1,6 @@
 import { defineConfig } from "drizzle-kit";
 
-/** Only for `npm run db:generate`: the app applies the generated SQL itself at boot (lib/db/migrate.ts). */
+/** Only for `npm run db:generate`: the app applies the generated SQL itself on opening the database (lib/db/client.ts). */
 export default defineConfig({
   dialect: "postgresql",
   schema: "./lib/db/schema.ts",

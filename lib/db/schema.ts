@@ -74,7 +74,7 @@ export const jobs = pgTable(
     errorCode: text("error_code"),
     errorMessage: text("error_message"),
     estimatedCostUsd: doublePrecision("estimated_cost_usd"),
-    /** The estimate is an assumed price (lib/spend/assumed-prices.ts): the provider publishes none. */
+    /** The estimate is an assumed price (lib/spend/estimate.ts): the provider publishes none. */
     costAssumed: boolean("cost_assumed").notNull().default(false),
     /** What the provider reported it charged, or else the estimate once the job succeeded. */
     costUsd: doublePrecision("cost_usd"),

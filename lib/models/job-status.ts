@@ -8,7 +8,10 @@ export function isTerminal(status: JobStatus): boolean {
   return TERMINAL_JOB_STATUSES.has(status);
 }
 
-/** A run is finished when every job is terminal; from then on nothing about it changes. */
+/**
+ * A run is finished when every job is terminal. Finished is not frozen: stars and notes still change
+ * it, and another take or a retry adds a queued job, which makes it unfinished again.
+ */
 export function isRunFinished(run: { jobs: readonly { status: JobStatus }[] }): boolean {
   return run.jobs.every((job) => isTerminal(job.status));
 }

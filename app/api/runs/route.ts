@@ -12,7 +12,7 @@ import { enforceDailyBudget } from "@/lib/spend/daily-budget";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-// POST /api/runs — start one prompt on several models; the runner picks the jobs up at once
+// POST /api/runs — start a run (every prompt × every configuration); the runner picks the jobs up at once
 export const POST = routeHandler(
   { access: "session", body: createRunBodySchema },
   async ({ request, body }) => {
