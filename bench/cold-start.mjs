@@ -27,7 +27,7 @@ try {
   report.row("spawn → /api/health 200, median", stats.median, "ms");
   report.row("spawn → /api/health 200, slowest", stats.max, "ms");
   report.note(
-    "the issue sets no number here; the toolchain notes measured 0.87 s to reopen an existing PGlite directory",
+    "no target is set here; the toolchain notes measured 0.87 s to reopen an existing PGlite directory",
   );
   report.save({ seeded, startups });
 } finally {

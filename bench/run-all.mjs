@@ -20,7 +20,7 @@ const BENCHES = [
 
 const cpuModel =
   readFileSync("/proc/cpuinfo", "utf8").match(/^model name\s*:\s*(.+)$/m)?.[1] ?? os.cpus()[0]?.model;
-console.log("Prism benchmarks: measurements, not tests (targets from issues 6 and 12 beside each figure)");
+console.log("Prism benchmarks: measurements, not tests (each figure with its target beside it)");
 console.log(
   `  ${new Date().toISOString()} · ${os.availableParallelism()} cores, ${cpuModel} · Node ${process.version}`,
 );

@@ -86,7 +86,7 @@ try {
     report.row(`${scenario.label}: latency p99`, result.latency.p99, "ms", target({ max: 30 }));
     report.row(`${scenario.label}: errors`, result.errors, "", target({ max: 0 }));
   }
-  // Issue 12: the status route keeps up with the app's cheapest route, measured in the same run.
+  // Target: the status route keeps up with the app's cheapest route, measured in the same run.
   const reference = scenarios.find((scenario) => scenario.reference);
   for (const scenario of scenarios.filter((candidate) => !candidate.reference)) {
     const ratio = results[scenario.name].requestsPerSecond / results[reference.name].requestsPerSecond;

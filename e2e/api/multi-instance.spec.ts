@@ -17,7 +17,7 @@ import {
 } from "../support/cluster-checks";
 import type { JobView } from "../../lib/api/views";
 
-// Issue 12 §5: two `next start` instances on one PostgreSQL, one bucket and one simulator.
+// Two `next start` instances on one PostgreSQL, one bucket and one simulator.
 const cluster = new Cluster({ apps: [3760, 3761], simulator: 4760, postgres: 55460 });
 const A = () => cluster.a.baseUrl;
 const B = () => cluster.b.baseUrl;

@@ -6,7 +6,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { AppServer } from "@/lib/testing/app-server";
 
-// Issue 13 §1: a page on another port of the same host is the same site, so the browser sends the
+// A page on another port of the same host is the same site, so the browser sends the
 // SameSite=Lax session cookie with its requests. It must still not change anything in Prism.
 const ACCESS_TOKEN = "e2e-csrf-token-41c9";
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "prism-e2e-csrf-"));

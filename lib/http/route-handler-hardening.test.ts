@@ -4,7 +4,7 @@ import { z } from "zod";
 import { json, routeHandler } from "./route-handler";
 
 // What an attacker's page or a bad client sends: CSRF, wrong media types, oversized and chunked
-// bodies, NUL characters, undecodable paths (issue 13 §1, §3, §5).
+// bodies, NUL characters, undecodable paths (docs/security.md).
 
 const APP = "http://127.0.0.1:3000";
 const context = { params: Promise.resolve({}) };

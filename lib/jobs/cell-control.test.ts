@@ -1,5 +1,5 @@
 /**
- * Cell control (issue 10 §2): another take / retry and cancel, against the real runner with scripted
+ * Cell control: another take / retry and cancel, against the real runner with scripted
  * providers, on in-memory PGlite and, when TEST_DATABASE_URL names a server, on PostgreSQL too.
  */
 import { eq } from "drizzle-orm";

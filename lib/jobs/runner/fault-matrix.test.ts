@@ -1,5 +1,5 @@
 /**
- * The fault matrix (issue 5, docs/providers.md §9): every provider fault the simulator can stage,
+ * The fault matrix (docs/providers.md §9): every provider fault the simulator can stage,
  * driven through the real adapters, the real safe fetcher and the job runner on in-memory PGlite.
  * Each case asserts what the job ends as and what the provider saw (GET /calls), never how long
  * anything took.

@@ -1,5 +1,5 @@
 /**
- * The fault-matrix case of issue 10: a 4 prompts × 3 models run where one provider fails every call,
+ * The fault matrix for a matrix run: a 4 prompts × 3 models run where one provider fails every call,
  * through the real adapters, the simulator and the runner on in-memory PGlite. The other cells must
  * not be held up, the failed ones must say why in plain words, and a Retry once the fault is gone
  * must succeed. Asserts outcomes, never how long anything took.
