@@ -33,12 +33,21 @@ const LAYERS = [
     "./storage",
     "./env.ts",
     "./logger.ts",
+    "./error-brand.ts",
   ]),
   zone(
     "./lib/providers",
     "./lib",
     "Provider adapters know their vendor and lib/models only, never jobs, routes or the database.",
-    ["./providers", "./models", "./simulator/client.ts", "./env.ts", "./logger.ts", "./errors.ts"],
+    [
+      "./providers",
+      "./models",
+      "./simulator/client.ts",
+      "./env.ts",
+      "./logger.ts",
+      "./errors.ts",
+      "./error-brand.ts",
+    ],
   ),
   zone(
     "./lib/http",

@@ -1,4 +1,5 @@
 import type { ApiIssue } from "@/lib/api/error-envelope";
+import { errorBrand } from "@/lib/error-brand";
 
 /** Errors the API reports on purpose. Anything else becomes a generic 500 (see lib/http/route-handler.ts). */
 
@@ -43,6 +44,7 @@ export class AppError extends Error {
     this.code = code;
     this.issues = options.issues;
     this.headers = options.headers;
+    APP_ERROR.mark(this);
   }
 
   get status(): number {
@@ -50,6 +52,6 @@ export class AppError extends Error {
   }
 }
 
-export function isAppError(error: unknown): error is AppError {
-  return error instanceof AppError;
-}
+const APP_ERROR = errorBrand<AppError>("AppError");
+/** Recognises an AppError from any copy of this module (lib/error-brand.ts); never use instanceof. */
+export const isAppError = APP_ERROR.is;

@@ -2,11 +2,11 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import type { ApiIssue, ErrorEnvelope } from "@/lib/api/error-envelope";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { hasSession, SIGN_IN_MESSAGE } from "@/lib/security/access-control";
 import { crossOriginRefusal, isStateChanging } from "@/lib/security/cross-origin";
-import { BlobStoreError } from "@/lib/storage/blob-store";
+import { isBlobStoreError } from "@/lib/storage/blob-store";
 import { nulCharacterIssues } from "./input-checks";
 import { type BodyFormat, bodyFormatOf, readBody } from "./read-body";
 
@@ -148,14 +148,14 @@ export function routeHandler<
         bodyFormat,
       });
     } catch (error) {
-      if (error instanceof AppError) {
+      if (isAppError(error)) {
         return errorResponse(
           error.status,
           { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) },
           error.headers,
         );
       }
-      if (error instanceof BlobStoreError) {
+      if (isBlobStoreError(error)) {
         // The bucket or disk is down: worth a retry, and the log (not the client) gets the details.
         logger.error("Blob store unavailable", {
           method: request.method,

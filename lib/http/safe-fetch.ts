@@ -3,6 +3,7 @@ import dns from "node:dns";
 import http from "node:http";
 import https from "node:https";
 import net from "node:net";
+import { errorBrand } from "@/lib/error-brand";
 
 /**
  * The one way Prism fetches a URL a provider handed it (image downloads, pixazo's polling_url).
@@ -48,8 +49,13 @@ export class SafeFetchError extends Error {
     super(message);
     this.name = "SafeFetchError";
     this.code = code;
+    SAFE_FETCH_ERROR.mark(this);
   }
 }
+
+const SAFE_FETCH_ERROR = errorBrand<SafeFetchError>("SafeFetchError");
+/** Recognises a SafeFetchError from any copy of this module (lib/error-brand.ts); never use instanceof. */
+export const isSafeFetchError = SAFE_FETCH_ERROR.is;
 
 const PRIVATE_RANGES = new net.BlockList();
 for (const [network, prefix] of [
@@ -150,7 +156,7 @@ function requestOnce(
       fail(new SafeFetchError("timeout", `No data from ${url.host} for ${policy.idleTimeoutMs} ms`));
     });
     request.on("error", (error) => {
-      if (error instanceof SafeFetchError) return fail(error);
+      if (isSafeFetchError(error)) return fail(error);
       if (signal.aborted)
         return fail(new SafeFetchError("timeout", `Fetching from ${url.host} took too long`));
       fail(new SafeFetchError("network_error", `Could not fetch from ${url.host}: ${error.message}`));

@@ -1,5 +1,6 @@
 import "server-only";
-import { DEFAULT_LIMITS, safeFetch, SafeFetchError, type SafeFetchPolicy } from "@/lib/http/safe-fetch";
+import { errorBrand } from "@/lib/error-brand";
+import { DEFAULT_LIMITS, isSafeFetchError, safeFetch, type SafeFetchPolicy } from "@/lib/http/safe-fetch";
 import type { ProviderId } from "@/lib/models/types";
 import { providerDescriptor } from "@/lib/providers/descriptors";
 import { providerSettings } from "@/lib/providers/registry";
@@ -23,8 +24,13 @@ export class ImageDownloadError extends Error {
     this.code = code;
     this.retryable = options.retryable;
     this.status = options.status;
+    IMAGE_DOWNLOAD_ERROR.mark(this);
   }
 }
+
+const IMAGE_DOWNLOAD_ERROR = errorBrand<ImageDownloadError>("ImageDownloadError");
+/** Recognises an ImageDownloadError from any copy of this module (lib/error-brand.ts). */
+export const isImageDownloadError = IMAGE_DOWNLOAD_ERROR.is;
 
 /**
  * Fetches one provider output and returns its bytes, throwing ImageDownloadError. The runner takes
@@ -50,7 +56,7 @@ export const fetchProviderImage: FetchImage = async (url, { providerId }) => {
   try {
     response = await safeFetch(url, policyFor(providerId));
   } catch (error) {
-    if (!(error instanceof SafeFetchError)) throw error;
+    if (!isSafeFetchError(error)) throw error;
     if (error.code === "too_large") {
       throw new ImageDownloadError("image_too_large", `${providerId}: image larger than 25 MB`, {
         retryable: false,

@@ -1,5 +1,6 @@
 import "server-only";
 import sharp from "sharp";
+import { errorBrand } from "@/lib/error-brand";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { extensionFor, sniffImageType } from "@/lib/storage/image-type";
 
@@ -20,8 +21,13 @@ export class InvalidImageError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "InvalidImageError";
+    INVALID_IMAGE_ERROR.mark(this);
   }
 }
+
+const INVALID_IMAGE_ERROR = errorBrand<InvalidImageError>("InvalidImageError");
+/** Recognises an InvalidImageError from any copy of this module (lib/error-brand.ts). */
+export const isInvalidImageError = INVALID_IMAGE_ERROR.is;
 
 /** Stores the original bytes as they came and a WebP thumbnail for grids, both content-addressed. */
 export async function storeImage(blobStore: BlobStore, bytes: Uint8Array): Promise<StoredImage> {

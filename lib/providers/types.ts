@@ -1,3 +1,4 @@
+import { errorBrand } from "@/lib/error-brand";
 import type { ProviderId, ProviderOutput } from "@/lib/models/types";
 
 export type { ProviderOutput } from "@/lib/models/types";
@@ -140,5 +141,10 @@ export class ProviderError extends Error {
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.outcomeUnknown = options.outcomeUnknown ?? false;
     this.charged = options.charged;
+    PROVIDER_ERROR.mark(this);
   }
 }
+
+const PROVIDER_ERROR = errorBrand<ProviderError>("ProviderError");
+/** Recognises a ProviderError from any copy of this module (lib/error-brand.ts); never use instanceof. */
+export const isProviderError = PROVIDER_ERROR.is;

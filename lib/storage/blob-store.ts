@@ -1,3 +1,4 @@
+import { errorBrand } from "@/lib/error-brand";
 import { IMAGE_TYPES, type ImageContentType } from "./image-type";
 
 /** Where image bytes live (local disk by default, an S3-compatible bucket for several instances). Keys are content addresses, so equal bytes are stored once. */
@@ -34,8 +35,13 @@ export class BlobStoreError extends Error {
     super(message, options);
     this.name = "BlobStoreError";
     this.reason = options?.reason ?? "storage unavailable";
+    BLOB_STORE_ERROR.mark(this);
   }
 }
+
+const BLOB_STORE_ERROR = errorBrand<BlobStoreError>("BlobStoreError");
+/** Recognises a BlobStoreError from any copy of this module (lib/error-brand.ts); never use instanceof. */
+export const isBlobStoreError = BLOB_STORE_ERROR.is;
 
 export type BlobExtension = (typeof IMAGE_TYPES)[ImageContentType];
 

@@ -6,7 +6,7 @@ import {
   HeadObjectCommand,
   PutObjectCommand,
   S3Client,
-  S3ServiceException,
+  type S3ServiceException,
 } from "@aws-sdk/client-s3";
 import {
   BLOB_CONTENT_TYPES,
@@ -34,16 +34,25 @@ const CONNECTION_TIMEOUT_MS = 5_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 const MAX_ATTEMPTS = 2;
 
+/**
+ * An answer from the service (S3ServiceException), recognised by its shape, as the SDK may be
+ * loaded twice too: it has a fault side; a network error (which also gets $metadata) has none.
+ */
+function isServiceError(error: unknown): error is Pick<S3ServiceException, "name" | "$metadata"> {
+  const { $fault, $metadata } = (error ?? {}) as { $fault?: unknown; $metadata?: unknown };
+  return error instanceof Error && typeof $fault === "string" && typeof $metadata === "object";
+}
+
 function isNotFound(error: unknown): boolean {
   return (
-    error instanceof S3ServiceException &&
+    isServiceError(error) &&
     (error.name === "NoSuchKey" || error.name === "NotFound" || error.$metadata.httpStatusCode === 404)
   );
 }
 
 /** The reason in a few words: a network code (ECONNREFUSED) or the service's error name. */
 function reasonOf(error: unknown): string {
-  if (error instanceof S3ServiceException) return `${error.name} (HTTP ${error.$metadata.httpStatusCode})`;
+  if (isServiceError(error)) return `${error.name} (HTTP ${error.$metadata.httpStatusCode})`;
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === "string") return code;
   return error instanceof Error ? error.message || error.name : String(error);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { ProviderError, type FetchLike } from "@/lib/providers/types";
+import { isProviderError, type FetchLike, type ProviderError } from "@/lib/providers/types";
 
 /** One request an adapter made, as the fake saw it. */
 export interface RecordedRequest {
@@ -78,7 +78,7 @@ export async function rejection(promise: Promise<unknown>): Promise<ProviderErro
   try {
     await promise;
   } catch (error) {
-    if (error instanceof ProviderError) return error;
+    if (isProviderError(error)) return error;
     throw error;
   }
   throw new Error("expected a ProviderError, but the call succeeded");

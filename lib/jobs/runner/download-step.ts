@@ -2,7 +2,7 @@ import "server-only";
 import { newId } from "@/lib/db/ids";
 import { insertImage, listImagesOfJob } from "@/lib/db/queries/images";
 import type { JobRow } from "@/lib/db/schema";
-import { BlobStoreError } from "@/lib/storage/blob-store";
+import { isBlobStoreError } from "@/lib/storage/blob-store";
 import { storeImage } from "../store-image";
 import { jobTransitions } from "./job-transitions";
 import {
@@ -66,7 +66,7 @@ export async function downloadStep(job: JobRow, context: StepContext): Promise<S
     const decision = decideDownloadError(error, policyContext(job, context));
     if (!decision) throw error;
     // The store's own message (which store, which operation) goes to the log, not onto the job.
-    if (!(error instanceof BlobStoreError)) {
+    if (!isBlobStoreError(error)) {
       return applyDecision(job, decision, context, "Image download failed, retrying", {
         code: errorCode(error),
       });

@@ -1,9 +1,9 @@
 import { providerName, type ProviderId } from "@/lib/models/providers";
-import { ProviderError } from "@/lib/providers/types";
-import { BlobStoreError } from "@/lib/storage/blob-store";
-import { ImageDownloadError } from "../download-image";
+import { isProviderError } from "@/lib/providers/types";
+import { isBlobStoreError } from "@/lib/storage/blob-store";
+import { isImageDownloadError } from "../download-image";
 import { nextPollDelayMs, type PollSchedule } from "../schedule";
-import { InvalidImageError } from "../store-image";
+import { isInvalidImageError } from "../store-image";
 import type { JobFailure } from "./job-transitions";
 
 /**
@@ -73,7 +73,7 @@ export function lostCreateFailure(providerId: string): JobFailure {
  * started a paid job at the provider, so it is never sent again.
  */
 export function decideSubmitError(error: unknown, context: PolicyContext): StepDecision {
-  if (error instanceof ProviderError && !error.outcomeUnknown) {
+  if (isProviderError(error) && !error.outcomeUnknown) {
     const retryAt = after(context.now, context.retryDelayMs(context.attempts, error.retryAfterSeconds));
     if (
       error.retryable &&
@@ -93,8 +93,9 @@ export function decideSubmitError(error: unknown, context: PolicyContext): StepD
     }
     return fail({ code: error.code, message: error.message, charged: false });
   }
-  const reason =
-    error instanceof ProviderError ? error.message : `${context.providerId}: no answer to the create request`;
+  const reason = isProviderError(error)
+    ? error.message
+    : `${context.providerId}: no answer to the create request`;
   return fail({ code: "submit_outcome_unknown", message: `${reason}. ${NOT_SENT_AGAIN}` });
 }
 
@@ -120,18 +121,19 @@ export function decidePollError(
   context: PolicyContext,
   options: { deadlineMs: number },
 ): StepDecision {
-  if (error instanceof ProviderError && !error.retryable) {
+  if (isProviderError(error) && !error.retryable) {
     return fail({ code: error.code, message: error.message });
   }
   if (pastDeadline(context.deadlineAt, context.now)) {
     return fail(timeoutFailure(context.providerId, options.deadlineMs));
   }
   if (context.attempts + 1 >= MAX_ATTEMPTS.poll) {
-    const message =
-      error instanceof ProviderError ? error.message : `${context.providerId}: status check kept failing`;
+    const message = isProviderError(error)
+      ? error.message
+      : `${context.providerId}: status check kept failing`;
     return fail({ code: "poll_failed", message });
   }
-  const retryAfter = error instanceof ProviderError ? error.retryAfterSeconds : undefined;
+  const retryAfter = isProviderError(error) ? error.retryAfterSeconds : undefined;
   const retryAt = Math.min(
     context.now.getTime() + context.retryDelayMs(context.attempts, retryAfter),
     context.deadlineAt?.getTime() ?? Infinity,
@@ -148,7 +150,7 @@ export function decidePollError(
  * runner then treats as unexpected (see decideUnexpectedError).
  */
 export function decideDownloadError(error: unknown, context: PolicyContext): StepDecision | null {
-  if (error instanceof InvalidImageError) {
+  if (isInvalidImageError(error)) {
     return fail({ code: "invalid_image", message: `${context.providerId}: returned ${error.message}` });
   }
   const retry = (what: string, limit: number): StepDecision => ({
@@ -159,14 +161,14 @@ export function decideDownloadError(error: unknown, context: PolicyContext): Ste
   // The store failed (bucket unreachable, disk full): no image row was written, so a later attempt
   // downloads again and stores the same bytes under the same keys. The job says why in a few words;
   // the store's own message (which bucket, which key) stays in the log.
-  if (error instanceof BlobStoreError) {
+  if (isBlobStoreError(error)) {
     if (context.attempts + 1 < MAX_ATTEMPTS.store) {
       return retry(`Prism cannot store the image (${error.reason})`, MAX_ATTEMPTS.store);
     }
     return fail({ code: "storage_unavailable", message: `Prism could not store the image: ${error.reason}` });
   }
   const lastAttempt = context.attempts + 1 >= MAX_ATTEMPTS.download;
-  if (!(error instanceof ImageDownloadError)) return null;
+  if (!isImageDownloadError(error)) return null;
   if (error.retryable && !lastAttempt) {
     return retry(`Downloading the images from ${providerLabel(context)} failed`, MAX_ATTEMPTS.download);
   }
