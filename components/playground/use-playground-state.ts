@@ -1,0 +1,119 @@
+"use client";
+
+import { type RefObject, useEffect, useMemo, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import type { RunView } from "@/lib/api/views";
+import { useRunFromUrl } from "@/lib/hooks/use-run-from-url";
+import { parseSeed } from "@/lib/models/seeds";
+import { INITIAL_SHARED_SETTINGS, type SharedSettings } from "@/lib/models/types";
+import { type PickableModel } from "./model-picker";
+import { initialConfigs, selectedPromptLimit } from "./pickable-models";
+import { loadDraft, saveDraft } from "./playground-draft";
+import type { PromptValues } from "./prompt-field";
+import { generateBlockedReason, promptRows, rowCount } from "./prompt-rows";
+import { modelsOf, type PromptMode, RANDOM_SEED, type SeedSetting } from "./run-configs";
+import { formFromRun, loadedNotice } from "./run-to-form";
+import { useConfigs } from "./use-configs";
+import { useRunFeed } from "./use-run-feed";
+
+/**
+ * The playground's form and feed: prompt, shared settings, seed, configurations and the session's
+ * runs, started from the saved draft and saved again on every edit; what they add up to (rows,
+ * limits, why Generate is blocked); and loading a run into the form (Edit & re-run, `/?from=`).
+ */
+export function usePlaygroundState(
+  models: PickableModel[],
+  {
+    formRef,
+    resultsRef,
+  }: { formRef: RefObject<HTMLFormElement | null>; resultsRef: RefObject<HTMLElement | null> },
+) {
+  const [draft] = useState(loadDraft);
+  const [shared, setShared] = useState<SharedSettings>(draft?.shared ?? INITIAL_SHARED_SETTINGS);
+  const configs = useConfigs(models, () => initialConfigs(models, draft), shared);
+  const [promptMode, setPromptMode] = useState<PromptMode>(draft?.promptMode ?? "single");
+  const [seed, setSeed] = useState<SeedSetting>(draft?.seed ?? RANDOM_SEED);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  /** After a Generate that found something to fix: the fields say what, until it is fixed. */
+  const [checked, setChecked] = useState(false);
+  const feed = useRunFeed(draft?.feed ?? [], resultsRef);
+  const promptForm = useForm<PromptValues>({
+    defaultValues: { prompt: draft?.prompt ?? "" },
+    mode: "onSubmit",
+  });
+  const prompt = useWatch({ control: promptForm.control, name: "prompt" }) ?? "";
+
+  const ordered = configs.configs;
+  const selectedModels = useMemo(() => modelsOf(ordered), [ordered]);
+  const limit = useMemo(() => selectedPromptLimit(models, selectedModels), [models, selectedModels]);
+  const rows = useMemo(() => promptRows(prompt, promptMode), [prompt, promptMode]);
+  const lockedSeed = seed.locked ? parseSeed(seed.value) : null;
+  const seedInvalid = seed.locked && lockedSeed === null;
+
+  useEffect(() => {
+    saveDraft({ prompt, promptMode, configs: configs.snapshot(), shared, seed, feed: feed.entries });
+    // configs.estimates changes with every edit of a configuration's form, so edits are saved too.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [prompt, promptMode, ordered, configs.estimates, shared, seed, feed.entries]);
+
+  const loadRun = (run: RunView) => {
+    const form = formFromRun(run, shared, (id) =>
+      models.some((entry) => entry.view.id === id && entry.view.available),
+    );
+    setPromptMode(form.promptMode);
+    setShared(form.shared);
+    promptForm.reset({ prompt: form.prompt });
+    configs.load(form.configs);
+    setSeed(form.seed);
+    setFormError(null);
+    setChecked(false);
+    setNotice(loadedNotice(run.prompts.length, form));
+    feed.include({
+      id: run.id,
+      prompt: run.prompt,
+      promptCount: run.prompts.length,
+      configCount: run.configs.length,
+    });
+    formRef.current?.scrollIntoView({ block: "start" });
+    promptForm.setFocus("prompt");
+  };
+  useRunFromUrl(loadRun, setFormError);
+
+  return {
+    configs,
+    ordered,
+    feed,
+    promptForm,
+    shared,
+    setShared,
+    seed,
+    setSeed,
+    promptMode,
+    setPromptMode,
+    formError,
+    setFormError,
+    notice,
+    setNotice,
+    setChecked,
+    rows,
+    promptCount: rowCount(rows),
+    selectedModels,
+    limit,
+    lockedSeed,
+    seedInvalid,
+    blockedReason: generateBlockedReason(rows, promptMode, prompt, ordered.length),
+    seedError: checked && seedInvalid ? "Enter a whole number from 0 to 2147483647, or choose Random." : null,
+    /** Listed next to Generate after a failed attempt, until each is fixed (an invalid form has no estimate). */
+    needsFix: checked ? ordered.filter((config) => configs.estimates[config.key] === undefined) : [],
+    loadRun,
+    pickExample(example: string) {
+      setPromptMode("single");
+      promptForm.setValue("prompt", example, { shouldDirty: true });
+      promptForm.clearErrors("prompt");
+      promptForm.setFocus("prompt");
+    },
+  };
+}
+
+export type PlaygroundState = ReturnType<typeof usePlaygroundState>;
