@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { MODELS as CATALOG, findModel } from "@/lib/models/catalog";
-import type { ProviderId } from "@/lib/models/types";
+import { PROVIDER_IDS, type ProviderId } from "@/lib/models/types";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { providerDescriptor } from "./descriptors";
 import { rejection } from "@/lib/testing/replay-fetch";
@@ -80,10 +80,6 @@ const MODELS: [modelId: string, providerId: ProviderId, params: Record<string, u
   ["dashscope/z-image-turbo", "dashscope", { size: "1280*720", prompt_extend: true, seed: 7 }, 1],
 ];
 
-it("covers every model of the catalog", () => {
-  expect(MODELS.map(([modelId]) => modelId).sort()).toEqual(CATALOG.map((model) => model.id).sort());
-});
-
 describe.each(MODELS)("%s against the simulator", (modelId, providerId, params, images) => {
   it("submits, polls to success, and returns fetchable image URLs", async () => {
     const provider = adapter(providerId);
@@ -121,11 +117,17 @@ describe.each(MODELS)("%s against the simulator", (modelId, providerId, params, 
   });
 });
 
+/** One model per provider (checked below) for the faults every provider must map alike. */
 const PROVIDERS: [ProviderId, string, Record<string, unknown>][] = [
   ["shortapi", "shortapi/z-image", { aspect_ratio: "1:1" }],
   ["pixazo", "pixazo/z-image-turbo", { image_size: "square_1_1" }],
   ["dashscope", "dashscope/z-image-turbo", {}],
 ];
+
+it("covers every model of the catalog and every provider", () => {
+  expect(MODELS.map(([modelId]) => modelId).sort()).toEqual(CATALOG.map((model) => model.id).sort());
+  expect(PROVIDERS.map(([providerId]) => providerId).sort()).toEqual([...PROVIDER_IDS].sort());
+});
 
 describe.each(PROVIDERS)("%s transport failures against the simulator", (providerId, modelId, params) => {
   const submit = (overrides?: Partial<ProviderConfig>) =>
