@@ -13,6 +13,7 @@ import { getRunView } from "@/lib/views/run-views";
 import { jobs } from "@/lib/db/schema";
 import { logger } from "@/lib/logger";
 import { MODELS } from "@/lib/models/catalog";
+import { providerName } from "@/lib/models/providers";
 import { PROVIDER_IDS, type ProviderId } from "@/lib/models/types";
 import type { SimulatorClient } from "@/lib/simulator/client";
 import {
@@ -201,9 +202,7 @@ describe.each(PROVIDERS)("%s submit faults", (provider) => {
     const job = await runToEnd(provider);
     expect(job.status).toBe("failed");
     expect(job.error?.code).toBe("content_policy");
-    expect(job.error?.message.startsWith(provider === "dashscope" ? "DashScope:" : `${provider}:`)).toBe(
-      true,
-    );
+    expect(job.error?.message.startsWith(`${providerName(provider)}:`)).toBe(true);
   });
 
   it("provider 401: failed without retrying, and the key is not in the message", async () => {
@@ -288,7 +287,7 @@ describe.each(POLLED)("%s poll faults", (provider) => {
     await providers.control.outcome({ provider, outcome: "error" });
     const job = await runToEnd(provider);
     expect(job.status).toBe("failed");
-    expect(job.error?.message.startsWith(`${provider}:`)).toBe(true);
+    expect(job.error?.message.startsWith(`${providerName(provider)}:`)).toBe(true);
   });
 });
 
