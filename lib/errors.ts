@@ -55,3 +55,9 @@ export class AppError extends Error {
 const APP_ERROR = errorBrand<AppError>("AppError");
 /** Recognises an AppError from any copy of this module (lib/error-brand.ts); never use instanceof. */
 export const isAppError = APP_ERROR.is;
+
+/** Revoked and unknown galleries answer alike, so a slug's past cannot be probed. */
+export const galleryNotFound = () => new AppError("not_found", "No gallery at this link");
+
+/** Votes, results and reveal on a plain share link: 409, the link exists but asks for no picks. */
+export const reviewOff = () => new AppError("conflict", "This link is not asking for picks");

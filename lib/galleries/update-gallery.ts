@@ -4,7 +4,7 @@ import type { GallerySummary } from "@/lib/api/views";
 import type { Database } from "@/lib/db/client";
 import { getGallerySummaryRow, updateGallery } from "@/lib/db/queries/galleries";
 import { toGallerySummary } from "@/lib/views/to-views";
-import { galleryNotFound } from "./not-found";
+import { galleryNotFound } from "@/lib/errors";
 
 /** The owner edits a link after sharing: title, note, expiry (null = never), hiding notes. */
 export async function editGallery(

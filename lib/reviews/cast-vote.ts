@@ -5,10 +5,8 @@ import type { VoteResponse } from "@/lib/api/review-views";
 import type { Database } from "@/lib/db/client";
 import { listReviewerBallots, upsertBallots } from "@/lib/db/queries/ballots";
 import { getGalleryRows } from "@/lib/db/queries/galleries";
-import { AppError } from "@/lib/errors";
-import { galleryNotFound } from "@/lib/galleries/not-found";
-import { reviewOff } from "./review-off";
-import { reviewPrompts } from "./review-prompts";
+import { AppError, galleryNotFound, reviewOff } from "@/lib/errors";
+import { reviewPrompts } from "@/lib/views/review-prompts";
 
 /**
  * A reviewer's favourite per prompt. Each pick is filed under the prompt its image answers; a pick

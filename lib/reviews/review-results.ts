@@ -3,11 +3,10 @@ import type { ReviewResultsView } from "@/lib/api/review-views";
 import type { Database } from "@/lib/db/client";
 import { listBallots } from "@/lib/db/queries/ballots";
 import { findOwnedGallery, getGalleryRows, updateGallery } from "@/lib/db/queries/galleries";
-import { galleryNotFound } from "@/lib/galleries/not-found";
 import { fileUrl } from "@/lib/views/to-views";
-import { reviewOff } from "./review-off";
-import { reviewPrompts } from "./review-prompts";
-import { tallyBallots } from "./tally";
+import { galleryNotFound, reviewOff } from "@/lib/errors";
+import { reviewPrompts } from "@/lib/views/review-prompts";
+import { tallyBallots } from "@/lib/views/tally";
 
 /**
  * The owner's results: per prompt, picks and win rate per model, configuration and image (with its

@@ -3,8 +3,8 @@ import type { GallerySummary, GalleryView } from "@/lib/api/views";
 import type { Database } from "@/lib/db/client";
 import { listBallots, listReviewerBallots } from "@/lib/db/queries/ballots";
 import { getGalleryRows, listGalleryRows } from "@/lib/db/queries/galleries";
-import { reviewPrompts } from "@/lib/reviews/review-prompts";
-import { namesShown, publicImage, toReviewView } from "@/lib/reviews/review-view";
+import { reviewPrompts } from "./review-prompts";
+import { namesShown, publicImage, toReviewView } from "./review-view";
 import { toGallerySummary, toGalleryView, toImageView } from "./to-views";
 
 /**

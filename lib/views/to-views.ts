@@ -156,7 +156,7 @@ function withoutCost(job: JobView): JobView {
 /**
  * Only the shared images: runs in the order of their first image, jobs in submission order, each
  * job keeping only its shared images, without costs. `images` are already as the public may see
- * them (lib/reviews/review-view.ts publicImage); `runs` stays empty while a blind review hides them.
+ * them (review-view.ts publicImage); `runs` stays empty while a blind review hides them.
  */
 export function toGalleryView(
   { gallery, images, runs, jobs }: GalleryRows,

@@ -6,7 +6,7 @@ import {
   sharePreviewLabel,
 } from "@/lib/galleries/share-preview-card";
 import { storedKeysOf } from "@/lib/db/queries/images";
-import { loadGallery } from "@/lib/galleries/load-gallery";
+import { loadGallery } from "./load-gallery";
 import { collageTiles } from "@/lib/galleries/og-collage";
 import { renderOgPng } from "@/lib/galleries/og-image";
 import { getBlobStore, getDb } from "@/lib/server/runtime";

@@ -6,7 +6,7 @@ import { namesInContext } from "@/lib/labels/names";
 import { buttonClasses } from "@/components/ui/button";
 import { DownloadIcon } from "@/components/ui/icons";
 import type { GalleryView } from "@/lib/api/views";
-import { loadGallery } from "@/lib/galleries/load-gallery";
+import { loadGallery } from "./load-gallery";
 import { galleryImages, galleryModelIds, jobParamLabels } from "@/lib/views/share-labels";
 
 export const dynamic = "force-dynamic";

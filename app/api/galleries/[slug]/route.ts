@@ -2,7 +2,7 @@ import { patchGalleryBodySchema } from "@/lib/api/gallery-requests";
 import type { GallerySummary, GalleryView } from "@/lib/api/views";
 import { publishChange } from "@/lib/changes/change-feed";
 import { revokeGallery } from "@/lib/db/queries/galleries";
-import { galleryNotFound } from "@/lib/galleries/not-found";
+import { galleryNotFound } from "@/lib/errors";
 import { editGallery } from "@/lib/galleries/update-gallery";
 import { json, routeHandler } from "@/lib/http/route-handler";
 import { REVIEWER_COOKIE, validReviewerId } from "@/lib/reviews/reviewer-cookie";

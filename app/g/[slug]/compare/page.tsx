@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { galleryCompareItems } from "@/components/compare/gallery-compare-items";
 import { CompareView } from "@/components/compare/compare-view";
-import { loadGallery } from "@/lib/galleries/load-gallery";
+import { loadGallery } from "../load-gallery";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Compare", robots: { index: false, follow: false } };

@@ -1,5 +1,5 @@
 import { archiveResponse, blindArchiveResponse } from "@/lib/downloads/download-responses";
-import { galleryNotFound } from "@/lib/galleries/not-found";
+import { galleryNotFound } from "@/lib/errors";
 import { routeHandler } from "@/lib/http/route-handler";
 import { REVIEWER_COOKIE, validReviewerId } from "@/lib/reviews/reviewer-cookie";
 import { getBlobStore, getDb } from "@/lib/server/runtime";

@@ -3,7 +3,7 @@ import type { ReviewResultsView } from "@/lib/api/review-views";
 import { contentDisposition } from "@/lib/downloads/filename";
 import { json, routeHandler } from "@/lib/http/route-handler";
 import { getReviewResults } from "@/lib/reviews/review-results";
-import { tallyCsv } from "@/lib/reviews/tally";
+import { tallyCsv } from "@/lib/views/tally";
 import { getDb } from "@/lib/server/runtime";
 
 export const runtime = "nodejs";

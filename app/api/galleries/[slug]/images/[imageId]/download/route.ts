@@ -1,5 +1,5 @@
 import { imageDownloadResponse } from "@/lib/downloads/download-responses";
-import { galleryNotFound } from "@/lib/galleries/not-found";
+import { galleryNotFound } from "@/lib/errors";
 import { routeHandler } from "@/lib/http/route-handler";
 import { REVIEWER_COOKIE, validReviewerId } from "@/lib/reviews/reviewer-cookie";
 import { blindOption } from "@/lib/reviews/blind-option";
