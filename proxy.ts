@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { isHttps } from "@/lib/http/is-https";
+import { isHttps } from "@/lib/security/is-https";
 import {
   REVIEWER_COOKIE,
   newReviewerId,

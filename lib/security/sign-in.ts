@@ -2,7 +2,7 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { accessToken } from "@/lib/env";
-import { isHttps } from "@/lib/http/is-https";
+import { isHttps } from "./is-https";
 import { createSessionValue, SESSION_COOKIE, SESSION_MAX_AGE_SECONDS, tokenMatches } from "./session-cookie";
 
 const MAX_TOKEN_LENGTH = 500;

@@ -1,6 +1,6 @@
 import { voteBodySchema } from "@/lib/api/gallery-requests";
 import type { VoteResponse } from "@/lib/api/review-views";
-import { isHttps } from "@/lib/http/is-https";
+import { isHttps } from "@/lib/security/is-https";
 import { json, routeHandler } from "@/lib/http/route-handler";
 import { castVote } from "@/lib/reviews/cast-vote";
 import {
