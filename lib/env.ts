@@ -1,7 +1,6 @@
 import "server-only";
 import path from "node:path";
 import { z } from "zod";
-import type { S3Settings } from "@/lib/storage/s3-blob-store";
 
 /**
  * Server environment, read on demand so a changed variable needs no rebuild. Never sent to a browser.
@@ -66,6 +65,18 @@ export function dataDir(): string {
 /** Where images live without a bucket: one directory per instance. */
 export function localBlobDirectory(): string {
   return path.join(dataDir(), "blobs");
+}
+
+/** Where the bucket is and how to reach it, as the S3_* variables say (lib/storage's S3 store takes it). */
+export interface S3Settings {
+  bucket: string;
+  region: string;
+  /** For R2, MinIO and the like; unset means AWS itself. */
+  endpoint?: string;
+  /** Unset means the SDK's default chain (instance role, AWS_* variables...). */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** Bucket in the path instead of the host name, which most S3-compatible servers need. */
+  forcePathStyle: boolean;
 }
 
 /** An S3-compatible bucket for images when S3_BUCKET is set (every instance then serves every image). */

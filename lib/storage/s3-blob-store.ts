@@ -16,18 +16,7 @@ import {
   type BlobExtension,
   type BlobStore,
 } from "./blob-store";
-
-/** Where the bucket is and how to reach it (lib/env.ts reads these from S3_* variables). */
-export interface S3Settings {
-  bucket: string;
-  region: string;
-  /** For R2, MinIO and the like; unset means AWS itself. */
-  endpoint?: string;
-  /** Unset means the SDK's default chain (instance role, AWS_* variables...). */
-  credentials?: { accessKeyId: string; secretAccessKey: string };
-  /** Bucket in the path instead of the host name, which most S3-compatible servers need. */
-  forcePathStyle: boolean;
-}
+import type { S3Settings } from "@/lib/env";
 
 /** Fail fast when the bucket is unreachable: a job retries later rather than hang a runner slot. */
 const CONNECTION_TIMEOUT_MS = 5_000;

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import S3rver from "s3rver";
-import type { S3Settings } from "@/lib/storage/s3-blob-store";
+import type { S3Settings } from "@/lib/env";
 
 /** The credentials s3rver checks signatures against. */
 const S3RVER_CREDENTIALS = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
