@@ -1,6 +1,7 @@
 import os from "node:os";
 import path from "node:path";
-import { simulatorClient, simulatorUrls } from "../../lib/simulator/client";
+import { simulatorUrls } from "../../lib/providers/simulator-urls";
+import { simulatorClient } from "../../lib/simulator/client";
 
 /** e2e runs the production build on its own ports and data directory, with the simulator on. */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3300);

@@ -5,8 +5,8 @@ import { shortapiSettings } from "./shortapi/settings";
 import type { ProviderDescriptor } from "./types";
 
 /**
- * Every provider's descriptor, collected once. Free of server-only imports, so the simulator client,
- * test support and scripts read the same facts as the registry.
+ * Every provider's descriptor, collected once. Free of server-only imports, so test support and
+ * scripts read the same facts as the registry.
  */
 const DESCRIPTORS: { [Id in ProviderId]: ProviderDescriptor<Id> } = {
   shortapi: shortapiSettings,

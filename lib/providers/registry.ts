@@ -7,8 +7,8 @@ import {
   simulatorSetting,
 } from "@/lib/env";
 import type { ProviderId } from "@/lib/models/providers";
-import { simulatorUrls } from "@/lib/simulator/client";
 import { PROVIDER_DESCRIPTORS, providerDescriptor } from "./descriptors";
+import { simulatorUrls } from "./simulator-urls";
 import type { ImageProvider, ProviderConfig } from "./types";
 
 /*

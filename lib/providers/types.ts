@@ -93,8 +93,6 @@ export interface ProviderDescriptor<Id extends ProviderId = ProviderId> {
     handle: { field: readonly string[]; as: "providerJobId" | "pollingUrl" };
     pendingWhile: { field: readonly string[]; values: readonly (string | number)[] };
   };
-  /** Where the built-in simulator serves this provider: SIMULATOR_PORT + portOffset, then basePath. */
-  simulator: { portOffset: number; basePath: string };
   create(config: ProviderConfig): ImageProvider;
 }
 

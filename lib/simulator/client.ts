@@ -1,37 +1,14 @@
 import type { z } from "zod";
-import { providerDescriptor } from "@/lib/providers/descriptors";
 import type { CallRecord } from "./call-log";
-import { SIMULATED_PROVIDERS, type faultRuleSchema, type SimulatedProvider } from "./faults";
+import type { faultRuleSchema, SimulatedProvider } from "./faults";
 import type { outcomeRuleSchema } from "./outcomes";
 import type { SettingsPatch, SimulatorSettings } from "./settings";
 
 /**
- * The one client of a simulator: where its servers listen (from the provider descriptors), and its
- * control port (see README.md). Free of server-only imports, so the registry, unit tests, Playwright
- * specs and the benches (plain scripts run through tsx) all share it.
+ * The one client of a simulator's control port (see README.md); where its servers listen is
+ * lib/providers/simulator-urls.ts. Free of server-only imports, so unit tests, Playwright specs and the
+ * benches (plain scripts run through tsx) all share it.
  */
-
-/** The base URLs of a simulator with control port `port`: the control port, and each provider's as adapters use it. */
-export type SimulatorUrls = { control: string } & Record<SimulatedProvider, string>;
-
-/** The port a simulator with control port `port` serves `provider` on, as its descriptor says. */
-export function simulatedProviderPort(port: number, provider: SimulatedProvider): number {
-  return port + providerDescriptor(provider).simulator.portOffset;
-}
-
-/** The base URL an adapter uses for a simulated provider whose server listens at `origin`. */
-export function simulatedBaseUrl(provider: SimulatedProvider, origin: string): string {
-  return `${origin}${providerDescriptor(provider).simulator.basePath}`;
-}
-
-export function simulatorUrls(port: number, host = "127.0.0.1"): SimulatorUrls {
-  const origin = (providerPort: number) => `http://${host}:${providerPort}`;
-  const providers = SIMULATED_PROVIDERS.map((provider) => [
-    provider,
-    simulatedBaseUrl(provider, origin(simulatedProviderPort(port, provider))),
-  ]);
-  return { control: origin(port), ...Object.fromEntries(providers) } as SimulatorUrls;
-}
 
 export interface ControlResponse {
   status: number;

@@ -1,11 +1,6 @@
 import type { Server } from "node:http";
-import {
-  simulatedBaseUrl,
-  simulatedProviderPort,
-  simulatorClient,
-  type SimulatorClient,
-  type SimulatorUrls,
-} from "./client";
+import { simulatedBaseUrl, simulatedProviderPort, type SimulatorUrls } from "@/lib/providers/simulator-urls";
+import { simulatorClient, type SimulatorClient } from "./client";
 import { isLoopbackHost, loopbackOrigins } from "./control-access";
 import { createControlServer } from "./control-server";
 import { createContext, type SimulatorContext } from "./context";

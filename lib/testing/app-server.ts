@@ -4,12 +4,8 @@ import { closeSync, mkdirSync, openSync, readFileSync, statSync } from "node:fs"
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { appClient, type AppClient } from "./app-client";
-import {
-  simulatorClient,
-  simulatorUrls,
-  type SimulatorClient,
-  type SimulatorUrls,
-} from "../simulator/client";
+import { simulatorUrls, type SimulatorUrls } from "../providers/simulator-urls";
+import { simulatorClient, type SimulatorClient } from "../simulator/client";
 
 export interface AppServerOptions {
   port: number;

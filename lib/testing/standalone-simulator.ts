@@ -2,12 +2,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { createRequire } from "node:module";
 import { setTimeout as sleep } from "node:timers/promises";
-import {
-  simulatorClient,
-  simulatorUrls,
-  type SimulatorClient,
-  type SimulatorUrls,
-} from "../simulator/client";
+import { simulatorUrls, type SimulatorUrls } from "../providers/simulator-urls";
+import { simulatorClient, type SimulatorClient } from "../simulator/client";
 import { PROVIDER_DESCRIPTORS } from "../providers/descriptors";
 
 const require = createRequire(import.meta.url);

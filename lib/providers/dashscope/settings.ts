@@ -11,6 +11,5 @@ export const dashscopeSettings: ProviderDescriptor<"dashscope"> = {
   imageHosts: [".aliyuncs.com"],
   // Synchronous in practice; only reached if the adapter ever returns a pending task.
   pollSchedule: { initialMs: 2_000, maxMs: 5_000 },
-  simulator: { portOffset: 3, basePath: "/api/v1" },
   create: createDashscopeProvider,
 };

@@ -16,6 +16,5 @@ export const pixazoSettings: ProviderDescriptor<"pixazo"> = {
     handle: { field: ["polling_url"], as: "pollingUrl" },
     pendingWhile: { field: ["status"], values: ["QUEUED", "PROCESSING"] },
   },
-  simulator: { portOffset: 2, basePath: "" },
   create: createPixazoProvider,
 };

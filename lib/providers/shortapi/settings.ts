@@ -16,6 +16,5 @@ export const shortapiSettings: ProviderDescriptor<"shortapi"> = {
     handle: { field: ["data", "job_id"], as: "providerJobId" },
     pendingWhile: { field: ["data", "status"], values: [0, 1] },
   },
-  simulator: { portOffset: 1, basePath: "" },
   create: createShortapiProvider,
 };
