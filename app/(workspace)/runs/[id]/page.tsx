@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { RunPageView } from "@/components/gallery/run-page-view";
+import { RunPageView } from "./run-page-view";
 import { logger } from "@/lib/logger";
 import { readRunCopy } from "@/lib/runs/read-run";
 import { getDb } from "@/lib/server/runtime";

@@ -7,7 +7,7 @@ import { SelectionBar } from "@/components/share/selection-bar";
 import { ChevronLeftIcon } from "@/components/ui/icons";
 import type { RunCopy } from "@/lib/api/views";
 import { useSeedRun } from "@/lib/hooks/use-run";
-import { RunResults } from "./run-results";
+import { RunResults } from "@/components/gallery/run-results";
 
 export function RunPageView({ runId, initial }: { runId: string; initial: RunCopy | null }) {
   const router = useRouter();
