@@ -27,13 +27,15 @@ const LAYERS = [
     "./lib/db",
     "./lib",
     "lib/db returns rows: it knows nothing of jobs, HTTP, the API contract, views or providers.",
-    ["./db", "./models", "./env.ts", "./logger.ts"],
+    // process-state.ts is a leaf like env.ts and logger.ts: every server folder may import it.
+    ["./db", "./models", "./env.ts", "./logger.ts", "./process-state.ts"],
   ),
   zone("./lib/storage", "./lib", "lib/storage keeps bytes; it knows nothing above it.", [
     "./storage",
     "./env.ts",
     "./logger.ts",
     "./error-brand.ts",
+    "./process-state.ts",
   ]),
   zone(
     "./lib/providers",

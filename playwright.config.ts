@@ -36,6 +36,8 @@ export default defineConfig({
     reuseExistingServer: false,
     env: {
       NEXT_TELEMETRY_DISABLED: "1",
+      // As in `npm start`: lib/server/lifecycle.ts owns SIGTERM/SIGINT.
+      NEXT_MANUAL_SIG_HANDLE: "true",
       PRISM_SIMULATOR: "on",
       SIMULATOR_PORT: String(E2E_SIMULATOR_PORT),
       DATA_DIR: E2E_DATA_DIR,

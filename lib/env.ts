@@ -180,6 +180,7 @@ export function providerVariables(variables: { apiKey: string; baseUrl: string }
 
 const DEFAULT_LEASE_SECONDS = 30;
 const DEFAULT_SHUTDOWN_GRACE_SECONDS = 10;
+const DEFAULT_PRESTOP_SECONDS = 3;
 const slotCountSchema = z.coerce.number().int().min(1);
 
 /**
@@ -207,11 +208,19 @@ export function leaseSeconds(): number {
   );
 }
 
-/** On SIGTERM/SIGINT, how long job steps in flight may still finish before their leases are released. */
+/** On SIGTERM/SIGINT, how long the whole shutdown may take; the process exits by then whatever is left. */
 export function shutdownGraceSeconds(): number {
   return (
     setting("PRISM_SHUTDOWN_GRACE_SECONDS", nonNegativeNumberSchema, "a number of seconds") ??
     DEFAULT_SHUTDOWN_GRACE_SECONDS
+  );
+}
+
+/** Within that grace, how long readiness answers 503 while requests are still served, before the port closes. */
+export function prestopSeconds(): number {
+  return (
+    setting("PRISM_PRESTOP_SECONDS", nonNegativeNumberSchema, "a number of seconds") ??
+    DEFAULT_PRESTOP_SECONDS
   );
 }
 
@@ -229,6 +238,7 @@ export function checkEnvironment(): void {
   runnerConcurrency();
   leaseSeconds();
   shutdownGraceSeconds();
+  prestopSeconds();
 }
 
 /** USD per image the budget counts for a model whose provider publishes no price. */

@@ -10,7 +10,7 @@ export const APP_ERROR_STATUS = {
   budget_exceeded: 402,
   forbidden: 403,
   not_found: 404,
-  /** TRACE and methods no route serves (lib/security/unservable-requests.ts). */
+  /** TRACE and methods no route serves (lib/server/node-http-hooks.ts). */
   method_not_allowed: 405,
   conflict: 409,
   payload_too_large: 413,

@@ -4,7 +4,7 @@ import { E2E_PORT } from "../support/env";
 import { sendRaw, type RawResponse } from "../support/raw-request";
 
 // Requests Next cannot turn into a Request (TRACE, undecodable paths) used to end in a bare 500
-// before any of our code ran; each must be a 4xx in the error envelope (lib/security/unservable-requests.ts).
+// before any of our code ran; each must be a 4xx in the error envelope (lib/server/node-http-hooks.ts).
 
 const send = (method: string, path: string) => sendRaw(method, path);
 

@@ -1,6 +1,7 @@
 import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { expect, test } from "@playwright/test";
 import { AppServer } from "@/lib/testing/app-server";
@@ -24,6 +25,20 @@ const server = new AppServer({
   },
 });
 const PIXAZO_RUNS = 20;
+const GRACE_SECONDS = 4;
+// A second server on the same ports once the first has gone, with a pre-stop period a test can see.
+const drainingDataDir = `${dataDir}-draining`;
+const draining = new AppServer({
+  port: 3780,
+  dataDir: drainingDataDir,
+  simulatorPort: 4780,
+  env: {
+    ...simulator.providerEnv("shutdown-test-key"),
+    PRISM_RATE_LIMIT_PER_MINUTE: "0",
+    PRISM_SHUTDOWN_GRACE_SECONDS: String(GRACE_SECONDS),
+    PRISM_PRESTOP_SECONDS: "2",
+  },
+});
 
 test.setTimeout(180_000);
 
@@ -33,9 +48,27 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await server.stop().catch(() => undefined);
+  await draining.stop().catch(() => undefined);
   await simulator.stop().catch(() => undefined);
-  rmSync(dataDir, { recursive: true, force: true });
+  for (const directory of [dataDir, drainingDataDir]) rmSync(directory, { recursive: true, force: true });
 });
+
+async function leasedJobs(directory: string): Promise<string[]> {
+  // The server closed its database on the way out, so it can be read here.
+  const database = new PGlite(path.join(directory, "pglite"));
+  try {
+    const { rows } = await database.query<{ provider_id: string }>(
+      "select provider_id from jobs where lease_owner is not null",
+    );
+    return rows.map((row) => row.provider_id);
+  } finally {
+    await database.close();
+  }
+}
+
+/** Every call of that kind hangs for a minute, well past any grace period here. */
+const hang = (provider: "shortapi" | "dashscope", on: "poll" | "submit") =>
+  simulator.control.fault({ provider, on, kind: "delay", delayMs: 60_000, count: -1 });
 
 const creates = async (provider: "shortapi" | "pixazo" | "dashscope") =>
   (await simulator.control.calls(provider)).filter((call) => call.method === "POST");
@@ -46,20 +79,8 @@ test("SIGTERM: claims nothing after the signal, hands back every lease but a cre
   // pixazo creates are slow but answered: its slot keeps turning over while jobs are due.
   await simulator.control.fault({ provider: "pixazo", on: "submit", kind: "delay", delayMs: 300, count: -1 });
   // shortapi's status checks and DashScope's create hang past the grace period.
-  await simulator.control.fault({
-    provider: "shortapi",
-    on: "poll",
-    kind: "delay",
-    delayMs: 60_000,
-    count: -1,
-  });
-  await simulator.control.fault({
-    provider: "dashscope",
-    on: "submit",
-    kind: "delay",
-    delayMs: 60_000,
-    count: -1,
-  });
+  await hang("shortapi", "poll");
+  await hang("dashscope", "submit");
 
   const models = [
     { modelId: "shortapi/z-image", params: { aspect_ratio: "1:1" } },
@@ -96,15 +117,45 @@ test("SIGTERM: claims nothing after the signal, hands back every lease but a cre
   expect(pixazoCreates).toBeLessThan(PIXAZO_RUNS);
   expect(await creates("dashscope")).toHaveLength(1);
 
-  // The server closed its database on the way out, so it can be read here.
-  const database = new PGlite(path.join(dataDir, "pglite"));
-  try {
-    const { rows } = await database.query<{ provider_id: string; lease_owner: string | null }>(
-      "select provider_id, lease_owner from jobs where lease_owner is not null",
-    );
-    // Only DashScope's create is still out; every other job is free for another instance now.
-    expect(rows.map((row) => row.provider_id)).toEqual(["dashscope"]);
-  } finally {
-    await database.close();
-  }
+  // Only DashScope's create is still out; every other job is free for another instance now.
+  expect(await leasedJobs(dataDir)).toEqual(["dashscope"]);
+});
+
+test("SIGTERM: a held long-poll is answered at once, readiness is 503 while the port still serves, exit by the grace", async () => {
+  await simulator.control.reset();
+  await draining.start();
+  expect((await fetch(`${draining.baseUrl}/api/ready`)).status).toBe(200);
+  // The job's status check hangs past the grace: its step is cut short and its lease handed back.
+  await hang("shortapi", "poll");
+  const runId = await createRun(draining.baseUrl, {
+    prompt: "a lighthouse at dusk",
+    models: [{ modelId: "shortapi/z-image", params: { aspect_ratio: "1:1" } }],
+  });
+  await expect
+    .poll(async () => (await simulator.control.calls("shortapi")).some((call) => call.method === "GET"), {
+      timeout: 30_000,
+    })
+    .toBe(true);
+  const etag = (await fetch(`${draining.baseUrl}/api/runs/${runId}`)).headers.get("etag")!;
+  // Held for up to 25 s: nothing about the run changes while its status check hangs.
+  let answered = false;
+  const longPoll = fetch(`${draining.baseUrl}/api/runs/${runId}?wait=25`, {
+    headers: { "If-None-Match": etag },
+  }).then((response) => ((answered = true), response));
+  // Time for it to reach the server and be held there; it must still be waiting at the signal.
+  await sleep(1_000);
+  expect(answered).toBe(false);
+
+  const signalledAt = performance.now();
+  const exited = draining.stop().then(() => performance.now() - signalledAt);
+  // Answered while the port still serves, i.e. in the pre-stop period, not at the end of its wait.
+  expect((await longPoll).status).toBe(304);
+  const ready = await fetch(`${draining.baseUrl}/api/ready`);
+  expect(ready.status).toBe(503);
+  expect((await ready.json()).error.code).toBe("service_unavailable");
+  expect((await fetch(`${draining.baseUrl}/api/health`)).status).toBe(200);
+
+  expect(await exited).toBeLessThan((GRACE_SECONDS + 2) * 1_000);
+  expect(draining.logs).toContain("Shut down");
+  expect(await leasedJobs(drainingDataDir)).toEqual([]);
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database, DatabaseHandle } from "@/lib/db/client";
 import { logger } from "@/lib/logger";
+import { processSlot } from "@/lib/process-state";
 
 /**
  * What one instance tells every instance (itself included) through PostgreSQL NOTIFY, so caches
@@ -19,12 +20,9 @@ export type ChangeListener = (change: Change) => void;
 
 const CHANNEL = "prism_changes";
 
-/** On globalThis because dev-mode module reloading would otherwise lose the subscribers. */
-const globalForChanges = globalThis as typeof globalThis & {
-  prismChangeListeners?: Set<ChangeListener>;
-  prismChangeFeed?: Promise<unknown>;
-};
-const listeners = (globalForChanges.prismChangeListeners ??= new Set());
+/** Process-wide, so every bundle's subscribers hear the one LISTEN connection. */
+const listeners = processSlot<Set<ChangeListener>>("changeListeners").getOrCreate(() => new Set());
+const changeFeed = processSlot<Promise<unknown>>("changeFeed");
 
 /**
  * Tells every instance about a change. Inside a transaction, PostgreSQL delivers it at commit,
@@ -60,17 +58,18 @@ function parseChange(payload: string): Change | null {
 
 /** Starts listening once per process (at boot). */
 export function startChangeFeed(handle: DatabaseHandle): Promise<unknown> {
-  globalForChanges.prismChangeFeed ??= handle
-    .listen(CHANNEL, {
-      onMessage(payload) {
-        const change = parseChange(payload);
-        if (change) deliver(change);
-      },
-      onReconnect: () => deliver({ kind: "resync" }),
-    })
-    .catch((error: unknown) => {
-      globalForChanges.prismChangeFeed = undefined;
-      throw error;
-    });
-  return globalForChanges.prismChangeFeed;
+  return changeFeed.getOrCreate(() =>
+    handle
+      .listen(CHANNEL, {
+        onMessage(payload) {
+          const change = parseChange(payload);
+          if (change) deliver(change);
+        },
+        onReconnect: () => deliver({ kind: "resync" }),
+      })
+      .catch((error: unknown) => {
+        changeFeed.set(undefined);
+        throw error;
+      }),
+  );
 }

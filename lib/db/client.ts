@@ -5,6 +5,7 @@ import type { PGlite as PGliteClient, Transaction } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { databaseUrl, dataDir } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { processSlot } from "@/lib/process-state";
 import { listenOnPostgres, type ListenOptions } from "./pg-listener";
 import * as schema from "./schema";
 import { mayWrite, setWriteEpoch, WriteEpoch } from "./write-epoch";
@@ -138,30 +139,29 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   };
 }
 
-const globalForDatabase = globalThis as typeof globalThis & {
-  prismDatabase?: Promise<DatabaseHandle>;
-  prismDatabaseReady?: boolean;
-};
+const database = processSlot<Promise<DatabaseHandle>>("database");
+const databaseReady = processSlot<boolean>("databaseReady");
 
 /**
  * The process-wide database, opened and migrated on first use. PGlite allows one instance per data
- * directory, and dev-mode module reloading would otherwise open it again, hence globalThis.
+ * directory, so every bundle of the process shares this one (lib/process-state.ts).
  */
 export function getDatabase(): Promise<DatabaseHandle> {
-  globalForDatabase.prismDatabase ??= openDatabase().then(
-    (handle) => {
-      globalForDatabase.prismDatabaseReady = true;
-      return handle;
-    },
-    (error: unknown) => {
-      globalForDatabase.prismDatabase = undefined;
-      throw error;
-    },
+  return database.getOrCreate(() =>
+    openDatabase().then(
+      (handle) => {
+        databaseReady.set(true);
+        return handle;
+      },
+      (error: unknown) => {
+        database.set(undefined);
+        throw error;
+      },
+    ),
   );
-  return globalForDatabase.prismDatabase;
 }
 
 /** True once getDatabase() has opened and migrated the database. */
 export function isDatabaseReady(): boolean {
-  return globalForDatabase.prismDatabaseReady === true;
+  return databaseReady.get() === true;
 }

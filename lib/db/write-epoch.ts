@@ -1,4 +1,5 @@
 import "server-only";
+import { processSlot } from "@/lib/process-state";
 
 /**
  * A count of the statements that may have changed a database only this process can reach (embedded
@@ -35,9 +36,8 @@ export function mayWrite(statement: string): boolean {
   return !READ_ONLY.test(statement);
 }
 
-/** On globalThis: the database is opened by whichever bundle boots first (instrumentation or a route). */
-const globalForEpochs = globalThis as typeof globalThis & { prismWriteEpochs?: WeakMap<object, WriteEpoch> };
-const epochs = (globalForEpochs.prismWriteEpochs ??= new WeakMap());
+/** Process-wide: the database is opened by whichever bundle boots first (instrumentation or a route). */
+const epochs = processSlot<WeakMap<object, WriteEpoch>>("writeEpochs").getOrCreate(() => new WeakMap());
 
 /** The epoch of an exclusive database's drizzle instance; undefined for one others can change. */
 export function writeEpochOf(db: object): WriteEpoch | undefined {

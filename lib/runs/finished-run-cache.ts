@@ -1,5 +1,6 @@
 import "server-only";
 import type { Change } from "@/lib/changes/change-feed";
+import { processSlot } from "@/lib/process-state";
 
 /** A run's JSON answer with its ETag, ready to send as is. */
 export interface RunResponseBody {
@@ -17,10 +18,7 @@ export interface RunResponseBody {
  */
 const MAX_ENTRIES = 2_000;
 
-const globalForCache = globalThis as typeof globalThis & {
-  prismFinishedRuns?: Map<string, RunResponseBody>;
-};
-const entries = (globalForCache.prismFinishedRuns ??= new Map());
+const entries = processSlot<Map<string, RunResponseBody>>("finishedRuns").getOrCreate(() => new Map());
 
 export function getFinishedRun(id: string): RunResponseBody | undefined {
   return entries.get(id);

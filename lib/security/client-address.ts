@@ -1,5 +1,5 @@
 /**
- * Set by peer-address.ts on every incoming request to the socket's address, replacing
+ * Set by lib/server/node-http-hooks.ts on every incoming request to the socket's address, replacing
  * anything the client sent under that name.
  */
 export const PEER_ADDRESS_HEADER = "x-prism-peer-address";

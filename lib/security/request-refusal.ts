@@ -1,5 +1,5 @@
 /**
- * Requests Prism refuses before Next sees them (unservable-requests.ts), and how the refusal
+ * Requests Prism refuses before Next sees them (lib/server/node-http-hooks.ts), and how the refusal
  * travels to app/api/refused/route.ts in a header only the server sets.
  */
 import { disallowedHost, type HostSettings } from "./allowed-hosts";

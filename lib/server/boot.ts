@@ -4,13 +4,14 @@ import { startChangeFeed, subscribeChanges } from "@/lib/changes/change-feed";
 import { getDatabase } from "@/lib/db/client";
 import { appPort, checkEnvironment, dataDir, publicUrl, simulatorHost, simulatorPort } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { processSlot } from "@/lib/process-state";
 import { checkProviderSettings, simulatorEnabled } from "@/lib/providers/registry";
 import { followChange } from "@/lib/runs/finished-run-cache";
 import { sweepInterruptedWrites } from "@/lib/storage/configured-blob-store";
 import { startJobRunner } from "./runtime";
-import { installShutdownHandlers } from "./shutdown";
+import { installSignalHandlers } from "./lifecycle";
 
-const globalForBoot = globalThis as typeof globalThis & { prismBoot?: Promise<void> };
+const currentBoot = processSlot<Promise<void>>("boot");
 
 /** A simulator that cannot start (port taken) fails its jobs with a clear reason; the app still runs. */
 async function startBuiltInSimulator(): Promise<void> {
@@ -34,7 +35,7 @@ async function bootOnce(): Promise<void> {
   // A bad setting stops here with a message naming its variable, not as a NaN port later.
   checkEnvironment();
   checkProviderSettings();
-  installShutdownHandlers();
+  installSignalHandlers();
   if (simulatorEnabled()) await startBuiltInSimulator();
   // Files older than this process were being written when an earlier one died.
   const removed = await sweepInterruptedWrites(new Date(Date.now() - process.uptime() * 1_000));
@@ -51,9 +52,10 @@ async function bootOnce(): Promise<void> {
  * and the next call tries again.
  */
 export function boot(): Promise<void> {
-  globalForBoot.prismBoot ??= bootOnce().catch((error: unknown) => {
-    logger.error("Boot failed", { error });
-    globalForBoot.prismBoot = undefined;
-  });
-  return globalForBoot.prismBoot;
+  return currentBoot.getOrCreate(() =>
+    bootOnce().catch((error: unknown) => {
+      logger.error("Boot failed", { error });
+      currentBoot.set(undefined);
+    }),
+  );
 }

@@ -1,8 +1,9 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getDatabase, isDatabaseReady } from "@/lib/db/client";
+import { processSlot } from "@/lib/process-state";
 import { boot } from "./boot";
-import { isShuttingDown } from "./shutdown";
+import { isShuttingDown } from "./shutdown-flag";
 
 export type Readiness = { ready: true } | { ready: false; reason: string };
 
@@ -52,9 +53,7 @@ async function pingDatabase(): Promise<void> {
   }
 }
 
-const globalForReadiness = globalThis as typeof globalThis & {
-  prismReadinessCheck?: () => Promise<Readiness>;
-};
+const readinessCheck = processSlot<() => Promise<Readiness>>("readinessCheck");
 
 /** This instance's readiness: not shutting down, booted, and its database answering. */
 export async function readiness(): Promise<Readiness> {
@@ -64,6 +63,5 @@ export async function readiness(): Promise<Readiness> {
     void boot();
     return { ready: false, reason: "Starting: the database is not ready yet" };
   }
-  globalForReadiness.prismReadinessCheck ??= createReadinessCheck({ ping: pingDatabase, now: Date.now });
-  return globalForReadiness.prismReadinessCheck();
+  return readinessCheck.getOrCreate(() => createReadinessCheck({ ping: pingDatabase, now: Date.now }))();
 }

@@ -5,6 +5,7 @@ import { publishChange } from "@/lib/changes/change-feed";
 import { getDatabase, type Database, type DatabaseHandle } from "@/lib/db/client";
 import { leaseSeconds, providerConcurrency, publicUrl, runnerConcurrency } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { processSlot } from "@/lib/process-state";
 import { callbackUrlFor } from "@/lib/jobs/callbacks";
 import { fetchProviderImage } from "@/lib/jobs/download-image";
 import { createJobRunner } from "@/lib/jobs/runner/engine";
@@ -14,26 +15,22 @@ import { PROVIDER_IDS } from "@/lib/models/types";
 import { getProvider } from "@/lib/providers/registry";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { createConfiguredBlobStore } from "@/lib/storage/configured-blob-store";
+import { isShuttingDown } from "./shutdown-flag";
 
-/** Process-wide singletons, on globalThis because dev-mode module reloading would duplicate them. */
-const globalForRuntime = globalThis as typeof globalThis & {
-  prismBlobStore?: BlobStore;
-  prismRunner?: JobRunner;
-  prismStopping?: boolean;
-};
+const blobStore = processSlot<BlobStore>("blobStore");
+const jobRunner = processSlot<JobRunner>("jobRunner");
 
 export async function getDb(): Promise<Database> {
   return (await getDatabase()).db;
 }
 
 export function getBlobStore(): BlobStore {
-  globalForRuntime.prismBlobStore ??= createConfiguredBlobStore();
-  return globalForRuntime.prismBlobStore;
+  return blobStore.getOrCreate(createConfiguredBlobStore);
 }
 
 /** Creates and starts this process's runner once; never once the process is shutting down. */
 export async function startJobRunner(handle: DatabaseHandle): Promise<JobRunner | undefined> {
-  if (globalForRuntime.prismRunner || globalForRuntime.prismStopping) return globalForRuntime.prismRunner;
+  if (jobRunner.get() || isShuttingDown()) return jobRunner.get();
   const runner = createJobRunner(
     {
       db: handle.db,
@@ -62,7 +59,7 @@ export async function startJobRunner(handle: DatabaseHandle): Promise<JobRunner 
       leaseMs: leaseSeconds() * 1_000,
     },
   );
-  globalForRuntime.prismRunner = runner;
+  jobRunner.set(runner);
   await runner.start();
   return runner;
 }
@@ -72,11 +69,10 @@ export async function startJobRunner(handle: DatabaseHandle): Promise<JobRunner 
  * then every lease not in the middle of a provider create is released for another instance.
  */
 export async function shutDownJobRunner(graceMs: number): Promise<void> {
-  globalForRuntime.prismStopping = true;
-  await globalForRuntime.prismRunner?.shutdown(graceMs);
+  await jobRunner.get()?.shutdown(graceMs);
 }
 
 /** Tells the runner there is new work, so a fresh run does not wait for the next idle tick. */
 export function pokeJobRunner(): void {
-  globalForRuntime.prismRunner?.poke();
+  jobRunner.get()?.poke();
 }

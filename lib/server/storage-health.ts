@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { processSlot } from "@/lib/process-state";
 import type { StorageHealth } from "@/lib/storage/blob-store";
 import { getBlobStore } from "./runtime";
 
@@ -7,17 +8,15 @@ import { getBlobStore } from "./runtime";
 const CHECK_INTERVAL_MS = 5_000;
 
 // Per process on purpose: each instance has its own disk (a bucket's stores report nothing).
-const globalForStorage = globalThis as typeof globalThis & {
-  prismStorageHealth?: { checkedAt: number; health: Promise<StorageHealth> };
-};
+const lastCheck = processSlot<{ checkedAt: number; health: Promise<StorageHealth> }>("storageHealth");
 
 /** Whether images can be stored now, for readiness probes and the run guard; checked every few seconds. */
 export function storageHealth(now = Date.now()): Promise<StorageHealth> {
-  const last = globalForStorage.prismStorageHealth;
+  const last = lastCheck.get();
   if (last && now - last.checkedAt < CHECK_INTERVAL_MS) return last.health;
   const store = getBlobStore();
   const health = store.health ? store.health() : Promise.resolve({ writable: true });
-  globalForStorage.prismStorageHealth = { checkedAt: now, health };
+  lastCheck.set({ checkedAt: now, health });
   return health;
 }
 

@@ -103,6 +103,10 @@ export class AppServer {
           ...process.env,
           NODE_ENV: "production",
           NEXT_TELEMETRY_DISABLED: "1",
+          // As in `npm start`: lib/server/lifecycle.ts owns SIGTERM/SIGINT.
+          NEXT_MANUAL_SIG_HANDLE: "true",
+          // No load balancer to warn in a test: the port closes at once unless a spec asks otherwise.
+          PRISM_PRESTOP_SECONDS: "0",
           ...(distDir ? { NEXT_DIST_DIR: distDir } : {}),
           PRISM_SIMULATOR: "on",
           SIMULATOR_PORT: String(simulatorPort),
@@ -124,7 +128,7 @@ export class AppServer {
     return this.end("SIGKILL");
   }
 
-  /** SIGTERM, then SIGKILL if the server is still there after 10 s. */
+  /** SIGTERM, then SIGKILL if the server is still there after 15 s (the default grace is 10 s). */
   stop(): Promise<void> {
     return this.end("SIGTERM");
   }
@@ -133,7 +137,7 @@ export class AppServer {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     signalGroup(child, signal);
-    const timer = setTimeout(() => signalGroup(child, "SIGKILL"), 10_000);
+    const timer = setTimeout(() => signalGroup(child, "SIGKILL"), 15_000);
     await this.exited;
     clearTimeout(timer);
     running.delete(child);

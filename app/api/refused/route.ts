@@ -10,7 +10,7 @@ const MAX_SHOWN = 200;
 
 const shown = (text: string) => (text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text);
 
-// GET /api/refused — where lib/security/unservable-requests.ts sends a request Next cannot or must
+// GET /api/refused — where lib/server/node-http-hooks.ts sends a request Next cannot or must
 // not serve (unserved methods, undecodable paths, absolute-form targets, hosts Prism does not answer
 // to); without its header it does not exist.
 export const GET = routeHandler({ access: "public" }, ({ request }) => {

@@ -4,6 +4,7 @@ import { deleteRunAndFiles } from "@/lib/runs/delete-run";
 import { readRunQuerySchema } from "@/lib/api/run-requests";
 import { readRunWhenChanged } from "@/lib/runs/read-run";
 import { getBlobStore, getDb } from "@/lib/server/runtime";
+import { shutdownSignal } from "@/lib/server/shutdown-flag";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -16,7 +17,9 @@ export const GET = routeHandler<{ id: string }, undefined, typeof readRunQuerySc
   async ({ request, params, query }) => {
     const ifNoneMatch = request.headers.get("if-none-match");
     const db = await getDb();
-    const response = await readRunWhenChanged(db, params.id, ifNoneMatch, query.wait * 1000, request.signal);
+    // A held wait ends when the client goes away or this instance begins to shut down.
+    const signal = AbortSignal.any([request.signal, shutdownSignal()]);
+    const response = await readRunWhenChanged(db, params.id, ifNoneMatch, query.wait * 1000, signal);
     if (!response) throw notFound();
     return response;
   },

@@ -1,8 +1,9 @@
 import { createServer, request as sendRequest, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REFUSAL_HEADER, REFUSAL_ROUTE } from "./request-refusal";
-import { refuseUnservableRequests } from "./unservable-requests";
+import { PEER_ADDRESS_HEADER } from "@/lib/security/client-address";
+import { REFUSAL_HEADER, REFUSAL_ROUTE } from "@/lib/security/request-refusal";
+import { appHttpServer, httpHooksStatus, installNodeHttpHooks, probeRequestHook } from "./node-http-hooks";
 
 interface Seen {
   method?: string;
@@ -32,13 +33,19 @@ function send(port: number, method: string, path: string, headers: Record<string
   });
 }
 
-describe("unservable requests", () => {
+describe("node HTTP hooks", () => {
   let app: { server: Server; port: number };
   let other: { server: Server; port: number };
 
   beforeAll(async () => {
     [app, other] = await Promise.all([echoServer(), echoServer()]);
-    refuseUnservableRequests(app.port);
+    // The version guard notices when the channel does not rewrite requests: here, not subscribed yet.
+    expect(await probeRequestHook()).toMatchObject({
+      active: false,
+      reason: expect.stringContaining("TRACE"),
+    });
+    expect(await httpHooksStatus()).toEqual({ active: false, reason: "not installed" });
+    expect(await installNodeHttpHooks(app.port)).toEqual({ active: true });
   });
   afterAll(() => {
     for (const { server } of [app, other]) server.close();
@@ -74,11 +81,23 @@ describe("unservable requests", () => {
     });
   });
 
+  it("writes the socket's address over a forged peer header and remembers the app's server", async () => {
+    const seen = await send(app.port, "GET", "/", { [PEER_ADDRESS_HEADER]: "203.0.113.9" });
+    expect(seen.headers[PEER_ADDRESS_HEADER]).toBe("127.0.0.1");
+    expect(appHttpServer()).toBe(app.server);
+  });
+
+  it("reports the probe's answer once installed, and installs once", async () => {
+    expect(await httpHooksStatus()).toEqual({ active: true });
+    expect(await installNodeHttpHooks(other.port)).toEqual({ active: true });
+  });
+
   it("leaves the requests of other servers in the process untouched", async () => {
     expect(await send(other.port, "TRACE", "/runs/%zz", { [REFUSAL_HEADER]: "forged" })).toMatchObject({
       method: "TRACE",
       url: "/runs/%zz",
       headers: { [REFUSAL_HEADER]: "forged" },
     });
+    expect((await send(other.port, "GET", "/")).headers[PEER_ADDRESS_HEADER]).toBeUndefined();
   });
 });

@@ -1,0 +1,65 @@
+/**
+ * Everything one server process keeps for its whole life, in one place. It lives on globalThis
+ * because Next loads a module once per bundle (instrumentation, each route) and dev mode reloads
+ * modules, so a module-level variable could exist several times in one process: the database
+ * would be opened twice, a subscriber lost. State that must hold across instances belongs in the
+ * database instead (rate limits, spend, leases).
+ *
+ * Layer: a leaf beside env.ts and logger.ts. It imports nothing, so every server folder, lib/db
+ * and lib/storage included, may import it; its slot types are given by the caller.
+ */
+
+/** Every process-wide slot, named here so the whole inventory is read in one place. */
+export type ProcessSlotName =
+  /** lib/db/client.ts: the database, opened and migrated once. */
+  | "database"
+  | "databaseReady"
+  /** lib/db/write-epoch.ts: the write counter of an exclusive (PGlite) database. */
+  | "writeEpochs"
+  /** lib/changes/change-feed.ts: this process's subscribers and its LISTEN connection. */
+  | "changeListeners"
+  | "changeFeed"
+  /** lib/runs/finished-run-cache.ts: serialized answers of finished runs. */
+  | "finishedRuns"
+  /** lib/server/boot.ts: the one boot of this process. */
+  | "boot"
+  /** lib/server/runtime.ts: the blob store and the job runner. */
+  | "blobStore"
+  | "jobRunner"
+  /** lib/server/storage-health.ts and readiness.ts: the last probe answers, cached. */
+  | "storageHealth"
+  | "readinessCheck"
+  /** lib/server/lifecycle.ts: the shutdown, begun once (the one "shutting down" flag). */
+  | "shutdown"
+  | "signalHandlers"
+  /** lib/server/node-http-hooks.ts: the request hook, installed once, and the server it saw. */
+  | "httpHooks"
+  | "httpServer";
+
+export interface ProcessSlot<T> {
+  get(): T | undefined;
+  set(value: T | undefined): void;
+  /** The slot's value, created by `create` on first use. */
+  getOrCreate(create: () => T): T;
+}
+
+const STATE_KEY = Symbol.for("prism.process-state");
+const state = ((globalThis as Record<symbol, unknown>)[STATE_KEY] ??= new Map()) as Map<
+  ProcessSlotName,
+  unknown
+>;
+
+/** A typed handle on one slot; every bundle that asks for the same name shares its value. */
+export function processSlot<T>(name: ProcessSlotName): ProcessSlot<T> {
+  return {
+    get: () => state.get(name) as T | undefined,
+    set(value) {
+      if (value === undefined) state.delete(name);
+      else state.set(name, value);
+    },
+    getOrCreate(create) {
+      if (!state.has(name)) state.set(name, create());
+      return state.get(name) as T;
+    },
+  };
+}
