@@ -22,6 +22,11 @@ export interface SubmitInput {
   prompt: string;
   /** Params already validated by the model's zod schema (defaults applied). */
   params: Record<string, unknown>;
+  /**
+   * An edit model's input images, in order: URLs the provider fetches itself, or data URIs where the
+   * provider takes them (DashScope). Absent for text-to-image models.
+   */
+  inputImages?: readonly string[];
   /** Where the provider may notify us (shortapi callback_url, pixazo X-Webhook-URL). */
   callbackUrl?: string;
 }

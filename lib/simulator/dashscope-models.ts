@@ -14,8 +14,8 @@ export interface DashscopeModel {
   promptMax: number;
   /** `parameters` fields it takes; anything else is refused. */
   rules: FieldRules;
-  /** The size it makes when none is sent. */
-  defaultSize: string;
+  /** The size it makes when none is sent; absent: about 1024*1024 at the last input's aspect ratio. */
+  defaultSize?: string;
 }
 
 const MIN_PIXELS = 512 * 512;
@@ -34,6 +34,36 @@ const starSize: FieldCheck = (value) => {
 
 const seed = { check: integer(0, 2_147_483_647) };
 
+/** Edit models: each side 512–2048 (docs/providers-edit.md §3). */
+const editSize: FieldCheck = (value) => {
+  const size = typeof value === "string" ? parseStarSize(value) : null;
+  if (!size) return "must look like width*height, e.g. 1024*1024";
+  const inRange = (side: number) => side >= 512 && side <= 2048;
+  return inRange(size.width) && inRange(size.height) ? undefined : "must have each side from 512 to 2048";
+};
+
+const shortText =
+  (max: number): FieldCheck =>
+  (value) =>
+    typeof value === "string" && value.length <= max
+      ? undefined
+      : `must be a string of at most ${max} characters`;
+
+/** Qwen-Image-Edit Plus and Max take the same body (docs/providers-edit.md §3). */
+const qwenEdit = (label: string): DashscopeModel => ({
+  label,
+  images: { min: 1, max: 3 },
+  promptMax: 800,
+  rules: {
+    n: { check: integer(1, 6) },
+    size: { check: editSize },
+    negative_prompt: { check: shortText(500) },
+    prompt_extend: { check: boolean },
+    watermark: { check: boolean },
+    seed,
+  },
+});
+
 export const DASHSCOPE_MODELS: Record<string, DashscopeModel> = {
   "z-image-turbo": {
     label: "Z-Image Turbo · DashScope",
@@ -43,7 +73,16 @@ export const DASHSCOPE_MODELS: Record<string, DashscopeModel> = {
     // The mirrors' default (docs/providers.md Q18); adapters should always send size.
     defaultSize: "1024*1536",
   },
+  "qwen-image-edit-plus": qwenEdit("Qwen Image Edit Plus · DashScope"),
+  "qwen-image-edit-max": qwenEdit("Qwen Image Edit Max · DashScope"),
 };
+
+/** About a million pixels at the input's aspect ratio, each side a multiple of 16. */
+export function sizeLike(input: { width: number; height: number }): { width: number; height: number } {
+  const scale = Math.sqrt((1024 * 1024) / (input.width * input.height));
+  const side = (length: number) => Math.max(16, Math.round((length * scale) / 16) * 16);
+  return { width: side(input.width), height: side(input.height) };
+}
 
 export function dashscopeModel(id: unknown): DashscopeModel | undefined {
   return typeof id === "string" && Object.hasOwn(DASHSCOPE_MODELS, id) ? DASHSCOPE_MODELS[id] : undefined;

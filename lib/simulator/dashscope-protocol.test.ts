@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "./index";
 import { KEY } from "@/lib/testing/simulator-fixture";
+import sharp from "sharp";
 import { imageInfo } from "@/lib/testing/test-images";
 
 interface GenerationBody {
@@ -172,5 +173,119 @@ describe("DashScope simulator", () => {
     });
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ code: expect.any(String), request_id: expect.any(String) });
+  });
+});
+
+/** A solid-colour PNG as a data URI. */
+async function dataUri(width: number, height: number, background: { r: number; g: number; b: number }) {
+  const png = await sharp({ create: { width, height, channels: 3, background } })
+    .png()
+    .toBuffer();
+  return `data:image/png;base64,${png.toString("base64")}`;
+}
+
+function editBody(
+  images: string[],
+  parameters: Record<string, unknown> = {},
+  model = "qwen-image-edit-plus",
+) {
+  return {
+    model,
+    input: {
+      messages: [
+        { role: "user", content: [...images.map((image) => ({ image })), { text: "make it glow" }] },
+      ],
+    },
+    parameters,
+  };
+}
+
+/** The mean of each colour channel of an output image. */
+async function meanColour(url: string) {
+  const { channels } = await sharp((await imageInfo(url)).bytes).stats();
+  const [r, g, b] = channels.map((channel) => channel.mean);
+  return { r: r ?? 0, g: g ?? 0, b: b ?? 0 };
+}
+
+const imagesOf = (result: { body: GenerationBody }) =>
+  result.body.output.choices[0]?.message.content.flatMap((item) => (item.image ? [item.image] : [])) ?? [];
+
+describe("DashScope simulator, edit models", () => {
+  it.each(["qwen-image-edit-plus", "qwen-image-edit-max"])(
+    "%s derives its output from the input it was given (data URI)",
+    async (model) => {
+      const red = await generate(editBody([await dataUri(400, 200, { r: 230, g: 20, b: 20 })], {}, model));
+      const blue = await generate(editBody([await dataUri(400, 200, { r: 20, g: 20, b: 230 })], {}, model));
+      expect([red.status, blue.status]).toEqual([200, 200]);
+      const [redUrl] = imagesOf(red);
+      const [blueUrl] = imagesOf(blue);
+      const redColour = await meanColour(redUrl!);
+      const blueColour = await meanColour(blueUrl!);
+      expect(redColour.r).toBeGreaterThan(redColour.b + 40);
+      expect(blueColour.b).toBeGreaterThan(blueColour.r + 40);
+      // No size sent: about a megapixel at the input's 2:1.
+      const info = await imageInfo(redUrl!);
+      expect(info.width! / info.height!).toBeCloseTo(2, 1);
+    },
+  );
+
+  it("fetches an input URL, follows the last of several inputs, and makes n images of the asked size", async () => {
+    const generated = await generate(body("a green field", { size: "1024*1024" }));
+    const [issuedUrl] = imagesOf(generated);
+    const result = await generate(
+      editBody([await dataUri(300, 600, { r: 230, g: 20, b: 20 }), issuedUrl!], { n: 2, size: "768*512" }),
+    );
+    expect(result.status).toBe(200);
+    const images = imagesOf(result);
+    expect(images).toHaveLength(2);
+    expect(result.body.usage).toMatchObject({ width: 768, height: 512, image_count: 2 });
+    const calls = await simulator.control.calls("dashscope");
+    // The input URL was fetched from the simulator's own CDN, as a provider fetches it.
+    expect(calls.some((call) => call.method === "GET" && issuedUrl!.includes(call.path.split("?")[0]!))).toBe(
+      true,
+    );
+  });
+
+  it.each([
+    ["no input image", () => editBody([])],
+    [
+      "four input images",
+      async () => editBody(await Promise.all([1, 2, 3, 4].map(() => dataUri(64, 64, { r: 0, g: 0, b: 0 })))),
+    ],
+    [
+      "an unreachable URL",
+      async () => editBody([`${simulator.urls.dashscope.replace("/api/v1", "")}/cdn/${"0".repeat(32)}.png`]),
+    ],
+    [
+      "a data URI that is not an image",
+      async () => editBody([`data:image/png;base64,${Buffer.from("<html>").toString("base64")}`]),
+    ],
+    ["a URL that is not http(s)", async () => editBody(["file:///etc/passwd"])],
+    ["n over 6", async () => editBody([await dataUri(64, 64, { r: 0, g: 0, b: 0 })], { n: 7 })],
+    [
+      "a side under 512",
+      async () => editBody([await dataUri(64, 64, { r: 0, g: 0, b: 0 })], { size: "256*1024" }),
+    ],
+    [
+      "a negative prompt over 500 characters",
+      async () =>
+        editBody([await dataUri(64, 64, { r: 0, g: 0, b: 0 })], { negative_prompt: "x".repeat(501) }),
+    ],
+  ])("refuses %s with 400 InvalidParameter", async (_name, payload) => {
+    const result = await generate(await payload());
+    expect(result.status).toBe(400);
+    expect(result.body).toEqual({
+      request_id: expect.any(String),
+      code: "InvalidParameter",
+      message: expect.any(String),
+    });
+  });
+
+  it("names the input it could not download", async () => {
+    const missing = `${simulator.urls.dashscope.replace("/api/v1", "")}/cdn/${"0".repeat(32)}.png`;
+    const result = await generate(editBody([await dataUri(64, 64, { r: 0, g: 0, b: 0 }), missing]));
+    expect(result.body.message).toBe(
+      "input.messages[0].content[1].image could not be downloaded (HTTP 404).",
+    );
   });
 });

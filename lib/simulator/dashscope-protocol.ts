@@ -1,9 +1,10 @@
 import { createHash, randomUUID } from "node:crypto";
 import { parseStarSize } from "@/lib/models/sizes";
 import type { SimulatorContext } from "./context";
-import { dashscopeModel, type DashscopeModel } from "./dashscope-models";
+import { dashscopeModel, type DashscopeModel, sizeLike } from "./dashscope-models";
 import { header, isPlainObject, jsonReply, type Reply, type SimRequest, sleep } from "./http-utils";
 import type { ImageSpec } from "./image-render";
+import { readInputImage } from "./input-images";
 import type { JobOutcome } from "./outcomes";
 import type { ProviderProtocol } from "./provider-server";
 import { syncLatencyMs } from "./settings";
@@ -119,12 +120,24 @@ export function createDashscopeProtocol(context: SimulatorContext): ProviderProt
     const problem = findProblem(parameters, model.rules);
     if (problem) return invalid(problem);
 
+    // Like the real service, every input is fetched (or decoded) before anything is generated.
+    const inputs = await Promise.all(message.images.map((image) => readInputImage(image, context.signal)));
+    const refused = inputs.findIndex((input) => !input.ok);
+    const refusedInput = inputs[refused];
+    if (refusedInput && !refusedInput.ok) {
+      return invalid(`input.messages[0].content[${refused}].image ${refusedInput.reason}.`);
+    }
+    // The output follows the last input (docs/providers-edit.md §3).
+    const lastInput = inputs.at(-1);
+    const source = lastInput?.ok ? lastInput : undefined;
+
     const outcome = context.outcomes.next("dashscope", prompt);
     await sleep(syncLatencyMs(context.settings), context.signal);
     if (outcome !== "success") return dashscopeError(...FAILURES[outcome]);
 
     const sizeText = typeof parameters.size === "string" ? parameters.size : model.defaultSize;
-    const size = parseStarSize(sizeText) ?? { width: 1024, height: 1024 };
+    const size =
+      (sizeText && parseStarSize(sizeText)) || (source ? sizeLike(source) : { width: 1024, height: 1024 });
     // Models that take `n` make that many; the others one.
     const count = typeof parameters.n === "number" ? parameters.n : 1;
     const content: Record<string, string>[] = Array.from({ length: count }, (_, index) => ({
@@ -135,6 +148,7 @@ export function createDashscopeProtocol(context: SimulatorContext): ProviderProt
         index,
         format: "png",
         ...size,
+        ...(source ? { input: source.thumbnail } : {}),
       }),
     }));
     if (parameters.prompt_extend === true) {

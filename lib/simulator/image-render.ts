@@ -21,6 +21,11 @@ export interface ImageSpec {
   width: number;
   height: number;
   format: ImageFormat;
+  /**
+   * An edit's input (base64 PNG, see input-images.ts): the output is that picture, tinted by the
+   * prompt's colours and captioned, so a test can tell which input reached which model.
+   */
+  input?: string;
 }
 
 // Enough for a gallery page of repeats; each entry is at most a few hundred KB.
@@ -73,7 +78,7 @@ function element(name: string, attributes: Record<string, string | number>, cont
  * An SVG whose colours come from the prompt (same prompt → same palette across models), whose
  * bands come from the model id, and whose circles come from the image index, with a caption.
  */
-function buildSvg(spec: ImageSpec): string {
+function buildSvg(spec: ImageSpec, overInput = false): string {
   const { width, height } = spec;
   const promptHash = hashBytes(spec.prompt);
   const modelHash = hashBytes(spec.model);
@@ -139,7 +144,12 @@ function buildSvg(spec: ImageSpec): string {
     "svg",
     { xmlns: "http://www.w3.org/2000/svg", width, height },
     `<defs>${gradient}</defs>` +
-      element("rect", { width: "100%", height: "100%", fill: "url(#g)" }) +
+      element("rect", {
+        width: "100%",
+        height: "100%",
+        fill: "url(#g)",
+        "fill-opacity": overInput ? 0.3 : 1,
+      }) +
       element("g", { transform: `rotate(${bandAngle} ${width / 2} ${height / 2})` }, bands) +
       circles +
       caption,
@@ -168,7 +178,11 @@ export class ImageRenderer {
 }
 
 function encode(spec: ImageSpec): Promise<Buffer> {
-  const image = sharp(Buffer.from(buildSvg(spec)));
+  const image = spec.input
+    ? sharp(Buffer.from(spec.input, "base64"))
+        .resize(spec.width, spec.height, { fit: "cover" })
+        .composite([{ input: Buffer.from(buildSvg(spec, true)) }])
+    : sharp(Buffer.from(buildSvg(spec)));
   // Low-effort encoders: the bytes only need to be valid, not small.
   if (spec.format === "jpeg") return image.jpeg({ quality: 80 }).toBuffer();
   if (spec.format === "webp") return image.webp({ quality: 75, effort: 0 }).toBuffer();

@@ -42,6 +42,7 @@ const issuedImageSchema = z.object({
     width: z.number(),
     height: z.number(),
     format: z.enum(IMAGE_FORMATS),
+    input: z.string().optional(),
   }),
   issuedAt: z.number(),
   expiresAt: z.number(),

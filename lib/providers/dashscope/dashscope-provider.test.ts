@@ -60,6 +60,22 @@ describe("DashScope submit", () => {
     expect(result).not.toHaveProperty("revisedPrompt");
   });
 
+  it("sends an edit's input images, in order, before the prompt", async () => {
+    const { dashscope, fetch } = provider({ json: fixture.json("generation-success") });
+    const inputImages = ["https://prism.example/api/inputs/a/file", "data:image/png;base64,iVBORw0KGgo="];
+    await dashscope.submit({ ...input, inputImages });
+    expect(fetch.requests[0]?.body).toMatchObject({
+      input: {
+        messages: [
+          {
+            role: "user",
+            content: [{ image: inputImages[0] }, { image: inputImages[1] }, { text: "an orange cat" }],
+          },
+        ],
+      },
+    });
+  });
+
   it("finds the image whatever the content order", async () => {
     expect(
       await provider({ json: fixture.json("generation-success-text-first") }).dashscope.submit(input),

@@ -13,10 +13,10 @@ export function createDashscopeProvider(config: ProviderConfig): ImageProvider {
   return {
     id: "dashscope",
 
-    async submit({ modelId, prompt, params }) {
+    async submit({ modelId, prompt, params, inputImages }) {
       const model = resolveModel("dashscope", modelId);
       const generation = await api.generate(
-        toGenerationBody(model.providerModel, prompt, parseModelParams(model, params)),
+        toGenerationBody(model.providerModel, prompt, parseModelParams(model, params), inputImages),
       );
       const result = toResult(generation);
       if (!result) {

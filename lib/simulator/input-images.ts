@@ -1,0 +1,56 @@
+import sharp from "sharp";
+
+/**
+ * Input images of edit models, read as the real providers read them (docs/providers-edit.md §5):
+ * every URL is fetched, every data URI decoded, and anything that is not an image is refused. What
+ * is kept is a small PNG of it, enough to derive the output from (ImageSpec.input).
+ */
+
+export type InputImage =
+  | {
+      ok: true;
+      width: number;
+      height: number;
+      /** base64 PNG, at most THUMBNAIL_SIDE a side */ thumbnail: string;
+    }
+  | { ok: false; reason: string };
+
+const THUMBNAIL_SIDE = 256;
+const FETCH_TIMEOUT_MS = 10_000;
+const MAX_BYTES = 10 * 1024 * 1024;
+const DATA_URI = /^data:image\/[a-z0-9.+-]+;base64,([A-Za-z0-9+/=\s]+)$/i;
+
+async function bytesOf(reference: string, signal: AbortSignal): Promise<Buffer | string> {
+  const data = DATA_URI.exec(reference);
+  if (data?.[1]) return Buffer.from(data[1], "base64");
+  if (reference.startsWith("data:")) return "is not a base64 image data URI";
+  if (!/^https?:\/\//i.test(reference)) return "is neither an http(s) URL nor a data URI";
+  try {
+    const response = await fetch(reference, {
+      signal: AbortSignal.any([signal, AbortSignal.timeout(FETCH_TIMEOUT_MS)]),
+    });
+    if (!response.ok) return `could not be downloaded (HTTP ${response.status})`;
+    return Buffer.from(await response.arrayBuffer());
+  } catch {
+    return "could not be downloaded";
+  }
+}
+
+export async function readInputImage(reference: string, signal: AbortSignal): Promise<InputImage> {
+  const bytes = await bytesOf(reference, signal);
+  if (typeof bytes === "string") return { ok: false, reason: bytes };
+  if (bytes.length === 0 || bytes.length > MAX_BYTES) return { ok: false, reason: "must be 1 byte to 10 MB" };
+  try {
+    // First frame only, as the providers read a GIF.
+    const image = sharp(bytes, { animated: false });
+    const { width, height } = await image.metadata();
+    if (!width || !height) return { ok: false, reason: "is not an image" };
+    const thumbnail = await image
+      .resize(THUMBNAIL_SIDE, THUMBNAIL_SIDE, { fit: "inside", withoutEnlargement: true })
+      .png()
+      .toBuffer();
+    return { ok: true, width, height, thumbnail: thumbnail.toString("base64") };
+  } catch {
+    return { ok: false, reason: "is not an image" };
+  }
+}
