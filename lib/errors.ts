@@ -13,6 +13,8 @@ export const APP_ERROR_STATUS = {
   /** TRACE and methods no route serves (lib/server/node-http-hooks.ts). */
   method_not_allowed: 405,
   conflict: 409,
+  /** A cell already has a queued or running take: a rerun would pay for a second one. */
+  take_in_progress: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   /** A Host Prism does not answer to (DNS rebinding; lib/security/allowed-hosts.ts). */

@@ -32,9 +32,9 @@ test("cancel a DashScope call in flight: 409 on rerun meanwhile, its late answer
   expect(busy.status).toBe(409);
   expect(await busy.json()).toEqual({
     error: {
-      code: "conflict",
+      code: "take_in_progress",
       message:
-        "This job is still running: wait for it to finish, or cancel it, before running the cell again.",
+        "Take 1 of this cell is still running: wait for it to finish, or cancel it, before running the cell again.",
     },
   });
 
@@ -50,9 +50,22 @@ test("cancel a DashScope call in flight: 409 on rerun meanwhile, its late answer
   expect(again.status).toBe(409);
   expect(((await again.json()) as { error: { code: string } }).error.code).toBe("conflict");
 
-  const retry = await post(`/api/jobs/${jobId}/rerun`);
+  // One click's request, then its resend and eight more clicks at once: one paid take, which the
+  // resend (same Idempotency-Key) gets back; the others are 409 take_in_progress.
+  const click = { "idempotency-key": "click-1" };
+  const retry = await post(`/api/jobs/${jobId}/rerun`, click);
   expect(retry.status).toBe(202);
   const { job: take } = (await retry.json()) as { job: JobView };
+  const [resent, ...others] = await Promise.all([
+    post(`/api/jobs/${jobId}/rerun`, click),
+    ...Array.from({ length: 8 }, () => post(`/api/jobs/${jobId}/rerun`)),
+  ]);
+  expect(resent!.status).toBe(202);
+  expect(((await resent!.json()) as { job: JobView }).job.id).toBe(take.id);
+  for (const other of others) {
+    expect(other.status).toBe(409);
+    expect(((await other.json()) as { error: { code: string } }).error.code).toBe("take_in_progress");
+  }
   expect(take).toMatchObject({
     take: 2,
     promptIndex: 0,

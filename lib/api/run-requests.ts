@@ -147,7 +147,7 @@ export const createRunBodySchema = z
 
 export type CreateRunBody = z.input<typeof createRunBodySchema>;
 
-/** The Idempotency-Key header of POST /api/runs: repeats with the same key get the same run. */
+/** The Idempotency-Key header of POST /api/runs and /api/jobs/:id/rerun: a repeat gets what the first request made. */
 export const idempotencyKeySchema = z
   .string()
   .trim()

@@ -33,7 +33,7 @@ import { createLocalBlobStore } from "@/lib/storage/local-blob-store";
 import { driveRunners, type TestClock } from "@/lib/testing/drive-runners";
 import { fakeProvider } from "@/lib/testing/fake-provider";
 import { createScratchDatabase, type ScratchDatabase } from "@/lib/testing/scratch-postgres";
-import { emptyDatabase } from "@/lib/testing/test-database";
+import { emptyDatabase, runKey } from "@/lib/testing/test-database";
 import { pngImage } from "@/lib/testing/test-images";
 
 const serverUrl = process.env.TEST_DATABASE_URL?.trim() || undefined;
@@ -82,7 +82,7 @@ describe.skipIf(!serverUrl)("on PostgreSQL", () => {
     const body = createRunBodySchema.parse({ prompt, models });
     return createRun(handle.db, body, {
       now: options.at ?? clock.current,
-      idempotencyKey: options.idempotencyKey,
+      idempotency: options.idempotencyKey ? runKey(options.idempotencyKey) : undefined,
     });
   }
 

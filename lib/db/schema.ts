@@ -232,6 +232,8 @@ export const rateLimits = pgTable(
   (table) => [index("rate_limits_updated_at_idx").on(table.updatedAt)],
 );
 
+export { idempotencyKeys } from "./idempotency-schema";
+
 /** A column of a run as stored: the model, its params as sent (before a random seed), its label. */
 export interface StoredRunConfig {
   modelId: string;

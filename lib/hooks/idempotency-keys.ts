@@ -11,7 +11,7 @@ export interface IdempotencyKeys {
 }
 
 /** 128 random bits; crypto.randomUUID needs a secure context, which a LAN http address is not. */
-function randomKey(): string {
+export function randomKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }

@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { CancelJobResponse, JobView, RerunJobResponse, RunView } from "@/lib/api/views";
 import { apiPost } from "@/lib/http/api-client";
+import { randomKey } from "./idempotency-keys";
 import { queryKeys } from "./query-keys";
 
 /** `rerun`: a new take in the same cell (Retry, Another take); `cancel`: stop a queued or running job. */
@@ -21,13 +22,18 @@ export function withJob(run: RunView, job: JobView): RunView {
 
 /**
  * POST /api/jobs/:id/{rerun,cancel}. The answer goes into the run's cached copy at once, and the
- * run is fetched again, which also restarts its polling when the run had finished.
+ * run is fetched again, which also restarts its polling when the run had finished. Each rerun click
+ * carries an Idempotency-Key of its own, so a resent request cannot start a second paid take.
  */
 export function useJobAction(runId: string, action: JobAction) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (jobId: string) =>
-      apiPost<RerunJobResponse | CancelJobResponse>(`/api/jobs/${encodeURIComponent(jobId)}/${action}`, {}),
+      apiPost<RerunJobResponse | CancelJobResponse>(
+        `/api/jobs/${encodeURIComponent(jobId)}/${action}`,
+        {},
+        action === "rerun" ? { "idempotency-key": randomKey() } : undefined,
+      ),
     onSuccess: ({ job }) => {
       queryClient.setQueryData<RunView>(queryKeys.run(runId), (run) => (run ? withJob(run, job) : run));
       return Promise.all([

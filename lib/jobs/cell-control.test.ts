@@ -124,6 +124,45 @@ describe.each(DATABASE_ENGINES)("cell control on $name", (engine) => {
       });
     });
 
+    it("starts one take for ten reruns at once of a finished cell; the others get 409 take_in_progress", async () => {
+      const run = await startRun([SHORTAPI]);
+      await drive([makeRunner({ shortapi: fakeProvider("shortapi") })]);
+      const jobId = run.jobs[0]!.id;
+      const results = await Promise.allSettled(
+        Array.from({ length: 10 }, () => rerunJob(fixture.handle.db, jobId, { now: clock.current })),
+      );
+      expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+      for (const result of results) {
+        if (result.status === "rejected") expect(result.reason).toMatchObject({ code: "take_in_progress" });
+      }
+      expect((await jobsOf(run.id)).map((job) => job.take)).toEqual([1, 2]);
+      // Asking through an older take of the cell is refused alike while take 2 is unfinished.
+      expect((await conflictOf(rerunJob(fixture.handle.db, jobId))).code).toBe("take_in_progress");
+    });
+
+    it("answers a repeated Idempotency-Key with the take it made, and another request under it with 422", async () => {
+      const run = await startRun([SHORTAPI], { prompts: ["a fox", "a crow"] });
+      await drive([makeRunner({ shortapi: fakeProvider("shortapi") })]);
+      const [fox, crow] = run.jobs;
+      const key = { scope: "address:127.0.0.1", route: "POST /api/jobs/:id/rerun", key: "click-1" };
+      const takes = await Promise.all(
+        Array.from({ length: 5 }, () => rerunJob(fixture.handle.db, fox!.id, { idempotency: key })),
+      );
+      expect(new Set(takes.map((take) => take.id)).size).toBe(1);
+      expect(takes[0]).toMatchObject({ take: 2, status: "queued" });
+      const mismatch = await rerunJob(fixture.handle.db, crow!.id, { idempotency: key }).catch(
+        (error) => error,
+      );
+      expect(mismatch).toMatchObject({ code: "invalid_input", issues: [{ path: "job" }] });
+      expect(mismatch.message).toContain("different request (job differs)");
+      // Keys belong to their caller: the same key from another client is a new request.
+      const other = await rerunJob(fixture.handle.db, crow!.id, {
+        idempotency: { ...key, scope: "address:10.0.0.9" },
+      });
+      expect(other).toMatchObject({ promptIndex: 1, take: 2 });
+      expect(await jobsOf(run.id)).toHaveLength(4);
+    });
+
     it("keeps the run's locked seed, and numbers takes from the cell's highest, from any take", async () => {
       const run = await startRun([DASHSCOPE], { seed: 1234 });
       const [first] = run.jobs;
@@ -150,9 +189,9 @@ describe.each(DATABASE_ENGINES)("cell control on $name", (engine) => {
       const run = await startRun([SHORTAPI]);
       const queued = await conflictOf(rerunJob(fixture.handle.db, run.jobs[0]!.id));
       expect(queued).toEqual({
-        code: "conflict",
+        code: "take_in_progress",
         message:
-          "This job is still queued: wait for it to finish, or cancel it, before running the cell again.",
+          "Take 1 of this cell is still queued: wait for it to finish, or cancel it, before running the cell again.",
       });
       expect((await conflictOf(rerunJob(fixture.handle.db, "no-such-job"))).code).toBe("not_found");
       expect(await jobsOf(run.id)).toHaveLength(1);
@@ -166,11 +205,14 @@ describe.each(DATABASE_ENGINES)("cell control on $name", (engine) => {
       const after = await spendSince(fixture.handle.db, new Date(0));
       expect(after.usd).toBeCloseTo(before.usd + take.estimatedCostUsd!, 6);
 
+      // Take 2 finishes first: a cell with an unfinished take is refused before any budget check.
+      await drive([makeRunner({ dashscope: fakeProvider("dashscope") })]);
+      const spent = await spendSince(fixture.handle.db, new Date(0));
       const refused = await conflictOf(
         rerunJob(fixture.handle.db, run.jobs[0]!.id, {
           now: clock.current,
           admit: (transaction, estimate) =>
-            reserveWithinBudget(transaction, [estimate], after.usd, clock.current, "this take"),
+            reserveWithinBudget(transaction, [estimate], spent.usd, clock.current, "this take"),
         }),
       );
       expect(refused.code).toBe("budget_exceeded");

@@ -2,16 +2,18 @@ import "server-only";
 import type { JobView } from "@/lib/api/views";
 import type { Database } from "@/lib/db/client";
 import { cancelUnfinishedJob, insertNextTake } from "@/lib/db/queries/cells";
+import { recordIdempotencyKey, type IdempotencyClaim } from "@/lib/db/queries/idempotency-keys";
 import { getJob } from "@/lib/db/queries/jobs";
 import { listImagesOfJob } from "@/lib/db/queries/images";
 import { AppError } from "@/lib/errors";
 import { findModel } from "@/lib/models/catalog";
-import { isTerminal, type JobStatus } from "@/lib/models/job-status";
+import type { JobStatus } from "@/lib/models/job-status";
 import { providerName } from "@/lib/models/providers";
 import type { ProviderId } from "@/lib/models/types";
 import { announceRunChange } from "@/lib/runs/run-changes";
 import type { JobCostEstimate } from "@/lib/spend/estimate";
 import { toJobView } from "@/lib/views/to-views";
+import { repeatedRequest } from "./idempotency";
 import { cellJobRow } from "./job-rows";
 
 const noSuchJob = () => new AppError("not_found", "No job with this id");
@@ -22,6 +24,8 @@ export interface RerunOptions {
    * it; throws to refuse.
    */
   admit?: (transaction: Database, estimate: JobCostEstimate) => Promise<void>;
+  /** The request's Idempotency-Key, scoped to its caller: a repeat gets the take the first one made. */
+  idempotency?: Omit<IdempotencyClaim, "request">;
   now?: Date;
 }
 
@@ -32,11 +36,19 @@ export interface RerunOptions {
  */
 export async function rerunJob(db: Database, jobId: string, options: RerunOptions = {}): Promise<JobView> {
   const now = options.now ?? new Date();
-  const created = await insertNextTake(db, jobId, async ({ job, run, take, position }, transaction) => {
-    if (!isTerminal(job.status)) {
+  const claim = options.idempotency && { ...options.idempotency, request: { job: jobId } };
+  const repeated = claim && (await repeatedRequest(db, claim));
+  if (repeated) return takeView(db, repeated);
+  const created = await insertNextTake(db, jobId, async (source, transaction) => {
+    const { job, run, take, position, unfinished } = source;
+    // Under the run's lock: a repeat that raced the first request finds its key here.
+    const raced = claim && (await repeatedRequest(transaction, claim));
+    if (raced) return { existingJobId: raced };
+    // One paid take at a time per cell: a double click or ten tabs start one, not ten.
+    if (unfinished) {
       throw new AppError(
-        "conflict",
-        `This job is still ${job.status}: wait for it to finish, or cancel it, before running the cell again.`,
+        "take_in_progress",
+        `Take ${unfinished.take} of this cell is still ${unfinished.status}: wait for it to finish, or cancel it, before running the cell again.`,
       );
     }
     const model = findModel(job.modelId);
@@ -55,11 +67,25 @@ export async function rerunJob(db: Database, jobId: string, options: RerunOption
       now,
     });
     await options.admit?.(transaction, { usd: row.estimatedCostUsd ?? 0, assumed: row.costAssumed ?? false });
+    if (claim && !(await recordIdempotencyKey(transaction, claim, row.id!, now))) {
+      throw new AppError(
+        "conflict",
+        "A request with this Idempotency-Key is being handled: try again shortly.",
+      );
+    }
     return row;
   });
   if (!created) throw noSuchJob();
+  if ("existingJobId" in created) return takeView(db, created.existingJobId);
   await announceRunChange(db, created.runId);
   return toJobView(created, []);
+}
+
+/** A take as it is now, for a repeated request. */
+async function takeView(db: Database, jobId: string): Promise<JobView> {
+  const job = await getJob(db, jobId);
+  if (!job) throw noSuchJob();
+  return toJobView(job, await listImagesOfJob(db, jobId));
 }
 
 function cancelNotes(providerId: ProviderId) {

@@ -4,11 +4,16 @@ import type { CreateRunResponse } from "@/lib/api/views";
 import { newId } from "@/lib/db/ids";
 import { cellJobRow } from "./job-rows";
 import type { Database } from "@/lib/db/client";
-import { findRunByIdempotencyKey, insertRunWithJobs } from "@/lib/db/queries/runs";
+import type { IdempotencyClaim } from "@/lib/db/queries/idempotency-keys";
+import { findCreatedRun, insertRunWithJobs } from "@/lib/db/queries/runs";
+import { repeatedRequest } from "./idempotency";
 
 export interface CreateRunOptions {
-  /** Repeating a request with the same key returns the first run and creates no new jobs. */
-  idempotencyKey?: string;
+  /**
+   * The request's Idempotency-Key, scoped to its caller: repeating a request with the same key
+   * returns the first run and creates no new jobs; another request with it is a 422.
+   */
+  idempotency?: Omit<IdempotencyClaim, "request">;
   /**
    * Last check before a new run is stored (the daily budget), inside the transaction that stores
    * it; throws to refuse. Skipped for a repeat.
@@ -28,9 +33,10 @@ export async function createRun(
 ): Promise<CreateRunResponse> {
   const { admit } = options;
   const now = options.now ?? new Date();
+  const claim = options.idempotency && { ...options.idempotency, request: runRequest(input) };
   // A repeat must get its run back even if, say, the budget is spent by now (by that very run).
-  const repeated = options.idempotencyKey ? await findRunByIdempotencyKey(db, options.idempotencyKey) : null;
-  if (repeated) return repeated;
+  const repeated = claim && (await repeatedRequest(db, claim));
+  if (repeated) return findCreatedRun(db, repeated);
   const runId = newId();
   const columns = input.models.length;
   const jobRows = input.prompts.flatMap((prompt, promptIndex) =>
@@ -62,14 +68,28 @@ export async function createRun(
       })),
       seed: input.seed,
       createdAt: now,
-      idempotencyKey: options.idempotencyKey ?? null,
     },
     jobRows,
     admit && ((transaction) => admit(transaction, input)),
+    claim,
   );
   if (created) return created;
   // Lost the race for this idempotency key: the winner's run is committed by now.
-  const existing = options.idempotencyKey ? await findRunByIdempotencyKey(db, options.idempotencyKey) : null;
+  const existing = claim && (await repeatedRequest(db, claim));
   if (!existing) throw new Error("Run insert was skipped without an existing run for its idempotency key");
-  return existing;
+  return findCreatedRun(db, existing);
+}
+
+/** What a run request asks for, as compared between two requests under one Idempotency-Key. */
+function runRequest(input: CreateRunInput): Record<string, unknown> {
+  return {
+    prompts: input.prompts,
+    models: input.models.map(({ model, params, label, notes }) => ({
+      modelId: model.id,
+      params,
+      label,
+      notes,
+    })),
+    seed: input.seed,
+  };
 }

@@ -6,7 +6,7 @@ import { jobs } from "@/lib/db/schema";
 import { createRunBodySchema, type CreateRunInput } from "@/lib/api/run-requests";
 import { createRun } from "@/lib/jobs/create-run";
 import { jobTransitions } from "@/lib/jobs/runner/job-transitions";
-import { emptyDatabase, openTestDatabase } from "@/lib/testing/test-database";
+import { emptyDatabase, openTestDatabase, runKey } from "@/lib/testing/test-database";
 import { enforceDailyBudget, spendToday } from "./daily-budget";
 
 let handle: DatabaseHandle;
@@ -38,7 +38,8 @@ function create(
   budgetUsd?: number,
   options: { idempotencyKey?: string; at?: Date } = {},
 ) {
-  return createRun(handle.db, input, { now: options.at ?? now, admit: withinBudget(budgetUsd), ...options });
+  const idempotency = options.idempotencyKey ? runKey(options.idempotencyKey) : undefined;
+  return createRun(handle.db, input, { now: options.at ?? now, admit: withinBudget(budgetUsd), idempotency });
 }
 
 /** $0.07 today: one run charged $0.05, one refused unbilled, one at an assumed $0.02 still running. */

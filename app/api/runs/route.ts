@@ -1,10 +1,10 @@
-import { createRunBodySchema, idempotencyKeySchema, listRunsQuerySchema } from "@/lib/api/run-requests";
+import { createRunBodySchema, listRunsQuerySchema } from "@/lib/api/run-requests";
 import type { CreateRunResponse, RunListView } from "@/lib/api/views";
 import { listRuns } from "@/lib/views/run-views";
 import { dailyBudgetUsd } from "@/lib/env";
-import { AppError } from "@/lib/errors";
 import { json, routeHandler } from "@/lib/http/route-handler";
 import { createRun } from "@/lib/jobs/create-run";
+import { idempotencyOf } from "@/lib/security/idempotency-scope";
 import { admitPaidWork } from "@/lib/server/admission";
 import { getDb, pokeJobRunner } from "@/lib/server/runtime";
 import { enforceDailyBudget } from "@/lib/spend/daily-budget";
@@ -16,12 +16,11 @@ export const dynamic = "force-dynamic";
 export const POST = routeHandler(
   { access: "session", body: createRunBodySchema },
   async ({ request, body }) => {
-    const key = idempotencyKeySchema.safeParse(request.headers.get("idempotency-key") ?? undefined);
-    if (!key.success) throw new AppError("bad_request", key.error.issues[0]!.message);
+    const idempotency = idempotencyOf(request, "POST /api/runs");
     const db = await getDb();
     await admitPaidWork(db, request);
     const created = await createRun(db, body, {
-      idempotencyKey: key.data,
+      idempotency,
       admit: (transaction, input) => enforceDailyBudget(transaction, input, dailyBudgetUsd(), new Date()),
     });
     pokeJobRunner();

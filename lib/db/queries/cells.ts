@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, max, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, max, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { jobs, runs, type JobRow, type NewJobRow, type RunRow } from "../schema";
 import { insertLedgerEntries } from "./spend";
@@ -16,42 +16,54 @@ export interface TakeSource {
   take: number;
   /** After every job of the run: positions record the order jobs were created in. */
   position: number;
+  /** The cell's newest take that is still queued or running, read under the run's lock. */
+  unfinished: JobRow | undefined;
 }
+
+/** What a take's builder decides: the row to insert, or an existing job that already answers the request. */
+export type TakeDecision = NewJobRow | { existingJobId: string };
 
 /**
  * Adds a job to the cell of `jobId` and reserves its estimate, atomically. The run's row is locked
- * first, so two takes asked for at once get different numbers. `build` makes the row (and may
- * throw to refuse, e.g. the daily budget, which it checks with the transaction it is given).
- * Null when there is no such job.
+ * first, so takes asked for at once are decided one after another, each seeing the ones before it
+ * (numbers, and whether one is still unfinished). `build` makes the row (and may throw to refuse,
+ * e.g. the daily budget, which it checks with the transaction it is given), or names an existing
+ * job instead. Null when there is no such job.
  */
 export async function insertNextTake(
   db: Database,
   jobId: string,
-  build: (source: TakeSource, transaction: Database) => Promise<NewJobRow>,
-): Promise<JobRow | null> {
+  build: (source: TakeSource, transaction: Database) => Promise<TakeDecision>,
+): Promise<JobRow | { existingJobId: string } | null> {
   return db.transaction(async (transaction) => {
     const [job] = await transaction.select().from(jobs).where(eq(jobs.id, jobId));
     if (!job) return null;
     const [run] = await transaction.select().from(runs).where(eq(runs.id, job.runId)).for("update");
     if (!run) return null;
+    const inCell = and(
+      eq(jobs.runId, run.id),
+      eq(jobs.promptIndex, job.promptIndex),
+      eq(jobs.configIndex, job.configIndex),
+    );
     const [cell] = await transaction
       .select({ take: max(jobs.take) })
       .from(jobs)
-      .where(
-        and(
-          eq(jobs.runId, run.id),
-          eq(jobs.promptIndex, job.promptIndex),
-          eq(jobs.configIndex, job.configIndex),
-        ),
-      );
+      .where(inCell);
+    const [unfinished] = await transaction
+      .select()
+      .from(jobs)
+      .where(and(inCell, inArray(jobs.status, ["queued", "running"])))
+      .orderBy(desc(jobs.take))
+      .limit(1);
     const [last] = await transaction
       .select({ position: max(jobs.position) })
       .from(jobs)
       .where(eq(jobs.runId, run.id));
     const row = await build(
-      { job, run, take: (cell?.take ?? job.take) + 1, position: (last?.position ?? 0) + 1 },
+      { job, run, take: (cell?.take ?? job.take) + 1, position: (last?.position ?? 0) + 1, unfinished },
       transaction,
     );
+    if ("existingJobId" in row) return row;
     const [inserted] = await transaction.insert(jobs).values(row).returning();
     await insertLedgerEntries(transaction, [row]);
     return inserted ?? null;

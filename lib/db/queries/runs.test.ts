@@ -5,7 +5,7 @@ import type { DatabaseHandle } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { createRunBodySchema } from "@/lib/api/run-requests";
 import { createRun } from "@/lib/jobs/create-run";
-import { emptyDatabase, openTestDatabase } from "@/lib/testing/test-database";
+import { emptyDatabase, openTestDatabase, runKey } from "@/lib/testing/test-database";
 import { jobs } from "../schema";
 import { insertImage, updateImageAnnotations } from "./images";
 import { getRunView, listRuns } from "@/lib/views/run-views";
@@ -26,7 +26,10 @@ const dashscope = {
 };
 
 function create(prompt: string, models: unknown[] = [zImage], at = new Date(), idempotencyKey?: string) {
-  return createRun(handle.db, createRunBodySchema.parse({ prompt, models }), { now: at, idempotencyKey });
+  return createRun(handle.db, createRunBodySchema.parse({ prompt, models }), {
+    now: at,
+    idempotency: idempotencyKey ? runKey(idempotencyKey) : undefined,
+  });
 }
 
 async function addImage(runId: string, jobId: string, index: number, key: string) {
@@ -74,6 +77,22 @@ describe("runs queries", () => {
     const results = await Promise.all([1, 2, 3].map(() => create("a fox", [zImage], new Date(), "key-1")));
     expect(new Set(results.map((result) => result.id)).size).toBe(1);
     expect(await handle.db.select().from(jobs)).toHaveLength(1);
+  });
+
+  it("refuses a reused idempotency key with another request, naming what differs; keys belong to their caller", async () => {
+    const first = await create("a fox", [zImage], new Date(), "key-2");
+    const refused = await create("a crow", [zImage, dashscope], new Date(), "key-2").catch((error) => error);
+    expect(refused).toMatchObject({
+      code: "invalid_input",
+      issues: [{ path: "models" }, { path: "prompts" }],
+    });
+    expect(refused.message).toContain("different request (models, prompts differ)");
+    const body = createRunBodySchema.parse({ prompt: "a crow", models: [zImage] });
+    const elsewhere = await createRun(handle.db, body, {
+      idempotency: { ...runKey("key-2"), scope: "address:10.0.0.9" },
+    });
+    expect(elsewhere.id).not.toBe(first.id);
+    expect(await handle.db.select().from(jobs)).toHaveLength(2);
   });
 
   it("changes the run version when a job or its images change", async () => {

@@ -4,6 +4,7 @@ import { JOB_STATUSES, type JobStatus } from "@/lib/models/job-status";
 import type { Database } from "../client";
 import { images, jobs, runs, type ImageRow, type JobRow, type NewJobRow, type RunRow } from "../schema";
 import { CELL_ORDER } from "./cells";
+import { recordIdempotencyKey, type IdempotencyClaim } from "./idempotency-keys";
 import { unreferencedBlobKeys } from "./images";
 import { archiveRunSpend, insertLedgerEntries } from "./spend";
 
@@ -15,17 +16,24 @@ export interface CreatedRun {
 
 /**
  * Inserts a run and its jobs, and reserves their estimates in the spend ledger, atomically.
- * Returns null when another run already holds the same idempotency key (the unique index makes a
- * concurrent duplicate wait, then skip). `admit` runs inside the transaction once the key is ours,
- * before the jobs are inserted; it throws to refuse (and roll back) the run.
+ * Returns null when another request already holds the same idempotency key (the primary key makes
+ * a concurrent duplicate wait, then skip). `admit` runs inside the transaction once the key is
+ * ours, before the jobs are inserted; it throws to refuse (and roll back) the run.
  */
 export async function insertRunWithJobs(
   db: Database,
   run: typeof runs.$inferInsert,
   jobRows: NewJobRow[],
   admit?: (transaction: Database) => Promise<void>,
+  idempotency?: IdempotencyClaim,
 ): Promise<CreatedRun | null> {
   return db.transaction(async (transaction) => {
+    if (
+      idempotency &&
+      !(await recordIdempotencyKey(transaction, idempotency, run.id, run.createdAt ?? new Date()))
+    ) {
+      return null;
+    }
     const [inserted] = await transaction
       .insert(runs)
       .values(run)
@@ -42,15 +50,14 @@ export async function insertRunWithJobs(
   });
 }
 
-export async function findRunByIdempotencyKey(db: Database, key: string): Promise<CreatedRun | null> {
-  const [run] = await db.select({ id: runs.id }).from(runs).where(eq(runs.idempotencyKey, key));
-  if (!run) return null;
+/** A run as its creation answered it: the id and its jobs in submission order. */
+export async function findCreatedRun(db: Database, runId: string): Promise<CreatedRun> {
   const runJobs = await db
     .select({ id: jobs.id, modelId: jobs.modelId, status: jobs.status })
     .from(jobs)
-    .where(eq(jobs.runId, run.id))
+    .where(eq(jobs.runId, runId))
     .orderBy(asc(jobs.position));
-  return { id: run.id, jobs: runJobs };
+  return { id: runId, jobs: runJobs };
 }
 
 export interface RunRows {
