@@ -55,6 +55,7 @@ function run(jobs: JobView[], prompts = 2, configs = 2): RunView {
       notes: [],
     })),
     seed: null,
+    inputs: [],
     createdAt: "2026-01-01T00:00:00.000Z",
     jobs,
   };

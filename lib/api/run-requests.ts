@@ -15,6 +15,8 @@ export const MAX_PROMPTS_PER_RUN = 12;
 /** Configurations (columns): a model with its parameters; the same model may appear several times. */
 export const MAX_MODELS_PER_RUN = 8;
 export const MAX_JOBS_PER_RUN = 48;
+/** Input images one run carries (ordered; each model takes the first of them it can). */
+export const MAX_INPUTS_PER_RUN = 16;
 
 const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 const MAX_LABEL_LENGTH = 80;
@@ -44,6 +46,8 @@ export interface CreateRunInput {
   models: RunConfigInput[];
   /** Locked for every model that takes a seed, or null for a random seed per job. */
   seed: number | null;
+  /** Input ids in order, as sent; the server checks they exist (POST /api/inputs made them). */
+  inputs: string[];
 }
 
 type Issues = { addIssue(issue: { code: "custom"; path: PropertyKey[]; message: string }): void };
@@ -115,6 +119,11 @@ export const createRunBodySchema = z
       .min(1, "Choose at least one model")
       .max(MAX_MODELS_PER_RUN, `At most ${MAX_MODELS_PER_RUN} configurations per run`),
     seed: z.number().int().min(0).max(MAX_SEED_VALUE).nullable().default(null),
+    inputs: z
+      .array(z.string().min(1).max(100))
+      .min(1, "Give at least one input image, or leave inputs out")
+      .max(MAX_INPUTS_PER_RUN, `At most ${MAX_INPUTS_PER_RUN} input images per run`)
+      .optional(),
   })
   .transform((body, context): CreateRunInput => {
     const configs = parseConfigs(body.models, context);
@@ -142,6 +151,7 @@ export const createRunBodySchema = z
       prompts,
       models: configs.map((config, index) => ({ ...config, label: labels[index]! })),
       seed: body.seed,
+      inputs: body.inputs ?? [],
     };
   });
 

@@ -59,6 +59,28 @@ export interface RunConfigView {
   notes: string[];
 }
 
+/**
+ * One input image as the API shows it (an upload or a stored result turned into an input): the
+ * names of the image view. `url` is Prism's own owner URL of the stored bytes, never a signed one.
+ */
+export interface InputView {
+  id: string;
+  url: string;
+  /** App URL of a WebP thumbnail. */
+  thumbnailUrl: string;
+  width: number;
+  height: number;
+  contentType: string;
+  byteSize: number;
+  /** What the upload pipeline changed, e.g. "Kept the first frame of an animated GIF". */
+  notes: string[];
+}
+
+/** POST /api/inputs → 201. */
+export interface CreateInputResponse {
+  input: InputView;
+}
+
 export interface RunView {
   id: string;
   /** The first prompt (a run of one prompt is a one-row matrix). */
@@ -69,6 +91,8 @@ export interface RunView {
   configs: RunConfigView[];
   /** The shared seed locked for every model that takes one, or null for random seeds. */
   seed: number | null;
+  /** The run's input images, in order (empty for a text-only run); every cell shares them. */
+  inputs: InputView[];
   createdAt: string;
   /** Every take of every cell, in row, column, take order. */
   jobs: JobView[];
@@ -114,6 +138,13 @@ export interface ModelView {
   /** USD per image the budget assumes when the model's estimate is null (no published price). */
   assumedImagePriceUsd: number;
   promptMaxLength: number;
+  /** How many of a run's input images the model takes; `min ≥ 1` is an edit model. */
+  inputImages: { min: number; max: number };
+  /**
+   * Why `available` is false when it is not a missing key, e.g. "needs PUBLIC_URL so the provider
+   * can fetch your image" for an edit model whose provider fetches inputs by URL.
+   */
+  unavailableReason?: string;
   paramsSchema: unknown;
   defaults: Record<string, unknown>;
 }

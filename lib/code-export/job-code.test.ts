@@ -56,7 +56,7 @@ async function sentByAdapter(job: CodeJob) {
     baseUrl: simulator.urls[job.providerId],
     fetch: globalThis.fetch,
   });
-  await adapter.submit({ modelId: job.modelId, prompt: job.prompt, params: job.params });
+  await adapter.submit({ modelId: job.modelId, prompt: job.prompt, params: job.params, inputImages: [] });
   const [call] = await simulator.control.calls(job.providerId);
   await simulator.control.clearCalls();
   if (!call) throw new Error("the adapter sent nothing");

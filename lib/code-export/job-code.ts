@@ -84,7 +84,7 @@ export async function jobCodeScript(
     [recipe?.handle.as === "pollingUrl" ? pollingUrlToken : JOB_ID_TOKEN, { saved: handleVariable }],
   ]);
   const submit = await captured(descriptor, baseUrl, (provider) =>
-    provider.submit({ modelId: job.modelId, prompt: job.prompt, params: job.params }),
+    provider.submit({ modelId: job.modelId, prompt: job.prompt, params: job.params, inputImages: [] }),
   );
   const requests: ScriptRequest[] = [];
   if (!recipe) {

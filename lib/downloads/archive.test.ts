@@ -47,6 +47,7 @@ const run = (id: string, prompt: string, jobs: JobView[]): RunView => ({
   prompts: [prompt],
   configs: [],
   seed: null,
+  inputs: [],
   createdAt: "2026-03-01T10:00:00.000Z",
   jobs,
 });

@@ -58,4 +58,18 @@ export interface ModelDefinition<S extends z.ZodObject = z.ZodObject> {
   imageCount(params: z.output<S>): number;
   /** Width ÷ height of the images these params ask for (1 where the model picks). */
   aspectRatio(params: z.output<S>): number;
+  /**
+   * How many of a run's input images the model takes: `{ min: 0, max: 0 }` for text-to-image;
+   * `min ≥ 1` makes it an edit / image-to-image model. Read by the form, the server and the notes.
+   */
+  inputImages: InputImageRange;
 }
+
+/** How many input images a model takes (lib/models: the form and the server read the same). */
+export interface InputImageRange {
+  min: number;
+  max: number;
+}
+
+/** The range of every text-to-image model. */
+export const NO_INPUT_IMAGES: InputImageRange = { min: 0, max: 0 };

@@ -39,7 +39,7 @@ function input(
 ): SubmitInput {
   const model = findModel(modelId);
   if (!model) throw new Error(`no model ${modelId}`);
-  return { modelId, prompt, params: model.params.parse(params) as Record<string, unknown> };
+  return { modelId, prompt, params: model.params.parse(params) as Record<string, unknown>, inputImages: [] };
 }
 
 /** Polls until terminal; bounded by attempts, never by wall-clock assertions. */

@@ -32,7 +32,7 @@ describe("registry", () => {
     });
     const provider = getProvider("dashscope", { fetch });
     await expect(
-      provider?.submit({ modelId: "dashscope/z-image-turbo", prompt: "p", params: {} }),
+      provider?.submit({ modelId: "dashscope/z-image-turbo", prompt: "p", params: {}, inputImages: [] }),
     ).rejects.toMatchObject({
       code: "unauthorized",
     });

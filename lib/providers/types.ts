@@ -29,6 +29,12 @@ export interface SubmitInput {
   inputImages?: readonly string[];
   /** Where the provider may notify us (shortapi callback_url, pixazo X-Webhook-URL). */
   callbackUrl?: string;
+  /**
+   * The run's input images this model takes, ready to send: data URIs or signed URLs as the
+   * descriptor's `inputTransport` says, already cut to the model's `inputImages.max` (lib/jobs).
+   * Empty for a text-to-image job. Adapters only place them in the body.
+   */
+  inputImages: string[];
 }
 
 export type SubmitResult =
@@ -64,6 +70,8 @@ export interface ImageProvider {
   poll(input: PollInput): Promise<PollResult>;
 }
 
+export type InputTransport = "data-uri" | "url";
+
 /** How often the runner asks a provider about a pending job: starts at `initialMs`, eases to `maxMs`. */
 export interface PollSchedule {
   initialMs: number;
@@ -88,6 +96,11 @@ export interface ProviderDescriptor<Id extends ProviderId = ProviderId> {
    */
   imageHosts: readonly string[];
   pollSchedule: PollSchedule;
+  /**
+   * How input images reach the provider: inline as base64 data URIs, or as URLs the provider
+   * fetches (Prism's signed URL under PUBLIC_URL), which needs Prism reachable from the internet.
+   */
+  inputTransport: InputTransport;
   /**
    * How "Copy as code" (lib/code-export) replays an asynchronous job after the adapter's submit:
    * which field of the submit answer the poll call is made from (the adapter's `providerJobId` or

@@ -22,6 +22,7 @@ function toModelView(model: ModelDefinition): ModelView {
     pricing: model.pricing,
     assumedImagePriceUsd: assumedImagePriceUsd(model.id),
     promptMaxLength: model.promptMaxLength,
+    inputImages: model.inputImages,
     paramsSchema,
     defaults: startingParams(model),
   };

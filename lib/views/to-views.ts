@@ -5,6 +5,7 @@ import type {
   GallerySummary,
   GalleryView,
   ImageView,
+  InputView,
   JobView,
   RunListView,
   RunSummary,
@@ -14,6 +15,7 @@ import type { ReviewView } from "@/lib/api/review-views";
 import type { GalleryListRow, GalleryRows } from "@/lib/db/queries/galleries";
 import type { RunListRows, RunRows } from "@/lib/db/queries/runs";
 import type { GalleryRow, ImageRow, JobRow } from "@/lib/db/schema";
+import type { InputRow } from "@/lib/db/input-schema";
 import { findModel } from "@/lib/models/catalog";
 import { newestTakes } from "./newest-takes";
 
@@ -88,8 +90,21 @@ export function toJobView(job: JobRow, jobImages: ImageRow[]): JobView {
   };
 }
 
+export function toInputView(input: InputRow): InputView {
+  return {
+    id: input.id,
+    url: fileUrl(input.blobKey),
+    thumbnailUrl: fileUrl(input.thumbnailKey),
+    width: input.width,
+    height: input.height,
+    contentType: input.contentType,
+    byteSize: input.byteSize,
+    notes: input.notes,
+  };
+}
+
 /** Jobs in the order given, each with its images from `images` in index order. */
-export function toRunView({ run, jobs, images }: RunRows): RunView {
+export function toRunView({ run, jobs, images, inputs = [] }: RunRows): RunView {
   return {
     id: run.id,
     prompt: run.prompt,
@@ -101,6 +116,7 @@ export function toRunView({ run, jobs, images }: RunRows): RunView {
       label: config.label || findModel(config.modelId)?.name || config.modelId,
     })),
     seed: run.seed,
+    inputs: inputs.map(toInputView),
     createdAt: run.createdAt.toISOString(),
     jobs: jobs.map((job) =>
       toJobView(

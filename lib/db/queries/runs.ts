@@ -3,6 +3,7 @@ import { and, asc, desc, eq, exists, inArray, sql } from "drizzle-orm";
 import { JOB_STATUSES, type JobStatus } from "@/lib/models/job-status";
 import type { Database } from "../client";
 import { images, jobs, runs, type ImageRow, type JobRow, type NewJobRow, type RunRow } from "../schema";
+import type { InputRow } from "../input-schema";
 import { CELL_ORDER } from "./cells";
 import { recordIdempotencyKey, type IdempotencyClaim } from "./idempotency-keys";
 import { unreferencedBlobKeys } from "./images";
@@ -66,6 +67,8 @@ export interface RunRows {
   jobs: JobRow[];
   /** In index order. */
   images: ImageRow[];
+  /** The run's inputs in order; absent where a reader needs none. */
+  inputs?: InputRow[];
 }
 
 /** A run with its jobs and stored images. */

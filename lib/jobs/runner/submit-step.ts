@@ -41,6 +41,8 @@ export async function submitStep(
         prompt,
         params: job.params,
         callbackUrl: context.callbackUrl?.(job),
+        // Filled per job once runs carry inputs (lib/jobs).
+        inputImages: [],
       }),
       context.submitTimeoutMs,
     );

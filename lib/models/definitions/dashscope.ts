@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { seedField } from "../params";
 import { parseStarSize, Z_IMAGE_SIZES } from "../sizes";
-import { ASPECT_RATIOS, type ModelDefinition } from "../types";
+import { ASPECT_RATIOS, NO_INPUT_IMAGES, type ModelDefinition } from "../types";
 import { MODEL_NAMES } from "../model-names";
 
 /** DashScope accepts total pixels in [512², 2048²] and at most 2048 per side (docs/providers.md §4.2). */
@@ -67,6 +67,7 @@ export const dashscopeZImageTurbo: ModelDefinition<typeof dashscopeParams> = {
     const size = parseStarSize(params.size);
     return size ? size.width / size.height : 1;
   },
+  inputImages: NO_INPUT_IMAGES,
 };
 
 /** DashScope's models, in display order; the catalog lists each provider's in turn. */

@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { intRange, numberRange, outputFormatField, safetyCheckerField } from "../params";
 import { PIXAZO_IMAGE_SIZES } from "../sizes";
-import type { AspectRatio, ModelDefinition, SharedSettings, SharedSettingsMapping } from "../types";
+import {
+  NO_INPUT_IMAGES,
+  type AspectRatio,
+  type ModelDefinition,
+  type SharedSettings,
+  type SharedSettingsMapping,
+} from "../types";
 import { MODEL_NAMES } from "../model-names";
 
 const PIXAZO_PROMPT_MAX = 4000;
@@ -92,6 +98,7 @@ export const pixazoZImageTurbo: ModelDefinition<typeof turboParams> = {
   mapSharedSettings: mapPixazoSettings,
   imageCount: (params) => params.num_images,
   aspectRatio: (params) => pixazoAspectRatio(params.image_size),
+  inputImages: NO_INPUT_IMAGES,
 };
 
 const baseParams = z.object({
@@ -126,6 +133,7 @@ export const pixazoZImageBase: ModelDefinition<typeof baseParams> = {
   mapSharedSettings: mapPixazoSettings,
   imageCount: (params) => params.num_images,
   aspectRatio: (params) => pixazoAspectRatio(params.image_size),
+  inputImages: NO_INPUT_IMAGES,
 };
 
 /** pixazo's models, in display order; the catalog lists each provider's in turn. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { aspectRatioField, intRange } from "../params";
 import { ratioOf, Z_IMAGE_SIZES } from "../sizes";
-import type { AspectRatio, ModelDefinition } from "../types";
+import { NO_INPUT_IMAGES, type AspectRatio, type ModelDefinition } from "../types";
 import { MODEL_NAMES } from "../model-names";
 
 const SHORTAPI_PROMPT_MAX = 4000;
@@ -45,6 +45,7 @@ export const shortapiZImage: ModelDefinition<typeof zImageParams> = {
   },
   imageCount: (params) => params.num_images,
   aspectRatio: (params) => ratioOf(params.aspect_ratio),
+  inputImages: NO_INPUT_IMAGES,
 };
 
 const FLUX_IMAGE_COUNTS = [1, 2, 4, 8] as const;
@@ -81,6 +82,7 @@ export const shortapiFlux: ModelDefinition<typeof fluxParams> = {
   },
   imageCount: (params) => params.num_images,
   aspectRatio: (params) => ratioOf(params.aspect_ratio),
+  inputImages: NO_INPUT_IMAGES,
 };
 
 const GPT_IMAGE_SIZES = ["1024x1024", "1536x1024", "1024x1536", "auto"] as const;
@@ -123,6 +125,7 @@ export const shortapiGptImage2: ModelDefinition<typeof gptImageParams> = {
     const [width = 1, height = 1] = params.size.split("x").map(Number);
     return width / height;
   },
+  inputImages: NO_INPUT_IMAGES,
 };
 
 /** shortapi's models, in display order; the catalog lists each provider's in turn. */

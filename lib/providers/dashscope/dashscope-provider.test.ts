@@ -15,6 +15,7 @@ function provider(...replies: Reply[]) {
 const input = {
   modelId: "dashscope/z-image-turbo",
   prompt: "an orange cat",
+  inputImages: [],
   params: { size: "1024*1024", prompt_extend: true, seed: 42 },
 };
 

@@ -11,5 +11,7 @@ export const dashscopeSettings: ProviderDescriptor<"dashscope"> = {
   imageHosts: [".aliyuncs.com"],
   // Synchronous in practice; only reached if the adapter ever returns a pending task.
   pollSchedule: { initialMs: 2_000, maxMs: 5_000 },
+  // Input images inline as base64 data URIs: works with no public URL.
+  inputTransport: "data-uri",
   create: createDashscopeProvider,
 };

@@ -16,11 +16,13 @@ function provider(...replies: Reply[]) {
 const turbo = {
   modelId: "pixazo/z-image-turbo",
   prompt: "a lighthouse at dusk",
+  inputImages: [],
   params: { image_size: "landscape_16_9" },
 };
 const base = {
   modelId: "pixazo/z-image-base",
   prompt: "a lighthouse at dusk",
+  inputImages: [],
   params: {
     image_size: "square_1_1",
     num_inference_steps: 40,

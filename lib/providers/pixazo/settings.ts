@@ -11,6 +11,8 @@ export const pixazoSettings: ProviderDescriptor<"pixazo"> = {
   imageHosts: [".pixazo.ai", ".r2.dev"],
   // No documented polling rate; this stays well inside its limits.
   pollSchedule: { initialMs: 3_000, maxMs: 5_000 },
+  // Input images only by URL: the provider fetches them (providers-edit.md).
+  inputTransport: "url",
   // docs/providers.md §3.5: follow the submit answer's polling_url while QUEUED or PROCESSING.
   codeExport: {
     handle: { field: ["polling_url"], as: "pollingUrl" },

@@ -11,6 +11,8 @@ export const shortapiSettings: ProviderDescriptor<"shortapi"> = {
   imageHosts: [".shortapi.ai", ".r2.dev", ".cloudfront.net", ".amazonaws.com", ".googleapis.com"],
   // No documented polling rate; this stays well inside its limits.
   pollSchedule: { initialMs: 2_000, maxMs: 5_000 },
+  // Input images only by URL: the provider fetches them (providers-edit.md).
+  inputTransport: "url",
   // docs/providers.md §2.5–2.6: data.job_id, then data.status 0 (queued) and 1 (running).
   codeExport: {
     handle: { field: ["data", "job_id"], as: "providerJobId" },

@@ -15,6 +15,7 @@ function provider(...replies: Reply[]) {
 const zImage = {
   modelId: "shortapi/z-image",
   prompt: "a red fox in snow",
+  inputImages: [],
   params: { aspect_ratio: "16:9", num_images: 2, resolution: "1.5K", enable_nsfw: false },
 };
 
@@ -47,6 +48,7 @@ describe("shortapi submit", () => {
     await shortapi.submit({
       modelId: "shortapi/flux-1.0",
       prompt: "p",
+      inputImages: [],
       params: { aspect_ratio: "1:1", num_images: 4, performance: "schnell" },
     });
     expect(fetch.requests[0]?.body).toEqual({
@@ -60,6 +62,7 @@ describe("shortapi submit", () => {
     await shortapi.submit({
       modelId: "shortapi/gpt-image-2",
       prompt: "p",
+      inputImages: [],
       params: { size: "1536x1024", num_images: 3, quality: "high" },
     });
     expect(fetch.requests[0]?.body).toEqual({
