@@ -22,19 +22,14 @@ export interface SubmitInput {
   prompt: string;
   /** Params already validated by the model's zod schema (defaults applied). */
   params: Record<string, unknown>;
-  /**
-   * An edit model's input images, in order: URLs the provider fetches itself, or data URIs where the
-   * provider takes them (DashScope). Absent for text-to-image models.
-   */
-  inputImages?: readonly string[];
   /** Where the provider may notify us (shortapi callback_url, pixazo X-Webhook-URL). */
   callbackUrl?: string;
   /**
    * The run's input images this model takes, ready to send: data URIs or signed URLs as the
    * descriptor's `inputTransport` says, already cut to the model's `inputImages.max` (lib/jobs).
-   * Empty for a text-to-image job. Adapters only place them in the body.
+   * In order; empty for a text-to-image job. Adapters only place them in the body.
    */
-  inputImages: string[];
+  inputImages: readonly string[];
 }
 
 export type SubmitResult =
