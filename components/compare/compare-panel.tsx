@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { type Transform, toCss } from "./zoom-math";
+import { StoredImage } from "@/components/ui/stored-image";
 
 export interface CompareItem {
   id: string;
@@ -35,16 +36,14 @@ export function ZoomedImage({
       className={cn("absolute inset-0 origin-center will-change-transform", className)}
       style={{ transform: toCss(transform), ...style }}
     >
-      {/* eslint-disable-next-line @next/next/no-img-element */}
-      <img
+      <StoredImage
         src={item.thumbnailUrl}
         alt=""
         aria-hidden
         className={cn("absolute inset-0 size-full object-contain", loaded && "invisible")}
         draggable={false}
       />
-      {/* eslint-disable-next-line @next/next/no-img-element */}
-      <img
+      <StoredImage
         src={item.url}
         alt={item.title}
         width={item.width}

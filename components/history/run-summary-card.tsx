@@ -6,6 +6,7 @@ import { ImageIcon, StarIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { isTerminal } from "@/lib/models/job-status";
 import type { RunSummary } from "@/lib/api/views";
+import { StoredImage } from "@/components/ui/stored-image";
 
 const DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
 
@@ -25,22 +26,23 @@ export function RunSummaryCard({ run }: { run: RunSummary }) {
             {running ? <Spinner className="size-5" /> : <ImageIcon className="size-6" />}
           </div>
         ) : (
-          run.thumbnails.slice(0, 4).map((thumbnail, index, all) => (
-            // eslint-disable-next-line @next/next/no-img-element
-            <img
-              key={thumbnail.url}
-              src={thumbnail.url}
-              alt=""
-              loading="lazy"
-              className={
-                all.length === 1
-                  ? "col-span-2 row-span-2 size-full object-cover"
-                  : all.length === 2 || (all.length === 3 && index === 0)
-                    ? "row-span-2 size-full object-cover"
-                    : "size-full object-cover"
-              }
-            />
-          ))
+          run.thumbnails
+            .slice(0, 4)
+            .map((thumbnail, index, all) => (
+              <StoredImage
+                key={thumbnail.url}
+                src={thumbnail.url}
+                alt=""
+                loading="lazy"
+                className={
+                  all.length === 1
+                    ? "col-span-2 row-span-2 size-full object-cover"
+                    : all.length === 2 || (all.length === 3 && index === 0)
+                      ? "row-span-2 size-full object-cover"
+                      : "size-full object-cover"
+                }
+              />
+            ))
         )}
       </div>
       <div className="grid flex-1 content-start gap-2 p-3.5">

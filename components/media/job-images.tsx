@@ -6,6 +6,7 @@ import { isTerminal } from "@/lib/models/job-status";
 import { cn } from "@/components/ui/cn";
 import { CheckIcon } from "@/components/ui/icons";
 import { selectionActions, useImageSelection } from "@/lib/hooks/use-image-selection";
+import { StoredImage } from "@/components/ui/stored-image";
 
 function gridColumns(count: number): string {
   if (count <= 1) return "grid-cols-1";
@@ -78,8 +79,7 @@ export function JobImages({
               )}
               style={{ aspectRatio: image.width / image.height }}
             >
-              {/* eslint-disable-next-line @next/next/no-img-element */}
-              <img
+              <StoredImage
                 src={image.thumbnailUrl}
                 alt=""
                 width={image.width}

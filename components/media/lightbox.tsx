@@ -10,6 +10,7 @@ import { CopyPromptButton } from "./copy-prompt-button";
 import { formatSeconds } from "@/components/ui/format";
 import { jobCost } from "@/lib/labels/cost";
 import { modelLabel } from "@/lib/labels/names";
+import { StoredImage } from "@/components/ui/stored-image";
 
 export interface LightboxItem {
   image: ImageView;
@@ -111,8 +112,7 @@ export function Lightbox({
               if (Math.abs(distance) >= SWIPE_PX) step(distance < 0 ? 1 : -1);
             }}
           >
-            {/* eslint-disable-next-line @next/next/no-img-element */}
-            <img
+            <StoredImage
               key={item.image.id}
               src={item.image.url}
               alt={`${label.name}: ${item.job.prompt}`}

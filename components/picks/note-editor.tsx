@@ -1,14 +1,13 @@
 "use client";
 
 import { useId, useState } from "react";
-import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Textarea } from "@/components/ui/input";
-import { Spinner } from "@/components/ui/spinner";
 import { IMAGE_NOTE_MAX_LENGTH } from "@/lib/api/image-requests";
 import type { ImageView } from "@/lib/api/views";
 import { errorText } from "@/lib/http/api-client";
 import { useAnnotateImage } from "@/lib/hooks/use-annotate-image";
+import { DialogFooter } from "@/components/ui/dialog-footer";
 
 const COUNT = new Intl.NumberFormat("en-US");
 
@@ -52,15 +51,7 @@ export function NoteEditor({ image, onDone }: { image: ImageView; onDone: () => 
           {errorText(annotate.error)}
         </p>
       ) : null}
-      <div className="flex justify-end gap-2">
-        <Button size="sm" variant="ghost" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button size="sm" type="submit" variant="primary" disabled={annotate.isPending}>
-          {annotate.isPending ? <Spinner /> : null}
-          Save note
-        </Button>
-      </div>
+      <DialogFooter size="sm" onCancel={onDone} actionLabel="Save note" pending={annotate.isPending} />
     </form>
   );
 }

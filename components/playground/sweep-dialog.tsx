@@ -1,7 +1,6 @@
 "use client";
 
 import { useId, useMemo, useState } from "react";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -9,6 +8,7 @@ import { describeSchema, type SchemaField } from "@/lib/models/describe-schema";
 import { paramValueLabel } from "@/lib/models/param-labels";
 import type { ModelDefinition } from "@/lib/models/types";
 import { parseNumberList, sweepable, sweepProblems } from "./sweep-values";
+import { DialogFooter } from "@/components/ui/dialog-footer";
 
 interface SweepDialogProps {
   model: ModelDefinition;
@@ -154,14 +154,11 @@ export function SweepDialog({ model, label, values, maxValues, onApply, onClose 
             ))}
           </ul>
         ) : null}
-        <div className="flex justify-end gap-2">
-          <Button variant="ghost" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" aria-disabled={!ready || undefined}>
-            {parsed.values.length > 1 ? `Make ${parsed.values.length} variants` : "Make variants"}
-          </Button>
-        </div>
+        <DialogFooter
+          onCancel={onClose}
+          actionLabel={parsed.values.length > 1 ? `Make ${parsed.values.length} variants` : "Make variants"}
+          blocked={!ready}
+        />
       </form>
     </Dialog>
   );

@@ -1,6 +1,7 @@
 import type { ReviewResultsView } from "@/lib/api/review-views";
 import { configurationName } from "@/lib/labels/names";
 import { TallyBar } from "./tally-bar";
+import { StoredImage } from "@/components/ui/stored-image";
 
 type ResultPrompt = ReviewResultsView["prompts"][number];
 
@@ -54,8 +55,7 @@ export function PromptResults({ prompt, names }: { prompt: ResultPrompt; names: 
       <ul aria-label="Picks per image" className="grid gap-3">
         {prompt.images.map((image) => (
           <li key={image.imageId} className="flex items-center gap-3">
-            {/* eslint-disable-next-line @next/next/no-img-element */}
-            <img
+            <StoredImage
               src={image.thumbnailUrl}
               alt=""
               width={48}

@@ -4,6 +4,7 @@ import { buttonClasses, Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { CloseIcon, DownloadIcon } from "@/components/ui/icons";
 import type { ReviewOption } from "@/lib/api/review-views";
+import { StoredImage } from "@/components/ui/stored-image";
 
 /** One option at full size, named only by its letter (and its model once the page may show it). */
 export function ReviewImageDialog({
@@ -40,8 +41,7 @@ export function ReviewImageDialog({
             </div>
           </div>
           <div className="flex min-h-0 flex-1 items-center justify-center bg-surface-sunken p-3 sm:p-6">
-            {/* eslint-disable-next-line @next/next/no-img-element */}
-            <img
+            <StoredImage
               src={option.image.url}
               alt={`Image ${option.label}`}
               width={option.image.width}

@@ -6,6 +6,7 @@ import { CheckIcon } from "@/components/ui/icons";
 import type { ImageTally, ReviewOption } from "@/lib/api/review-views";
 import type { ParamLabel } from "@/lib/models/param-labels";
 import { TallyBar } from "./tally-bar";
+import { StoredImage } from "@/components/ui/stored-image";
 
 interface ReviewOptionCardProps {
   option: ReviewOption;
@@ -45,8 +46,7 @@ export function ReviewOptionCard(props: ReviewOptionCardProps) {
           className="sr-only"
         />
         <span className="block bg-surface-sunken" style={{ aspectRatio: image.width / image.height }}>
-          {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img
+          <StoredImage
             src={image.thumbnailUrl}
             alt={title}
             width={image.width}

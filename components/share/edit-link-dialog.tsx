@@ -4,7 +4,6 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
-import { Spinner } from "@/components/ui/spinner";
 import { Switch } from "@/components/ui/switch";
 import type { PatchGalleryBody } from "@/lib/api/gallery-requests";
 import type { GallerySummary } from "@/lib/api/views";
@@ -12,6 +11,7 @@ import { errorText } from "@/lib/http/api-client";
 import { useUpdateGallery } from "@/lib/hooks/use-galleries";
 import { dateFromExpiry, expiryFromDate, today } from "./expiry";
 import { LinkTextFields } from "./link-text-fields";
+import { DialogFooter } from "@/components/ui/dialog-footer";
 
 /** Title, note, expiry and notes shown of a link that is already out; only what changed is sent. */
 export function EditLinkDialog({ gallery, onClose }: { gallery: GallerySummary; onClose: () => void }) {
@@ -75,15 +75,7 @@ export function EditLinkDialog({ gallery, onClose }: { gallery: GallerySummary; 
             {errorText(update.error)}
           </p>
         ) : null}
-        <div className="flex justify-end gap-2">
-          <Button variant="ghost" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" disabled={update.isPending}>
-            {update.isPending ? <Spinner /> : null}
-            Save
-          </Button>
-        </div>
+        <DialogFooter onCancel={onClose} actionLabel="Save" pending={update.isPending} />
       </form>
     </Dialog>
   );

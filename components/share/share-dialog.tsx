@@ -6,7 +6,6 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { CloseIcon, ExternalIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
-import { Spinner } from "@/components/ui/spinner";
 import { errorText } from "@/lib/http/api-client";
 import type { CreateGalleryBody } from "@/lib/api/gallery-requests";
 import { useCreateGallery } from "@/lib/hooks/use-galleries";
@@ -14,6 +13,7 @@ import { CopyLinkButton } from "./copy-link-button";
 import { expiryFromDate } from "./expiry";
 import { LinkTextFields } from "./link-text-fields";
 import { DEFAULT_SHARE_OPTIONS, ShareOptions } from "./share-options";
+import { DialogFooter } from "@/components/ui/dialog-footer";
 
 interface ShareDialogProps {
   open: boolean;
@@ -122,15 +122,7 @@ export function ShareDialog({
                 {errorText(createGallery.error)}
               </p>
             ) : null}
-            <div className="flex justify-end gap-2">
-              <Button variant="ghost" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" variant="primary" disabled={createGallery.isPending}>
-                {createGallery.isPending ? <Spinner /> : null}
-                Create link
-              </Button>
-            </div>
+            <DialogFooter onCancel={close} actionLabel="Create link" pending={createGallery.isPending} />
           </form>
         )}
       </div>

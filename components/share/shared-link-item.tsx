@@ -10,6 +10,7 @@ import type { GallerySummary } from "@/lib/api/views";
 import { useNow } from "@/lib/hooks/use-now";
 import { CopyLinkButton } from "./copy-link-button";
 import { RevokeButton } from "./revoke-button";
+import { StoredImage } from "@/components/ui/stored-image";
 
 const EditLinkDialog = dynamic(() => import("./edit-link-dialog").then((module) => module.EditLinkDialog), {
   ssr: false,
@@ -37,8 +38,7 @@ export function SharedLinkItem({ gallery }: { gallery: GallerySummary }) {
     >
       <div className="grid size-14 shrink-0 place-items-center overflow-hidden rounded-lg bg-surface-sunken text-fg-subtle">
         {gallery.thumbnailUrl ? (
-          // eslint-disable-next-line @next/next/no-img-element
-          <img src={gallery.thumbnailUrl} alt="" className="size-full object-cover" />
+          <StoredImage src={gallery.thumbnailUrl} alt="" className="size-full object-cover" />
         ) : (
           <ImageIcon className="size-5" />
         )}

@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
-import { Button } from "./button";
 import { Dialog } from "./dialog";
-import { Spinner } from "./spinner";
+import { DialogFooter } from "./dialog-footer";
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -40,15 +39,14 @@ export function ConfirmDialog({
             {error.message}
           </p>
         ) : null}
-        <div className="flex justify-end gap-2">
-          <Button variant="ghost" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button variant="danger" onClick={onConfirm} disabled={pending}>
-            {pending ? <Spinner /> : confirmIcon}
-            {confirmLabel}
-          </Button>
-        </div>
+        <DialogFooter
+          onCancel={onClose}
+          actionLabel={confirmLabel}
+          onAction={onConfirm}
+          actionVariant="danger"
+          actionIcon={confirmIcon}
+          pending={pending}
+        />
       </div>
     </Dialog>
   );
