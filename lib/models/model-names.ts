@@ -1,6 +1,7 @@
 /**
  * Display names as plain data, apart from the definitions and their zod schemas: pages that only
- * label results (share page, history, the header) import this and ship no zod to the browser.
+ * label results (share page, history, the header) import this and ship no zod to the browser (a lint
+ * rule in eslint.config.mjs refuses them the catalog and the request schemas).
  */
 export const MODEL_NAMES = {
   "shortapi/z-image": "Z-Image",
