@@ -155,6 +155,45 @@ const config = [
     },
   },
   {
+    // The share page, history and the header ship no zod: not the catalog's schemas, not the request
+    // schemas (the share page's first-load budget depends on it). Labels come from lib/labels, limits
+    // from lib/api/gallery-limits.ts and lib/models/run-limits.ts; a type-only import ships nothing.
+    files: [
+      "app/g/**/*.{ts,tsx}",
+      "app/(workspace)/history/**/*.{ts,tsx}",
+      "app/layout.tsx",
+      "app/(workspace)/layout.tsx",
+      "components/{share,history,layout,media,review,compare,ui}/**/*.{ts,tsx}",
+      "lib/hooks/**/*.ts",
+      "lib/labels/**/*.ts",
+    ],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "zod",
+                "**/lib/models/catalog",
+                "**/lib/models/definitions/*",
+                "**/lib/models/params",
+                "**/lib/models/describe-schema",
+                "**/lib/models/starting-params",
+                "**/lib/models/param-labels",
+                "**/lib/api/*-requests",
+              ],
+              allowTypeImports: true,
+              message:
+                "The share page, history and the header ship no zod catalog and no request schemas: take labels from lib/labels and limits from their zod-free modules.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // A module that grows past this changes for two reasons: split it. Tests may be longer; blank lines
     // are Prettier's, not content.
     files: ["**/*.{ts,tsx,mjs}"],
