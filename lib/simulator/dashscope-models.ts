@@ -1,5 +1,5 @@
 import { parseStarSize } from "@/lib/models/sizes";
-import { boolean, type FieldCheck, type FieldRules, integer } from "./validate";
+import { boolean, type FieldCheck, type FieldRules, integer, shortText } from "./validate";
 
 /**
  * What DashScope checks of each model it serves on the multimodal-generation endpoint
@@ -42,13 +42,6 @@ const editSize: FieldCheck = (value) => {
   return inRange(size.width) && inRange(size.height) ? undefined : "must have each side from 512 to 2048";
 };
 
-const shortText =
-  (max: number): FieldCheck =>
-  (value) =>
-    typeof value === "string" && value.length <= max
-      ? undefined
-      : `must be a string of at most ${max} characters`;
-
 /** Qwen-Image-Edit Plus and Max take the same body (docs/providers-edit.md §3). */
 const qwenEdit = (label: string): DashscopeModel => ({
   label,
@@ -76,13 +69,6 @@ export const DASHSCOPE_MODELS: Record<string, DashscopeModel> = {
   "qwen-image-edit-plus": qwenEdit("Qwen Image Edit Plus · DashScope"),
   "qwen-image-edit-max": qwenEdit("Qwen Image Edit Max · DashScope"),
 };
-
-/** About a million pixels at the input's aspect ratio, each side a multiple of 16. */
-export function sizeLike(input: { width: number; height: number }): { width: number; height: number } {
-  const scale = Math.sqrt((1024 * 1024) / (input.width * input.height));
-  const side = (length: number) => Math.max(16, Math.round((length * scale) / 16) * 16);
-  return { width: side(input.width), height: side(input.height) };
-}
 
 export function dashscopeModel(id: unknown): DashscopeModel | undefined {
   return typeof id === "string" && Object.hasOwn(DASHSCOPE_MODELS, id) ? DASHSCOPE_MODELS[id] : undefined;

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "./index";
 import { KEY } from "@/lib/testing/simulator-fixture";
 import sharp from "sharp";
+import { meanColour } from "@/lib/testing/input-image-server";
 import { imageInfo } from "@/lib/testing/test-images";
 
 interface GenerationBody {
@@ -201,11 +202,7 @@ function editBody(
 }
 
 /** The mean of each colour channel of an output image. */
-async function meanColour(url: string) {
-  const { channels } = await sharp((await imageInfo(url)).bytes).stats();
-  const [r, g, b] = channels.map((channel) => channel.mean);
-  return { r: r ?? 0, g: g ?? 0, b: b ?? 0 };
-}
+const colourAt = async (url: string) => meanColour((await imageInfo(url)).bytes);
 
 const imagesOf = (result: { body: GenerationBody }) =>
   result.body.output.choices[0]?.message.content.flatMap((item) => (item.image ? [item.image] : [])) ?? [];
@@ -219,8 +216,8 @@ describe("DashScope simulator, edit models", () => {
       expect([red.status, blue.status]).toEqual([200, 200]);
       const [redUrl] = imagesOf(red);
       const [blueUrl] = imagesOf(blue);
-      const redColour = await meanColour(redUrl!);
-      const blueColour = await meanColour(blueUrl!);
+      const redColour = await colourAt(redUrl!);
+      const blueColour = await colourAt(blueUrl!);
       expect(redColour.r).toBeGreaterThan(redColour.b + 40);
       expect(blueColour.b).toBeGreaterThan(blueColour.r + 40);
       // No size sent: about a megapixel at the input's 2:1.

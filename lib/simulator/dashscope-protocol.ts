@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from "node:crypto";
 import { parseStarSize } from "@/lib/models/sizes";
 import type { SimulatorContext } from "./context";
-import { dashscopeModel, type DashscopeModel, sizeLike } from "./dashscope-models";
+import { dashscopeModel, type DashscopeModel } from "./dashscope-models";
 import { header, isPlainObject, jsonReply, type Reply, type SimRequest, sleep } from "./http-utils";
 import type { ImageSpec } from "./image-render";
-import { readInputImage } from "./input-images";
+import { readInputImage, sizeLike } from "./input-images";
 import type { JobOutcome } from "./outcomes";
 import type { ProviderProtocol } from "./provider-server";
 import { syncLatencyMs } from "./settings";

@@ -54,3 +54,27 @@ export async function readInputImage(reference: string, signal: AbortSignal): Pr
     return { ok: false, reason: "is not an image" };
   }
 }
+
+/** About a million pixels at the input's aspect ratio, each side a multiple of 16. */
+export function sizeLike(input: { width: number; height: number }): { width: number; height: number } {
+  const scale = Math.sqrt((1024 * 1024) / (input.width * input.height));
+  const side = (length: number) => Math.max(16, Math.round((length * scale) / 16) * 16);
+  return { width: side(input.width), height: side(input.height) };
+}
+
+/**
+ * An asynchronous provider's view of a job's inputs: the last one (the outputs follow it), or why
+ * the job fails, as a provider that accepted the job and then could not read an image reports it.
+ */
+export async function readJobInputs(
+  references: readonly string[],
+  signal: AbortSignal,
+): Promise<{ input?: { thumbnail: string; width: number; height: number }; failure?: string }> {
+  const inputs = await Promise.all(references.map((reference) => readInputImage(reference, signal)));
+  const failed = inputs.findIndex((input) => !input.ok);
+  const failure = inputs[failed];
+  if (failure && !failure.ok)
+    return { failure: `could not fetch input image ${failed + 1}: it ${failure.reason}` };
+  const last = inputs.at(-1);
+  return last?.ok ? { input: { thumbnail: last.thumbnail, width: last.width, height: last.height } } : {};
+}

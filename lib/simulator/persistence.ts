@@ -29,6 +29,8 @@ const jobSchema = z.object({
   updatedAt: date,
   completedAt: date.nullable(),
   imageUrls: z.array(z.string()),
+  input: z.object({ thumbnail: z.string(), width: z.number(), height: z.number() }).optional(),
+  failure: z.string().optional(),
   callbackUrl: z.string().optional(),
   callbackSettled: z.boolean(),
 });

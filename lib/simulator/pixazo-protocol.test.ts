@@ -1,4 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PIXAZO_SUBMIT_PATHS } from "@/lib/providers/pixazo/wire";
+import { type InputImageServer, meanColour, startInputImageServer } from "@/lib/testing/input-image-server";
 import { KEY, setUpSimulatorWithReceiver } from "@/lib/testing/simulator-fixture";
 import { imageInfo } from "@/lib/testing/test-images";
 import { waitFor } from "@/lib/testing/wait-for";
@@ -237,5 +239,60 @@ describe("pixazo simulator", () => {
     const final = await status(String(submitted.body.polling_url));
     expect(fixture.receiver.received).toEqual([final.body]);
     expect(final.body.status).toBe("FAILED");
+  });
+});
+
+describe("pixazo simulator, Qwen Image Edit", () => {
+  const EDIT = PIXAZO_SUBMIT_PATHS["qwen-image-edit"];
+  let inputs: InputImageServer;
+  beforeAll(async () => {
+    inputs = await startInputImageServer();
+  });
+  afterAll(() => inputs.close());
+
+  const editBody = (image: unknown, extra: Record<string, unknown> = {}) => ({
+    model: "qwen-image-edit",
+    input: { messages: [{ role: "user", content: [{ image }, { text: "make it glow" }] }] },
+    parameters: { watermark: false },
+    ...extra,
+  });
+
+  it("fetches the input and derives its output from it, at the input's aspect ratio", async () => {
+    const submitted = await submit(EDIT, editBody(inputs.url("red")));
+    expect(submitted).toMatchObject({ status: 202, body: { status: "QUEUED" } });
+    expect(inputs.requested).toContain("/red.png");
+    const { final } = await runToEnd(String(submitted.body.polling_url));
+    expect(final.body.status).toBe("COMPLETED");
+    const info = await imageInfo(final.body.output!.media_url[0]!);
+    expect(info.width! / info.height!).toBeCloseTo(2, 1);
+    const colour = await meanColour(info.bytes);
+    expect(colour.r).toBeGreaterThan(colour.b + 40);
+  });
+
+  it("fails the request, saying why, when it cannot fetch the input", async () => {
+    const submitted = await submit(EDIT, editBody(inputs.url("missing")));
+    const { final } = await runToEnd(String(submitted.body.polling_url));
+    expect(final.body).toMatchObject({
+      status: "FAILED",
+      error: "could not fetch input image 1: it could not be downloaded (HTTP 404)",
+      output: null,
+    });
+  });
+
+  it.each([
+    [
+      "no image",
+      { model: "qwen-image-edit", input: { messages: [{ role: "user", content: [{ text: "p" }] }] } },
+    ],
+    ["a data URI", editBody("data:image/png;base64,AA==")],
+    ["another model", editBody("https://x.test/a.png", { model: "qwen-image-max" })],
+    ["a flat prompt field", editBody("https://x.test/a.png", { prompt: "p" })],
+    ["an unknown parameter", editBody("https://x.test/a.png", { parameters: { n: 2 } })],
+  ])("refuses %s with 400", async (_name, body) => {
+    const result = await submit(EDIT, body);
+    expect(result).toMatchObject({
+      status: 400,
+      body: { error: "Bad Request", message: expect.any(String) },
+    });
   });
 });

@@ -1,53 +1,16 @@
 import { randomBytes } from "node:crypto";
 import { STATUS_CODES } from "node:http";
-import { PIXAZO_IMAGE_SIZES, type PixazoImageSize } from "@/lib/models/sizes";
 import { PIXAZO_STATUS_PREFIX, PIXAZO_SUBMIT_PATHS, type PixazoModelId } from "@/lib/providers/pixazo/wire";
 import type { SimulatorContext } from "./context";
 import { header, isHttpUrl, isPlainObject, jsonReply, type Reply, type SimRequest } from "./http-utils";
-import type { ImageFormat, ImageSpec } from "./image-render";
+import type { ImageSpec } from "./image-render";
+import { readJobInputs } from "./input-images";
 import { type AsyncProtocol, JobTimeline } from "./job-timeline";
 import type { SimJob } from "./saved-state";
 import type { JobOutcome } from "./outcomes";
-import { boolean, type FieldRules, findProblem, integer, numberIn, oneOf, text } from "./validate";
+import { PIXAZO_MODELS as MODELS, type PixazoModel } from "./pixazo-models";
 
 /** pixazo.ai gateway (docs/providers.md §3): 202 submit, universal v2 status, optional X-Webhook-URL. */
-
-/** What the gateway checks of each model's body; its submit path comes from the adapter's wire.ts. */
-interface PixazoModel {
-  label: string;
-  rules: FieldRules;
-}
-
-const IMAGE_SIZES = Object.keys(PIXAZO_IMAGE_SIZES);
-const OUTPUT_FORMATS = ["png", "jpeg", "webp"];
-
-const MODELS: Record<PixazoModelId, PixazoModel> = {
-  "z-image-turbo-834": {
-    label: "Z-Image Turbo · pixazo",
-    rules: {
-      prompt: { required: true, check: text },
-      image_size: { required: true, check: oneOf(IMAGE_SIZES) },
-      num_inference_steps: { check: integer(1, 50) },
-      num_images: { check: integer(1, 4) },
-      enable_safety_checker: { check: boolean },
-      output_format: { check: oneOf(OUTPUT_FORMATS) },
-      acceleration: { check: oneOf(["none"]) },
-    },
-  },
-  "z-image-base": {
-    label: "Z-Image Base · pixazo",
-    rules: {
-      prompt: { required: true, check: text },
-      image_size: { required: true, check: oneOf(IMAGE_SIZES) },
-      num_inference_steps: { check: integer(10, 100) },
-      guidance_scale: { check: numberIn(1, 20) },
-      num_images: { check: integer(1, 4) },
-      enable_safety_checker: { check: boolean },
-      output_format: { check: oneOf(OUTPUT_FORMATS) },
-      acceleration: { check: oneOf(["regular", "fast", "ultra_fast"]) },
-    },
-  },
-};
 
 const TERMINAL: Record<JobOutcome, { status: "COMPLETED" | "FAILED" | "ERROR"; error: string | null }> = {
   success: { status: "COMPLETED", error: null },
@@ -90,7 +53,7 @@ function statusBody(job: SimJob) {
     request_id: job.id,
     status: terminal?.status ?? (job.phase === "queued" ? "QUEUED" : "PROCESSING"),
     model_id: job.modelId,
-    error: terminal?.error ?? null,
+    error: terminal ? (job.failure ?? terminal.error) : null,
     output:
       terminal?.status === "COMPLETED"
         ? { media_url: job.imageUrls, media_type: "application/octet-stream" }
@@ -109,18 +72,17 @@ export function createPixazoProtocol(context: SimulatorContext): AsyncProtocol {
   function finish(job: SimJob): void {
     const model = Object.hasOwn(MODELS, job.modelId) ? MODELS[job.modelId as PixazoModelId] : undefined;
     if (job.outcome === "success" && model) {
-      const { params } = job;
-      const size = PIXAZO_IMAGE_SIZES[params.image_size as PixazoImageSize];
-      const format = (params.output_format ?? "png") as ImageFormat;
-      const count = Number(params.num_images ?? 1);
+      const { count, format, ...size } = model.output(job.params, job.input);
+      const read = model.read(job.params);
       job.imageUrls = Array.from({ length: count }, (_, index) => {
         const spec: ImageSpec = {
           model: job.modelId,
           label: model.label,
-          prompt: String(params.prompt),
+          prompt: typeof read === "string" ? "" : read.prompt,
           index,
           format,
           ...size,
+          ...(job.input ? { input: job.input.thumbnail } : {}),
         };
         // R2 serves these as application/octet-stream (§3.5), so adapters must sniff the bytes.
         return context.images.issue(context.origins.pixazo, spec, { contentType: "application/octet-stream" })
@@ -136,19 +98,23 @@ export function createPixazoProtocol(context: SimulatorContext): AsyncProtocol {
   });
 
   function submit(modelId: string, model: PixazoModel) {
-    return (request: SimRequest): Reply => {
+    return async (request: SimRequest): Promise<Reply> => {
       const body = request.json;
       if (request.jsonError || !isPlainObject(body)) return badRequest("Request body must be a JSON object.");
-      const problem = findProblem(body, model.rules);
-      if (problem) return badRequest(problem);
+      const read = model.read(body);
+      if (typeof read === "string") return badRequest(read);
       const webhookUrl = header(request.headers, "x-webhook-url");
       if (webhookUrl !== undefined && !isHttpUrl(webhookUrl))
         return badRequest("X-Webhook-URL must be an http(s) URL.");
+      // An edit's images are fetched now, as the gateway would; one it cannot read fails the job.
+      const { input, failure } = await readJobInputs(read.images, context.signal);
       const now = new Date();
       const job: SimJob = {
         id: `${modelId}_${uuidV7()}`,
         phase: "queued",
-        outcome: context.outcomes.next("pixazo", String(body.prompt)),
+        outcome: failure ? "failed" : context.outcomes.next("pixazo", read.prompt),
+        ...(input ? { input } : {}),
+        ...(failure ? { failure } : {}),
         createdAt: now,
         updatedAt: now,
         completedAt: null,

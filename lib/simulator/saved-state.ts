@@ -25,6 +25,10 @@ export interface SimJob {
   completedAt: Date | null;
   /** Issued when the job succeeds. */
   imageUrls: string[];
+  /** An edit's input the outputs derive from (ImageSpec.input), read when the job was created. */
+  input?: { thumbnail: string; width: number; height: number };
+  /** Why the job fails, when not the outcome's usual reason (an input it could not fetch). */
+  failure?: string;
   /** Where the terminal state is POSTed (shortapi callback_url, pixazo X-Webhook-URL). */
   callbackUrl?: string;
   /** Delivery ended (answered or given up); until then a restart sends the callback again. */

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type InputImageServer, meanColour, startInputImageServer } from "@/lib/testing/input-image-server";
 import { KEY, setUpSimulatorWithReceiver } from "@/lib/testing/simulator-fixture";
 import { imageInfo } from "@/lib/testing/test-images";
 import { waitFor } from "@/lib/testing/wait-for";
@@ -290,5 +291,83 @@ describe("shortapi simulator", () => {
       (count) => count === 2,
     );
     expect(fixture.receiver.received[0]).toEqual(fixture.receiver.received[1]);
+  });
+});
+
+describe("shortapi simulator, edit models", () => {
+  let inputs: InputImageServer;
+  beforeAll(async () => {
+    inputs = await startInputImageServer();
+  });
+  afterAll(() => inputs.close());
+
+  async function outputColour(id: string) {
+    const { final } = await runToEnd(id);
+    const [image] = final.body.data.result?.images ?? [];
+    return meanColour((await imageInfo(image!.url)).bytes);
+  }
+
+  it("gpt-image-2 edit fetches every input and derives its output from the last one", async () => {
+    const created = await create({
+      model: "openai/gpt-image-2/edit",
+      args: { prompt: "make it glow", images: [inputs.url("blue"), inputs.url("red")] },
+    });
+    expect(created.body).toMatchObject({ code: 0, data: { amount: "0.06" } });
+    expect(inputs.requested).toEqual(expect.arrayContaining(["/blue.png", "/red.png"]));
+    const colour = await outputColour(created.body.data.job_id);
+    expect(colour.r).toBeGreaterThan(colour.b + 40);
+  });
+
+  it("FLUX image-to-image derives its outputs from image_url at the asked aspect ratio", async () => {
+    const created = await create({
+      model: "shortapi/flux-1.0/image-to-image",
+      args: { prompt: "p", image_url: inputs.url("blue"), aspect_ratio: "1:1", performance: "schnell" },
+    });
+    expect(created.body.data.amount).toBe("0.002");
+    const { final } = await runToEnd(created.body.data.job_id);
+    const info = await imageInfo(final.body.data.result!.images[0]!.url);
+    expect(info.width).toBe(info.height);
+    const colour = await meanColour(info.bytes);
+    expect(colour.b).toBeGreaterThan(colour.r + 40);
+  });
+
+  it("fails the job, refunded, when it cannot fetch an input", async () => {
+    const created = await create({
+      model: "openai/gpt-image-2/edit",
+      args: { prompt: "p", images: [inputs.url("red"), inputs.url("missing")] },
+    });
+    const { final } = await runToEnd(created.body.data.job_id);
+    expect(final.body.data).toMatchObject({
+      status: 3,
+      error: "could not fetch input image 2: it could not be downloaded (HTTP 404)",
+      refunded: true,
+    });
+  });
+
+  it.each([
+    ["gpt-image-2 edit without images", { model: "openai/gpt-image-2/edit", args: { prompt: "p" } }],
+    [
+      "gpt-image-2 edit with 17 images",
+      {
+        model: "openai/gpt-image-2/edit",
+        args: { prompt: "p", images: Array(17).fill("https://x.test/a.png") },
+      },
+    ],
+    [
+      "gpt-image-2 edit with a data URI",
+      { model: "openai/gpt-image-2/edit", args: { prompt: "p", images: ["data:image/png;base64,AA=="] } },
+    ],
+    [
+      "FLUX image-to-image without image_url",
+      { model: "shortapi/flux-1.0/image-to-image", args: { prompt: "p", aspect_ratio: "1:1" } },
+    ],
+    [
+      "FLUX image-to-image without aspect_ratio",
+      { model: "shortapi/flux-1.0/image-to-image", args: { prompt: "p", image_url: "https://x.test/a.png" } },
+    ],
+  ])("refuses %s with 400", async (_name, body) => {
+    const result = await create(body);
+    expect(result.status).toBe(400);
+    expect(result.body).toMatchObject({ code: 400, message: expect.any(String) });
   });
 });

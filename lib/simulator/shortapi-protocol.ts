@@ -1,80 +1,15 @@
 import { randomBytes } from "node:crypto";
-import { fluxSize, type PixelSize, Z_IMAGE_SIZES } from "@/lib/models/sizes";
-import { ASPECT_RATIOS, type AspectRatio } from "@/lib/models/types";
 import type { SimulatorContext } from "./context";
 import { header, isHttpUrl, isPlainObject, jsonReply, type Reply, type SimRequest } from "./http-utils";
 import type { ImageSpec } from "./image-render";
 import { type AsyncProtocol, JobTimeline } from "./job-timeline";
 import type { SimJob } from "./saved-state";
 import type { JobOutcome } from "./outcomes";
-import { boolean, countOf, type FieldRules, findProblem, oneOf, text } from "./validate";
+import { readJobInputs } from "./input-images";
+import { SHORTAPI_MODELS as MODELS } from "./shortapi-models";
+import { findProblem } from "./validate";
 
 /** shortapi.ai job API (docs/providers.md §2): create, then poll /job/query or receive callback_url. */
-
-interface ShortapiModel {
-  label(args: Record<string, unknown>): string;
-  rules: FieldRules;
-  imageCount(args: Record<string, unknown>): number;
-  size(args: Record<string, unknown>): PixelSize;
-  /**
-   * Provider-side price (§2.10), deliberately not read from our catalog so a wrong estimate
-   * there shows up as a difference from `amount`.
-   */
-  priceUsd(args: Record<string, unknown>): number;
-}
-
-const GPT_IMAGE_SIZES = ["1024x1024", "1536x1024", "1024x1536", "auto"];
-
-function zImageSize(args: Record<string, unknown>): PixelSize {
-  return Z_IMAGE_SIZES[args.resolution === "1.5K" ? "1280" : "1024"][args.aspect_ratio as AspectRatio];
-}
-
-const count = (args: Record<string, unknown>) => Number(args.num_images ?? 1);
-
-const MODELS: Record<string, ShortapiModel> = {
-  "shortapi/z-image/text-to-image": {
-    label: () => "Z-Image · shortapi",
-    rules: {
-      prompt: { required: true, check: text },
-      aspect_ratio: { required: true, check: oneOf(ASPECT_RATIOS) },
-      num_images: { check: countOf([1, 2, 3, 4]) },
-      resolution: { check: oneOf(["1K", "1.5K"]) },
-      enable_nsfw: { check: boolean },
-    },
-    imageCount: count,
-    size: zImageSize,
-    priceUsd(args) {
-      const { width, height } = zImageSize(args);
-      return 0.004 * ((width * height) / 1_000_000) * count(args);
-    },
-  },
-  "shortapi/flux-1.0/text-to-image": {
-    label: (args) => `FLUX.1 ${args.performance === "schnell" ? "schnell" : "dev"}`,
-    rules: {
-      prompt: { required: true, check: text },
-      aspect_ratio: { required: true, check: oneOf(ASPECT_RATIOS) },
-      num_images: { check: countOf([1, 2, 4, 8]) },
-      performance: { check: oneOf(["schnell", "dev"]) },
-    },
-    imageCount: count,
-    size: (args) => fluxSize(args.aspect_ratio as AspectRatio),
-    priceUsd: (args) => (args.performance === "schnell" ? 0.002 : 0.02),
-  },
-  "openai/gpt-image-2/text-to-image": {
-    label: () => "GPT Image 2",
-    rules: {
-      prompt: { required: true, check: text },
-      size: { check: oneOf(GPT_IMAGE_SIZES) },
-    },
-    imageCount: () => 1,
-    size(args) {
-      const [width = 1024, height = 1024] =
-        typeof args.size === "string" && args.size !== "auto" ? args.size.split("x").map(Number) : [];
-      return { width, height };
-    },
-    priceUsd: () => 0.06,
-  },
-};
 
 const FAILURE_MESSAGES: Record<Exclude<JobOutcome, "success">, string> = {
   content_policy:
@@ -110,7 +45,7 @@ function queryBody(job: SimJob) {
       status,
       result: status === 2 ? { images: job.imageUrls.map((url) => ({ url })) } : null,
       ...(job.outcome !== "success" && status === 3
-        ? { error: FAILURE_MESSAGES[job.outcome], refunded: true }
+        ? { error: job.failure ?? FAILURE_MESSAGES[job.outcome], refunded: true }
         : {}),
     },
   };
@@ -134,7 +69,7 @@ export function createShortapiProtocol(context: SimulatorContext): AsyncProtocol
     const model = MODELS[job.modelId];
     if (job.outcome === "success" && model) {
       const args = job.params;
-      const { width, height } = model.size(args);
+      const { width, height } = model.size(args, job.input);
       job.imageUrls = Array.from({ length: model.imageCount(args) }, (_, index) => {
         const spec: ImageSpec = {
           model: job.modelId,
@@ -144,6 +79,7 @@ export function createShortapiProtocol(context: SimulatorContext): AsyncProtocol
           width,
           height,
           format: "png",
+          ...(job.input ? { input: job.input.thumbnail } : {}),
         };
         return context.images.issue(context.origins.shortapi, spec).url;
       });
@@ -156,7 +92,7 @@ export function createShortapiProtocol(context: SimulatorContext): AsyncProtocol
     resumable: (job) => Object.hasOwn(MODELS, job.modelId),
   });
 
-  function create(request: SimRequest): Reply {
+  async function create(request: SimRequest): Promise<Reply> {
     const body = request.json;
     if (request.jsonError || !isPlainObject(body))
       return refuse(400, { message: "request body must be a JSON object" });
@@ -168,11 +104,15 @@ export function createShortapiProtocol(context: SimulatorContext): AsyncProtocol
     if (body.callback_url !== undefined && !isHttpUrl(body.callback_url)) {
       return refuse(400, { message: "callback_url must be an http(s) URL" });
     }
+    // An edit's images are fetched now, as the provider would; one it cannot read fails the job.
+    const { input, failure } = await readJobInputs(model.inputs?.(body.args) ?? [], context.signal);
     const now = new Date();
     const job: SimJob = {
       id: randomBytes(12).toString("hex"),
       phase: "queued",
-      outcome: context.outcomes.next("shortapi", String(body.args.prompt)),
+      outcome: failure ? "failed" : context.outcomes.next("shortapi", String(body.args.prompt)),
+      ...(input ? { input } : {}),
+      ...(failure ? { failure } : {}),
       createdAt: now,
       updatedAt: now,
       completedAt: null,

@@ -63,3 +63,14 @@ export const numberIn =
     typeof value === "number" && Number.isFinite(value) && value >= min && value <= max
       ? undefined
       : `must be a number from ${min} to ${max}`;
+
+export const shortText =
+  (max: number): FieldCheck =>
+  (value) =>
+    typeof value === "string" && value.length <= max
+      ? undefined
+      : `must be a string of at most ${max} characters`;
+
+/** Providers fetch input images themselves: only an http(s) URL will do (no data URIs). */
+export const httpUrl: FieldCheck = (value) =>
+  typeof value === "string" && /^https?:\/\/\S+$/i.test(value) ? undefined : "must be an http(s) URL";

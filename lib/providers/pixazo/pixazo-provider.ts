@@ -10,7 +10,7 @@ export function createPixazoProvider(config: ProviderConfig): ImageProvider {
   return {
     id: "pixazo",
 
-    async submit({ modelId, prompt, params, callbackUrl }) {
+    async submit({ modelId, prompt, params, callbackUrl, inputImages }) {
       const model = resolveModel("pixazo", modelId);
       const path = submitPath(model.providerModel);
       if (!path) {
@@ -20,7 +20,7 @@ export function createPixazoProvider(config: ProviderConfig): ImageProvider {
       }
       const submitted = await api.submit(
         path,
-        toSubmitBody(prompt, parseModelParams(model, params)),
+        toSubmitBody(model.providerModel, prompt, parseModelParams(model, params), inputImages),
         callbackUrl,
       );
       return { state: "pending", providerJobId: submitted.request_id, pollingUrl: submitted.polling_url };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MODELS } from "@/lib/models/catalog";
 import { statusUrl, submitPath, toPollResult, toSubmitBody } from "./transform";
+import { PIXAZO_SUBMIT_PATHS } from "./wire";
 
 const BASE = "https://gateway.pixazo.ai";
 
@@ -19,10 +20,32 @@ describe("pixazo submitPath and toSubmitBody", () => {
   });
 
   it("sends the prompt next to the params", () => {
-    expect(toSubmitBody("p", { image_size: "square_1_1" })).toEqual({
+    expect(toSubmitBody("z-image-turbo-834", "p", { image_size: "square_1_1" })).toEqual({
       prompt: "p",
       image_size: "square_1_1",
     });
+  });
+});
+
+describe("pixazo toSubmitBody for Qwen Image Edit", () => {
+  it("sends a DashScope-shaped body: input image URLs, then the prompt; params as parameters", () => {
+    const urls = ["https://prism.example/api/inputs/a/file", "https://prism.example/api/inputs/b/file"];
+    expect(toSubmitBody("qwen-image-edit", "make it blue", { watermark: false }, urls)).toEqual({
+      model: "qwen-image-edit",
+      input: {
+        messages: [
+          { role: "user", content: [{ image: urls[0] }, { image: urls[1] }, { text: "make it blue" }] },
+        ],
+      },
+      parameters: { watermark: false },
+    });
+    expect(PIXAZO_SUBMIT_PATHS["qwen-image-edit"]).toBe(
+      "/qwen-image/v1/generateMultimodeTextToImageEditRequest",
+    );
+  });
+
+  it("never sends images to a text-to-image model", () => {
+    expect(toSubmitBody("z-image-base", "p", {}, ["https://x.test/a.png"])).toEqual({ prompt: "p" });
   });
 });
 

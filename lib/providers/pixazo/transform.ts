@@ -1,6 +1,12 @@
 import { firstText, looksLikeContentPolicy, providerError } from "../errors";
 import type { PollResult } from "../types";
-import { PIXAZO_STATUS_PREFIX, PIXAZO_SUBMIT_PATHS, type PixazoModelId, type PixazoStatus } from "./wire";
+import {
+  PIXAZO_MESSAGE_BODY_MODELS,
+  PIXAZO_STATUS_PREFIX,
+  PIXAZO_SUBMIT_PATHS,
+  type PixazoModelId,
+  type PixazoStatus,
+} from "./wire";
 
 /** The submit path of a pixazo model id, or undefined for a model pixazo has no endpoint for. */
 export function submitPath(providerModel: string): string | undefined {
@@ -9,9 +15,19 @@ export function submitPath(providerModel: string): string | undefined {
     : undefined;
 }
 
-/** `params` must be the model schema's parsed output, so only documented fields are sent. */
-export function toSubmitBody(prompt: string, params: Record<string, unknown>): Record<string, unknown> {
-  return { prompt, ...params };
+/**
+ * `params` must be the model schema's parsed output, so only documented fields are sent: next to the
+ * prompt, or as the `parameters` of a DashScope-shaped body with the input images (URLs) first.
+ */
+export function toSubmitBody(
+  providerModel: string,
+  prompt: string,
+  params: Record<string, unknown>,
+  inputImages: readonly string[] = [],
+): Record<string, unknown> {
+  if (!PIXAZO_MESSAGE_BODY_MODELS.has(providerModel)) return { prompt, ...params };
+  const content = [...inputImages.map((image) => ({ image })), { text: prompt }];
+  return { model: providerModel, input: { messages: [{ role: "user", content }] }, parameters: params };
 }
 
 /**

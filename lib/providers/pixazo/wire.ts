@@ -9,8 +9,17 @@ import { z } from "zod";
 export const PIXAZO_SUBMIT_PATHS = {
   "z-image-turbo-834": "/z-image-turbo-834/v1/z-image-turbo-request",
   "z-image-base": "/z-image-base/v1/z-image-base-request",
+  "qwen-image-edit": "/qwen-image/v1/generateMultimodeTextToImageEditRequest",
 } as const satisfies Record<string, `/${string}`>;
 export type PixazoModelId = keyof typeof PIXAZO_SUBMIT_PATHS;
+
+/**
+ * Models whose body is DashScope-shaped, `{model, input: {messages}, parameters}` with the input
+ * images before the prompt (docs/providers-edit.md §4), instead of `{prompt, ...fields}`. Their
+ * answers are assumed to be the gateway's usual 202 and status object: nothing public shows them,
+ * so if a real answer differs, this and `submitResponseSchema` are where it changes.
+ */
+export const PIXAZO_MESSAGE_BODY_MODELS: ReadonlySet<string> = new Set<PixazoModelId>(["qwen-image-edit"]);
 
 /** The universal status endpoint (§3.5): this prefix, then the request id. */
 export const PIXAZO_STATUS_PREFIX = "/v2/requests/status/";

@@ -9,10 +9,12 @@ export function createShortapiProvider(config: ProviderConfig): ImageProvider {
   return {
     id: "shortapi",
 
-    async submit({ modelId, prompt, params, callbackUrl }) {
+    async submit({ modelId, prompt, params, callbackUrl, inputImages }) {
       const model = resolveModel("shortapi", modelId);
       const args = parseModelParams(model, params);
-      const created = await api.createJob(toCreateBody(model.providerModel, prompt, args, callbackUrl));
+      const created = await api.createJob(
+        toCreateBody(model.providerModel, prompt, args, callbackUrl, inputImages),
+      );
       return { state: "pending", providerJobId: created.jobId, costUsd: parseAmount(created.amount) };
     },
 

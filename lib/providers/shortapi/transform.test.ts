@@ -15,6 +15,43 @@ describe("shortapi toCreateBody", () => {
   });
 });
 
+describe("shortapi toCreateBody for edit models", () => {
+  const urls = Array.from({ length: 18 }, (_, index) => `https://prism.example/api/inputs/${index}/file`);
+
+  it("puts gpt-image-2 edit's inputs in images, at most 16, in order", () => {
+    expect(toCreateBody("openai/gpt-image-2/edit", "make it blue", {}, undefined, urls.slice(0, 2))).toEqual({
+      model: "openai/gpt-image-2/edit",
+      args: { prompt: "make it blue", images: urls.slice(0, 2) },
+    });
+    expect(toCreateBody("openai/gpt-image-2/edit", "p", {}, undefined, urls).args.images).toEqual(
+      urls.slice(0, 16),
+    );
+  });
+
+  it("puts FLUX image-to-image's first input in image_url", () => {
+    expect(
+      toCreateBody(
+        "shortapi/flux-1.0/image-to-image",
+        "p",
+        { aspect_ratio: "1:1" },
+        undefined,
+        urls.slice(0, 3),
+      ),
+    ).toEqual({
+      model: "shortapi/flux-1.0/image-to-image",
+      args: { prompt: "p", aspect_ratio: "1:1", image_url: urls[0] },
+    });
+  });
+
+  it("sends no image field for a text-to-image model, whatever it is given", () => {
+    expect(toCreateBody("shortapi/z-image/text-to-image", "p", {}, undefined, urls.slice(0, 1)).args).toEqual(
+      {
+        prompt: "p",
+      },
+    );
+  });
+});
+
 describe("shortapi parseAmount", () => {
   it("reads decimal strings and numbers, rejects everything else", () => {
     expect(parseAmount("0.02")).toBe(0.02);

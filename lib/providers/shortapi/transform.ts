@@ -1,6 +1,6 @@
 import { looksLikeContentPolicy, firstText, providerError } from "../errors";
 import type { PollResult } from "../types";
-import type { ShortapiCreateBody, ShortapiJob } from "./wire";
+import { SHORTAPI_IMAGE_ARGS, type ShortapiCreateBody, type ShortapiJob } from "./wire";
 
 /**
  * `params` must be the model schema's parsed output: it holds exactly the model's documented args,
@@ -11,8 +11,16 @@ export function toCreateBody(
   prompt: string,
   params: Record<string, unknown>,
   callbackUrl?: string,
+  inputImages: readonly string[] = [],
 ): ShortapiCreateBody {
   const body: ShortapiCreateBody = { model: providerModel, args: { prompt, ...params } };
+  // An edit model's inputs go where the model takes them: a list (the first `max`) or one URL.
+  const images = Object.hasOwn(SHORTAPI_IMAGE_ARGS, providerModel)
+    ? SHORTAPI_IMAGE_ARGS[providerModel]
+    : undefined;
+  if (images && inputImages.length > 0) {
+    body.args[images.field] = images.max === 1 ? inputImages[0] : inputImages.slice(0, images.max);
+  }
   if (callbackUrl) body.callback_url = callbackUrl;
   return body;
 }

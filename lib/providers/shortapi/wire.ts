@@ -2,6 +2,15 @@ import { z } from "zod";
 
 /** shortapi's own request and response shapes (docs/providers.md §2); unknown fields are ignored. */
 
+/**
+ * Where an edit model takes its input image URLs in `args` (docs/providers-edit.md §2): a list, or
+ * one URL. Text-to-image models have none.
+ */
+export const SHORTAPI_IMAGE_ARGS: Readonly<Record<string, { field: string; max: number }>> = {
+  "openai/gpt-image-2/edit": { field: "images", max: 16 },
+  "shortapi/flux-1.0/image-to-image": { field: "image_url", max: 1 },
+};
+
 /** The documented create envelope (docs/providers.md §2.3). */
 export interface ShortapiCreateBody {
   model: string;
