@@ -27,12 +27,24 @@ function maskSecrets(text: string): string {
   return masked;
 }
 
+/**
+ * A failed query's message lists its parameters, which are user text (prompts, notes, titles):
+ * only the statement and how many parameters it had are logged.
+ */
+function withoutQueryParameters(error: Error): { message: string; stack?: string } {
+  const { query, params } = error as { query?: unknown; params?: unknown };
+  if (typeof query !== "string" || !Array.isArray(params))
+    return { message: error.message, stack: error.stack };
+  const message = `Failed query: ${query}\nparams: ${params.length} not logged`;
+  const stackFrames = error.stack?.split("\n    at ").slice(1);
+  return { message, stack: [`${error.name}: ${message}`, ...(stackFrames ?? [])].join("\n    at ") };
+}
+
 function serialize(value: unknown, depth = 0): unknown {
   if (value instanceof Error) {
     return {
       name: value.name,
-      message: value.message,
-      stack: value.stack,
+      ...withoutQueryParameters(value),
       cause: serialize(value.cause, depth + 1),
     };
   }

@@ -46,6 +46,15 @@ test("TRACE and methods no route serves are a 405 with Allow, on pages and API r
   }
 });
 
+test("a NUL character in a page's or image's path is a 400 in the envelope, never a 500", async () => {
+  for (const path of ["/g/%00", "/g/x%00/opengraph-image", "/runs/ab%00cd", "/g/x%00/compare"]) {
+    const response = await send("GET", path);
+    expect(response.status, path).toBe(400);
+    expect(envelope(response).code).toBe("bad_request");
+    expect(response.body).not.toContain("\u0000");
+  }
+});
+
 test("absolute-form and asterisk-form targets are refused in the envelope, never redirected off-site", async () => {
   for (const [method, target] of [
     ["GET", "http://evil.example/api/health"],

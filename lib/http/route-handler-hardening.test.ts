@@ -157,3 +157,32 @@ describe("NUL characters and undecodable paths", () => {
     expect(await errorOf(response)).toMatchObject({ status: 400, code: "bad_request" });
   });
 });
+
+describe("a database write on a full disk", () => {
+  it("is a 507 like a run's, and the log keeps the statement but none of the user's text", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const note = "client hates the teal, keep it secret";
+    // What drizzle throws when PostgreSQL (53100) or PGlite's file system (ENOSPC) runs out of space.
+    const failedQuery = Object.assign(
+      new Error(
+        `Failed query: update "images" set "note" = $1 where "images"."id" = $2\nparams: ${note},img-1`,
+      ),
+      {
+        query: 'update "images" set "note" = $1 where "images"."id" = $2',
+        params: [note, "img-1"],
+        cause: Object.assign(new Error('could not extend file "base/5/16384": No space left on device'), {
+          code: "53100",
+        }),
+      },
+    );
+    const annotate = routeHandler({ access: "public", body: z.object({ prompt: z.string() }) }, () => {
+      throw failedQuery;
+    });
+    const response = await annotate(post({}), context);
+    expect(await errorOf(response)).toMatchObject({ status: 507, code: "insufficient_storage" });
+    const lines = logged.mock.calls.map((call) => String(call[0])).join("\n");
+    expect(lines).toContain('update \\"images\\" set');
+    expect(lines).not.toContain("teal");
+    logged.mockRestore();
+  });
+});

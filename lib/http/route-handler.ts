@@ -93,6 +93,20 @@ async function awaitParams<TParams>(context: RouteContext<TParams>): Promise<TPa
   }
 }
 
+const DISK_FULL_CODES = new Set(["53100", "ENOSPC", "EDQUOT"]);
+
+/**
+ * The database could not write because its disk is full: PostgreSQL's disk_full (53100), or the
+ * file system's ENOSPC under embedded PGlite, anywhere in the error's chain of causes.
+ */
+function isDiskFull(error: unknown, depth = 0): boolean {
+  if (typeof error !== "object" || error === null || depth > 5) return false;
+  const { code, message, cause } = error as { code?: unknown; message?: unknown; cause?: unknown };
+  if (typeof code === "string" && DISK_FULL_CODES.has(code)) return true;
+  if (typeof message === "string" && /no space left on device/i.test(message)) return true;
+  return isDiskFull(cause, depth + 1);
+}
+
 function refuseNulCharacters(value: unknown, what: string): void {
   const issues = nulCharacterIssues(value);
   if (issues.length > 0) throw new AppError("invalid_input", `The ${what} has invalid fields`, { issues });
@@ -165,6 +179,17 @@ export function routeHandler<
         return errorResponse(503, {
           code: "service_unavailable",
           message: "Image storage is unavailable right now. Please try again.",
+        });
+      }
+      if (isDiskFull(error)) {
+        logger.error("Disk full: a write failed", {
+          method: request.method,
+          path: request.nextUrl.pathname,
+          error,
+        });
+        return errorResponse(507, {
+          code: "insufficient_storage",
+          message: "The server's disk is full, so this change was not saved. Free some space and try again.",
         });
       }
       logger.error("Unhandled error in route", {

@@ -103,3 +103,18 @@ describe("refusalOf with the addressed host", () => {
     }
   });
 });
+
+describe("NUL characters in a page's path", () => {
+  it("are refused for pages and images, and left to API routes, which name the parameter", () => {
+    expect(refusalOf("GET", "/g/%00")).toEqual({ kind: "nul", path: "/g/%00" });
+    expect(refusalOf("GET", "/g/x%00/opengraph-image")).toEqual({
+      kind: "nul",
+      path: "/g/x%00/opengraph-image",
+    });
+    expect(refusalOf("GET", "/api/runs/ab%00cd")).toBeUndefined();
+    expect(decodeRefusal(encodeRefusal({ kind: "nul", path: "/g/%00" }))).toEqual({
+      kind: "nul",
+      path: "/g/%00",
+    });
+  });
+});

@@ -23,6 +23,8 @@ export const GET = routeHandler({ access: "public" }, ({ request }) => {
       });
     case "path":
       throw new AppError("bad_request", `The path ${shown(refusal.path)} is not valid percent-encoding`);
+    case "nul":
+      throw new AppError("bad_request", `The path ${shown(refusal.path)} must not contain NUL characters`);
     case "target":
       throw new AppError("bad_request", "The request target must be a path starting with /");
     case "host":
