@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray, ne, or } from "drizzle-orm";
 import type { Database } from "../client";
 import { images, jobs, type ImageRow, type JobRow, type NewImageRow } from "../schema";
+import { inputs } from "../input-schema";
 
 /** What became of an image insert: a job canceled or deleted meanwhile keeps no image. */
 export type ImageInsert = "recorded" | "job canceled" | "job deleted";
@@ -35,14 +36,23 @@ export async function listImagesOfJob(db: Database, jobId: string): Promise<Imag
   return db.select().from(images).where(eq(images.jobId, jobId)).orderBy(images.index);
 }
 
-/** Of these blob keys, the ones no image row refers to any more (as original or thumbnail). */
+/**
+ * Of these blob keys, the ones no image and no input refers to any more (as original or
+ * thumbnail): an input may hold the very bytes of a result it was made from.
+ */
 export async function unreferencedBlobKeys(db: Database, keys: string[]): Promise<string[]> {
   if (keys.length === 0) return [];
-  const referenced = await db
-    .select({ blobKey: images.blobKey, thumbnailKey: images.thumbnailKey })
-    .from(images)
-    .where(or(inArray(images.blobKey, keys), inArray(images.thumbnailKey, keys)));
-  const stillUsed = new Set(referenced.flatMap((row) => [row.blobKey, row.thumbnailKey]));
+  const [byImages, byInputs] = await Promise.all([
+    db
+      .select({ blobKey: images.blobKey, thumbnailKey: images.thumbnailKey })
+      .from(images)
+      .where(or(inArray(images.blobKey, keys), inArray(images.thumbnailKey, keys))),
+    db
+      .select({ blobKey: inputs.blobKey, thumbnailKey: inputs.thumbnailKey })
+      .from(inputs)
+      .where(or(inArray(inputs.blobKey, keys), inArray(inputs.thumbnailKey, keys))),
+  ]);
+  const stillUsed = new Set([...byImages, ...byInputs].flatMap((row) => [row.blobKey, row.thumbnailKey]));
   return [...new Set(keys)].filter((key) => !stillUsed.has(key));
 }
 

@@ -3,10 +3,11 @@ import { and, asc, desc, eq, exists, inArray, sql } from "drizzle-orm";
 import { JOB_STATUSES, type JobStatus } from "@/lib/models/job-status";
 import type { Database } from "../client";
 import { images, jobs, runs, type ImageRow, type JobRow, type NewJobRow, type RunRow } from "../schema";
-import type { InputRow } from "../input-schema";
+import { runInputs, type InputRow } from "../input-schema";
 import { CELL_ORDER } from "./cells";
 import { recordIdempotencyKey, type IdempotencyClaim } from "./idempotency-keys";
 import { unreferencedBlobKeys } from "./images";
+import { deleteUnusedInputs } from "./inputs";
 import { archiveRunSpend, insertLedgerEntries } from "./spend";
 
 /** A run and the id, model and status of each of its jobs, in submission order. */
@@ -223,8 +224,8 @@ export async function listRunRows(db: Database, options: ListRunsOptions): Promi
 }
 
 /**
- * Deletes a run with its jobs and images, and returns the blob keys no other image uses any more,
- * for the caller to remove from the blob store. What the jobs cost stays in the spend ledger.
+ * Deletes a run with its jobs, images and the inputs no other run uses; returns the blob keys no
+ * image or input uses any more, for the caller to remove. What the jobs cost stays in the ledger.
  */
 export async function deleteRun(
   db: Database,
@@ -235,10 +236,18 @@ export async function deleteRun(
       .select({ blobKey: images.blobKey, thumbnailKey: images.thumbnailKey })
       .from(images)
       .where(eq(images.runId, id));
+    const usedInputs = await transaction
+      .select({ inputId: runInputs.inputId })
+      .from(runInputs)
+      .where(eq(runInputs.runId, id));
     await archiveRunSpend(transaction, id);
     const deleted = await transaction.delete(runs).where(eq(runs.id, id)).returning({ id: runs.id });
     if (deleted.length === 0) return { deleted: false, orphanedBlobKeys: [] };
-    const keys = runImages.flatMap((image) => [image.blobKey, image.thumbnailKey]);
+    const unusedInputs = await deleteUnusedInputs(
+      transaction,
+      usedInputs.map((row) => row.inputId),
+    );
+    const keys = [...runImages, ...unusedInputs].flatMap((image) => [image.blobKey, image.thumbnailKey]);
     return { deleted: true, orphanedBlobKeys: await unreferencedBlobKeys(transaction, keys) };
   });
 }
