@@ -17,8 +17,8 @@ import {
 } from "../support/cluster-checks";
 import type { JobView } from "../../lib/api/views";
 
-// Two `next start` instances on one PostgreSQL, one bucket and one simulator.
-const cluster = new Cluster({ apps: [3760, 3761], simulator: 4760, postgres: 55460 });
+// Two `next start` instances on one PostgreSQL, one bucket and one simulator (control 4760, providers 4761-4763).
+const cluster = new Cluster({ apps: [3760, 3761], simulator: 4760, postgres: 55460, bucket: 4766 });
 const A = () => cluster.a.baseUrl;
 const B = () => cluster.b.baseUrl;
 const tags = (prefix: string, count: number) =>
@@ -265,4 +265,72 @@ test("SIGTERM: the instance claims nothing after the signal and the other takes 
     await leases.stop();
     await database.end();
   }
+});
+
+test("SIGTERM with a pre-stop period: A answers its long-polls and turns not-ready while still serving, B takes the traffic", async () => {
+  const graceSeconds = 6;
+  await cluster.startInstances({
+    PRISM_PRESTOP_SECONDS: "3",
+    PRISM_SHUTDOWN_GRACE_SECONDS: String(graceSeconds),
+  });
+  const runId = await createRunOn(A(), "drain-00");
+  await waitAllTerminal(A(), [runId]);
+  const etag = (await fetch(`${A()}/api/runs/${runId}`)).headers.get("etag")!;
+  // A finished run does not change: this wait would last its full 25 s.
+  let answered = false;
+  const longPoll = fetch(`${A()}/api/runs/${runId}?wait=25`, { headers: { "If-None-Match": etag } }).then(
+    (response) => ((answered = true), response),
+  );
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  expect(answered, "the long-poll is held before the signal").toBe(false);
+
+  const signalledAt = performance.now();
+  const stopped = cluster.a.stop().then(() => performance.now() - signalledAt);
+  // Answered at once, while A still serves: a balancer sees A's 503 and B's 200 side by side.
+  expect((await longPoll).status).toBe(304);
+  expect((await fetch(`${A()}/api/ready`)).status).toBe(503);
+  expect((await fetch(`${A()}/api/health`)).status).toBe(200);
+  expect((await fetch(`${B()}/api/ready`)).status).toBe(200);
+  // The traffic a balancer moves to B is served there.
+  const moved = await createRunOn(B(), "drain-01");
+  const results = await waitAllTerminal(B(), [moved]);
+  expect([...results.values()].flat().filter((job) => job.status !== "succeeded")).toEqual([]);
+  expect(await stopped, "ms from SIGTERM until A exited").toBeLessThan((graceSeconds + 2) * 1_000);
+  await expect(fetch(`${A()}/api/ready`)).rejects.toThrow();
+});
+
+test("bucket down: both instances refuse new runs with 503 and Retry-After, readiness says why, and take runs again once it is back", async () => {
+  await cluster.startInstances();
+  await cluster.stopBucket();
+  try {
+    for (const base of [A(), B()]) {
+      // Storage health is checked every few seconds, so the refusal follows within that.
+      await expect
+        .poll(async () => (await postRun(base, await runBody(base, "bucket-down"))).status)
+        .toBe(503);
+      const refused = await postRun(base, await runBody(base, "bucket-down"));
+      expect(refused.status).toBe(503);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect((await refused.json()).error.message).toContain("bucket unreachable");
+      // Still ready: the bucket is every instance's, so moving traffic would not help, and reads go on.
+      const ready = await fetch(`${base}/api/ready`);
+      expect(ready.status).toBe(200);
+      expect((await ready.json()).storage).toMatchObject({
+        writable: false,
+        reason: expect.stringContaining("bucket"),
+      });
+    }
+  } finally {
+    await cluster.startBucket();
+  }
+  for (const base of [A(), B()]) {
+    await expect
+      .poll(async () => (await (await fetch(`${base}/api/ready`)).json()).storage)
+      .toEqual({
+        writable: true,
+      });
+  }
+  const runId = await createRunOn(B(), "bucket-back");
+  const results = await waitAllTerminal(A(), [runId]);
+  expect([...results.values()].flat().filter((job) => job.status !== "succeeded")).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -16,6 +16,8 @@ export interface ClusterPorts {
   apps: [number, number];
   simulator: number;
   postgres: number;
+  /** The bucket's server, fixed so a check can stop it and start it again in place. */
+  bucket: number;
 }
 
 /**
@@ -27,6 +29,7 @@ export interface ClusterPorts {
 export class Cluster {
   readonly simulator: StandaloneSimulator;
   private s3: S3TestServer | null = null;
+  private readonly bucketDirectory = mkdtempSync(path.join(os.tmpdir(), "prism-e2e-cluster-bucket-"));
   private postgres: { directory: string; url: string } | null = null;
   private database: ScratchDatabase | null = null;
   private apps: AppServer[] = [];
@@ -50,8 +53,21 @@ export class Cluster {
     });
     const [directory, url] = stdout.trim().split(" ");
     this.postgres = { directory: directory!, url: url! };
-    this.s3 = await startS3TestServer({ bucket: "prism-cluster" });
+    await this.startBucket();
     await this.simulator.start();
+  }
+
+  /** The bucket goes down (connections refused), as in an outage; its objects are kept. */
+  async stopBucket(): Promise<void> {
+    await this.s3?.close();
+  }
+
+  async startBucket(): Promise<void> {
+    this.s3 = await startS3TestServer({
+      bucket: "prism-cluster",
+      port: this.ports.bucket,
+      directory: this.bucketDirectory,
+    });
   }
 
   /** Both instances on a fresh database with `env` on top (e.g. a rate limit); A first, then B. */
@@ -96,7 +112,8 @@ export class Cluster {
     await this.simulator.stop().catch(() => undefined);
     await this.s3?.close().catch(() => undefined);
     if (this.postgres) await run("bash", ["scripts/pg-test-server.sh", "stop", this.postgres.directory]);
-    for (const dataDir of this.dataDirs) rmSync(dataDir, { recursive: true, force: true });
+    for (const dataDir of [...this.dataDirs, this.bucketDirectory])
+      rmSync(dataDir, { recursive: true, force: true });
   }
 
   /** A connection to the current phase's database, for checks the API cannot show (leases). */

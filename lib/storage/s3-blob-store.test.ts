@@ -39,5 +39,10 @@ describe("S3 blob store", () => {
     await expect(store.get(key)).rejects.toThrow(/could not read .* ECONNREFUSED/);
     await expect(store.has(key)).rejects.toBeInstanceOf(BlobStoreError);
     await expect(store.delete(key)).rejects.toBeInstanceOf(BlobStoreError);
+    expect(await store.health!()).toEqual({ writable: false, reason: "bucket unreachable: ECONNREFUSED" });
+  });
+
+  it("reports the bucket writable while it answers", async () => {
+    expect(await createS3BlobStore(s3.settings).health!()).toEqual({ writable: true });
   });
 });

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import {
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadBucketCommand,
   HeadObjectCommand,
   PutObjectCommand,
   S3Client,
@@ -22,6 +23,8 @@ import type { S3Settings } from "@/lib/env";
 const CONNECTION_TIMEOUT_MS = 5_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 const MAX_ATTEMPTS = 2;
+/** A health probe answers quickly or the bucket counts as down: probes must not pile up. */
+const HEALTH_TIMEOUT_MS = 2_000;
 
 /**
  * An answer from the service (S3ServiceException), recognised by its shape, as the SDK may be
@@ -131,6 +134,18 @@ export function createS3BlobStore(settings: S3Settings): BlobStore {
         await client.send(new DeleteObjectCommand(object(key)));
       } catch (error) {
         if (!isNotFound(error)) throw failure("delete", key, error);
+      }
+    },
+
+    /** One HEAD of the bucket: refused, timed out or denied means no new image could be stored. */
+    async health() {
+      try {
+        await client.send(new HeadBucketCommand({ Bucket: settings.bucket }), {
+          abortSignal: AbortSignal.timeout(HEALTH_TIMEOUT_MS),
+        });
+        return { writable: true };
+      } catch (error) {
+        return { writable: false, reason: `bucket unreachable: ${reasonOf(error)}` };
       }
     },
   };
