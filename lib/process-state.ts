@@ -14,11 +14,12 @@ export type ProcessSlotName =
   /** lib/db/client.ts: the database, opened and migrated once. */
   | "database"
   | "databaseReady"
-  /** lib/db/write-epoch.ts: the write counter of an exclusive (PGlite) database. */
-  | "writeEpochs"
-  /** lib/changes/change-feed.ts: this process's subscribers and its LISTEN connection. */
+  /** lib/changes/change-feed.ts: this process's subscribers, its LISTEN connection, and whether that hears every change. */
   | "changeListeners"
   | "changeFeed"
+  | "changeFeedComplete"
+  /** lib/runs/run-versions.ts: runs' versions as the change feed announced them (embedded PGlite). */
+  | "runVersions"
   /** lib/runs/finished-run-cache.ts: serialized answers of finished runs. */
   | "finishedRuns"
   /** lib/server/boot.ts: the one boot of this process. */

@@ -22,12 +22,12 @@ describe("change feed on PGlite", () => {
       })
       .catch(() => undefined);
     await handle.db.transaction((transaction) =>
-      publishChange(transaction, { kind: "run-changed", runId: "r2" }),
+      publishChange(transaction, { kind: "run-changed", runId: "r2", version: 3 }),
     );
     await vi.waitFor(() => expect(seen).toHaveLength(2));
     expect(seen).toEqual([
       { kind: "run-deleted", runId: "r1" },
-      { kind: "run-changed", runId: "r2" },
+      { kind: "run-changed", runId: "r2", version: 3 },
     ]);
     unsubscribe();
   });

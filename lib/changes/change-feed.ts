@@ -10,19 +10,29 @@ import { processSlot } from "@/lib/process-state";
  */
 export type Change =
   | { kind: "run-deleted"; runId: string }
-  /** A job of the run changed state, an image was stored or annotated. */
-  | { kind: "run-changed"; runId: string }
+  /**
+   * Something a reader of the run sees changed (a job's news, an image stored or annotated, a new
+   * take, a cancel), and the run's version is now at least `version`: a waiting request whose copy
+   * has that version already keeps waiting without a query.
+   */
+  | { kind: "run-changed"; runId: string; version: number }
   | { kind: "gallery-revoked"; slug: string }
   /** Notifications may have been missed (the listening connection was lost): forget everything. */
   | { kind: "resync" };
 
 export type ChangeListener = (change: Change) => void;
 
+/**
+ * The database's own triggers publish the two run kinds, at commit, whichever code made the change
+ * (drizzle/0009_run_version_triggers.sql names this channel too).
+ */
 const CHANNEL = "prism_changes";
 
 /** Process-wide, so every bundle's subscribers hear the one LISTEN connection. */
 const listeners = processSlot<Set<ChangeListener>>("changeListeners").getOrCreate(() => new Set());
 const changeFeed = processSlot<Promise<unknown>>("changeFeed");
+/** Whether that connection hears every change made to the database (changeFeedIsComplete). */
+const changeFeedComplete = processSlot<boolean>("changeFeedComplete");
 
 /**
  * Tells every instance about a change. Inside a transaction, PostgreSQL delivers it at commit,
@@ -67,9 +77,24 @@ export function startChangeFeed(handle: DatabaseHandle): Promise<unknown> {
         },
         onReconnect: () => deliver({ kind: "resync" }),
       })
-      .catch((error: unknown) => {
-        changeFeed.set(undefined);
-        throw error;
-      }),
+      .then(
+        (stop) => {
+          changeFeedComplete.set(handle.exclusive);
+          return stop;
+        },
+        (error: unknown) => {
+          changeFeed.set(undefined);
+          throw error;
+        },
+      ),
   );
+}
+
+/**
+ * True once the feed listens to a database only this process writes (embedded PGlite): every change
+ * made to it is then heard here, and PGlite delivers a transaction's notices with its commit, before
+ * the writer or any later statement goes on. What the feed says is then the database's current state.
+ */
+export function changeFeedIsComplete(): boolean {
+  return changeFeedComplete.get() === true;
 }

@@ -1,14 +1,12 @@
 import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { PGlite as PGliteClient, Transaction } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { databaseUrl, dataDir } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { processSlot } from "@/lib/process-state";
 import { listenOnPostgres, type ListenOptions } from "./pg-listener";
 import * as schema from "./schema";
-import { mayWrite, setWriteEpoch, WriteEpoch } from "./write-epoch";
 
 /** Both engines speak the same pg-core dialect, so every query is written once against this type. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -63,27 +61,8 @@ async function openPglite(directory: string): Promise<DatabaseHandle> {
   const inMemory = directory.startsWith("memory://");
   // PGlite does not create parent directories itself (docs/toolchain.md #9).
   if (!inMemory) mkdirSync(directory, { recursive: true });
-  const epoch = new WriteEpoch();
-  // drizzle sends every statement through query() or transaction() (the migrator's too), so
-  // the epoch sees each write made to this database: no other process can reach it.
-  class WriteCountingPGlite extends PGlite {
-    override query<T>(...[statement, ...rest]: Parameters<PGliteClient["query"]>) {
-      return mayWrite(statement)
-        ? epoch.around(() => super.query<T>(statement, ...rest))
-        : super.query<T>(statement, ...rest);
-    }
-    override exec(...[statement, ...rest]: Parameters<PGliteClient["exec"]>) {
-      return mayWrite(statement)
-        ? epoch.around(() => super.exec(statement, ...rest))
-        : super.exec(statement, ...rest);
-    }
-    override transaction<T>(callback: (transaction: Transaction) => Promise<T>) {
-      return epoch.around(() => super.transaction<T>(callback));
-    }
-  }
-  const client = new WriteCountingPGlite(directory);
+  const client = new PGlite(directory);
   const db = drizzle({ client, schema });
-  setWriteEpoch(db, epoch);
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return {
     db,

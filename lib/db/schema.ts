@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  bigint,
   doublePrecision,
   index,
   integer,
@@ -34,6 +35,12 @@ export const runs = pgTable(
     createdAt: timestamptz("created_at").notNull().defaultNow(),
     /** Idempotency-Key header of the POST that created the run. */
     idempotencyKey: text("idempotency_key").unique(),
+    /**
+     * Moves in the same transaction as every change a reader of the run can see, and only then: the
+     * run's ETag. Database triggers move and announce it (drizzle/0009_run_version_triggers.sql), so
+     * no write path, not even an older build's, can forget it.
+     */
+    version: bigint("version", { mode: "number" }).notNull().default(0),
   },
   (table) => [index("runs_created_at_id_idx").on(table.createdAt.desc(), table.id.desc())],
 );

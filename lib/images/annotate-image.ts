@@ -4,7 +4,7 @@ import type { ImageView } from "@/lib/api/views";
 import type { Database } from "@/lib/db/client";
 import { updateImageAnnotations } from "@/lib/db/queries/images";
 import { AppError } from "@/lib/errors";
-import { announceRunChange } from "@/lib/runs/run-changes";
+import { forgetRun } from "@/lib/runs/finished-run-cache";
 import { toImageView } from "@/lib/views/to-views";
 
 /** Stars an image and/or sets its note (an empty note clears it). */
@@ -18,7 +18,8 @@ export async function annotateImage(
     ...(patch.note !== undefined ? { note: patch.note.trim() || null } : {}),
   });
   if (!row) throw new AppError("not_found", "No image with this id");
-  // Stars and notes change finished runs too, which are served from memory.
-  await announceRunChange(db, row.runId);
+  // Stars and notes change finished runs too, which are served from memory: this instance's copy goes
+  // at once, the others' when the database's notice of the new version reaches them.
+  forgetRun(row.runId);
   return toImageView(row);
 }

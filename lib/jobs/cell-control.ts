@@ -10,7 +10,7 @@ import { findModel } from "@/lib/models/catalog";
 import type { JobStatus } from "@/lib/models/job-status";
 import { providerName } from "@/lib/models/providers";
 import type { ProviderId } from "@/lib/models/types";
-import { announceRunChange } from "@/lib/runs/run-changes";
+import { forgetRun } from "@/lib/runs/finished-run-cache";
 import type { JobCostEstimate } from "@/lib/spend/estimate";
 import { toJobView } from "@/lib/views/to-views";
 import { repeatedRequest } from "./idempotency";
@@ -77,7 +77,8 @@ export async function rerunJob(db: Database, jobId: string, options: RerunOption
   });
   if (!created) throw noSuchJob();
   if ("existingJobId" in created) return takeView(db, created.existingJobId);
-  await announceRunChange(db, created.runId);
+  // The database moved the run's version and announces it; this instance's copy goes at once.
+  forgetRun(created.runId);
   return toJobView(created, []);
 }
 
@@ -125,6 +126,6 @@ export async function cancelJob(db: Database, jobId: string, now = new Date()): 
       `This job ${FINISHED[current.status] ?? "has finished"}: there is nothing to cancel.`,
     );
   }
-  await announceRunChange(db, canceled.runId);
+  forgetRun(canceled.runId);
   return toJobView(canceled, await listImagesOfJob(db, jobId));
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import { publishChange } from "@/lib/changes/change-feed";
 import type { Database } from "@/lib/db/client";
 import { deleteRun } from "@/lib/db/queries/runs";
 import type { BlobStore } from "@/lib/storage/blob-store";
@@ -11,11 +10,10 @@ import { forgetRun } from "./finished-run-cache";
  */
 export async function deleteRunAndFiles(db: Database, blobStore: BlobStore, id: string): Promise<boolean> {
   const { deleted, orphanedBlobKeys } = await deleteRun(db, id);
-  // After the commit, so a read that raced the delete and cached the run meanwhile is undone; the
-  // other instances hear of it through the change feed.
+  // After the commit, so a read that raced the delete and cached the run meanwhile is undone; every
+  // instance hears of it through the change feed (the database announces a deleted run).
   forgetRun(id);
   if (!deleted) return false;
-  await publishChange(db, { kind: "run-deleted", runId: id });
   await Promise.all(orphanedBlobKeys.map((key) => blobStore.delete(key)));
   return true;
 }

@@ -85,7 +85,7 @@ describe.skipIf(!serverUrl)("readRun on PostgreSQL, two instances", () => {
     const finished = await read(run.id);
     expect(await read(run.id)).toEqual(finished);
 
-    await updateImageAnnotations(instanceB.db, imageId, { starred: true }, tick());
+    await updateImageAnnotations(instanceB.db, imageId, { starred: true });
     const starred = await read(run.id, finished.etag);
     expect(starred.status).toBe(200);
     expect(starred.body.jobs[0].images[0].starred).toBe(true);

@@ -4,6 +4,7 @@ import { publishChange, startChangeFeed } from "@/lib/changes/change-feed";
 import type { Database, DatabaseHandle } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { insertImage, updateImageAnnotations } from "@/lib/db/queries/images";
+import { getRunVersion } from "@/lib/db/queries/runs";
 import { jobs } from "@/lib/db/schema";
 import type { RunView } from "@/lib/api/views";
 import { cancelJob, rerunJob } from "@/lib/jobs/cell-control";
@@ -16,6 +17,8 @@ import { pgliteClient, startOneJobRun, tickingClock } from "@/lib/testing/one-jo
 let handle: DatabaseHandle;
 beforeAll(async () => {
   handle = await openTestDatabase();
+  // On PGlite the feed hears every change as it commits: versions are then kept in memory.
+  await startChangeFeed(handle);
 });
 afterAll(() => handle.close());
 beforeEach(() => emptyDatabase(handle));
@@ -106,7 +109,7 @@ describe("readRun", () => {
     const before = (await read(run.id))!;
     const imageId = before.body.jobs[0].images[0].id;
     // The query alone: annotateImage would also announce the change.
-    await updateImageAnnotations(handle.db, imageId, { starred: true }, tick());
+    await updateImageAnnotations(handle.db, imageId, { starred: true });
 
     const after = (await read(run.id, before.etag))!;
     expect(after.status).toBe(200);
@@ -145,15 +148,22 @@ describe("readRun", () => {
 
 describe("readRunWhenChanged (long-poll)", () => {
   it("holds a current copy until the run changes, then answers with the new run", async () => {
-    await startChangeFeed(handle);
     const run = await startRun();
     const first = (await read(run.id))!;
     // Never aborted and a ten-minute wait: only the change can end this request within the test.
     const held = readRunWhenChanged(handle.db, run.id, first.etag, 600_000, new AbortController().signal);
-    // News that changes nothing a reader sees (a routine poll) keeps the request waiting.
-    await publishChange(handle.db, { kind: "run-changed", runId: run.id });
+    // A notice of the version the copy already has (a late one) keeps the request waiting, unread.
+    const version = (await getRunVersion(handle.db, run.id))!;
+    const queries = vi.spyOn(client(), "query");
+    try {
+      await publishChange(handle.db, { kind: "run-changed", runId: run.id, version });
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(queries).toHaveBeenCalledTimes(1);
+    } finally {
+      queries.mockRestore();
+    }
+    // The database announces the image itself.
     await addImage(run.id, run.jobs[0]!.id, "dd");
-    await publishChange(handle.db, { kind: "run-changed", runId: run.id });
     const answer = (await held)!;
     expect(answer.status).toBe(200);
     expect(answer.headers.get("etag")).not.toBe(first.etag);
@@ -161,7 +171,6 @@ describe("readRunWhenChanged (long-poll)", () => {
   });
 
   it("wakes on a new take of a finished run (served from memory) and on a cancel", async () => {
-    await startChangeFeed(handle);
     const run = await startRun();
     await finish(run.jobs[0]!.id);
     const finished = (await read(run.id))!;

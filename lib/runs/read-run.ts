@@ -1,20 +1,20 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import type { Database } from "@/lib/db/client";
-import { currentRunVersion } from "@/lib/db/queries/current-run-version";
-import { getRunRows, runVersionOf } from "@/lib/db/queries/runs";
+import { getRunRows } from "@/lib/db/queries/runs";
 import { isRunFinished } from "@/lib/models/job-status";
 import type { RunCopy } from "@/lib/api/views";
+import type { Change } from "@/lib/changes/change-feed";
 import { toRunView } from "@/lib/views/to-views";
 import { getFinishedRun, rememberFinishedRun, type RunResponseBody } from "./finished-run-cache";
-import { nextRunChange, waitAtMost } from "./run-changes";
+import { watchRunChanges, waitAtMost } from "./run-changes";
+import { currentRunVersion } from "./run-versions";
 
 /**
- * The one ETag of a run's answer: its id and version (the fingerprint getRunVersion reads and
- * runVersionOf computes from the rows a body was built from), so a tag always names its body.
+ * The one ETag of a run's answer: its id and version (runs.version, which the database moves with
+ * every change a reader sees), so a tag always names its body.
  */
-export function runEtag(id: string, version: string): string {
-  return `W/"${createHash("sha256").update(`${id}|${version}`).digest("base64url").slice(0, 27)}"`;
+export function runEtag(id: string, version: number): string {
+  return `W/"${id}.${version}"`;
 }
 
 const cacheHeaders = (etag: string) => ({ ETag: etag, "Cache-Control": "no-cache" });
@@ -29,14 +29,14 @@ function respond({ etag, body }: RunResponseBody, ifNoneMatch: string | null): R
 /** The run and its ETag, read now (for a page that comes with the run). Null for an unknown run. */
 export async function readRunCopy(db: Database, id: string): Promise<RunCopy | null> {
   const rows = await getRunRows(db, id);
-  // Tagged by the rows read, so the tag always names this body.
-  return rows ? { run: toRunView(rows), etag: runEtag(id, runVersionOf(rows)) } : null;
+  // Tagged by the version read with the rows: the body is at least that new.
+  return rows ? { run: toRunView(rows), etag: runEtag(id, rows.run.version) } : null;
 }
 
 /**
  * GET /api/runs/:id: a 304 while nothing changed, else the run as JSON. Every answer is checked
- * against the run's current version (currentRunVersion: one cheap query, none on PGlite while
- * nothing was written), so a run changed on any instance is never answered from a stale copy. A
+ * against the run's current version (currentRunVersion: one primary-key lookup, none on PGlite
+ * between changes), so a run changed on any instance is never answered from a stale copy. A
  * finished run's JSON is kept, as it hardly changes. Null for an unknown run.
  */
 export async function readRun(
@@ -61,8 +61,9 @@ export async function readRun(
 /**
  * The long-poll form of readRun: while the browser's copy is current (its If-None-Match still
  * matches), hold the answer until the run changes on any instance or `waitMs` passes, then answer
- * (a 304 if nothing changed). Results reach the screen as soon as they are stored, at a fraction
- * of the requests of a fixed poll.
+ * (a 304 if nothing changed). A notice of the version the copy already has keeps the wait without a
+ * query. Results reach the screen as soon as they are stored, at a fraction of the requests of a
+ * fixed poll.
  */
 export async function readRunWhenChanged(
   db: Database,
@@ -73,16 +74,20 @@ export async function readRunWhenChanged(
 ): Promise<Response | null> {
   if (!ifNoneMatch || waitMs <= 0) return readRun(db, id, ifNoneMatch);
   const deadline = Date.now() + waitMs;
-  for (;;) {
-    // Subscribed before reading, so a change landing in between still wakes the wait.
-    const { changed, stop } = nextRunChange(id);
-    try {
+  // Watched before the first read, so a change landing in between still wakes the wait.
+  const changes = watchRunChanges(id);
+  try {
+    for (;;) {
       const current = await readRun(db, id, ifNoneMatch);
-      const remainingMs = deadline - Date.now();
-      if (current?.status !== 304 || remainingMs <= 0 || signal.aborted) return current;
-      await Promise.race([changed, waitAtMost(remainingMs, signal)]);
-    } finally {
-      stop();
+      if (current?.status !== 304) return current;
+      let change: Change | void;
+      do {
+        const remainingMs = deadline - Date.now();
+        if (remainingMs <= 0 || signal.aborted) return current;
+        change = await Promise.race([changes.next(), waitAtMost(remainingMs, signal)]);
+      } while (change?.kind === "run-changed" && runEtag(id, change.version) === ifNoneMatch);
     }
+  } finally {
+    changes.stop();
   }
 }

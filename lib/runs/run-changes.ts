@@ -1,33 +1,26 @@
 import "server-only";
-import { publishChange, subscribeChanges } from "@/lib/changes/change-feed";
-import type { Database } from "@/lib/db/client";
-import { forgetRun } from "./finished-run-cache";
+import { subscribeChanges, type Change } from "@/lib/changes/change-feed";
 
 /**
- * Tells every instance's waiting requests that a run changed outside the runner (a star, a new
- * take, a cancel), and frees this instance's cached answer at once (the others' through the feed).
+ * The changes to one run announced on any instance (or the feed's resync), from now until stop():
+ * next() resolves with the newest one not taken yet. Watch before reading the run, so a change
+ * landing in between is not missed.
  */
-export async function announceRunChange(db: Database, runId: string): Promise<void> {
-  forgetRun(runId);
-  await publishChange(db, { kind: "run-changed", runId });
-}
-
-/**
- * Resolves when a change to this run is announced on any instance (or the feed asks everyone to
- * resync). Subscribe before reading the run, so a change landing in between is not missed.
- */
-export function nextRunChange(runId: string): { changed: Promise<void>; stop: () => void } {
-  let stop = () => {};
-  const changed = new Promise<void>((resolve) => {
-    const unsubscribe = subscribeChanges((change) => {
-      if (change.kind === "resync" || ("runId" in change && change.runId === runId)) resolve();
-    });
-    stop = () => {
-      unsubscribe();
-      resolve();
-    };
+export function watchRunChanges(runId: string): { next: () => Promise<Change>; stop: () => void } {
+  let newest: Change | undefined;
+  let wake = () => {};
+  const stop = subscribeChanges((change) => {
+    if (change.kind !== "resync" && !("runId" in change && change.runId === runId)) return;
+    newest = change;
+    wake();
   });
-  return { changed, stop };
+  async function next(): Promise<Change> {
+    while (!newest) await new Promise<void>((resolve) => (wake = resolve));
+    const change = newest;
+    newest = undefined;
+    return change;
+  }
+  return { next, stop };
 }
 
 /** Ends after `milliseconds`, or at once when the request is aborted. */

@@ -1,10 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
-import { publishChange } from "@/lib/changes/change-feed";
 import { getDatabase, type Database, type DatabaseHandle } from "@/lib/db/client";
 import { leaseSeconds, providerConcurrency, publicUrl, runnerConcurrency } from "@/lib/env";
-import { logger } from "@/lib/logger";
 import { processSlot } from "@/lib/process-state";
 import { callbackUrlFor } from "@/lib/jobs/callbacks";
 import { fetchProviderImage } from "@/lib/jobs/download-image";
@@ -41,11 +39,6 @@ export async function startJobRunner(handle: DatabaseHandle): Promise<JobRunner 
       ownerId: `${os.hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`,
       pollSchedule: providerPollSchedule,
       callbackUrl: (job) => callbackUrlFor(publicUrl(), job.callbackToken),
-      // Every instance's caches and waiting requests follow the run as its jobs move on.
-      onJobChanged: (runId) =>
-        void publishChange(handle.db, { kind: "run-changed", runId }).catch((error: unknown) =>
-          logger.warn("Could not announce a run change", { runId, error }),
-        ),
     },
     {
       releaseStaleLeases: handle.exclusive,

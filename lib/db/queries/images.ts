@@ -14,12 +14,11 @@ export type ImageInsert = "recorded" | "job canceled" | "job deleted";
  */
 export async function insertImage(db: Database, image: NewImageRow): Promise<ImageInsert> {
   return db.transaction(async (transaction) => {
-    // Bumps the run's version (ETag) as soon as an image is visible.
     const [job] = await transaction
-      .update(jobs)
-      .set({ updatedAt: image.createdAt ?? new Date() })
+      .select({ id: jobs.id })
+      .from(jobs)
       .where(and(eq(jobs.id, image.jobId), ne(jobs.status, "canceled")))
-      .returning({ id: jobs.id });
+      .for("update");
     if (!job) {
       const [canceled] = await transaction.select({ id: jobs.id }).from(jobs).where(eq(jobs.id, image.jobId));
       return canceled ? "job canceled" : "job deleted";
@@ -85,22 +84,14 @@ export async function storedKeysOf(
   return new Map(rows.map(({ id, ...keys }) => [id, keys]));
 }
 
-/**
- * Stars an image and/or sets its note, and bumps its job's version so every run reader (ETag,
- * caches) sees the change. Null for an unknown image.
- */
+/** Stars an image and/or sets its note (which moves its run's version). Null for an unknown image. */
 export async function updateImageAnnotations(
   db: Database,
   imageId: string,
   changes: { starred?: boolean; note?: string | null },
-  now = new Date(),
 ): Promise<ImageRow | null> {
-  return db.transaction(async (transaction) => {
-    const [row] = await transaction.update(images).set(changes).where(eq(images.id, imageId)).returning();
-    if (!row) return null;
-    await transaction.update(jobs).set({ updatedAt: now }).where(eq(jobs.id, row.jobId));
-    return row;
-  });
+  const [row] = await db.update(images).set(changes).where(eq(images.id, imageId)).returning();
+  return row ?? null;
 }
 
 export interface ImageWithJob {

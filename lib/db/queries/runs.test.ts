@@ -9,7 +9,7 @@ import { emptyDatabase, openTestDatabase, runKey } from "@/lib/testing/test-data
 import { jobs } from "../schema";
 import { insertImage, updateImageAnnotations } from "./images";
 import { getRunView, listRuns } from "@/lib/views/run-views";
-import { deleteRun, getRunRows, getRunVersion, runVersionOf } from "./runs";
+import { deleteRun, getRunRows, getRunVersion } from "./runs";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -103,7 +103,7 @@ describe("runs queries", () => {
     expect(after).not.toBe(before);
     expect(await getRunVersion(handle.db, run.id)).toBe(after);
     expect(await getRunVersion(handle.db, "missing")).toBeNull();
-    expect(runVersionOf((await getRunRows(handle.db, run.id))!)).toBe(after);
+    expect((await getRunRows(handle.db, run.id))?.run.version).toBe(after);
     const view = await getRunView(handle.db, run.id);
     expect(view?.jobs[0]?.images[0]).toMatchObject({
       url: "/api/files/aa.png",
@@ -119,7 +119,7 @@ describe("runs queries", () => {
     const write = async (jobId: string, changes: Partial<typeof jobs.$inferInsert>) => {
       await handle.db.update(jobs).set(changes).where(eq(jobs.id, jobId));
       versions.push(await getRunVersion(handle.db, run.id));
-      expect(runVersionOf((await getRunRows(handle.db, run.id))!)).toBe(versions.at(-1));
+      expect((await getRunRows(handle.db, run.id))?.run.version).toBe(versions.at(-1));
     };
     await write(first!, { status: "running", updatedAt: at });
     await write(second!, { status: "running", updatedAt: at });

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, exists, inArray, sql } from "drizzle-orm";
-import { JOB_STATUSES, type JobStatus } from "@/lib/models/job-status";
+import type { JobStatus } from "@/lib/models/job-status";
 import type { Database } from "../client";
 import { images, jobs, runs, type ImageRow, type JobRow, type NewJobRow, type RunRow } from "../schema";
 import { runInputs, type InputRow } from "../input-schema";
@@ -72,7 +72,10 @@ export interface RunRows {
   inputs?: InputRow[];
 }
 
-/** A run with its jobs and stored images. */
+/**
+ * A run with its jobs and stored images. The run's row is read first, so what follows is at least as
+ * new as its version: a body may run ahead of its ETag (one needless answer later), never behind.
+ */
 export async function getRunRows(db: Database, id: string): Promise<RunRows | null> {
   const [run] = await db.select().from(runs).where(eq(runs.id, id));
   if (!run) return null;
@@ -88,41 +91,12 @@ export async function getRunRows(db: Database, id: string): Promise<RunRows | nu
 }
 
 /**
- * A cheap fingerprint of everything getRunRows returns: every change to a job bumps its updated_at
- * (image inserts included), and the counts catch deletions. One statement, because the status
- * route runs it on every poll and PGlite serves one query at a time. Null when the run does not
- * exist. runVersionOf computes the same fingerprint from rows already read.
+ * The run's version (its ETag), one primary-key lookup: database triggers move it with every change
+ * a reader sees (runs.version in ../schema.ts). Null when the run does not exist.
  */
-export async function getRunVersion(db: Database, id: string): Promise<string | null> {
-  const statusCounts = sql.join(
-    JOB_STATUSES.map((status) => sql`count(*) filter (where ${jobs.status} = ${status})`),
-    sql`, ',', `,
-  );
-  const [run] = await db
-    .select({
-      version: sql<string>`concat(
-        (select concat(coalesce(sum(floor(extract(epoch from ${jobs.updatedAt}) * 1000)::bigint), 0), '|',
-          count(*), '|', ${statusCounts})
-          from ${jobs} where ${jobs.runId} = ${id}),
-        '|',
-        (select count(*) from ${images} where ${images.runId} = ${id}))`,
-    })
-    .from(runs)
-    .where(eq(runs.id, id));
+export async function getRunVersion(db: Database, id: string): Promise<number | null> {
+  const [run] = await db.select({ version: runs.version }).from(runs).where(eq(runs.id, id));
   return run ? run.version : null;
-}
-
-/**
- * getRunVersion of the rows that were read, so a body and its version always match. The sum of the
- * jobs' write times moves with any job's write, even two in one millisecond, and the count per
- * status with any status change, even one stamped with the same time as the last write.
- */
-export function runVersionOf({ jobs: runJobs, images: runImages }: Omit<RunRows, "run">): string {
-  const updatedAt = runJobs.reduce((sum, job) => sum + job.updatedAt.getTime(), 0);
-  const statusCounts = JOB_STATUSES.map(
-    (status) => runJobs.filter((job) => job.status === status).length,
-  ).join(",");
-  return `${updatedAt}|${runJobs.length}|${statusCounts}|${runImages.length}`;
 }
 
 export interface ListRunsOptions {

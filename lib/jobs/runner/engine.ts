@@ -48,12 +48,9 @@ export function createJobRunner(
 
   const later = (milliseconds: number) => new Date(now().getTime() + milliseconds);
 
-  async function write(job: JobRow, changes: Partial<NewJobRow>): Promise<JobRow | null> {
-    const updated = await updateLeasedJob(db, job.id, ownerId, changes);
-    // Only writes that change what a reader sees (they bump updated_at, the run's version) are news.
-    if (updated && changes.updatedAt) dependencies.onJobChanged?.(updated.runId);
-    return updated;
-  }
+  // A write that changes what a reader sees (it sets updated_at: job-transitions.ts) moves the run's
+  // version, and the database announces it to every instance's watchers.
+  const write = (job: JobRow, changes: Partial<NewJobRow>) => updateLeasedJob(db, job.id, ownerId, changes);
 
   const context: StepContext = {
     db,

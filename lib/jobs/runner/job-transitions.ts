@@ -37,8 +37,9 @@ const priceChanged = (job: JobRow, costUsd: number | undefined) =>
   costUsd !== undefined && costUsd !== job.costUsd;
 
 /**
- * Bumps updated_at, the run's version (its ETag), only when a write changes what a reader sees:
- * every bump wakes every tab watching the run, and a new ETag costs each of them a request.
+ * Sets updated_at, which moves the run's version (its ETag: a database trigger, see runs.version),
+ * only when a write changes what a reader sees: every new version wakes every tab watching the run,
+ * and costs each of them a request.
  */
 const newsWhen = (visible: boolean, now: Date): JobChanges => (visible ? { updatedAt: now } : {});
 

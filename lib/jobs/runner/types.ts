@@ -21,8 +21,6 @@ export interface JobRunnerDependencies {
   pollSchedule?: (providerId: ProviderId) => PollSchedule;
   /** Where the provider may notify us about this job (PUBLIC_URL set), or undefined. */
   callbackUrl?: (job: JobRow) => string | undefined;
-  /** Called after every write to a job, e.g. to tell watchers of its run that it changed. */
-  onJobChanged?: (runId: string) => void;
   logger?: Logger;
 }
 
