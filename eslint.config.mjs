@@ -25,6 +25,7 @@ const SERVER_FEATURES = {
   views: [...FOUNDATION, "db"],
   spend: [...FOUNDATION, "db"],
   security: [...FOUNDATION, "db"],
+  inputs: [...FOUNDATION, "db", "storage"],
   runs: [...FOUNDATION, "db", "changes", "storage", "views"],
   reviews: [...FOUNDATION, "db", "views"],
   images: [...FOUNDATION, "db", "runs", "views"],

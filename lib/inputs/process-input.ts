@@ -3,7 +3,7 @@ import { open } from "node:fs/promises";
 import sharp, { type Metadata } from "sharp";
 import { MAX_INPUT_PIXELS, MIN_INPUT_SIDE } from "@/lib/api/input-requests";
 import { AppError } from "@/lib/errors";
-import { THUMBNAIL_WIDTH } from "@/lib/jobs/store-image";
+import { THUMBNAIL_WIDTH } from "@/lib/storage/image-type";
 import { limitConcurrency } from "./concurrency";
 import { SNIFF_BYTES, sniffInput } from "./sniff-input";
 

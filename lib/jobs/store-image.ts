@@ -2,9 +2,9 @@ import "server-only";
 import sharp from "sharp";
 import { errorBrand } from "@/lib/error-brand";
 import type { BlobStore } from "@/lib/storage/blob-store";
-import { extensionFor, sniffImageType } from "@/lib/storage/image-type";
+import { extensionFor, sniffImageType, THUMBNAIL_WIDTH } from "@/lib/storage/image-type";
 
-export const THUMBNAIL_WIDTH = 384;
+export { THUMBNAIL_WIDTH };
 
 export interface StoredImage {
   blobKey: string;

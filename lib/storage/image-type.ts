@@ -5,6 +5,9 @@ export const IMAGE_TYPES = {
   "image/webp": "webp",
 } as const;
 
+/** Width of the WebP thumbnails stored beside every image and input, for grids. */
+export const THUMBNAIL_WIDTH = 384;
+
 export type ImageContentType = keyof typeof IMAGE_TYPES;
 
 export function sniffImageType(bytes: Uint8Array): ImageContentType | null {
