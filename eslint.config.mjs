@@ -42,7 +42,7 @@ const BELOW_FEATURES = {
   "error-brand.ts": [],
   "format-usd.ts": [],
   "process-state.ts": [],
-  api: ["models"],
+  api: ["models", "labels"],
   "errors.ts": ["api/error-envelope.ts", "error-brand.ts"],
   labels: [
     "models/model-names.ts",

@@ -14,7 +14,7 @@ export const editRunHref = (runId: string) => `/?from=${encodeURIComponent(runId
  */
 export function EditRunButton({ run, onEdit }: { run: RunView; onEdit?: (run: RunView) => void }) {
   const label = "Edit & re-run";
-  const title = "Load these prompts, models and seed into the form to change them";
+  const title = "Load these prompts, configurations and seed into the form to change them";
   if (onEdit)
     return (
       <Button size="sm" onClick={() => onEdit(run)} title={title}>

@@ -12,10 +12,10 @@ import {
   imageSlots,
   matrixCells,
   matrixImages,
-  shownTake,
   stepInMatrix,
 } from "@/components/media/run-matrix-model";
 import { columnName, modelLabel } from "@/lib/labels/names";
+import { viewedTake } from "@/lib/models/takes";
 import type { Density } from "./use-density";
 
 interface RunGalleryProps {
@@ -53,7 +53,7 @@ export function RunGallery({ run, density, onRerun }: RunGalleryProps) {
   const renderCell = (row: number, column: number, cellDensity: Density, inMatrix: boolean) => {
     const cell = cells[row]?.[column];
     const config = run.configs[column];
-    const job = cell && shownTake(cell, picked.get(cellKey(row, column)));
+    const job = cell && viewedTake(cell.takes, picked.get(cellKey(row, column)));
     if (!cell || !job) return null;
     const { name, provider } = modelLabel(job.modelId);
     const columnLabel = columnName(config, job.modelId);

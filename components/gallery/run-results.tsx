@@ -16,10 +16,10 @@ import { CopyPromptButton } from "@/components/media/copy-prompt-button";
 import { DensityToggle } from "./density-toggle";
 import { EditRunButton } from "./edit-run-button";
 import { runSize } from "@/lib/labels/run-size";
+import { currentTakes } from "@/lib/models/takes";
 import { NotifyButton } from "./notify-button";
 import { RerunButton } from "./rerun-button";
 import { RunGallery } from "./run-gallery";
-import { matrixCells } from "@/components/media/run-matrix-model";
 import { useDensity } from "./use-density";
 
 interface RunResultsProps {
@@ -35,9 +35,9 @@ interface RunResultsProps {
 
 const DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
 
-/** Counts cells by their newest take: a retried cell that succeeded is done, not failed. */
+/** Counts cells by their current take: a retried cell that succeeded is done, not failed. */
 function RunProgress({ run }: { run: RunView }) {
-  const newest = matrixCells(run).flatMap((row) => row.flatMap((cell) => cell.takes.slice(-1)));
+  const newest = currentTakes(run.jobs);
   const count = (status: JobStatus) => newest.filter((job) => job.status === status).length;
   const [done, failed, canceled] = [count("succeeded"), count("failed"), count("canceled")];
   const finished = isRunFinished(run);
@@ -45,7 +45,7 @@ function RunProgress({ run }: { run: RunView }) {
     <p className="flex items-center gap-2 text-xs text-fg-muted" role="status">
       {finished ? null : <Spinner className="size-3.5 text-accent" />}
       {finished ? "Finished" : "Generating"} · {done} of {newest.length}{" "}
-      {run.prompts.length > 1 ? "cells" : "models"} done
+      {run.prompts.length > 1 ? "cells" : "configurations"} done
       {failed > 0 ? <span className="text-danger">· {failed} failed</span> : null}
       {canceled > 0 ? <span>· {canceled} canceled</span> : null}
     </p>

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { ImageView, JobView, RunView } from "@/lib/api/views";
 import { withJob } from "@/lib/hooks/use-job-action";
 import { tallestRatio } from "@/components/gallery/matrix-columns";
-import { imageSlots, matrixCells, matrixImages, shownTake, stepInMatrix } from "./run-matrix-model";
+import { viewedTake } from "@/lib/models/takes";
+import { imageSlots, matrixCells, matrixImages, stepInMatrix } from "./run-matrix-model";
 
 function image(id: string): ImageView {
   return {
@@ -68,9 +69,9 @@ describe("the run matrix", () => {
       [[1], []],
       [[1, 2], [1]],
     ]);
-    expect(shownTake(cells[1]![0]!, undefined)?.take).toBe(2);
-    expect(shownTake(cells[1]![0]!, 1)?.take).toBe(1);
-    expect(shownTake(cells[0]![1]!, undefined)).toBeUndefined();
+    expect(viewedTake(cells[1]![0]!.takes, undefined)?.take).toBe(2);
+    expect(viewedTake(cells[1]![0]!.takes, 1)?.take).toBe(1);
+    expect(viewedTake(cells[0]![1]!.takes, undefined)).toBeUndefined();
   });
 
   it("gives every cell as many image slots as the fullest job, so images share one scale", () => {

@@ -1,5 +1,6 @@
 import type { ImageView, JobView, RunView } from "@/lib/api/views";
 import { isTerminal } from "@/lib/models/job-status";
+import { viewedTake } from "@/lib/models/takes";
 
 /** Pure: a run's jobs arranged as the matrix the gallery draws (rows = prompts, columns = configs). */
 
@@ -22,11 +23,6 @@ export function matrixCells(run: RunView): MatrixCell[][] {
   for (const job of run.jobs) cells[job.promptIndex]?.[job.configIndex]?.takes.push(job);
   for (const cell of cells.flat()) cell.takes.sort((a, b) => a.take - b.take);
   return cells;
-}
-
-/** The take a cell shows: the one picked with ← →, else the newest. */
-export function shownTake(cell: MatrixCell, picked: number | undefined): JobView | undefined {
-  return cell.takes.find((job) => job.take === picked) ?? cell.takes.at(-1);
 }
 
 /**
@@ -59,7 +55,7 @@ export function matrixImages(
   picked: Map<string, number>,
 ): MatrixImage[] {
   return cells.flat().flatMap((cell) => {
-    const job = shownTake(cell, picked.get(cellKey(cell.row, cell.column)));
+    const job = viewedTake(cell.takes, picked.get(cellKey(cell.row, cell.column)));
     if (!job) return [];
     return job.images.map((image, index) => ({
       image,

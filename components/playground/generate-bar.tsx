@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { SparklesIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { formatUsd } from "@/lib/format-usd";
+import { nextRunSize, plural } from "@/lib/labels/run-size";
 import type { CostEstimate } from "@/lib/models/types";
 
 interface GenerateBarProps {
@@ -11,7 +12,6 @@ interface GenerateBarProps {
   /** Rows of the run. */
   promptCount: number;
   /** Distinct models among the configurations. */
-  modelCount: number;
   /** One per configuration (column). */
   estimates: (CostEstimate | undefined)[];
   error: string | null;
@@ -32,19 +32,9 @@ function totalLabel(estimates: (CostEstimate | undefined)[]): string {
   return unknown > 0 ? `${total} + ${assumed}` : total;
 }
 
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
-
-/** "3 models", or for a matrix "4 prompts × 3 configurations · 12 jobs". */
-function sizeLabel(promptCount: number, configCount: number, modelCount: number): string {
-  const columns = plural(configCount, configCount > modelCount ? "configuration" : "model");
-  if (promptCount <= 1 && configCount === modelCount) return columns;
-  return `${plural(promptCount, "prompt")} × ${columns} · ${plural(promptCount * configCount, "job")}`;
-}
-
 export function GenerateBar({
   pending,
   promptCount,
-  modelCount,
   estimates,
   error,
   needsFix,
@@ -56,7 +46,7 @@ export function GenerateBar({
     <div className="grid gap-2">
       {needsFix.length > 0 ? (
         <p role="alert" className="rounded-lg bg-danger-soft px-3 py-2 text-xs font-medium text-danger">
-          {needsFix.length === 1 ? "1 model needs fixes" : `${needsFix.length} models need fixes`}:{" "}
+          {plural(needsFix.length, "configuration")} {needsFix.length === 1 ? "needs" : "need"} fixes:{" "}
           {needsFix.join(", ")}
         </p>
       ) : null}
@@ -88,7 +78,7 @@ export function GenerateBar({
       </Button>
       <p className="flex justify-between gap-2 text-[11px] text-fg-subtle">
         <span>
-          {sizeLabel(promptCount, estimates.length, modelCount)}
+          {nextRunSize(promptCount, estimates.length)}
           {estimates.length > 0 ? ` · ${totalLabel(jobEstimates)}` : ""}
         </span>
         <span className="shrink-0">

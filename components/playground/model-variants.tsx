@@ -1,6 +1,7 @@
 "use client";
 
 import type { Ref } from "react";
+import { RUN_LIMITS } from "@/lib/labels/run-size";
 import type { CostEstimate, ModelDefinition, SharedSettings } from "@/lib/models/types";
 import { type ConfigReport, ModelConfig } from "./model-config";
 import type { ModelFormHandle } from "./model-form-handle";
@@ -72,7 +73,7 @@ export function ModelVariants({
       type="button"
       className={actionClasses}
       aria-disabled={!actions.canAdd || undefined}
-      title={actions.canAdd ? undefined : "A run takes at most 8 configurations"}
+      title={actions.canAdd ? undefined : RUN_LIMITS.configurations}
       aria-label={`Add variant of ${modelLabel}`}
       onClick={() => actions.canAdd && actions.add(last.key)}
     >

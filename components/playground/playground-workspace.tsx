@@ -2,7 +2,8 @@
 
 import dynamic from "next/dynamic";
 import { useMemo, useRef, useState } from "react";
-import { MAX_MODELS_PER_RUN } from "@/lib/api/run-requests";
+import { RUN_LIMITS } from "@/lib/labels/run-size";
+import { MAX_CONFIGURATIONS_PER_RUN } from "@/lib/models/run-limits";
 import type { ModelView } from "@/lib/api/views";
 import { findModel } from "@/lib/models/catalog";
 import { cn } from "@/components/ui/cn";
@@ -74,7 +75,7 @@ export function PlaygroundWorkspace({ views }: { views: ModelView[] }) {
           configs={ordered}
           onToggle={(id, on) => {
             if (!configs.toggle(id, on))
-              state.setFormError("A run takes at most 8 configurations: remove a variant first.");
+              state.setFormError(`${RUN_LIMITS.configurations}: remove a variant first.`);
           }}
           context={{
             shared: state.shared,
@@ -95,7 +96,6 @@ export function PlaygroundWorkspace({ views }: { views: ModelView[] }) {
           <GenerateBar
             pending={pending}
             promptCount={state.promptCount}
-            modelCount={state.selectedModels.length}
             estimates={ordered.map((config) => configs.estimates[config.key])}
             error={state.formError}
             needsFix={state.needsFix.map((config) => configs.labels.get(config.key) ?? config.modelId)}
@@ -124,7 +124,7 @@ export function PlaygroundWorkspace({ views }: { views: ModelView[] }) {
           model={sweepModel}
           label={configs.labels.get(sweepConfig.key) ?? sweepModel.name}
           values={sweep?.values ?? {}}
-          maxValues={MAX_MODELS_PER_RUN - ordered.length + 1}
+          maxValues={MAX_CONFIGURATIONS_PER_RUN - ordered.length + 1}
           onApply={(param, values) => configs.sweep(sweepConfig.key, param, values)}
           onClose={() => setSweep(null)}
         />

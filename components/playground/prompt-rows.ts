@@ -1,4 +1,5 @@
-import { MAX_JOBS_PER_RUN, MAX_PROMPTS_PER_RUN } from "@/lib/api/run-requests";
+import { tooManyJobs } from "@/lib/labels/run-size";
+import { MAX_PROMPTS_PER_RUN } from "@/lib/models/run-limits";
 import { expandPromptVariants, type PromptExpansion } from "@/lib/models/prompt-variants";
 import { type PromptLimit, tooLongMessage } from "./prompt-limit";
 import type { PromptMode } from "./run-configs";
@@ -33,7 +34,6 @@ export function generateBlockedReason(
   configCount: number,
 ) {
   if (mode === "variants" && !rows.ok && text.trim()) return rows.error;
-  const jobs = rowCount(rows) * configCount;
-  if (jobs <= MAX_JOBS_PER_RUN) return null;
-  return `${rowCount(rows)} prompts × ${configCount} configurations is ${jobs} jobs; a run takes at most ${MAX_JOBS_PER_RUN}. Remove prompts or variants.`;
+  const tooMany = tooManyJobs(rowCount(rows), configCount);
+  return tooMany && `${tooMany}. Remove prompts or variants.`;
 }

@@ -11,9 +11,9 @@ describe("locateIssue", () => {
       kind: "prompt",
       message: "Prompt 3: Too long",
     });
-    expect(locateIssue({ path: "prompts", message: "At most 12 prompts per run" })).toEqual({
+    expect(locateIssue({ path: "prompts", message: "A run takes at most 12 prompts" })).toEqual({
       kind: "prompt",
-      message: "At most 12 prompts per run",
+      message: "A run takes at most 12 prompts",
     });
   });
 

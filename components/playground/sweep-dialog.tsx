@@ -5,7 +5,8 @@ import { Dialog } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { describeSchema, type SchemaField } from "@/lib/models/describe-schema";
-import { paramValueLabel } from "@/lib/models/param-labels";
+import { paramValueLabel } from "@/lib/labels/params";
+import { MAX_CONFIGURATIONS_PER_RUN } from "@/lib/models/run-limits";
 import type { ModelDefinition } from "@/lib/models/types";
 import { parseNumberList, sweepable, sweepProblems } from "./sweep-values";
 import { DialogFooter } from "@/components/ui/dialog-footer";
@@ -54,7 +55,7 @@ export function SweepDialog({ model, label, values, maxValues, onApply, onClose 
     ...sweepProblems(model, field, values, parsed.values),
     ...(parsed.values.length > maxValues
       ? [
-          `${parsed.values.length} values would pass the run's limit of 8 configurations: at most ${maxValues} here.`,
+          `${parsed.values.length} values would pass the run's limit of ${MAX_CONFIGURATIONS_PER_RUN} configurations: at most ${maxValues} here.`,
         ]
       : []),
   ];

@@ -1,5 +1,5 @@
 import { fieldErrorMap } from "@/components/schema-form/field-error-map";
-import { paramValueLabel } from "@/lib/models/param-labels";
+import { paramValueLabel } from "@/lib/labels/params";
 import type { SchemaField } from "@/lib/models/describe-schema";
 import type { ModelDefinition } from "@/lib/models/types";
 

@@ -1,8 +1,9 @@
 "use client";
 
 import { useCallback, useMemo, useRef, useState } from "react";
-import { MAX_MODELS_PER_RUN } from "@/lib/api/run-requests";
-import { configLabels } from "@/lib/models/param-labels";
+import { configurationLabels } from "@/lib/labels/params";
+import { paramFields } from "@/lib/models/param-fields";
+import { MAX_CONFIGURATIONS_PER_RUN } from "@/lib/models/run-limits";
 import { startingParams } from "@/lib/models/starting-params";
 import type { SharedSettings } from "@/lib/models/types";
 import type { ConfigReport } from "./model-config";
@@ -23,7 +24,7 @@ export function useConfigs(models: PickableModel[], initial: () => ConfigDraft[]
   const handles = useRef(new Map<string, ModelFormHandle>());
   const byId = useMemo(() => new Map(models.map((entry) => [entry.view.id, entry])), [models]);
   const ordered = useMemo(() => inPickerOrder(configs, [...byId.keys()]), [configs, byId]);
-  const canAdd = configs.length < MAX_MODELS_PER_RUN;
+  const canAdd = configs.length < MAX_CONFIGURATIONS_PER_RUN;
 
   const onReport = useCallback((key: string, report: ConfigReport) => {
     setReports((current) => (sameReport(current[key], report) ? current : { ...current, [key]: report }));
@@ -49,9 +50,10 @@ export function useConfigs(models: PickableModel[], initial: () => ConfigDraft[]
       const model = byId.get(config.modelId)?.model;
       return model ? [{ config, model }] : [];
     });
-    const names = configLabels(
+    const names = configurationLabels(
       entries.map(({ config, model }) => ({
         model,
+        fields: paramFields(model),
         params: reports[config.key]?.params ?? startingParams(model, shared),
       })),
     );

@@ -6,7 +6,7 @@ import { namesInContext, optionName } from "@/lib/labels/names";
 import type { ReviewView, VoteResponse } from "@/lib/api/review-views";
 import type { VoteBody } from "@/lib/api/gallery-requests";
 import { apiPost } from "@/lib/http/api-client";
-import type { ParamLabel } from "@/lib/models/param-labels";
+import type { ParamLabel } from "@/lib/labels/params";
 import { ReviewBallotForm, type BallotStatus } from "./review-ballot-form";
 import { ReviewImageDialog } from "./review-image-dialog";
 import { ReviewPromptSection } from "./review-prompt-section";

@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { CheckIcon } from "@/components/ui/icons";
 import type { ImageTally, ReviewOption } from "@/lib/api/review-views";
-import type { ParamLabel } from "@/lib/models/param-labels";
+import type { ParamLabel } from "@/lib/labels/params";
 import { TallyBar } from "./tally-bar";
 import { StoredImage } from "@/components/ui/stored-image";
 

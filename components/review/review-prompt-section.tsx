@@ -1,7 +1,7 @@
 "use client";
 
 import type { PromptTally, ReviewPrompt } from "@/lib/api/review-views";
-import type { ParamLabel } from "@/lib/models/param-labels";
+import type { ParamLabel } from "@/lib/labels/params";
 import { optionName } from "@/lib/labels/names";
 import { ReviewOptionCard } from "./review-option-card";
 

@@ -7,7 +7,7 @@ import { imageSlots } from "@/components/media/run-matrix-model";
 import { modelLabel } from "@/lib/labels/names";
 import { RenderWhenNear } from "@/components/ui/render-when-near";
 import type { GalleryView, JobView } from "@/lib/api/views";
-import type { ParamLabel } from "@/lib/models/param-labels";
+import type { ParamLabel } from "@/lib/labels/params";
 import { ImageAnnotations } from "./image-annotations";
 
 interface SharedModelCardProps {

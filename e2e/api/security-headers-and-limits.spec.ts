@@ -54,7 +54,11 @@ test("POST /api/runs refuses oversized and invalid input with clear 4xx answers"
     [{ prompt: "x".repeat(5_000), models: [validModel] }, "prompt", /at most \d+ characters/],
     [{ prompt: "a fox", models: [] }, "models", /at least one/],
     [{ prompt: "a fox", models: Array(9).fill(validModel) }, "models", /at most 8 configurations/i],
-    [{ prompts: Array(7).fill("a fox"), models: Array(7).fill(validModel) }, "prompts", /at most 48 per run/],
+    [
+      { prompts: Array(7).fill("a fox"), models: Array(7).fill(validModel) },
+      "prompts",
+      /a run takes at most 48/,
+    ],
     [
       { prompt: "a fox", models: [{ modelId: "nope/model", params: {} }] },
       "models.0.modelId",

@@ -37,7 +37,7 @@ test("a 3 × 3 run is a matrix at one scale, whose cells cancel, retry, take aga
   const runId = await createRun(E2E_BASE_URL, { prompts: PROMPTS, models: MODELS });
 
   await page.goto(`/runs/${runId}`);
-  await expect(page.getByRole("heading", { level: 1, name: "3 prompts × 3 models" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "3 prompts × 3 configurations" })).toBeVisible();
   await expect(matrix(page).getByRole("columnheader")).toHaveText([
     "Prompt",
     ...COLUMNS.map((name) => new RegExp(name.split(" (")[0]!)),

@@ -30,7 +30,7 @@ test("one prompt across four models shows every model's images side by side", as
     await expectImages(card);
     await expect(card.getByText(/^Took /)).toBeVisible();
   }
-  await expect(page.getByRole("status").filter({ hasText: "4 of 4 models done" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "4 of 4 configurations done" })).toBeVisible();
 
   const cards = await page.getByRole("list", { name: "Results" }).getByRole("article").all();
   const boxes = await Promise.all(cards.slice(0, 3).map((card) => card.boundingBox()));

@@ -74,13 +74,13 @@ test("validation goes to the first invalid model, lists what needs fixing and st
   await expect(page.getByText(/· price unknown$/)).toBeVisible();
   await generateButton(page).click();
   await expect(page.getByRole("group", { name: "Z-Image Turbo (pixazo)" }).getByLabel("Steps")).toBeFocused();
-  await expect(page.getByRole("alert").filter({ hasText: "2 models need fixes" })).toHaveText(
-    "2 models need fixes: Z-Image Turbo, Z-Image Base",
+  await expect(page.getByRole("alert").filter({ hasText: "2 configurations need fixes" })).toHaveText(
+    "2 configurations need fixes: Z-Image Turbo, Z-Image Base",
   );
 
   await page.getByRole("group", { name: "Z-Image Turbo (pixazo)" }).getByLabel("Steps").fill("8");
   await expect(page.getByRole("alert").filter({ hasText: "need" })).toHaveText(
-    "1 model needs fixes: Z-Image Base",
+    "1 configuration needs fixes: Z-Image Base",
   );
 });
 
@@ -104,7 +104,7 @@ test("a run deleted elsewhere returns the playground quietly to its empty state"
 }) => {
   await openPlayground(page);
   await generate(page, "A paper crane on a desk");
-  await expect(page.getByRole("status").filter({ hasText: "3 of 3 models done" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "3 of 3 configurations done" })).toBeVisible();
   const runPath = await page.getByRole("link", { name: "Open run page" }).getAttribute("href");
   expect((await request.delete(`/api${runPath}`)).ok()).toBe(true);
   await page.reload();
@@ -225,7 +225,7 @@ test("a run that finishes in a hidden tab updates the title and notifies", async
   await generateButton(page).click();
   await expect(page).toHaveTitle("✓ 3/3 · Prism", { timeout: 45_000 });
   expect(await page.evaluate(() => (window as unknown as { notices: string[] }).notices)).toEqual([
-    "Run finished: 3 of 3 models done",
+    "Run finished: 3 of 3 jobs done",
   ]);
   await page.evaluate(() => {
     (window as unknown as { hiddenTab: boolean }).hiddenTab = false;

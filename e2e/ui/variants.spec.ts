@@ -55,7 +55,7 @@ test("Variants: {a|b} alternatives × variants and a sweep make one matrix run; 
   await page.getByRole("radio", { name: "Variants" }).check();
   await promptField(page).fill(FOX);
   await expect(promptRows(page)).toHaveText(FOXES);
-  await expect(page.getByText(/^4 prompts × 3 models · 12 jobs/)).toBeVisible();
+  await expect(page.getByText(/^4 prompts × 3 configurations · 12 jobs/)).toBeVisible();
 
   await buildMatrix(page);
   await expect(page.getByText(/^4 prompts × 4 configurations · 16 jobs · /)).toBeVisible();
@@ -83,7 +83,7 @@ test("Variants: {a|b} alternatives × variants and a sweep make one matrix run; 
   ]);
   expect(run.jobs).toHaveLength(16);
   expect(new Set(run.jobs.map((job) => `${job.promptIndex}×${job.configIndex}`)).size).toBe(16);
-  await expect(page.getByRole("heading", { name: "4 prompts × 4 models" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "4 prompts × 4 configurations" })).toBeVisible();
   await page.screenshot({ path: "test-results/variants-run.png", fullPage: true });
 
   // A new form, then Edit & re-run brings the run back.
@@ -118,7 +118,7 @@ test("Variants: {a|b} alternatives × variants and a sweep make one matrix run; 
   const older = earlier.getByRole("button", { name: new RegExp(`^${FOXES[0]}`) });
   await expect(older).toHaveAttribute("aria-expanded", "false");
   await older.click();
-  await expect(earlier.getByRole("heading", { name: "4 prompts × 4 models" })).toBeVisible();
+  await expect(earlier.getByRole("heading", { name: "4 prompts × 4 configurations" })).toBeVisible();
   await page.screenshot({ path: "test-results/variants-feed.png", fullPage: true });
 });
 
@@ -175,7 +175,7 @@ test("Edit & re-run from the run page and from History opens the playground on t
 
   await page.goto("/history");
   const card = page.getByRole("listitem").filter({ hasText: "a heron {at dawn}" });
-  await expect(card).toContainText("2 prompts × 2 models");
+  await expect(card).toContainText("2 prompts × 2 configurations");
   await card.hover();
   await page.screenshot({ path: "test-results/variants-history.png" });
   await card.getByRole("link", { name: "Edit & re-run: a heron {at dawn}" }).click();

@@ -138,11 +138,11 @@ describe("createRunBodySchema: matrices", () => {
     expect(issuesOf({ prompts: [], models: [zImage] }).map((issue) => issue.path)).toEqual(["prompts"]);
     // Configurations, not models: the same model several times counts once per configuration.
     expect(issuesOf({ prompts: ["a fox"], models: models(9) })).toEqual([
-      { path: "models", message: "At most 8 configurations per run" },
+      { path: "models", message: "A run takes at most 8 configurations" },
     ]);
     expect(issuesOf({ prompts: prompts(6), models: models(8) })).toEqual([]);
     expect(issuesOf({ prompts: prompts(7), models: models(7) })).toEqual([
-      { path: "prompts", message: "7 prompts × 7 configurations is 49 jobs; at most 48 per run" },
+      { path: "prompts", message: "7 prompts × 7 configurations is 49 jobs; a run takes at most 48" },
     ]);
   });
 

@@ -1,22 +1,18 @@
 import { z } from "zod";
 import { findModel } from "@/lib/models/catalog";
 import { JOB_STATUSES } from "@/lib/models/job-status";
-import { configLabels } from "@/lib/models/param-labels";
+import { configurationLabels } from "@/lib/labels/params";
+import { RUN_LIMITS, tooManyJobs } from "@/lib/labels/run-size";
+import { paramFields } from "@/lib/models/param-fields";
 import { promptSchema } from "@/lib/models/params";
 import { providerName } from "@/lib/models/providers";
+import { MAX_CONFIGURATIONS_PER_RUN, MAX_INPUTS_PER_RUN, MAX_PROMPTS_PER_RUN } from "@/lib/models/run-limits";
 import { MAX_SEED_VALUE } from "@/lib/models/seeds";
 import type { ModelDefinition } from "@/lib/models/types";
 import { decodeRunCursor } from "./run-cursor";
 import { MAX_RUN_WAIT_SECONDS } from "./run-wait";
 
 /** Isomorphic: the requests of /api/runs. The server parses with these; the hooks type with z.input. */
-
-export const MAX_PROMPTS_PER_RUN = 12;
-/** Configurations (columns): a model with its parameters; the same model may appear several times. */
-export const MAX_MODELS_PER_RUN = 8;
-export const MAX_JOBS_PER_RUN = 48;
-/** Input images one run carries (ordered; each model takes the first of them it can). */
-export const MAX_INPUTS_PER_RUN = 16;
 
 const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 const MAX_LABEL_LENGTH = 80;
@@ -99,7 +95,7 @@ function checkPrompts(prompts: string[], path: PropertyKey[], models: ModelDefin
 }
 
 /**
- * The body of POST /api/runs: one or more prompts (rows) × one or more model configurations
+ * The body of POST /api/runs: one or more prompts (rows) × one or more configurations
  * (columns). `{ prompt }` is a one-row run. Each model's params are validated with that model's own
  * schema, so issues name the exact field ("models.0.params.num_images"); each prompt against every
  * model it goes to ("prompts.2"). The output carries parsed params with defaults applied.
@@ -112,17 +108,17 @@ export const createRunBodySchema = z
     prompts: z
       .array(z.string().trim())
       .min(1, "Write at least one prompt")
-      .max(MAX_PROMPTS_PER_RUN, `At most ${MAX_PROMPTS_PER_RUN} prompts per run`)
+      .max(MAX_PROMPTS_PER_RUN, RUN_LIMITS.prompts)
       .optional(),
     models: z
       .array(modelRequestSchema)
       .min(1, "Choose at least one model")
-      .max(MAX_MODELS_PER_RUN, `At most ${MAX_MODELS_PER_RUN} configurations per run`),
+      .max(MAX_CONFIGURATIONS_PER_RUN, RUN_LIMITS.configurations),
     seed: z.number().int().min(0).max(MAX_SEED_VALUE).nullable().default(null),
     inputs: z
       .array(z.string().min(1).max(100))
       .min(1, "Give at least one input image, or leave inputs out")
-      .max(MAX_INPUTS_PER_RUN, `At most ${MAX_INPUTS_PER_RUN} input images per run`)
+      .max(MAX_INPUTS_PER_RUN, RUN_LIMITS.inputs)
       .optional(),
   })
   .transform((body, context): CreateRunInput => {
@@ -134,17 +130,15 @@ export const createRunBodySchema = z
       configs.map((config) => config.model),
       context,
     );
-    const jobs = prompts.length * body.models.length;
-    if (jobs > MAX_JOBS_PER_RUN) {
-      context.addIssue({
-        code: "custom",
-        path,
-        message: `${prompts.length} prompts × ${body.models.length} configurations is ${jobs} jobs; at most ${MAX_JOBS_PER_RUN} per run`,
-      });
-    }
+    const tooMany = tooManyJobs(prompts.length, body.models.length);
+    if (tooMany) context.addIssue({ code: "custom", path, message: tooMany });
     if (context.issues.length > 0) return z.NEVER;
-    const labels = configLabels(
-      configs.map((config, index) => ({ ...config, label: body.models[index]?.label })),
+    const labels = configurationLabels(
+      configs.map((config, index) => ({
+        ...config,
+        fields: paramFields(config.model),
+        label: body.models[index]?.label,
+      })),
     );
     return {
       prompt: prompts[0]!,

@@ -101,7 +101,7 @@ export interface RunView {
 export interface RunSummary {
   id: string;
   prompt: string;
-  /** "3 prompts × 4 models". */
+  /** "3 prompts × 4 configurations". */
   promptCount: number;
   configCount: number;
   createdAt: string;

@@ -1,6 +1,7 @@
 import type { CodeSnippetsView, RunView } from "@/lib/api/views";
 import type { CodeScript } from "./code-script";
 import { renderSnippets } from "./render-snippets";
+import { runSize } from "@/lib/labels/run-size";
 
 /** The environment variable a script reads Prism's access token from. */
 export const ACCESS_TOKEN_ENV = "PRISM_ACCESS_TOKEN";
@@ -19,7 +20,7 @@ export function recreateRunBody(run: Pick<RunView, "prompts" | "configs" | "seed
  * first when the app needs an access token.
  */
 export function runCodeScript(run: RunView, origin: string, accessControl: boolean): CodeScript {
-  const size = `${run.prompts.length} prompt${run.prompts.length === 1 ? "" : "s"} × ${run.configs.length} model configuration${run.configs.length === 1 ? "" : "s"}`;
+  const size = runSize(run.prompts.length, run.configs.length);
   const seed =
     run.seed === null
       ? 'Seeds: random for each job, as in the original; set "seed" to a number to lock one.'

@@ -3,6 +3,8 @@ import type { JobView, RunView } from "@/lib/api/views";
 import type { Database } from "@/lib/db/client";
 import { storedKeysOf } from "@/lib/db/queries/images";
 import { modelLabel } from "@/lib/labels/names";
+import { runSize } from "@/lib/labels/run-size";
+import { exportedTake } from "@/lib/models/takes";
 import { THUMBNAIL_WIDTH } from "@/lib/jobs/store-image";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { renderContactSheet, type SheetInput } from "./render-sheet";
@@ -29,15 +31,9 @@ function noticeFor(job: JobView | undefined): CellNotice {
   }
 }
 
-/**
- * The job a cell shows: its latest take with an image (a review wants the picture, even if a later
- * retry failed or is still running), else its latest take.
- */
+/** The job a cell shows on the sheet: its exported take. */
 export function cellJob(run: RunView, row: number, column: number): JobView | undefined {
-  const takes = run.jobs
-    .filter((job) => job.promptIndex === row && job.configIndex === column)
-    .sort((a, b) => b.take - a.take);
-  return takes.find((job) => job.images.length > 0) ?? takes[0];
+  return exportedTake(run.jobs.filter((job) => job.promptIndex === row && job.configIndex === column));
 }
 
 /** The aspect ratio most cells' images have, so most images fill their cell. */
@@ -56,10 +52,6 @@ const CREATED_FORMAT = new Intl.DateTimeFormat("en-GB", {
   timeStyle: "short",
   timeZone: "UTC",
 });
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
 
 /**
  * The whole matrix of a run as one PNG: a row per prompt, a column per configuration, in each cell
@@ -92,7 +84,7 @@ export async function runContactSheet(db: Database, blobStore: BlobStore, run: R
   );
   const seed = run.seed === null ? "random seeds" : `seed ${run.seed}`;
   return renderContactSheet({
-    title: `${plural(rows, "prompt")} × ${plural(columns, "model configuration")}`,
+    title: runSize(rows, columns),
     subtitle: `Prism · run ${run.id} · ${CREATED_FORMAT.format(new Date(run.createdAt))} UTC · ${seed}`,
     prompts: run.prompts,
     columns: run.configs.map((config) => ({

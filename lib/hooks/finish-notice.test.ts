@@ -15,7 +15,7 @@ describe("finish notice", () => {
 
   it("says what failed and which prompt in the notification", () => {
     expect(finishedNotice(run("succeeded", "failed"))).toEqual({
-      title: "Run finished: 1 of 2 models done, 1 failed",
+      title: "Run finished: 1 of 2 jobs done, 1 failed",
       body: "A paper fox",
     });
   });

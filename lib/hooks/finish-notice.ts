@@ -15,7 +15,7 @@ export function finishedTitle(run: FinishedRun): string {
 export function finishedNotice(run: FinishedRun): { title: string; body: string } {
   const done = run.jobs.filter((job) => job.status === "succeeded").length;
   const failed = run.jobs.length - done;
-  const counts = `${done} of ${run.jobs.length} models done${failed > 0 ? `, ${failed} failed` : ""}`;
+  const counts = `${done} of ${run.jobs.length} jobs done${failed > 0 ? `, ${failed} failed` : ""}`;
   const prompt = run.prompt.length > 80 ? `${run.prompt.slice(0, 79).trimEnd()}…` : run.prompt;
   return { title: `Run finished: ${counts}`, body: prompt };
 }

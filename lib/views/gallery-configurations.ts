@@ -3,7 +3,8 @@ import { createHash } from "node:crypto";
 import type { GalleryRows } from "@/lib/db/queries/galleries";
 import type { RunRow } from "@/lib/db/schema";
 import { findModel } from "@/lib/models/catalog";
-import { configLabels } from "@/lib/models/param-labels";
+import { configurationLabels } from "@/lib/labels/params";
+import { paramFields } from "@/lib/models/param-fields";
 import type { ModelDefinition } from "@/lib/models/types";
 
 export interface JobConfiguration {
@@ -20,14 +21,18 @@ function keyOf(modelId: string, params: Record<string, unknown>): string {
 }
 
 /**
- * The labels a run's author gave: a stored label differs from the one configLabels makes for the
+ * The labels a run's author gave: a stored label differs from the one configurationLabels makes for the
  * run's own columns. Those win here too, as in the matrix.
  */
 function givenLabels(run: RunRow): (string | undefined)[] {
   const models = run.configs.map((config) => findModel(config.modelId));
   if (models.some((model) => !model)) return run.configs.map(() => undefined);
-  const made = configLabels(
-    run.configs.map((config, index) => ({ model: models[index]!, params: config.params })),
+  const made = configurationLabels(
+    run.configs.map((config, index) => ({
+      model: models[index]!,
+      fields: paramFields(models[index]!),
+      params: config.params,
+    })),
   );
   return run.configs.map((config, index) => (config.label === made[index] ? undefined : config.label));
 }
@@ -62,8 +67,13 @@ export function galleryConfigurations(
     });
   }
   const known = [...distinct].filter(([, config]) => config.model);
-  const made = configLabels(
-    known.map(([, config]) => ({ model: config.model!, params: config.params, label: config.given })),
+  const made = configurationLabels(
+    known.map(([, config]) => ({
+      model: config.model!,
+      fields: paramFields(config.model!),
+      params: config.params,
+      label: config.given,
+    })),
   );
   const labels = new Map(known.map(([key], index) => [key, made[index]!]));
   return new Map(

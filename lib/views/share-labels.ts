@@ -1,7 +1,8 @@
 import "server-only";
 import type { GalleryView, ImageView } from "@/lib/api/views";
 import { findModel } from "@/lib/models/catalog";
-import { paramLabels, type ParamLabel } from "@/lib/models/param-labels";
+import { paramLabels, rawParamLabels, type ParamLabel } from "@/lib/labels/params";
+import { paramFields } from "@/lib/models/param-fields";
 
 /**
  * Each shared job's parameters as people read them ("Aspect ratio 16:9"), by job id. Made on the
@@ -11,13 +12,7 @@ export function jobParamLabels(gallery: GalleryView): Record<string, ParamLabel[
   const labels: Record<string, ParamLabel[]> = {};
   for (const job of gallery.runs.flatMap((run) => run.jobs)) {
     const model = findModel(job.modelId);
-    labels[job.id] = model
-      ? paramLabels(model, job.params)
-      : Object.entries(job.params).map(([key, value]) => ({
-          key,
-          title: key,
-          value: typeof value === "string" ? value : JSON.stringify(value),
-        }));
+    labels[job.id] = model ? paramLabels(paramFields(model), job.params) : rawParamLabels(job.params);
   }
   return labels;
 }

@@ -17,7 +17,7 @@ import type { RunListRows, RunRows } from "@/lib/db/queries/runs";
 import type { GalleryRow, ImageRow, JobRow } from "@/lib/db/schema";
 import type { InputRow } from "@/lib/db/input-schema";
 import { findModel } from "@/lib/models/catalog";
-import { newestTakes } from "./newest-takes";
+import { currentTakes } from "@/lib/models/takes";
 
 /** The one place database rows become the API's views (lib/api/views.ts). */
 
@@ -138,7 +138,7 @@ export function toRunListView(rows: RunListRows): RunListView {
       configCount: run.configs.length,
       createdAt: run.createdAt.toISOString(),
       modelIds: run.configs.map((config) => config.modelId),
-      statuses: newestTakes(runJobs).map((job) => job.status),
+      statuses: currentTakes(runJobs).map((job) => job.status),
       thumbnails: runImages
         .slice(0, THUMBNAILS_PER_SUMMARY)
         .map((image) => ({ url: fileUrl(image.thumbnailKey), width: image.width, height: image.height })),

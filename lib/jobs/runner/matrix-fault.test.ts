@@ -1,5 +1,5 @@
 /**
- * The fault matrix for a matrix run: a 4 prompts × 3 models run where one provider fails every call,
+ * The fault matrix for a matrix run: a 4 prompts × 3 configurations run where one provider fails every call,
  * through the real adapters, the simulator and the runner on in-memory PGlite. The other cells must
  * not be held up, the failed ones must say why in plain words, and a Retry once the fault is gone
  * must succeed. Asserts outcomes, never how long anything took.
@@ -76,7 +76,7 @@ async function settledJobs(runId: string, count: number) {
   return (await getRunView(handle.db, runId))!.jobs;
 }
 
-it("4 prompts × 3 models with pixazo failing every call: 8 cells succeed, 4 say why, a Retry after the fault succeeds", async () => {
+it("4 prompts × 3 configurations with pixazo failing every call: 8 cells succeed, 4 say why, a Retry after the fault succeeds", async () => {
   await providers.control.fault({ provider: "pixazo", on: "any", kind: "status", status: 502, count: -1 });
   const run = await createRun(handle.db, createRunBodySchema.parse({ prompts: PROMPTS, models: MODELS }));
   runner.poke();
