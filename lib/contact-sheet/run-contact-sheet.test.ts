@@ -16,8 +16,9 @@ import { storeImage } from "@/lib/jobs/store-image";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { createLocalBlobStore } from "@/lib/storage/local-blob-store";
 import { openTestDatabase } from "@/lib/testing/test-database";
-import { getRunView } from "@/lib/views/run-views";
-import { CONTACT_SHEET_NAME, cellJob, runContactSheet } from "./run-contact-sheet";
+import { getRunRows } from "@/lib/db/queries/runs";
+import { toRunView } from "@/lib/views/to-views";
+import { CONTACT_SHEET_NAME, runContactSheet } from "./run-contact-sheet";
 import { sheetLayout } from "./sheet-layout";
 
 let handle: DatabaseHandle;
@@ -62,15 +63,14 @@ async function matrixRun() {
     .update(jobs)
     .set({ status: "failed", errorCode: "provider_error", errorMessage: "shortapi: job failed (status 3)" })
     .where(eq(jobs.id, fourth!.id));
-  const run = await getRunView(handle.db, created.id);
-  if (!run) throw new Error("run not stored");
-  return run;
+  const rows = await getRunRows(handle.db, created.id);
+  if (!rows) throw new Error("run not stored");
+  return rows;
 }
 
 describe("a run's contact sheet", () => {
   it("shows each cell's image at its place in the matrix and the failed cell's state", async () => {
-    const run = await matrixRun();
-    const png = await runContactSheet(handle.db, blobStore, run);
+    const png = await runContactSheet(blobStore, await matrixRun());
     const layout = sheetLayout(2, 2, 1);
     const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
     expect([info.width, info.height]).toEqual([layout.width, layout.height]);
@@ -86,33 +86,16 @@ describe("a run's contact sheet", () => {
     expect(Math.min(...failed)).toBeGreaterThan(200);
   });
 
-  it("shows a cell's latest take that has an image", () => {
-    const base = { images: [], status: "failed" } as const;
-    const image = { id: "i" } as never;
-    const run = {
-      jobs: [
-        { ...base, promptIndex: 0, configIndex: 0, take: 1, id: "a", images: [image], status: "succeeded" },
-        { ...base, promptIndex: 0, configIndex: 0, take: 2, id: "b" },
-        { ...base, promptIndex: 0, configIndex: 1, take: 1, id: "c" },
-        { ...base, promptIndex: 0, configIndex: 1, take: 2, id: "d", status: "canceled" },
-      ],
-    } as never;
-    expect(cellJob(run, 0, 0)?.id).toBe("a");
-    expect(cellJob(run, 0, 1)?.id).toBe("d");
-  });
-
   it("is in the run's ZIP", async () => {
-    const run = await matrixRun();
-    const sheet = { name: CONTACT_SHEET_NAME, open: () => runContactSheet(handle.db, blobStore, run) };
-    const response = await archiveResponse(
-      handle.db,
-      blobStore,
-      { kind: "run", id: run.id, title: run.prompt },
-      [run],
-      [sheet],
-    );
+    const rows = await matrixRun();
+    const run = toRunView(rows);
+    const sheet = { name: CONTACT_SHEET_NAME, open: () => runContactSheet(blobStore, rows) };
+    const source = { kind: "run", id: run.id, title: run.prompt } as const;
+    const response = await archiveResponse(blobStore, source, [run], rows.images, [sheet]);
     const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
     expect(Object.keys(files)).toContain(CONTACT_SHEET_NAME);
+    // Every image of the run, read from the blob keys of the rows the sheet was made from.
+    expect(Object.keys(files).filter((name) => name.endsWith(".png")).length).toBe(rows.images.length + 1);
     expect((await sharp(files[CONTACT_SHEET_NAME]!).metadata()).format).toBe("png");
   });
 });

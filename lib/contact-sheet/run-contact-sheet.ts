@@ -1,12 +1,13 @@
 import "server-only";
-import type { JobView, RunView } from "@/lib/api/views";
-import type { Database } from "@/lib/db/client";
-import { storedKeysOf } from "@/lib/db/queries/images";
-import { modelLabel } from "@/lib/labels/names";
+import type { RunRows } from "@/lib/db/queries/runs";
+import type { ImageRow, JobRow } from "@/lib/db/schema";
+import { THUMBNAIL_WIDTH } from "@/lib/jobs/store-image";
+import { modelLabel, storedConfigurationLabel } from "@/lib/labels/names";
 import { runSize } from "@/lib/labels/run-size";
 import { exportedTake } from "@/lib/models/takes";
-import { THUMBNAIL_WIDTH } from "@/lib/jobs/store-image";
 import type { BlobStore } from "@/lib/storage/blob-store";
+import { failureSummary } from "@/lib/views/failure-summary";
+import { expectedOutput } from "@/lib/views/to-views";
 import { renderContactSheet, type SheetInput } from "./render-sheet";
 import { sheetLayout } from "./sheet-layout";
 import type { CellNotice } from "./sheet-markup";
@@ -14,12 +15,18 @@ import type { CellNotice } from "./sheet-markup";
 /** The file name of the sheet inside a run's ZIP. */
 export const CONTACT_SHEET_NAME = "contact-sheet.png";
 
-/** What a cell without an image says, by the state of its latest take. */
-function noticeFor(job: JobView | undefined): CellNotice {
+/** A take as the sheet reads it: its job row and its stored images (keys included), in index order. */
+type SheetTake = JobRow & { images: ImageRow[] };
+
+/** What a cell without an image says, by the state of its take. */
+function noticeFor(job: SheetTake | undefined): CellNotice {
   if (!job) return { state: "No job" };
   switch (job.status) {
-    case "failed":
-      return { state: "Failed", detail: job.error?.summary ?? job.error?.message };
+    case "failed": {
+      const message = job.errorMessage ?? "";
+      const summary = job.errorCode ? failureSummary(job.providerId, job.errorCode, message) : undefined;
+      return { state: "Failed", detail: summary ?? (message || job.errorCode || undefined) };
+    }
     case "canceled":
       return { state: "Canceled" };
     case "queued":
@@ -31,17 +38,13 @@ function noticeFor(job: JobView | undefined): CellNotice {
   }
 }
 
-/** The job a cell shows on the sheet: its exported take. */
-export function cellJob(run: RunView, row: number, column: number): JobView | undefined {
-  return exportedTake(run.jobs.filter((job) => job.promptIndex === row && job.configIndex === column));
-}
-
 /** The aspect ratio most cells' images have, so most images fill their cell. */
-function commonAspect(jobs: (JobView | undefined)[]): number {
+function commonAspect(jobs: (SheetTake | undefined)[]): number {
   const counts = new Map<number, number>();
   for (const job of jobs) {
     const image = job?.images[0];
-    const ratio = Math.round((image ? image.width / image.height : (job?.aspectRatio ?? 1)) * 100) / 100;
+    const expected = job ? expectedOutput(job).aspectRatio : 1;
+    const ratio = Math.round((image ? image.width / image.height : expected) * 100) / 100;
     counts.set(ratio, (counts.get(ratio) ?? 0) + 1);
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 1;
@@ -55,27 +58,31 @@ const CREATED_FORMAT = new Intl.DateTimeFormat("en-GB", {
 
 /**
  * The whole matrix of a run as one PNG: a row per prompt, a column per configuration, in each cell
- * the first image of the take it shows (or what happened instead).
+ * the first image of its exported take (or what happened instead). Reads the run's rows, blob keys
+ * included, so it needs no query of its own.
  */
-export async function runContactSheet(db: Database, blobStore: BlobStore, run: RunView): Promise<Buffer> {
+export async function runContactSheet(blobStore: BlobStore, { run, jobs, images }: RunRows): Promise<Buffer> {
   const rows = run.prompts.length;
   const columns = run.configs.length;
-  const jobs = run.prompts.map((_, row) => run.configs.map((_, column) => cellJob(run, row, column)));
-  const cellAspect = commonAspect(jobs.flat());
+  const takes: SheetTake[] = jobs.map((job) => ({
+    ...job,
+    images: images.filter((image) => image.jobId === job.id).sort((a, b) => a.index - b.index),
+  }));
+  const shown = run.prompts.map((_, row) =>
+    run.configs.map((_, column) =>
+      exportedTake(takes.filter((job) => job.promptIndex === row && job.configIndex === column)),
+    ),
+  );
+  const cellAspect = commonAspect(shown.flat());
   // A thumbnail is as wide as any cell it would fill when the cell is no wider than it.
   const useThumbnails = sheetLayout(rows, columns, cellAspect).cell.width <= THUMBNAIL_WIDTH;
-  const keys = await storedKeysOf(
-    db,
-    jobs.flat().flatMap((job) => job?.images[0]?.id ?? []),
-  );
   const cells: SheetInput["cells"] = await Promise.all(
-    jobs.map((row) =>
+    shown.map((row) =>
       Promise.all(
         row.map(async (job) => {
           const image = job?.images[0];
           if (!image) return noticeFor(job);
-          const stored = keys.get(image.id);
-          const blob = stored && (await blobStore.get(useThumbnails ? stored.thumbnailKey : stored.blobKey));
+          const blob = await blobStore.get(useThumbnails ? image.thumbnailKey : image.blobKey);
           if (!blob) return { state: "Image missing" };
           return Buffer.from(await new Response(blob.stream).arrayBuffer());
         }),
@@ -85,10 +92,10 @@ export async function runContactSheet(db: Database, blobStore: BlobStore, run: R
   const seed = run.seed === null ? "random seeds" : `seed ${run.seed}`;
   return renderContactSheet({
     title: runSize(rows, columns),
-    subtitle: `Prism · run ${run.id} · ${CREATED_FORMAT.format(new Date(run.createdAt))} UTC · ${seed}`,
+    subtitle: `Prism · run ${run.id} · ${CREATED_FORMAT.format(run.createdAt)} UTC · ${seed}`,
     prompts: run.prompts,
     columns: run.configs.map((config) => ({
-      label: config.label,
+      label: storedConfigurationLabel(config),
       provider: modelLabel(config.modelId).provider,
     })),
     cells,

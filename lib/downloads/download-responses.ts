@@ -1,6 +1,7 @@
 import "server-only";
 import type { Database } from "@/lib/db/client";
-import { storedKeysOf, getImageWithContext } from "@/lib/db/queries/images";
+import { getImageWithContext } from "@/lib/db/queries/images";
+import type { ImageRow } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import type { RunView } from "@/lib/api/views";
 import type { BlobStore } from "@/lib/storage/blob-store";
@@ -44,43 +45,44 @@ export async function imageDownloadResponse(
   });
 }
 
-/** Every image of these runs plus manifest.json (and `extras`, e.g. a contact sheet), streamed as a ZIP. */
+/** The image rows behind the views being exported: where each image's bytes are stored. */
+export type StoredImages = readonly Pick<ImageRow, "id" | "blobKey">[];
+
+/**
+ * Every image of these runs plus manifest.json (and `extras`, e.g. a contact sheet), streamed as a
+ * ZIP. `stored` are the rows the views were made from.
+ */
 export async function archiveResponse(
-  db: Database,
   blobStore: BlobStore,
   source: ArchiveSource,
   runs: RunView[],
+  stored: StoredImages,
   extras: ZipEntry[] = [],
 ): Promise<Response> {
-  return planResponse(db, blobStore, source, planArchive(source, runs), extras);
+  return planResponse(blobStore, source, planArchive(source, runs), stored, extras);
 }
 
 /** A blind review's images under option letters, with a manifest that names no model. */
 export async function blindArchiveResponse(
-  db: Database,
   blobStore: BlobStore,
   source: ArchiveSource,
   review: ReviewView,
+  stored: StoredImages,
 ): Promise<Response> {
-  return planResponse(db, blobStore, source, planBlindArchive(source, review));
+  return planResponse(blobStore, source, planBlindArchive(source, review), stored);
 }
 
 async function planResponse(
-  db: Database,
   blobStore: BlobStore,
   source: ArchiveSource,
   { manifest, files }: ArchivePlan,
+  stored: StoredImages,
   extras: ZipEntry[] = [],
 ): Promise<Response> {
   if (files.length === 0) throw new AppError("not_found", "There are no stored images to download");
-  const keys = await storedKeysOf(
-    db,
-    files.map((file) => file.imageId),
-  );
+  const blobKeys = new Map(stored.map((image) => [image.id, image.blobKey]));
   // Checked before the first byte: once streaming, a missing file could only truncate the ZIP.
-  const present = await Promise.all(
-    files.map((file) => blobStore.has(keys.get(file.imageId)?.blobKey ?? "")),
-  );
+  const present = await Promise.all(files.map((file) => blobStore.has(blobKeys.get(file.imageId) ?? "")));
   if (present.includes(false)) throw missingBlob();
   const manifestBytes = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
   const stream = zipStream([
@@ -89,7 +91,7 @@ async function planResponse(
     ...files.map((file) => ({
       name: file.name,
       open: async () => {
-        const key = keys.get(file.imageId)?.blobKey;
+        const key = blobKeys.get(file.imageId);
         const blob = key ? await blobStore.get(key) : null;
         if (!blob) throw missingBlob();
         return blob.stream;

@@ -36,6 +36,11 @@ export function namesInContext(modelIds: readonly string[]): Map<string, string>
   );
 }
 
+/** A stored configuration's label; runs from before matrices were stored without one. */
+export function storedConfigurationLabel(config: { modelId: string; label?: string }): string {
+  return config.label || modelLabel(config.modelId).name;
+}
+
 /**
  * A configuration's label with its model named as among the others shown (from namesInContext):
  * "Z-Image Turbo (pixazo) · 28 steps" where two providers sell Z-Image Turbo. A label the run's

@@ -2,7 +2,8 @@ import "server-only";
 import type { GallerySummary, GalleryView } from "@/lib/api/views";
 import type { Database } from "@/lib/db/client";
 import { listBallots, listReviewerBallots } from "@/lib/db/queries/ballots";
-import { getGalleryRows, listGalleryRows } from "@/lib/db/queries/galleries";
+import { getGalleryRows, listGalleryRows, type GalleryRows } from "@/lib/db/queries/galleries";
+import type { ImageRow } from "@/lib/db/schema";
 import { reviewPrompts } from "./review-prompts";
 import { namesShown, publicImage, toReviewView } from "./review-view";
 import { toGallerySummary, toGalleryView, toImageView } from "./to-views";
@@ -17,8 +18,24 @@ export async function getGalleryView(
   slug: string,
   reviewerId?: string,
 ): Promise<GalleryView | null> {
+  return (await getGalleryExport(db, slug, reviewerId))?.view ?? null;
+}
+
+/**
+ * What an exporter of a shared gallery (its ZIP, its OG image) needs: the view it may show, and the
+ * image rows behind it, whose blob keys the view never carries. One read.
+ */
+export async function getGalleryExport(
+  db: Database,
+  slug: string,
+  reviewerId?: string,
+): Promise<{ view: GalleryView; images: ImageRow[] } | null> {
   const rows = await getGalleryRows(db, slug);
   if (!rows) return null;
+  return { view: await galleryViewOf(db, rows, reviewerId), images: rows.images };
+}
+
+async function galleryViewOf(db: Database, rows: GalleryRows, reviewerId?: string): Promise<GalleryView> {
   const { gallery } = rows;
   const visible = { ...rows, images: rows.images.map((image) => publicImage(gallery, image)) };
   if (!gallery.reviewMode) return toGalleryView(visible, null, { showRuns: true });

@@ -18,6 +18,7 @@ import type { GalleryRow, ImageRow, JobRow } from "@/lib/db/schema";
 import type { InputRow } from "@/lib/db/input-schema";
 import { findModel } from "@/lib/models/catalog";
 import { currentTakes } from "@/lib/models/takes";
+import { storedConfigurationLabel } from "@/lib/labels/names";
 
 /** The one place database rows become the API's views (lib/api/views.ts). */
 
@@ -44,7 +45,7 @@ export function toImageView(image: ImageRow): ImageView {
 }
 
 /** What the job's model expects of its params; a model no longer in the catalog gets one square image. */
-function expectedOutput(job: JobRow): Pick<JobView, "expectedImages" | "aspectRatio"> {
+export function expectedOutput(job: JobRow): Pick<JobView, "expectedImages" | "aspectRatio"> {
   const model = findModel(job.modelId);
   // Stored params were parsed by this model's schema when the run was created.
   return model
@@ -112,8 +113,7 @@ export function toRunView({ run, jobs, images, inputs = [] }: RunRows): RunView 
     configs: run.configs.map((config, index) => ({
       index,
       ...config,
-      // Runs from before matrices were stored without labels.
-      label: config.label || findModel(config.modelId)?.name || config.modelId,
+      label: storedConfigurationLabel(config),
     })),
     seed: run.seed,
     inputs: inputs.map(toInputView),

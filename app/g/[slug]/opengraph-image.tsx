@@ -5,11 +5,10 @@ import {
   SharePreviewCard,
   sharePreviewLabel,
 } from "@/lib/galleries/share-preview-card";
-import { storedKeysOf } from "@/lib/db/queries/images";
-import { loadGallery } from "./load-gallery";
 import { collageTiles } from "@/lib/galleries/og-collage";
 import { renderOgPng } from "@/lib/galleries/og-image";
 import { getBlobStore, getDb } from "@/lib/server/runtime";
+import { getGalleryExport } from "@/lib/views/gallery-views";
 import { galleryImages } from "@/lib/views/share-labels";
 
 export const runtime = "nodejs";
@@ -20,18 +19,17 @@ export const contentType = "image/png";
 
 // Rendered with fonts shipped in node_modules only (lib/galleries/og-fonts.ts), so any title works offline.
 export default async function OpenGraphImage({ params }: { params: Promise<{ slug: string }> }) {
-  const gallery = await loadGallery((await params).slug);
-  if (!gallery) notFound();
+  // As anyone without a reviewer cookie sees it: the card is cached publicly, the same for everyone.
+  const found = await getGalleryExport(await getDb(), (await params).slug);
+  if (!found) notFound();
+  const gallery = found.view;
   // A blind review's options carry nothing that names a model, and neither does this card.
   const images = galleryImages(gallery);
-  const keys = await storedKeysOf(
-    await getDb(),
-    images.map((image) => image.id),
-  );
+  const thumbnailKeys = new Map(found.images.map((image) => [image.id, image.thumbnailKey]));
   const tiles = await collageTiles(
     getBlobStore(),
     images.flatMap((image) => {
-      const thumbnailKey = keys.get(image.id)?.thumbnailKey;
+      const thumbnailKey = thumbnailKeys.get(image.id);
       return thumbnailKey ? [{ thumbnailKey, width: image.width, height: image.height }] : [];
     }),
     SHARE_PREVIEW_COLLAGE,

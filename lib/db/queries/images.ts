@@ -71,19 +71,6 @@ export async function getImageWithContext(db: Database, imageId: string): Promis
   return row ?? null;
 }
 
-/** Image id → its blob keys, for reading the stored bytes of images the caller already has views of. */
-export async function storedKeysOf(
-  db: Database,
-  imageIds: string[],
-): Promise<Map<string, { blobKey: string; thumbnailKey: string }>> {
-  if (imageIds.length === 0) return new Map();
-  const rows = await db
-    .select({ id: images.id, blobKey: images.blobKey, thumbnailKey: images.thumbnailKey })
-    .from(images)
-    .where(inArray(images.id, imageIds));
-  return new Map(rows.map(({ id, ...keys }) => [id, keys]));
-}
-
 /** Stars an image and/or sets its note (which moves its run's version). Null for an unknown image. */
 export async function updateImageAnnotations(
   db: Database,

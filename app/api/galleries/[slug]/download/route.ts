@@ -3,7 +3,7 @@ import { galleryNotFound } from "@/lib/errors";
 import { routeHandler } from "@/lib/http/route-handler";
 import { REVIEWER_COOKIE, validReviewerId } from "@/lib/reviews/reviewer-cookie";
 import { getBlobStore, getDb } from "@/lib/server/runtime";
-import { getGalleryView } from "@/lib/views/gallery-views";
+import { getGalleryExport } from "@/lib/views/gallery-views";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -12,11 +12,12 @@ export const dynamic = "force-dynamic";
 export const GET = routeHandler<{ slug: string }>({ access: "public" }, async ({ request, params }) => {
   const db = await getDb();
   const reviewerId = validReviewerId(request.cookies.get(REVIEWER_COOKIE)?.value);
-  const gallery = await getGalleryView(db, params.slug, reviewerId);
-  if (!gallery) throw galleryNotFound();
+  const found = await getGalleryExport(db, params.slug, reviewerId);
+  if (!found) throw galleryNotFound();
+  const { view: gallery, images } = found;
   const source = { kind: "gallery", id: gallery.slug, title: gallery.title, note: gallery.note } as const;
   if (gallery.review?.blind && !gallery.review.revealed) {
-    return blindArchiveResponse(db, getBlobStore(), source, gallery.review);
+    return blindArchiveResponse(getBlobStore(), source, gallery.review, images);
   }
-  return archiveResponse(db, getBlobStore(), source, gallery.runs);
+  return archiveResponse(getBlobStore(), source, gallery.runs, images);
 });
