@@ -30,10 +30,10 @@ const SERVER_FEATURES = {
   reviews: [...FOUNDATION, "db", "views"],
   images: [...FOUNDATION, "db", "runs", "views"],
   downloads: [...FOUNDATION, "db", "storage", "views"],
-  galleries: [...FOUNDATION, "db", "storage", "views"],
+  galleries: [...FOUNDATION, "db", "storage", "render", "views"],
   "code-export": [...FOUNDATION, "providers"],
-  jobs: [...FOUNDATION, "db", "storage", "changes", "http", "providers", "runs", "spend", "views"],
-  "contact-sheet": [...FOUNDATION, "db", "storage", "galleries", "jobs", "views"],
+  jobs: [...FOUNDATION, "db", "storage", "render", "changes", "http", "providers", "runs", "spend", "views"],
+  "contact-sheet": [...FOUNDATION, "db", "storage", "render", "views"],
 };
 const BELOW_FEATURES = {
   models: [],
@@ -53,6 +53,7 @@ const BELOW_FEATURES = {
   ],
   db: ["models", "env.ts", "logger.ts", "process-state.ts"],
   storage: ["env.ts", "logger.ts", "error-brand.ts", "process-state.ts"],
+  render: ["storage"],
   changes: ["db", "logger.ts", "process-state.ts"],
   providers: ["models", "env.ts", "logger.ts", "errors.ts", "error-brand.ts"],
   simulator: ["models", "providers", "storage"],

@@ -90,4 +90,20 @@ describe("renderContactSheet", () => {
     );
     expect((await sharp(png).metadata()).format).toBe("png");
   });
+
+  it("draws an emoji in a label with the shipped fonts the OG image uses, not as an empty box", async () => {
+    const labelled = async (label: string) => {
+      const sheet = input(1, 1, () => ({ state: "Queued" }));
+      sheet.columns[0]!.label = label;
+      return (
+        await sharp(await renderContactSheet(sheet))
+          .raw()
+          .toBuffer()
+      ).toString("base64");
+    };
+    // Two characters no shipped font has are both drawn as the same empty box.
+    const [emoji, missing, alsoMissing] = await Promise.all([labelled("🚀"), labelled("ᚠ"), labelled("ᚢ")]);
+    expect(missing).toBe(alsoMissing);
+    expect(emoji).not.toBe(missing);
+  });
 });

@@ -1,7 +1,6 @@
 import "server-only";
-import satori from "satori";
 import sharp from "sharp";
-import { fontsFor } from "@/lib/galleries/og-fonts";
+import { renderSvg } from "@/lib/render/text-layer";
 import { SheetMarkup, sheetStrings, type SheetText } from "./sheet-markup";
 import { sheetLayout } from "./sheet-layout";
 
@@ -47,11 +46,7 @@ export async function renderContactSheet(input: SheetInput): Promise<Buffer> {
   );
   const notices = fittedCells.map((row) => row.map((cell) => ("state" in cell ? cell : null)));
   const text: SheetText = { ...input, notices };
-  const svg = await satori(SheetMarkup({ layout, text }), {
-    width: layout.width,
-    height: layout.height,
-    fonts: await fontsFor(sheetStrings(text)),
-  });
+  const svg = await renderSvg(SheetMarkup({ layout, text }), sheetStrings(text), layout);
   const images = fittedCells.flatMap((row, rowIndex) =>
     row.flatMap((cell, column) => {
       if ("state" in cell) return [];

@@ -1,11 +1,12 @@
 import "server-only";
 import type { RunRows } from "@/lib/db/queries/runs";
 import type { ImageRow, JobRow } from "@/lib/db/schema";
-import { THUMBNAIL_WIDTH } from "@/lib/jobs/store-image";
 import { modelLabel, storedConfigurationLabel } from "@/lib/labels/names";
 import { runSize } from "@/lib/labels/run-size";
+import { readBlobBytes } from "@/lib/render/thumbnails";
 import { exportedTake } from "@/lib/models/takes";
 import type { BlobStore } from "@/lib/storage/blob-store";
+import { THUMBNAIL_WIDTH } from "@/lib/storage/image-type";
 import { failureSummary } from "@/lib/views/failure-summary";
 import { expectedOutput } from "@/lib/views/to-views";
 import { renderContactSheet, type SheetInput } from "./render-sheet";
@@ -82,9 +83,8 @@ export async function runContactSheet(blobStore: BlobStore, { run, jobs, images 
         row.map(async (job) => {
           const image = job?.images[0];
           if (!image) return noticeFor(job);
-          const blob = await blobStore.get(useThumbnails ? image.thumbnailKey : image.blobKey);
-          if (!blob) return { state: "Image missing" };
-          return Buffer.from(await new Response(blob.stream).arrayBuffer());
+          const bytes = await readBlobBytes(blobStore, useThumbnails ? image.thumbnailKey : image.blobKey);
+          return bytes ?? { state: "Image missing" };
         }),
       ),
     ),

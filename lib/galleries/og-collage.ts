@@ -1,5 +1,5 @@
 import "server-only";
-import sharp from "sharp";
+import { jpegDataUrl, readBlobBytes } from "@/lib/render/thumbnails";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { collageLayout, type Placement } from "./collage-layout";
 
@@ -30,15 +30,8 @@ export async function collageTiles(
   const tiles = await Promise.all(
     shown.map(async (image, index) => {
       const placement = placements[index]!;
-      const blob = await blobStore.get(image.thumbnailKey);
-      if (!blob) return null;
-      const bytes = Buffer.from(await new Response(blob.stream).arrayBuffer());
-      // Same shape as the placement, so "cover" only evens out rounding, it crops nothing visible.
-      const jpeg = await sharp(bytes)
-        .resize(placement.width, placement.height, { fit: "cover" })
-        .jpeg({ quality: 80 })
-        .toBuffer();
-      return { ...placement, src: `data:image/jpeg;base64,${jpeg.toString("base64")}` };
+      const bytes = await readBlobBytes(blobStore, image.thumbnailKey);
+      return bytes && { ...placement, src: await jpegDataUrl(bytes, placement) };
     }),
   );
   return tiles.filter((tile): tile is CollageTile => tile !== null);

@@ -1,8 +1,7 @@
 import { createElement } from "react";
 import sharp from "sharp";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { fontsFor } from "@/lib/galleries/og-fonts";
-import { renderOgPng } from "@/lib/galleries/og-image";
+import { renderPng } from "@/lib/render/text-layer";
 import { SHARE_PREVIEW_SIZE, SharePreviewCard, sharePreviewLabel } from "./share-preview-card";
 
 const TITLES = {
@@ -14,7 +13,7 @@ const TITLES = {
 
 async function render(title: string): Promise<Buffer> {
   const label = sharePreviewLabel(3);
-  return renderOgPng(
+  return renderPng(
     createElement(SharePreviewCard, { tiles: [], label, title }),
     `${label} ${title}`,
     SHARE_PREVIEW_SIZE,
@@ -30,16 +29,6 @@ describe("share preview card", () => {
     const metadata = await sharp(await render(title)).metadata();
     expect(metadata).toMatchObject({ format: "png", ...SHARE_PREVIEW_SIZE });
     expect(fetch).not.toHaveBeenCalled();
-  });
-
-  it("loads a shipped font for each script of the title", async () => {
-    const fontNames = async (text: string) => (await fontsFor(text)).map((font) => font.name).join(" ");
-    expect(await fontNames("Prism")).toMatch(/^inter-latin-400-normal$/);
-    expect(await fontNames("灯塔")).toMatch(/noto-sans-sc-\d+-400-normal/);
-    expect(await fontNames("タイトル")).toMatch(/noto-sans-sc-/);
-    expect(await fontNames("🚀")).toMatch(/noto-emoji-\d+-400-normal/);
-    expect(await fontNames("שלום")).toMatch(/noto-sans-hebrew-hebrew/);
-    expect(await fontNames("مرحبا")).toMatch(/noto-sans-arabic-arabic/);
   });
 
   it("still renders a title no shipped font covers", async () => {

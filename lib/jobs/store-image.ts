@@ -1,10 +1,9 @@
 import "server-only";
 import sharp from "sharp";
 import { errorBrand } from "@/lib/error-brand";
+import { makeThumbnail } from "@/lib/render/thumbnails";
 import type { BlobStore } from "@/lib/storage/blob-store";
-import { extensionFor, sniffImageType, THUMBNAIL_WIDTH } from "@/lib/storage/image-type";
-
-export { THUMBNAIL_WIDTH };
+import { extensionFor, sniffImageType } from "@/lib/storage/image-type";
 
 export interface StoredImage {
   blobKey: string;
@@ -39,10 +38,7 @@ export async function storeImage(blobStore: BlobStore, bytes: Uint8Array): Promi
   let thumbnail: Buffer;
   try {
     ({ width, height } = await sharp(bytes).metadata());
-    thumbnail = await sharp(bytes)
-      .resize({ width: THUMBNAIL_WIDTH, withoutEnlargement: true })
-      .webp({ quality: 80 })
-      .toBuffer();
+    thumbnail = await makeThumbnail(bytes);
   } catch {
     throw new InvalidImageError(`unreadable ${extension.toUpperCase()} image`);
   }

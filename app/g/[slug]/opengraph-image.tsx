@@ -6,7 +6,7 @@ import {
   sharePreviewLabel,
 } from "@/lib/galleries/share-preview-card";
 import { collageTiles } from "@/lib/galleries/og-collage";
-import { renderOgPng } from "@/lib/galleries/og-image";
+import { renderPng } from "@/lib/render/text-layer";
 import { getBlobStore, getDb } from "@/lib/server/runtime";
 import { getGalleryExport } from "@/lib/views/gallery-views";
 import { galleryImages } from "@/lib/views/share-labels";
@@ -17,7 +17,7 @@ export const alt = "Images of a shared Prism gallery";
 export const size = SHARE_PREVIEW_SIZE;
 export const contentType = "image/png";
 
-// Rendered with fonts shipped in node_modules only (lib/galleries/og-fonts.ts), so any title works offline.
+// Rendered with fonts shipped in node_modules only (lib/render/fonts.ts), so any title works offline.
 export default async function OpenGraphImage({ params }: { params: Promise<{ slug: string }> }) {
   // As anyone without a reviewer cookie sees it: the card is cached publicly, the same for everyone.
   const found = await getGalleryExport(await getDb(), (await params).slug);
@@ -35,7 +35,7 @@ export default async function OpenGraphImage({ params }: { params: Promise<{ slu
     SHARE_PREVIEW_COLLAGE,
   );
   const label = sharePreviewLabel(images.length);
-  const png = await renderOgPng(
+  const png = await renderPng(
     <SharePreviewCard tiles={tiles} label={label} title={gallery.title} />,
     `${label} ${gallery.title}`,
     size,

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 
 /**
- * Fonts for the share preview, shipped as npm packages so the image renders without network access
+ * Fonts for the images Prism draws text on (the share preview, the contact sheet), shipped as npm packages so the image renders without network access
  * (next/og would fetch any script its bundled font lacks from the internet, and hang offline).
  * Each fontsource package splits its font into subsets with a CSS unicode-range; only the subsets a
  * text needs are read. Static WOFF instances: satori reads TTF/OTF/WOFF but not WOFF2, and it
@@ -13,7 +13,7 @@ const FONT_PACKAGES = ["inter", "noto-sans-hebrew", "noto-sans-arabic", "noto-sa
 const WEIGHT = 400;
 
 /** Shaped like satori's FontOptions. */
-export interface OgFont {
+export interface RenderFont {
   name: string;
   data: Buffer;
   weight: typeof WEIGHT;
@@ -74,7 +74,7 @@ const covers = (face: FontFace, codePoint: number) =>
   face.ranges.some(([start, end]) => codePoint >= start && codePoint <= end);
 
 /** The font subsets that draw `text`, in fallback order; each has its own name, as satori merges same-named fonts. */
-export async function fontsFor(text: string): Promise<OgFont[]> {
+export async function fontsFor(text: string): Promise<RenderFont[]> {
   const codePoints = [...new Set([...text].map((character) => character.codePointAt(0) ?? 0))];
   const all = await allFaces();
   // The first face in fallback order that covers a character is the one satori will draw it with.
