@@ -23,9 +23,9 @@ const FOUNDATION = [
 ];
 const SERVER_FEATURES = {
   views: [...FOUNDATION, "db"],
+  inputs: [...FOUNDATION, "db", "storage", "render"],
   spend: [...FOUNDATION, "db"],
   security: [...FOUNDATION, "db"],
-  inputs: [...FOUNDATION, "db", "storage"],
   runs: [...FOUNDATION, "db", "changes", "storage", "views"],
   reviews: [...FOUNDATION, "db", "views"],
   images: [...FOUNDATION, "db", "runs", "views"],

@@ -3,7 +3,7 @@ import { open } from "node:fs/promises";
 import sharp, { type Metadata } from "sharp";
 import { MAX_INPUT_PIXELS, MIN_INPUT_SIDE } from "@/lib/api/input-requests";
 import { AppError } from "@/lib/errors";
-import { THUMBNAIL_WIDTH } from "@/lib/storage/image-type";
+import { makeThumbnail } from "@/lib/render/thumbnails";
 import { limitConcurrency } from "./concurrency";
 import { SNIFF_BYTES, sniffInput } from "./sniff-input";
 
@@ -94,10 +94,7 @@ export async function processInput(filePath: string): Promise<ProcessedInput> {
             ? base.webp({ quality: 92 })
             : base.png();
       const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
-      const thumbnail = await sharp(data)
-        .resize({ width: THUMBNAIL_WIDTH, withoutEnlargement: true })
-        .webp({ quality: 80 })
-        .toBuffer();
+      const thumbnail = await makeThumbnail(data);
       return { bytes: data, thumbnail, width: info.width, height: info.height, ...output, notes };
     } catch {
       throw undecodable(`${kind} image`);
