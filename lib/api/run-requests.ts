@@ -4,6 +4,7 @@ import { JOB_STATUSES } from "@/lib/models/job-status";
 import { configurationLabels } from "@/lib/labels/params";
 import { RUN_LIMITS, tooManyJobs } from "@/lib/labels/run-size";
 import { paramFields } from "@/lib/models/param-fields";
+import { inputImageNotes, inputShortfall } from "@/lib/models/input-notes";
 import { promptSchema } from "@/lib/models/params";
 import { providerName } from "@/lib/models/providers";
 import { MAX_CONFIGURATIONS_PER_RUN, MAX_INPUTS_PER_RUN, MAX_PROMPTS_PER_RUN } from "@/lib/models/run-limits";
@@ -123,6 +124,14 @@ export const createRunBodySchema = z
   })
   .transform((body, context): CreateRunInput => {
     const configs = parseConfigs(body.models, context);
+    const inputCount = body.inputs?.length ?? 0;
+    configs.forEach((config, position) => {
+      const shortfall = inputShortfall(config.model.name, config.model.inputImages, inputCount);
+      if (shortfall)
+        context.addIssue({ code: "custom", path: ["models", position, "modelId"], message: shortfall });
+      const notes = inputImageNotes(config.model.name, config.model.inputImages, inputCount);
+      config.notes = [...config.notes.filter((note) => !notes.includes(note)), ...notes];
+    });
     const [prompts, path] = body.prompts ? [body.prompts, ["prompts"]] : [[body.prompt ?? ""], ["prompt"]];
     checkPrompts(
       prompts,

@@ -5,7 +5,9 @@ import { newId } from "@/lib/db/ids";
 import { cellJobRow } from "./job-rows";
 import type { Database } from "@/lib/db/client";
 import type { IdempotencyClaim } from "@/lib/db/queries/idempotency-keys";
+import { getInputsByIds, linkRunInputs } from "@/lib/db/queries/inputs";
 import { findCreatedRun, insertRunWithJobs } from "@/lib/db/queries/runs";
+import { AppError } from "@/lib/errors";
 import { repeatedRequest } from "./idempotency";
 
 export interface CreateRunOptions {
@@ -37,6 +39,7 @@ export async function createRun(
   // A repeat must get its run back even if, say, the budget is spent by now (by that very run).
   const repeated = claim && (await repeatedRequest(db, claim));
   if (repeated) return findCreatedRun(db, repeated);
+  await checkInputsExist(db, input.inputs);
   const runId = newId();
   const columns = input.models.length;
   const jobRows = input.prompts.flatMap((prompt, promptIndex) =>
@@ -70,7 +73,10 @@ export async function createRun(
       createdAt: now,
     },
     jobRows,
-    admit && ((transaction) => admit(transaction, input)),
+    async (transaction) => {
+      await linkRunInputs(transaction, runId, input.inputs);
+      await admit?.(transaction, input);
+    },
     claim,
   );
   if (created) return created;
@@ -91,5 +97,18 @@ function runRequest(input: CreateRunInput): Record<string, unknown> {
       notes,
     })),
     seed: input.seed,
+    inputs: input.inputs,
   };
+}
+
+/** Every input id names a stored input, else 422 naming each unknown one ("inputs.0"). */
+async function checkInputsExist(db: Database, inputIds: readonly string[]): Promise<void> {
+  const found = new Set((await getInputsByIds(db, inputIds)).map((row) => row.id));
+  const issues = inputIds.flatMap((id, index) =>
+    found.has(id)
+      ? []
+      : [{ path: `inputs.${index}`, message: `No input image with id ${id}; upload it again` }],
+  );
+  if (issues.length > 0)
+    throw new AppError("invalid_input", "The request body has invalid fields", { issues });
 }

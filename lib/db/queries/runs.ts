@@ -7,7 +7,7 @@ import { runInputs, type InputRow } from "../input-schema";
 import { CELL_ORDER } from "./cells";
 import { recordIdempotencyKey, type IdempotencyClaim } from "./idempotency-keys";
 import { unreferencedBlobKeys } from "./images";
-import { deleteUnusedInputs } from "./inputs";
+import { deleteUnusedInputs, listRunInputs } from "./inputs";
 import { archiveRunSpend, insertLedgerEntries } from "./spend";
 
 /** A run and the id, model and status of each of its jobs, in submission order. */
@@ -87,7 +87,7 @@ export async function getRunRows(db: Database, id: string): Promise<RunRows | nu
       .orderBy(...CELL_ORDER),
     db.select().from(images).where(eq(images.runId, id)).orderBy(asc(images.index)),
   ]);
-  return { run, jobs: runJobs, images: runImages };
+  return { run, jobs: runJobs, images: runImages, inputs: await listRunInputs(db, id) };
 }
 
 /**

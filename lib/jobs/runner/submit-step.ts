@@ -2,6 +2,8 @@ import "server-only";
 import type { JobRow } from "@/lib/db/schema";
 import { findModel } from "@/lib/models/catalog";
 import type { ImageProvider } from "@/lib/providers/types";
+import { providerDescriptor } from "@/lib/providers/descriptors";
+import { inputReferences } from "../input-references";
 import { jobTransitions } from "./job-transitions";
 import {
   applyDecision,
@@ -32,6 +34,13 @@ export async function submitStep(
       context,
     );
   }
+  const inputImages = await inputReferences(
+    context.db,
+    context.blobStore,
+    job.runId,
+    model,
+    providerDescriptor(job.providerId).inputTransport,
+  );
   const marked = await context.write(job, jobTransitions.submitting(job, context.now(), context.deadlineMs));
   if (!marked) return { changes: {}, continueNow: false };
   try {
@@ -41,8 +50,7 @@ export async function submitStep(
         prompt,
         params: job.params,
         callbackUrl: context.callbackUrl?.(job),
-        // Filled per job once runs carry inputs (lib/jobs).
-        inputImages: [],
+        inputImages,
       }),
       context.submitTimeoutMs,
     );
