@@ -5,19 +5,22 @@ import { MODELS } from "@/lib/models/catalog";
 import type { ModelDefinition } from "@/lib/models/types";
 import { providerName } from "@/lib/models/providers";
 import { startingParams } from "@/lib/models/starting-params";
-import { assumedImagePriceUsd } from "@/lib/env";
+import { assumedImagePriceUsd, publicUrl } from "@/lib/env";
+import { providerDescriptor } from "@/lib/providers/descriptors";
 import { providerStatus, simulatorEnabled } from "@/lib/providers/registry";
 
 function toModelView(model: ModelDefinition): ModelView {
   const paramsSchema = z.toJSONSchema(model.params, { io: "input" }) as Record<string, unknown>;
   const status = providerStatus(model.providerId);
+  const unavailableReason = inputUnavailableReason(model);
   return {
     id: model.id,
     providerId: model.providerId,
     providerName: providerName(model.providerId),
     name: model.name,
     description: model.description,
-    available: status.available,
+    available: status.available && !unavailableReason,
+    ...(unavailableReason ? { unavailableReason } : {}),
     simulated: status.simulated,
     pricing: model.pricing,
     assumedImagePriceUsd: assumedImagePriceUsd(model.id),
@@ -26,6 +29,16 @@ function toModelView(model: ModelDefinition): ModelView {
     paramsSchema,
     defaults: startingParams(model),
   };
+}
+
+/**
+ * An edit model whose provider fetches inputs by URL can only work when Prism is reachable at
+ * PUBLIC_URL: without it the model is unavailable, like a missing key, never a failed job.
+ */
+function inputUnavailableReason(model: ModelDefinition): string | undefined {
+  if (model.inputImages.min === 0 || providerDescriptor(model.providerId).inputTransport !== "url")
+    return undefined;
+  return publicUrl() ? undefined : "needs PUBLIC_URL so the provider can fetch your image";
 }
 
 /** The catalog as GET /api/models publishes it, with availability read from the environment now. */
