@@ -63,18 +63,13 @@ export interface RunConfigView {
  * One input image as the API shows it (an upload or a stored result turned into an input): the
  * names of the image view. `url` is Prism's own owner URL of the stored bytes, never a signed one.
  */
-export interface InputView {
-  id: string;
-  url: string;
-  /** App URL of a WebP thumbnail. */
-  thumbnailUrl: string;
-  width: number;
-  height: number;
-  contentType: string;
-  byteSize: number;
+export type InputView = Pick<
+  ImageView,
+  "id" | "url" | "thumbnailUrl" | "width" | "height" | "contentType" | "byteSize"
+> & {
   /** What the upload pipeline changed, e.g. "Kept the first frame of an animated GIF". */
   notes: string[];
-}
+};
 
 /** POST /api/inputs → 201. */
 export interface CreateInputResponse {
