@@ -2,7 +2,8 @@
 
 import { Fragment, useMemo, useState } from "react";
 import { JobImages } from "@/components/media/job-images";
-import { Lightbox, type LightboxItem } from "@/components/media/lightbox";
+import { LazyLightbox } from "@/components/media/lazy-lightbox";
+import type { LightboxItem } from "@/components/media/lightbox";
 import { imageSlots } from "@/components/media/run-matrix-model";
 import { modelLabel } from "@/lib/labels/names";
 import { RenderWhenNear } from "@/components/ui/render-when-near";
@@ -83,6 +84,8 @@ export function SharedGallery({
   paramLabels: Record<string, ParamLabel[]>;
 }) {
   const [openIndex, setOpenIndex] = useState<number | null>(null);
+  // The lightbox's code loads when an image is first opened, not with the page.
+  const [lightboxWanted, setLightboxWanted] = useState(false);
   const items = useMemo<LightboxItem[]>(
     () =>
       gallery.runs.flatMap((run) =>
@@ -92,7 +95,10 @@ export function SharedGallery({
       ),
     [gallery.runs],
   );
-  const open = (imageId: string) => setOpenIndex(items.findIndex((item) => item.image.id === imageId));
+  const open = (imageId: string) => {
+    setLightboxWanted(true);
+    setOpenIndex(items.findIndex((item) => item.image.id === imageId));
+  };
   const slug = encodeURIComponent(gallery.slug);
 
   return (
@@ -124,15 +130,19 @@ export function SharedGallery({
           </RenderWhenNear>
         );
       })}
-      <Lightbox
-        items={items}
-        index={openIndex}
-        onIndexChange={setOpenIndex}
-        scope="gallery"
-        details={(item) => paramLabels[item.job.id] ?? []}
-        downloadHref={(item) => `/api/galleries/${slug}/images/${encodeURIComponent(item.image.id)}/download`}
-        compareHref={(ids) => `/g/${slug}/compare?images=${ids.map(encodeURIComponent).join(",")}`}
-      />
+      {lightboxWanted ? (
+        <LazyLightbox
+          items={items}
+          index={openIndex}
+          onIndexChange={setOpenIndex}
+          scope="gallery"
+          details={(item) => paramLabels[item.job.id] ?? []}
+          downloadHref={(item) =>
+            `/api/galleries/${slug}/images/${encodeURIComponent(item.image.id)}/download`
+          }
+          compareHref={(ids) => `/g/${slug}/compare?images=${ids.map(encodeURIComponent).join(",")}`}
+        />
+      ) : null}
     </div>
   );
 }

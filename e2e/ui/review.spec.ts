@@ -220,6 +220,16 @@ test("a plain share reads parameters as labels and carries the owner's stars and
   await expect(card.getByRole("img", { name: "Starred by the owner" })).toBeVisible();
   await page.screenshot({ path: "test-results/share-labels.png" });
 
+  // The lightbox's code loads on the first open; it shows the same labels, and closes.
+  await card
+    .getByRole("button", { name: /^Open / })
+    .first()
+    .click();
+  const lightbox = page.getByRole("dialog", { name: /^Image 1 from FLUX/ });
+  await expect(lightbox.getByText("Aspect ratio", { exact: true })).toBeVisible();
+  await lightbox.getByRole("button", { name: "Close" }).click();
+  await expect(lightbox).toBeHidden();
+
   await page.goto(`/g/${hidden.slug}`);
   await expect(page.getByRole("article").first().getByText("Aspect ratio", { exact: true })).toBeVisible();
   await expect(page.getByText("Best horizon line")).toHaveCount(0);
