@@ -8,6 +8,9 @@ describe("fontsFor", () => {
     expect(await fontNames("灯塔")).toMatch(/noto-sans-sc-\d+-400-normal/);
     expect(await fontNames("タイトル")).toMatch(/noto-sans-sc-/);
     expect(await fontNames("🚀")).toMatch(/noto-emoji-\d+-400-normal/);
+    expect(await fontNames("🎨")).toMatch(/^noto-emoji-\d+-400-normal$/);
+    expect(await fontNames("✨")).toMatch(/^noto-emoji-\d+-400-normal$/);
+    expect(await fontNames("Prism 2")).toMatch(/^inter-latin-400-normal$/);
     expect(await fontNames("שלום")).toMatch(/noto-sans-hebrew-hebrew/);
     expect(await fontNames("مرحبا")).toMatch(/noto-sans-arabic-arabic/);
   });

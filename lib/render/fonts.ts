@@ -7,9 +7,11 @@ import path from "node:path";
  * (next/og would fetch any script its bundled font lacks from the internet, and hang offline).
  * Each fontsource package splits its font into subsets with a CSS unicode-range; only the subsets a
  * text needs are read. Static WOFF instances: satori reads TTF/OTF/WOFF but not WOFF2, and it
- * cannot apply a variable font's axes anyway. Order is fallback order: Latin first, emoji last.
+ * cannot apply a variable font's axes anyway. Order is fallback order: Latin first, then emoji,
+ * whose subsets list exactly the code points they draw, before the script fonts, whose "symbols"
+ * subsets claim wide ranges (🎨, ✨) they have no glyphs for.
  */
-const FONT_PACKAGES = ["inter", "noto-sans-hebrew", "noto-sans-arabic", "noto-sans-sc", "noto-emoji"];
+const FONT_PACKAGES = ["inter", "noto-emoji", "noto-sans-hebrew", "noto-sans-arabic", "noto-sans-sc"];
 const WEIGHT = 400;
 
 /** Shaped like satori's FontOptions. */
