@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import type { ReviewResultsView } from "../../lib/api/review-views";
 import type { ModelsResponse } from "../../lib/api/views";
+import { csvCell } from "../../lib/views/tally";
 import { appClient } from "../../lib/testing/app-client";
 import { E2E_BASE_URL } from "../support/env";
 import { expectNoneOf, pick, reveal, reviewer } from "../support/review";
@@ -92,8 +93,9 @@ test("a blind review of one model in two configurations tallies each configurati
   const perModel = section.getByRole("list", { name: "Picks per model" });
   await expect(perModel.getByRole("img", { name: "FLUX.1: 3 of 3 votes · 100%" })).toBeVisible();
   const csv = await (await owner.request.get(`/api/galleries/${slug}/results?format=csv`)).text();
-  expect(csv).toContain(`"${PROMPT}",${FLUX},FLUX.1 · schnell,${schnellImage},2,3,0.6667`);
-  expect(csv).toContain(`"${PROMPT}",${FLUX},FLUX.1 · dev,${devImages[0]},0,3,0.0000`);
+  // Ids are random: one that starts with "-" is written as a spreadsheet-safe cell.
+  expect(csv).toContain(`"${PROMPT}",${FLUX},FLUX.1 · schnell,${csvCell(schnellImage!)},2,3,0.6667`);
+  expect(csv).toContain(`"${PROMPT}",${FLUX},FLUX.1 · dev,${csvCell(devImages[0]!)},0,3,0.0000`);
   await owner.screenshot({ path: "test-results/review-configurations-results.png", fullPage: true });
 
   await reveal(owner);

@@ -90,16 +90,17 @@ export function tallyBallots(prompts: TallyPrompt[], ballots: TallyBallot[]): Re
   return { ballots: reviewers.size, prompts: tallies };
 }
 
+/** One CSV cell, quoted where needed; a leading =, +, - or @ would make a spreadsheet run it as a formula. */
+export function csvCell(value: string): string {
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
 /**
  * The results as CSV: one row per prompt and image, with its model and configuration, for a
  * spreadsheet or a deck (a pivot on `model` or `configuration` sums them).
  */
 export function tallyCsv(tally: ReviewTally): string {
-  const cell = (value: string) => {
-    // A leading =, +, - or @ would make a spreadsheet run the cell as a formula.
-    const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
   const rows = [["prompt", "model", "configuration", "image", "picks", "ballots", "win_rate"]];
   for (const prompt of tally.prompts) {
     for (const image of prompt.images) {
@@ -114,5 +115,5 @@ export function tallyCsv(tally: ReviewTally): string {
       ]);
     }
   }
-  return `${rows.map((row) => row.map(cell).join(",")).join("\r\n")}\r\n`;
+  return `${rows.map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
