@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { strFromU8, unzipSync } from "fflate";
 import type { ModelsResponse, RunView } from "../../lib/api/views";
+import { csvCell } from "../../lib/views/tally";
 import { appClient } from "../../lib/testing/app-client";
 import { E2E_BASE_URL } from "../support/env";
 import { expectNoneOf, pick, reveal, reviewer } from "../support/review";
@@ -177,7 +178,7 @@ test("a blind review: two reviewers vote, one changes their mind; nothing names 
   await expect(comments.filter({ hasText: "— Bob" })).toContainText("Changed my mind");
   const csv = await owner.request.get(`/api/galleries/${fixture.slug}/results?format=csv`);
   expect(await csv.text()).toContain(
-    `${PROMPTS[0]},shortapi/flux-1.0,FLUX.1,${fixture.imageOf[0]!.get("shortapi/flux-1.0")},1,2,0.5000`,
+    `${PROMPTS[0]},shortapi/flux-1.0,FLUX.1,${csvCell(fixture.imageOf[0]!.get("shortapi/flux-1.0")!)},1,2,0.5000`,
   );
   await owner.screenshot({ path: "test-results/review-results.png", fullPage: true });
 
