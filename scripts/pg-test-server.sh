@@ -3,7 +3,8 @@
 # its URL. `scripts/pg-test-server.sh stop <dir>` stops it. PostgreSQL refuses to run as root, so
 # as root it runs as the postgres user.
 set -euo pipefail
-PORT=${PG_TEST_PORT:-55432}
+# Below Linux's ephemeral range (32768–60999), where a busy test run's own client sockets could hold the port.
+PORT=${PG_TEST_PORT:-25432}
 bin=$(dirname "$(compgen -G "/usr/lib/postgresql/*/bin/initdb" | sort -V | tail -n 1)")
 as_owner() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 

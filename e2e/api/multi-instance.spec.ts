@@ -18,7 +18,7 @@ import {
 import type { JobView } from "../../lib/api/views";
 
 // Two `next start` instances on one PostgreSQL, one bucket and one simulator (control 4760, providers 4761-4763).
-const cluster = new Cluster({ apps: [3760, 3761], simulator: 4760, postgres: 55460, bucket: 4766 });
+const cluster = new Cluster({ apps: [3760, 3761], simulator: 4760, postgres: 25460, bucket: 4766 });
 const A = () => cluster.a.baseUrl;
 const B = () => cluster.b.baseUrl;
 const tags = (prefix: string, count: number) =>
