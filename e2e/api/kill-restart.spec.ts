@@ -5,20 +5,21 @@ import { expect, test } from "@playwright/test";
 import type { JobView } from "@/lib/api/views";
 import { AppServer } from "@/lib/testing/app-server";
 import { StandaloneSimulator } from "@/lib/testing/standalone-simulator";
+import { E2E_PORT_OFFSET } from "../support/env";
 
 // kill -9 of the production server mid-generation and mid-download, then a restart on the same data.
-const simulator = new StandaloneSimulator(4730);
+const simulator = new StandaloneSimulator(4730 + E2E_PORT_OFFSET);
 // Only a path: the server creates it. Making it here would leak one per process that loads this file.
 const dataDir = path.join(os.tmpdir(), `prism-e2e-kill-${process.pid}-${Date.now()}`);
 const server = new AppServer({
-  port: 3730,
+  port: 3730 + E2E_PORT_OFFSET,
   dataDir,
-  simulatorPort: 4730,
+  simulatorPort: 4730 + E2E_PORT_OFFSET,
   // With PUBLIC_URL the providers also call back (to the real callback route) while jobs run.
   env: {
     ...simulator.providerEnv("kill-test-key"),
     PRISM_RATE_LIMIT_PER_MINUTE: "0",
-    PUBLIC_URL: "http://127.0.0.1:3730",
+    PUBLIC_URL: `http://127.0.0.1:${3730 + E2E_PORT_OFFSET}`,
   },
 });
 
@@ -94,7 +95,9 @@ test("every job ends and no image is lost or doubled after kill -9 during genera
   for (const runId of runIds) expectCompleteAndStoredOnce((await server.api.waitForRun(runId)).jobs);
 
   const calls = await simulator.control.calls();
-  const callbackUrl = /^http:\/\/127\.0\.0\.1:3730\/api\/callbacks\/[\w-]{24}$/;
+  const callbackUrl = new RegExp(
+    `^http://127\\.0\\.0\\.1:${3730 + E2E_PORT_OFFSET}/api/callbacks/[\\w-]{24}$`,
+  );
   for (const call of calls.filter(
     (candidate) => candidate.method === "POST" && candidate.provider === "shortapi",
   )) {

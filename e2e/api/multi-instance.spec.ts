@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { findModel } from "../../lib/models/catalog";
 import { Cluster } from "../support/cluster";
+import { E2E_PORT_OFFSET } from "../support/env";
 import {
   createRunOn,
   createsByTag,
@@ -18,7 +19,13 @@ import {
 import type { JobView } from "../../lib/api/views";
 
 // Two `next start` instances on one PostgreSQL, one bucket and one simulator (control 4760, providers 4761-4763).
-const cluster = new Cluster({ apps: [3760, 3761], simulator: 4760, postgres: 25460, bucket: 4766 });
+const o = E2E_PORT_OFFSET;
+const cluster = new Cluster({
+  apps: [3760 + o, 3761 + o],
+  simulator: 4760 + o,
+  postgres: 25460 + o,
+  bucket: 4766 + o,
+});
 const A = () => cluster.a.baseUrl;
 const B = () => cluster.b.baseUrl;
 const tags = (prefix: string, count: number) =>

@@ -7,15 +7,16 @@ import { expect, test } from "@playwright/test";
 import { AppServer } from "@/lib/testing/app-server";
 import { StandaloneSimulator } from "@/lib/testing/standalone-simulator";
 import { createRun } from "../support/runs";
+import { E2E_PORT_OFFSET } from "../support/env";
 
 // SIGTERM to a production server with work in flight: it claims nothing more, hands its jobs back
 // and exits by itself. The simulator is a process of its own, so its call log outlives the server.
-const simulator = new StandaloneSimulator(4780);
+const simulator = new StandaloneSimulator(4780 + E2E_PORT_OFFSET);
 const dataDir = path.join(os.tmpdir(), `prism-e2e-shutdown-${process.pid}-${Date.now()}`);
 const server = new AppServer({
-  port: 3780,
+  port: 3780 + E2E_PORT_OFFSET,
   dataDir,
-  simulatorPort: 4780,
+  simulatorPort: 4780 + E2E_PORT_OFFSET,
   env: {
     ...simulator.providerEnv("shutdown-test-key"),
     PRISM_RATE_LIMIT_PER_MINUTE: "0",
@@ -29,9 +30,9 @@ const GRACE_SECONDS = 4;
 // A second server on the same ports once the first has gone, with a pre-stop period a test can see.
 const drainingDataDir = `${dataDir}-draining`;
 const draining = new AppServer({
-  port: 3780,
+  port: 3780 + E2E_PORT_OFFSET,
   dataDir: drainingDataDir,
-  simulatorPort: 4780,
+  simulatorPort: 4780 + E2E_PORT_OFFSET,
   env: {
     ...simulator.providerEnv("shutdown-test-key"),
     PRISM_RATE_LIMIT_PER_MINUTE: "0",
