@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import type { CreateRunResponse } from "../../lib/api/views";
 
 /** What a first visit preselects: one model per family. */
 export const DEFAULT_MODELS = ["FLUX.1 (shortapi)", "GPT Image 2 (shortapi)", "Z-Image Turbo (pixazo)"];
@@ -19,10 +20,20 @@ export async function openPlayground(page: Page, baseUrl = ""): Promise<void> {
   await expect(promptField(page)).toBeVisible();
 }
 
-export async function generate(page: Page, prompt: string): Promise<void> {
+/**
+ * Generates and waits until the new run is the one on screen: the playground restores its feed on
+ * load, so the previous run's results (and its "Open run page") are visible until the new one arrives.
+ */
+export async function generate(page: Page, prompt: string): Promise<string> {
   await promptField(page).fill(prompt);
+  const created = page.waitForResponse(
+    (response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/api/runs",
+  );
   await page.getByRole("button", { name: "Generate" }).click();
+  const { id } = (await (await created).json()) as CreateRunResponse;
+  await expect(page.locator(`section[aria-labelledby="run-${id}-title"]`)).toBeVisible();
   await expect(page.getByRole("list", { name: "Results" })).toBeVisible();
+  return id;
 }
 
 /** Waits until a card shows its images, and returns them. */
