@@ -7,12 +7,12 @@ export interface RunCursor {
   id: string;
 }
 
-function toBase64Url(text: string): string {
+export function toBase64Url(text: string): string {
   const binary = String.fromCharCode(...new TextEncoder().encode(text));
   return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
-function fromBase64Url(text: string): string {
+export function fromBase64Url(text: string): string {
   const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
   return new TextDecoder().decode(Uint8Array.from(binary, (character) => character.charCodeAt(0)));
 }
@@ -22,8 +22,8 @@ export function encodeRunCursor(cursor: RunCursor): string {
 }
 
 /** Exactly what encodeRunCursor is given: anything else (a bad date, a NUL in the id) would fail in the query. */
-const CURSOR_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const CURSOR_ID = /^[\w-]{1,64}$/;
+export const CURSOR_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+export const CURSOR_ID = /^[\w-]{1,64}$/;
 
 /** Null for anything that is not a cursor this app made. */
 export function decodeRunCursor(text: string): RunCursor | null {

@@ -10,6 +10,7 @@ import { providerName } from "@/lib/models/providers";
 import { MAX_CONFIGURATIONS_PER_RUN, MAX_INPUTS_PER_RUN, MAX_PROMPTS_PER_RUN } from "@/lib/models/run-limits";
 import { MAX_SEED_VALUE } from "@/lib/models/seeds";
 import type { ModelDefinition } from "@/lib/models/types";
+import { cursorParam } from "./cursor-param";
 import { decodeRunCursor } from "./run-cursor";
 import { MAX_RUN_WAIT_SECONDS } from "./run-wait";
 
@@ -170,16 +171,7 @@ export const idempotencyKeySchema = z
 
 /** GET /api/runs?cursor&limit&q&model&status: history, newest first. */
 export const listRunsQuerySchema = z.object({
-  cursor: z
-    .string()
-    .max(500)
-    .optional()
-    .transform((text, context) => {
-      if (!text) return undefined;
-      const cursor = decodeRunCursor(text);
-      if (!cursor) context.addIssue({ code: "custom", message: "Invalid cursor" });
-      return cursor ?? z.NEVER;
-    }),
+  cursor: cursorParam(decodeRunCursor),
   limit: z.coerce.number<string>().int().min(1).max(100).default(20),
   q: z.string().trim().max(500).optional(),
   model: z.string().max(100).optional(),

@@ -225,3 +225,24 @@ export interface CodeSnippetsView {
   javascript: string;
   python: string;
 }
+
+/** One starred image on the picks board (GET /api/picks). */
+export interface PickView {
+  image: ImageView;
+  runId: string;
+  prompt: string;
+  modelId: string;
+  /** The label of the image's configuration (column), e.g. "FLUX.1 · schnell". */
+  configuration: string;
+  /** Which take of its cell the image came from. */
+  take: number;
+  note: string | null;
+  /** Its place on the board (1 first); null until the board has been ordered, then it follows the ordered ones. */
+  position: number | null;
+  createdAt: string;
+}
+
+export interface PickListView {
+  picks: PickView[];
+  nextCursor?: string;
+}

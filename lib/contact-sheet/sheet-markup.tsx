@@ -17,6 +17,8 @@ export interface SheetText {
   title: string;
   subtitle: string;
   prompts: string[];
+  /** What each row is called above its prompt; "Prompt 1", "Prompt 2"… by default. */
+  rowLabels?: string[];
   /** A configuration's label ("FLUX.1 · dev") and its provider, for models served by several. */
   columns: { label: string; provider: string }[];
   /** Per row and column: null where an image is drawn on top. */
@@ -37,6 +39,7 @@ export function sheetStrings(text: SheetText): string {
     text.title,
     text.subtitle,
     ...text.prompts,
+    ...(text.rowLabels ?? []),
     ...text.columns.flatMap((column) => [column.label, column.provider]),
     ...notices,
     "0123456789",
@@ -100,7 +103,9 @@ export function SheetMarkup({ layout, text }: { layout: SheetLayout; text: Sheet
             flexDirection: "column",
           }}
         >
-          <div style={{ fontSize: 13, color: MUTED, marginBottom: 4 }}>{`Prompt ${row + 1}`}</div>
+          <div style={{ fontSize: 13, color: MUTED, marginBottom: 4 }}>
+            {text.rowLabels?.[row] ?? `Prompt ${row + 1}`}
+          </div>
           <div
             style={{
               fontSize: 16,

@@ -133,6 +133,8 @@ export const images = pgTable(
     /** The owner's pick, shown on cards and carried into share pages and ZIP manifests. */
     starred: boolean("starred").notNull().default(false),
     note: text("note"),
+    /** Place on the picks board (1 first); null until the owner orders it, cleared when unstarred. */
+    pickPosition: integer("pick_position"),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
   },
   (table) => [

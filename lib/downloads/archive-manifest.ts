@@ -5,8 +5,8 @@ import { imageFilename, uniqueFilenames } from "./filename";
 /** Isomorphic: what a run or gallery ZIP holds, described in its manifest.json. */
 
 export interface ArchiveSource {
-  kind: "run" | "gallery";
-  /** Run id or gallery slug. */
+  kind: "run" | "gallery" | "picks";
+  /** Run id, gallery slug, or "picks" for a selection of the picks board. */
   id: string;
   title: string;
   note?: string | null;

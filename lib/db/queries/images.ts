@@ -77,7 +77,13 @@ export async function updateImageAnnotations(
   imageId: string,
   changes: { starred?: boolean; note?: string | null },
 ): Promise<ImageRow | null> {
-  const [row] = await db.update(images).set(changes).where(eq(images.id, imageId)).returning();
+  // An unstarred image leaves the picks board, so starring it again puts it with the new picks.
+  const leaves = changes.starred === false ? { pickPosition: null } : {};
+  const [row] = await db
+    .update(images)
+    .set({ ...changes, ...leaves })
+    .where(eq(images.id, imageId))
+    .returning();
   return row ?? null;
 }
 

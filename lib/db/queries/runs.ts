@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, exists, inArray, sql } from "drizzle-orm";
 import type { JobStatus } from "@/lib/models/job-status";
 import type { Database } from "../client";
+import { matchesEveryWord } from "./prompt-search";
 import { images, jobs, runs, type ImageRow, type JobRow, type NewJobRow, type RunRow } from "../schema";
 import { runInputs, type InputRow } from "../input-schema";
 import { CELL_ORDER } from "./cells";
@@ -112,18 +113,6 @@ export interface ListRunsOptions {
   starred?: boolean;
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
-
-/**
- * Each word of a search must appear in the run's prompts, in any order and in any of them: "fox logo"
- * finds "fox head logo".
- */
-function promptWords(q: string | undefined): string[] {
-  return [...new Set((q ?? "").trim().split(/\s+/).filter(Boolean))];
-}
-
 export interface RunListRows {
   runs: RunRow[];
   /** Cell, take, model and status of each job of these runs, in submission order. */
@@ -152,9 +141,9 @@ export async function listRunRows(db: Database, options: ListRunsOptions): Promi
         cursor
           ? sql`(${runs.createdAt}, ${runs.id}) < (${cursor.createdAt}::timestamptz, ${cursor.id})`
           : undefined,
-        ...promptWords(options.q).map(
-          (word) =>
-            sql`(select string_agg(value, ' ') from jsonb_array_elements_text(${runs.prompts})) ilike ${`%${escapeLike(word)}%`}`,
+        ...matchesEveryWord(
+          sql`(select string_agg(value, ' ') from jsonb_array_elements_text(${runs.prompts}))`,
+          options.q,
         ),
         options.modelId ? jobMatches(eq(jobs.modelId, options.modelId)) : undefined,
         options.status ? jobMatches(eq(jobs.status, options.status)) : undefined,
