@@ -224,6 +224,15 @@ export function prestopSeconds(): number {
   );
 }
 
+/** Long-polls (GET /api/runs/:id?wait=N) held at once per instance and per client; beyond, answered at once. */
+export function heldWaitLimits(): { perInstance: number; perClient: number } {
+  const count = (name: string) => setting(name, slotCountSchema, "a whole number of at least 1");
+  return {
+    perInstance: count("PRISM_MAX_HELD_WAITS") ?? 5_000,
+    perClient: count("PRISM_MAX_HELD_WAITS_PER_CLIENT") ?? 100,
+  };
+}
+
 /** Reads every general setting once, so a bad one stops the boot instead of failing a request later. */
 export function checkEnvironment(): void {
   databaseUrl();
@@ -237,6 +246,7 @@ export function checkEnvironment(): void {
   simulatorPort();
   runnerConcurrency();
   leaseSeconds();
+  heldWaitLimits();
   shutdownGraceSeconds();
   prestopSeconds();
 }

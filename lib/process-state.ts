@@ -22,6 +22,10 @@ export type ProcessSlotName =
   | "runVersions"
   /** lib/runs/finished-run-cache.ts: serialized answers of finished runs. */
   | "finishedRuns"
+  /** lib/runs/shared-reads.ts: the reads of runs in flight, shared by the requests that need them. */
+  | "sharedReads"
+  /** lib/runs/held-waits.ts: the long-polls this instance holds, in all and per client. */
+  | "heldWaits"
   /** lib/server/boot.ts: the one boot of this process. */
   | "boot"
   /** lib/server/runtime.ts: the blob store and the job runner. */

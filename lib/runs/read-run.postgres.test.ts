@@ -4,13 +4,15 @@
  * could arrive. Runs when TEST_DATABASE_URL names a server, like lib/db/postgres.test.ts.
  */
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Pool } from "pg";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { startChangeFeed } from "@/lib/changes/change-feed";
 import { openDatabase, type DatabaseHandle } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { insertImage, updateImageAnnotations } from "@/lib/db/queries/images";
 import { jobs } from "@/lib/db/schema";
 import { createScratchDatabase, type ScratchDatabase } from "@/lib/testing/scratch-postgres";
-import { readRun } from "./read-run";
+import { readRun, readRunWhenChanged } from "./read-run";
 import { tickingClock, startOneJobRun } from "@/lib/testing/one-job-run";
 
 const serverUrl = process.env.TEST_DATABASE_URL?.trim() || undefined;
@@ -90,5 +92,32 @@ describe.skipIf(!serverUrl)("readRun on PostgreSQL, two instances", () => {
     expect(starred.status).toBe(200);
     expect(starred.body.jobs[0].images[0].starred).toBe(true);
     expect((await read(run.id, starred.etag)).status).toBe(304);
+  });
+
+  it("wakes every waiter on a run with one read of it when the other instance changes it", async () => {
+    // Only now: the tests above show what holds before any notice could arrive.
+    await startChangeFeed(instanceA);
+    const run = await startRun();
+    const first = await read(run.id);
+    const waiting = { client: "127.0.0.1", limits: { perInstance: 1_000, perClient: 1_000 } };
+    const held = Array.from({ length: 40 }, () =>
+      readRunWhenChanged(instanceA.db, run.id, first.etag, 600_000, new AbortController().signal, waiting),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const pool = (instanceA.db as unknown as { $client: Pool }).$client;
+    const queries = vi.spyOn(pool, "query");
+    try {
+      await instanceB.db
+        .update(jobs)
+        .set({ status: "running", updatedAt: tick() })
+        .where(eq(jobs.runId, run.id));
+      const bodies = await Promise.all((await Promise.all(held)).map((answer) => answer!.text()));
+      expect(new Set(bodies).size).toBe(1);
+      expect(JSON.parse(bodies[0]!).jobs[0].status).toBe("running");
+      // One version lookup and one read of the run (its row, jobs, images and inputs), not 40 of each.
+      expect(queries.mock.calls.length).toBeLessThan(10);
+    } finally {
+      queries.mockRestore();
+    }
   });
 });

@@ -11,6 +11,7 @@ import { cancelJob, rerunJob } from "@/lib/jobs/cell-control";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { emptyDatabase, openTestDatabase } from "@/lib/testing/test-database";
 import { deleteRunAndFiles } from "./delete-run";
+import { heldWaitCount } from "./held-waits";
 import { readRun, readRunWhenChanged } from "./read-run";
 import { pgliteClient, startOneJobRun, tickingClock } from "@/lib/testing/one-job-run";
 
@@ -24,6 +25,9 @@ afterAll(() => handle.close());
 beforeEach(() => emptyDatabase(handle));
 
 const client = () => pgliteClient(handle);
+
+/** Who waits in these tests, with room for every wait they hold. */
+const waiting = { client: "127.0.0.1", limits: { perInstance: 1_000, perClient: 1_000 } };
 
 const tick = tickingClock();
 const startRun = () => startOneJobRun(handle.db, tick());
@@ -151,7 +155,14 @@ describe("readRunWhenChanged (long-poll)", () => {
     const run = await startRun();
     const first = (await read(run.id))!;
     // Never aborted and a ten-minute wait: only the change can end this request within the test.
-    const held = readRunWhenChanged(handle.db, run.id, first.etag, 600_000, new AbortController().signal);
+    const held = readRunWhenChanged(
+      handle.db,
+      run.id,
+      first.etag,
+      600_000,
+      new AbortController().signal,
+      waiting,
+    );
     // A notice of the version the copy already has (a late one) keeps the request waiting, unread.
     const version = (await getRunVersion(handle.db, run.id))!;
     const queries = vi.spyOn(client(), "query");
@@ -175,7 +186,7 @@ describe("readRunWhenChanged (long-poll)", () => {
     await finish(run.jobs[0]!.id);
     const finished = (await read(run.id))!;
     const hold = (etag: string) =>
-      readRunWhenChanged(handle.db, run.id, etag, 600_000, new AbortController().signal);
+      readRunWhenChanged(handle.db, run.id, etag, 600_000, new AbortController().signal, waiting);
 
     const heldForTake = hold(finished.etag);
     const take = await rerunJob(handle.db, run.jobs[0]!.id);
@@ -196,16 +207,81 @@ describe("readRunWhenChanged (long-poll)", () => {
   it("answers at once when the copy is already stale, and 304 when the wait ends or the client leaves", async () => {
     const run = await startRun();
     const first = (await read(run.id))!;
-    const stale = await readRunWhenChanged(handle.db, run.id, '"old"', 600_000, new AbortController().signal);
+    const stale = await readRunWhenChanged(
+      handle.db,
+      run.id,
+      '"old"',
+      600_000,
+      new AbortController().signal,
+      waiting,
+    );
     expect(stale?.status).toBe(200);
     expect(
-      (await readRunWhenChanged(handle.db, run.id, first.etag, 10, new AbortController().signal))?.status,
+      (await readRunWhenChanged(handle.db, run.id, first.etag, 10, new AbortController().signal, waiting))
+        ?.status,
     ).toBe(304);
     const leaving = new AbortController();
-    const held = readRunWhenChanged(handle.db, run.id, first.etag, 600_000, leaving.signal);
+    const held = readRunWhenChanged(handle.db, run.id, first.etag, 600_000, leaving.signal, waiting);
     leaving.abort();
     expect((await held)?.status).toBe(304);
-    expect(await readRunWhenChanged(handle.db, "missing", first.etag, 10, leaving.signal)).toBeNull();
+    expect(
+      await readRunWhenChanged(handle.db, "missing", first.etag, 10, leaving.signal, waiting),
+    ).toBeNull();
+  });
+});
+
+describe("readRunWhenChanged with many waiters", () => {
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+  it("wakes every waiter on a run with one read of it, shared", async () => {
+    const run = await startRun();
+    const first = (await read(run.id))!;
+    const held = Array.from({ length: 60 }, () =>
+      readRunWhenChanged(handle.db, run.id, first.etag, 600_000, new AbortController().signal, waiting),
+    );
+    await settle();
+    const queries = vi.spyOn(client(), "query");
+    try {
+      await addImage(run.id, run.jobs[0]!.id, "herd");
+      const answers = await Promise.all(held);
+      const bodies = await Promise.all(answers.map((answer) => answer!.text()));
+      expect(new Set(bodies).size).toBe(1);
+      expect(JSON.parse(bodies[0]!).jobs[0].images[0].url).toBe("/api/files/herd.png");
+      // The image's insert, then one read of the run (its row, jobs, images and inputs), not 60.
+      expect(queries.mock.calls.length).toBeLessThan(10);
+    } finally {
+      queries.mockRestore();
+    }
+  });
+
+  it("answers at once, with the run as it is, beyond the caps per client and per instance", async () => {
+    const run = await startRun();
+    const first = (await read(run.id))!;
+    const limits = { perInstance: 3, perClient: 2 };
+    const hold = (client: string, signal: AbortSignal) =>
+      readRunWhenChanged(handle.db, run.id, first.etag, 600_000, signal, { client, limits });
+    const leaving = new AbortController();
+    const held = [hold("10.0.0.1", leaving.signal), hold("10.0.0.1", leaving.signal)];
+    await settle();
+    expect(heldWaitCount()).toBe(2);
+    // The client's third: a 304 now, as nothing changed.
+    const overClient = await hold("10.0.0.1", new AbortController().signal);
+    expect(overClient?.status).toBe(304);
+    held.push(hold("10.0.0.2", leaving.signal));
+    await settle();
+    // The instance's fourth, from a client holding none.
+    expect((await hold("10.0.0.3", new AbortController().signal))?.status).toBe(304);
+    expect(heldWaitCount()).toBe(3);
+
+    leaving.abort();
+    expect((await Promise.all(held)).map((answer) => answer?.status)).toEqual([304, 304, 304]);
+    expect(heldWaitCount()).toBe(0);
+    // Places freed: a wait is held again until the run changes.
+    const again = hold("10.0.0.1", new AbortController().signal);
+    await settle();
+    expect(heldWaitCount()).toBe(1);
+    await addImage(run.id, run.jobs[0]!.id, "caps");
+    expect((await again)?.status).toBe(200);
   });
 });
 

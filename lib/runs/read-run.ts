@@ -3,11 +3,12 @@ import type { Database } from "@/lib/db/client";
 import { getRunRows } from "@/lib/db/queries/runs";
 import { isRunFinished } from "@/lib/models/job-status";
 import type { RunCopy } from "@/lib/api/views";
-import type { Change } from "@/lib/changes/change-feed";
 import { toRunView } from "@/lib/views/to-views";
 import { getFinishedRun, rememberFinishedRun, type RunResponseBody } from "./finished-run-cache";
-import { watchRunChanges, waitAtMost } from "./run-changes";
+import { holdWait, type HeldWaitLimits } from "./held-waits";
+import { watchRunChanges, waitAtMost, type HeardChange } from "./run-changes";
 import { currentRunVersion } from "./run-versions";
+import { readMoment, sharedRead } from "./shared-reads";
 
 /**
  * The one ETag of a run's answer: its id and version (runs.version, which the database moves with
@@ -33,37 +34,53 @@ export async function readRunCopy(db: Database, id: string): Promise<RunCopy | n
   return rows ? { run: toRunView(rows), etag: runEtag(id, rows.run.version) } : null;
 }
 
+/** The run's JSON answer as of now, or null for an unknown run. */
+async function readAnswer(db: Database, id: string): Promise<RunResponseBody | null> {
+  const copy = await readRunCopy(db, id);
+  if (!copy) return null;
+  const answer = { etag: copy.etag, body: JSON.stringify(copy.run) };
+  if (isRunFinished(copy.run)) rememberFinishedRun(id, answer);
+  return answer;
+}
+
 /**
  * GET /api/runs/:id: a 304 while nothing changed, else the run as JSON. Every answer is checked
  * against the run's current version (currentRunVersion: one primary-key lookup, none on PGlite
  * between changes), so a run changed on any instance is never answered from a stale copy. A
- * finished run's JSON is kept, as it hardly changes. Null for an unknown run.
+ * finished run's JSON is kept, as it hardly changes. Requests at once share their reads
+ * (sharedRead): the answer reflects every change made before `since` (by default, now). Null for
+ * an unknown run.
  */
 export async function readRun(
   db: Database,
   id: string,
   ifNoneMatch: string | null,
+  since: number = readMoment(),
 ): Promise<Response | null> {
-  const version = await currentRunVersion(db, id);
+  const version = await sharedRead(`version:${id}`, since, () => currentRunVersion(db, id));
   if (version === null) return null;
   const etag = runEtag(id, version);
   if (ifNoneMatch === etag) return notModified(etag);
   const finished = getFinishedRun(id);
   if (finished?.etag === etag) return respond(finished, ifNoneMatch);
   // Tagged by the rows read, not by the version above: a change may have landed in between.
-  const copy = await readRunCopy(db, id);
-  if (!copy) return null;
-  const answer = { etag: copy.etag, body: JSON.stringify(copy.run) };
-  if (isRunFinished(copy.run)) rememberFinishedRun(id, answer);
-  return respond(answer, ifNoneMatch);
+  const answer = await sharedRead(`answer:${id}`, since, () => readAnswer(db, id));
+  return answer && respond(answer, ifNoneMatch);
+}
+
+export interface WaitOptions {
+  /** Who is waiting (the client address), for the per-client cap. */
+  client: string;
+  limits: HeldWaitLimits;
 }
 
 /**
  * The long-poll form of readRun: while the browser's copy is current (its If-None-Match still
  * matches), hold the answer until the run changes on any instance or `waitMs` passes, then answer
  * (a 304 if nothing changed). A notice of the version the copy already has keeps the wait without a
- * query. Results reach the screen as soon as they are stored, at a fraction of the requests of a
- * fixed poll.
+ * query; the waiters a change wakes share one read of the run. Beyond the caps on held waits
+ * (holdWait), the answer comes at once. Results reach the screen as soon as they are stored, at a
+ * fraction of the requests of a fixed poll.
  */
 export async function readRunWhenChanged(
   db: Database,
@@ -71,23 +88,29 @@ export async function readRunWhenChanged(
   ifNoneMatch: string | null,
   waitMs: number,
   signal: AbortSignal,
+  options: WaitOptions,
 ): Promise<Response | null> {
-  if (!ifNoneMatch || waitMs <= 0) return readRun(db, id, ifNoneMatch);
+  let since = readMoment();
+  if (!ifNoneMatch || waitMs <= 0) return readRun(db, id, ifNoneMatch, since);
+  const release = holdWait(options.client, options.limits);
+  if (!release) return readRun(db, id, ifNoneMatch, since);
   const deadline = Date.now() + waitMs;
   // Watched before the first read, so a change landing in between still wakes the wait.
   const changes = watchRunChanges(id);
   try {
     for (;;) {
-      const current = await readRun(db, id, ifNoneMatch);
+      const current = await readRun(db, id, ifNoneMatch, since);
       if (current?.status !== 304) return current;
-      let change: Change | void;
+      let heard: HeardChange | void;
       do {
         const remainingMs = deadline - Date.now();
         if (remainingMs <= 0 || signal.aborted) return current;
-        change = await Promise.race([changes.next(), waitAtMost(remainingMs, signal)]);
-      } while (change?.kind === "run-changed" && runEtag(id, change.version) === ifNoneMatch);
+        heard = await Promise.race([changes.next(), waitAtMost(remainingMs, signal)]);
+      } while (heard?.change.kind === "run-changed" && runEtag(id, heard.change.version) === ifNoneMatch);
+      if (heard) since = heard.heardAt;
     }
   } finally {
     changes.stop();
+    release();
   }
 }

@@ -1,20 +1,27 @@
 import "server-only";
 import { subscribeChanges, type Change } from "@/lib/changes/change-feed";
+import { readMoment } from "./shared-reads";
+
+/** A change, and when it was heard on the reads' clock: a read begun later reflects it. */
+export interface HeardChange {
+  change: Change;
+  heardAt: number;
+}
 
 /**
  * The changes to one run announced on any instance (or the feed's resync), from now until stop():
  * next() resolves with the newest one not taken yet. Watch before reading the run, so a change
  * landing in between is not missed.
  */
-export function watchRunChanges(runId: string): { next: () => Promise<Change>; stop: () => void } {
-  let newest: Change | undefined;
+export function watchRunChanges(runId: string): { next: () => Promise<HeardChange>; stop: () => void } {
+  let newest: HeardChange | undefined;
   let wake = () => {};
   const stop = subscribeChanges((change) => {
     if (change.kind !== "resync" && !("runId" in change && change.runId === runId)) return;
-    newest = change;
+    newest = { change, heardAt: readMoment() };
     wake();
   });
-  async function next(): Promise<Change> {
+  async function next(): Promise<HeardChange> {
     while (!newest) await new Promise<void>((resolve) => (wake = resolve));
     const change = newest;
     newest = undefined;

@@ -1,8 +1,10 @@
+import { heldWaitLimits, trustProxy } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { routeHandler } from "@/lib/http/route-handler";
 import { deleteRunAndFiles } from "@/lib/runs/delete-run";
 import { readRunQuerySchema } from "@/lib/api/run-requests";
 import { readRunWhenChanged } from "@/lib/runs/read-run";
+import { clientAddress } from "@/lib/security/client-address";
 import { getBlobStore, getDb } from "@/lib/server/runtime";
 import { shutdownSignal } from "@/lib/server/shutdown-flag";
 
@@ -19,7 +21,10 @@ export const GET = routeHandler<{ id: string }, undefined, typeof readRunQuerySc
     const db = await getDb();
     // A held wait ends when the client goes away or this instance begins to shut down.
     const signal = AbortSignal.any([request.signal, shutdownSignal()]);
-    const response = await readRunWhenChanged(db, params.id, ifNoneMatch, query.wait * 1000, signal);
+    const response = await readRunWhenChanged(db, params.id, ifNoneMatch, query.wait * 1000, signal, {
+      client: clientAddress(request.headers, trustProxy()),
+      limits: heldWaitLimits(),
+    });
     if (!response) throw notFound();
     return response;
   },
