@@ -26,9 +26,11 @@ export type ProcessSlotName =
   | "sharedReads"
   /** lib/runs/held-waits.ts: the long-polls this instance holds, in all and per client. */
   | "heldWaits"
-  /** lib/server/boot.ts: the one boot of this process. */
+  /** lib/server/boot.ts: the one boot of this process, its built-in simulator and what it has started. */
   | "boot"
-  /** lib/server/runtime.ts: the blob store and the job runner. */
+  | "simulator"
+  | "bootStatus"
+  /** lib/server/job-runner.ts: the blob store and the job runner. */
   | "blobStore"
   | "jobRunner"
   /** lib/server/storage-health.ts and readiness.ts: the last probe answers, cached. */

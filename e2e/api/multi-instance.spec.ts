@@ -341,3 +341,35 @@ test("bucket down: both instances refuse new runs with 503 and Retry-After, read
   const results = await waitAllTerminal(A(), [runId]);
   expect([...results.values()].flat().filter((job) => job.status !== "succeeded")).toEqual([]);
 });
+
+test("an instance started while PostgreSQL is down boots fully once a user's request reaches the database: its runs finish, its long-polls are live", async () => {
+  await cluster.startInstances();
+  // B would otherwise run A's jobs and hide whether A's runner started.
+  await Promise.all([cluster.a.stop(), cluster.b.stop()]);
+  await cluster.stopPostgres();
+  try {
+    await cluster.a.start(120_000, "listening");
+    expect((await fetch(`${A()}/api/runs`)).status).toBeGreaterThanOrEqual(500);
+  } finally {
+    await cluster.startPostgres();
+  }
+  // A user's request is the first to reach the database, before any probe.
+  expect((await fetch(`${A()}/api/runs`)).status).toBe(200);
+  const ready = await fetch(`${A()}/api/ready`);
+  expect(ready.status).toBe(200);
+  expect((await ready.json()).boot).toEqual({ database: true, changeFeed: true, runner: true });
+
+  const runId = await createRunOn(A(), "pg-late-00");
+  const first = await fetch(`${A()}/api/runs/${runId}`);
+  const etag = first.headers.get("etag")!;
+  const askedAt = Date.now();
+  const changed = await fetch(`${A()}/api/runs/${runId}?wait=25`, { headers: { "If-None-Match": etag } });
+  expect(changed.status).toBe(200);
+  expect(
+    Date.now() - askedAt,
+    "ms until the long-poll heard the run change (25 s is its timeout)",
+  ).toBeLessThan(20_000);
+  const results = await waitAllTerminal(A(), [runId], 60_000);
+  expect([...results.values()].flat().filter((job) => job.status !== "succeeded")).toEqual([]);
+  await cluster.b.start();
+});

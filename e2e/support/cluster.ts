@@ -62,6 +62,15 @@ export class Cluster {
     await this.s3?.close();
   }
 
+  /** PostgreSQL goes down (connections refused), as in an outage; its data is kept. */
+  async stopPostgres(): Promise<void> {
+    await run("bash", ["scripts/pg-test-server.sh", "down", this.postgres!.directory]);
+  }
+
+  async startPostgres(): Promise<void> {
+    await run("bash", ["scripts/pg-test-server.sh", "up", this.postgres!.directory]);
+  }
+
   async startBucket(): Promise<void> {
     this.s3 = await startS3TestServer({
       bucket: "prism-cluster",

@@ -1,17 +1,44 @@
 import "server-only";
 import path from "node:path";
 import { startChangeFeed, subscribeChanges } from "@/lib/changes/change-feed";
-import { getDatabase } from "@/lib/db/client";
+import { getDatabase, type DatabaseHandle } from "@/lib/db/client";
 import { appPort, checkEnvironment, dataDir, publicUrl, simulatorHost, simulatorPort } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { processSlot } from "@/lib/process-state";
 import { checkProviderSettings, simulatorEnabled } from "@/lib/providers/registry";
 import { followChange } from "@/lib/runs/finished-run-cache";
 import { sweepInterruptedWrites } from "@/lib/storage/configured-blob-store";
-import { startJobRunner } from "./runtime";
+import { startJobRunner } from "./job-runner";
 import { installSignalHandlers } from "./lifecycle";
 
-const currentBoot = processSlot<Promise<void>>("boot");
+const currentBoot = processSlot<Promise<DatabaseHandle>>("boot");
+const simulatorStarted = processSlot<Promise<void>>("simulator");
+const parts = processSlot<BootStatus>("bootStatus");
+
+/** What a boot has done so far; readiness reports each part. */
+export interface BootStatus {
+  /** Opened and migrated. */
+  database: boolean;
+  /** LISTENing for other instances' changes (long-polls and caches follow them). */
+  changeFeed: boolean;
+  /** Claiming jobs. */
+  runner: boolean;
+}
+
+const NOTHING_BOOTED: BootStatus = { database: false, changeFeed: false, runner: false };
+
+export function bootStatus(): BootStatus {
+  return parts.get() ?? NOTHING_BOOTED;
+}
+
+/** True once every part is up: only then do health and readiness answer 200. */
+export function isBooted(): boolean {
+  return Object.values(bootStatus()).every(Boolean);
+}
+
+function booted(part: keyof BootStatus): void {
+  parts.set({ ...bootStatus(), [part]: true });
+}
 
 /** A simulator that cannot start (port taken) fails its jobs with a clear reason; the app still runs. */
 async function startBuiltInSimulator(): Promise<void> {
@@ -31,31 +58,44 @@ async function startBuiltInSimulator(): Promise<void> {
   }
 }
 
-async function bootOnce(): Promise<void> {
+/** Every step may run again after a failed boot; each does its work once. */
+async function bootOnce(): Promise<DatabaseHandle> {
   // A bad setting stops here with a message naming its variable, not as a NaN port later.
   checkEnvironment();
   checkProviderSettings();
   installSignalHandlers();
-  if (simulatorEnabled()) await startBuiltInSimulator();
+  if (simulatorEnabled()) await simulatorStarted.getOrCreate(startBuiltInSimulator);
   // Files older than this process were being written when an earlier one died.
   const removed = await sweepInterruptedWrites(new Date(Date.now() - process.uptime() * 1_000));
   if (removed > 0) logger.info("Removed temporary files of interrupted image writes", { removed });
   const database = await getDatabase();
+  booted("database");
   subscribeChanges(followChange);
   await startChangeFeed(database);
-  await startJobRunner(database);
+  booted("changeFeed");
+  if (await startJobRunner(database)) booted("runner");
+  return database;
 }
 
 /**
- * Starts the simulator (when on), opens and migrates the database and starts the job runner, once
- * per process. Never throws: a failure is logged, /api/health and /api/ready keep answering 503,
- * and the next call tries again.
+ * The booted database: the simulator started (when on), the database opened and migrated, the
+ * change feed listening and the job runner started, once per process. A failed boot is logged and
+ * rejects; the next call tries again from the step that failed.
  */
-export function boot(): Promise<void> {
+export function bootedDatabase(): Promise<DatabaseHandle> {
   return currentBoot.getOrCreate(() =>
     bootOnce().catch((error: unknown) => {
       logger.error("Boot failed", { error });
       currentBoot.set(undefined);
+      throw error;
     }),
+  );
+}
+
+/** bootedDatabase() for callers that only start it (instrumentation, probes): never throws. */
+export function boot(): Promise<void> {
+  return bootedDatabase().then(
+    () => undefined,
+    () => undefined,
   );
 }

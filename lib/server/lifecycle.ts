@@ -6,7 +6,7 @@ import { prestopSeconds, shutdownGraceSeconds } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { processSlot } from "@/lib/process-state";
 import { appHttpServer } from "./node-http-hooks";
-import { shutDownJobRunner } from "./runtime";
+import { shutDownJobRunner } from "./job-runner";
 import { beginShutdown } from "./shutdown-flag";
 
 const SIGNALS = ["SIGTERM", "SIGINT"] as const;

@@ -1,8 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDatabase, isDatabaseReady } from "@/lib/db/client";
+import { getDatabase } from "@/lib/db/client";
 import { processSlot } from "@/lib/process-state";
-import { boot } from "./boot";
+import { boot, bootStatus, isBooted, type BootStatus } from "./boot";
 import { isShuttingDown } from "./shutdown-flag";
 
 export type Readiness = { ready: true } | { ready: false; reason: string };
@@ -55,13 +55,20 @@ async function pingDatabase(): Promise<void> {
 
 const readinessCheck = processSlot<() => Promise<Readiness>>("readinessCheck");
 
-/** This instance's readiness: not shutting down, booted, and its database answering. */
+/** Why a boot is not complete yet, naming the first part missing. */
+export function startingReason(status: BootStatus): string {
+  if (!status.database) return "Starting: the database is not ready yet";
+  if (!status.changeFeed) return "Starting: not yet listening for changes";
+  return "Starting: the job runner has not started yet";
+}
+
+/** This instance's readiness: not shutting down, booted (every part), and its database answering. */
 export async function readiness(): Promise<Readiness> {
   if (isShuttingDown()) return { ready: false, reason: "Shutting down" };
-  if (!isDatabaseReady()) {
+  if (!isBooted()) {
     // Starts (or retries) the boot in case instrumentation did not, without making the probe wait.
     void boot();
-    return { ready: false, reason: "Starting: the database is not ready yet" };
+    return { ready: false, reason: startingReason(bootStatus()) };
   }
   return readinessCheck.getOrCreate(() => createReadinessCheck({ ping: pingDatabase, now: Date.now }))();
 }

@@ -78,8 +78,11 @@ export class AppServer {
     return readFileSync(this.logFile).subarray(this.logStart).toString("utf8");
   }
 
-  /** Resolves once /api/health answers 200, with the milliseconds that took from spawn. */
-  async start(timeoutMs = 120_000): Promise<number> {
+  /**
+   * Resolves once /api/health answers 200 (or with `until: "listening"`, answers at all: a server
+   * whose database is down), with the milliseconds that took from spawn.
+   */
+  async start(timeoutMs = 120_000, until: "healthy" | "listening" = "healthy"): Promise<number> {
     const { dataDir, distDir, env, port, projectDir = process.cwd(), simulatorPort } = this.options;
     mkdirSync(dataDir, { recursive: true });
     const log = openSync(this.logFile, "a");
@@ -119,7 +122,7 @@ export class AppServer {
     this.child = child;
     running.add(child);
     this.exited = once(child, "exit");
-    await this.waitForHealth(child, timeoutMs);
+    await this.waitForHealth(child, timeoutMs, until);
     return performance.now() - spawnedAt;
   }
 
@@ -144,12 +147,17 @@ export class AppServer {
     this.child = null;
   }
 
-  private async waitForHealth(child: ChildProcess, timeoutMs: number): Promise<void> {
+  private async waitForHealth(
+    child: ChildProcess,
+    timeoutMs: number,
+    until: "healthy" | "listening",
+  ): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`next start exited early:\n${this.logs}`);
       try {
-        if ((await fetch(`${this.baseUrl}/api/health`)).ok) return;
+        const response = await fetch(`${this.baseUrl}/api/health`);
+        if (response.ok || until === "listening") return;
       } catch {
         // Not listening yet.
       }

@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { json, routeHandler } from "@/lib/http/route-handler";
+import { bootStatus } from "@/lib/server/boot";
 import { httpHooksStatus } from "@/lib/server/node-http-hooks";
 import { readiness } from "@/lib/server/readiness";
 import { storageHealth } from "@/lib/server/storage-health";
@@ -9,10 +10,15 @@ export const dynamic = "force-dynamic";
 
 // GET /api/ready — readiness for load balancers: 200 while the database answers a real query
 // (checked at most once a second), 503 when it does not, while starting and once shutting down;
-// like /api/health it says whether images can be stored, and whether the request hook
+// it reports each part of the boot, whether images can be stored, and whether the request hook
 // (lib/server/node-http-hooks.ts) passed its boot probe
 export const GET = routeHandler({ access: "public" }, async () => {
   const state = await readiness();
   if (!state.ready) throw new AppError("service_unavailable", state.reason);
-  return json({ ok: true, storage: await storageHealth(), requestHook: await httpHooksStatus() });
+  return json({
+    ok: true,
+    boot: bootStatus(),
+    storage: await storageHealth(),
+    requestHook: await httpHooksStatus(),
+  });
 });

@@ -1,0 +1,67 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+import type { DatabaseHandle } from "@/lib/db/client";
+import { leaseSeconds, providerConcurrency, publicUrl, runnerConcurrency } from "@/lib/env";
+import { processSlot } from "@/lib/process-state";
+import { callbackUrlFor } from "@/lib/jobs/callbacks";
+import { fetchProviderImage } from "@/lib/jobs/download-image";
+import { createJobRunner } from "@/lib/jobs/runner/engine";
+import { RUNNER_DEFAULTS, type JobRunner } from "@/lib/jobs/runner/types";
+import { providerPollSchedule } from "@/lib/jobs/schedule";
+import { PROVIDER_IDS } from "@/lib/models/types";
+import { getProvider } from "@/lib/providers/registry";
+import type { BlobStore } from "@/lib/storage/blob-store";
+import { createConfiguredBlobStore } from "@/lib/storage/configured-blob-store";
+import { isShuttingDown } from "./shutdown-flag";
+
+const blobStore = processSlot<BlobStore>("blobStore");
+const jobRunner = processSlot<JobRunner>("jobRunner");
+
+export function getBlobStore(): BlobStore {
+  return blobStore.getOrCreate(createConfiguredBlobStore);
+}
+
+/** Creates and starts this process's runner once; never once the process is shutting down. */
+export async function startJobRunner(handle: DatabaseHandle): Promise<JobRunner | undefined> {
+  if (jobRunner.get() || isShuttingDown()) return jobRunner.get();
+  const runner = createJobRunner(
+    {
+      db: handle.db,
+      blobStore: getBlobStore(),
+      getProvider: (providerId) => getProvider(providerId),
+      fetchImage: fetchProviderImage,
+      now: () => new Date(),
+      ownerId: `${os.hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`,
+      pollSchedule: providerPollSchedule,
+      callbackUrl: (job) => callbackUrlFor(publicUrl(), job.callbackToken),
+    },
+    {
+      releaseStaleLeases: handle.exclusive,
+      maxConcurrentJobs: runnerConcurrency() ?? RUNNER_DEFAULTS.maxConcurrentJobs,
+      providerConcurrency: Object.fromEntries(
+        PROVIDER_IDS.flatMap((providerId) => {
+          const slots = providerConcurrency(providerId);
+          return slots === undefined ? [] : [[providerId, slots]];
+        }),
+      ),
+      leaseMs: leaseSeconds() * 1_000,
+    },
+  );
+  jobRunner.set(runner);
+  await runner.start();
+  return runner;
+}
+
+/**
+ * For a process about to exit: the runner claims nothing more, steps in flight get up to `graceMs`,
+ * then every lease not in the middle of a provider create is released for another instance.
+ */
+export async function shutDownJobRunner(graceMs: number): Promise<void> {
+  await jobRunner.get()?.shutdown(graceMs);
+}
+
+/** Tells the runner there is new work, so a fresh run does not wait for the next idle tick. */
+export function pokeJobRunner(): void {
+  jobRunner.get()?.poke();
+}
