@@ -22,8 +22,12 @@ export function initialConfigs(models: PickableModel[], draft: PlaygroundDraft |
   const available = models.filter((entry) => entry.view.available).map((entry) => entry.view.id);
   const fromDraft = draft?.configs.filter((config) => available.includes(config.modelId)) ?? [];
   if (fromDraft.length > 0) return fromDraft.map((config) => configDraft(config.modelId, config.edits));
-  const preferred = PREFERRED_MODEL_IDS.filter((id) => available.includes(id));
-  return (preferred.length >= 2 ? preferred : available.slice(0, 3)).map((id) => configDraft(id));
+  // A first run has no input images, so a model that needs some is never preselected.
+  const textOnly = models
+    .filter((entry) => entry.view.available && entry.view.inputImages.min === 0)
+    .map((entry) => entry.view.id);
+  const preferred = PREFERRED_MODEL_IDS.filter((id) => textOnly.includes(id));
+  return (preferred.length >= 2 ? preferred : textOnly.slice(0, 3)).map((id) => configDraft(id));
 }
 
 /** The prompt limit of the selected models, naming the one that sets it as the picker does. */

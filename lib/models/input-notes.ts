@@ -1,4 +1,4 @@
-import type { InputImageRange } from "./types";
+import type { AspectRatio, InputImageRange } from "./types";
 
 /**
  * What a model makes of a run's input images, for its card and the server alike: a text-only model
@@ -17,4 +17,14 @@ export function inputShortfall(name: string, range: InputImageRange, inputCount:
   if (inputCount >= range.min) return null;
   const needs = range.min === 1 ? "an input image" : `at least ${range.min} input images`;
   return `${name} needs ${needs}; this run has ${inputCount}`;
+}
+
+/** An edit model whose output takes the shape of its (last) input says so instead of a shape it ignores. */
+export function followsInputShape(aspectRatio: AspectRatio): string {
+  return `Keeps your image's shape (not ${aspectRatio})`;
+}
+
+/** A model that makes one image per request, asked for more. */
+export function oneImageNotes(numImages: number): string[] {
+  return numImages > 1 ? ["Makes 1 image (one per request)"] : [];
 }

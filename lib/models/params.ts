@@ -41,3 +41,13 @@ export const seedField = () =>
     title: "Seed",
     description: "Same seed and settings give the same image. Leave empty for random.",
   });
+
+/** Qwen Image Edit's negative prompt, on DashScope and through pixazo alike (providers-edit.md §3, §4). */
+export const negativePromptField = () =>
+  z
+    .string()
+    .max(500)
+    .meta({ title: "Negative prompt", description: "What the edit should avoid (at most 500 characters)." });
+
+export const watermarkField = () =>
+  z.boolean().meta({ title: "Watermark", description: "Add the provider's watermark to the output." });

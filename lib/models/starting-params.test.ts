@@ -18,13 +18,19 @@ describe("paramDefaults", () => {
           .map(([name, property]) => [name, property.default]),
       );
       expect(paramDefaults(model.params)).toEqual(published);
-      expect(Object.keys(published).length).toBeGreaterThan(0);
+      // gpt-image-2's edit endpoint documents no parameter besides the prompt and its images.
+      if (model.id !== "shortapi/gpt-image-2-edit") expect(Object.keys(published).length).toBeGreaterThan(0);
     },
   );
 });
 
+/** Edit models whose output takes their input's shape, whatever the shared aspect ratio. */
+const KEEPS_INPUT_SHAPE = MODELS.filter(
+  (model) => model.inputImages.min > 0 && !("aspect_ratio" in model.params.shape),
+);
+
 describe("expected output", () => {
-  it.each(MODELS.map((model) => [model.id, model]))(
+  it.each(MODELS.filter((model) => !KEEPS_INPUT_SHAPE.includes(model)).map((model) => [model.id, model]))(
     "%s: image count and aspect ratio follow the shared settings",
     (_, model) => {
       const wide = model.params.parse(startingParams(model, { aspectRatio: "16:9", numImages: 2 }));
@@ -32,6 +38,19 @@ describe("expected output", () => {
       expect(model.aspectRatio(wide)).toBeGreaterThan(1.3);
       expect(model.aspectRatio(square)).toBe(1);
       expect(model.imageCount(square)).toBe(1);
+      expect([1, 2]).toContain(model.imageCount(wide));
+    },
+  );
+});
+
+describe("edit models that keep their input's shape", () => {
+  it.each(KEEPS_INPUT_SHAPE.map((model) => [model.id, model]))(
+    "%s: say so instead of taking the shared aspect ratio, and make 1 or 2 images",
+    (_, model) => {
+      const mapping = model.mapSharedSettings({ aspectRatio: "16:9", numImages: 2 });
+      expect(mapping.notes).toContain("Keeps your image's shape (not 16:9)");
+      const wide = model.params.parse(startingParams(model, { aspectRatio: "16:9", numImages: 2 }));
+      expect(model.aspectRatio(wide)).toBe(1);
       expect([1, 2]).toContain(model.imageCount(wide));
     },
   );

@@ -1,9 +1,15 @@
+import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { MODELS as CATALOG, findModel } from "@/lib/models/catalog";
 import { PROVIDER_IDS, type ProviderId } from "@/lib/models/types";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator";
 import { providerDescriptor } from "./descriptors";
 import { rejection } from "@/lib/testing/replay-fetch";
+import {
+  INPUT_COLOURS,
+  startInputImageServer,
+  type InputImageServer,
+} from "@/lib/testing/input-image-server";
 import type { ImageProvider, PollResult, ProviderConfig, SubmitInput, SubmitResult } from "./types";
 
 /** The real adapters against the loopback simulator (lib/simulator), driven through its control port. */
@@ -11,12 +17,15 @@ import type { ImageProvider, PollResult, ProviderConfig, SubmitInput, SubmitResu
 const KEY = "sim-key";
 
 let simulator: RunningSimulator;
+let inputServer: InputImageServer;
 
 beforeAll(async () => {
   simulator = await startSimulator({ port: 0, stepMs: 15 });
+  inputServer = await startInputImageServer();
 });
 afterAll(async () => {
   await simulator?.close();
+  await inputServer?.close();
 });
 beforeEach(async () => {
   await simulator.control.reset();
@@ -31,16 +40,34 @@ function adapter(providerId: ProviderId, overrides: Partial<ProviderConfig> = {}
   });
 }
 
-/** A submit input with the model schema's defaults applied, as the jobs layer would send it. */
-function input(
+/**
+ * A submit input with the model schema's defaults applied, as the jobs layer would send it; an edit
+ * model gets its minimum of input images, as its provider takes them (a URL the simulator fetches,
+ * or a data URI).
+ */
+async function input(
   modelId: string,
   params: Record<string, unknown>,
   prompt = "a lighthouse at dusk",
-): SubmitInput {
+): Promise<SubmitInput> {
   const model = findModel(modelId);
   if (!model) throw new Error(`no model ${modelId}`);
-  return { modelId, prompt, params: model.params.parse(params) as Record<string, unknown>, inputImages: [] };
+  const image =
+    providerDescriptor(model.providerId).inputTransport === "url"
+      ? inputServer.url("red")
+      : `data:image/png;base64,${(await redPng()).toString("base64")}`;
+  return {
+    modelId,
+    prompt,
+    params: model.params.parse(params) as Record<string, unknown>,
+    inputImages: Array.from({ length: model.inputImages.min }, () => image),
+  };
 }
+
+const redPng = () =>
+  sharp({ create: { width: 320, height: 200, channels: 3, background: INPUT_COLOURS.red } })
+    .png()
+    .toBuffer();
 
 /** Polls until terminal; bounded by attempts, never by wall-clock assertions. */
 async function settle(
@@ -75,15 +102,20 @@ const MODELS: [modelId: string, providerId: ProviderId, params: Record<string, u
   ["shortapi/z-image", "shortapi", { aspect_ratio: "16:9", num_images: 2, resolution: "1.5K" }, 2],
   ["shortapi/flux-1.0", "shortapi", { aspect_ratio: "1:1", num_images: 1, performance: "schnell" }, 1],
   ["shortapi/gpt-image-2", "shortapi", { size: "1536x1024" }, 1],
+  ["shortapi/gpt-image-2-edit", "shortapi", {}, 1],
+  ["shortapi/flux-1.0-image-to-image", "shortapi", { aspect_ratio: "4:3", num_images: 2 }, 2],
   ["pixazo/z-image-turbo", "pixazo", { image_size: "landscape_16_9" }, 1],
   ["pixazo/z-image-base", "pixazo", { image_size: "portrait_3_4", num_images: 2, acceleration: "fast" }, 2],
+  ["pixazo/qwen-image-edit", "pixazo", { negative_prompt: "blur" }, 1],
   ["dashscope/z-image-turbo", "dashscope", { size: "1280*720", prompt_extend: true, seed: 7 }, 1],
+  ["dashscope/qwen-image-edit-plus", "dashscope", { n: 2, negative_prompt: "blur", seed: 3 }, 2],
+  ["dashscope/qwen-image-edit-max", "dashscope", { size: "1024*768" }, 1],
 ];
 
 describe.each(MODELS)("%s against the simulator", (modelId, providerId, params, images) => {
   it("submits, polls to success, and returns fetchable image URLs", async () => {
     const provider = adapter(providerId);
-    const submitted = await provider.submit(input(modelId, params));
+    const submitted = await provider.submit(await input(modelId, params));
     if (providerId === "dashscope") expect(submitted.state).toBe("done");
     else expect(submitted).toMatchObject({ state: "pending", providerJobId: expect.any(String) });
     if (providerId === "shortapi") expect(submitted.costUsd).toEqual(expect.any(Number));
@@ -104,12 +136,12 @@ describe.each(MODELS)("%s against the simulator", (modelId, providerId, params, 
     await simulator.control.outcome({ provider: providerId, outcome: "content_policy" });
     const provider = adapter(providerId);
     if (providerId === "dashscope") {
-      const error = await rejection(provider.submit(input(modelId, params)));
+      const error = await rejection(provider.submit(await input(modelId, params)));
       expect(error).toMatchObject({ code: "content_policy", retryable: false, status: 400 });
       expect(error.message).toContain("DashScope: content inspection failed (DataInspectionFailed)");
       return;
     }
-    const result = await settle(provider, modelId, await provider.submit(input(modelId, params)));
+    const result = await settle(provider, modelId, await provider.submit(await input(modelId, params)));
     expect(result).toMatchObject({
       state: "failed",
       error: { code: "content_policy", provider: providerId, retryable: false },
@@ -130,8 +162,8 @@ it("covers every model of the catalog and every provider", () => {
 });
 
 describe.each(PROVIDERS)("%s transport failures against the simulator", (providerId, modelId, params) => {
-  const submit = (overrides?: Partial<ProviderConfig>) =>
-    adapter(providerId, overrides).submit(input(modelId, params));
+  const submit = async (overrides?: Partial<ProviderConfig>) =>
+    adapter(providerId, overrides).submit(await input(modelId, params));
 
   it("maps 429 with Retry-After to a retryable rate_limited", async () => {
     await simulator.control.fault({
@@ -201,7 +233,7 @@ describe("failures specific to one provider", () => {
   it("pixazo: 402 is insufficient_balance", async () => {
     await simulator.control.fault({ provider: "pixazo", on: "submit", kind: "status", status: 402 });
     const error = await rejection(
-      adapter("pixazo").submit(input("pixazo/z-image-base", { image_size: "square_1_1" })),
+      adapter("pixazo").submit(await input("pixazo/z-image-base", { image_size: "square_1_1" })),
     );
     expect(error).toMatchObject({ code: "insufficient_balance", retryable: false, status: 402 });
     expect(error.message).toContain("pixazo: insufficient balance (402)");
@@ -211,7 +243,7 @@ describe("failures specific to one provider", () => {
     await simulator.control.outcome({ provider: "pixazo", outcome: "error" });
     await simulator.control.outcome({ provider: "pixazo", outcome: "failed" });
     const provider = adapter("pixazo");
-    const job = input("pixazo/z-image-turbo", { image_size: "square_1_1" });
+    const job = await input("pixazo/z-image-turbo", { image_size: "square_1_1" });
     const errored = await settle(provider, job.modelId, await provider.submit(job));
     expect(errored).toMatchObject({ state: "failed", error: { code: "provider_error", charged: false } });
     const failed = await settle(provider, job.modelId, await provider.submit(job));
@@ -221,7 +253,7 @@ describe("failures specific to one provider", () => {
   it("shortapi: a failed job is provider_error and refunded", async () => {
     await simulator.control.outcome({ provider: "shortapi", outcome: "failed" });
     const provider = adapter("shortapi");
-    const job = input("shortapi/flux-1.0", { aspect_ratio: "3:2" });
+    const job = await input("shortapi/flux-1.0", { aspect_ratio: "3:2" });
     expect(await settle(provider, job.modelId, await provider.submit(job))).toMatchObject({
       state: "failed",
       error: { code: "provider_error", message: "shortapi: generation failed", charged: false },
@@ -238,7 +270,7 @@ describe("failures specific to one provider", () => {
 
   it("DashScope: an algorithm failure is a retryable provider_error", async () => {
     await simulator.control.outcome({ provider: "dashscope", outcome: "failed" });
-    const error = await rejection(adapter("dashscope").submit(input("dashscope/z-image-turbo", {})));
+    const error = await rejection(adapter("dashscope").submit(await input("dashscope/z-image-turbo", {})));
     expect(error).toMatchObject({ code: "provider_error", retryable: true, status: 500 });
     expect(error.message).toContain("(InternalError.Algo)");
   });
@@ -258,7 +290,7 @@ describe("failures specific to one provider", () => {
     "%s: a dropped or truncated poll is retryable-safe, and the next poll still finishes",
     async (providerId, modelId, params) => {
       const provider = adapter(providerId);
-      const submitted = await provider.submit(input(modelId, params));
+      const submitted = await provider.submit(await input(modelId, params));
       if (submitted.state !== "pending") throw new Error("expected a pending job");
       const poll = { modelId, providerJobId: submitted.providerJobId, pollingUrl: submitted.pollingUrl };
 

@@ -34,9 +34,14 @@ export function appClient(baseUrl: string, headers: Record<string, string> = {})
   }
 
   let defaults: Promise<Map<string, Record<string, unknown>>> | undefined;
+  let textOnly: Promise<string[]> | undefined;
+  const models = () => call<ModelsResponse>("GET", "/api/models").then((response) => response.models);
   const modelDefaults = () =>
-    (defaults ??= call<ModelsResponse>("GET", "/api/models").then(
-      ({ models }) => new Map(models.map((model) => [model.id, model.defaults])),
+    (defaults ??= models().then((views) => new Map(views.map((model) => [model.id, model.defaults]))));
+  // A run without inputs cannot hold a model that needs some (422).
+  const textToImageIds = () =>
+    (textOnly ??= models().then((views) =>
+      views.filter((model) => model.inputImages.min === 0).map((model) => model.id),
     ));
 
   const getRun = (id: string) => call<RunView>("GET", `/api/runs/${id}`);
@@ -45,11 +50,11 @@ export function appClient(baseUrl: string, headers: Record<string, string> = {})
     baseUrl,
     /**
      * Run entries as the playground sends them: each model's defaults, with `overrides` on top.
-     * Without overrides every model of the catalog; with them, only the models they name.
+     * Without overrides every text-to-image model of the catalog; with them, only the models they name.
      */
     async modelEntries(overrides?: Record<string, Record<string, unknown>>): Promise<ModelEntry[]> {
       const all = await modelDefaults();
-      return (overrides ? Object.keys(overrides) : [...all.keys()]).map((modelId) => ({
+      return (overrides ? Object.keys(overrides) : await textToImageIds()).map((modelId) => ({
         modelId,
         params: { ...all.get(modelId), ...overrides?.[modelId] },
       }));

@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { seedField } from "../params";
+import { negativePromptField, seedField, watermarkField } from "../params";
 import { parseStarSize, Z_IMAGE_SIZES } from "../sizes";
 import { ASPECT_RATIOS, NO_INPUT_IMAGES, type ModelDefinition } from "../types";
 import { MODEL_NAMES } from "../model-names";
+import { followsInputShape, oneImageNotes } from "../input-notes";
 
 /** DashScope accepts total pixels in [512², 2048²] and at most 2048 per side (docs/providers.md §4.2). */
 const MIN_PIXELS = 512 * 512;
@@ -59,7 +60,7 @@ export const dashscopeZImageTurbo: ModelDefinition<typeof dashscopeParams> = {
     const { width, height } = Z_IMAGE_SIZES["1024"][aspectRatio];
     return {
       params: { size: `${width}*${height}` },
-      notes: numImages > 1 ? ["Makes 1 image (one per request)"] : [],
+      notes: oneImageNotes(numImages),
     };
   },
   imageCount: () => 1,
@@ -70,5 +71,81 @@ export const dashscopeZImageTurbo: ModelDefinition<typeof dashscopeParams> = {
   inputImages: NO_INPUT_IMAGES,
 };
 
+/** Qwen Image Edit Plus and Max: each side 512–2048, unset follows the last input (providers-edit.md §3). */
+const EDIT_MIN_SIDE = 512;
+
+const editSizeField = z
+  .string()
+  .regex(/^[1-9]\d{0,4}\*[1-9]\d{0,4}$/, "Size must look like 1024*1024 (width*height)")
+  .superRefine((value, context) => {
+    const size = parseStarSize(value);
+    const inRange = (side: number) => side >= EDIT_MIN_SIDE && side <= MAX_SIDE;
+    if (size && !(inRange(size.width) && inRange(size.height)))
+      context.addIssue({
+        code: "custom",
+        message: `Each side must be from ${EDIT_MIN_SIDE} to ${MAX_SIDE} px`,
+      });
+  })
+  .meta({
+    title: "Size",
+    description: "width*height, each side 512 to 2048. Empty: about 1024*1024 in your last image's shape.",
+    examples: DASHSCOPE_RECOMMENDED_SIZES,
+  });
+
+const MAX_EDIT_OUTPUTS = 6;
+
+const qwenEditParams = z.object({
+  n: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_EDIT_OUTPUTS)
+    .default(1)
+    .meta({ title: "Number of images", description: "How many edited images one call returns (1 to 6)." }),
+  size: editSizeField.optional(),
+  negative_prompt: negativePromptField().optional(),
+  prompt_extend: z
+    .boolean()
+    .default(false)
+    .meta({ title: "Prompt extend", description: "Let an LLM rewrite the instruction first." }),
+  watermark: watermarkField().default(false),
+  seed: seedField().optional(),
+});
+
+function qwenEdit(variant: "plus" | "max"): ModelDefinition<typeof qwenEditParams> {
+  const id = `dashscope/qwen-image-edit-${variant}` as const;
+  return {
+    id,
+    providerId: "dashscope",
+    providerModel: `qwen-image-edit-${variant}`,
+    name: MODEL_NAMES[id],
+    description:
+      variant === "plus"
+        ? "Alibaba's Qwen Image Edit Plus: edits or fuses 1 to 3 of your images after an instruction."
+        : "Alibaba's Qwen Image Edit Max: the larger edit model, 1 to 3 images fused.",
+    promptMaxLength: 800,
+    params: qwenEditParams,
+    pricing: "Price not published for this model",
+    estimateCost: () => null,
+    mapSharedSettings({ aspectRatio, numImages }) {
+      const n = Math.min(numImages, MAX_EDIT_OUTPUTS);
+      return { params: { n }, notes: [followsInputShape(aspectRatio)] };
+    },
+    imageCount: (params) => params.n,
+    aspectRatio(params) {
+      const size = params.size ? parseStarSize(params.size) : null;
+      return size ? size.width / size.height : 1;
+    },
+    inputImages: { min: 1, max: 3 },
+  };
+}
+
+export const dashscopeQwenImageEditPlus = qwenEdit("plus");
+export const dashscopeQwenImageEditMax = qwenEdit("max");
+
 /** DashScope's models, in display order; the catalog lists each provider's in turn. */
-export const DASHSCOPE_MODELS = [dashscopeZImageTurbo] as const;
+export const DASHSCOPE_MODELS = [
+  dashscopeZImageTurbo,
+  dashscopeQwenImageEditPlus,
+  dashscopeQwenImageEditMax,
+] as const;

@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { intRange, numberRange, outputFormatField, safetyCheckerField } from "../params";
+import {
+  intRange,
+  negativePromptField,
+  numberRange,
+  outputFormatField,
+  safetyCheckerField,
+  watermarkField,
+} from "../params";
 import { PIXAZO_IMAGE_SIZES } from "../sizes";
 import {
   NO_INPUT_IMAGES,
@@ -9,6 +16,7 @@ import {
   type SharedSettingsMapping,
 } from "../types";
 import { MODEL_NAMES } from "../model-names";
+import { followsInputShape, oneImageNotes } from "../input-notes";
 
 const PIXAZO_PROMPT_MAX = 4000;
 
@@ -136,5 +144,31 @@ export const pixazoZImageBase: ModelDefinition<typeof baseParams> = {
   inputImages: NO_INPUT_IMAGES,
 };
 
+/** The DashScope-shaped body's parameters the gateway's page shows (providers-edit.md §4). */
+const qwenEditParams = z.object({
+  negative_prompt: negativePromptField().optional(),
+  watermark: watermarkField().default(false),
+});
+
+export const pixazoQwenImageEdit: ModelDefinition<typeof qwenEditParams> = {
+  id: "pixazo/qwen-image-edit",
+  providerId: "pixazo",
+  providerModel: "qwen-image-edit",
+  name: MODEL_NAMES["pixazo/qwen-image-edit"],
+  description: "Alibaba's Qwen Image Edit on the pixazo gateway: edits one image after an instruction.",
+  // Qwen Image Edit's own limit on DashScope; the gateway's page states none.
+  promptMaxLength: 800,
+  params: qwenEditParams,
+  pricing: PIXAZO_PRICING,
+  estimateCost: () => null,
+  mapSharedSettings: ({ aspectRatio, numImages }) => ({
+    params: {},
+    notes: [followsInputShape(aspectRatio), ...oneImageNotes(numImages)],
+  }),
+  imageCount: () => 1,
+  aspectRatio: () => 1,
+  inputImages: { min: 1, max: 1 },
+};
+
 /** pixazo's models, in display order; the catalog lists each provider's in turn. */
-export const PIXAZO_MODELS = [pixazoZImageTurbo, pixazoZImageBase] as const;
+export const PIXAZO_MODELS = [pixazoZImageTurbo, pixazoZImageBase, pixazoQwenImageEdit] as const;

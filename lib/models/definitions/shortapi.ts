@@ -3,6 +3,7 @@ import { aspectRatioField, intRange } from "../params";
 import { ratioOf, Z_IMAGE_SIZES } from "../sizes";
 import { NO_INPUT_IMAGES, type AspectRatio, type ModelDefinition } from "../types";
 import { MODEL_NAMES } from "../model-names";
+import { followsInputShape, oneImageNotes } from "../input-notes";
 
 const SHORTAPI_PROMPT_MAX = 4000;
 
@@ -116,8 +117,7 @@ export const shortapiGptImage2: ModelDefinition<typeof gptImageParams> = {
     const notes: string[] = [];
     const exact = aspectRatio === "1:1" || aspectRatio === "3:2" || aspectRatio === "2:3";
     if (!exact) notes.push(`Uses ${size.replace("x", "×")} (nearest to ${aspectRatio})`);
-    if (numImages > 1) notes.push("Makes 1 image (one per request)");
-    return { params: { size }, notes };
+    return { params: { size }, notes: [...notes, ...oneImageNotes(numImages)] };
   },
   imageCount: () => 1,
   aspectRatio(params) {
@@ -128,5 +128,42 @@ export const shortapiGptImage2: ModelDefinition<typeof gptImageParams> = {
   inputImages: NO_INPUT_IMAGES,
 };
 
+export const shortapiFluxImageToImage: ModelDefinition<typeof fluxParams> = {
+  ...shortapiFlux,
+  id: "shortapi/flux-1.0-image-to-image",
+  providerModel: "shortapi/flux-1.0/image-to-image",
+  name: MODEL_NAMES["shortapi/flux-1.0-image-to-image"],
+  description: "FLUX.1 redraws your image after the prompt, schnell or dev, at the aspect ratio you pick.",
+  inputImages: { min: 1, max: 1 },
+};
+
+/** gpt-image-2's edit endpoint documents no field but the prompt and its images (providers-edit.md §2). */
+const gptImageEditParams = z.object({});
+
+export const shortapiGptImage2Edit: ModelDefinition<typeof gptImageEditParams> = {
+  id: "shortapi/gpt-image-2-edit",
+  providerId: "shortapi",
+  providerModel: "openai/gpt-image-2/edit",
+  name: MODEL_NAMES["shortapi/gpt-image-2-edit"],
+  description: "OpenAI's gpt-image-2 edits your images after an instruction; up to 16 references.",
+  promptMaxLength: SHORTAPI_PROMPT_MAX,
+  params: gptImageEditParams,
+  pricing: "$0.06 per request",
+  estimateCost: () => 0.06,
+  mapSharedSettings: ({ aspectRatio, numImages }) => ({
+    params: {},
+    notes: [followsInputShape(aspectRatio), ...oneImageNotes(numImages)],
+  }),
+  imageCount: () => 1,
+  aspectRatio: () => 1,
+  inputImages: { min: 1, max: 16 },
+};
+
 /** shortapi's models, in display order; the catalog lists each provider's in turn. */
-export const SHORTAPI_MODELS = [shortapiZImage, shortapiFlux, shortapiGptImage2] as const;
+export const SHORTAPI_MODELS = [
+  shortapiZImage,
+  shortapiFlux,
+  shortapiGptImage2,
+  shortapiGptImage2Edit,
+  shortapiFluxImageToImage,
+] as const;
