@@ -258,3 +258,4 @@ export type ImageRow = typeof images.$inferSelect;
 export type NewImageRow = typeof images.$inferInsert;
 export type GalleryRow = typeof galleries.$inferSelect;
 export type BallotRow = typeof ballots.$inferSelect;
+export { blobs, upkeepLeases } from "./blob-schema";

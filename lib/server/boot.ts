@@ -1,5 +1,7 @@
 import "server-only";
+import os from "node:os";
 import path from "node:path";
+import { startOrphanSweeper } from "@/lib/blobs/orphan-sweep";
 import { startChangeFeed, subscribeChanges } from "@/lib/changes/change-feed";
 import { getDatabase, type DatabaseHandle } from "@/lib/db/client";
 import { appPort, checkEnvironment, dataDir, publicUrl, simulatorHost, simulatorPort } from "@/lib/env";
@@ -8,7 +10,8 @@ import { processSlot } from "@/lib/process-state";
 import { checkProviderSettings, simulatorEnabled } from "@/lib/providers/registry";
 import { followChange } from "@/lib/runs/finished-run-cache";
 import { sweepInterruptedWrites } from "@/lib/storage/configured-blob-store";
-import { startJobRunner } from "./job-runner";
+import { getBlobStore, startJobRunner } from "./job-runner";
+import { isShuttingDown } from "./shutdown-flag";
 import { installSignalHandlers } from "./lifecycle";
 
 const currentBoot = processSlot<Promise<DatabaseHandle>>("boot");
@@ -74,6 +77,7 @@ async function bootOnce(): Promise<DatabaseHandle> {
   await startChangeFeed(database);
   booted("changeFeed");
   if (await startJobRunner(database)) booted("runner");
+  startOrphanSweeper(database.db, getBlobStore(), `${os.hostname()}:${process.pid}`, isShuttingDown);
   return database;
 }
 

@@ -1,7 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
-import type { DatabaseHandle } from "@/lib/db/client";
+import { recordingBlobStore } from "@/lib/blobs/blob-ledger";
+import { getDatabase, type DatabaseHandle } from "@/lib/db/client";
 import { leaseSeconds, providerConcurrency, publicUrl, runnerConcurrency } from "@/lib/env";
 import { processSlot } from "@/lib/process-state";
 import { callbackUrlFor } from "@/lib/jobs/callbacks";
@@ -18,8 +19,11 @@ import { isShuttingDown } from "./shutdown-flag";
 const blobStore = processSlot<BlobStore>("blobStore");
 const jobRunner = processSlot<JobRunner>("jobRunner");
 
+/** The configured store, each write recorded in the database first for the orphan sweep (lib/blobs). */
 export function getBlobStore(): BlobStore {
-  return blobStore.getOrCreate(createConfiguredBlobStore);
+  return blobStore.getOrCreate(() =>
+    recordingBlobStore(createConfiguredBlobStore(), async () => (await getDatabase()).db),
+  );
 }
 
 /** Creates and starts this process's runner once; never once the process is shutting down. */

@@ -11,6 +11,6 @@ export const runKey = (key: string) => ({ scope: "address:127.0.0.1", route: "PO
 
 export async function emptyDatabase({ db }: DatabaseHandle): Promise<void> {
   await db.execute(
-    sql`truncate table run_inputs, inputs, images, jobs, runs, spend_ledger, rate_limits, idempotency_keys cascade`,
+    sql`truncate table run_inputs, inputs, images, jobs, runs, spend_ledger, rate_limits, idempotency_keys, blobs, upkeep_leases cascade`,
   );
 }

@@ -3,6 +3,7 @@ import { and, eq, inArray, ne, or } from "drizzle-orm";
 import type { Database } from "../client";
 import { images, jobs, type ImageRow, type JobRow, type NewImageRow } from "../schema";
 import { inputs } from "../input-schema";
+import { settleBlobWrites } from "./blobs";
 
 /** What became of an image insert: a job canceled or deleted meanwhile keeps no image. */
 export type ImageInsert = "recorded" | "job canceled" | "job deleted";
@@ -14,6 +15,8 @@ export type ImageInsert = "recorded" | "job canceled" | "job deleted";
  */
 export async function insertImage(db: Database, image: NewImageRow): Promise<ImageInsert> {
   return db.transaction(async (transaction) => {
+    // Its blobs' writes are over either way: referred to now, or left for the orphan sweep.
+    await settleBlobWrites(transaction, [image.blobKey, image.thumbnailKey]);
     const [job] = await transaction
       .select({ id: jobs.id })
       .from(jobs)

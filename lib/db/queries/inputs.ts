@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, notExists } from "drizzle-orm";
 import type { Database } from "../client";
 import { inputs, runInputs, type InputRow, type NewInputRow } from "../input-schema";
+import { settleBlobWrites } from "./blobs";
 
 /**
  * Records an input whose blobs are already stored, or finds the one with the same bytes: one input
@@ -13,6 +14,8 @@ export async function insertOrFindInput(db: Database, input: NewInputRow): Promi
     .values(input)
     .onConflictDoNothing({ target: inputs.sha256 })
     .returning();
+  // The input (this one or the one found) now refers to the bytes: their writes are over.
+  await settleBlobWrites(db, [input.blobKey, input.thumbnailKey]);
   if (inserted) return inserted;
   const [existing] = await db.select().from(inputs).where(eq(inputs.sha256, input.sha256));
   if (!existing) throw new Error("input vanished between insert and select");

@@ -1,0 +1,145 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Database } from "@/lib/db/client";
+import { newId } from "@/lib/db/ids";
+import { insertImage } from "@/lib/db/queries/images";
+import { cancelJob } from "@/lib/jobs/cell-control";
+import { storeImage } from "@/lib/jobs/store-image";
+import { createLocalBlobStore } from "@/lib/storage/local-blob-store";
+import type { BlobStore } from "@/lib/storage/blob-store";
+import { DATABASE_ENGINES } from "@/lib/testing/database-engines";
+import { startOneJobRun } from "@/lib/testing/one-job-run";
+import { emptyDatabase } from "@/lib/testing/test-database";
+import { pngImage } from "@/lib/testing/test-images";
+import { deleteRunAndFiles } from "@/lib/runs/delete-run";
+import { recordingBlobStore } from "./blob-ledger";
+import { BLOB_GRACE_MS, removeUnusedBlobs, sweepOrphanBlobs } from "./orphan-sweep";
+
+/** Now: a run deleted through the route removes its files by the real clock. */
+const START = new Date();
+const later = (ms: number) => new Date(START.getTime() + ms);
+const AFTER_GRACE = later(BLOB_GRACE_MS + 1_000);
+
+describe.each(DATABASE_ENGINES)("orphan blobs on $name", (engine) => {
+  let db: Database;
+  let dispose: () => Promise<void>;
+  let directory: string;
+  let bytes: BlobStore;
+  let store: BlobStore;
+
+  beforeAll(async () => {
+    const opened = await engine.open();
+    db = opened.handle.db;
+    dispose = opened.dispose;
+  });
+  afterAll(async () => {
+    await dispose();
+    rmSync(directory, { recursive: true, force: true });
+  });
+  beforeEach(async () => {
+    await emptyDatabase({ db } as Parameters<typeof emptyDatabase>[0]);
+    if (directory) rmSync(directory, { recursive: true, force: true });
+    directory = mkdtempSync(path.join(os.tmpdir(), "prism-sweep-"));
+    bytes = createLocalBlobStore(directory);
+    store = recordingBlobStore(
+      bytes,
+      async () => db,
+      () => START,
+    );
+  });
+
+  /** What the download step does: store the bytes, then record the image (unless the job ended). */
+  async function download(runId: string, jobId: string, seed: number) {
+    const stored = await storeImage(store, await pngImage(64, 64, seed));
+    const outcome = await insertImage(db, {
+      id: newId(),
+      jobId,
+      runId,
+      index: 0,
+      ...stored,
+      createdAt: START,
+    });
+    return { stored, outcome };
+  }
+
+  it("collects what a download canceled midway stored, once it is older than the grace period", async () => {
+    const run = await startOneJobRun(db, START);
+    await cancelJob(db, run.jobs[0]!.id);
+    const { stored, outcome } = await download(run.id, run.jobs[0]!.id, 1);
+    expect(outcome).toBe("job canceled");
+    const kept = await startOneJobRun(db, START);
+    const { stored: referenced } = await download(kept.id, kept.jobs[0]!.id, 2);
+
+    expect(await sweepOrphanBlobs(db, bytes, "a", { now: later(60_000) })).toEqual([]);
+    expect(await bytes.has(stored.blobKey)).toBe(true);
+
+    const removed = await sweepOrphanBlobs(db, bytes, "a", { now: AFTER_GRACE });
+    expect(removed.sort()).toEqual([stored.blobKey, stored.thumbnailKey].sort());
+    expect(await bytes.has(stored.blobKey)).toBe(false);
+    expect(await bytes.has(stored.thumbnailKey)).toBe(false);
+    // A blob an image refers to is never taken, however old.
+    expect(await bytes.has(referenced.blobKey)).toBe(true);
+    expect(await bytes.has(referenced.thumbnailKey)).toBe(true);
+  });
+
+  it("deletes a run's own files at once, but not bytes another download is storing now", async () => {
+    const first = await startOneJobRun(db, START);
+    const { stored } = await download(first.id, first.jobs[0]!.id, 3);
+    const second = await startOneJobRun(db, START);
+    // The second download of the same bytes has stored them and not yet recorded its image.
+    await store.put(await pngImage(64, 64, 3), "png");
+
+    expect(await deleteRunAndFiles(db, bytes, first.id)).toBe(true);
+    expect(await bytes.has(stored.blobKey)).toBe(true);
+    // Its thumbnail had no second writer: gone with the run.
+    expect(await bytes.has(stored.thumbnailKey)).toBe(false);
+
+    await insertImage(db, {
+      id: newId(),
+      jobId: second.jobs[0]!.id,
+      runId: second.id,
+      index: 0,
+      ...stored,
+      createdAt: START,
+    });
+    expect(await sweepOrphanBlobs(db, bytes, "a", { now: AFTER_GRACE })).toEqual([]);
+    expect(await bytes.has(stored.blobKey)).toBe(true);
+  });
+
+  it("lets a writer that records the bytes during a removal write them anew", async () => {
+    const png = await pngImage(64, 64, 4);
+    const { key } = await store.put(png, "png");
+    let writer: Promise<unknown> | undefined;
+    const removed = await removeUnusedBlobs(
+      db,
+      {
+        ...bytes,
+        delete: async (deleted) => {
+          // A download of the same bytes begins while the removal holds the ledger's row.
+          writer = store.put(png, "png");
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          await bytes.delete(deleted);
+        },
+      },
+      [key],
+      { now: AFTER_GRACE },
+    );
+    expect(removed).toEqual([key]);
+    await writer;
+    expect(await bytes.has(key)).toBe(true);
+  });
+
+  it("sweeps on one instance at a time: another's lease holds until it runs out", async () => {
+    const run = await startOneJobRun(db, START);
+    await cancelJob(db, run.jobs[0]!.id);
+    const { stored } = await download(run.id, run.jobs[0]!.id, 5);
+    expect(await sweepOrphanBlobs(db, bytes, "instance-a", { now: later(0) })).toEqual([]);
+    // B asks while A's lease runs: nothing, though the blobs are old enough for B's clock.
+    expect(await sweepOrphanBlobs(db, bytes, "instance-b", { now: later(60_000), graceMs: 0 })).toEqual([]);
+    expect(await bytes.has(stored.blobKey)).toBe(true);
+    const removed = await sweepOrphanBlobs(db, bytes, "instance-b", { now: AFTER_GRACE });
+    expect(removed).toHaveLength(2);
+  });
+});
