@@ -33,7 +33,19 @@ const SERVER_FEATURES = {
   downloads: [...FOUNDATION, "db", "storage", "views"],
   galleries: [...FOUNDATION, "db", "storage", "render", "views"],
   "code-export": [...FOUNDATION, "providers"],
-  jobs: [...FOUNDATION, "db", "storage", "render", "changes", "http", "providers", "runs", "spend", "views"],
+  jobs: [
+    ...FOUNDATION,
+    "db",
+    "storage",
+    "render",
+    "changes",
+    "http",
+    "inputs",
+    "providers",
+    "runs",
+    "spend",
+    "views",
+  ],
   "contact-sheet": [...FOUNDATION, "db", "storage", "render", "views"],
 };
 const BELOW_FEATURES = {

@@ -242,6 +242,7 @@ export const rateLimits = pgTable(
 );
 
 export { idempotencyKeys } from "./idempotency-schema";
+export { serverSecrets } from "./secret-schema";
 
 /** A column of a run as stored: the model, its params as sent (before a random seed), its label. */
 export interface StoredRunConfig {

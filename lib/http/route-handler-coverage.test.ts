@@ -18,6 +18,7 @@ const PUBLIC_ROUTES = new Set([
   "GET galleries/[slug]/images/[imageId]/download",
   "POST galleries/[slug]/votes",
   "GET health",
+  "GET inputs/[id]/file",
   "GET ready",
   "GET refused",
   "GET session",

@@ -9,6 +9,7 @@ import { getInputsByIds, linkRunInputs } from "@/lib/db/queries/inputs";
 import { findCreatedRun, insertRunWithJobs } from "@/lib/db/queries/runs";
 import { AppError } from "@/lib/errors";
 import { repeatedRequest } from "./idempotency";
+import { inputUnavailableReason } from "./input-references";
 
 export interface CreateRunOptions {
   /**
@@ -39,6 +40,7 @@ export async function createRun(
   // A repeat must get its run back even if, say, the budget is spent by now (by that very run).
   const repeated = claim && (await repeatedRequest(db, claim));
   if (repeated) return findCreatedRun(db, repeated);
+  checkInputsReachable(input);
   await checkInputsExist(db, input.inputs);
   const runId = newId();
   const columns = input.models.length;
@@ -99,6 +101,16 @@ function runRequest(input: CreateRunInput): Record<string, unknown> {
     seed: input.seed,
     inputs: input.inputs,
   };
+}
+
+/** An edit model whose provider cannot fetch the inputs here is refused up front, never a failed job. */
+function checkInputsReachable(input: CreateRunInput): void {
+  const issues = input.models.flatMap(({ model }, index) => {
+    const reason = input.inputs.length > 0 ? inputUnavailableReason(model) : undefined;
+    return reason ? [{ path: `models.${index}.modelId`, message: `${model.name} ${reason}` }] : [];
+  });
+  if (issues.length > 0)
+    throw new AppError("invalid_input", "The request body has invalid fields", { issues });
 }
 
 /** Every input id names a stored input, else 422 naming each unknown one ("inputs.0"). */

@@ -14,6 +14,7 @@ export const PROVIDER_ERROR_CODES = [
   "network_error",
   "timeout",
   "unknown_status",
+  "input_unreachable",
 ] as const;
 export type ProviderErrorCode = (typeof PROVIDER_ERROR_CODES)[number];
 
@@ -39,6 +40,21 @@ const CONTENT_POLICY_TEXT =
 
 export function looksLikeContentPolicy(text: string): boolean {
   return CONTENT_POLICY_TEXT.test(text);
+}
+
+/**
+ * Wording of a job failed because the provider could not fetch or read an input image (the
+ * simulator's "could not fetch input image 1: …"; real providers' wording is not documented, so
+ * this is a reading of likely phrasings).
+ */
+const INPUT_UNREACHABLE_TEXT =
+  /(fetch|download|retriev|load|access|read)\w*\s+(the\s+)?(input\s+)?image|image[\s_-]*(url|link)\s+(is\s+)?(unreachable|inaccessible|invalid|expired)/i;
+
+/** The code of a failed job's reason: content policy, an input it could not fetch, else provider_error. */
+export function codeForFailureText(text: string): ProviderErrorCode {
+  if (looksLikeContentPolicy(text)) return "content_policy";
+  if (INPUT_UNREACHABLE_TEXT.test(text)) return "input_unreachable";
+  return "provider_error";
 }
 
 /**

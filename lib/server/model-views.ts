@@ -5,8 +5,8 @@ import { MODELS } from "@/lib/models/catalog";
 import type { ModelDefinition } from "@/lib/models/types";
 import { providerName } from "@/lib/models/providers";
 import { startingParams } from "@/lib/models/starting-params";
-import { assumedImagePriceUsd, publicUrl } from "@/lib/env";
-import { providerDescriptor } from "@/lib/providers/descriptors";
+import { assumedImagePriceUsd } from "@/lib/env";
+import { inputUnavailableReason } from "@/lib/jobs/input-references";
 import { providerStatus, simulatorEnabled } from "@/lib/providers/registry";
 
 function toModelView(model: ModelDefinition): ModelView {
@@ -29,16 +29,6 @@ function toModelView(model: ModelDefinition): ModelView {
     paramsSchema,
     defaults: startingParams(model),
   };
-}
-
-/**
- * An edit model whose provider fetches inputs by URL can only work when Prism is reachable at
- * PUBLIC_URL: without it the model is unavailable, like a missing key, never a failed job.
- */
-function inputUnavailableReason(model: ModelDefinition): string | undefined {
-  if (model.inputImages.min === 0 || providerDescriptor(model.providerId).inputTransport !== "url")
-    return undefined;
-  return publicUrl() ? undefined : "needs PUBLIC_URL so the provider can fetch your image";
 }
 
 /** The catalog as GET /api/models publishes it, with availability read from the environment now. */

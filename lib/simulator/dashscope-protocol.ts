@@ -4,7 +4,7 @@ import type { SimulatorContext } from "./context";
 import { dashscopeModel, type DashscopeModel } from "./dashscope-models";
 import { header, isPlainObject, jsonReply, type Reply, type SimRequest, sleep } from "./http-utils";
 import type { ImageSpec } from "./image-render";
-import { readInputImage, sizeLike } from "./input-images";
+import { readInputImage, sizeLike, inputReading } from "./input-images";
 import type { JobOutcome } from "./outcomes";
 import type { ProviderProtocol } from "./provider-server";
 import { syncLatencyMs } from "./settings";
@@ -121,7 +121,9 @@ export function createDashscopeProtocol(context: SimulatorContext): ProviderProt
     if (problem) return invalid(problem);
 
     // Like the real service, every input is fetched (or decoded) before anything is generated.
-    const inputs = await Promise.all(message.images.map((image) => readInputImage(image, context.signal)));
+    const inputs = await Promise.all(
+      message.images.map((image) => readInputImage(image, inputReading(context))),
+    );
     const refused = inputs.findIndex((input) => !input.ok);
     const refusedInput = inputs[refused];
     if (refusedInput && !refusedInput.ok) {

@@ -20,11 +20,26 @@ const FETCH_TIMEOUT_MS = 10_000;
 const MAX_BYTES = 10 * 1024 * 1024;
 const DATA_URI = /^data:image\/[a-z0-9.+-]+;base64,([A-Za-z0-9+/=\s]+)$/i;
 
-async function bytesOf(reference: string, signal: AbortSignal): Promise<Buffer | string> {
+/** How input URLs are read: fetched, or (the simulator's `inputUrls: "refuse"` knob) never reached. */
+export interface InputReading {
+  signal: AbortSignal;
+  refuseUrls?: boolean;
+}
+
+/** How the simulator's providers read inputs now, from its settings. */
+export function inputReading(context: {
+  signal: AbortSignal;
+  settings: { inputUrls: "fetch" | "refuse" };
+}): InputReading {
+  return { signal: context.signal, refuseUrls: context.settings.inputUrls === "refuse" };
+}
+
+async function bytesOf(reference: string, { signal, refuseUrls }: InputReading): Promise<Buffer | string> {
   const data = DATA_URI.exec(reference);
   if (data?.[1]) return Buffer.from(data[1], "base64");
   if (reference.startsWith("data:")) return "is not a base64 image data URI";
   if (!/^https?:\/\//i.test(reference)) return "is neither an http(s) URL nor a data URI";
+  if (refuseUrls) return "could not be downloaded (connection refused)";
   try {
     const response = await fetch(reference, {
       signal: AbortSignal.any([signal, AbortSignal.timeout(FETCH_TIMEOUT_MS)]),
@@ -36,8 +51,8 @@ async function bytesOf(reference: string, signal: AbortSignal): Promise<Buffer |
   }
 }
 
-export async function readInputImage(reference: string, signal: AbortSignal): Promise<InputImage> {
-  const bytes = await bytesOf(reference, signal);
+export async function readInputImage(reference: string, reading: InputReading): Promise<InputImage> {
+  const bytes = await bytesOf(reference, reading);
   if (typeof bytes === "string") return { ok: false, reason: bytes };
   if (bytes.length === 0 || bytes.length > MAX_BYTES) return { ok: false, reason: "must be 1 byte to 10 MB" };
   try {
@@ -68,9 +83,9 @@ export function sizeLike(input: { width: number; height: number }): { width: num
  */
 export async function readJobInputs(
   references: readonly string[],
-  signal: AbortSignal,
+  reading: InputReading,
 ): Promise<{ input?: { thumbnail: string; width: number; height: number }; failure?: string }> {
-  const inputs = await Promise.all(references.map((reference) => readInputImage(reference, signal)));
+  const inputs = await Promise.all(references.map((reference) => readInputImage(reference, reading)));
   const failed = inputs.findIndex((input) => !input.ok);
   const failure = inputs[failed];
   if (failure && !failure.ok)

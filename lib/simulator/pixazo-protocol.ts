@@ -4,7 +4,7 @@ import { PIXAZO_STATUS_PREFIX, PIXAZO_SUBMIT_PATHS, type PixazoModelId } from "@
 import type { SimulatorContext } from "./context";
 import { header, isHttpUrl, isPlainObject, jsonReply, type Reply, type SimRequest } from "./http-utils";
 import type { ImageSpec } from "./image-render";
-import { readJobInputs } from "./input-images";
+import { readJobInputs, inputReading } from "./input-images";
 import { type AsyncProtocol, JobTimeline } from "./job-timeline";
 import type { SimJob } from "./saved-state";
 import type { JobOutcome } from "./outcomes";
@@ -107,7 +107,7 @@ export function createPixazoProtocol(context: SimulatorContext): AsyncProtocol {
       if (webhookUrl !== undefined && !isHttpUrl(webhookUrl))
         return badRequest("X-Webhook-URL must be an http(s) URL.");
       // An edit's images are fetched now, as the gateway would; one it cannot read fails the job.
-      const { input, failure } = await readJobInputs(read.images, context.signal);
+      const { input, failure } = await readJobInputs(read.images, inputReading(context));
       const now = new Date();
       const job: SimJob = {
         id: `${modelId}_${uuidV7()}`,

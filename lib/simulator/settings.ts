@@ -18,6 +18,11 @@ export interface SimulatorSettings {
   callbackDelayMs: number;
   /** Deliveries per terminal state; 2 or more exercises duplicate handling (§9 item 12). */
   callbackCopies: number;
+  /**
+   * "refuse": every input image URL fails to download, as when a provider cannot reach Prism (the
+   * job fails saying it could not fetch the image); data URIs are still read.
+   */
+  inputUrls: "fetch" | "refuse";
 }
 
 export const settingsPatchSchema = z.strictObject({
@@ -29,6 +34,7 @@ export const settingsPatchSchema = z.strictObject({
   callbackAttempts: z.number().int().min(1).max(10).optional(),
   callbackDelayMs: z.number().int().min(0).optional(),
   callbackCopies: z.number().int().min(1).max(10).optional(),
+  inputUrls: z.enum(["fetch", "refuse"]).optional(),
 });
 
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
@@ -43,6 +49,7 @@ export function defaultSettings(options: { stepMs?: number; imageTtlMs?: number 
     callbackAttempts: 1,
     callbackDelayMs: 0,
     callbackCopies: 1,
+    inputUrls: "fetch",
   };
 }
 

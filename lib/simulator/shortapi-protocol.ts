@@ -5,7 +5,7 @@ import type { ImageSpec } from "./image-render";
 import { type AsyncProtocol, JobTimeline } from "./job-timeline";
 import type { SimJob } from "./saved-state";
 import type { JobOutcome } from "./outcomes";
-import { readJobInputs } from "./input-images";
+import { readJobInputs, inputReading } from "./input-images";
 import { SHORTAPI_MODELS as MODELS } from "./shortapi-models";
 import { findProblem } from "./validate";
 
@@ -105,7 +105,7 @@ export function createShortapiProtocol(context: SimulatorContext): AsyncProtocol
       return refuse(400, { message: "callback_url must be an http(s) URL" });
     }
     // An edit's images are fetched now, as the provider would; one it cannot read fails the job.
-    const { input, failure } = await readJobInputs(model.inputs?.(body.args) ?? [], context.signal);
+    const { input, failure } = await readJobInputs(model.inputs?.(body.args) ?? [], inputReading(context));
     const now = new Date();
     const job: SimJob = {
       id: randomBytes(12).toString("hex"),

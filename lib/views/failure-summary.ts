@@ -13,6 +13,9 @@ const SUMMARIES: Record<string, (provider: string, http: string) => string> = {
   malformed_response: (p) => `${p} sent an answer Prism cannot read — try again later, or Retry`,
   unknown_status: (p) => `${p} reported a state Prism does not know — Retry, or try another model`,
   timeout: (p) => `${p} did not finish in time — Retry, or try another model`,
+  input_unreachable: (p) =>
+    `${p} could not fetch your image — check that PUBLIC_URL reaches Prism, then Retry`,
+  needs_public_url: (p) => `${p} fetches your image by URL: set PUBLIC_URL, then Retry`,
   content_policy: (p) => `${p} refused this prompt under its content policy — rephrase it`,
   invalid_request: (p) => `${p} refused these settings — change them, then Retry`,
   unauthorized: (p) => `${p} refused the API key — check the key in the server settings`,

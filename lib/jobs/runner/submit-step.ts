@@ -34,13 +34,22 @@ export async function submitStep(
       context,
     );
   }
-  const inputImages = await inputReferences(
-    context.db,
-    context.blobStore,
-    job.runId,
-    model,
-    providerDescriptor(job.providerId).inputTransport,
-  );
+  let inputImages: string[];
+  try {
+    inputImages = await inputReferences(
+      context.db,
+      context.blobStore,
+      job.runId,
+      model,
+      providerDescriptor(job.providerId).inputTransport,
+      // The deadline `submitting` is about to set: the provider may fetch the inputs until then.
+      job.deadlineAt ?? new Date(context.now().getTime() + context.deadlineMs),
+    );
+  } catch (error) {
+    if (errorCode(error) !== "needs_public_url") throw error;
+    const message = `${model.name} ${(error as Error).message}`;
+    return failJob(job, { code: "needs_public_url", message, charged: false }, context);
+  }
   const marked = await context.write(job, jobTransitions.submitting(job, context.now(), context.deadlineMs));
   if (!marked) return { changes: {}, continueNow: false };
   try {

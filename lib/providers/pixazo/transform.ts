@@ -1,4 +1,4 @@
-import { firstText, looksLikeContentPolicy, providerError } from "../errors";
+import { codeForFailureText, firstText, providerError } from "../errors";
 import type { PollResult } from "../types";
 import {
   PIXAZO_MESSAGE_BODY_MODELS,
@@ -63,8 +63,10 @@ export function toPollResult(request: PixazoStatus): PollResult {
     case "FAILED": {
       // A model-level failure (often the safety checker); pixazo may bill it (docs/providers.md Q10).
       const reason = firstText(request.error) ?? "request failed";
-      const code = looksLikeContentPolicy(reason) ? "content_policy" : "provider_error";
-      return { state: "failed", error: providerError("pixazo", code, reason, { retryable: false }) };
+      return {
+        state: "failed",
+        error: providerError("pixazo", codeForFailureText(reason), reason, { retryable: false }),
+      };
     }
     case "ERROR": {
       const reason = firstText(request.error) ?? "system error";

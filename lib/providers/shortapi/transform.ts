@@ -1,4 +1,4 @@
-import { looksLikeContentPolicy, firstText, providerError } from "../errors";
+import { codeForFailureText, firstText, providerError } from "../errors";
 import type { PollResult } from "../types";
 import { SHORTAPI_IMAGE_ARGS, type ShortapiCreateBody, type ShortapiJob } from "./wire";
 
@@ -85,14 +85,9 @@ export function toPollResult(job: ShortapiJob): PollResult {
   const reason = firstText(job.error, job.message) ?? `job failed (status ${String(job.status)})`;
   return {
     state: "failed",
-    error: providerError(
-      "shortapi",
-      looksLikeContentPolicy(reason) ? "content_policy" : "provider_error",
-      reason,
-      {
-        retryable: false,
-        charged: job.refunded === true ? false : undefined,
-      },
-    ),
+    error: providerError("shortapi", codeForFailureText(reason), reason, {
+      retryable: false,
+      charged: job.refunded === true ? false : undefined,
+    }),
   };
 }
