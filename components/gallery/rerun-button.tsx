@@ -44,7 +44,7 @@ export function RerunButton({ run, onCreated, size = "sm" }: RerunButtonProps) {
       {createRun.error ? (
         <p
           role="alert"
-          className="col-span-full basis-full rounded-lg bg-danger-soft px-3 py-2 text-xs font-medium text-danger"
+          className="order-last col-span-full basis-full rounded-lg bg-danger-soft px-3 py-2 text-xs font-medium text-danger"
         >
           {createRun.error.message}
         </p>

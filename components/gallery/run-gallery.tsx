@@ -21,6 +21,8 @@ import type { Density } from "./use-density";
 interface RunGalleryProps {
   run: RunView;
   density: Density;
+  /** The width (px) the results have, null before it is measured. */
+  width: number | null;
   onRerun: (runId: string) => void;
 }
 
@@ -35,7 +37,7 @@ const ROW_LAYOUT: Record<Density, string> = {
  * (rows = prompts, columns = configurations). Owns the take each cell shows and the lightbox,
  * whose arrow keys move across the matrix.
  */
-export function RunGallery({ run, density, onRerun }: RunGalleryProps) {
+export function RunGallery({ run, density, width, onRerun }: RunGalleryProps) {
   const [picked, setPicked] = useState<Map<string, number>>(() => new Map());
   const [openIndex, setOpenIndex] = useState<number | null>(null);
   const cells = useMemo(() => matrixCells(run), [run]);
@@ -77,9 +79,9 @@ export function RunGallery({ run, density, onRerun }: RunGalleryProps) {
   return (
     <div className="@container">
       {cells.length <= 1 ? (
-        <ul aria-label="Results" className={`grid items-start gap-4 ${ROW_LAYOUT[density]}`}>
+        <ul aria-label="Results" data-row={0} className={`grid items-start gap-4 ${ROW_LAYOUT[density]}`}>
           {(cells[0] ?? []).map((cell) => (
-            <li key={cell.column} className="h-full">
+            <li key={cell.column} data-column={cell.column} tabIndex={-1} className="h-full rounded-card">
               {renderCell(0, cell.column, density, false)}
             </li>
           ))}
@@ -88,6 +90,7 @@ export function RunGallery({ run, density, onRerun }: RunGalleryProps) {
         <RunMatrix
           run={run}
           density={density}
+          width={width}
           renderCell={(row, column) => renderCell(row, column, density, true)}
         />
       )}

@@ -7,22 +7,25 @@ import type { RunView } from "@/lib/api/views";
 import { imageSlots } from "@/components/media/run-matrix-model";
 import { ambiguousLabels, modelLabel } from "@/lib/labels/names";
 import { tallestRatio } from "./matrix-columns";
+import {
+  GAP_REM,
+  isNarrow,
+  LAYOUT,
+  minimumWidthRem,
+  narrowColumnWidth,
+  sharedColumnWidth,
+} from "./matrix-layout";
+import { useHiddenColumns } from "./use-hidden-columns";
 import type { Density } from "./use-density";
 
 interface RunMatrixProps {
   run: RunView;
   density: Density;
+  /** The width (px) the results have, null before it is measured. */
+  width: number | null;
   renderCell: (row: number, column: number) => ReactNode;
 }
 
-/** Column widths (rem): the prompt column, and each configuration's at least / at most. */
-const LAYOUT: Record<Density, { header: number; min: number; max: string; rowHeight: number }> = {
-  large: { header: 12, min: 16, max: "1fr", rowHeight: 420 },
-  compact: { header: 9, min: 9, max: "1fr", rowHeight: 200 },
-  // Columns at most 7rem; how wide their thumbnails get is thumbnailCellWidth's, so 12 rows fit a screen.
-  contact: { header: 8, min: 4, max: "7rem", rowHeight: 48 },
-};
-const GAP_REM = 0.5;
 /** What the page puts above the matrix and the matrix's own header take of a screen's height. */
 const CHROME_REM = 20;
 /** Rows rendered beyond the box's view: half a box each way keeps a scroll smooth and 8 columns of cards under 1,500 nodes. */
@@ -30,111 +33,172 @@ const ROW_MARGIN = "50% 0px";
 
 /**
  * On the contact sheet, the width of a cell whose tallest thumbnail fills a row's share of the
- * screen (at least 2.5rem, at most 7rem), so 12 rows fit one screen whatever the images' shape.
+ * screen (at least 2.5rem, at most 14rem), so 12 rows fit one screen whatever the images' shape.
  */
 function thumbnailCellWidth(run: RunView): string {
-  const rowHeight = `clamp(2.5rem, calc((100dvh - ${CHROME_REM}rem) / ${run.prompts.length} - 0.25rem), 7rem)`;
+  const rowHeight = `clamp(2.5rem, calc((100dvh - ${CHROME_REM}rem) / ${run.prompts.length} - 0.25rem), 14rem)`;
   return `calc(${rowHeight} * ${imageSlots(run) * tallestRatio(run)})`;
+}
+
+function columnTemplate(run: RunView, density: Density, width: number | null): string {
+  const layout = LAYOUT[density];
+  const columns = run.configs.length;
+  if (width !== null && isNarrow(width))
+    return `repeat(${columns}, ${narrowColumnWidth(density, columns, width)}px)`;
+  const shared = width === null ? `${layout.max}rem` : `${sharedColumnWidth(density, columns, width)}px`;
+  const column =
+    density === "contact"
+      ? `clamp(${layout.min}rem, min(${thumbnailCellWidth(run)}, ${shared}), ${layout.max}rem)`
+      : `minmax(${layout.min}rem, ${layout.max}rem)`;
+  return `${layout.header}rem repeat(${columns}, ${column})`;
 }
 
 /**
  * The matrix: rows = prompts, columns = configurations, every column the same width (so every image
  * is drawn at the same scale). It scrolls in its own box, a screen tall at most, with the prompt
- * column and the configuration row sticky; rows far from the box's view are not rendered.
+ * column and the configuration row sticky and opaque; rows far from the box's view are not
+ * rendered. On a narrow screen each prompt is a heading above its row, whose cards take the width.
+ * Columns beyond the right edge are announced there ("2 more columns →").
  */
-export function RunMatrix({ run, density, renderCell }: RunMatrixProps) {
+export function RunMatrix({ run, density, width, renderCell }: RunMatrixProps) {
   const box = useRef<HTMLDivElement>(null);
   const layout = LAYOUT[density];
   const columns = run.configs.length;
+  const narrow = isNarrow(width);
   const dense = density === "contact";
-  // Cells keep room for their label; the thumbnails inside stop at the width (run-cell.tsx).
-  const cellWidth = dense ? thumbnailCellWidth(run) : null;
-  const column = cellWidth
-    ? `clamp(${layout.min}rem, ${cellWidth}, ${layout.max})`
-    : `minmax(${layout.min}rem, ${layout.max})`;
+  const hidden = useHiddenColumns(box, `${density}:${width}:${columns}:${narrow}`);
   const grid: CSSProperties = {
-    gridTemplateColumns: `${layout.header}rem repeat(${columns}, ${column})`,
-    minWidth: `${layout.header + columns * (layout.min + GAP_REM)}rem`,
+    gridTemplateColumns: columnTemplate(run, density, width),
     columnGap: `${GAP_REM}rem`,
   };
+  // The bands take the scrolled width too, so a sticky band covers every column it passes over.
+  const band: CSSProperties = narrow
+    ? { width: "max-content", minWidth: "100%" }
+    : { minWidth: `${minimumWidthRem(density, columns)}rem` };
   const ambiguous = ambiguousLabels(run.configs);
+  const scrollOn = () => {
+    const element = box.current;
+    if (!element) return;
+    const reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    element.scrollBy({ left: element.clientWidth * 0.8, behavior: reduce ? "auto" : "smooth" });
+  };
 
   return (
-    <div
-      ref={box}
-      role="table"
-      aria-label="Results matrix"
-      aria-rowcount={run.prompts.length + 1}
-      aria-colcount={columns + 1}
-      style={cellWidth ? ({ "--thumbnail-cell": cellWidth } as CSSProperties) : undefined}
-      className={cn(
-        "max-h-[calc(100dvh-7rem)] overflow-auto overscroll-contain rounded-card border border-line bg-surface-sunken/40",
-        dense && "w-fit max-w-full",
-      )}
-    >
-      <div role="rowgroup" className="sticky top-0 z-20 border-b border-line bg-surface/95 backdrop-blur">
-        <div role="row" className="grid py-2 pr-2" style={grid}>
-          <div
-            role="columnheader"
-            className="sticky left-0 z-10 bg-surface/95 pl-3 text-[11px] font-semibold tracking-wide text-fg-subtle uppercase"
-          >
-            Prompt
+    <div className="relative">
+      <div
+        ref={box}
+        role="table"
+        aria-label="Results matrix"
+        aria-rowcount={run.prompts.length + 1}
+        aria-colcount={columns + 1}
+        data-layout={narrow ? "narrow" : "wide"}
+        // Cells keep room for their label; the thumbnails inside stop at this width (run-cell.tsx).
+        style={
+          dense && !narrow ? ({ "--thumbnail-cell": thumbnailCellWidth(run) } as CSSProperties) : undefined
+        }
+        className={cn(
+          "max-h-[calc(100dvh-7rem)] overflow-auto overscroll-contain rounded-card border border-line bg-surface-sunken/40",
+          dense && !narrow && "w-fit max-w-full",
+          narrow && "snap-x snap-mandatory scroll-px-4",
+        )}
+      >
+        <div role="rowgroup" className="sticky top-0 z-20 border-b border-line bg-surface" style={band}>
+          <div role="row" className={cn("grid py-2", narrow ? "px-4" : "pr-2")} style={grid}>
+            <div
+              role="columnheader"
+              className={
+                narrow
+                  ? "sr-only"
+                  : "sticky left-0 z-10 bg-surface pl-3 text-[11px] font-semibold tracking-wide text-fg-subtle uppercase"
+              }
+            >
+              Prompt
+            </div>
+            {run.configs.map((config) => {
+              const { provider } = modelLabel(config.modelId);
+              return (
+                <div
+                  role="columnheader"
+                  key={config.index}
+                  data-column={config.index}
+                  className={cn("min-w-0", narrow && "snap-start")}
+                  title={`${config.label} (${provider})`}
+                >
+                  <p className={cn("truncate font-semibold text-fg", dense ? "text-[11px]" : "text-sm")}>
+                    {config.label}
+                    {dense && ambiguous.has(config.label) ? (
+                      <span className="font-normal text-fg-subtle"> ({provider})</span>
+                    ) : null}
+                  </p>
+                  {dense ? null : <p className="truncate text-xs text-fg-subtle">{provider}</p>}
+                </div>
+              );
+            })}
           </div>
-          {run.configs.map((config) => {
-            const { provider } = modelLabel(config.modelId);
-            return (
+        </div>
+        <div role="rowgroup" className={cn("grid", dense ? "gap-1 py-1" : "gap-2 py-2")} style={band}>
+          {run.prompts.map((prompt, row) => (
+            <RenderWhenNear
+              key={row}
+              root={box}
+              margin={ROW_MARGIN}
+              estimatedHeight={layout.rowHeight}
+              initiallyRendered={dense || row < 2}
+            >
               <div
-                role="columnheader"
-                key={config.index}
-                className="min-w-0"
-                title={`${config.label} (${provider})`}
+                role="row"
+                data-row={row}
+                className={cn("grid items-start", narrow ? "gap-y-1.5 px-4" : "pr-2")}
+                style={grid}
               >
-                <p className={cn("truncate font-semibold text-fg", dense ? "text-[11px]" : "text-sm")}>
-                  {config.label}
-                  {dense && ambiguous.has(config.label) ? (
-                    <span className="font-normal text-fg-subtle"> ({provider})</span>
-                  ) : null}
-                </p>
-                {dense ? null : <p className="truncate text-xs text-fg-subtle">{provider}</p>}
+                <div
+                  role="rowheader"
+                  className={cn(
+                    "sticky left-0 z-10",
+                    narrow ? "col-span-full -mx-4 px-4 pt-1" : "self-stretch bg-surface py-1 pl-3",
+                  )}
+                  style={narrow && width !== null ? { width: `${width - 2}px` } : undefined}
+                  title={prompt}
+                >
+                  <p
+                    className={cn(
+                      "text-fg",
+                      narrow
+                        ? "line-clamp-2 text-sm font-medium"
+                        : dense
+                          ? "text-[11px] leading-tight"
+                          : "line-clamp-6 text-xs leading-snug",
+                      !narrow && dense && (run.prompts.length > 8 ? "line-clamp-2" : "line-clamp-3"),
+                    )}
+                  >
+                    {prompt}
+                  </p>
+                </div>
+                {run.configs.map((config) => (
+                  <div
+                    role="cell"
+                    key={config.index}
+                    data-column={config.index}
+                    tabIndex={-1}
+                    className={cn("h-full min-w-0 rounded-card outline-offset-2", narrow && "snap-start")}
+                  >
+                    {renderCell(row, config.index)}
+                  </div>
+                ))}
               </div>
-            );
-          })}
+            </RenderWhenNear>
+          ))}
         </div>
       </div>
-      <div role="rowgroup" className={cn("grid", dense ? "gap-1 py-1" : "gap-2 py-2")}>
-        {run.prompts.map((prompt, row) => (
-          <RenderWhenNear
-            key={row}
-            root={box}
-            margin={ROW_MARGIN}
-            estimatedHeight={layout.rowHeight}
-            initiallyRendered={dense || row < 2}
-          >
-            <div role="row" className="grid items-start pr-2" style={grid}>
-              <div
-                role="rowheader"
-                className="sticky left-0 z-10 self-stretch bg-surface/95 py-1 pl-3 backdrop-blur"
-                title={prompt}
-              >
-                <p
-                  className={cn(
-                    "text-fg",
-                    dense ? "text-[11px] leading-tight" : "line-clamp-6 text-xs leading-snug",
-                    dense && (run.prompts.length > 8 ? "line-clamp-2" : "line-clamp-3"),
-                  )}
-                >
-                  {prompt}
-                </p>
-              </div>
-              {run.configs.map((config) => (
-                <div role="cell" key={config.index} className="h-full min-w-0">
-                  {renderCell(row, config.index)}
-                </div>
-              ))}
-            </div>
-          </RenderWhenNear>
-        ))}
-      </div>
+      {hidden > 0 ? (
+        <button
+          type="button"
+          onClick={scrollOn}
+          className="absolute top-2 right-2 z-30 inline-flex h-8 items-center rounded-full border border-line bg-surface px-3 text-xs font-medium text-fg shadow-card hover:bg-surface-muted"
+        >
+          {hidden} more {hidden === 1 ? "column" : "columns"} →
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect } from "react";
+import { useCallback, useEffect, useRef } from "react";
 import { ApiError } from "@/lib/http/api-client";
 import { useFinishNotice } from "@/lib/hooks/use-finish-notice";
 import { useRun } from "@/lib/hooks/use-run";
@@ -10,6 +10,7 @@ import type { RunView } from "@/lib/api/views";
 import { buttonClasses } from "@/components/ui/button";
 import { AlertIcon, ExternalIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
+import { useElementWidth } from "@/components/ui/use-element-width";
 import { ContactSheetLink } from "./contact-sheet-link";
 import { CopyCodeButton } from "./copy-code-button";
 import { CopyPromptButton } from "@/components/media/copy-prompt-button";
@@ -20,7 +21,9 @@ import { currentTakes } from "@/lib/models/takes";
 import { NotifyButton } from "./notify-button";
 import { RerunButton } from "./rerun-button";
 import { RunGallery } from "./run-gallery";
+import { fitDensity } from "./matrix-layout";
 import { useDensity } from "./use-density";
+import { revealCell } from "./use-hidden-columns";
 
 interface RunResultsProps {
   runId: string;
@@ -35,8 +38,17 @@ interface RunResultsProps {
 
 const DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
 
-/** Counts cells by their current take: a retried cell that succeeded is done, not failed. */
-function RunProgress({ run }: { run: RunView }) {
+/**
+ * Counts cells by their current take: a retried cell that succeeded is done, not failed. "1 failed"
+ * brings the first failed cell into sight, wherever the matrix is scrolled.
+ */
+function RunProgress({
+  run,
+  onShowFailed,
+}: {
+  run: RunView;
+  onShowFailed: (row: number, column: number) => void;
+}) {
   const newest = currentTakes(run.jobs);
   const count = (status: JobStatus) => newest.filter((job) => job.status === status).length;
   const [done, failed, canceled] = [count("succeeded"), count("failed"), count("canceled")];
@@ -46,9 +58,27 @@ function RunProgress({ run }: { run: RunView }) {
       {finished ? null : <Spinner className="size-3.5 text-accent" />}
       {finished ? "Finished" : "Generating"} · {done} of {newest.length}{" "}
       {run.prompts.length > 1 ? "cells" : "configurations"} done
-      {failed > 0 ? <span className="text-danger">· {failed} failed</span> : null}
+      {failed > 0 ? <FailedButton run={run} failed={failed} onShow={onShowFailed} /> : null}
       {canceled > 0 ? <span>· {canceled} canceled</span> : null}
     </p>
+  );
+}
+
+function FailedButton(props: {
+  run: RunView;
+  failed: number;
+  onShow: (row: number, column: number) => void;
+}) {
+  const first = currentTakes(props.run.jobs).find((job) => job.status === "failed");
+  return (
+    <button
+      type="button"
+      title="Show the first failed cell"
+      onClick={() => first && props.onShow(first.promptIndex, first.configIndex)}
+      className="-my-1 inline-flex min-h-6 items-center rounded px-1 text-danger underline decoration-danger/40 underline-offset-2 hover:decoration-danger"
+    >
+      · {props.failed} failed
+    </button>
   );
 }
 
@@ -61,7 +91,18 @@ export function RunResults({
   onMissing,
 }: RunResultsProps) {
   const { data: run, error } = useRun(runId);
-  const density = useDensity(run?.configs.length ?? 0);
+  const [measure, width] = useElementWidth<HTMLDivElement>();
+  const gallery = useRef<HTMLDivElement>(null);
+  const galleryRef = useCallback(
+    (element: HTMLDivElement | null) => {
+      gallery.current = element;
+      measure(element);
+    },
+    [measure],
+  );
+  const density = useDensity(
+    fitDensity({ prompts: run?.prompts.length ?? 0, columns: run?.configs.length ?? 0 }, width),
+  );
   useFinishNotice(run);
   const Heading = headingLevel;
   const missing = error instanceof ApiError && error.status === 404;
@@ -95,8 +136,9 @@ export function RunResults({
 
   return (
     <section aria-labelledby={`run-${run.id}-title`} className="grid gap-5">
-      <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
-        <div className="grid min-w-0 gap-1.5">
+      {/* The title keeps at least 20rem: the actions wrap under it, and their alerts span the width. */}
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="grid min-w-0 shrink grow-[999] basis-80 gap-1.5">
           <Heading
             id={`run-${run.id}-title`}
             className="line-clamp-3 text-base leading-snug font-semibold text-pretty sm:text-lg"
@@ -107,11 +149,14 @@ export function RunResults({
             <time dateTime={run.createdAt} className="text-xs text-fg-subtle">
               {DATE.format(new Date(run.createdAt))}
             </time>
-            <RunProgress run={run} />
+            <RunProgress
+              run={run}
+              onShowFailed={(row, column) => gallery.current && revealCell(gallery.current, row, column)}
+            />
             {error ? <p className="text-xs text-warning">Connection trouble, retrying…</p> : null}
           </div>
         </div>
-        <div className="flex shrink-0 flex-wrap gap-2">
+        <div className="flex min-w-0 grow flex-wrap gap-2">
           {isRunFinished(run) ? null : <NotifyButton />}
           <CopyPromptButton prompt={run.prompt} />
           <RerunButton run={run} onCreated={onRerun} />
@@ -132,7 +177,9 @@ export function RunResults({
         <ContactSheetLink runId={run.id} />
         <DensityToggle value={density} />
       </div>
-      <RunGallery run={run} density={density} onRerun={onRerun} />
+      <div ref={galleryRef} className="min-w-0">
+        <RunGallery run={run} density={density} width={width} onRerun={onRerun} />
+      </div>
     </section>
   );
 }

@@ -36,9 +36,9 @@ export function setDensity(density: Density) {
 
 /**
  * The density the person picked last (kept in localStorage, shared by every run on screen), or
- * until they pick one, large cards for a few columns and compact ones for wider matrices.
+ * until they pick one, `fitted`: the one that fits the screen (fitDensity).
  */
-export function useDensity(columns: number): Density {
+export function useDensity(fitted: Density): Density {
   const picked = useSyncExternalStore(subscribe, stored, () => null);
-  return picked ?? (columns > 4 ? "compact" : "large");
+  return picked ?? fitted;
 }
