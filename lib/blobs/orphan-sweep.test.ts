@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -15,7 +15,9 @@ import { emptyDatabase } from "@/lib/testing/test-database";
 import { pngImage } from "@/lib/testing/test-images";
 import { deleteRunAndFiles } from "@/lib/runs/delete-run";
 import { recordingBlobStore } from "./blob-ledger";
-import { BLOB_GRACE_MS, removeUnusedBlobs, sweepOrphanBlobs } from "./orphan-sweep";
+import { getInputById, linkRunInputs } from "@/lib/db/queries/inputs";
+import { createInputFromFile } from "@/lib/inputs/create-input";
+import { BLOB_GRACE_MS, UNUSED_INPUT_GRACE_MS, removeUnusedBlobs, sweepOrphanBlobs } from "./orphan-sweep";
 
 /** Now: a run deleted through the route removes its files by the real clock. */
 const START = new Date();
@@ -141,5 +143,25 @@ describe.each(DATABASE_ENGINES)("orphan blobs on $name", (engine) => {
     expect(await bytes.has(stored.blobKey)).toBe(true);
     const removed = await sweepOrphanBlobs(db, bytes, "instance-b", { now: AFTER_GRACE });
     expect(removed).toHaveLength(2);
+  });
+
+  it("removes an input no run uses once it is a day old, with its blobs; one a run uses stays", async () => {
+    const upload = async (seed: number) => {
+      const file = path.join(directory, `upload-${seed}.png`);
+      writeFileSync(file, await pngImage(96, 96, seed));
+      return createInputFromFile(db, store, file);
+    };
+    const [abandoned, used] = [await upload(6), await upload(7)];
+    const run = await startOneJobRun(db, START);
+    await linkRunInputs(db, run.id, [used.id]);
+
+    expect(await sweepOrphanBlobs(db, bytes, "a", { now: AFTER_GRACE })).toEqual([]);
+    expect(await getInputById(db, abandoned.id)).not.toBeNull();
+
+    const removed = await sweepOrphanBlobs(db, bytes, "b", { now: later(UNUSED_INPUT_GRACE_MS + 60_000) });
+    expect(removed.sort()).toEqual([abandoned.blobKey, abandoned.thumbnailKey].sort());
+    expect(await getInputById(db, abandoned.id)).toBeNull();
+    expect(await getInputById(db, used.id)).not.toBeNull();
+    expect(await bytes.has(used.blobKey)).toBe(true);
   });
 });

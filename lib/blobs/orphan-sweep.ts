@@ -1,6 +1,7 @@
 import "server-only";
 import type { Database } from "@/lib/db/client";
 import { orphanBlobKeys, removeBlobIfUnused, takeUpkeepLease } from "@/lib/db/queries/blobs";
+import { deleteAbandonedInputs } from "@/lib/db/queries/inputs";
 import { logger } from "@/lib/logger";
 import type { BlobStore } from "@/lib/storage/blob-store";
 
@@ -11,6 +12,8 @@ import type { BlobStore } from "@/lib/storage/blob-store";
 export const BLOB_GRACE_MS = 15 * 60_000;
 /** How often each instance offers to sweep; one of them does (an upkeep lease in the database). */
 export const SWEEP_INTERVAL_MS = 10 * 60_000;
+/** An input no run uses is kept this long after its upload: time to write the instruction and run it. */
+export const UNUSED_INPUT_GRACE_MS = 24 * 60 * 60_000;
 const SWEEP_BATCH = 500;
 
 export interface SweepOptions {
@@ -41,7 +44,8 @@ export async function removeUnusedBlobs(
 
 /**
  * The orphan sweep: every blob nothing refers to, last written before the grace period (an image a
- * canceled download stored, a deleted run's images too fresh to remove then), is removed. Safe on
+ * canceled download stored, a deleted run's images too fresh to remove then, an input uploaded and
+ * never run within UNUSED_INPUT_GRACE_MS), is removed. Safe on
  * every instance at once; the lease only saves the others the work. Returns the keys removed.
  */
 export async function sweepOrphanBlobs(
@@ -53,6 +57,8 @@ export async function sweepOrphanBlobs(
   const now = options.now ?? new Date();
   const until = new Date(now.getTime() + SWEEP_INTERVAL_MS / 2);
   if (!(await takeUpkeepLease(db, { name: "orphan-blob-sweep", holder, now, until }))) return [];
+  // Inputs uploaded and never run go first, so their blobs are orphans of this very pass.
+  await deleteAbandonedInputs(db, new Date(now.getTime() - UNUSED_INPUT_GRACE_MS));
   const cutoff = new Date(now.getTime() - (options.graceMs ?? BLOB_GRACE_MS));
   const removed: string[] = [];
   for (;;) {

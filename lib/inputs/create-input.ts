@@ -11,7 +11,7 @@ import { insertOrFindInput } from "@/lib/db/queries/inputs";
 import { AppError } from "@/lib/errors";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { processInput } from "./process-input";
-import { temporaryUploadPath } from "./receive-upload";
+import { temporaryUploadPath } from "./upload-files";
 
 /**
  * Turns the picture in a temporary file into a stored input: checked and re-encoded, both blobs

@@ -1,10 +1,8 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
-import { mkdir, open, rm, type FileHandle } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { open, rm, type FileHandle } from "node:fs/promises";
 import { MAX_INPUT_UPLOAD_BYTES } from "@/lib/api/input-requests";
 import { AppError } from "@/lib/errors";
+import { temporaryUploadPath } from "./upload-files";
 
 /** An upload on disk, in a private temporary file; `discard()` removes it (call it in every case). */
 export interface ReceivedUpload {
@@ -19,13 +17,6 @@ const MAX_PART_HEADER_BYTES = 16 * 1024;
 
 const tooLarge = () =>
   new AppError("payload_too_large", `The image is larger than ${MAX_INPUT_UPLOAD_BYTES / 1024 / 1024} MB`);
-
-/** Where uploads wait while they are checked; a crash leaves at most a temp file, never a blob. */
-export async function temporaryUploadPath(): Promise<string> {
-  const directory = path.join(tmpdir(), "prism-inputs");
-  await mkdir(directory, { recursive: true, mode: 0o700 });
-  return path.join(directory, `${randomUUID()}.upload`);
-}
 
 /** Receives an upload whose body is the image itself (Content-Type: image/…). */
 export function receiveRawUpload(request: Request): Promise<ReceivedUpload> {

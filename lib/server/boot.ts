@@ -4,6 +4,7 @@ import path from "node:path";
 import { startOrphanSweeper } from "@/lib/blobs/orphan-sweep";
 import { startChangeFeed, subscribeChanges } from "@/lib/changes/change-feed";
 import { getDatabase, type DatabaseHandle } from "@/lib/db/client";
+import { sweepInterruptedUploads } from "@/lib/inputs/upload-files";
 import { appPort, checkEnvironment, dataDir, publicUrl, simulatorHost, simulatorPort } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { processSlot } from "@/lib/process-state";
@@ -71,6 +72,8 @@ async function bootOnce(): Promise<DatabaseHandle> {
   // Files older than this process were being written when an earlier one died.
   const removed = await sweepInterruptedWrites(new Date(Date.now() - process.uptime() * 1_000));
   if (removed > 0) logger.info("Removed temporary files of interrupted image writes", { removed });
+  const uploads = await sweepInterruptedUploads(new Date(Date.now() - process.uptime() * 1_000));
+  if (uploads > 0) logger.info("Removed temporary files of interrupted uploads", { removed: uploads });
   const database = await getDatabase();
   booted("database");
   subscribeChanges(followChange);

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, notExists } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, notExists } from "drizzle-orm";
 import type { Database } from "../client";
 import { inputs, runInputs, type InputRow, type NewInputRow } from "../input-schema";
 import { settleBlobWrites } from "./blobs";
@@ -54,6 +54,20 @@ export async function linkRunInputs(db: Database, runId: string, inputIds: reado
   await db.insert(runInputs).values(inputIds.map((inputId, position) => ({ runId, inputId, position })));
 }
 
+const unusedByAnyRun = (db: Database) =>
+  notExists(db.select({ one: runInputs.position }).from(runInputs).where(eq(runInputs.inputId, inputs.id)));
+
+/**
+ * Deletes the inputs no run uses that were made before `cutoff` (uploaded, then never run), and
+ * returns them: their blobs are then the orphan sweep's to remove.
+ */
+export async function deleteAbandonedInputs(db: Database, cutoff: Date): Promise<InputRow[]> {
+  return db
+    .delete(inputs)
+    .where(and(lt(inputs.createdAt, cutoff), unusedByAnyRun(db)))
+    .returning();
+}
+
 /**
  * Of these inputs, deletes the ones no run uses any more and returns them (their blobs are then
  * candidates for removal). An input no run ever used stays: it may be about to be.
@@ -62,13 +76,6 @@ export async function deleteUnusedInputs(db: Database, ids: readonly string[]): 
   if (ids.length === 0) return [];
   return db
     .delete(inputs)
-    .where(
-      and(
-        inArray(inputs.id, [...ids]),
-        notExists(
-          db.select({ one: runInputs.position }).from(runInputs).where(eq(runInputs.inputId, inputs.id)),
-        ),
-      ),
-    )
+    .where(and(inArray(inputs.id, [...ids]), unusedByAnyRun(db)))
     .returning();
 }
