@@ -30,9 +30,13 @@ export type ProcessSlotName =
   | "boot"
   | "simulator"
   | "bootStatus"
-  /** lib/server/job-runner.ts: the blob store and the job runner. */
+  /** lib/server/job-runner.ts: the blob store, the job runner and this instance's id. */
   | "blobStore"
   | "jobRunner"
+  | "instanceId"
+  /** lib/server/instance-drift.ts: how this instance differs from the others, checked every few seconds. */
+  | "driftStatus"
+  | "driftWatch"
   /** lib/server/storage-health.ts and readiness.ts: the last probe answers, cached. */
   | "storageHealth"
   | "readinessCheck"

@@ -18,13 +18,15 @@ import {
 } from "../support/cluster-checks";
 import type { JobView } from "../../lib/api/views";
 
-// Two `next start` instances on one PostgreSQL, one bucket and one simulator (control 4760, providers 4761-4763).
+// Two `next start` instances on one PostgreSQL, one bucket and one simulator (control 4760, providers
+// 4761-4763); an instance restarted without keys runs its own simulator on 4767-4770.
 const o = E2E_PORT_OFFSET;
 const cluster = new Cluster({
   apps: [3760 + o, 3761 + o],
   simulator: 4760 + o,
   postgres: 25460 + o,
   bucket: 4766 + o,
+  ownSimulator: 4767 + o,
 });
 const A = () => cluster.a.baseUrl;
 const B = () => cluster.b.baseUrl;
@@ -372,4 +374,33 @@ test("an instance started while PostgreSQL is down boots fully once a user's req
   const results = await waitAllTerminal(A(), [runId], 60_000);
   expect([...results.values()].flat().filter((job) => job.status !== "succeeded")).toEqual([]);
   await cluster.b.start();
+});
+
+test("an instance without provider keys never works on jobs accepted elsewhere: it leaves them, logs it, and readiness says so", async () => {
+  await cluster.startInstances();
+  await cluster.restartWithoutKeys(1);
+  // Slow providers: the jobs are still unfinished when A goes.
+  await cluster.simulator.control.settings({ stepMs: 3_000 });
+  const runTags = tags("keyless", 6);
+  const runIds = await Promise.all(runTags.map((tag) => createRunOn(A(), tag)));
+  // A goes away with the jobs unfinished; B could take them, but they are not B's to take.
+  await cluster.a.stop();
+  await expect
+    .poll(async () => (await (await fetch(`${B()}/api/ready`)).json()).configuration?.jobsLeftForOthers, {
+      timeout: 20_000,
+    })
+    .toBeGreaterThan(0);
+  const { configuration } = await (await fetch(`${B()}/api/ready`)).json();
+  expect(configuration.warnings.join("\n")).toContain("shortapi: simulator on");
+  expect(cluster.b.logs).toContain("configuration differs from the deployment");
+
+  await cluster.simulator.control.settings({ stepMs: 100 });
+  await cluster.a.start();
+  const results = await waitAllTerminal(A(), runIds);
+  expect([...results.values()].flat().filter((job) => job.status !== "succeeded")).toEqual([]);
+  // Nothing ever reached B's own simulator; each job was created once, at the cluster's providers.
+  expect(await cluster.b.simulator.calls()).toEqual([]);
+  const creates = await createsByTag(cluster.simulator, runTags);
+  for (const tag of runTags)
+    expect(creates.get(tag)?.sort(), tag).toEqual(["dashscope", "pixazo", "shortapi"]);
 });

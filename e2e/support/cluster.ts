@@ -18,6 +18,8 @@ export interface ClusterPorts {
   postgres: number;
   /** The bucket's server, fixed so a check can stop it and start it again in place. */
   bucket: number;
+  /** The built-in simulator of an instance started without provider keys (its providers on the next three). */
+  ownSimulator: number;
 }
 
 /**
@@ -33,6 +35,7 @@ export class Cluster {
   private postgres: { directory: string; url: string } | null = null;
   private database: ScratchDatabase | null = null;
   private apps: AppServer[] = [];
+  private readonly instanceEnv: Record<string, string>[] = [];
   private readonly dataDirs: string[] = [];
 
   constructor(private readonly ports: ClusterPorts) {
@@ -85,23 +88,36 @@ export class Cluster {
     await this.simulator.control.reset();
     this.database = await createScratchDatabase(this.postgres!.url, "prism_cluster");
     this.apps = this.ports.apps.map((port, index) => {
-      const dataDir = path.join(os.tmpdir(), `prism-e2e-cluster-${index}-${process.pid}-${Date.now()}`);
-      this.dataDirs.push(dataDir);
-      return new AppServer({
-        port,
-        dataDir,
-        simulatorPort: this.ports.simulator,
-        env: {
-          ...this.simulator.providerEnv("cluster-test-key"),
-          ...this.s3!.env,
-          DATABASE_URL: this.database!.url,
-          PRISM_RATE_LIMIT_PER_MINUTE: "0",
-          ...env,
-        },
-      });
+      this.instanceEnv[index] = env;
+      return this.app(port, { ...this.simulator.providerEnv("cluster-test-key"), ...env });
     });
     // One at a time: B then boots on a migrated database, as a rolling deployment would.
     for (const app of this.apps) await app.start();
+  }
+
+  /**
+   * Restarts instance `index` (SIGTERM, then start) without provider keys, on the same database and
+   * bucket: it runs its own built-in simulator, as an instance whose keys were forgotten would.
+   */
+  async restartWithoutKeys(index: 0 | 1): Promise<void> {
+    await this.instance(index).stop();
+    this.apps[index] = this.app(
+      this.ports.apps[index],
+      { PRISM_SIMULATOR: "on", ...this.instanceEnv[index] },
+      this.ports.ownSimulator,
+    );
+    await this.apps[index].start();
+  }
+
+  private app(port: number, env: Record<string, string>, simulatorPort = this.ports.simulator): AppServer {
+    const dataDir = path.join(os.tmpdir(), `prism-e2e-cluster-${port}-${process.pid}-${Date.now()}`);
+    this.dataDirs.push(dataDir);
+    return new AppServer({
+      port,
+      dataDir,
+      simulatorPort,
+      env: { ...this.s3!.env, DATABASE_URL: this.database!.url, PRISM_RATE_LIMIT_PER_MINUTE: "0", ...env },
+    });
   }
 
   /** Starts both instances unless they run (with whatever settings they were started with). */

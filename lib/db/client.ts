@@ -1,5 +1,5 @@
 import "server-only";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { databaseUrl, dataDir } from "@/lib/env";
@@ -35,6 +35,14 @@ export type DatabaseLocation =
 const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 /** Any fixed number: PostgreSQL advisory locks are keyed by an integer, shared by every instance. */
 const MIGRATION_LOCK_KEY = 7_347_710_233;
+
+/** How many migrations this build ships (drizzle/meta/_journal.json): its schema version. */
+export function knownMigrationCount(): number {
+  const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as {
+    entries: unknown[];
+  };
+  return journal.entries.length;
+}
 
 export function defaultDatabaseLocation(): DatabaseLocation {
   const url = databaseUrl();

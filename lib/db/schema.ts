@@ -15,6 +15,7 @@ import {
 import type { JobStatus } from "@/lib/models/job-status";
 import type { ReviewMode } from "@/lib/models/review-mode";
 import type { ProviderId, ProviderOutput } from "@/lib/models/types";
+import type { StoredRunConfig } from "./stored-run-config";
 
 /** Millisecond precision keeps keyset cursors (which travel as JS dates) exact. */
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
@@ -69,6 +70,8 @@ export const jobs = pgTable(
     retryNote: text("retry_note"),
     modelId: text("model_id").notNull(),
     providerId: text("provider_id").$type<ProviderId>().notNull(),
+    /** Where the accepting instance reached the provider (registry.ts providerEndpoint); null: anyone's. */
+    providerEndpoint: text("provider_endpoint"),
     /** Validated by the model's schema, defaults applied. */
     params: jsonb("params").$type<Record<string, unknown>>().notNull(),
     status: text("status").$type<JobStatus>().notNull().default("queued"),
@@ -244,13 +247,7 @@ export const rateLimits = pgTable(
 export { idempotencyKeys } from "./idempotency-schema";
 export { serverSecrets } from "./secret-schema";
 
-/** A column of a run as stored: the model, its params as sent (before a random seed), its label. */
-export interface StoredRunConfig {
-  modelId: string;
-  params: Record<string, unknown>;
-  label: string;
-  notes: string[];
-}
+export type { StoredRunConfig } from "./stored-run-config";
 
 export type RunRow = typeof runs.$inferSelect;
 export type JobRow = typeof jobs.$inferSelect;

@@ -3,6 +3,7 @@ import type { RunConfigInput } from "@/lib/api/run-requests";
 import { newId } from "@/lib/db/ids";
 import type { NewJobRow } from "@/lib/db/schema";
 import { seedToSend } from "@/lib/models/seeds";
+import { providerEndpoint } from "@/lib/providers/registry";
 import { estimateJobCost } from "@/lib/spend/estimate";
 
 export interface CellJob {
@@ -36,6 +37,7 @@ export function cellJobRow(cell: CellJob): NewJobRow {
     seed,
     modelId: model.id,
     providerId: model.providerId,
+    providerEndpoint: providerEndpoint(model.providerId),
     params: sent,
     notes,
     status: "queued",

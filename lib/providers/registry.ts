@@ -1,4 +1,5 @@
 import "server-only";
+import os from "node:os";
 import {
   providerVariables,
   SIMULATOR_API_KEY,
@@ -79,4 +80,15 @@ export function getProvider(
 export function providerStatus(providerId: ProviderId): { available: boolean; simulated: boolean } {
   const settings = providerSettings(providerId);
   return { available: Boolean(settings.apiKey), simulated: settings.simulated };
+}
+
+/**
+ * Where this instance's jobs of a provider go, as recorded on each job it accepts, or null when the
+ * provider has no key here. The built-in simulator is this machine's own (its jobs exist nowhere
+ * else), so its endpoint names the host; a real provider's is its base URL, the same everywhere.
+ */
+export function providerEndpoint(providerId: ProviderId): string | null {
+  const settings = providerSettings(providerId);
+  if (!settings.apiKey) return null;
+  return settings.simulated ? `simulator on ${os.hostname()} at ${settings.baseUrl}` : settings.baseUrl;
 }

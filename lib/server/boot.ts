@@ -11,6 +11,7 @@ import { processSlot } from "@/lib/process-state";
 import { checkProviderSettings, simulatorEnabled } from "@/lib/providers/registry";
 import { followChange } from "@/lib/runs/finished-run-cache";
 import { sweepInterruptedWrites } from "@/lib/storage/configured-blob-store";
+import { startDriftWatch } from "./instance-drift";
 import { getBlobStore, startJobRunner } from "./job-runner";
 import { isShuttingDown } from "./shutdown-flag";
 import { installSignalHandlers } from "./lifecycle";
@@ -76,6 +77,8 @@ async function bootOnce(): Promise<DatabaseHandle> {
   if (uploads > 0) logger.info("Removed temporary files of interrupted uploads", { removed: uploads });
   const database = await getDatabase();
   booted("database");
+  // Before the runner: a mismatch with the other instances is logged before any job is taken.
+  await startDriftWatch(database);
   subscribeChanges(followChange);
   await startChangeFeed(database);
   booted("changeFeed");

@@ -11,13 +11,21 @@ import { createJobRunner } from "@/lib/jobs/runner/engine";
 import { RUNNER_DEFAULTS, type JobRunner } from "@/lib/jobs/runner/types";
 import { providerPollSchedule } from "@/lib/jobs/schedule";
 import { PROVIDER_IDS } from "@/lib/models/types";
-import { getProvider } from "@/lib/providers/registry";
+import { getProvider, providerEndpoint } from "@/lib/providers/registry";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { createConfiguredBlobStore } from "@/lib/storage/configured-blob-store";
 import { isShuttingDown } from "./shutdown-flag";
 
 const blobStore = processSlot<BlobStore>("blobStore");
 const jobRunner = processSlot<JobRunner>("jobRunner");
+const currentInstanceId = processSlot<string>("instanceId");
+
+/** This process among the instances on the database: its leases' owner and its row in `instances`. */
+export function instanceId(): string {
+  return currentInstanceId.getOrCreate(
+    () => `${os.hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`,
+  );
+}
 
 /** The configured store, each write recorded in the database first for the orphan sweep (lib/blobs). */
 export function getBlobStore(): BlobStore {
@@ -34,9 +42,11 @@ export async function startJobRunner(handle: DatabaseHandle): Promise<JobRunner 
       db: handle.db,
       blobStore: getBlobStore(),
       getProvider: (providerId) => getProvider(providerId),
+      // Alone on its database (PGlite), every job is this instance's, as it always was.
+      providerEndpoint: handle.exclusive ? undefined : providerEndpoint,
       fetchImage: fetchProviderImage,
       now: () => new Date(),
-      ownerId: `${os.hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`,
+      ownerId: instanceId(),
       pollSchedule: providerPollSchedule,
       callbackUrl: (job) => callbackUrlFor(publicUrl(), job.callbackToken),
     },

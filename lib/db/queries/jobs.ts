@@ -12,6 +12,11 @@ export interface ClaimOptions {
   limit: number;
   /** Only this provider's jobs (the runner's per-provider slots). */
   providerId?: ProviderId;
+  /**
+   * Only jobs accepted for this provider endpoint (jobs.provider_endpoint), or by an older build that
+   * recorded none. Undefined: any job (a database only this process uses).
+   */
+  endpoint?: string;
 }
 
 /**
@@ -29,7 +34,7 @@ const leaseEnd = (leaseMs: number) =>
  */
 export async function claimDueJobs(
   db: Database,
-  { owner, now, leaseMs, limit, providerId }: ClaimOptions,
+  { owner, now, leaseMs, limit, providerId, endpoint }: ClaimOptions,
 ): Promise<JobRow[]> {
   if (limit <= 0) return [];
   const due = db
@@ -41,6 +46,9 @@ export async function claimDueJobs(
         lte(jobs.nextAttemptAt, now),
         or(isNull(jobs.leaseUntil), lt(jobs.leaseUntil, sql`now()`)),
         providerId ? eq(jobs.providerId, providerId) : undefined,
+        endpoint === undefined
+          ? undefined
+          : or(isNull(jobs.providerEndpoint), eq(jobs.providerEndpoint, endpoint)),
       ),
     )
     .orderBy(asc(jobs.nextAttemptAt))

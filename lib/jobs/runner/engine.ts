@@ -117,12 +117,16 @@ export function createJobRunner(
       if (shuttingDown) break;
       const limit = freeSlotsOf(providerId, limits, inFlightCounts());
       if (limit === 0) continue;
+      const endpoint = dependencies.providerEndpoint?.(providerId);
+      // No key here: another instance that has one works on these (an instance never takes a job it cannot do).
+      if (endpoint === null) continue;
       const claimed = await claimDueJobs(db, {
         owner: ownerId,
         now: now(),
         leaseMs: settings.leaseMs,
         limit,
         providerId,
+        endpoint,
       });
       for (const job of claimed) {
         const step = processJob(job).finally(() => inFlight.delete(job.id));

@@ -16,6 +16,12 @@ export interface JobRunnerDependencies {
   getProvider: (providerId: ProviderId) => ImageProvider | null;
   fetchImage: FetchImage;
   now: () => Date;
+  /**
+   * On a database other instances share: this instance's endpoint for a provider (null without a
+   * key). Only jobs accepted for the same endpoint are claimed, none of a provider it lacks.
+   * Undefined: every job is this runner's (embedded PGlite).
+   */
+  providerEndpoint?: (providerId: ProviderId) => string | null;
   /** Unique per runner instance; written into the leases it takes. */
   ownerId: string;
   pollSchedule?: (providerId: ProviderId) => PollSchedule;
