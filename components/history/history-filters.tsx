@@ -2,10 +2,9 @@
 
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { SearchIcon, StarIcon } from "@/components/ui/icons";
-import { Input } from "@/components/ui/input";
+import { StarIcon } from "@/components/ui/icons";
 import { Select } from "@/components/ui/select";
-import { useModels } from "@/lib/hooks/use-models";
+import { SearchModelFields } from "@/components/filters/search-model-fields";
 import { JOB_STATUSES, type JobStatus } from "@/lib/models/job-status";
 
 export interface HistoryFilterValues {
@@ -31,32 +30,13 @@ export function HistoryFilters({
   value: HistoryFilterValues;
   onChange: (value: HistoryFilterValues) => void;
 }) {
-  const { data } = useModels();
   return (
     <div className="grid w-full gap-2 sm:grid-cols-[minmax(0,18rem)_11rem_9rem_auto] lg:w-auto">
-      <div className="relative">
-        <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-fg-subtle" />
-        <Input
-          type="search"
-          aria-label="Search prompts"
-          placeholder="Search prompts"
-          value={value.search}
-          onChange={(event) => onChange({ ...value, search: event.target.value })}
-          className="pl-9"
-        />
-      </div>
-      <Select
-        aria-label="Model"
-        value={value.modelId}
-        onChange={(event) => onChange({ ...value, modelId: event.target.value })}
-      >
-        <option value="">All models</option>
-        {data?.models.map((model) => (
-          <option key={model.id} value={model.id}>
-            {model.name} ({model.providerName})
-          </option>
-        ))}
-      </Select>
+      <SearchModelFields
+        search={value.search}
+        modelId={value.modelId}
+        onChange={(change) => onChange({ ...value, ...change })}
+      />
       <Select
         aria-label="Status"
         value={value.status}

@@ -7,6 +7,7 @@ import { cn } from "@/components/ui/cn";
 const LINKS = [
   { href: "/", label: "Playground" },
   { href: "/history", label: "History" },
+  { href: "/picks", label: "Picks" },
   { href: "/shared", label: "Shared" },
 ] as const;
 

@@ -1,5 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import type { GalleryListView, GalleryView, RunView } from "../../lib/api/views";
+import { strFromU8, unzipSync } from "fflate";
+import sharp from "sharp";
+import type { ArchiveManifest } from "../../lib/downloads/archive-manifest";
+import type { GalleryListView, GalleryView, PickListView, RunView } from "../../lib/api/views";
 import { E2E_BASE_URL } from "../support/env";
 import { allModels, createRun, waitUntilTerminal } from "../support/runs";
 
@@ -191,5 +194,103 @@ test("star and note an image, filter history by Starred, share the starred with 
     await expect(dialog).toBeHidden();
     await expect(edited.getByText(/^Expires /)).toHaveCount(0);
     expect((await find()).expiresAt).toBeNull();
+  });
+});
+
+test("the picks board: stars from three runs, reordered by keyboard, shared and exported in that order", async ({
+  page,
+  browser,
+}) => {
+  const models = (await allModels(E2E_BASE_URL)).slice(0, 1);
+  const tag = `board${Math.random().toString(36).slice(2, 8)}`;
+  const words = ["amber", "birch", "cobalt"];
+  for (const word of words) {
+    const runId = await createRun(E2E_BASE_URL, { prompt: `${word} teapot ${tag}`, models });
+    expect((await waitUntilTerminal(E2E_BASE_URL, runId))[0]?.status).toBe("succeeded");
+    const image = await firstImage(runId);
+    const response = await fetch(`${E2E_BASE_URL}/api/images/${image.id}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json", origin: E2E_BASE_URL },
+      body: JSON.stringify({
+        starred: true,
+        ...(word === "birch" ? { note: "client liked the glaze" } : {}),
+      }),
+    });
+    expect(response.status).toBe(200);
+  }
+  const cards = page.getByRole("list", { name: "Picks" }).getByRole("article");
+  const shownPrompts = async () =>
+    (await cards.allInnerTexts()).map((text) => words.find((word) => text.includes(`${word} teapot`)));
+
+  await test.step("the stars of all three runs are on the board, newest first, filtered by prompt words", async () => {
+    await page.goto("/");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Picks" }).click();
+    await expect(page.getByRole("heading", { name: "Picks", level: 1 })).toBeVisible();
+    await page.getByRole("searchbox", { name: "Search prompts" }).fill(`teapot ${tag}`);
+    await expect(cards).toHaveCount(3);
+    expect(await shownPrompts()).toEqual(["cobalt", "birch", "amber"]);
+    await expect(cards.nth(1)).toContainText("client liked the glaze");
+  });
+
+  await test.step("the keyboard moves amber to the top; the order is saved", async () => {
+    const handle = page.getByRole("button", { name: /^Move pick 3: .*amber teapot/ });
+    await handle.focus();
+    await page.keyboard.press("ArrowUp");
+    await expect(page.getByRole("button", { name: /^Move pick 2: .*amber teapot/ })).toBeFocused();
+    await page.keyboard.press("Home");
+    await expect(page.getByRole("button", { name: /^Move pick 1: .*amber teapot/ })).toBeFocused();
+    await expect(page.getByRole("status").filter({ hasText: "Moved to place 1 of 3" })).toBeAttached();
+    expect(await shownPrompts()).toEqual(["amber", "cobalt", "birch"]);
+    await expect
+      .poll(async () =>
+        (await getJson<PickListView>(`/api/picks?q=${tag}`)).picks.map((pick) => pick.prompt.split(" ")[0]),
+      )
+      .toEqual(["amber", "cobalt", "birch"]);
+    await page.reload();
+    await page.getByRole("searchbox", { name: "Search prompts" }).fill(tag);
+    await expect(cards).toHaveCount(3);
+    expect(await shownPrompts()).toEqual(["amber", "cobalt", "birch"]);
+    await page.screenshot({ path: "test-results/picks-board.png" });
+  });
+
+  await test.step("Share these makes a gallery in the board's order", async () => {
+    await page.getByRole("button", { name: "Share these" }).click();
+    const dialog = page.getByRole("dialog", { name: "Share" });
+    await dialog.getByRole("button", { name: "Create link" }).click();
+    const link = dialog.getByRole("textbox", { name: "Share link" });
+    await expect(link).toHaveValue(/\/g\/[\w-]+$/);
+    const visitor = await browser.newContext();
+    const sharePage = await visitor.newPage();
+    await sharePage.goto(await link.inputValue());
+    const sections = sharePage.getByRole("region", { name: /^Prompt:/ });
+    await expect(sections).toHaveCount(3);
+    const prompts = await sections.evaluateAll((nodes) =>
+      nodes.map((node) => node.getAttribute("aria-label")),
+    );
+    expect(prompts.map((label) => words.find((word) => label?.includes(word)))).toEqual([
+      "amber",
+      "cobalt",
+      "birch",
+    ]);
+    await visitor.close();
+    await dialog.getByRole("button", { name: "Close" }).click();
+  });
+
+  await test.step("the contact sheet and the ZIP hold the selection in that order", async () => {
+    await cards.nth(2).getByRole("checkbox").check();
+    await cards.nth(0).getByRole("checkbox").check();
+    await expect(page.getByText("2 of 3 selected")).toBeVisible();
+    const sheetHref = await page.getByRole("link", { name: "Contact sheet" }).getAttribute("href");
+    const sheet = await page.request.get(sheetHref!);
+    expect(sheet.headers()["content-type"]).toBe("image/png");
+    const { width, height } = await sharp(await sheet.body()).metadata();
+    // Two rows of one cell each: taller than a one-row sheet of the same width would be.
+    expect(height).toBeGreaterThan(width! / 2);
+    const zip = await page.request.get((await page.getByRole("link", { name: "ZIP" }).getAttribute("href"))!);
+    const files = unzipSync(new Uint8Array(await zip.body()));
+    const manifest = JSON.parse(strFromU8(files["manifest.json"]!)) as ArchiveManifest;
+    expect(manifest.kind).toBe("picks");
+    expect(manifest.images.map((image) => image.prompt.split(" ")[0])).toEqual(["amber", "birch"]);
+    expect(Object.keys(files)).toContain("contact-sheet.png");
   });
 });

@@ -3,6 +3,7 @@ import type { ImageView } from "./image-view";
 import type { ReviewView } from "./review-views";
 
 export type { ImageView } from "./image-view";
+export type * from "./board-views";
 
 /** Isomorphic: the JSON shapes the API answers with, read by the browser. */
 
@@ -224,25 +225,4 @@ export interface CodeSnippetsView {
   curl: string;
   javascript: string;
   python: string;
-}
-
-/** One starred image on the picks board (GET /api/picks). */
-export interface PickView {
-  image: ImageView;
-  runId: string;
-  prompt: string;
-  modelId: string;
-  /** The label of the image's configuration (column), e.g. "FLUX.1 · schnell". */
-  configuration: string;
-  /** Which take of its cell the image came from. */
-  take: number;
-  note: string | null;
-  /** Its place on the board (1 first); null until the board has been ordered, then it follows the ordered ones. */
-  position: number | null;
-  createdAt: string;
-}
-
-export interface PickListView {
-  picks: PickView[];
-  nextCursor?: string;
 }

@@ -18,4 +18,7 @@ export const queryKeys = {
   compares: ["compare"] as const,
   compare: (imageIds: readonly string[]) => ["compare", imageIds] as const,
   code: (path: string) => ["code", path] as const,
+  /** Every page of the picks board, whatever its filters. */
+  picks: ["picks"] as const,
+  picksPage: (filters: object) => ["picks", filters] as const,
 };

@@ -85,8 +85,11 @@ export function annotateImageOptions(queryClient: QueryClient) {
     },
     onSuccess: ({ image }: ImagePatchResponse) => {
       replaceEverywhere(queryClient, image);
-      // The Starred filter of history and its "Share starred" follow.
-      return queryClient.invalidateQueries({ queryKey: queryKeys.history });
+      // The Starred filter of history, its "Share starred" and the picks board follow.
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.history }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.picks }),
+      ]);
     },
   };
 }

@@ -94,4 +94,7 @@ export const apiPost = <T>(path: string, body: unknown, headers?: Record<string,
 export const apiPatch = <T>(path: string, body: unknown) =>
   apiFetch<T>(path, { method: "PATCH", body: JSON.stringify(body) });
 
+export const apiPut = <T>(path: string, body: unknown) =>
+  apiFetch<T>(path, { method: "PUT", body: JSON.stringify(body) });
+
 export const apiDelete = (path: string) => apiFetch<unknown>(path, { method: "DELETE" });
