@@ -47,6 +47,7 @@ const SERVER_FEATURES = {
     "views",
   ],
   "contact-sheet": [...FOUNDATION, "db", "storage", "render", "views"],
+  scorecard: [...FOUNDATION, "db"],
 };
 const BELOW_FEATURES = {
   models: [],
