@@ -26,6 +26,8 @@ export type ProcessSlotName =
   | "sharedReads"
   /** lib/runs/held-waits.ts: the long-polls this instance holds, in all and per client. */
   | "heldWaits"
+  /** lib/runs/run-changes.ts: held long-polls a change woke, answered a batch per turn of the event loop. */
+  | "wakeQueue"
   /** lib/server/boot.ts: the one boot of this process, its built-in simulator and what it has started. */
   | "boot"
   | "simulator"

@@ -76,6 +76,8 @@ export async function startApp({ port, simulatorPort, dataDir, env = {} }) {
     control: server.simulator,
     /** Milliseconds from spawn to the first 200 of /api/health. */
     startupMs,
+    /** The server's process id, also its process group's. */
+    pid: server.pid,
     stop: () => server.stop(),
   };
 }

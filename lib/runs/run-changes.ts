@@ -1,5 +1,6 @@
 import "server-only";
 import { subscribeChanges, type Change } from "@/lib/changes/change-feed";
+import { processSlot } from "@/lib/process-state";
 import { readMoment } from "./shared-reads";
 
 /** A change, and when it was heard on the reads' clock: a read begun later reflects it. */
@@ -19,7 +20,7 @@ export function watchRunChanges(runId: string): { next: () => Promise<HeardChang
   const stop = subscribeChanges((change) => {
     if (change.kind !== "resync" && !("runId" in change && change.runId === runId)) return;
     newest = { change, heardAt: readMoment() };
-    wake();
+    wakeSoon(() => wake());
   });
   async function next(): Promise<HeardChange> {
     while (!newest) await new Promise<void>((resolve) => (wake = resolve));
@@ -28,6 +29,29 @@ export function watchRunChanges(runId: string): { next: () => Promise<HeardChang
     return change;
   }
   return { next, stop };
+}
+
+/**
+ * Waiters woken per turn of the event loop. A change wakes every waiter on its run, thousands on a
+ * busy share; answering them in batches lets other requests (a health probe) in between.
+ */
+const WAKE_BATCH = 50;
+const wakeQueue = processSlot<{ queue: (() => void)[]; scheduled: boolean }>("wakeQueue").getOrCreate(() => ({
+  queue: [],
+  scheduled: false,
+}));
+
+function wakeSoon(wake: () => void): void {
+  wakeQueue.queue.push(wake);
+  if (wakeQueue.scheduled) return;
+  wakeQueue.scheduled = true;
+  setImmediate(wakeBatch);
+}
+
+function wakeBatch(): void {
+  for (const wake of wakeQueue.queue.splice(0, WAKE_BATCH)) wake();
+  if (wakeQueue.queue.length > 0) setImmediate(wakeBatch);
+  else wakeQueue.scheduled = false;
 }
 
 /** Ends after `milliseconds`, or at once when the request is aborted. */

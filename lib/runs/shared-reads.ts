@@ -11,25 +11,33 @@ import { processSlot } from "@/lib/process-state";
 interface SharedReads {
   /** Moves at the start of every read: a read's stamp is above every moment noted before it began. */
   clock: number;
-  inFlight: Map<string, { started: number; result: Promise<unknown> }>;
+  /** The last read of each key, in flight or ended. */
+  reads: Map<string, { started: number; result: Promise<unknown> }>;
 }
 
 /** Process-wide: a notice stamped by one bundle must be comparable with a read begun in another. */
-const state = processSlot<SharedReads>("sharedReads").getOrCreate(() => ({ clock: 0, inFlight: new Map() }));
+const state = processSlot<SharedReads>("sharedReads").getOrCreate(() => ({ clock: 0, reads: new Map() }));
 
 /** Now, on the reads' clock: a read begun later is fresh enough for what is noted now. */
 export function readMoment(): number {
   return state.clock;
 }
 
-/** `read()`'s result, or that of the read of `key` in flight if it began after `since`. */
+/** Reads kept after they end, for requests woken by the same notice a little later (oldest out first). */
+const MAX_KEPT = 1_000;
+
+/** `read()`'s result, or that of the last read of `key` (ended or not) if it began after `since`. */
 export function sharedRead<T>(key: string, since: number, read: () => Promise<T>): Promise<T> {
-  const current = state.inFlight.get(key);
-  if (current && current.started > since) return current.result as Promise<T>;
+  const last = state.reads.get(key);
+  if (last && last.started > since) return last.result as Promise<T>;
   const started = ++state.clock;
-  const result = read().finally(() => {
-    if (state.inFlight.get(key)?.result === result) state.inFlight.delete(key);
+  const result = read();
+  // A failed read is not shared with anyone who comes later.
+  result.catch(() => {
+    if (state.reads.get(key)?.result === result) state.reads.delete(key);
   });
-  state.inFlight.set(key, { started, result });
+  state.reads.delete(key);
+  state.reads.set(key, { started, result });
+  if (state.reads.size > MAX_KEPT) state.reads.delete(state.reads.keys().next().value!);
   return result;
 }
