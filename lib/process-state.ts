@@ -28,6 +28,8 @@ export type ProcessSlotName =
   | "heldWaits"
   /** lib/runs/run-changes.ts: held long-polls a change woke, answered a batch per turn of the event loop. */
   | "wakeQueue"
+  /** lib/contact-sheet/sheet-cache.ts: contact sheets being drawn, and the requests waiting for a slot. */
+  | "sheetRenders"
   /** lib/server/boot.ts: the one boot of this process, its built-in simulator and what it has started. */
   | "boot"
   | "simulator"

@@ -1,8 +1,9 @@
 import "server-only";
 import { and, eq, gt, inArray, lt, notExists, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { blobs, images, upkeepLeases } from "../schema";
+import { blobs, images, runs, upkeepLeases } from "../schema";
 import { inputs } from "../input-schema";
+import { contactSheets } from "../sheet-schema";
 
 /** Records that `key` is being written now, before its bytes go to the store. */
 export async function recordBlobWrite(db: Database, key: string, now: Date): Promise<void> {
@@ -27,7 +28,7 @@ export async function settleBlobWrites(db: Database, keys: string[]): Promise<vo
     .where(and(inArray(blobs.key, [...new Set(keys)]), gt(blobs.pending, 0)));
 }
 
-/** No image and no input refers to the blob, as original or thumbnail. */
+/** No image and no input refers to the blob, as original or thumbnail, and no run's contact sheet is it. */
 const unreferenced = and(
   notExists(
     sql`(select 1 from ${images} where ${images.blobKey} = ${blobs.key} or ${images.thumbnailKey} = ${blobs.key})`,
@@ -35,6 +36,7 @@ const unreferenced = and(
   notExists(
     sql`(select 1 from ${inputs} where ${inputs.blobKey} = ${blobs.key} or ${inputs.thumbnailKey} = ${blobs.key})`,
   ),
+  notExists(sql`(select 1 from ${contactSheets} where ${contactSheets.blobKey} = ${blobs.key})`),
 );
 
 /** Up to `limit` blobs no image or input refers to, last written before `cutoff`. */
@@ -94,4 +96,45 @@ export async function takeUpkeepLease(
     })
     .returning({ name: upkeepLeases.name });
   return taken.length > 0;
+}
+
+/** The run's version and prompt, with its contact sheet as last rendered if any; undefined for an unknown run. */
+export async function getContactSheet(
+  db: Database,
+  runId: string,
+): Promise<
+  { runVersion: number; prompt: string; sheet: { version: number; blobKey: string } | null } | undefined
+> {
+  const [row] = await db
+    .select({
+      runVersion: runs.version,
+      prompt: runs.prompt,
+      sheetVersion: contactSheets.version,
+      blobKey: contactSheets.blobKey,
+    })
+    .from(runs)
+    .leftJoin(contactSheets, eq(contactSheets.runId, runs.id))
+    .where(eq(runs.id, runId));
+  if (!row) return undefined;
+  const sheet =
+    row.sheetVersion === null || row.blobKey === null
+      ? null
+      : { version: row.sheetVersion, blobKey: row.blobKey };
+  return { runVersion: row.runVersion, prompt: row.prompt, sheet };
+}
+
+/** Records the run's sheet of `version` (never over a newer one); its blob's write is then settled. */
+export async function recordContactSheet(
+  db: Database,
+  sheet: { runId: string; version: number; blobKey: string },
+): Promise<void> {
+  await db.transaction(async (transaction) => {
+    // A run deleted meanwhile keeps no sheet: the insert finds no run and adds nothing.
+    await transaction.execute(sql`
+      insert into ${contactSheets} (run_id, version, blob_key)
+      select ${sheet.runId}, ${sheet.version}, ${sheet.blobKey} where exists (select 1 from ${runs} where ${runs.id} = ${sheet.runId})
+      on conflict (run_id) do update set version = excluded.version, blob_key = excluded.blob_key
+      where ${contactSheets.version} <= excluded.version`);
+    await settleBlobWrites(transaction, [sheet.blobKey]);
+  });
 }
