@@ -1,228 +1,266 @@
-import type { JobStatus } from "@/lib/models/job-status";
-import type { ImageView } from "./image-view";
-import type { ReviewView } from "./review-views";
+import { z } from "zod";
+import { JOB_STATUSES } from "@/lib/models/job-status";
+import { imageViewSchema } from "./image-view";
+import { reviewViewSchema } from "./review-views";
 
-export type { ImageView } from "./image-view";
+export { type ImageView, imageViewSchema } from "./image-view";
 export type * from "./board-views";
 
-/** Isomorphic: the JSON shapes the API answers with, read by the browser. */
+/**
+ * Isomorphic: the JSON shapes the API answers with. Zod schemas, so the OpenAPI document is made
+ * from them (lib/api/openapi); the browser imports their types only (a type import ships nothing).
+ */
 
-export interface JobView {
-  id: string;
-  modelId: string;
-  /** Row of the matrix: index into the run's `prompts`. */
-  promptIndex: number;
-  /** Column of the matrix: index into the run's `configs`. */
-  configIndex: number;
-  /** The prompt of its row, for convenience. */
-  prompt: string;
-  /** 1 for the first take of a cell; each retry or "another take" adds one. */
-  take: number;
-  /** The seed actually sent; null where the model takes none. */
-  seed: number | null;
-  /** The prompt the provider says it really used (DashScope prompt_extend), when it rewrote it. */
-  revisedPrompt: string | null;
-  /** While a step is being retried: what is going on, e.g. "pixazo is not answering — retrying (3 of 10)". */
-  retryNote: string | null;
-  params: Record<string, unknown>;
-  status: JobStatus;
-  images: ImageView[];
-  /** How many images the job should return (its model's count for its params), for placeholders. */
-  expectedImages: number;
-  /** Width ÷ height of the images it asked for, for placeholders. */
-  aspectRatio: number;
-  /**
-   * `message` is what went wrong as the provider or Prism put it; `summary`, where there is one,
-   * says it in plain words with a next step ("pixazo kept failing — try again later, or Retry").
-   */
-  error?: { code: string; message: string; summary?: string };
-  /** Estimate made before submit; null when no price is known (jobs older than assumed prices). */
-  estimatedCostUsd: number | null;
-  /** The estimate is an assumed price: the provider publishes none (PRISM_ASSUMED_PRICES). */
-  costAssumed?: true;
-  /** What the provider reported it charged, when it did. */
-  costUsd?: number;
-  /** Shared settings this model could not honour exactly. */
-  notes: string[];
-  createdAt: string;
-  startedAt?: string;
-  finishedAt?: string;
-}
+const meta = (description: string) => ({ description });
+const params = z.record(z.string(), z.unknown());
+const instant = z.string().meta(meta("ISO 8601 date and time."));
+
+export const jobStatusSchema = z.enum(JOB_STATUSES);
+
+export const jobViewSchema = z.object({
+  id: z.string(),
+  modelId: z.string(),
+  promptIndex: z.int().meta(meta("Row of the matrix: index into the run's `prompts`.")),
+  configIndex: z.int().meta(meta("Column of the matrix: index into the run's `configs`.")),
+  prompt: z.string().meta(meta("The prompt of its row, for convenience.")),
+  take: z.int().meta(meta("1 for the first take of a cell; each retry or another take adds one.")),
+  seed: z.int().nullable().meta(meta("The seed actually sent; null where the model takes none.")),
+  revisedPrompt: z
+    .string()
+    .nullable()
+    .meta(meta("The prompt the provider says it really used, when it rewrote it.")),
+  retryNote: z
+    .string()
+    .nullable()
+    .meta(
+      meta(
+        'While a step is being retried: what is going on, e.g. "pixazo is not answering — retrying (3 of 10)".',
+      ),
+    ),
+  params,
+  status: jobStatusSchema,
+  images: z.array(imageViewSchema),
+  expectedImages: z.int().meta(meta("How many images the job should return, for placeholders.")),
+  aspectRatio: z.number().meta(meta("Width ÷ height of the images it asked for, for placeholders.")),
+  error: z
+    .object({
+      code: z.string(),
+      message: z.string().meta(meta("What went wrong as the provider or Prism put it.")),
+      summary: z.string().optional().meta(meta("The same in plain words with a next step.")),
+    })
+    .optional(),
+  estimatedCostUsd: z
+    .number()
+    .nullable()
+    .meta(meta("Estimate made before submit; null when no price is known.")),
+  costAssumed: z
+    .literal(true)
+    .optional()
+    .meta(meta("The estimate is an assumed price: the provider publishes none.")),
+  costUsd: z.number().optional().meta(meta("What the provider reported it charged, when it did.")),
+  notes: z.array(z.string()).meta(meta("Shared settings this model could not honour exactly.")),
+  createdAt: instant,
+  startedAt: instant.optional(),
+  finishedAt: instant.optional(),
+});
 
 /** A column of the matrix: a model with its parameters. The same model may appear in several. */
-export interface RunConfigView {
-  index: number;
-  modelId: string;
-  /** As sent by the user, before a random seed was filled in. */
-  params: Record<string, unknown>;
-  /** What tells this column apart, e.g. "FLUX.1 · dev" or "Z-Image Base · 28 steps". */
-  label: string;
-  notes: string[];
-}
+export const runConfigViewSchema = z.object({
+  index: z.int(),
+  modelId: z.string(),
+  params: params.meta(meta("As sent, before a random seed was filled in.")),
+  label: z.string().meta(meta('What tells this column apart, e.g. "FLUX.1 · dev".')),
+  notes: z.array(z.string()),
+});
 
-/**
- * One input image as the API shows it (an upload or a stored result turned into an input): the
- * names of the image view. `url` is Prism's own owner URL of the stored bytes, never a signed one.
- */
-export type InputView = Pick<
-  ImageView,
-  "id" | "url" | "thumbnailUrl" | "width" | "height" | "contentType" | "byteSize"
-> & {
-  /** What the upload pipeline changed, e.g. "Kept the first frame of an animated GIF". */
-  notes: string[];
-};
+/** One input image (an upload, or a stored result made an input): the names of the image view. */
+export const inputViewSchema = imageViewSchema
+  .pick({
+    id: true,
+    url: true,
+    thumbnailUrl: true,
+    width: true,
+    height: true,
+    contentType: true,
+    byteSize: true,
+  })
+  .extend({
+    notes: z
+      .array(z.string())
+      .meta(meta('What the upload pipeline changed, e.g. "Kept the first frame of an animated GIF".')),
+  });
 
 /** POST /api/inputs → 201. */
-export interface CreateInputResponse {
-  input: InputView;
-}
+export const createInputResponseSchema = z.object({ input: inputViewSchema });
 
-export interface RunView {
-  id: string;
-  /** The first prompt (a run of one prompt is a one-row matrix). */
-  prompt: string;
-  /** The rows of the matrix. */
-  prompts: string[];
-  /** The columns of the matrix. */
-  configs: RunConfigView[];
-  /** The shared seed locked for every model that takes one, or null for random seeds. */
-  seed: number | null;
-  /** The run's input images, in order (empty for a text-only run); every cell shares them. */
-  inputs: InputView[];
-  createdAt: string;
-  /** Every take of every cell, in row, column, take order. */
-  jobs: JobView[];
-}
+export const runViewSchema = z.object({
+  id: z.string(),
+  prompt: z.string().meta(meta("The first prompt (a run of one prompt is a one-row matrix).")),
+  prompts: z.array(z.string()).meta(meta("The rows of the matrix.")),
+  configs: z.array(runConfigViewSchema).meta(meta("The columns of the matrix.")),
+  seed: z
+    .int()
+    .nullable()
+    .meta(meta("The seed locked for every model that takes one, or null for random seeds.")),
+  inputs: z.array(inputViewSchema).meta(meta("The run's input images, in order; every cell shares them.")),
+  createdAt: instant,
+  jobs: z.array(jobViewSchema).meta(meta("Every take of every cell, in row, column, take order.")),
+});
 
-export interface RunSummary {
-  id: string;
-  prompt: string;
-  /** "3 prompts × 4 configurations". */
-  promptCount: number;
-  configCount: number;
-  createdAt: string;
-  modelIds: string[];
-  /** The status of each cell's newest take (a cell retried after a failure counts as its retry). */
-  statuses: JobStatus[];
-  /** Up to four thumbnails for the history list. */
-  thumbnails: { url: string; width: number; height: number }[];
-  /** The run's starred images, for "Share starred" from history. */
-  starredImageIds: string[];
-}
+export const runSummarySchema = z.object({
+  id: z.string(),
+  prompt: z.string(),
+  promptCount: z.int(),
+  configCount: z.int(),
+  createdAt: instant,
+  modelIds: z.array(z.string()),
+  statuses: z.array(jobStatusSchema).meta(meta("The status of each cell's newest take.")),
+  thumbnails: z
+    .array(z.object({ url: z.string(), width: z.int(), height: z.int() }))
+    .meta(meta("Up to four thumbnails for the history list.")),
+  starredImageIds: z.array(z.string()).meta(meta("The run's starred images.")),
+});
 
-export interface RunListView {
-  runs: RunSummary[];
-  /** Opaque cursor for the next page, absent on the last page. */
-  nextCursor?: string;
-}
+export const runListViewSchema = z.object({
+  runs: z.array(runSummarySchema),
+  nextCursor: z.string().optional().meta(meta("Opaque cursor for the next page, absent on the last page.")),
+});
 
-export interface CreateRunResponse {
-  id: string;
-  jobs: { id: string; modelId: string; status: JobStatus }[];
-}
+export const createRunResponseSchema = z.object({
+  id: z.string(),
+  jobs: z.array(z.object({ id: z.string(), modelId: z.string(), status: jobStatusSchema })),
+});
 
-export interface ModelView {
-  id: string;
-  providerId: string;
-  providerName: string;
-  name: string;
-  description: string;
-  available: boolean;
-  /** True when this provider points at the built-in simulator. */
-  simulated: boolean;
-  pricing: string;
-  /** USD per image the budget assumes when the model's estimate is null (no published price). */
-  assumedImagePriceUsd: number;
-  promptMaxLength: number;
-  /** How many of a run's input images the model takes; `min ≥ 1` is an edit model. */
-  inputImages: { min: number; max: number };
-  /**
-   * Why `available` is false when it is not a missing key, e.g. "needs PUBLIC_URL so the provider
-   * can fetch your image" for an edit model whose provider fetches inputs by URL.
-   */
-  unavailableReason?: string;
-  paramsSchema: unknown;
-  defaults: Record<string, unknown>;
-}
+export const modelViewSchema = z.object({
+  id: z.string(),
+  providerId: z.string(),
+  providerName: z.string(),
+  name: z.string(),
+  description: z.string(),
+  available: z.boolean(),
+  simulated: z.boolean().meta(meta("True when this provider points at the built-in simulator.")),
+  pricing: z.string(),
+  assumedImagePriceUsd: z
+    .number()
+    .meta(meta("USD per image the budget assumes when the model has no published price.")),
+  promptMaxLength: z.int(),
+  inputImages: z
+    .object({ min: z.int(), max: z.int() })
+    .meta(meta("How many of a run's input images the model takes; `min ≥ 1` is an edit model.")),
+  unavailableReason: z
+    .string()
+    .optional()
+    .meta(meta("Why `available` is false when it is not a missing key.")),
+  paramsSchema: z
+    .unknown()
+    .meta(meta("JSON Schema of the model's parameters (components/schemas/ModelParams_*).")),
+  defaults: params,
+});
 
-export interface ModelsResponse {
-  models: ModelView[];
-  simulator: boolean;
-}
+export const modelsResponseSchema = z.object({ models: z.array(modelViewSchema), simulator: z.boolean() });
 
-/**
- * A shared gallery as the public sees it: the selected images, grouped by the run and the job
- * (model) they came from. Never carries what the owner paid: costs are null or absent.
- */
-export interface GalleryView {
-  slug: string;
-  title: string;
-  note: string | null;
-  createdAt: string;
-  expiresAt: string | null;
-  /**
-   * Runs in the order their first image was selected; each holds only jobs with selected images.
-   * Empty in a blind review that is not revealed yet: then only `review.prompts` shows the images.
-   */
-  runs: RunView[];
-  /** Present when the owner asked visitors to pick a favourite per prompt. */
-  review: ReviewView | null;
-}
+/** What a share link's view and its summary both say of it. */
+const galleryFields = {
+  slug: z.string(),
+  title: z.string(),
+  note: z.string().nullable(),
+  createdAt: instant,
+  expiresAt: instant.nullable(),
+};
 
-export interface CreateGalleryResponse {
-  slug: string;
-  /** The public share page, absolute when PUBLIC_URL is set, else relative to this origin. */
-  url: string;
-}
+/** A shared gallery as the public sees it; never carries what the owner paid (costs null or absent). */
+export const galleryViewSchema = z.object({
+  ...galleryFields,
+  runs: z
+    .array(runViewSchema)
+    .meta(meta("Runs with only their selected images; empty in a blind review not revealed yet.")),
+  review: reviewViewSchema
+    .nullable()
+    .meta(meta("Present when the owner asked visitors to pick a favourite per prompt.")),
+});
 
-export interface GallerySummary {
-  slug: string;
-  title: string;
-  note: string | null;
-  createdAt: string;
-  expiresAt: string | null;
-  review: { blind: boolean; revealed: boolean; ballots: number } | null;
-  hideNotes: boolean;
-  imageCount: number;
-  thumbnailUrl: string | null;
-}
+export const createGalleryResponseSchema = z.object({
+  slug: z.string(),
+  url: z.string().meta(meta("The public share page, absolute when PUBLIC_URL is set, else relative.")),
+});
 
-export interface GalleryListView {
-  galleries: GallerySummary[];
-}
+export const gallerySummarySchema = z.object({
+  ...galleryFields,
+  review: z.object({ blind: z.boolean(), revealed: z.boolean(), ballots: z.int() }).nullable(),
+  hideNotes: z.boolean(),
+  imageCount: z.int(),
+  thumbnailUrl: z.string().nullable(),
+});
+
+export const galleryListViewSchema = z.object({ galleries: z.array(gallerySummarySchema) });
+
+/** GET /api/spend. */
+export const spendViewSchema = z.object({
+  todayUsd: z.number().meta(meta("Spent today (UTC), deleted runs included.")),
+  assumedUsd: z.number().meta(meta("The part of todayUsd that is assumed prices.")),
+  budgetUsd: z.number().nullable(),
+  unpricedJobs: z.int().meta(meta("Jobs today without any price; they count as $0.")),
+  simulated: z
+    .boolean()
+    .meta(meta("The built-in simulator answers every request: nothing real was charged.")),
+});
+
+/** POST /api/jobs/:id/rerun (the new take, in the same cell) and POST /api/jobs/:id/cancel. */
+export const jobResponseSchema = z.object({ job: jobViewSchema });
+
+/** GET /api/jobs/:id/code and GET /api/runs/:id/code: the same request in three languages. */
+export const codeSnippetsViewSchema = z.object({
+  curl: z.string(),
+  javascript: z.string(),
+  python: z.string(),
+});
+
+/** One starred image on the picks board (GET /api/picks). */
+export const pickViewSchema = z.object({
+  image: imageViewSchema,
+  runId: z.string(),
+  prompt: z.string(),
+  modelId: z.string(),
+  configuration: z
+    .string()
+    .meta(meta('The label of the image\'s configuration (column), e.g. "FLUX.1 · schnell".')),
+  take: z.int().meta(meta("Which take of its cell the image came from.")),
+  note: z.string().nullable(),
+  position: z
+    .int()
+    .nullable()
+    .meta(meta("Its place on the board (1 first); null until the board has been ordered.")),
+  createdAt: instant,
+});
+
+export const pickListViewSchema = z.object({
+  picks: z.array(pickViewSchema),
+  nextCursor: z.string().optional().meta(meta("Opaque cursor for the next page, absent on the last page.")),
+});
+
+export type JobView = z.output<typeof jobViewSchema>;
+export type RunConfigView = z.output<typeof runConfigViewSchema>;
+export type InputView = z.output<typeof inputViewSchema>;
+export type CreateInputResponse = z.output<typeof createInputResponseSchema>;
+export type RunView = z.output<typeof runViewSchema>;
+export type RunSummary = z.output<typeof runSummarySchema>;
+export type RunListView = z.output<typeof runListViewSchema>;
+export type CreateRunResponse = z.output<typeof createRunResponseSchema>;
+export type ModelView = z.output<typeof modelViewSchema>;
+export type ModelsResponse = z.output<typeof modelsResponseSchema>;
+export type GalleryView = z.output<typeof galleryViewSchema>;
+export type CreateGalleryResponse = z.output<typeof createGalleryResponseSchema>;
+export type GallerySummary = z.output<typeof gallerySummarySchema>;
+export type GalleryListView = z.output<typeof galleryListViewSchema>;
+export type SpendView = z.output<typeof spendViewSchema>;
+export type RerunJobResponse = z.output<typeof jobResponseSchema>;
+export type CancelJobResponse = z.output<typeof jobResponseSchema>;
+export type CodeSnippetsView = z.output<typeof codeSnippetsViewSchema>;
+export type PickView = z.output<typeof pickViewSchema>;
+export type PickListView = z.output<typeof pickListViewSchema>;
 
 /** A run as its page comes with it (server-rendered): the view and the ETag to ask for news of it. */
 export interface RunCopy {
   run: RunView;
   etag: string;
-}
-
-/** GET /api/spend. */
-export interface SpendView {
-  /** Spent today (UTC), deleted runs included. */
-  todayUsd: number;
-  /** The part of todayUsd that is assumed prices of models without a published one. */
-  assumedUsd: number;
-  budgetUsd: number | null;
-  /** Jobs today without any price (made before assumed prices existed); they count as $0. */
-  unpricedJobs: number;
-  /** The built-in simulator answers every request: nothing real was charged. */
-  simulated: boolean;
-}
-
-/** POST /api/jobs/:id/rerun — the new take, in the same cell. */
-export interface RerunJobResponse {
-  job: JobView;
-}
-
-/** POST /api/jobs/:id/cancel. */
-export interface CancelJobResponse {
-  job: JobView;
-}
-
-/** GET /api/jobs/:id/code and GET /api/runs/:id/code: the same request in three languages. */
-export interface CodeSnippetsView {
-  curl: string;
-  javascript: string;
-  python: string;
 }

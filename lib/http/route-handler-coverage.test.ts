@@ -1,13 +1,11 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { API_DIR, exportedMethods, routeFiles, WRAPPED } from "@/lib/testing/api-routes";
 
 // proxy.ts skips API routes, so routeHandler() is the only access check they get (it also gives
 // every route the one error envelope). This keeps a new route from going without it, and from
 // going without declaring who may call it.
-const API_DIR = path.join(process.cwd(), "app", "api");
-const METHOD = "(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)";
-const WRAPPED = /^routeHandler(?:<[^(]*?>)?\(\s*\{\s*access:\s*"(public|session)"/;
 
 /** Everything else needs a session: a new route is private until someone decides otherwise. */
 const PUBLIC_ROUTES = new Set([
@@ -19,43 +17,13 @@ const PUBLIC_ROUTES = new Set([
   "POST galleries/[slug]/votes",
   "GET health",
   "GET inputs/[id]/file",
+  "GET openapi.json",
   "GET ready",
   "GET refused",
   "GET session",
   "POST session",
   "DELETE session",
 ]);
-
-function routeFiles(directory: string): string[] {
-  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(directory, entry.name);
-    if (entry.isDirectory()) return routeFiles(full);
-    return entry.name === "route.ts" ? [full] : [];
-  });
-}
-
-/** Each exported method with the source text its export is initialised with (null: not a const). */
-function exportedMethods(source: string): { method: string; initializer: string | null }[] {
-  const direct = [
-    ...source.matchAll(
-      new RegExp(`export (const|async function|function) ${METHOD}\\b\\s*([^]*?)(?=\\nexport |$)`, "g"),
-    ),
-  ].map(([, kind, method, rest]) => ({
-    method: method!,
-    initializer: kind === "const" ? rest!.replace(/^=\s*/, "") : null,
-  }));
-  const listed = [...source.matchAll(/export\s*\{([^}]*)\}\s*(from\b)?/g)].flatMap(([, names, from]) =>
-    names!
-      .split(",")
-      .map((name) => name.trim().split(/\s+as\s+/))
-      .filter((parts) => new RegExp(`^${METHOD}$`).test(parts.at(-1)!))
-      .map((parts) => {
-        const local = source.match(new RegExp(`const ${parts[0]}\\s*=\\s*([^]*)`));
-        return { method: parts.at(-1)!, initializer: from || !local ? null : local[1]! };
-      }),
-  );
-  return [...direct, ...listed];
-}
 
 describe("API routes", () => {
   const files = routeFiles(API_DIR);

@@ -1,20 +1,13 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import { z } from "zod";
+import type { z } from "zod";
+import type { signInBodySchema } from "@/lib/api/session-requests";
 import { accessToken } from "@/lib/env";
 import { isHttps } from "./is-https";
 import { createSessionValue, SESSION_COOKIE, SESSION_MAX_AGE_SECONDS, tokenMatches } from "./session-cookie";
 
-const MAX_TOKEN_LENGTH = 500;
-
 /** Sign-in bodies are tiny: a token and a path. Anything bigger is refused before it is read. */
 export const SIGN_IN_MAX_BODY_BYTES = 4 * 1024;
-
-/** The /sign-in form (urlencoded) or JSON `{ token, next? }`. */
-export const signInBodySchema = z.object({
-  token: z.string().max(MAX_TOKEN_LENGTH).default(""),
-  next: z.string().max(2_000).optional(),
-});
 
 export interface SignInAttempt {
   token: string;

@@ -1,3 +1,4 @@
+import { signInBodySchema } from "@/lib/api/session-requests";
 import { json, routeHandler } from "@/lib/http/route-handler";
 import { AppError } from "@/lib/errors";
 import { accessControlEnabled, hasSession } from "@/lib/security/access-control";
@@ -6,7 +7,6 @@ import {
   acceptsToken,
   SIGN_IN_MAX_BODY_BYTES,
   signInAttempt,
-  signInBodySchema,
   sessionCookieHeader,
 } from "@/lib/security/sign-in";
 import { getDb } from "@/lib/server/runtime";

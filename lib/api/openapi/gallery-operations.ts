@@ -1,0 +1,146 @@
+import {
+  createGalleryBodySchema,
+  patchGalleryBodySchema,
+  reviewResultsQuerySchema,
+  voteBodySchema,
+} from "../gallery-requests";
+import { reviewResultsViewSchema, voteResponseSchema } from "../review-views";
+import {
+  createGalleryResponseSchema,
+  galleryListViewSchema,
+  gallerySummarySchema,
+  galleryViewSchema,
+} from "../views";
+import { attachmentHeaders, fileOf, idParameter, type OperationSpec } from "./operation";
+
+/** Galleries and reviews, as the OpenAPI document describes them. */
+
+const slug = idParameter("slug", "The share link's slug (the part after /g/).");
+const galleryGone = "Revoked, expired and unknown links answer alike.";
+
+export const GALLERY_OPERATIONS: OperationSpec[] = [
+  {
+    id: "createGallery",
+    method: "post",
+    path: "/api/galleries",
+    tag: "Galleries",
+    summary: "Share whole runs and/or single images as a public gallery",
+    description:
+      "`review` asks visitors to pick a favourite per prompt; `blind` hides the model names until revealed. 422 names each empty, unknown or image-less id (`runIds.1`).",
+    access: "session",
+    body: createGalleryBodySchema,
+    responses: { 201: { description: "The link.", json: createGalleryResponseSchema } },
+  },
+  {
+    id: "listGalleries",
+    method: "get",
+    path: "/api/galleries",
+    tag: "Galleries",
+    summary: "The share links not revoked, newest first",
+    access: "session",
+    responses: { 200: { description: "The links.", json: galleryListViewSchema } },
+  },
+  {
+    id: "getGallery",
+    method: "get",
+    path: "/api/galleries/{slug}",
+    tag: "Galleries",
+    summary: "A shared gallery as this visitor sees it (never a cost; a blind review names no model)",
+    description: galleryGone,
+    access: "public",
+    parameters: [slug],
+    responses: { 200: { description: "The gallery.", json: galleryViewSchema } },
+    errors: ["not_found"],
+  },
+  {
+    id: "patchGallery",
+    method: "patch",
+    path: "/api/galleries/{slug}",
+    tag: "Galleries",
+    summary: "Edit a link's title, note, expiry or note visibility",
+    access: "session",
+    parameters: [slug],
+    body: patchGalleryBodySchema,
+    responses: { 200: { description: "The link.", json: gallerySummarySchema } },
+    errors: ["not_found"],
+  },
+  {
+    id: "revokeGallery",
+    method: "delete",
+    path: "/api/galleries/{slug}",
+    tag: "Galleries",
+    summary: "Revoke a link: the page, the API and the downloads then answer 404",
+    access: "session",
+    parameters: [slug],
+    responses: { 204: { description: "Revoked." } },
+    errors: ["not_found"],
+  },
+  {
+    id: "downloadGallery",
+    method: "get",
+    path: "/api/galleries/{slug}/download",
+    tag: "Galleries",
+    summary: "ZIP of the gallery with manifest.json (public, without costs)",
+    description: galleryGone,
+    access: "public",
+    parameters: [slug],
+    responses: {
+      200: { description: "The archive.", content: fileOf("application/zip"), headers: attachmentHeaders },
+    },
+    errors: ["not_found"],
+  },
+  {
+    id: "downloadGalleryImage",
+    method: "get",
+    path: "/api/galleries/{slug}/images/{imageId}/download",
+    tag: "Galleries",
+    summary: "One image of a gallery as a named attachment (public)",
+    description: galleryGone,
+    access: "public",
+    parameters: [slug, idParameter("imageId", "An image shown in the gallery.")],
+    responses: { 200: { description: "The image.", content: fileOf("image/*"), headers: attachmentHeaders } },
+    errors: ["not_found"],
+  },
+  {
+    id: "voteInGallery",
+    method: "post",
+    path: "/api/galleries/{slug}/votes",
+    tag: "Reviews",
+    summary: "A visitor's favourite per prompt on a review link (public, same origin)",
+    description: "Voting again on a prompt replaces the pick. At most 30 a minute per client, 16 KB.",
+    access: "public",
+    parameters: [slug],
+    body: voteBodySchema,
+    responses: { 200: { description: "This reviewer's picks now.", json: voteResponseSchema } },
+    errors: ["not_found", "conflict", "rate_limited"],
+  },
+  {
+    id: "getReviewResults",
+    method: "get",
+    path: "/api/galleries/{slug}/results",
+    tag: "Reviews",
+    summary: "The owner's tally of a review link, as JSON or ?format=csv",
+    access: "session",
+    parameters: [slug],
+    query: reviewResultsQuerySchema,
+    responses: {
+      200: {
+        description: "The tally, most picked first.",
+        json: reviewResultsViewSchema,
+        content: fileOf("text/csv"),
+      },
+    },
+    errors: ["not_found", "conflict"],
+  },
+  {
+    id: "revealReview",
+    method: "post",
+    path: "/api/galleries/{slug}/reveal",
+    tag: "Reviews",
+    summary: "Reviewers then see the model names and the tally",
+    access: "session",
+    parameters: [slug],
+    responses: { 204: { description: "Revealed." } },
+    errors: ["not_found", "conflict"],
+  },
+];
