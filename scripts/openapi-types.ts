@@ -13,6 +13,10 @@ const HEADER = `/**
 `;
 
 export async function openApiTypes(): Promise<string> {
-  const ast = await openapiTS(JSON.parse(JSON.stringify(openApiDocument())), { alphabetize: false });
+  const ast = await openapiTS(JSON.parse(JSON.stringify(openApiDocument())), {
+    alphabetize: false,
+    // A default is what the server fills in: a client may leave the field out.
+    defaultNonNullable: false,
+  });
   return HEADER + astToString(ast);
 }

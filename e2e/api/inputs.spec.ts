@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/contract-test";
 import sharp from "sharp";
 import { declaredHugePng, hasGpsTag, NOT_IMAGES, pngWithGps } from "../../lib/testing/input-images";
 

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "../support/contract-test";
 import { strFromU8, unzipSync } from "fflate";
 import type { ModelsResponse, RunView } from "../../lib/api/views";
 import { csvCell } from "../../lib/views/tally";

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "../support/contract-test";
 import { strFromU8, unzipSync } from "fflate";
 import { AppServer } from "@/lib/testing/app-server";
 import { DEFAULT_MODELS, expectImages, generate, openPlayground, resultCard } from "../support/playground";

@@ -539,7 +539,7 @@ export interface components {
             modelId: "shortapi/z-image";
             params?: components["schemas"]["ModelParams_shortapi_z-image"];
             /** @default [] */
-            notes: string[];
+            notes?: string[];
             label?: string;
           }
         | {
@@ -547,7 +547,7 @@ export interface components {
             modelId: "shortapi/flux-1.0";
             params?: components["schemas"]["ModelParams_shortapi_flux-1.0"];
             /** @default [] */
-            notes: string[];
+            notes?: string[];
             label?: string;
           }
         | {
@@ -555,7 +555,7 @@ export interface components {
             modelId: "shortapi/gpt-image-2";
             params?: components["schemas"]["ModelParams_shortapi_gpt-image-2"];
             /** @default [] */
-            notes: string[];
+            notes?: string[];
             label?: string;
           }
         | {
@@ -563,7 +563,7 @@ export interface components {
             modelId: "pixazo/z-image-turbo";
             params?: components["schemas"]["ModelParams_pixazo_z-image-turbo"];
             /** @default [] */
-            notes: string[];
+            notes?: string[];
             label?: string;
           }
         | {
@@ -571,7 +571,7 @@ export interface components {
             modelId: "pixazo/z-image-base";
             params?: components["schemas"]["ModelParams_pixazo_z-image-base"];
             /** @default [] */
-            notes: string[];
+            notes?: string[];
             label?: string;
           }
         | {
@@ -579,12 +579,12 @@ export interface components {
             modelId: "dashscope/z-image-turbo";
             params?: components["schemas"]["ModelParams_dashscope_z-image-turbo"];
             /** @default [] */
-            notes: string[];
+            notes?: string[];
             label?: string;
           }
       )[];
       /** @default null */
-      seed: number | null;
+      seed?: number | null;
       inputs?: string[];
     };
     CreateInputFromImageBody: {
@@ -598,15 +598,15 @@ export interface components {
       title?: string;
       note?: string;
       /** @default [] */
-      runIds: string[];
+      runIds?: string[];
       /** @default [] */
-      imageIds: string[];
+      imageIds?: string[];
       review?: {
         /** @default false */
-        blind: boolean;
+        blind?: boolean;
       };
       /** @default false */
-      hideNotes: boolean;
+      hideNotes?: boolean;
       expiresAt?: string | null;
     };
     PatchGalleryBody: {
@@ -624,7 +624,7 @@ export interface components {
     };
     SignInBody: {
       /** @default  */
-      token: string;
+      token?: string;
       /** @description Where the form goes afterwards: a path on this site. */
       next?: string;
     };
@@ -1058,20 +1058,20 @@ export interface components {
        * @description How many images one job returns.
        * @default 1
        */
-      num_images: number;
+      num_images?: number;
       /**
        * Resolution
        * @description 1K is about 1 megapixel, 1.5K about 1.6 megapixels.
        * @default 1K
        * @enum {string}
        */
-      resolution: "1K" | "1.5K";
+      resolution?: "1K" | "1.5K";
       /**
        * Allow NSFW
        * @description Off means the provider filters NSFW output.
        * @default false
        */
-      enable_nsfw: boolean;
+      enable_nsfw?: boolean;
     };
     /** FLUX.1 parameters */
     "ModelParams_shortapi_flux-1.0": {
@@ -1087,14 +1087,14 @@ export interface components {
        * @default 1
        * @enum {number}
        */
-      num_images: 1 | 2 | 4 | 8;
+      num_images?: 1 | 2 | 4 | 8;
       /**
        * Performance
        * @description schnell: few steps, fastest and cheapest. dev: more steps, higher quality.
        * @default dev
        * @enum {string}
        */
-      performance: "schnell" | "dev";
+      performance?: "schnell" | "dev";
     };
     /** GPT Image 2 parameters */
     "ModelParams_shortapi_gpt-image-2": {
@@ -1104,7 +1104,7 @@ export interface components {
        * @default auto
        * @enum {string}
        */
-      size: "1024x1024" | "1536x1024" | "1024x1536" | "auto";
+      size?: "1024x1024" | "1536x1024" | "1024x1536" | "auto";
     };
     /** Z-Image Turbo parameters */
     "ModelParams_pixazo_z-image-turbo": {
@@ -1119,33 +1119,33 @@ export interface components {
        * @description Denoising steps. Turbo is tuned for about 8.
        * @default 8
        */
-      num_inference_steps: number;
+      num_inference_steps?: number;
       /**
        * Number of images
        * @description How many images one request returns.
        * @default 1
        */
-      num_images: number;
+      num_images?: number;
       /**
        * Safety checker
        * @description Block images the provider considers unsafe.
        * @default true
        */
-      enable_safety_checker: boolean;
+      enable_safety_checker?: boolean;
       /**
        * Output format
        * @description File type of the returned images.
        * @default png
        * @enum {string}
        */
-      output_format: "png" | "jpeg" | "webp";
+      output_format?: "png" | "jpeg" | "webp";
       /**
        * Acceleration
        * @description Only 'none' is currently supported for Turbo.
        * @default none
        * @enum {string}
        */
-      acceleration: "none";
+      acceleration?: "none";
     };
     /** Z-Image Base parameters */
     "ModelParams_pixazo_z-image-base": {
@@ -1160,39 +1160,39 @@ export interface components {
        * @description Denoising steps. More is slower and finer.
        * @default 28
        */
-      num_inference_steps: number;
+      num_inference_steps?: number;
       /**
        * Guidance scale
        * @description How closely the image follows the prompt.
        * @default 4
        */
-      guidance_scale: number;
+      guidance_scale?: number;
       /**
        * Number of images
        * @description How many images one request returns.
        * @default 1
        */
-      num_images: number;
+      num_images?: number;
       /**
        * Safety checker
        * @description Block images the provider considers unsafe.
        * @default true
        */
-      enable_safety_checker: boolean;
+      enable_safety_checker?: boolean;
       /**
        * Output format
        * @description File type of the returned images.
        * @default png
        * @enum {string}
        */
-      output_format: "png" | "jpeg" | "webp";
+      output_format?: "png" | "jpeg" | "webp";
       /**
        * Acceleration
        * @description Faster modes trade some quality for speed.
        * @default regular
        * @enum {string}
        */
-      acceleration: "regular" | "fast" | "ultra_fast";
+      acceleration?: "regular" | "fast" | "ultra_fast";
     };
     /** Z-Image Turbo parameters */
     "ModelParams_dashscope_z-image-turbo": {
@@ -1225,13 +1225,13 @@ export interface components {
        * @example 1152*2048
        * @example 2016*864
        */
-      size: string;
+      size?: string;
       /**
        * Prompt extend
        * @description Let an LLM rewrite the prompt first. Billed higher.
        * @default false
        */
-      prompt_extend: boolean;
+      prompt_extend?: boolean;
       /**
        * Seed
        * @description Same seed and settings give the same image. Leave empty for random.

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { ApiIssue, ErrorEnvelope } from "@/lib/api/error-envelope";
 import { AppError, isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { hasSession, SIGN_IN_MESSAGE } from "@/lib/security/access-control";
+import { requireSession } from "@/lib/security/api-access";
 import { crossOriginRefusal, isStateChanging } from "@/lib/security/cross-origin";
 import { isBlobStoreError } from "@/lib/storage/blob-store";
 import { nulCharacterIssues } from "./input-checks";
@@ -135,9 +135,7 @@ export function routeHandler<
         if (refusal) throw new AppError("forbidden", refusal);
       }
       // The only access check API routes get: proxy.ts leaves them out, as it would cost every call.
-      if (options.access === "session" && !hasSession(request)) {
-        throw new AppError("unauthorized", SIGN_IN_MESSAGE);
-      }
+      if (options.access === "session") await requireSession(request);
       const params = await awaitParams(context);
       refuseNulCharacters(params, "path");
       let body: unknown;

@@ -1,6 +1,6 @@
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it } from "vitest";
-import { hasAccess, isPublicPage } from "./access-control";
+import { bearerTokenOf, hasAccess, isPublicPage } from "./access-control";
 import { createSessionValue, SESSION_COOKIE } from "./session-cookie";
 import { safeNextPath } from "./sign-in";
 
@@ -17,7 +17,7 @@ afterEach(() => {
 // Which API routes are public is declared on each route and checked in
 // lib/http/route-handler-coverage.test.ts.
 describe("public pages", () => {
-  it.each(["/g/abc", "/sign-in", "/_next/static/chunk.js"])("%s", (path) =>
+  it.each(["/g/abc", "/sign-in", "/docs/api", "/_next/static/chunk.js"])("%s", (path) =>
     expect(isPublicPage(path)).toBe(true),
   );
 
@@ -40,6 +40,27 @@ describe("access", () => {
       true,
     );
     expect(hasAccess(request("/g/slug"))).toBe(true);
+  });
+});
+
+describe("bearer token", () => {
+  const withAuthorization = (authorization: string) =>
+    new NextRequest("http://prism.test/api/runs", { headers: { authorization } });
+
+  it("is read from Authorization: Bearer, whatever the scheme's case", () => {
+    expect(bearerTokenOf(withAuthorization("Bearer abc"))).toBe("abc");
+    expect(bearerTokenOf(withAuthorization("bearer  abc "))).toBe("abc");
+    expect(bearerTokenOf(withAuthorization("Bearer"))).toBe("");
+    expect(bearerTokenOf(withAuthorization("Basic YTpi"))).toBeUndefined();
+    expect(bearerTokenOf(request("/api/runs"))).toBeUndefined();
+  });
+
+  it("gives access when it is the access token, and only then", () => {
+    process.env.PRISM_ACCESS_TOKEN = "the-access-token";
+    expect(hasAccess(withAuthorization("Bearer the-access-token"))).toBe(true);
+    expect(hasAccess(withAuthorization("Bearer the-access-token-2"))).toBe(false);
+    expect(hasAccess(withAuthorization("Bearer "))).toBe(false);
+    expect(hasAccess(withAuthorization("the-access-token"))).toBe(false);
   });
 });
 

@@ -3,16 +3,20 @@ import type { NextRequest } from "next/server";
 import { idempotencyKeySchema } from "@/lib/api/run-requests";
 import { trustProxy } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { accessControlEnabled } from "./access-control";
+import { accessControlEnabled, bearerTokenOf } from "./access-control";
 import { clientAddress } from "./client-address";
 import { SESSION_COOKIE } from "./session-cookie";
 
 /**
- * Whose an Idempotency-Key is: the signed-in session's (by a digest, never the cookie itself), else
+ * Whose an Idempotency-Key is: the bearer token's or the signed-in session's (by a digest, never the
+ * token or the cookie itself), else
  * the client address's. Another caller's key is another key, so nobody can fetch someone else's
  * run, or block their request, by sending the same key.
  */
 export function idempotencyScope(request: NextRequest): string {
+  // Past routeHandler's access check, a bearer token is the right one: every script holding it is one caller.
+  const bearer = accessControlEnabled() ? bearerTokenOf(request) : undefined;
+  if (bearer) return `bearer:${createHash("sha256").update(bearer).digest("base64url")}`;
   const session = accessControlEnabled() ? request.cookies.get(SESSION_COOKIE)?.value : undefined;
   if (session) return `session:${createHash("sha256").update(session).digest("base64url")}`;
   return `address:${clientAddress(request.headers, trustProxy())}`;

@@ -1,6 +1,36 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import type { CreateGalleryResponse, CreateRunResponse, ModelsResponse, RunView } from "../api/views";
+import type { paths } from "../api/openapi-types";
 import { isRunFinished } from "../models/job-status";
+import { assertMatchesContract } from "./api-contract";
+
+/**
+ * The JSON API of a running Prism, as Playwright specs and the benches call it (plain fetch, so it
+ * also runs outside a test runner), typed by the client types generated from the OpenAPI document
+ * (lib/api/openapi-types.ts). Every answer is checked against the document (api-contract.ts), so
+ * every spec that uses it is a contract test too. Throws on an unexpected status, with the body.
+ */
+
+type Method = "get" | "post" | "patch" | "delete";
+/** The JSON body the document gives `method path` for `status`. */
+type JsonAnswer<P extends keyof paths, M extends Method, S extends number> = paths[P][M] extends {
+  responses: infer R;
+}
+  ? R extends Record<S, { content: { "application/json": infer J } }>
+    ? J
+    : never
+  : never;
+type JsonBody<P extends keyof paths, M extends Method> = paths[P][M] extends {
+  requestBody: { content: { "application/json": infer B } };
+}
+  ? B
+  : never;
+
+export type RunView = JsonAnswer<"/api/runs/{id}", "get", 200>;
+export type CreateRunResponse = JsonAnswer<"/api/runs", "post", 202>;
+/** A POST /api/runs body: one prompt, or several (the rows of a matrix). */
+export type RunBody = Omit<JsonBody<"/api/runs", "post">, "models"> & {
+  models: (ModelEntry & { label?: string })[];
+};
 
 /** A model of a run body: its id and parameters. */
 export interface ModelEntry {
@@ -8,34 +38,36 @@ export interface ModelEntry {
   params: Record<string, unknown>;
 }
 
-/** A POST /api/runs body: one prompt, or several (the rows of a matrix). */
-export interface RunBody {
-  prompt?: string;
-  prompts?: string[];
-  models: (ModelEntry & { label?: string })[];
-  seed?: number | null;
+export interface AppClientOptions {
+  /** Check every answer against the OpenAPI document (default). Benches turn it off: they time the server. */
+  contract?: boolean;
 }
 
-/**
- * The JSON API of a running Prism, as Playwright specs and the benches call it (plain fetch, so it
- * also runs outside a test runner). Throws on an unexpected status, with the body in the message.
- */
-export function appClient(baseUrl: string, headers: Record<string, string> = {}) {
-  async function call<T>(method: string, path: string, body?: unknown, expected?: number): Promise<T> {
+export function appClient(
+  baseUrl: string,
+  headers: Record<string, string> = {},
+  { contract = true }: AppClientOptions = {},
+) {
+  async function call<T>(method: Method, path: string, body?: unknown, expected?: number): Promise<T> {
     const response = await fetch(`${baseUrl}${path}`, {
-      method,
+      method: method.toUpperCase(),
       headers: body === undefined ? headers : { "content-type": "application/json", ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
+    const contentType = response.headers.get("content-type");
+    const json =
+      text && contentType?.startsWith("application/json") ? (JSON.parse(text) as unknown) : undefined;
+    if (contract) assertMatchesContract(method, path, response.status, contentType, json);
     if (expected === undefined ? !response.ok : response.status !== expected)
-      throw new Error(`${method} ${path} → ${response.status} ${text.slice(0, 300)}`);
-    return (text ? JSON.parse(text) : null) as T;
+      throw new Error(`${method.toUpperCase()} ${path} → ${response.status} ${text.slice(0, 300)}`);
+    return json as T;
   }
 
   let defaults: Promise<Map<string, Record<string, unknown>>> | undefined;
   let textOnly: Promise<string[]> | undefined;
-  const models = () => call<ModelsResponse>("GET", "/api/models").then((response) => response.models);
+  const models = () =>
+    call<JsonAnswer<"/api/models", "get", 200>>("get", "/api/models").then((response) => response.models);
   const modelDefaults = () =>
     (defaults ??= models().then((views) => new Map(views.map((model) => [model.id, model.defaults]))));
   // A run without inputs cannot hold a model that needs some (422).
@@ -44,7 +76,7 @@ export function appClient(baseUrl: string, headers: Record<string, string> = {})
       views.filter((model) => model.inputImages.min === 0).map((model) => model.id),
     ));
 
-  const getRun = (id: string) => call<RunView>("GET", `/api/runs/${id}`);
+  const getRun = (id: string) => call<RunView>("get", `/api/runs/${encodeURIComponent(id)}`);
 
   return {
     baseUrl,
@@ -60,7 +92,7 @@ export function appClient(baseUrl: string, headers: Record<string, string> = {})
       }));
     },
     /** POST /api/runs, which must answer 202. */
-    createRun: (body: RunBody) => call<CreateRunResponse>("POST", "/api/runs", body, 202),
+    createRun: (body: RunBody) => call<CreateRunResponse>("post", "/api/runs", body, 202),
     getRun,
     /** Polls the run until every job is terminal, and returns it. */
     async waitForRun(id: string, timeoutMs = 90_000): Promise<RunView> {
@@ -72,7 +104,10 @@ export function appClient(baseUrl: string, headers: Record<string, string> = {})
         await sleep(50);
       }
     },
-    createGallery: (body: unknown) => call<CreateGalleryResponse>("POST", "/api/galleries", body),
+    createGallery: (body: JsonBody<"/api/galleries", "post">) =>
+      call<JsonAnswer<"/api/galleries", "post", 201>>("post", "/api/galleries", body),
+    /** Any other call of the document, checked against it like the rest. */
+    call,
   };
 }
 
