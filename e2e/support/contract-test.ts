@@ -42,8 +42,8 @@ function checked(request: APIRequestContext): APIRequestContext {
 }
 
 export const test = base.extend({
-  request: async ({ request }, use) => {
-    await use(checked(request));
+  request: async ({ request }, provide) => {
+    await provide(checked(request));
   },
 });
 

@@ -265,6 +265,77 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/picks": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every starred image across runs, in board order
+     * @description Filtered by prompt words (`q`), `model` and `since` (a day or an ISO instant); keyset pages.
+     */
+    get: operations["listPicks"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/picks/order": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** These picks in this order, among the places they hold on the board */
+    put: operations["orderPicks"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/picks/contact-sheet": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A selection of the board as one PNG, in the order given */
+    get: operations["getPicksContactSheet"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/picks/download": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A selection of the board, in the order given, with manifest.json (and its contact sheet), as a ZIP */
+    get: operations["downloadPicks"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/galleries": {
     parameters: {
       query?: never;
@@ -560,6 +631,22 @@ export interface components {
           }
         | {
             /** @constant */
+            modelId: "shortapi/gpt-image-2-edit";
+            params?: components["schemas"]["ModelParams_shortapi_gpt-image-2-edit"];
+            /** @default [] */
+            notes?: string[];
+            label?: string;
+          }
+        | {
+            /** @constant */
+            modelId: "shortapi/flux-1.0-image-to-image";
+            params?: components["schemas"]["ModelParams_shortapi_flux-1.0-image-to-image"];
+            /** @default [] */
+            notes?: string[];
+            label?: string;
+          }
+        | {
+            /** @constant */
             modelId: "pixazo/z-image-turbo";
             params?: components["schemas"]["ModelParams_pixazo_z-image-turbo"];
             /** @default [] */
@@ -576,8 +663,32 @@ export interface components {
           }
         | {
             /** @constant */
+            modelId: "pixazo/qwen-image-edit";
+            params?: components["schemas"]["ModelParams_pixazo_qwen-image-edit"];
+            /** @default [] */
+            notes?: string[];
+            label?: string;
+          }
+        | {
+            /** @constant */
             modelId: "dashscope/z-image-turbo";
             params?: components["schemas"]["ModelParams_dashscope_z-image-turbo"];
+            /** @default [] */
+            notes?: string[];
+            label?: string;
+          }
+        | {
+            /** @constant */
+            modelId: "dashscope/qwen-image-edit-plus";
+            params?: components["schemas"]["ModelParams_dashscope_qwen-image-edit-plus"];
+            /** @default [] */
+            notes?: string[];
+            label?: string;
+          }
+        | {
+            /** @constant */
+            modelId: "dashscope/qwen-image-edit-max";
+            params?: components["schemas"]["ModelParams_dashscope_qwen-image-edit-max"];
             /** @default [] */
             notes?: string[];
             label?: string;
@@ -593,6 +704,9 @@ export interface components {
     PatchImageBody: {
       starred?: boolean;
       note?: string;
+    };
+    ReorderPicksBody: {
+      imageIds: string[];
     };
     CreateGalleryBody: {
       title?: string;
@@ -795,6 +909,26 @@ export interface components {
       curl: string;
       javascript: string;
       python: string;
+    };
+    PickView: {
+      image: components["schemas"]["ImageView"];
+      runId: string;
+      prompt: string;
+      modelId: string;
+      /** @description The label of the image's configuration (column), e.g. "FLUX.1 · schnell". */
+      configuration: string;
+      /** @description Which take of its cell the image came from. */
+      take: number;
+      note: string | null;
+      /** @description Its place on the board (1 first); null until the board has been ordered. */
+      position: number | null;
+      /** @description ISO 8601 date and time. */
+      createdAt: string;
+    };
+    PickListView: {
+      picks: components["schemas"]["PickView"][];
+      /** @description Opaque cursor for the next page, absent on the last page. */
+      nextCursor?: string;
     };
     ModelView: {
       id: string;
@@ -1020,6 +1154,15 @@ export interface components {
         writable: boolean;
         reason?: string;
       };
+      /** @description What the boot has done. */
+      boot: {
+        /** @description Opened and migrated. */
+        database: boolean;
+        /** @description Listening for other instances' changes. */
+        changeFeed: boolean;
+        /** @description Claiming jobs. */
+        runner: boolean;
+      };
       /** @description Whether the request hook that refuses odd requests passed its boot probe. */
       requestHook:
         | {
@@ -1105,6 +1248,31 @@ export interface components {
        * @enum {string}
        */
       size?: "1024x1024" | "1536x1024" | "1024x1536" | "auto";
+    };
+    /** GPT Image 2 Edit parameters */
+    "ModelParams_shortapi_gpt-image-2-edit": Record<string, never>;
+    /** FLUX.1 Image-to-Image parameters */
+    "ModelParams_shortapi_flux-1.0-image-to-image": {
+      /**
+       * Aspect ratio
+       * @description Shape of the image, width:height.
+       * @enum {string}
+       */
+      aspect_ratio: "1:1" | "3:2" | "2:3" | "4:3" | "3:4" | "16:9" | "9:16" | "21:9";
+      /**
+       * Number of images
+       * @description FLUX returns 1, 2, 4 or 8 images per job.
+       * @default 1
+       * @enum {number}
+       */
+      num_images?: 1 | 2 | 4 | 8;
+      /**
+       * Performance
+       * @description schnell: few steps, fastest and cheapest. dev: more steps, higher quality.
+       * @default dev
+       * @enum {string}
+       */
+      performance?: "schnell" | "dev";
     };
     /** Z-Image Turbo parameters */
     "ModelParams_pixazo_z-image-turbo": {
@@ -1194,6 +1362,20 @@ export interface components {
        */
       acceleration?: "regular" | "fast" | "ultra_fast";
     };
+    /** Qwen Image Edit parameters */
+    "ModelParams_pixazo_qwen-image-edit": {
+      /**
+       * Negative prompt
+       * @description What the edit should avoid (at most 500 characters).
+       */
+      negative_prompt?: string;
+      /**
+       * Watermark
+       * @description Add the provider's watermark to the output.
+       * @default false
+       */
+      watermark?: boolean;
+    };
     /** Z-Image Turbo parameters */
     "ModelParams_dashscope_z-image-turbo": {
       /**
@@ -1232,6 +1414,126 @@ export interface components {
        * @default false
        */
       prompt_extend?: boolean;
+      /**
+       * Seed
+       * @description Same seed and settings give the same image. Leave empty for random.
+       */
+      seed?: number;
+    };
+    /** Qwen Image Edit Plus parameters */
+    "ModelParams_dashscope_qwen-image-edit-plus": {
+      /**
+       * Number of images
+       * @description How many edited images one call returns (1 to 6).
+       * @default 1
+       */
+      n?: number;
+      /**
+       * Size
+       * @description width*height, each side 512 to 2048. Empty: about 1024*1024 in your last image's shape.
+       * @example 1024*1024
+       * @example 1248*832
+       * @example 832*1248
+       * @example 1152*864
+       * @example 864*1152
+       * @example 1280*720
+       * @example 720*1280
+       * @example 1344*576
+       * @example 1280*1280
+       * @example 1536*1024
+       * @example 1024*1536
+       * @example 1472*1104
+       * @example 1104*1472
+       * @example 1536*864
+       * @example 864*1536
+       * @example 1680*720
+       * @example 1536*1536
+       * @example 1872*1248
+       * @example 1248*1872
+       * @example 1728*1296
+       * @example 1296*1728
+       * @example 2048*1152
+       * @example 1152*2048
+       * @example 2016*864
+       */
+      size?: string;
+      /**
+       * Negative prompt
+       * @description What the edit should avoid (at most 500 characters).
+       */
+      negative_prompt?: string;
+      /**
+       * Prompt extend
+       * @description Let an LLM rewrite the instruction first.
+       * @default false
+       */
+      prompt_extend?: boolean;
+      /**
+       * Watermark
+       * @description Add the provider's watermark to the output.
+       * @default false
+       */
+      watermark?: boolean;
+      /**
+       * Seed
+       * @description Same seed and settings give the same image. Leave empty for random.
+       */
+      seed?: number;
+    };
+    /** Qwen Image Edit Max parameters */
+    "ModelParams_dashscope_qwen-image-edit-max": {
+      /**
+       * Number of images
+       * @description How many edited images one call returns (1 to 6).
+       * @default 1
+       */
+      n?: number;
+      /**
+       * Size
+       * @description width*height, each side 512 to 2048. Empty: about 1024*1024 in your last image's shape.
+       * @example 1024*1024
+       * @example 1248*832
+       * @example 832*1248
+       * @example 1152*864
+       * @example 864*1152
+       * @example 1280*720
+       * @example 720*1280
+       * @example 1344*576
+       * @example 1280*1280
+       * @example 1536*1024
+       * @example 1024*1536
+       * @example 1472*1104
+       * @example 1104*1472
+       * @example 1536*864
+       * @example 864*1536
+       * @example 1680*720
+       * @example 1536*1536
+       * @example 1872*1248
+       * @example 1248*1872
+       * @example 1728*1296
+       * @example 1296*1728
+       * @example 2048*1152
+       * @example 1152*2048
+       * @example 2016*864
+       */
+      size?: string;
+      /**
+       * Negative prompt
+       * @description What the edit should avoid (at most 500 characters).
+       */
+      negative_prompt?: string;
+      /**
+       * Prompt extend
+       * @description Let an LLM rewrite the instruction first.
+       * @default false
+       */
+      prompt_extend?: boolean;
+      /**
+       * Watermark
+       * @description Add the provider's watermark to the output.
+       * @default false
+       */
+      watermark?: boolean;
       /**
        * Seed
        * @description Same seed and settings give the same image. Leave empty for random.
@@ -3086,6 +3388,418 @@ export interface operations {
             error?: {
               /** @enum {unknown} */
               code?: "not_found";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `invalid_input`: `issues` names each invalid field */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "invalid_input";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `internal_error`: something unexpected; logged, and the message says nothing of the internals */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "service_unavailable";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+    };
+  };
+  listPicks: {
+    parameters: {
+      query?: {
+        q?: string;
+        model?: string;
+        since?: string;
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of picks. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PickListView"];
+        };
+      };
+      /** @description `bad_request`: malformed JSON or header, or a path that is not valid percent-encoding */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "bad_request";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `unauthorized`: no session and no valid bearer token (PRISM_ACCESS_TOKEN is set) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "unauthorized";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `invalid_input`: `issues` names each invalid field */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "invalid_input";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `internal_error`: something unexpected; logged, and the message says nothing of the internals */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "service_unavailable";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+    };
+  };
+  orderPicks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ReorderPicksBody"];
+      };
+    };
+    responses: {
+      /** @description Ordered. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `bad_request`: malformed JSON or header, or a path that is not valid percent-encoding */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "bad_request";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `unauthorized`: no session and no valid bearer token (PRISM_ACCESS_TOKEN is set) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "unauthorized";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `forbidden`: a state-changing request sent by a page of another site */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "forbidden";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "payload_too_large";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "unsupported_media_type";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `invalid_input`: `issues` names each invalid field */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "invalid_input";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `internal_error`: something unexpected; logged, and the message says nothing of the internals */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "service_unavailable";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `insufficient_storage`: the disk that stores images (or the database's) is full */
+      507: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "insufficient_storage";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+    };
+  };
+  getPicksContactSheet: {
+    parameters: {
+      query: {
+        ids: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The contact sheet. */
+      200: {
+        headers: {
+          /** @description `attachment` with a file name (`inline` for the contact sheet). */
+          "Content-Disposition"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "image/png": string;
+        };
+      };
+      /** @description `bad_request`: malformed JSON or header, or a path that is not valid percent-encoding */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "bad_request";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `unauthorized`: no session and no valid bearer token (PRISM_ACCESS_TOKEN is set) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "unauthorized";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `invalid_input`: `issues` names each invalid field */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "invalid_input";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `internal_error`: something unexpected; logged, and the message says nothing of the internals */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "service_unavailable";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+    };
+  };
+  downloadPicks: {
+    parameters: {
+      query: {
+        ids: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The archive. */
+      200: {
+        headers: {
+          /** @description `attachment` with a file name (`inline` for the contact sheet). */
+          "Content-Disposition"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/zip": string;
+        };
+      };
+      /** @description `bad_request`: malformed JSON or header, or a path that is not valid percent-encoding */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "bad_request";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `unauthorized`: no session and no valid bearer token (PRISM_ACCESS_TOKEN is set) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "unauthorized";
             };
           } & components["schemas"]["ErrorEnvelope"];
         };

@@ -11,6 +11,13 @@ export const healthViewSchema = z.object({ ok: z.literal(true), storage: storage
 
 /** GET /api/ready. */
 export const readyViewSchema = healthViewSchema.extend({
+  boot: z
+    .object({
+      database: z.boolean().meta({ description: "Opened and migrated." }),
+      changeFeed: z.boolean().meta({ description: "Listening for other instances' changes." }),
+      runner: z.boolean().meta({ description: "Claiming jobs." }),
+    })
+    .meta({ description: "What the boot has done." }),
   requestHook: z
     .union([
       z.object({ active: z.literal(true) }),

@@ -1,3 +1,4 @@
+import type { ReadyView } from "@/lib/api/status-views";
 import { AppError } from "@/lib/errors";
 import { json, routeHandler } from "@/lib/http/route-handler";
 import { bootStatus } from "@/lib/server/boot";
@@ -16,7 +17,7 @@ export const dynamic = "force-dynamic";
 export const GET = routeHandler({ access: "public" }, async () => {
   const state = await readiness();
   if (!state.ready) throw new AppError("service_unavailable", state.reason);
-  return json({
+  return json<ReadyView>({
     ok: true,
     boot: bootStatus(),
     configuration: driftStatus(),

@@ -1,3 +1,4 @@
+import type { SessionView } from "@/lib/api/status-views";
 import { signInBodySchema } from "@/lib/api/session-requests";
 import { json, routeHandler } from "@/lib/http/route-handler";
 import { AppError } from "@/lib/errors";
@@ -22,7 +23,7 @@ const seeOther = (location: string, cookie?: string) =>
 
 // GET /api/session — whether access control is on and this browser is signed in
 export const GET = routeHandler({ access: "public" }, ({ request }) =>
-  json({ accessControl: accessControlEnabled(), signedIn: hasSession(request) }),
+  json<SessionView>({ accessControl: accessControlEnabled(), signedIn: hasSession(request) }),
 );
 
 // POST /api/session — sign in with the access token (the /sign-in form, or JSON { token })

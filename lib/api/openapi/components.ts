@@ -6,6 +6,7 @@ import { imageViewSchema } from "../image-view";
 import { patchImageBodySchema } from "../image-requests";
 import { createInputFromImageBodySchema } from "../input-requests";
 import * as reviews from "../review-views";
+import { reorderPicksBodySchema } from "../pick-requests";
 import { createRunBodySchema } from "../run-requests";
 import { signInBodySchema } from "../session-requests";
 import * as status from "../status-views";
@@ -23,6 +24,7 @@ const REQUESTS = {
   CreateRunBody: createRunBodySchema,
   CreateInputFromImageBody: createInputFromImageBodySchema,
   PatchImageBody: patchImageBodySchema,
+  ReorderPicksBody: reorderPicksBodySchema,
   CreateGalleryBody: createGalleryBodySchema,
   PatchGalleryBody: patchGalleryBodySchema,
   VoteBody: voteBodySchema,
@@ -44,6 +46,8 @@ const RESPONSES = {
   CreateInputResponse: views.createInputResponseSchema,
   JobResponse: views.jobResponseSchema,
   CodeSnippetsView: views.codeSnippetsViewSchema,
+  PickView: views.pickViewSchema,
+  PickListView: views.pickListViewSchema,
   ModelView: views.modelViewSchema,
   ModelsResponse: views.modelsResponseSchema,
   SpendView: views.spendViewSchema,

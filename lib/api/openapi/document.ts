@@ -4,6 +4,7 @@ import { componentSchemas, type JsonSchema, refOf, schemaRef } from "./component
 import { type OperationSpec, type ParameterSpec, type ResponseSpec, retryAfter } from "./operation";
 import { GALLERY_OPERATIONS } from "./gallery-operations";
 import { LIBRARY_OPERATIONS } from "./library-operations";
+import { PICK_OPERATIONS } from "./pick-operations";
 import { SERVICE_OPERATIONS } from "./service-operations";
 import { RUN_OPERATIONS } from "./run-operations";
 
@@ -16,6 +17,7 @@ import { RUN_OPERATIONS } from "./run-operations";
 export const OPERATIONS: readonly OperationSpec[] = [
   ...RUN_OPERATIONS,
   ...LIBRARY_OPERATIONS,
+  ...PICK_OPERATIONS,
   ...GALLERY_OPERATIONS,
   ...SERVICE_OPERATIONS,
 ];
@@ -171,6 +173,7 @@ const TAGS: Record<string, string> = {
   Inputs: "Images to edit, given to every cell of a run.",
   Models: "The catalog, with each model's parameters as JSON Schema, and what today cost.",
   Images: "Stored images: star them, note them, compare them, download them.",
+  Picks: "The picks board: every starred image across runs, ordered, exported.",
   Galleries: "Share links: a public, read-only page of chosen images.",
   Reviews: "Share links that ask visitors to pick a favourite per prompt.",
   Session: "Signing in with the access token (browsers; scripts send a bearer token instead).",

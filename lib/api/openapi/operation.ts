@@ -3,7 +3,7 @@ import type { AppErrorCode } from "../error-codes";
 
 /** Isomorphic: how lib/api/openapi describes one route method; document.ts makes OpenAPI of it. */
 
-export type HttpMethod = "get" | "post" | "patch" | "delete";
+export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 
 export interface HeaderSpec {
   description: string;

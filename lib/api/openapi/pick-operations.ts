@@ -1,0 +1,55 @@
+import { listPicksQuerySchema, pickSelectionQuerySchema, reorderPicksBodySchema } from "../pick-requests";
+import { pickListViewSchema } from "../views";
+import { attachmentHeaders, fileOf, type OperationSpec } from "./operation";
+
+/** The picks board's routes, as the OpenAPI document describes them. */
+
+export const PICK_OPERATIONS: OperationSpec[] = [
+  {
+    id: "listPicks",
+    method: "get",
+    path: "/api/picks",
+    tag: "Picks",
+    summary: "Every starred image across runs, in board order",
+    description:
+      "Filtered by prompt words (`q`), `model` and `since` (a day or an ISO instant); keyset pages.",
+    access: "session",
+    query: listPicksQuerySchema,
+    responses: { 200: { description: "One page of picks.", json: pickListViewSchema } },
+  },
+  {
+    id: "orderPicks",
+    method: "put",
+    path: "/api/picks/order",
+    tag: "Picks",
+    summary: "These picks in this order, among the places they hold on the board",
+    access: "session",
+    body: reorderPicksBodySchema,
+    responses: { 204: { description: "Ordered." } },
+  },
+  {
+    id: "getPicksContactSheet",
+    method: "get",
+    path: "/api/picks/contact-sheet",
+    tag: "Picks",
+    summary: "A selection of the board as one PNG, in the order given",
+    access: "session",
+    query: pickSelectionQuerySchema,
+    responses: {
+      200: { description: "The contact sheet.", content: fileOf("image/png"), headers: attachmentHeaders },
+    },
+  },
+  {
+    id: "downloadPicks",
+    method: "get",
+    path: "/api/picks/download",
+    tag: "Picks",
+    summary:
+      "A selection of the board, in the order given, with manifest.json (and its contact sheet), as a ZIP",
+    access: "session",
+    query: pickSelectionQuerySchema,
+    responses: {
+      200: { description: "The archive.", content: fileOf("application/zip"), headers: attachmentHeaders },
+    },
+  },
+];
