@@ -1,5 +1,5 @@
 import { compareImagesQuerySchema, patchImageBodySchema } from "../image-requests";
-import { INPUT_CONTENT_TYPES } from "../input-requests";
+import { INPUT_CONTENT_TYPES, signedInputQuerySchema } from "../input-requests";
 import { compareImagesViewSchema, imagePatchResponseSchema } from "../review-views";
 import { createInputResponseSchema, modelsResponseSchema, spendViewSchema } from "../views";
 import { attachmentHeaders, binary, fileOf, idParameter, type OperationSpec } from "./operation";
@@ -31,6 +31,20 @@ export const LIBRARY_OPERATIONS: OperationSpec[] = [
       "invalid_input",
       "insufficient_storage",
     ],
+  },
+  {
+    id: "getInputFile",
+    method: "get",
+    path: "/api/inputs/{id}/file",
+    tag: "Inputs",
+    summary: "An input's image for the provider a job sent it to (public, signed, expiring)",
+    description:
+      "The URL a provider that fetches inputs by URL is given (under PUBLIC_URL): an HMAC of the id and `expires`, valid until the job's deadline plus 15 minutes. `403 forbidden` when expired or not signed, never the image.",
+    access: "public",
+    parameters: [idParameter("id", "The input's id.")],
+    query: signedInputQuerySchema,
+    responses: { 200: { description: "The image.", content: fileOf("image/*") } },
+    errors: ["forbidden", "not_found"],
   },
   {
     id: "listModels",
