@@ -1183,6 +1183,13 @@ export interface components {
         /** @description Claiming jobs. */
         runner: boolean;
       };
+      /** @description This instance compared with the others on the same database (it keeps serving). */
+      configuration: {
+        /** @description How this instance differs from the others, one line each; empty when they agree. */
+        warnings: string[];
+        /** @description Unfinished jobs accepted for provider endpoints this instance lacks: left to those that have them. */
+        jobsLeftForOthers: number;
+      };
       /** @description Whether the request hook that refuses odd requests passed its boot probe. */
       requestHook:
         | {

@@ -18,6 +18,17 @@ export const readyViewSchema = healthViewSchema.extend({
       runner: z.boolean().meta({ description: "Claiming jobs." }),
     })
     .meta({ description: "What the boot has done." }),
+  configuration: z
+    .object({
+      warnings: z.array(z.string()).meta({
+        description: "How this instance differs from the others, one line each; empty when they agree.",
+      }),
+      jobsLeftForOthers: z.int().meta({
+        description:
+          "Unfinished jobs accepted for provider endpoints this instance lacks: left to those that have them.",
+      }),
+    })
+    .meta({ description: "This instance compared with the others on the same database (it keeps serving)." }),
   requestHook: z
     .union([
       z.object({ active: z.literal(true) }),
