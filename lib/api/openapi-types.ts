@@ -356,6 +356,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/scorecard": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Per model and configuration: runs, images, time to first image, failures, cost, stars, win rate in reviews
+     * @description Of the runs whose prompts match `q`, since `since` (a day or an ISO instant). Win rates come with a 95 % Wilson interval over pairwise outcomes from review ballots.
+     */
+    get: operations["getScorecard"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/galleries": {
     parameters: {
       query?: never;
@@ -940,15 +960,67 @@ export interface components {
       /** @description Which take of its cell the image came from. */
       take: number;
       note: string | null;
-      /** @description Its place on the board (1 first); null until the board has been ordered. */
+      /** @description Its place on the board (1 first); null until the board has been ordered, then it follows the ordered ones. */
       position: number | null;
-      /** @description ISO 8601 date and time. */
       createdAt: string;
     };
     PickListView: {
       picks: components["schemas"]["PickView"][];
       /** @description Opaque cursor for the next page, absent on the last page. */
       nextCursor?: string;
+    };
+    WinRateView: {
+      /** @description Wins ÷ comparisons; null without any comparison. */
+      value: number | null;
+      low: number | null;
+      high: number | null;
+      /** @description Pairwise outcomes counted: each ballot against each rival shown for the same prompt. */
+      comparisons: number;
+    };
+    ScorecardConfigurationView: {
+      runs: number;
+      images: number;
+      /** @description Seconds from a job's creation to its first stored image, over jobs that stored one. */
+      medianSeconds: number | null;
+      p95Seconds: number | null;
+      /** @description Failed ÷ finished (succeeded + failed) jobs; canceled ones are not counted. Null when none finished. */
+      failureRate: number | null;
+      /** @description Charged where known, else the estimate, per image of succeeded jobs; null where no price is known. */
+      costPerImageUsd: number | null;
+      /** @description Part of the cost is an assumed price (the provider publishes none). */
+      costAssumed: boolean;
+      starsPerImage: number | null;
+      winRate: components["schemas"]["WinRateView"];
+      label: string;
+    };
+    ScorecardModelView: {
+      runs: number;
+      images: number;
+      /** @description Seconds from a job's creation to its first stored image, over jobs that stored one. */
+      medianSeconds: number | null;
+      p95Seconds: number | null;
+      /** @description Failed ÷ finished (succeeded + failed) jobs; canceled ones are not counted. Null when none finished. */
+      failureRate: number | null;
+      /** @description Charged where known, else the estimate, per image of succeeded jobs; null where no price is known. */
+      costPerImageUsd: number | null;
+      /** @description Part of the cost is an assumed price (the provider publishes none). */
+      costAssumed: boolean;
+      starsPerImage: number | null;
+      winRate: components["schemas"]["WinRateView"];
+      modelId: string;
+      configurations: components["schemas"]["ScorecardConfigurationView"][];
+      /** @description Succeeded jobs per time-to-first-image bucket; bucket i ends at `secondsBuckets[i]` (the last is open). */
+      secondsHistogram: number[];
+    };
+    ScorecardView: {
+      models: components["schemas"]["ScorecardModelView"][];
+      /** @description Upper edges of the histogram's buckets, in seconds. */
+      secondsBuckets: number[];
+      /**
+       * @description How the interval is computed.
+       * @constant
+       */
+      interval: "wilson-95";
     };
     ModelView: {
       id: string;
@@ -3906,6 +3978,94 @@ export interface operations {
         };
         content: {
           "application/zip": string;
+        };
+      };
+      /** @description `bad_request`: malformed JSON or header, or a path that is not valid percent-encoding */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "bad_request";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `unauthorized`: no session and no valid bearer token (PRISM_ACCESS_TOKEN is set) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "unauthorized";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `invalid_input`: `issues` names each invalid field */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "invalid_input";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `internal_error`: something unexpected; logged, and the message says nothing of the internals */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "service_unavailable";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+    };
+  };
+  getScorecard: {
+    parameters: {
+      query?: {
+        q?: string;
+        since?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The scorecard. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ScorecardView"];
         };
       };
       /** @description `bad_request`: malformed JSON or header, or a path that is not valid percent-encoding */

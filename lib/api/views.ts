@@ -215,29 +215,6 @@ export const codeSnippetsViewSchema = z.object({
   python: z.string(),
 });
 
-/** One starred image on the picks board (GET /api/picks). */
-export const pickViewSchema = z.object({
-  image: imageViewSchema,
-  runId: z.string(),
-  prompt: z.string(),
-  modelId: z.string(),
-  configuration: z
-    .string()
-    .meta(meta('The label of the image\'s configuration (column), e.g. "FLUX.1 · schnell".')),
-  take: z.int().meta(meta("Which take of its cell the image came from.")),
-  note: z.string().nullable(),
-  position: z
-    .int()
-    .nullable()
-    .meta(meta("Its place on the board (1 first); null until the board has been ordered.")),
-  createdAt: instant,
-});
-
-export const pickListViewSchema = z.object({
-  picks: z.array(pickViewSchema),
-  nextCursor: z.string().optional().meta(meta("Opaque cursor for the next page, absent on the last page.")),
-});
-
 export type JobView = z.output<typeof jobViewSchema>;
 export type RunConfigView = z.output<typeof runConfigViewSchema>;
 export type InputView = z.output<typeof inputViewSchema>;
@@ -256,8 +233,6 @@ export type SpendView = z.output<typeof spendViewSchema>;
 export type RerunJobResponse = z.output<typeof jobResponseSchema>;
 export type CancelJobResponse = z.output<typeof jobResponseSchema>;
 export type CodeSnippetsView = z.output<typeof codeSnippetsViewSchema>;
-export type PickView = z.output<typeof pickViewSchema>;
-export type PickListView = z.output<typeof pickListViewSchema>;
 
 /** A run as its page comes with it (server-rendered): the view and the ETag to ask for news of it. */
 export interface RunCopy {

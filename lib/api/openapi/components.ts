@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MODELS } from "@/lib/models/catalog";
+import * as board from "../board-views";
 import { apiIssueSchema, errorEnvelopeSchema } from "../error-envelope";
 import { createGalleryBodySchema, patchGalleryBodySchema, voteBodySchema } from "../gallery-requests";
 import { imageViewSchema } from "../image-view";
@@ -46,8 +47,12 @@ const RESPONSES = {
   CreateInputResponse: views.createInputResponseSchema,
   JobResponse: views.jobResponseSchema,
   CodeSnippetsView: views.codeSnippetsViewSchema,
-  PickView: views.pickViewSchema,
-  PickListView: views.pickListViewSchema,
+  PickView: board.pickViewSchema,
+  PickListView: board.pickListViewSchema,
+  WinRateView: board.winRateViewSchema,
+  ScorecardConfigurationView: board.scorecardConfigurationViewSchema,
+  ScorecardModelView: board.scorecardModelViewSchema,
+  ScorecardView: board.scorecardViewSchema,
   ModelView: views.modelViewSchema,
   ModelsResponse: views.modelsResponseSchema,
   SpendView: views.spendViewSchema,

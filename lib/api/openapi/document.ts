@@ -173,7 +173,7 @@ const TAGS: Record<string, string> = {
   Inputs: "Images to edit, given to every cell of a run.",
   Models: "The catalog, with each model's parameters as JSON Schema, and what today cost.",
   Images: "Stored images: star them, note them, compare them, download them.",
-  Picks: "The picks board: every starred image across runs, ordered, exported.",
+  Picks: "The picks board (every starred image across runs, ordered, exported) and the scorecard of models.",
   Galleries: "Share links: a public, read-only page of chosen images.",
   Reviews: "Share links that ask visitors to pick a favourite per prompt.",
   Session: "Signing in with the access token (browsers; scripts send a bearer token instead).",

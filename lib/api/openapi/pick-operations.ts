@@ -1,8 +1,9 @@
 import { listPicksQuerySchema, pickSelectionQuerySchema, reorderPicksBodySchema } from "../pick-requests";
-import { pickListViewSchema } from "../views";
+import { pickListViewSchema, scorecardViewSchema } from "../board-views";
+import { scorecardQuerySchema } from "../scorecard-requests";
 import { attachmentHeaders, fileOf, type OperationSpec } from "./operation";
 
-/** The picks board's routes, as the OpenAPI document describes them. */
+/** The picks board's and the scorecard's routes, as the OpenAPI document describes them. */
 
 export const PICK_OPERATIONS: OperationSpec[] = [
   {
@@ -51,5 +52,18 @@ export const PICK_OPERATIONS: OperationSpec[] = [
     responses: {
       200: { description: "The archive.", content: fileOf("application/zip"), headers: attachmentHeaders },
     },
+  },
+  {
+    id: "getScorecard",
+    method: "get",
+    path: "/api/scorecard",
+    tag: "Picks",
+    summary:
+      "Per model and configuration: runs, images, time to first image, failures, cost, stars, win rate in reviews",
+    description:
+      "Of the runs whose prompts match `q`, since `since` (a day or an ISO instant). Win rates come with a 95 % Wilson interval over pairwise outcomes from review ballots.",
+    access: "session",
+    query: scorecardQuerySchema,
+    responses: { 200: { description: "The scorecard.", json: scorecardViewSchema } },
   },
 ];
