@@ -13,6 +13,7 @@ const BENCHES = [
   "watch-requests.mjs",
   "first-load.mjs",
   "ingest.mjs",
+  "input-upload.mjs",
   "big-gallery.mjs",
   "matrix.mjs",
   "cold-start.mjs",

@@ -1,5 +1,7 @@
 import "server-only";
-import type { CreateRunInput } from "@/lib/api/run-requests";
+import type { CreateRunInput, RunConfigInput } from "@/lib/api/run-requests";
+import type { InputRow } from "@/lib/db/input-schema";
+import { downscaleNotes } from "@/lib/models/input-notes";
 import type { CreateRunResponse } from "@/lib/api/views";
 import { newId } from "@/lib/db/ids";
 import { cellJobRow } from "./job-rows";
@@ -41,7 +43,8 @@ export async function createRun(
   const repeated = claim && (await repeatedRequest(db, claim));
   if (repeated) return findCreatedRun(db, repeated);
   checkInputsReachable(input);
-  await checkInputsExist(db, input.inputs);
+  const inputRows = await checkInputsExist(db, input.inputs);
+  input = { ...input, models: input.models.map((config) => withDownscaleNotes(config, inputRows)) };
   const runId = newId();
   const columns = input.models.length;
   const jobRows = input.prompts.flatMap((prompt, promptIndex) =>
@@ -113,9 +116,16 @@ function checkInputsReachable(input: CreateRunInput): void {
     throw new AppError("invalid_input", "The request body has invalid fields", { issues });
 }
 
-/** Every input id names a stored input, else 422 naming each unknown one ("inputs.0"). */
-async function checkInputsExist(db: Database, inputIds: readonly string[]): Promise<void> {
-  const found = new Set((await getInputsByIds(db, inputIds)).map((row) => row.id));
+/** A configuration's notes with what its provider gets smaller than uploaded. */
+function withDownscaleNotes(config: RunConfigInput, inputs: readonly InputRow[]): RunConfigInput {
+  const notes = downscaleNotes(config.model.name, config.model.inputImages, inputs);
+  return notes.length === 0 ? config : { ...config, notes: [...config.notes, ...notes] };
+}
+
+/** Every input id names a stored input, else 422 naming each unknown one ("inputs.0"); the rows in order. */
+async function checkInputsExist(db: Database, inputIds: readonly string[]): Promise<InputRow[]> {
+  const rows = await getInputsByIds(db, inputIds);
+  const found = new Set(rows.map((row) => row.id));
   const issues = inputIds.flatMap((id, index) =>
     found.has(id)
       ? []
@@ -123,4 +133,5 @@ async function checkInputsExist(db: Database, inputIds: readonly string[]): Prom
   );
   if (issues.length > 0)
     throw new AppError("invalid_input", "The request body has invalid fields", { issues });
+  return rows;
 }

@@ -1,9 +1,11 @@
 import "server-only";
+import sharp from "sharp";
 import type { Database } from "@/lib/db/client";
 import { listRunInputs } from "@/lib/db/queries/inputs";
 import type { InputRow } from "@/lib/db/input-schema";
 import { publicUrl } from "@/lib/env";
 import { inputUrlKey, SIGNED_INPUT_URL_MARGIN_MS, signedInputUrl } from "@/lib/inputs/signed-url";
+import { downscaledSize } from "@/lib/models/input-notes";
 import type { ModelDefinition } from "@/lib/models/types";
 import { providerDescriptor } from "@/lib/providers/descriptors";
 import type { InputTransport } from "@/lib/providers/types";
@@ -35,13 +37,44 @@ async function bytesOf(blobStore: BlobStore, key: string): Promise<Buffer> {
   return Buffer.from(await new Response(blob.stream).arrayBuffer());
 }
 
-async function dataUri(blobStore: BlobStore, input: InputRow): Promise<string> {
-  return `data:${input.contentType};base64,${(await bytesOf(blobStore, input.blobKey)).toString("base64")}`;
+/** DashScope takes an input of at most 10 MB (providers-edit.md §3), read here as the data URI's length. */
+export const MAX_DATA_URI_BYTES = 10 * 1024 * 1024;
+
+const uriOf = (contentType: string, bytes: Buffer) =>
+  `data:${contentType};base64,${bytes.toString("base64")}`;
+
+/**
+ * The input as a data URI the provider takes: downscaled to the model's documented longest side
+ * (the run's notes said so), and smaller still, as a JPEG, while the URI is over MAX_DATA_URI_BYTES.
+ */
+async function dataUri(
+  blobStore: BlobStore,
+  input: InputRow,
+  range: ModelDefinition["inputImages"],
+): Promise<string> {
+  const original = await bytesOf(blobStore, input.blobKey);
+  const sent = downscaledSize(range, input);
+  let uri = sent
+    ? uriOf(
+        input.contentType,
+        await sharp(original).resize(sent.width, sent.height).toFormat(formatOf(input)).toBuffer(),
+      )
+    : uriOf(input.contentType, original);
+  let { width, height } = sent ?? input;
+  while (uri.length > MAX_DATA_URI_BYTES) {
+    const scale = Math.min(0.9, Math.sqrt(MAX_DATA_URI_BYTES / uri.length));
+    [width, height] = [Math.max(1, Math.floor(width * scale)), Math.max(1, Math.floor(height * scale))];
+    uri = uriOf("image/jpeg", await sharp(original).resize(width, height).jpeg({ quality: 90 }).toBuffer());
+  }
+  return uri;
 }
+
+const formatOf = (input: InputRow) =>
+  input.contentType === "image/jpeg" ? "jpeg" : input.contentType === "image/webp" ? "webp" : "png";
 
 /**
  * The run's first `max` inputs as this job's provider takes them: base64 data URIs for a
- * "data-uri" provider; for a "url" one, signed URLs under PUBLIC_URL that work until `usableUntil`
+ * "data-uri" provider (downscaled where the model documents a longest side, and within 10 MB); for a "url" one, signed URLs under PUBLIC_URL that work until `usableUntil`
  * (the job's deadline) plus a margin. Empty for a model that takes no images.
  */
 export async function inputReferences(
@@ -55,7 +88,8 @@ export async function inputReferences(
   if (model.inputImages.max === 0) return [];
   const inputs = (await listRunInputs(db, runId)).slice(0, model.inputImages.max);
   if (inputs.length === 0) return [];
-  if (transport === "data-uri") return Promise.all(inputs.map((input) => dataUri(blobStore, input)));
+  if (transport === "data-uri")
+    return Promise.all(inputs.map((input) => dataUri(blobStore, input, model.inputImages)));
   const base = publicUrl();
   if (!base) throw new NeedsPublicUrlError(NEEDS_PUBLIC_URL);
   const key = await inputUrlKey(db);

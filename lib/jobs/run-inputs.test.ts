@@ -1,6 +1,8 @@
+import { randomBytes } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRunBodySchema } from "@/lib/api/run-requests";
 import type { DatabaseHandle } from "@/lib/db/client";
@@ -12,7 +14,7 @@ import { createLocalBlobStore } from "@/lib/storage/local-blob-store";
 import { openTestDatabase } from "@/lib/testing/test-database";
 import { pngImage } from "@/lib/testing/test-images";
 import { createRun } from "./create-run";
-import { inputReferences } from "./input-references";
+import { inputReferences, MAX_DATA_URI_BYTES } from "./input-references";
 
 let handle: DatabaseHandle;
 let root: string;
@@ -91,6 +93,58 @@ describe("runs with inputs", () => {
         "data-uri",
       ),
     ).toEqual([]);
+  });
+});
+
+/** A noise PNG (noise does not compress): `width × height × 3` bytes and more once stored. */
+async function noiseInput(width: number, height: number) {
+  const pixels = randomBytes(width * height * 3);
+  const filePath = path.join(root, `noise-${width}x${height}`);
+  await writeFile(
+    filePath,
+    await sharp(pixels, { raw: { width, height, channels: 3 } })
+      .png({ compressionLevel: 1 })
+      .toBuffer(),
+  );
+  return createInputFromFile(handle.db, blobStore(), filePath);
+}
+
+/** The data URI a Qwen Image Edit job of this run sends. */
+async function sentToDashscope(runId: string): Promise<string> {
+  const edit = { inputImages: { min: 1, max: 3, maxSide: 3072 } };
+  const [uri] = await inputReferences(handle.db, blobStore(), runId, edit, "data-uri");
+  return uri!;
+}
+
+const dataUriBytes = (uri: string) => Buffer.from(uri.slice(uri.indexOf(",") + 1), "base64");
+
+describe("inputs larger than a provider takes", () => {
+  const editBody = (inputs: string[]) =>
+    createRunBodySchema.parse({
+      prompt: "make it blue",
+      models: [{ modelId: "dashscope/qwen-image-edit-plus" }],
+      inputs,
+    });
+
+  it("are sent downscaled to the documented longest side, and the model's notes say so", async () => {
+    const wide = await noiseInput(4000, 1000);
+    const created = await createRun(handle.db, editBody([wide.id]));
+    const rows = await getRunRows(handle.db, created.id);
+    expect(rows?.jobs[0]?.notes).toContain(
+      "Qwen Image Edit Plus takes at most 3072 px a side: your image is sent at 3072×768",
+    );
+    const uri = await sentToDashscope(created.id);
+    expect(await sharp(dataUriBytes(uri)).metadata()).toMatchObject({ width: 3072, height: 768 });
+  });
+
+  it("never send a data URI over 10 MB", async () => {
+    const heavy = await noiseInput(2600, 2600);
+    expect(heavy.byteSize).toBeGreaterThan(MAX_DATA_URI_BYTES);
+    const created = await createRun(handle.db, editBody([heavy.id]));
+    const uri = await sentToDashscope(created.id);
+    expect(uri.length).toBeLessThanOrEqual(MAX_DATA_URI_BYTES);
+    const { width, height } = await sharp(dataUriBytes(uri)).metadata();
+    expect(width).toBe(height);
   });
 });
 

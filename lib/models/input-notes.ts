@@ -28,3 +28,30 @@ export function followsInputShape(aspectRatio: AspectRatio): string {
 export function oneImageNotes(numImages: number): string[] {
   return numImages > 1 ? ["Makes 1 image (one per request)"] : [];
 }
+
+/** The size an input is sent at to a model whose provider documents a longest side, or null when it fits. */
+export function downscaledSize(
+  range: InputImageRange,
+  size: { width: number; height: number },
+): { width: number; height: number } | null {
+  const longest = Math.max(size.width, size.height);
+  if (!range.maxSide || longest <= range.maxSide) return null;
+  const scale = range.maxSide / longest;
+  return { width: Math.round(size.width * scale), height: Math.round(size.height * scale) };
+}
+
+/** What a model's card says of the run's inputs it gets smaller than uploaded (first `max` of them). */
+export function downscaleNotes(
+  name: string,
+  range: InputImageRange,
+  inputs: readonly { width: number; height: number }[],
+): string[] {
+  return inputs.slice(0, range.max).flatMap((input, index) => {
+    const sent = downscaledSize(range, input);
+    if (!sent) return [];
+    const which = inputs.length > 1 ? `image ${index + 1}` : "your image";
+    return [
+      `${name} takes at most ${range.maxSide} px a side: ${which} is sent at ${sent.width}×${sent.height}`,
+    ];
+  });
+}

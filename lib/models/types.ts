@@ -69,6 +69,8 @@ export interface ModelDefinition<S extends z.ZodObject = z.ZodObject> {
 export interface InputImageRange {
   min: number;
   max: number;
+  /** The longest side the provider documents for an input; a larger one is sent downscaled, with a note. */
+  maxSide?: number;
 }
 
 /** The range of every text-to-image model. */

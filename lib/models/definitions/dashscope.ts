@@ -136,7 +136,8 @@ function qwenEdit(variant: "plus" | "max"): ModelDefinition<typeof qwenEditParam
       const size = params.size ? parseStarSize(params.size) : null;
       return size ? size.width / size.height : 1;
     },
-    inputImages: { min: 1, max: 3 },
+    // 384–3072 px a side documented (providers-edit.md §3).
+    inputImages: { min: 1, max: 3, maxSide: 3072 },
   };
 }
 
