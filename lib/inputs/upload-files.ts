@@ -10,7 +10,7 @@ import path from "node:path";
  * the next boot can tell a dead process's files from those of another instance on the same host.
  */
 
-const uploadRoot = () => path.join(tmpdir(), "prism-inputs");
+const uploadRoot = () => path.join(/* turbopackIgnore: true */ tmpdir(), "prism-inputs");
 
 /** A fresh temporary file path for one upload of this process. */
 export async function temporaryUploadPath(): Promise<string> {
