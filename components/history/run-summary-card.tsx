@@ -20,9 +20,10 @@ export function RunSummaryCard({ run }: { run: RunSummary }) {
       href={`/runs/${run.id}`}
       className="group flex h-full flex-col overflow-hidden rounded-card border border-line bg-surface shadow-card transition-colors hover:border-line-strong"
     >
-      <div className="grid aspect-[4/3] grid-cols-2 grid-rows-2 gap-0.5 bg-surface-sunken">
+      {/* Below 480px a strip of up to four thumbnails, so a card is not a screen tall. */}
+      <div className="grid aspect-[4/1] grid-cols-4 grid-rows-1 gap-0.5 overflow-hidden bg-surface-sunken min-[480px]:aspect-[4/3] min-[480px]:grid-cols-2 min-[480px]:grid-rows-2">
         {run.thumbnails.length === 0 ? (
-          <div className="col-span-2 row-span-2 grid place-items-center text-fg-subtle">
+          <div className="col-span-4 grid place-items-center text-fg-subtle min-[480px]:col-span-2 min-[480px]:row-span-2">
             {running ? <Spinner className="size-5" /> : <ImageIcon className="size-6" />}
           </div>
         ) : (
@@ -36,9 +37,9 @@ export function RunSummaryCard({ run }: { run: RunSummary }) {
                 loading="lazy"
                 className={
                   all.length === 1
-                    ? "col-span-2 row-span-2 size-full object-cover"
+                    ? "col-span-4 size-full object-cover min-[480px]:col-span-2 min-[480px]:row-span-2"
                     : all.length === 2 || (all.length === 3 && index === 0)
-                      ? "row-span-2 size-full object-cover"
+                      ? "col-span-2 size-full object-cover min-[480px]:col-span-1 min-[480px]:row-span-2"
                       : "size-full object-cover"
                 }
               />

@@ -8,6 +8,7 @@ import type { VoteBody } from "@/lib/api/gallery-requests";
 import { apiPost } from "@/lib/http/api-client";
 import type { ParamLabel } from "@/lib/labels/params";
 import { ReviewBallotForm, type BallotStatus } from "./review-ballot-form";
+import { SendPicksBar } from "./send-picks-bar";
 import { ReviewImageDialog } from "./review-image-dialog";
 import { ReviewPromptSection } from "./review-prompt-section";
 import { voteErrorMessage } from "./vote-error";
@@ -127,6 +128,12 @@ export function ReviewGallery({
         hasBallot={hasBallot}
         changed={!sameBallot(ballot, saved)}
         status={status}
+      />
+      <SendPicksBar
+        picked={Object.keys(ballot.picks).length}
+        prompts={review.prompts.length}
+        hasBallot={hasBallot}
+        sending={status.kind === "sending"}
       />
       <ReviewImageDialog
         option={viewed}

@@ -1,6 +1,7 @@
 import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
 import { appClient } from "../../lib/testing/app-client";
 import { E2E_BASE_URL, e2eSimulator } from "../support/env";
+import { pick } from "../support/review";
 
 // A designer's walkthrough: one 3-prompt × 4-configuration run whose last column (the only
 // DashScope one) has one failed cell, looked at on a laptop, a tablet and a phone.
@@ -18,6 +19,8 @@ const MODEL_IDS = [
 const PHONE = { width: 390, height: 844 };
 
 let runId = "";
+/** The run's first image in each row, for picks. */
+let firstImages: string[] = [];
 let singleColumnRunId = "";
 
 test.beforeAll(async () => {
@@ -28,7 +31,8 @@ test.beforeAll(async () => {
   await e2eSimulator.outcome({ provider: "dashscope", outcome: "content_policy" });
   runId = (await app.createRun({ prompts: PROMPTS, models })).id;
   singleColumnRunId = (await app.createRun({ prompts: PROMPTS.slice(0, 2), models: models.slice(0, 1) })).id;
-  await app.waitForRun(runId);
+  const run = await app.waitForRun(runId);
+  firstImages = PROMPTS.map((_, row) => run.jobs.find((job) => job.promptIndex === row)!.images[0]!.id);
   await app.waitForRun(singleColumnRunId);
 });
 
@@ -217,5 +221,49 @@ test("on a phone each prompt heads its row and a whole image fits across", async
     expect(imageBox.width).toBeGreaterThan(PHONE.width * 0.6);
   }
   await page.screenshot({ path: testInfo.outputPath("run-390-dark-rows.png") });
+  await page.context().close();
+});
+
+test("on a phone history's filters fold into one control and each run is a short card with a strip", async ({
+  browser,
+}, testInfo) => {
+  const page = await phone(browser);
+  await page.goto("/history");
+  const search = page.getByRole("searchbox", { name: "Search prompts" });
+  const filters = page.getByRole("button", { name: "Filters" });
+  await expect(filters).toHaveAttribute("aria-expanded", "false");
+  await expect(search).toBeHidden();
+  const card = page.getByRole("link", { name: PROMPTS[0] }).first();
+  await expect(card).toBeVisible();
+  expect((await card.boundingBox())!.height).toBeLessThan(PHONE.height * 0.4);
+  const strip = card.locator("img").first();
+  await expect
+    .poll(() => strip.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0))
+    .toBe(true);
+  await page.screenshot({ path: testInfo.outputPath("history-390-dark.png") });
+  await filters.click();
+  await expect(search).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("history-390-dark-filters.png") });
+  await page.context().close();
+});
+
+test("on a phone a reviewer sends their picks from a bar that stays in view", async ({
+  browser,
+}, testInfo) => {
+  const { slug } = await appClient(E2E_BASE_URL).createGallery({
+    title: "Walkthrough review",
+    runIds: [runId],
+    review: { blind: true },
+  });
+  const page = await phone(browser);
+  await page.goto(`/g/${slug}`);
+  await pick(page, firstImages[0]!);
+  await pick(page, firstImages[1]!);
+  const send = page.getByRole("button", { name: "Send picks (2 of 3)" });
+  await expect(send).toBeInViewport();
+  await expect(page.getByRole("button", { name: "Send my picks" })).not.toBeInViewport();
+  await page.screenshot({ path: testInfo.outputPath("review-390-dark-bar.png") });
+  await send.click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeAttached();
   await page.context().close();
 });
