@@ -98,9 +98,15 @@ async function measure(report, label, env) {
     await sleep(Math.max(3_000, WAITERS));
 
     const health = [];
+    let healthErrors = 0;
     const probing = (async () => {
       while (!stopping) {
-        health.push((await get(healthAgent, `${app.origin}/api/health`)).ms);
+        try {
+          health.push((await get(healthAgent, `${app.origin}/api/health`)).ms);
+        } catch {
+          // A keep-alive socket the server closed as it was reused: asked again on a new one.
+          healthErrors++;
+        }
         await sleep(HEALTH_EVERY_MS);
       }
     })();
@@ -141,6 +147,7 @@ async function measure(report, label, env) {
     });
     report.row(`${label}: /api/health median meanwhile`, healthLatency.median, "ms");
     report.row(`${label}: errors`, errors, "", { max: 0 });
+    report.row(`${label}: /api/health connections reset`, healthErrors, "");
     return { cpuPerChange, wakeMs, health: healthLatency, errors };
   } finally {
     stopping = true;
