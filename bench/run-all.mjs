@@ -17,6 +17,8 @@ const BENCHES = [
   "big-gallery.mjs",
   "matrix.mjs",
   "cold-start.mjs",
+  "long-poll-herd.mjs",
+  "contact-sheet-burst.mjs",
 ];
 
 const cpuModel =
