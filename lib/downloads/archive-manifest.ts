@@ -1,5 +1,6 @@
 import type { ReviewView } from "@/lib/api/review-views";
 import type { RunView } from "@/lib/api/views";
+import { planInputs, type ManifestInput } from "./archive-inputs";
 import { imageFilename, uniqueFilenames } from "./filename";
 
 /** Isomorphic: what a run or gallery ZIP holds, described in its manifest.json. */
@@ -72,6 +73,8 @@ export interface ArchiveManifest extends ArchiveSource {
   total: ManifestTotal | Pick<ManifestTotal, "images">;
   jobs: (ManifestJob | Omit<ManifestJob, "costUsd" | "estimatedCostUsd">)[];
   images: ManifestImage[];
+  /** Absent when no run had inputs. */
+  inputs?: ManifestInput[];
 }
 
 function totalOf(jobs: ManifestJob[], images: number): ManifestTotal {
@@ -159,14 +162,19 @@ export function planArchive(
   );
   // A share link's ZIP is public: it never tells what the owner paid.
   const shared = source.kind === "gallery";
+  const inputs = planInputs(runs);
   return {
     manifest: {
       ...header(source, exportedAt),
       total: shared ? { images: images.length } : totalOf(jobs, images.length),
       jobs: shared ? jobs.map(({ id, runId, model, images }) => ({ id, runId, model, images })) : jobs,
       images,
+      ...(inputs.length > 0 ? { inputs } : {}),
     },
-    files: entries.map(({ image }, order) => ({ name: names[order]!, imageId: image.id })),
+    files: [
+      ...entries.map(({ image }, order) => ({ name: names[order]!, imageId: image.id })),
+      ...inputs.map((input) => ({ name: input.file, imageId: input.id })),
+    ],
   };
 }
 

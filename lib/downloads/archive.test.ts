@@ -57,6 +57,50 @@ async function collect(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> 
 }
 
 describe("run and gallery archives", () => {
+  it("hold each distinct input once under inputs/, with the runs that used it in the manifest", () => {
+    const input = (id: string, contentType: string) => ({
+      id,
+      url: `/api/files/${id}`,
+      thumbnailUrl: `/api/files/${id}.webp`,
+      width: 200,
+      height: 150,
+      contentType,
+      byteSize: 9,
+      notes: [],
+    });
+    const [photo, sketch] = [input("in-1", "image/png"), input("in-2", "image/jpeg")];
+    const runs = [
+      {
+        ...run("r1", "make it blue", [job("dashscope/qwen-image-edit-plus", ["i1"])]),
+        inputs: [photo, sketch],
+      },
+      { ...run("r2", "make it red", [job("dashscope/qwen-image-edit-plus", ["i2"])]), inputs: [photo] },
+    ];
+    const { manifest, files } = planArchive({ kind: "gallery", id: "slug", title: "Edits" }, runs);
+    expect(files.slice(-2)).toEqual([
+      { name: "inputs/input-1.png", imageId: "in-1" },
+      { name: "inputs/input-2.jpg", imageId: "in-2" },
+    ]);
+    expect(manifest.inputs).toEqual([
+      expect.objectContaining({
+        file: "inputs/input-1.png",
+        id: "in-1",
+        runs: [
+          { runId: "r1", position: 1 },
+          { runId: "r2", position: 1 },
+        ],
+      }),
+      expect.objectContaining({
+        file: "inputs/input-2.jpg",
+        id: "in-2",
+        runs: [{ runId: "r1", position: 2 }],
+      }),
+    ]);
+    expect(
+      planArchive({ kind: "run", id: "r3", title: "t" }, [run("r3", "t", [])]).manifest,
+    ).not.toHaveProperty("inputs");
+  });
+
   it("describes every image with prompt, model, params, cost, timings and a unique file name", () => {
     const runs = [
       run("r1", "A red fox", [

@@ -9,7 +9,7 @@ import { toRunView } from "@/lib/views/to-views";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-// GET /api/runs/:id/download — every stored image of a run, its contact sheet and manifest.json, as a ZIP
+// GET /api/runs/:id/download — every stored image of a run, its inputs, its contact sheet and manifest.json, as a ZIP
 export const GET = routeHandler<{ id: string }>({ access: "session" }, async ({ params }) => {
   const rows = await getRunRows(await getDb(), params.id);
   if (!rows) throw new AppError("not_found", "No run with this id");
@@ -17,5 +17,6 @@ export const GET = routeHandler<{ id: string }>({ access: "session" }, async ({ 
   const run = toRunView(rows);
   const sheet = { name: CONTACT_SHEET_NAME, open: () => runContactSheet(blobStore, rows) };
   const source = { kind: "run", id: run.id, title: run.prompt } as const;
-  return archiveResponse(blobStore, source, [run], rows.images, [sheet]);
+  // Inputs are stored like images: their rows say where their bytes are (under inputs/ in the ZIP).
+  return archiveResponse(blobStore, source, [run], [...rows.images, ...(rows.inputs ?? [])], [sheet]);
 });
