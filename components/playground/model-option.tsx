@@ -16,6 +16,17 @@ interface ModelOptionProps {
   configs: ConfigDraft[];
   onToggle: (modelId: string, selected: boolean) => void;
   context: VariantsContext;
+  inputCount: number;
+}
+
+/** Why a model cannot be picked now, or null: no key, no PUBLIC_URL, or too few input images. */
+function blockedReason(view: ModelView, inputCount: number): string | null {
+  if (!view.available) return view.unavailableReason ?? "Add this provider's API key to enable it";
+  const { min } = view.inputImages;
+  if (inputCount >= min) return null;
+  if (inputCount === 0)
+    return min === 1 ? "Add an input image to use it" : `Add ${min} input images to use it`;
+  return `Needs at least ${min} input images; you have ${inputCount}`;
 }
 
 function priceHint(view: ModelView, selected: boolean, estimate: CostEstimate | undefined) {
@@ -26,8 +37,10 @@ function priceHint(view: ModelView, selected: boolean, estimate: CostEstimate | 
     : `est. ${formatUsd(estimate)}`;
 }
 
-export function ModelOption({ view, model, configs, onToggle, context }: ModelOptionProps) {
+export function ModelOption({ view, model, configs, onToggle, context, inputCount }: ModelOptionProps) {
   const selected = configs.length > 0;
+  const blocked = blockedReason(view, inputCount);
+  const ignoresInputs = inputCount > 0 && view.inputImages.max === 0;
   // With several variants the hint is the model's pricing; each variant's estimate adds up below.
   const estimate = configs.length === 1 ? context.estimates[configs[0]!.key] : undefined;
   const checkboxId = `model-${view.id.replace(/\W+/g, "-")}`;
@@ -39,7 +52,7 @@ export function ModelOption({ view, model, configs, onToggle, context }: ModelOp
       className={cn(
         "grid grid-cols-1 gap-2 rounded-xl border px-3 py-2.5 transition-colors",
         selected ? "border-accent/40 bg-accent-soft/40" : "border-line bg-surface",
-        !view.available && "opacity-70",
+        blocked && "opacity-70",
       )}
     >
       <div className="flex items-start gap-3">
@@ -47,7 +60,7 @@ export function ModelOption({ view, model, configs, onToggle, context }: ModelOp
           id={checkboxId}
           type="checkbox"
           checked={selected}
-          disabled={!view.available}
+          disabled={blocked !== null && !selected}
           onChange={(event) => onToggle(view.id, event.target.checked)}
           aria-label={label}
           aria-describedby={`${checkboxId}-description ${checkboxId}-hint`}
@@ -57,14 +70,14 @@ export function ModelOption({ view, model, configs, onToggle, context }: ModelOp
           <span className="flex flex-wrap items-center gap-1.5">
             <span className="text-sm font-medium text-fg">{view.name}</span>
             {view.available ? null : <Badge tone="neutral">Unavailable</Badge>}
+            {view.inputImages.min > 0 ? <Badge tone="neutral">Edits images</Badge> : null}
+            {ignoresInputs ? <Badge tone="warning">Ignores your images</Badge> : null}
           </span>
           <span id={`${checkboxId}-description`} className="text-xs leading-snug text-fg-muted">
             {view.description}
           </span>
           <span id={`${checkboxId}-hint`} className="text-xs text-fg-subtle">
-            {view.available
-              ? priceHint(view, selected, estimate)
-              : "Add this provider's API key to enable it"}
+            {blocked ?? priceHint(view, selected, estimate)}
           </span>
         </label>
       </div>

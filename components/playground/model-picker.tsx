@@ -18,6 +18,8 @@ interface ModelPickerProps {
   configs: readonly ConfigDraft[];
   onToggle: (modelId: string, selected: boolean) => void;
   context: VariantsContext;
+  /** The next run's input images: edit models need some, text-only models ignore them. */
+  inputCount: number;
 }
 
 function groupByProvider(models: PickableModel[]) {
@@ -27,7 +29,7 @@ function groupByProvider(models: PickableModel[]) {
   return [...groups.entries()];
 }
 
-export function ModelPicker({ models, configs, onToggle, context }: ModelPickerProps) {
+export function ModelPicker({ models, configs, onToggle, context, inputCount }: ModelPickerProps) {
   const selectedCount = new Set(configs.map((config) => config.modelId)).size;
   return (
     <fieldset className="grid gap-4">
@@ -66,6 +68,7 @@ export function ModelPicker({ models, configs, onToggle, context }: ModelPickerP
                 configs={configs.filter((config) => config.modelId === view.id)}
                 onToggle={onToggle}
                 context={context}
+                inputCount={inputCount}
               />
             ))}
           </section>

@@ -42,3 +42,37 @@ export function selectedPromptLimit(models: PickableModel[], selected: string[])
     selected,
   );
 }
+/** Whether a model edits pictures: it cannot run without input images. */
+export const needsInputs = (view: Pick<ModelView, "inputImages">) => view.inputImages.min > 0;
+
+/**
+ * What the selection becomes when the number of input images changes: models that need more
+ * images than there are leave; with the first image, text-only models (which would ignore it)
+ * leave and, if no edit model is selected, the available ones that can run are selected; with the
+ * last image gone and nothing left, a first visit's selection comes back.
+ */
+export function selectionForInputs(
+  models: PickableModel[],
+  selected: string[],
+  previousCount: number,
+  count: number,
+  room: number,
+): { remove: string[]; add: string[] } {
+  const byId = new Map(models.map((entry) => [entry.view.id, entry.view]));
+  const remove = selected.filter((id) => {
+    const view = byId.get(id);
+    if (!view) return false;
+    if (view.inputImages.min > count) return true;
+    return previousCount === 0 && count > 0 && view.inputImages.max === 0;
+  });
+  const kept = selected.filter((id) => !remove.includes(id));
+  let add: string[] = [];
+  if (previousCount === 0 && count > 0 && !kept.some((id) => needsInputs(byId.get(id)!))) {
+    add = models
+      .filter(({ view }) => view.available && needsInputs(view) && view.inputImages.min <= count)
+      .map(({ view }) => view.id);
+  } else if (count === 0 && kept.length === 0) {
+    add = initialConfigs(models, null).map((config) => config.modelId);
+  }
+  return { remove, add: add.slice(0, Math.max(0, room + remove.length)) };
+}

@@ -2,6 +2,16 @@ import { describe, expect, it } from "vitest";
 import { parseDraft } from "./playground-draft";
 
 const SHARED = { aspectRatio: "16:9", numImages: 2 };
+const INPUT = {
+  id: "input-1",
+  url: "/api/files/inputs/a.png",
+  thumbnailUrl: "/api/files/inputs/a.webp",
+  width: 200,
+  height: 150,
+  contentType: "image/png",
+  byteSize: 1234,
+  notes: [],
+};
 
 describe("parseDraft", () => {
   it("reads a draft with variants, configurations, seed and feed back as it was saved", () => {
@@ -15,6 +25,7 @@ describe("parseDraft", () => {
       shared: SHARED,
       seed: { locked: true, value: "42" },
       feed: [{ id: "run-2", prompt: "a red fox", promptCount: 2, configCount: 2 }],
+      inputs: [INPUT],
     };
     expect(parseDraft(JSON.parse(JSON.stringify(draft)))).toEqual(draft);
   });
@@ -38,6 +49,7 @@ describe("parseDraft", () => {
       shared: SHARED,
       seed: { locked: false, value: "" },
       feed: [{ id: "run-1", prompt: "", promptCount: 1, configCount: 0 }],
+      inputs: [],
     });
   });
 

@@ -1,3 +1,4 @@
+import type { InputView } from "@/lib/api/views";
 import { ASPECT_RATIOS, type SharedSettings } from "@/lib/models/types";
 import type { PromptMode, SeedSetting } from "./run-configs";
 
@@ -22,10 +23,19 @@ export interface PlaygroundDraft {
   seed: SeedSetting;
   /** Newest first. */
   feed: FeedEntry[];
+  /** The next run's input images, in order (already stored: only their views are kept). */
+  inputs: InputView[];
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
+
+const isInput = (value: unknown): value is InputView =>
+  isRecord(value) &&
+  typeof value.id === "string" &&
+  typeof value.thumbnailUrl === "string" &&
+  typeof value.width === "number" &&
+  typeof value.height === "number";
 
 const isFeedEntry = (value: unknown): value is FeedEntry =>
   isRecord(value) && typeof value.id === "string" && typeof value.prompt === "string";
@@ -60,6 +70,7 @@ export function parseDraft(value: unknown): PlaygroundDraft | null {
     shared: { aspectRatio: shared.aspectRatio!, numImages: shared.numImages },
     seed: { locked: seed.locked === true, value: typeof seed.value === "string" ? seed.value : "" },
     feed: feed.slice(0, MAX_FEED_ENTRIES),
+    inputs: Array.isArray(value.inputs) ? value.inputs.filter(isInput) : [],
   };
 }
 

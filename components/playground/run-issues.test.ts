@@ -29,4 +29,11 @@ describe("locateIssue", () => {
       message: "models: Choose at most 8 models",
     });
   });
+
+  it("names an input image by its place in the list", () => {
+    expect(locateIssue({ path: "inputs.0", message: "No such input image" })).toEqual({
+      kind: "general",
+      message: "Input image 1: No such input image",
+    });
+  });
 });

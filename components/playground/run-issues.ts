@@ -7,6 +7,7 @@ export type RunIssueTarget =
 
 const MODEL_FIELD_PATH = /^models\.(\d+)\.params\.([^.]+)/;
 const PROMPT_PATH = /^prompts?(?:\.(\d+))?$/;
+const INPUT_PATH = /^inputs\.(\d+)$/;
 
 /** Where a 422 issue from POST /api/runs belongs in the playground form. */
 export function locateIssue(issue: ApiIssue): RunIssueTarget {
@@ -16,6 +17,8 @@ export function locateIssue(issue: ApiIssue): RunIssueTarget {
     const row = prompt[1] === undefined ? "" : `Prompt ${Number(prompt[1]) + 1}: `;
     return { kind: "prompt", message: `${row}${issue.message}` };
   }
+  const input = INPUT_PATH.exec(issue.path);
+  if (input) return { kind: "general", message: `Input image ${Number(input[1]) + 1}: ${issue.message}` };
   const match = MODEL_FIELD_PATH.exec(issue.path);
   if (match)
     return {

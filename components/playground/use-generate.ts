@@ -17,6 +17,8 @@ export function useGenerate(state: PlaygroundState) {
 
   const generate = async () => {
     if (createRun.isPending || state.blockedReason) return;
+    if (state.inputs.pending.length > 0)
+      return setFormError("Wait for the input images to finish uploading.");
     setFormError(null);
     state.setNotice(null);
     promptForm.clearErrors();
@@ -31,7 +33,13 @@ export function useGenerate(state: PlaygroundState) {
     if (!promptValid || firstInvalid || !rows.ok || seedInvalid) return;
     const models = entries as CreateRunModel[];
     const text = state.promptMode === "single" ? { prompt: rows.prompts[0]! } : { prompts: rows.prompts };
-    const body = { ...text, models, seed: state.lockedSeed };
+    const inputIds = state.inputs.inputs.map((input) => input.id);
+    const body = {
+      ...text,
+      models,
+      seed: state.lockedSeed,
+      ...(inputIds.length > 0 ? { inputs: inputIds } : {}),
+    };
     createRun.mutate(body, {
       onSuccess: (created) =>
         state.feed.show({

@@ -1,19 +1,22 @@
 "use client";
 
-import { type RefObject, useEffect, useMemo, useState } from "react";
+import { type RefObject, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { RunView } from "@/lib/api/views";
+import { useInputs } from "@/lib/hooks/use-inputs";
 import { useRunFromUrl } from "@/lib/hooks/use-run-from-url";
+import { MAX_CONFIGURATIONS_PER_RUN } from "@/lib/models/run-limits";
 import { parseSeed } from "@/lib/models/seeds";
 import { INITIAL_SHARED_SETTINGS, type SharedSettings } from "@/lib/models/types";
 import { type PickableModel } from "./model-picker";
-import { initialConfigs, selectedPromptLimit } from "./pickable-models";
+import { initialConfigs, selectedPromptLimit, selectionForInputs } from "./pickable-models";
 import { loadDraft, saveDraft } from "./playground-draft";
 import type { PromptValues } from "./prompt-field";
 import { generateBlockedReason, promptRows, rowCount } from "./prompt-rows";
 import { modelsOf, type PromptMode, RANDOM_SEED, type SeedSetting } from "./run-configs";
 import { formFromRun, loadedNotice } from "./run-to-form";
 import { useConfigs } from "./use-configs";
+import { useImageFromUrl } from "./use-image-from-url";
 import { useRunFeed } from "./use-run-feed";
 
 /**
@@ -38,6 +41,10 @@ export function usePlaygroundState(
   /** After a Generate that found something to fix: the fields say what, until it is fixed. */
   const [checked, setChecked] = useState(false);
   const feed = useRunFeed(draft?.feed ?? [], resultsRef);
+  const inputs = useInputs(draft?.inputs ?? []);
+  const inputCount = inputs.inputs.length;
+  /** The input count the selection was last fitted to (a loaded run brings its own selection). */
+  const fittedCount = useRef(inputCount);
   const promptForm = useForm<PromptValues>({
     defaultValues: { prompt: draft?.prompt ?? "" },
     mode: "onSubmit",
@@ -52,10 +59,35 @@ export function usePlaygroundState(
   const seedInvalid = seed.locked && lockedSeed === null;
 
   useEffect(() => {
-    saveDraft({ prompt, promptMode, configs: configs.snapshot(), shared, seed, feed: feed.entries });
+    saveDraft({
+      prompt,
+      promptMode,
+      configs: configs.snapshot(),
+      shared,
+      seed,
+      feed: feed.entries,
+      inputs: inputs.inputs,
+    });
     // configs.estimates changes with every edit of a configuration's form, so edits are saved too.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [prompt, promptMode, ordered, configs.estimates, shared, seed, feed.entries]);
+  }, [prompt, promptMode, ordered, configs.estimates, shared, seed, feed.entries, inputs.inputs]);
+
+  useEffect(() => {
+    const previous = fittedCount.current;
+    fittedCount.current = inputCount;
+    if (previous === inputCount) return;
+    const change = selectionForInputs(
+      models,
+      selectedModels,
+      previous,
+      inputCount,
+      MAX_CONFIGURATIONS_PER_RUN - ordered.length,
+    );
+    for (const id of change.remove) configs.toggle(id, false);
+    for (const id of change.add) configs.toggle(id, true);
+    // Only a change of the input count moves the selection; the rest is read as it is then.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [inputCount]);
 
   const loadRun = (run: RunView) => {
     const form = formFromRun(run, shared, (id) =>
@@ -69,6 +101,8 @@ export function usePlaygroundState(
     setFormError(null);
     setChecked(false);
     setNotice(loadedNotice(run.prompts.length, form));
+    fittedCount.current = run.inputs.length;
+    inputs.set(run.inputs);
     feed.include({
       id: run.id,
       prompt: run.prompt,
@@ -79,10 +113,12 @@ export function usePlaygroundState(
     promptForm.setFocus("prompt");
   };
   useRunFromUrl(loadRun, setFormError);
+  useImageFromUrl(inputs.addFromImage);
 
   return {
     configs,
     ordered,
+    inputs,
     feed,
     promptForm,
     shared,

@@ -149,3 +149,15 @@ export const NoteIcon = (props: IconProps) => (
     <path d="m13.5 6.5 4 4" />
   </Icon>
 );
+export const WandIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="m4 20 11-11m2-2 1-1" />
+    <path d="M15 3v2m4 4h2M18 2l.5 1.5L20 4l-1.5.5L18 6l-.5-1.5L16 4l1.5-.5z" />
+  </Icon>
+);
+export const UploadIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M12 16V4m0 0L7 9m5-5 5 5" />
+    <path d="M4 16v3a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-3" />
+  </Icon>
+);

@@ -43,7 +43,8 @@ async function send(path: string, init?: RequestInit): Promise<Response> {
       ...init,
       headers: {
         accept: "application/json",
-        ...(init?.body ? { "content-type": "application/json" } : {}),
+        // A FormData body carries its own multipart boundary.
+        ...(init?.body && !(init.body instanceof FormData) ? { "content-type": "application/json" } : {}),
         ...init?.headers,
       },
     });
@@ -90,6 +91,10 @@ export const apiGet = <T>(path: string, signal?: AbortSignal) => apiFetch<T>(pat
 
 export const apiPost = <T>(path: string, body: unknown, headers?: Record<string, string>) =>
   apiFetch<T>(path, { method: "POST", body: JSON.stringify(body), headers });
+
+/** POSTs a multipart form (an upload); the browser sets its Content-Type with the boundary. */
+export const apiPostForm = <T>(path: string, form: FormData) =>
+  apiFetch<T>(path, { method: "POST", body: form });
 
 export const apiPatch = <T>(path: string, body: unknown) =>
   apiFetch<T>(path, { method: "PATCH", body: JSON.stringify(body) });
