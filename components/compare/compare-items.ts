@@ -13,7 +13,7 @@ const humanKey = (key: string) => {
 const formatValue = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
 
 /** Labels a compared image with its model, its parameters ("Aspect ratio 16:9") and its seed. */
-export function toCompareItem(view: CompareImageView): CompareItem {
+export function toCompareItem(view: Omit<CompareImageView, "inputs">): CompareItem {
   const { name, provider } = modelLabel(view.modelId);
   const params = Object.entries(view.params)
     .filter(([key]) => key !== "seed")

@@ -19,8 +19,11 @@ const ZOOM_STEP = 1.25;
 export function CompareView({
   items,
   picks,
+  toolbar,
 }: {
   items: CompareItem[];
+  /** More controls at the start of the toolbar (the signed-in view's "Input as a side"). */
+  toolbar?: ReactNode;
   /** The owner's controls per image (star, note), in a row under the images; absent on a share page. */
   picks?: (item: CompareItem) => ReactNode;
 }) {
@@ -92,6 +95,7 @@ export function CompareView({
       className="grid gap-3 outline-none"
     >
       <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label="Compare controls">
+        {toolbar}
         {pair ? (
           <div className="flex gap-1" role="group" aria-label="Layout">
             {(["side", "swipe", "flip"] as const).map((value) => (

@@ -1,4 +1,5 @@
 import { ImagePicks } from "@/components/picks/image-picks";
+import { EditImageButton } from "@/components/media/edit-image";
 import { cn } from "@/components/ui/cn";
 import type { JobView } from "@/lib/api/views";
 import { isTerminal } from "@/lib/models/job-status";
@@ -84,7 +85,17 @@ export function JobCard(props: JobCardProps) {
             onOpen={props.onOpenImage}
             slots={slots}
             selectable
-            overlay={(image, name) => <ImagePicks image={image} name={name} />}
+            overlay={(image, name) => (
+              <>
+                <ImagePicks image={image} name={name} />
+                <EditImageButton
+                  imageId={image.id}
+                  name={name}
+                  variant="chip"
+                  className="absolute bottom-2 left-2"
+                />
+              </>
+            )}
           />
         )}
       </div>

@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import { DetailPicks } from "@/components/picks/detail-picks";
 import type { RunView } from "@/lib/api/views";
 import { Lightbox } from "@/components/media/lightbox";
+import { EditImageButton } from "@/components/media/edit-image";
 import { RerunButton } from "./rerun-button";
 import { RunCell } from "./run-cell";
 import { RunMatrix } from "./run-matrix";
@@ -100,6 +101,7 @@ export function RunGallery({ run, density, width, onRerun }: RunGalleryProps) {
         onIndexChange={setOpenIndex}
         step={(index, direction) => stepInMatrix(items, index, direction)}
         rerunAction={(rerun) => <RerunButton run={rerun} onCreated={onRerun} />}
+        edit={(item) => <EditImageButton imageId={item.image.id} />}
         downloadHref={(item) => `/api/images/${encodeURIComponent(item.image.id)}/download`}
         compareHref={(ids) => `/compare?images=${ids.map(encodeURIComponent).join(",")}`}
         picks={(item) => (

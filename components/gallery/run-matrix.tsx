@@ -16,6 +16,7 @@ import {
   sharedColumnWidth,
 } from "./matrix-layout";
 import { useHiddenColumns } from "./use-hidden-columns";
+import { RunInputs } from "@/components/media/run-inputs";
 import type { Density } from "./use-density";
 
 interface RunMatrixProps {
@@ -112,7 +113,8 @@ export function RunMatrix({ run, density, width, renderCell }: RunMatrixProps) {
                   : "sticky left-0 z-10 bg-surface pl-3 text-[11px] font-semibold tracking-wide text-fg-subtle uppercase"
               }
             >
-              Prompt
+              {run.inputs.length > 0 ? "Prompt · inputs" : "Prompt"}
+              {narrow ? null : <RunInputs inputs={run.inputs} dense className="mt-1 normal-case" />}
             </div>
             {run.configs.map((config) => {
               const { provider } = modelLabel(config.modelId);

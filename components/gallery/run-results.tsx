@@ -22,6 +22,7 @@ import { NotifyButton } from "./notify-button";
 import { RerunButton } from "./rerun-button";
 import { RunGallery } from "./run-gallery";
 import { fitDensity } from "./matrix-layout";
+import { RunInputs } from "@/components/media/run-inputs";
 import { useDensity } from "./use-density";
 import { revealCell } from "./use-hidden-columns";
 
@@ -173,6 +174,7 @@ export function RunResults({
           ) : null}
         </div>
       </div>
+      <RunInputs inputs={run.inputs} />
       <div className="flex flex-wrap items-center justify-end gap-2">
         <ContactSheetLink runId={run.id} />
         <DensityToggle value={density} />

@@ -1,23 +1,18 @@
 "use client";
 
 import { type ReactNode, useRef } from "react";
-import { cn } from "@/components/ui/cn";
-import { buttonClasses, Button } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { ChevronLeftIcon, ChevronRightIcon, CloseIcon, DownloadIcon } from "@/components/ui/icons";
-import type { ImageView, JobView, RunView } from "@/lib/api/views";
-import { CopyPromptButton } from "./copy-prompt-button";
+import { ChevronLeftIcon, ChevronRightIcon, CloseIcon } from "@/components/ui/icons";
+import type { RunView } from "@/lib/api/views";
+import { BeforeAfterImage, useBeforeAfter } from "./before-after";
+import { LightboxActions } from "./lightbox-actions";
+import type { LightboxItem } from "./lightbox-item";
 import { formatSeconds } from "@/components/ui/format";
 import { jobCost } from "@/lib/labels/cost";
 import { modelLabel } from "@/lib/labels/names";
-import { StoredImage } from "@/components/ui/stored-image";
 
-export interface LightboxItem {
-  image: ImageView;
-  job: JobView;
-  run: RunView;
-  position: number;
-}
+export type { LightboxItem } from "./lightbox-item";
 
 interface LightboxProps {
   items: LightboxItem[];
@@ -43,6 +38,8 @@ interface LightboxProps {
    * those instead of raw keys, and no cost (the public never sees what the owner paid).
    */
   details?: (item: LightboxItem) => { key: string; title: string; value: string }[];
+  /** "Edit this image" for the open image; absent on a share page. */
+  edit?: (item: LightboxItem) => ReactNode;
 }
 
 type ArrowDirection = "left" | "right" | "up" | "down";
@@ -72,8 +69,10 @@ export function Lightbox({
   scope = "run",
   step: stepTo,
   details,
+  edit,
 }: LightboxProps) {
   const item = index === null ? undefined : items[index];
+  const beforeAfter = useBeforeAfter(item);
   const move = (direction: ArrowDirection) => {
     if (index === null || items.length === 0) return;
     const next = stepTo
@@ -95,6 +94,7 @@ export function Lightbox({
       className="h-[calc(100dvh-2rem)] w-[min(1400px,calc(100vw-2rem))]"
       onKeyDown={(event) => {
         if (event.target instanceof HTMLTextAreaElement) return;
+        if (beforeAfter.onKeyDown(event)) return;
         const direction = ARROWS[event.key];
         if (!direction) return;
         move(direction);
@@ -112,13 +112,10 @@ export function Lightbox({
               if (Math.abs(distance) >= SWIPE_PX) step(distance < 0 ? 1 : -1);
             }}
           >
-            <StoredImage
-              key={item.image.id}
-              src={item.image.url}
+            <BeforeAfterImage
+              state={beforeAfter}
+              image={item.image}
               alt={`${label.name}: ${item.job.prompt}`}
-              width={item.image.width}
-              height={item.image.height}
-              className="max-h-full max-w-full animate-fade-in rounded-lg object-contain shadow-pop"
             />
             {items.length > 1 ? (
               <>
@@ -217,36 +214,14 @@ export function Lightbox({
                 </dl>
               </section>
             </div>
-            {/* Outside the scrolling details: on a phone the actions stay in one row, always in view. */}
-            <div
-              className={cn(
-                "mt-auto grid gap-2 border-t border-line p-3 lg:border-t-0 lg:p-5 lg:pt-0",
-                rerunAction ? "grid-cols-3 lg:grid-cols-2" : "grid-cols-2 lg:grid-cols-1",
-              )}
-            >
-              <a
-                href={downloadHref(item)}
-                download
-                className={buttonClasses(
-                  "primary",
-                  "md",
-                  "max-lg:h-8 max-lg:px-2 max-lg:text-xs lg:col-span-full",
-                )}
-              >
-                <DownloadIcon />
-                Download
-              </a>
-              {compareHref && index !== null && items.length > 1 ? (
-                <a
-                  href={compareHref([item.image.id, items[(index + 1) % items.length]!.image.id])}
-                  className={buttonClasses("secondary", "md", "max-lg:order-last max-lg:col-span-full")}
-                >
-                  Compare with next
-                </a>
-              ) : null}
-              <CopyPromptButton prompt={item.job.prompt} />
-              {rerunAction?.(item.run)}
-            </div>
+            <LightboxActions
+              item={item}
+              next={index === null || items.length < 2 ? null : items[(index + 1) % items.length]!}
+              downloadHref={downloadHref}
+              compareHref={compareHref}
+              rerunAction={rerunAction}
+              edit={edit}
+            />
           </aside>
         </div>
       ) : null}

@@ -101,6 +101,11 @@ export const voteResponseSchema = z.object({
 export const compareImageViewSchema = z.object({
   image: imageViewSchema,
   runId: z.string(),
+  inputs: z
+    .array(imageViewSchema.pick({ id: true, url: true, thumbnailUrl: true, width: true, height: true }))
+    .meta(
+      meta("The run's input images (empty for a text-only run): the compare view can put one in as a side."),
+    ),
   prompt: z.string(),
   modelId: z.string(),
   params: z.record(z.string(), z.unknown()),

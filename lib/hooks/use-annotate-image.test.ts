@@ -20,7 +20,9 @@ const image = (id: string): ImageView => ({
 
 const run = { id: "run-1", jobs: [{ id: "job-1", images: [image("a"), image("b")] }] } as unknown as RunView;
 const compare: CompareImagesView = {
-  images: [{ image: image("a"), runId: "run-1", prompt: "p", modelId: "m", params: {}, seed: null }],
+  images: [
+    { image: image("a"), runId: "run-1", inputs: [], prompt: "p", modelId: "m", params: {}, seed: null },
+  ],
 };
 
 function setup() {

@@ -2,8 +2,9 @@ import "server-only";
 import type { CompareImagesView } from "@/lib/api/review-views";
 import type { Database } from "@/lib/db/client";
 import { listImagesWithJobs } from "@/lib/db/queries/images";
+import { listRunInputs } from "@/lib/db/queries/inputs";
 import { AppError } from "@/lib/errors";
-import { toImageView } from "@/lib/views/to-views";
+import { toImageView, toInputView } from "@/lib/views/to-views";
 
 /** The images of a compare view, in the order asked, with what labels each: model, params, seed. */
 export async function compareImages(db: Database, imageIds: string[]): Promise<CompareImagesView> {
@@ -13,10 +14,17 @@ export async function compareImages(db: Database, imageIds: string[]): Promise<C
     found.has(id) ? [] : [{ path: `ids.${index}`, message: `Unknown image: ${id}` }],
   );
   if (missing.length > 0) throw new AppError("not_found", "Some images do not exist", { issues: missing });
+  const runIds = [...new Set(rows.map((row) => row.image.runId))];
+  const inputsByRun = new Map(
+    await Promise.all(
+      runIds.map(async (runId) => [runId, (await listRunInputs(db, runId)).map(toInputView)] as const),
+    ),
+  );
   return {
     images: rows.map(({ image, job, prompt }) => ({
       image: toImageView(image),
       runId: image.runId,
+      inputs: inputsByRun.get(image.runId) ?? [],
       prompt,
       modelId: job.modelId,
       params: job.params,

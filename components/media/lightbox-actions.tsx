@@ -1,0 +1,63 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { buttonClasses } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { DownloadIcon } from "@/components/ui/icons";
+import type { RunView } from "@/lib/api/views";
+import { CopyPromptButton } from "./copy-prompt-button";
+import type { LightboxItem } from "./lightbox-item";
+
+/**
+ * The lightbox's actions, outside its scrolling details: on a phone they stay in one row, always
+ * in view. "Compare with input" appears for an edit, where the owner works (not on a share page).
+ */
+export function LightboxActions({
+  item,
+  next,
+  downloadHref,
+  compareHref,
+  rerunAction,
+  edit,
+}: {
+  item: LightboxItem;
+  /** The image "Compare with next" pairs the open one with, if there is another. */
+  next: LightboxItem | null;
+  downloadHref: (item: LightboxItem) => string;
+  compareHref?: (imageIds: string[]) => string;
+  rerunAction?: (run: RunView) => ReactNode;
+  edit?: (item: LightboxItem) => ReactNode;
+}) {
+  const pair = compareHref && next ? compareHref([item.image.id, next.image.id]) : null;
+  const secondary = buttonClasses("secondary", "md", "max-lg:order-last max-lg:col-span-full");
+  return (
+    <div
+      className={cn(
+        "mt-auto grid gap-2 border-t border-line p-3 lg:border-t-0 lg:p-5 lg:pt-0",
+        rerunAction ? "grid-cols-2 sm:grid-cols-4 lg:grid-cols-2" : "grid-cols-2 lg:grid-cols-1",
+      )}
+    >
+      <a
+        href={downloadHref(item)}
+        download
+        className={buttonClasses("primary", "md", "max-lg:h-8 max-lg:px-2 max-lg:text-xs lg:col-span-full")}
+      >
+        <DownloadIcon />
+        Download
+      </a>
+      {pair ? (
+        <a href={pair} className={secondary}>
+          Compare with next
+        </a>
+      ) : null}
+      {pair && edit && item.run.inputs?.length ? (
+        <a href={`${pair}&input=1`} className={secondary}>
+          Compare with input
+        </a>
+      ) : null}
+      <CopyPromptButton prompt={item.job.prompt} />
+      {rerunAction?.(item.run)}
+      {edit?.(item)}
+    </div>
+  );
+}
