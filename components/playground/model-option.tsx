@@ -8,6 +8,7 @@ import { takesSeed } from "@/lib/models/seeds";
 import type { CostEstimate, ModelDefinition } from "@/lib/models/types";
 import { ModelVariants, type VariantsContext } from "./model-variants";
 import type { ConfigDraft } from "./run-configs";
+import { blockedReason } from "./model-blocked";
 
 interface ModelOptionProps {
   view: ModelView;
@@ -17,16 +18,6 @@ interface ModelOptionProps {
   onToggle: (modelId: string, selected: boolean) => void;
   context: VariantsContext;
   inputCount: number;
-}
-
-/** Why a model cannot be picked now, or null: no key, no PUBLIC_URL, or too few input images. */
-function blockedReason(view: ModelView, inputCount: number): string | null {
-  if (!view.available) return view.unavailableReason ?? "Add this provider's API key to enable it";
-  const { min } = view.inputImages;
-  if (inputCount >= min) return null;
-  if (inputCount === 0)
-    return min === 1 ? "Add an input image to use it" : `Add ${min} input images to use it`;
-  return `Needs at least ${min} input images; you have ${inputCount}`;
 }
 
 function priceHint(view: ModelView, selected: boolean, estimate: CostEstimate | undefined) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ModelView } from "@/lib/api/views";
 import { MODELS } from "@/lib/models/catalog";
 import type { PickableModel } from "./model-picker";
+import { blockedReason } from "./model-blocked";
 import { initialConfigs, selectionForInputs } from "./pickable-models";
 
 /** The catalog as the picker sees it, with only these providers' models available. */
@@ -74,5 +75,25 @@ describe("selectionForInputs", () => {
       remove: ["edit/one"],
       add: ["text/a", "text/b"],
     });
+  });
+});
+
+describe("blockedReason", () => {
+  const view = (inputImages: { min: number; max: number }, available = true, unavailableReason?: string) => ({
+    available,
+    inputImages,
+    unavailableReason,
+  });
+
+  it("says why a model cannot be picked: the server's reason, a missing key, too few images", () => {
+    const reason = "needs PUBLIC_URL so the provider can fetch your image";
+    expect(blockedReason(view({ min: 1, max: 1 }, false, reason), 1)).toBe(reason);
+    expect(blockedReason(view({ min: 0, max: 0 }, false), 0)).toBe(
+      "Add this provider's API key to enable it",
+    );
+    expect(blockedReason(view({ min: 1, max: 3 }), 0)).toBe("Add an input image to use it");
+    expect(blockedReason(view({ min: 2, max: 3 }), 1)).toBe("Needs at least 2 input images; you have 1");
+    expect(blockedReason(view({ min: 1, max: 3 }), 1)).toBeNull();
+    expect(blockedReason(view({ min: 0, max: 0 }), 2)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { RUN_LIMITS } from "@/lib/labels/run-size";
 import { MAX_CONFIGURATIONS_PER_RUN } from "@/lib/models/run-limits";
 import type { ModelView } from "@/lib/api/views";
@@ -41,14 +41,11 @@ export function PlaygroundWorkspace({ views }: { views: ModelView[] }) {
   const { configs, ordered, feed, promptForm } = state;
   const sweepConfig = ordered.find((config) => config.key === sweep?.key);
   const sweepModel = sweepConfig ? findModel(sweepConfig.modelId) : undefined;
-  const addFromImage = state.inputs.addFromImage;
-  const editImage = useCallback(
-    (imageId: string) => {
-      void addFromImage(imageId);
-      formRef.current?.scrollIntoView({ block: "start", behavior: "smooth" });
-    },
-    [addFromImage],
-  );
+  // "Edit this image" on a result of the feed: the form then shows the new input.
+  const editImage = (imageId: string) => {
+    void state.inputs.editImage(imageId);
+    formRef.current?.scrollIntoView({ block: "start", behavior: "smooth" });
+  };
 
   return (
     <EditImageContext value={editImage}>

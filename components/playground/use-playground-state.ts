@@ -113,7 +113,7 @@ export function usePlaygroundState(
     promptForm.setFocus("prompt");
   };
   useRunFromUrl(loadRun, setFormError);
-  useImageFromUrl(inputs.addFromImage);
+  useImageFromUrl(inputs.editImage);
 
   return {
     configs,

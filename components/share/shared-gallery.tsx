@@ -5,6 +5,7 @@ import { JobImages } from "@/components/media/job-images";
 import { LazyLightbox } from "@/components/media/lazy-lightbox";
 import type { LightboxItem } from "@/components/media/lightbox";
 import { imageSlots } from "@/components/media/run-matrix-model";
+import { RunInputs } from "@/components/media/run-inputs";
 import { modelLabel } from "@/lib/labels/names";
 import { RenderWhenNear } from "@/components/ui/render-when-near";
 import type { GalleryView, JobView } from "@/lib/api/views";
@@ -66,11 +67,13 @@ function promptSections(run: GalleryView["runs"][number]) {
   const slots = imageSlots(run);
   const rows = new Map<number, JobView[]>();
   for (const job of run.jobs) rows.set(job.promptIndex, [...(rows.get(job.promptIndex) ?? []), job]);
-  return [...rows].map(([promptIndex, jobs]) => ({
+  return [...rows].map(([promptIndex, jobs], position) => ({
     key: `${run.id}:${promptIndex}`,
     prompt: jobs[0]!.prompt,
     jobs,
     slots,
+    // Every row of an edit run shares its inputs: shown once, above its first prompt.
+    inputs: position === 0 ? (run.inputs ?? []) : [],
   }));
 }
 
@@ -103,9 +106,10 @@ export function SharedGallery({
 
   return (
     <div className="grid gap-10">
-      {gallery.runs.flatMap(promptSections).map(({ key, prompt, jobs, slots }, position) => {
+      {gallery.runs.flatMap(promptSections).map(({ key, prompt, jobs, slots, inputs }, position) => {
         const section = (
           <section aria-label={`Prompt: ${prompt}`} className="@container grid gap-4">
+            <RunInputs inputs={inputs} />
             <div className="grid gap-1">
               <h2 className="text-[11px] font-semibold tracking-wide text-fg-subtle uppercase">Prompt</h2>
               <p className="max-w-4xl text-base leading-relaxed text-pretty whitespace-pre-wrap">{prompt}</p>

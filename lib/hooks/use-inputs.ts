@@ -43,11 +43,13 @@ export function useInputs(initial: InputView[] = []) {
         : [...current, input].slice(0, MAX_INPUTS_PER_RUN),
     );
 
-  const run = async (name: string, create: () => Promise<InputView>) => {
+  const run = async (name: string, create: () => Promise<InputView>, replace = false) => {
     const key = `${Date.now()}-${Math.random()}`;
     setPending((current) => [...current, { key, name }]);
     try {
-      append(await create());
+      const input = await create();
+      if (replace) setInputs([input]);
+      else append(input);
     } catch (error) {
       setErrors((current) => [...current, `${name}: ${errorText(error as Error)}`]);
     } finally {
@@ -76,9 +78,10 @@ export function useInputs(initial: InputView[] = []) {
         await run(file.name || "Pasted image", () => uploadInput(file, file.name || "pasted-image"));
       }
     },
-    async addFromImage(imageId: string) {
+    /** "Edit this image": the next run edits that stored image alone. */
+    async editImage(imageId: string) {
       setErrors([]);
-      await run("That image", () => inputFromImage(imageId));
+      await run("That image", () => inputFromImage(imageId), true);
     },
     remove: (id: string) => setInputs((current) => current.filter((input) => input.id !== id)),
     move(id: string, delta: number) {

@@ -1,0 +1,36 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { modelsResponse } from "./model-views";
+
+const editModels = () => modelsResponse().models.filter((model) => model.inputImages.min > 0);
+
+describe("edit models in GET /api/models", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("without PUBLIC_URL offers only the edit models sent inline (DashScope); the others say why", () => {
+    vi.stubEnv("PRISM_SIMULATOR", "on");
+    vi.stubEnv("PUBLIC_URL", "");
+    const models = editModels();
+    expect(models.filter((model) => model.available).map((model) => model.providerId)).toEqual([
+      "dashscope",
+      "dashscope",
+    ]);
+    const byUrl = models.filter((model) => model.providerId !== "dashscope");
+    expect(byUrl.map((model) => model.id).sort()).toEqual([
+      "pixazo/qwen-image-edit",
+      "shortapi/flux-1.0-image-to-image",
+      "shortapi/gpt-image-2-edit",
+    ]);
+    for (const model of byUrl) {
+      expect(model.available, model.id).toBe(false);
+      expect(model.unavailableReason, model.id).toBe("needs PUBLIC_URL so the provider can fetch your image");
+    }
+  });
+
+  it("with PUBLIC_URL offers every edit model", () => {
+    vi.stubEnv("PRISM_SIMULATOR", "on");
+    vi.stubEnv("PUBLIC_URL", "https://prism.example.com");
+    const models = editModels();
+    expect(models.length).toBe(5);
+    expect(models.every((model) => model.available && model.unavailableReason === undefined)).toBe(true);
+  });
+});
