@@ -168,3 +168,21 @@ describe("copy as code: the snippets run against the simulator", () => {
     });
   });
 });
+
+describe("copy as code: an edit job's inputs", () => {
+  it.each([
+    ["dashscope/qwen-image-edit-plus", {}, "data:image/png;base64,<input-1.png as base64>"],
+    ["shortapi/flux-1.0-image-to-image", { aspect_ratio: "1:1" }, "https://example.com/input-1.png"],
+    ["pixazo/qwen-image-edit", {}, "https://example.com/input-1.png"],
+  ])(
+    "%s names input-1.png as a file the reader has, never a Prism URL",
+    async (modelId, params, placeholder) => {
+      const job = { ...jobFor(modelId, params), inputCount: 3 };
+      const script = await jobCodeScript(job, "https://api.example.test");
+      const text = JSON.stringify(script);
+      expect(text).toContain(placeholder);
+      expect(text).not.toMatch(/\/api\/(inputs|files)\//);
+      expect(script.intro.join(" ")).toContain("input-1.png");
+    },
+  );
+});

@@ -20,6 +20,32 @@ export interface CodeJob {
   /** As stored, with the seed it sent. */
   params: Record<string, unknown>;
   seed: number | null;
+  /** How many input images its run carries (the model takes the first of them it can). */
+  inputCount?: number;
+}
+
+/**
+ * The inputs as a snippet names them: files the reader has (input-1.png, the run's first input,
+ * downloaded from Prism or their own copy), never a Prism URL, which is signed, expiring and
+ * private. A data-URI provider gets a placeholder for the file's base64; a URL provider one for
+ * where the reader puts the file.
+ */
+export function inputPlaceholders(transport: "data-uri" | "url", count: number): string[] {
+  return Array.from({ length: count }, (_, index) =>
+    transport === "data-uri"
+      ? `data:image/png;base64,<input-${index + 1}.png as base64>`
+      : `https://example.com/input-${index + 1}.png`,
+  );
+}
+
+function inputNotes(transport: "data-uri" | "url", count: number): string[] {
+  if (count === 0) return [];
+  const files = count === 1 ? "input-1.png" : `input-1.png … input-${count}.png`;
+  return transport === "data-uri"
+    ? [`Input images: ${files}, your copies of the run's inputs, inline as base64 (base64 -w0 input-1.png).`]
+    : [
+        `Input images: ${files}, your copies of the run's inputs, at a URL the provider can fetch (replace example.com).`,
+      ];
 }
 
 // Stand-ins the adapter is given instead of the key and the poll handle; the snippet puts variables there.
@@ -83,8 +109,10 @@ export async function jobCodeScript(
     [KEY_TOKEN, { env: descriptor.env.apiKey }],
     [recipe?.handle.as === "pollingUrl" ? pollingUrlToken : JOB_ID_TOKEN, { saved: handleVariable }],
   ]);
+  const inputCount = Math.min(job.inputCount ?? 0, findModel(job.modelId)?.inputImages.max ?? 0);
+  const inputImages = inputPlaceholders(descriptor.inputTransport, inputCount);
   const submit = await captured(descriptor, baseUrl, (provider) =>
-    provider.submit({ modelId: job.modelId, prompt: job.prompt, params: job.params, inputImages: [] }),
+    provider.submit({ modelId: job.modelId, prompt: job.prompt, params: job.params, inputImages }),
   );
   const requests: ScriptRequest[] = [];
   if (!recipe) {
@@ -111,7 +139,8 @@ export async function jobCodeScript(
       }),
     );
   }
-  return { intro: introOf(job, descriptor, notes), env: [descriptor.env.apiKey], requests };
+  const intro = introOf(job, descriptor, [...notes, ...inputNotes(descriptor.inputTransport, inputCount)]);
+  return { intro, env: [descriptor.env.apiKey], requests };
 }
 
 /**
