@@ -5,7 +5,7 @@ import { createContext, useContext } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { WandIcon } from "@/components/ui/icons";
-import { HOVER_REVEAL, OVERLAY_CHIP } from "@/components/picks/star-toggle";
+import { HOVER_REVEAL, OVERLAY_CHIP } from "@/components/ui/overlay-chip";
 
 /**
  * What "Edit this image" does where it is pressed: the playground puts the image among its inputs

@@ -2,16 +2,12 @@
 
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { HOVER_REVEAL, OVERLAY_CHIP } from "@/components/ui/overlay-chip";
 import { StarIcon } from "@/components/ui/icons";
 import type { ImageView } from "@/lib/api/views";
 import { useAnnotateImage } from "@/lib/hooks/use-annotate-image";
 
-/** A round control over a thumbnail. */
-export const OVERLAY_CHIP =
-  "grid place-items-center rounded-full bg-black/45 text-white shadow-sm backdrop-blur-sm transition-opacity hover:bg-black/65";
-/** Hidden until the thumbnail is hovered or focused; always shown on touch screens. */
-export const HOVER_REVEAL =
-  "opacity-0 group-focus-within/tile:opacity-100 group-hover/tile:opacity-100 focus-visible:opacity-100 [@media(hover:none)]:opacity-100";
+export { HOVER_REVEAL, OVERLAY_CHIP };
 
 const VARIANTS = {
   overlay: cn(OVERLAY_CHIP, "size-8 [&_svg]:size-4.5"),
