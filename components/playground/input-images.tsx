@@ -174,11 +174,13 @@ export function InputImages({ state }: { state: InputsState }) {
         />
       </div>
       {errors.length > 0 ? (
-        <ul role="alert" className="grid gap-1 rounded-lg bg-danger-soft px-3 py-2 text-xs text-danger">
-          {errors.map((error) => (
-            <li key={error}>{error}</li>
-          ))}
-        </ul>
+        <div role="alert" className="rounded-lg bg-danger-soft px-3 py-2 text-xs text-danger">
+          <ul className="grid gap-1">
+            {errors.map((error) => (
+              <li key={error}>{error}</li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       {dragging ? (
         <div
