@@ -39,6 +39,9 @@ export default defineConfig({
       // As in `npm start`: lib/server/lifecycle.ts owns SIGTERM/SIGINT.
       NEXT_MANUAL_SIG_HANDLE: "true",
       PRISM_SIMULATOR: "on",
+      // Its own address, as a deployment's: edit models whose provider fetches inputs by URL are
+      // offered, and the providers call back. The spec of a server without it starts its own.
+      PUBLIC_URL: E2E_BASE_URL,
       SIMULATOR_PORT: String(E2E_SIMULATOR_PORT),
       DATA_DIR: E2E_DATA_DIR,
       // Specs create runs faster than a person; the limit itself is tested on a server of its own.

@@ -58,11 +58,13 @@ test("a load balancer's probes answer by any host; loopback names on any port ar
   }
 });
 
-test("copy-as-code names the host the browser addressed, only when Prism answers to it", async () => {
+// Without PUBLIC_URL a snippet names the host the browser addressed (lib/http/request-origin.test.ts).
+test("copy-as-code names PUBLIC_URL whatever host was addressed, and only when Prism answers to it", async () => {
   const id = await createRun(E2E_BASE_URL, RUN);
   const code = await sendRaw("GET", `/api/runs/${id}/code`, { host: `localhost:${E2E_PORT}` });
   expect(code.status).toBe(200);
-  const snippets = JSON.parse(code.body) as CodeSnippetsView;
-  expect(JSON.stringify(snippets)).toContain(`http://localhost:${E2E_PORT}`);
+  const snippets = JSON.stringify(JSON.parse(code.body) as CodeSnippetsView);
+  expect(snippets).toContain(E2E_BASE_URL);
+  expect(snippets).not.toContain(`http://localhost:${E2E_PORT}`);
   expect((await sendRaw("GET", `/api/runs/${id}/code`, { host: ATTACKER })).status).toBe(421);
 });
