@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useRef } from "react";
+import { type ReactNode, useCallback, useEffect, useRef } from "react";
 import { ApiError } from "@/lib/http/api-client";
 import { useFinishNotice } from "@/lib/hooks/use-finish-notice";
 import { useRun } from "@/lib/hooks/use-run";
@@ -35,6 +35,8 @@ interface RunResultsProps {
   showPermalink?: boolean;
   /** Called instead of showing "does not exist" when the run is gone (deleted elsewhere). */
   onMissing?: () => void;
+  /** More actions beside the density toggle (the playground's Share and Download ZIP). */
+  actions?: ReactNode;
 }
 
 const DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
@@ -90,6 +92,7 @@ export function RunResults({
   headingLevel = "h2",
   showPermalink = false,
   onMissing,
+  actions,
 }: RunResultsProps) {
   const { data: run, error } = useRun(runId);
   const [measure, width] = useElementWidth<HTMLDivElement>();
@@ -176,6 +179,7 @@ export function RunResults({
       </div>
       <RunInputs inputs={run.inputs} />
       <div className="flex flex-wrap items-center justify-end gap-2">
+        {actions}
         <ContactSheetLink runId={run.id} />
         <DensityToggle value={density} />
       </div>

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { runSize } from "@/lib/labels/run-size";
 import { RunResults } from "@/components/gallery/run-results";
+import { RunShareActions } from "@/components/share/run-share-actions";
 import { cn } from "@/components/ui/cn";
 import { ChevronDownIcon } from "@/components/ui/icons";
 import type { RunView } from "@/lib/api/views";
@@ -42,6 +43,7 @@ export function RunFeed({ entries, onRerun, onEdit, onMissing }: RunFeedProps) {
         onEdit={onEdit}
         onMissing={() => onMissing(newest.id)}
         showPermalink
+        actions={<RunShareActions runId={newest.id} selectable={false} />}
       />
       {older.length > 0 ? (
         <section aria-label="Earlier runs" className="grid gap-2 border-t border-line pt-4">

@@ -8,8 +8,11 @@ import { useRun } from "@/lib/hooks/use-run";
 import { LazyShareDialog } from "./lazy-share-dialog";
 import { ShareStarredButton } from "./share-starred-button";
 
-/** Share, download and select, for one run's page. */
-export function RunShareActions({ runId }: { runId: string }) {
+/**
+ * Share, download and select, for one run's page; share and download only where there is no
+ * selection bar (`selectable` false: the playground's result).
+ */
+export function RunShareActions({ runId, selectable = true }: { runId: string; selectable?: boolean }) {
   const { data: run } = useRun(runId);
   const selection = useImageSelection();
   const [sharing, setSharing] = useState(false);
@@ -20,17 +23,19 @@ export function RunShareActions({ runId }: { runId: string }) {
 
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <Button
-        size="sm"
-        variant="ghost"
-        aria-pressed={selection.active}
-        className="aria-pressed:border-accent/40 aria-pressed:bg-accent-soft aria-pressed:text-accent-strong"
-        onClick={() => selectionActions.setActive(!selection.active)}
-        disabled={disabled}
-      >
-        {selection.active ? <CheckIcon /> : null}
-        {selection.active ? "Selecting" : "Select images"}
-      </Button>
+      {selectable ? (
+        <Button
+          size="sm"
+          variant="ghost"
+          aria-pressed={selection.active}
+          className="aria-pressed:border-accent/40 aria-pressed:bg-accent-soft aria-pressed:text-accent-strong"
+          onClick={() => selectionActions.setActive(!selection.active)}
+          disabled={disabled}
+        >
+          {selection.active ? <CheckIcon /> : null}
+          {selection.active ? "Selecting" : "Select images"}
+        </Button>
+      ) : null}
       {disabled ? (
         <Button size="sm" disabled>
           <DownloadIcon />

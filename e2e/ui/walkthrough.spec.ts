@@ -92,6 +92,14 @@ test("on a laptop the playground and the run page open with every column in view
   await finished(page, `/?from=${runId}`);
   await expectEveryColumnInView(page);
   await page.screenshot({ path: testInfo.outputPath("playground-1440.png") });
+  // The playground's result is shared and downloaded where it is, as on the run page.
+  await expect(page.getByRole("link", { name: "Download ZIP" })).toHaveAttribute(
+    "href",
+    `/api/runs/${runId}/download`,
+  );
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  await page.keyboard.press("Escape");
   // The failed cell is in the third row, below the fold: one click away.
   await showFailed(page).click();
   await expect.poll(() => whollyInView(page, failedCell(page))).toBe(true);
