@@ -351,7 +351,9 @@ test("an instance started while PostgreSQL is down boots fully once a user's req
   await cluster.stopPostgres();
   try {
     await cluster.a.start(120_000, "listening");
-    expect((await fetch(`${A()}/api/runs`)).status).toBeGreaterThanOrEqual(500);
+    const refused = await fetch(`${A()}/api/runs`);
+    expect(refused.status).toBe(503);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
   } finally {
     await cluster.startPostgres();
   }
@@ -403,4 +405,42 @@ test("an instance without provider keys never works on jobs accepted elsewhere: 
   const creates = await createsByTag(cluster.simulator, runTags);
   for (const tag of runTags)
     expect(creates.get(tag)?.sort(), tag).toEqual(["dashscope", "pixazo", "shortapi"]);
+});
+
+test("an instance frozen mid-burst (SIGSTOP) stalls nobody: B creates runs under the budget and takes over A's jobs", async () => {
+  await cluster.startInstances({ PRISM_DAILY_BUDGET_USD: "1000", PRISM_LEASE_SECONDS: "5" });
+  const runTags = tags("frozen", 12);
+  const bodies = await Promise.all(runTags.map((tag) => runBody(A(), tag)));
+  // Answers never come while A is frozen; the runs it accepted are found in the database.
+  void Promise.allSettled(bodies.map((body) => postRun(A(), body)));
+  await expect
+    .poll(async () => [...(await createsByTag(cluster.simulator, runTags)).values()].flat().length, {
+      intervals: [20],
+    })
+    .toBeGreaterThanOrEqual(1);
+  cluster.a.freeze();
+  const database = await cluster.sql();
+  try {
+    // Each run takes the budget's lock: one A held when it froze is given up by PostgreSQL.
+    await expect
+      .poll(async () => (await postRun(B(), await runBody(B(), "frozen-b"))).status, { timeout: 40_000 })
+      .toBe(202);
+    const unfinished = async () => {
+      const { rows } = await database.query<{ count: string }>(
+        `select count(*) from jobs where prompt like '%[frozen-%' and status in ('queued', 'running')`,
+      );
+      return Number(rows[0]?.count);
+    };
+    await expect.poll(unfinished, { timeout: 90_000 }).toBe(0);
+    const { rows } = await database.query<{ status: string; error_code: string | null }>(
+      `select status, error_code from jobs where prompt like '%[frozen-%'`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    // A job may only fail because its create was in flight when A froze.
+    for (const row of rows)
+      if (row.status !== "succeeded") expect(row.error_code).toBe("submit_outcome_unknown");
+  } finally {
+    cluster.a.thaw();
+    await database.end();
+  }
 });

@@ -82,30 +82,53 @@ async function openPglite(directory: string): Promise<DatabaseHandle> {
   };
 }
 
+/**
+ * Limits on every connection of Prism's pool, so an instance that stops mid-transaction (a paused
+ * VM, a SIGSTOP, a partition without RST) cannot hold rows or the budget's lock for the others for
+ * longer than this: PostgreSQL ends its session and its locks go with it.
+ */
+export const CONNECTION_LIMITS = {
+  idle_in_transaction_session_timeout: 15_000,
+  /** A wait for a row or advisory lock: the budget's lock is shorter still (queries/spend.ts). */
+  lock_timeout: 5_000,
+  statement_timeout: 30_000,
+  /** To get a connection at all: while PostgreSQL is down, requests fail fast (503) rather than pile up. */
+  connectionTimeoutMillis: 5_000,
+  /** A peer that vanished without a word is noticed by the kernel. */
+  keepAlive: true,
+  keepAliveInitialDelayMillis: 10_000,
+} as const;
+
 async function openPostgres(url: string): Promise<DatabaseHandle> {
   const [{ Pool }, { drizzle }, { migrate }] = await Promise.all([
     import("pg"),
     import("drizzle-orm/node-postgres"),
     import("drizzle-orm/node-postgres/migrator"),
   ]);
-  const pool = new Pool({ connectionString: url, max: 10 });
-  pool.on("error", (error) => logger.error("PostgreSQL pool error", { error }));
-  const db = drizzle({ client: pool, schema });
+  // Migrations get a pool of their own without the statement limits: a backfill may take longer.
+  const migrationPool = new Pool({ connectionString: url, max: 2 });
+  migrationPool.on("error", (error) => logger.error("PostgreSQL migration pool error", { error }));
   // Instances of one deployment boot together, and drizzle's migrator takes no lock: without this,
   // two of them apply the same migration at once and one dies on "relation already exists". The
   // lock is held by its own connection, so the migrator's transaction (on another) is unaffected.
-  const lockClient = await pool.connect();
   try {
-    await lockClient.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
-    await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  } catch (error) {
-    // Destroying the connection ends its session, which drops the lock too.
-    lockClient.release(true);
-    await pool.end();
-    throw error;
+    const lockClient = await migrationPool.connect();
+    try {
+      await lockClient.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+      await migrate(drizzle({ client: migrationPool, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+      await lockClient.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
+      lockClient.release();
+    } catch (error) {
+      // Destroying the connection ends its session, which drops the lock too.
+      lockClient.release(true);
+      throw error;
+    }
+  } finally {
+    await migrationPool.end();
   }
-  await lockClient.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
-  lockClient.release();
+  const pool = new Pool({ connectionString: url, max: 10, ...CONNECTION_LIMITS });
+  pool.on("error", (error) => logger.error("PostgreSQL pool error", { error }));
+  const db = drizzle({ client: pool, schema });
   const listeners = new Set<() => Promise<void>>();
   return {
     db,

@@ -28,7 +28,8 @@ export async function listenOnPostgres(
   let closed = false;
 
   async function connect(): Promise<void> {
-    const client = new PgClient({ connectionString: url });
+    // Keepalive: a LISTEN connection is idle for long stretches, and a dead peer must still be noticed.
+    const client = new PgClient({ connectionString: url, keepAlive: true });
     current = client;
     const lost = (error?: unknown) => {
       if (closed || current !== client) return;

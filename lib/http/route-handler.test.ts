@@ -114,6 +114,25 @@ describe("routeHandler", () => {
     consoleError.mockRestore();
   });
 
+  it("answers 503 with Retry-After when the database is out of reach, wrapped or not", async () => {
+    const consoleError = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    const lockTimeout = Object.assign(new Error("canceling statement due to lock timeout"), {
+      code: "55P03",
+    });
+    for (const cause of [refused, new Error("Failed query: insert into runs", { cause: lockTimeout })]) {
+      const response = await routeHandler({ access: "public" }, () => {
+        throw cause;
+      })(new NextRequest("http://localhost/api/runs"), context);
+      expect(response.status).toBe(503);
+      expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
+      const text = await response.text();
+      expect(text).not.toMatch(/127\.0\.0\.1|lock timeout/);
+      expect(JSON.parse(text).error.code).toBe("service_unavailable");
+    }
+    consoleError.mockRestore();
+  });
+
   it("asks for a session only on routes that declare it", async () => {
     process.env.PRISM_ACCESS_TOKEN = "the-access-token";
     try {

@@ -7,10 +7,13 @@ import { logger } from "@/lib/logger";
 import { requireSession } from "@/lib/security/api-access";
 import { crossOriginRefusal, isStateChanging } from "@/lib/security/cross-origin";
 import { isBlobStoreError } from "@/lib/storage/blob-store";
+import { isDatabaseUnavailable } from "./database-unavailable";
 import { nulCharacterIssues } from "./input-checks";
 import { type BodyFormat, bodyFormatOf, readBody } from "./read-body";
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+/** A database restart or a lock held by a frozen instance is over within seconds. */
+const DATABASE_RETRY_AFTER_SECONDS = 2;
 
 type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -178,6 +181,21 @@ export function routeHandler<
           code: "service_unavailable",
           message: "Image storage is unavailable right now. Please try again.",
         });
+      }
+      if (isDatabaseUnavailable(error)) {
+        logger.error("Database unavailable", {
+          method: request.method,
+          path: request.nextUrl.pathname,
+          error,
+        });
+        return errorResponse(
+          503,
+          {
+            code: "service_unavailable",
+            message: "The database is unavailable right now. Please try again.",
+          },
+          { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) },
+        );
       }
       if (isDiskFull(error)) {
         logger.error("Disk full: a write failed", {

@@ -131,6 +131,16 @@ export class AppServer {
     return this.end("SIGKILL");
   }
 
+  /** SIGSTOP: the whole server freezes with its connections open, as in a paused VM. */
+  freeze(): void {
+    if (this.child) signalGroup(this.child, "SIGSTOP");
+  }
+
+  /** SIGCONT after freeze(). */
+  thaw(): void {
+    if (this.child) signalGroup(this.child, "SIGCONT");
+  }
+
   /** SIGTERM, then SIGKILL if the server is still there after 15 s (the default grace is 10 s). */
   stop(): Promise<void> {
     return this.end("SIGTERM");

@@ -44,6 +44,9 @@ export async function spendSince(db: Database, since: Date): Promise<SpendSince>
   };
 }
 
+/** Longest wait for the day's spend lock. */
+const SPEND_LOCK_WAIT_MS = 2_000;
+
 /**
  * Waits for, then holds until the transaction ends, the one lock of this UTC day's spend: a
  * reservation (read the spend, insert the run) then sees every reservation committed before it,
@@ -51,6 +54,10 @@ export async function spendSince(db: Database, since: Date): Promise<SpendSince>
  */
 export async function lockSpendDay(transaction: Database, day: Date): Promise<void> {
   const dayNumber = Math.floor(day.getTime() / 86_400_000);
+  // Short: the lock is held for milliseconds, so a longer wait means its holder is stuck (frozen
+  // mid-transaction until PostgreSQL ends its session). The request is then refused with a 503 and
+  // Retry-After (lib/http/database-unavailable.ts) instead of piling up on every instance.
+  await transaction.execute(sql`set local lock_timeout = ${sql.raw(String(SPEND_LOCK_WAIT_MS))}`);
   await transaction.execute(sql`select pg_advisory_xact_lock(${SPEND_LOCK_CLASS}::int4, ${dayNumber}::int4)`);
 }
 
