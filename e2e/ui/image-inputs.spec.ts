@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext, type Page, test } from "@playwright/test";
+import { unzipSync } from "fflate";
 import sharp from "sharp";
 import type { RunView } from "../../lib/api/views";
 import { hasGpsTag } from "../../lib/testing/input-images";
@@ -45,7 +46,7 @@ async function selectOnly(page: Page, models: string[]) {
     await expect(group.getByRole("checkbox", { name: model, exact: true })).toBeChecked();
 }
 
-test("an edit run: upload, 2 instructions × 4 edit models, before/after, compare, Edit this image", async ({
+test("an edit run: upload, 2 instructions × 4 edit models, before/after, compare, ZIP, Edit this image", async ({
   page,
   request,
 }) => {
@@ -128,6 +129,13 @@ test("an edit run: upload, 2 instructions × 4 edit models, before/after, compar
   await expect(page.getByText("Input image").first()).toBeVisible();
   await expect(page.locator(`[data-compare-panel] img[src="${input.url}"]`)).toHaveCount(1);
   await page.getByLabel("Swipe position").fill("30");
+
+  // The ZIP holds the input, without its GPS tag.
+  const zip = unzipSync(new Uint8Array(await (await request.get(`/api/runs/${runId}/download`)).body()));
+  const inputFiles = Object.keys(zip).filter((name) => name.startsWith("inputs/"));
+  expect(inputFiles).toHaveLength(1);
+  const stored = await sharp(Buffer.from(zip[inputFiles[0]!]!)).metadata();
+  expect(hasGpsTag(stored.exif)).toBe(false);
 
   // "Edit this image" on a result: a new run on that stored image, with no upload.
   await page.goto("/");
