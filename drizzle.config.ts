@@ -8,6 +8,7 @@ export default defineConfig({
     "./lib/db/input-schema.ts",
     "./lib/db/instance-schema.ts",
     "./lib/db/sheet-schema.ts",
+    "./lib/db/review-schema.ts",
   ],
   out: "./drizzle",
   casing: "snake_case",

@@ -4,20 +4,26 @@ import {
   REVIEWER_COOKIE,
   newReviewerId,
   reviewerCookieAttributes,
-  validReviewerId,
+  signReviewerId,
+  verifiedReviewerId,
+  waitForReviewerKey,
 } from "@/lib/reviews/reviewer-cookie";
 import { hasAccess } from "@/lib/security/access-control";
 
 /**
- * A share page visitor gets their reviewer id on the first visit, so the page they see (a blind
- * review shuffles per reviewer) is already the one their later picks are filed against.
+ * A share page visitor gets their signed reviewer id on the first visit, so the page they see (a
+ * blind review shuffles per reviewer) is already the one their later picks are filed against. This
+ * is the only place that issues one: a vote needs it.
  */
-function withReviewerId(request: NextRequest): Response {
-  if (validReviewerId(request.cookies.get(REVIEWER_COOKIE)?.value)) return NextResponse.next();
-  const id = newReviewerId();
-  request.cookies.set(REVIEWER_COOKIE, id);
+async function withReviewerId(request: NextRequest): Promise<Response> {
+  const key = await waitForReviewerKey();
+  // Without the key (the database is not up), the page answers as it would anyway, with no id.
+  if (!key || verifiedReviewerId(request.cookies.get(REVIEWER_COOKIE)?.value, key))
+    return NextResponse.next();
+  const value = signReviewerId(newReviewerId(), key);
+  request.cookies.set(REVIEWER_COOKIE, value);
   const response = NextResponse.next({ request: { headers: request.headers } });
-  response.cookies.set(REVIEWER_COOKIE, id, reviewerCookieAttributes(isHttps(request)));
+  response.cookies.set(REVIEWER_COOKIE, value, reviewerCookieAttributes(isHttps(request)));
   return response;
 }
 
@@ -26,7 +32,7 @@ function withReviewerId(request: NextRequest): Response {
  * needs a session and sends a visitor without one to /sign-in. API routes declare and check their own
  * access on routeHandler({ access }).
  */
-export function proxy(request: NextRequest): Response {
+export function proxy(request: NextRequest): Response | Promise<Response> {
   if (request.nextUrl.pathname.startsWith("/g/")) return withReviewerId(request);
   if (hasAccess(request)) return NextResponse.next();
   const { pathname, search } = request.nextUrl;

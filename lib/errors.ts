@@ -39,5 +39,8 @@ export const isAppError = APP_ERROR.is;
 /** Revoked and unknown galleries answer alike, so a slug's past cannot be probed. */
 export const galleryNotFound = () => new AppError("not_found", "No gallery at this link");
 
+export const reviewClosed = () =>
+  new AppError("review_closed", "Voting on this review is closed: the owner is no longer taking picks");
+
 /** Votes, results and reveal on a plain share link: 409, the link exists but asks for no picks. */
 export const reviewOff = () => new AppError("conflict", "This link is not asking for picks");

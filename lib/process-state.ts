@@ -30,6 +30,8 @@ export type ProcessSlotName =
   | "wakeQueue"
   /** lib/contact-sheet/sheet-cache.ts: contact sheets being drawn, and the requests waiting for a slot. */
   | "sheetRenders"
+  /** lib/reviews/reviewer-cookie.ts: the reviewer cookie's signing key, once read from the database. */
+  | "reviewerKey"
   /** lib/server/boot.ts: the one boot of this process, its built-in simulator and what it has started. */
   | "boot"
   | "simulator"

@@ -9,8 +9,9 @@ export interface CompareItem {
   id: string;
   url: string;
   thumbnailUrl: string;
-  width: number;
-  height: number;
+  /** Absent for a blind review's images, which carry no size. */
+  width?: number;
+  height?: number;
   /** What the image is called on screen and for screen readers ("A", or a model name). */
   title: string;
   /** Parameters and seed, as labels; empty where labels are hidden (a blind review). */

@@ -41,9 +41,11 @@ export function CompareView({
 
   const toggleActualSize = () => {
     const panel = stage.current?.querySelector("[data-compare-panel]")?.getBoundingClientRect();
-    if (!panel || !first) return;
+    // A blind review's images carry no size: "actual size" is then the fitted one.
+    if (!panel || !first?.width || !first.height) return;
+    const size = { width: first.width, height: first.height };
     setTransform((current) =>
-      current.scale > 1 ? FIT : zoomAt(current, actualSizeScale(panel, first), { x: 0, y: 0 }),
+      current.scale > 1 ? FIT : zoomAt(current, actualSizeScale(panel, size), { x: 0, y: 0 }),
     );
   };
 

@@ -28,6 +28,33 @@ function Totals({
   );
 }
 
+const percent = (value: number) => `${Math.round(value * 100)} %`;
+
+/** "2 of 3 reviewers picked X", with the 95 % Wilson interval and whether the lead is clear. */
+function Agreement({
+  prompt,
+  name,
+}: {
+  prompt: ResultPrompt;
+  name: (image: ResultPrompt["images"][number]) => string;
+}) {
+  const { leader } = prompt;
+  if (prompt.ballots === 0) return null;
+  if (!leader) {
+    return <p className="text-sm text-fg-muted">No leader: the top picks are tied.</p>;
+  }
+  const image = prompt.images.find((entry) => entry.imageId === leader.imageId);
+  return (
+    <p className="text-sm text-fg-muted" data-testid="agreement">
+      <span className="font-medium text-fg">
+        {leader.picks} of {leader.ballots} {leader.ballots === 1 ? "reviewer" : "reviewers"}
+      </span>{" "}
+      picked {image ? name(image) : leader.label} (95 % interval {percent(leader.low)}–{percent(leader.high)}
+      ): {leader.clear ? "a clear lead." : "not yet a clear lead."}
+    </p>
+  );
+}
+
 /**
  * One prompt's results: a bar per image with its thumbnail, labelled by model and configuration as
  * the matrix columns are; totals per configuration and per model only where they add something.
@@ -50,7 +77,9 @@ export function PromptResults({ prompt, names }: { prompt: ResultPrompt; names: 
         </h2>
         <p className="text-xs text-fg-subtle">
           {prompt.ballots} {prompt.ballots === 1 ? "vote" : "votes"}
+          {prompt.none > 0 ? ` · ${prompt.none} said “None of these”` : null}
         </p>
+        <Agreement prompt={prompt} name={(image) => imageName(image)} />
       </div>
       <ul aria-label="Picks per image" className="grid gap-3">
         {prompt.images.map((image) => (
@@ -74,6 +103,16 @@ export function PromptResults({ prompt, names }: { prompt: ResultPrompt; names: 
           </li>
         ))}
       </ul>
+      {prompt.comments.length > 0 ? (
+        <ul aria-label="Comments on this prompt" className="grid gap-1.5">
+          {prompt.comments.map((comment, index) => (
+            <li key={index} className="rounded-lg bg-surface-muted px-3 py-2 text-sm">
+              <span className="whitespace-pre-wrap">{comment.text}</span>
+              <span className="text-xs text-fg-subtle"> — {comment.reviewerName ?? "Anonymous"}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {prompt.configurations.length < prompt.images.length ? (
         <Totals
           label="Picks per configuration"

@@ -19,7 +19,7 @@ export function RevealButton({ slug, blind }: { slug: string; blind: boolean }) 
         {blind
           ? "Everyone with the link will see which model made each image, and how many picks each got."
           : "Everyone with the link will see how many picks each model got."}{" "}
-        This cannot be undone.
+        This cannot be undone, and it closes voting (you can reopen it).
       </p>
     </ConfirmButton>
   );

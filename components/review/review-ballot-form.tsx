@@ -20,6 +20,8 @@ interface ReviewBallotFormProps {
   /** Whether anything differs from what is on file. */
   changed: boolean;
   status: BallotStatus;
+  /** Voting is closed: nothing can be sent. */
+  closed: boolean;
 }
 
 const COMMENT_MAX = 2000;
@@ -39,10 +41,17 @@ export function ReviewBallotForm(props: ReviewBallotFormProps) {
         <h2 id={ids.heading} className="text-base font-semibold">
           Your picks
         </h2>
-        <p className="text-sm text-fg-muted">
-          {props.picked} of {props.prompts} {props.prompts === 1 ? "prompt" : "prompts"} picked.
-          {props.hasBallot ? " You can change your mind and send again at any time." : null}
-        </p>
+        {props.closed ? (
+          <p role="status" className="rounded-lg bg-surface-muted px-3 py-2 text-sm text-fg">
+            Voting is closed: the owner is no longer taking picks.
+            {props.hasBallot ? " Your picks were counted." : null}
+          </p>
+        ) : (
+          <p className="text-sm text-fg-muted">
+            {props.picked} of {props.prompts} {props.prompts === 1 ? "prompt" : "prompts"} picked.
+            {props.hasBallot ? " You can change your mind and send again at any time." : null}
+          </p>
+        )}
       </div>
       <div className="grid gap-1.5">
         <label htmlFor={ids.comment} className="text-xs font-medium text-fg-muted">
@@ -53,6 +62,7 @@ export function ReviewBallotForm(props: ReviewBallotFormProps) {
           rows={3}
           maxLength={COMMENT_MAX}
           value={props.comment}
+          disabled={props.closed}
           onChange={(event) => props.onCommentChange(event.target.value)}
           placeholder="What made you choose these?"
         />
@@ -65,25 +75,28 @@ export function ReviewBallotForm(props: ReviewBallotFormProps) {
           id={ids.name}
           maxLength={NAME_MAX}
           autoComplete="name"
+          disabled={props.closed}
           value={props.name}
           onChange={(event) => props.onNameChange(event.target.value)}
         />
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" variant="primary" disabled={sending || props.picked === 0}>
+        <Button type="submit" variant="primary" disabled={props.closed || sending || props.picked === 0}>
           {sending ? <Spinner /> : null}
           {props.hasBallot ? "Update my picks" : "Send my picks"}
         </Button>
         <p role="status" className="text-sm text-fg-muted">
-          {props.picked === 0
-            ? "Pick an image for at least one prompt."
-            : status.kind === "saved" && !props.changed
-              ? "Saved. Thank you!"
-              : props.changed && props.hasBallot
-                ? "You have changes that are not sent yet."
-                : props.hasBallot
-                  ? "Your picks are saved."
-                  : null}
+          {props.closed
+            ? null
+            : props.picked === 0
+              ? "Pick an image for at least one prompt."
+              : status.kind === "saved" && !props.changed
+                ? "Saved. Thank you!"
+                : props.changed && props.hasBallot
+                  ? "You have changes that are not sent yet."
+                  : props.hasBallot
+                    ? "Your picks are saved."
+                    : null}
         </p>
       </div>
       {status.kind === "error" ? (

@@ -10,29 +10,61 @@ import type { ParamLabel } from "@/lib/labels/params";
 import { ReviewBallotForm, type BallotStatus } from "./review-ballot-form";
 import { SendPicksBar } from "./send-picks-bar";
 import { ReviewImageDialog } from "./review-image-dialog";
-import { ReviewPromptSection } from "./review-prompt-section";
+import { NONE_PICK, ReviewPromptSection } from "./review-prompt-section";
 import { voteErrorMessage } from "./vote-error";
 
 interface Ballot {
+  /** Per prompt key: an image id or NONE_PICK. */
   picks: Record<string, string>;
+  /** Per prompt key, the comment on it. */
+  comments: Record<string, string>;
   comment: string;
   name: string;
 }
 
-function ballotOf(review: ReviewView): Ballot {
+type FiledPick = { promptKey: string; imageId: string | null; none: boolean; comment?: string | null };
+
+function picksOf(picks: FiledPick[]): Pick<Ballot, "picks" | "comments"> {
   return {
     picks: Object.fromEntries(
-      review.prompts.flatMap((prompt) => (prompt.pickedImageId ? [[prompt.key, prompt.pickedImageId]] : [])),
+      picks.flatMap((pick) =>
+        pick.none ? [[pick.promptKey, NONE_PICK]] : pick.imageId ? [[pick.promptKey, pick.imageId]] : [],
+      ),
+    ),
+    comments: Object.fromEntries(
+      picks.flatMap((pick) => (pick.comment ? [[pick.promptKey, pick.comment]] : [])),
+    ),
+  };
+}
+
+function ballotOf(review: ReviewView): Ballot {
+  return {
+    ...picksOf(
+      review.prompts.map((prompt) => ({
+        promptKey: prompt.key,
+        imageId: prompt.pickedImageId,
+        none: prompt.none,
+        comment: prompt.comment,
+      })),
     ),
     comment: review.comment ?? "",
     name: review.reviewerName ?? "",
   };
 }
 
+const entries = (record: Record<string, string>) =>
+  JSON.stringify(
+    Object.entries(record)
+      .map(([key, value]) => [key, value.trim()])
+      .filter(([, value]) => value)
+      .sort(),
+  );
+
 const sameBallot = (a: Ballot, b: Ballot) =>
   a.comment.trim() === b.comment.trim() &&
   a.name.trim() === b.name.trim() &&
-  JSON.stringify(Object.entries(a.picks).sort()) === JSON.stringify(Object.entries(b.picks).sort());
+  entries(a.picks) === entries(b.picks) &&
+  entries(a.comments) === entries(b.comments);
 
 /**
  * A share page that asks for picks: per prompt its images as a radio group, then the comment, the
@@ -73,16 +105,18 @@ export function ReviewGallery({
   const send = async () => {
     setStatus({ kind: "sending" });
     const body: VoteBody = {
-      picks: Object.values(ballot.picks).map((imageId) => ({ imageId })),
+      picks: Object.entries(ballot.picks).map(([promptKey, picked]) => {
+        const comment = ballot.comments[promptKey]?.trim() || undefined;
+        return picked === NONE_PICK
+          ? { promptKey, none: true as const, comment }
+          : { imageId: picked, comment };
+      }),
       comment: ballot.comment.trim() || undefined,
       reviewerName: ballot.name.trim() || undefined,
     };
     try {
       const answer = await apiPost<VoteResponse>(`${api}/votes`, body);
-      const filed = {
-        ...ballot,
-        picks: Object.fromEntries(answer.picks.map((pick) => [pick.promptKey, pick.imageId])),
-      };
+      const filed = { ...ballot, ...picksOf(answer.picks) };
       setSaved(filed);
       setBallot(filed);
       setStatus({ kind: "saved" });
@@ -111,6 +145,11 @@ export function ReviewGallery({
           onPick={(imageId) =>
             setBallot((current) => ({ ...current, picks: { ...current.picks, [prompt.key]: imageId } }))
           }
+          comment={ballot.comments[prompt.key] ?? ""}
+          onCommentChange={(comment) =>
+            setBallot((current) => ({ ...current, comments: { ...current.comments, [prompt.key]: comment } }))
+          }
+          closed={!review.open}
           onView={setViewing}
           names={names}
           paramsOf={(imageId) => paramsByImage[imageId] ?? []}
@@ -128,6 +167,7 @@ export function ReviewGallery({
         hasBallot={hasBallot}
         changed={!sameBallot(ballot, saved)}
         status={status}
+        closed={!review.open}
       />
       <SendPicksBar
         picked={Object.keys(ballot.picks).length}

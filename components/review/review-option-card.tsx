@@ -20,6 +20,10 @@ interface ReviewOptionCardProps {
   params: ParamLabel[];
   /** This image's share of this prompt's picks, once revealed. */
   tally?: { image: ImageTally; ballots: number };
+  /** The shape a blind prompt's renditions share (they carry no size of their own). */
+  aspectRatio?: number;
+  /** Voting is closed: the card shows, but cannot be picked. */
+  disabled?: boolean;
 }
 
 /** One image a reviewer can pick: a radio card, so arrow keys move between a prompt's images. */
@@ -41,11 +45,17 @@ export function ReviewOptionCard(props: ReviewOptionCardProps) {
           name={props.group}
           value={image.id}
           checked={checked}
+          disabled={props.disabled}
           onChange={props.onPick}
           aria-label={modelName ? `${title}: ${modelName}` : title}
           className="sr-only"
         />
-        <span className="block bg-surface-sunken" style={{ aspectRatio: image.width / image.height }}>
+        <span
+          className="block bg-surface-sunken"
+          style={{
+            aspectRatio: props.aspectRatio ?? (image.width && image.height ? image.width / image.height : 1),
+          }}
+        >
           <StoredImage
             src={image.thumbnailUrl}
             alt={title}
@@ -65,7 +75,7 @@ export function ReviewOptionCard(props: ReviewOptionCardProps) {
               Your pick
             </Badge>
           ) : (
-            <span className="text-xs text-fg-subtle">Click to pick</span>
+            <span className="text-xs text-fg-subtle">{props.disabled ? "" : "Click to pick"}</span>
           )}
         </span>
         {image.starred || image.note ? (

@@ -5,7 +5,10 @@ export function voteErrorMessage(error: unknown): string {
   if (!(error instanceof ApiError)) return "Your picks were not saved. Try again.";
   if (error.code === "network_error")
     return "Could not reach the server. Check your connection and send again.";
+  if (error.code === "review_closed") return "Voting on this review is closed. Your picks were not saved.";
   switch (error.status) {
+    case 403:
+      return "This browser has no reviewer id for this link yet: reload the page, then send your picks again.";
     case 404:
       return "This link no longer works: the owner revoked it or it expired. Your picks were not saved.";
     case 409:

@@ -1,4 +1,5 @@
 import { expect, type Browser, type Page } from "@playwright/test";
+import type { ReviewResultsView } from "../../lib/api/review-views";
 import { E2E_BASE_URL } from "./env";
 
 /** Fails naming the first of `secrets` (model ids, names, providers…) that `text` contains. */
@@ -29,4 +30,18 @@ export async function reveal(owner: Page) {
     .getByRole("button", { name: "Reveal" })
     .click();
   await expect(owner.getByText("Revealed: reviewers see the model names and the tally")).toBeVisible();
+}
+
+/**
+ * The owner's map from each image to the id a blind review shows it under (its own id, which only
+ * the owner's results tell): what a test picks with. An open review shows the images' own ids.
+ */
+export async function reviewImageIds(slug: string): Promise<Map<string, string>> {
+  const response = await fetch(`${E2E_BASE_URL}/api/galleries/${slug}/results`);
+  const results = (await response.json()) as ReviewResultsView;
+  return new Map(
+    results.prompts.flatMap((prompt) =>
+      prompt.images.map((image) => [image.imageId, image.reviewImageId ?? image.imageId]),
+    ),
+  );
 }

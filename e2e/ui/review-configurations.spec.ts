@@ -4,7 +4,7 @@ import type { ModelsResponse } from "../../lib/api/views";
 import { csvCell } from "../../lib/views/tally";
 import { appClient } from "../../lib/testing/app-client";
 import { E2E_BASE_URL } from "../support/env";
-import { expectNoneOf, pick, reveal, reviewer } from "../support/review";
+import { expectNoneOf, pick, reveal, reviewer, reviewImageIds } from "../support/review";
 
 const PROMPT = "A lemon on a marble table, morning light";
 const FLUX = "shortapi/flux-1.0";
@@ -38,6 +38,7 @@ test("a blind review of one model in two configurations tallies each configurati
     "performance",
   ];
 
+  const shown = await reviewImageIds(slug);
   // Three reviewers: two prefer schnell, one the second dev image.
   const ballots = [schnellImage!, schnellImage!, devImages[1]!];
   const reviewers = [];
@@ -45,7 +46,7 @@ test("a blind review of one model in two configurations tallies each configurati
     const page = await reviewer(browser);
     const response = await page.goto(`/g/${slug}`);
     expectNoneOf(secrets, await response!.text(), "the blind page's HTML");
-    await pick(page, imageId);
+    await pick(page, shown.get(imageId)!);
     await page.getByRole("button", { name: "Send my picks" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Saved. Thank you!" })).toBeVisible();
     expectNoneOf(secrets, await page.content(), "the blind page after voting");
@@ -103,7 +104,7 @@ test("a blind review of one model in two configurations tallies each configurati
   const last = reviewers[2]!;
   await last.reload();
   const card = (imageId: string) =>
-    last.locator("label", { has: last.locator(`input[type="radio"][value="${imageId}"]`) });
+    last.locator("label", { has: last.locator(`input[type="radio"][value="${shown.get(imageId)}"]`) });
   await expect(last.getByRole("radio", { name: /: FLUX\.1 · dev$/ })).toHaveCount(2);
   await expect(
     card(schnellImage!).getByRole("img", { name: "FLUX.1 · schnell: 2 of 3 votes · 67%" }),

@@ -10,6 +10,8 @@ export const APP_ERROR_STATUS = {
   /** TRACE and methods no route serves (lib/server/node-http-hooks.ts). */
   method_not_allowed: 405,
   conflict: 409,
+  /** The owner closed voting on a review link. */
+  review_closed: 409,
   /** A cell already has a queued or running take: a rerun would pay for a second one. */
   take_in_progress: 409,
   payload_too_large: 413,

@@ -415,7 +415,7 @@ export interface paths {
     delete: operations["revokeGallery"];
     options?: never;
     head?: never;
-    /** Edit a link's title, note, expiry or note visibility */
+    /** Edit a link's title, note, expiry or note visibility; close or reopen voting */
     patch: operations["patchGallery"];
     trace?: never;
   };
@@ -470,7 +470,7 @@ export interface paths {
     put?: never;
     /**
      * A visitor's favourite per prompt on a review link (public, same origin)
-     * @description Voting again on a prompt replaces the pick. At most 30 a minute per client, 16 KB.
+     * @description Voting again on a prompt replaces the pick. 403 without the signed reviewer cookie a visit of the share page gives; 409 review_closed once voting is closed; 429 beyond 30 a minute per client or 10 new reviewers an hour per client address and review. 16 KB.
      */
     post: operations["voteInGallery"];
     delete?: never;
@@ -486,7 +486,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The owner's tally of a review link, as JSON or ?format=csv */
+    /** The owner's tally and ballots of a review link, as JSON or ?format=csv[&rows=ballots] */
     get: operations["getReviewResults"];
     put?: never;
     post?: never;
@@ -505,8 +505,99 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Reviewers then see the model names and the tally */
+    /** Reviewers then see the model names and the tally; voting closes unless { keepOpen: true } */
     post: operations["revealReview"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/galleries/{slug}/rounds": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The next round of a review with the top N images of each prompt (blind again, own ids) */
+    post: operations["startNextRound"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/galleries/{slug}/invites": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Named invite links, one ballot per link */
+    post: operations["createReviewInvites"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/galleries/{slug}/ballots/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Take a ballot out of the tally (kept, marked) or count it again */
+    patch: operations["patchReviewBallot"];
+    trace?: never;
+  };
+  "/api/galleries/{slug}/images/{imageId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A blind review's rendition of one image, by its own id (WebP, no metadata)
+     * @description Revoked, expired and unknown links answer alike.
+     */
+    get: operations["getReviewRendition"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/galleries/{slug}/images/{imageId}/thumbnail": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A blind review's thumbnail of one image, by its own id (WebP, no metadata)
+     * @description Revoked, expired and unknown links answer alike.
+     */
+    get: operations["getReviewRenditionThumbnail"];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -758,6 +849,8 @@ export interface components {
       review?: {
         /** @default false */
         blind?: boolean;
+        /** @default false */
+        showOwnerStars?: boolean;
       };
       /** @default false */
       hideNotes?: boolean;
@@ -768,13 +861,44 @@ export interface components {
       note?: string;
       expiresAt?: string | null;
       hideNotes?: boolean;
+      review?: {
+        open?: boolean;
+        showOwnerStars?: boolean;
+      };
     };
     VoteBody: {
-      picks: {
-        imageId: string;
-      }[];
+      picks: (
+        | {
+            imageId: string;
+            comment?: string;
+          }
+        | {
+            promptKey: string;
+            /** @constant */
+            none: true;
+            comment?: string;
+          }
+      )[];
       comment?: string;
       reviewerName?: string;
+    };
+    /**
+     * @default {
+     *       "keepOpen": false
+     *     }
+     */
+    RevealBody: {
+      /** @default false */
+      keepOpen?: boolean;
+    };
+    NextRoundBody: {
+      top: number;
+    };
+    InvitesBody: {
+      names: string[];
+    };
+    PatchBallotBody: {
+      excluded: boolean;
     };
     SignInBody: {
       /** @default  */
@@ -1103,6 +1227,14 @@ export interface components {
       blind: boolean;
       /** @description Model names and the tally are shown. */
       revealed: boolean;
+      /** @description Whether new ballots are taken (false once the owner closed voting). */
+      open: boolean;
+      /** @description 1 for a first review, 2 for the next round of it, … */
+      round: number;
+      /** @description The invite link this reviewer came through, if any (one ballot per link). */
+      invite: {
+        name: string;
+      } | null;
       prompts: components["schemas"]["ReviewPrompt"][];
       /** @description What this reviewer sent last time, to edit. */
       comment: string | null;
@@ -1113,7 +1245,7 @@ export interface components {
     ReviewOption: {
       /** @description "A", "B", … in this reviewer's order (blind or not). */
       label: string;
-      image: components["schemas"]["ImageView"];
+      image: components["schemas"]["ReviewImage"];
       /** @description Absent while a blind review is not revealed. */
       modelId?: string;
       /** @description The configuration's label as a matrix column reads ("FLUX.1 · dev"); absent with `modelId`. */
@@ -1127,6 +1259,12 @@ export interface components {
       options: components["schemas"]["ReviewOption"][];
       /** @description The image this reviewer picked for this prompt, if any. */
       pickedImageId: string | null;
+      /** @description In a blind review, the one shape (width ÷ height) all its options are rendered at. */
+      aspectRatio?: number;
+      /** @description This reviewer said "None of these" for this prompt. */
+      none: boolean;
+      /** @description This reviewer's comment on this prompt. */
+      comment: string | null;
     };
     ReviewTally: {
       /** @description Reviewers who voted on at least one prompt. */
@@ -1137,12 +1275,16 @@ export interface components {
       key: string;
       prompt: string;
       ballots: number;
+      /** @description Ballots that said "None of these" (counted in `ballots`, for no image). */
+      none: number;
       /** @description Per model, every configuration and image together; most picked first. */
       models: components["schemas"]["ModelTally"][];
       /** @description Per configuration, most picked first. */
       configurations: components["schemas"]["ConfigurationTally"][];
       /** @description Per image, most picked first. */
       images: components["schemas"]["ImageTally"][];
+      /** @description The most picked image and how clear its lead is; null with no picks or a tie at the top. */
+      leader: components["schemas"]["Agreement"] | null;
     };
     ModelTally: {
       modelId: string;
@@ -1173,12 +1315,12 @@ export interface components {
       winRate: number;
     };
     ReviewResultsView: {
-      /** @description Reviewers who voted on at least one prompt. */
-      ballots: number;
       prompts: {
         key: string;
         prompt: string;
         ballots: number;
+        /** @description Ballots that said "None of these" (counted in `ballots`, for no image). */
+        none: number;
         /** @description Per model, every configuration and image together; most picked first. */
         models: components["schemas"]["ModelTally"][];
         /** @description Per configuration, most picked first. */
@@ -1195,7 +1337,12 @@ export interface components {
           /** @description Picks ÷ ballots for the prompt, 0 when nobody voted on it. */
           winRate: number;
           thumbnailUrl: string;
+          /** @description In a blind review, the id its reviewers see (the owner may match the two). */
+          reviewImageId?: string;
         }[];
+        /** @description The most picked image and how clear its lead is; null with no picks or a tie at the top. */
+        leader: components["schemas"]["Agreement"] | null;
+        /** @description Per-prompt comments. */
         comments: {
           reviewerName?: string;
           text: string;
@@ -1205,13 +1352,86 @@ export interface components {
       title: string;
       blind: boolean;
       revealed: boolean;
+      /** @description Whether voting is open. */
+      open: boolean;
+      showOwnerStars: boolean;
+      round: number;
+      /** @description The round this one follows. */
+      previousRound: {
+        slug: string;
+        round: number;
+      } | null;
+      /** @description The rounds that follow this one. */
+      nextRounds: {
+        slug: string;
+        round: number;
+      }[];
+      /** @description Ballots that count (excluded ones left out). */
+      ballotCount: number;
+      ballots: components["schemas"]["BallotView"][];
     };
     VoteResponse: {
-      /** @description The prompts this reviewer has a pick for now. */
-      picks: {
-        promptKey: string;
-        imageId: string;
+      /** @description The prompts this reviewer has a pick for now (ids as the review page gives them). */
+      picks: components["schemas"]["BallotPickView"][];
+    };
+    BallotView: {
+      id: string;
+      reviewerName?: string;
+      createdAt: string;
+      comment?: string;
+      /** @enum {string} */
+      source: "open" | "invite";
+      inviteName?: string;
+      /** @description Taken out of the tally by the owner (kept, and reversible). */
+      excluded: boolean;
+      /** @description In the owner's prompt order. */
+      picks: components["schemas"]["BallotPickView"][];
+    };
+    BallotPickView: {
+      promptKey: string;
+      imageId: string | null;
+      none: boolean;
+      comment?: string;
+    };
+    Agreement: {
+      imageId: string;
+      label: string;
+      picks: number;
+      ballots: number;
+      share: number;
+      low: number;
+      high: number;
+      clear: boolean;
+    };
+    ReviewImage: {
+      id: string;
+      /** @description App URL of the stored bytes (never a provider URL). */
+      url: string;
+      /** @description App URL of a WebP thumbnail, for grids. */
+      thumbnailUrl: string;
+      width?: number;
+      height?: number;
+      contentType?: string;
+      byteSize?: number;
+      index?: number;
+      /** @description The owner's pick. */
+      starred?: boolean;
+      /** @description The owner's note on this image (≤ 2,000 characters). */
+      note?: string | null;
+    };
+    InvitesResponse: {
+      invites: {
+        name: string;
+        url: string;
       }[];
+    };
+    NextRoundResponse: {
+      slug: string;
+      url: string;
+    };
+    BallotPatchResponse: {
+      id: string;
+      excluded: boolean;
     };
     CompareImageView: {
       image: components["schemas"]["ImageView"];
@@ -4964,7 +5184,7 @@ export interface operations {
           } & components["schemas"]["ErrorEnvelope"];
         };
       };
-      /** @description `conflict` */
+      /** @description `conflict`; `review_closed` */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4973,7 +5193,7 @@ export interface operations {
           "application/json": {
             error?: {
               /** @enum {unknown} */
-              code?: "conflict";
+              code?: "conflict" | "review_closed";
             };
           } & components["schemas"]["ErrorEnvelope"];
         };
@@ -5079,6 +5299,7 @@ export interface operations {
     parameters: {
       query?: {
         format?: "json" | "csv";
+        rows?: "tally" | "ballots";
       };
       header?: never;
       path: {
@@ -5204,7 +5425,11 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["RevealBody"];
+      };
+    };
     responses: {
       /** @description Revealed. */
       204: {
@@ -5283,6 +5508,34 @@ export interface operations {
           } & components["schemas"]["ErrorEnvelope"];
         };
       };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "payload_too_large";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "unsupported_media_type";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
       /** @description `invalid_input`: `issues` names each invalid field */
       422: {
         headers: {
@@ -5330,6 +5583,716 @@ export interface operations {
             error?: {
               /** @enum {unknown} */
               code?: "insufficient_storage";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+    };
+  };
+  startNextRound: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The share link's slug (the part after /g/). */
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["NextRoundBody"];
+      };
+    };
+    responses: {
+      /** @description The next round's link. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["NextRoundResponse"];
+        };
+      };
+      /** @description `bad_request`: malformed JSON or header, or a path that is not valid percent-encoding */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "bad_request";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `unauthorized`: no session and no valid bearer token (PRISM_ACCESS_TOKEN is set) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "unauthorized";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `forbidden`: a state-changing request sent by a page of another site */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "forbidden";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "not_found";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "conflict";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "payload_too_large";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "unsupported_media_type";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `invalid_input`: `issues` names each invalid field */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "invalid_input";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `internal_error`: something unexpected; logged, and the message says nothing of the internals */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "service_unavailable";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `insufficient_storage`: the disk that stores images (or the database's) is full */
+      507: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "insufficient_storage";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+    };
+  };
+  createReviewInvites: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The share link's slug (the part after /g/). */
+        slug: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["InvitesBody"];
+      };
+    };
+    responses: {
+      /** @description One link per name. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["InvitesResponse"];
+        };
+      };
+      /** @description `bad_request`: malformed JSON or header, or a path that is not valid percent-encoding */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "bad_request";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `unauthorized`: no session and no valid bearer token (PRISM_ACCESS_TOKEN is set) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "unauthorized";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `forbidden`: a state-changing request sent by a page of another site */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "forbidden";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "not_found";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "conflict";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "payload_too_large";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "unsupported_media_type";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `invalid_input`: `issues` names each invalid field */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "invalid_input";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `internal_error`: something unexpected; logged, and the message says nothing of the internals */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "service_unavailable";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `insufficient_storage`: the disk that stores images (or the database's) is full */
+      507: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "insufficient_storage";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+    };
+  };
+  patchReviewBallot: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The share link's slug (the part after /g/). */
+        slug: string;
+        /** @description A ballot's id, as the results list it. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PatchBallotBody"];
+      };
+    };
+    responses: {
+      /** @description The ballot. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["BallotPatchResponse"];
+        };
+      };
+      /** @description `bad_request`: malformed JSON or header, or a path that is not valid percent-encoding */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "bad_request";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `unauthorized`: no session and no valid bearer token (PRISM_ACCESS_TOKEN is set) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "unauthorized";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `forbidden`: a state-changing request sent by a page of another site */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "forbidden";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "not_found";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "conflict";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "payload_too_large";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "unsupported_media_type";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `invalid_input`: `issues` names each invalid field */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "invalid_input";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `internal_error`: something unexpected; logged, and the message says nothing of the internals */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "service_unavailable";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `insufficient_storage`: the disk that stores images (or the database's) is full */
+      507: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "insufficient_storage";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+    };
+  };
+  getReviewRendition: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The share link's slug (the part after /g/). */
+        slug: string;
+        /** @description An image id the blind review gives. */
+        imageId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The image. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "image/webp": string;
+        };
+      };
+      /** @description `bad_request`: malformed JSON or header, or a path that is not valid percent-encoding */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "bad_request";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "not_found";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `invalid_input`: `issues` names each invalid field */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "invalid_input";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `internal_error`: something unexpected; logged, and the message says nothing of the internals */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "service_unavailable";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+    };
+  };
+  getReviewRenditionThumbnail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The share link's slug (the part after /g/). */
+        slug: string;
+        /** @description An image id the blind review gives. */
+        imageId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The image. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "image/webp": string;
+        };
+      };
+      /** @description `bad_request`: malformed JSON or header, or a path that is not valid percent-encoding */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "bad_request";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "not_found";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `invalid_input`: `issues` names each invalid field */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "invalid_input";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `internal_error`: something unexpected; logged, and the message says nothing of the internals */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "service_unavailable";
             };
           } & components["schemas"]["ErrorEnvelope"];
         };

@@ -166,14 +166,15 @@ export const galleries = pgTable("galleries", {
   reviewMode: text("review_mode").$type<ReviewMode>(),
   /** Once set, reviewers of a blind gallery see the model names and the tally. */
   revealedAt: timestamptz("revealed_at"),
+  reviewClosedAt: timestamptz("review_closed_at"), // set: no new ballots (409 review_closed)
+  showOwnerStars: boolean("show_owner_stars").notNull().default(false), // a review's stars: opt-in
+  previousGalleryId: text("previous_gallery_id"), // a later round: the review it follows
+  round: integer("round").notNull().default(1),
   /** The owner's notes on images stay off the share page. */
   hideNotes: boolean("hide_notes").notNull().default(false),
 });
 
-/**
- * One reviewer's pick for one prompt of a review gallery. The reviewer is a random id from a cookie;
- * a change of mind replaces the row, so one ballot per reviewer per prompt counts.
- */
+/** A reviewer's pick (image or "None of these") per prompt, replaced on a change of mind; its ballot: review-schema.ts. */
 export const ballots = pgTable(
   "ballots",
   {
@@ -181,11 +182,10 @@ export const ballots = pgTable(
       .notNull()
       .references(() => galleries.id, { onDelete: "cascade" }),
     reviewerId: text("reviewer_id").notNull(),
-    /** sha256 of the prompt text: prompts can be longer than an index entry may be. */
-    promptKey: text("prompt_key").notNull(),
-    imageId: text("image_id")
-      .notNull()
-      .references(() => images.id, { onDelete: "cascade" }),
+    promptKey: text("prompt_key").notNull(), // sha256 of the prompt text (longer than an index entry may be)
+    imageId: text("image_id").references(() => images.id, { onDelete: "cascade" }), // null with `none`
+    none: boolean("none").notNull().default(false),
+    promptComment: text("prompt_comment"), // on this prompt; `comment` is the ballot's, on each row
     comment: text("comment"),
     reviewerName: text("reviewer_name"),
     createdAt: timestamptz("created_at").notNull().defaultNow(),

@@ -189,16 +189,18 @@ function header(source: ArchiveSource, exportedAt: Date) {
   };
 }
 
-/** An image of a blind review's ZIP: its prompt and option letter, nothing that names the model. */
+/**
+ * An image of a blind review's ZIP: its prompt and option letter, nothing that names the model or
+ * could group images by it (no size or type: the files are the review's WebP renditions).
+ */
 export interface BlindManifestImage {
   file: string;
   prompt: string;
   option: string;
-  width: number;
-  height: number;
-  contentType: string;
-  byteSize: number;
 }
+
+/** A blind review's files are its renditions, all of one type. */
+const BLIND_FILE_TYPE = "image/webp";
 
 /**
  * A blind review's ZIP: files named after the prompt and the reviewer's option letter, and a
@@ -213,18 +215,12 @@ export function planBlindArchive(
     prompt.options.map((option) => ({ prompt: prompt.prompt, option })),
   );
   const names = uniqueFilenames(
-    entries.map(({ prompt, option }) =>
-      imageFilename(`option-${option.label}`, prompt, 1, option.image.contentType),
-    ),
+    entries.map(({ prompt, option }) => imageFilename(`option-${option.label}`, prompt, 1, BLIND_FILE_TYPE)),
   );
   const images = entries.map(({ prompt, option }, order): BlindManifestImage => ({
     file: names[order]!,
     prompt,
     option: option.label,
-    width: option.image.width,
-    height: option.image.height,
-    contentType: option.image.contentType,
-    byteSize: option.image.byteSize,
   }));
   return {
     manifest: { ...header(source, exportedAt), total: { images: images.length }, images },

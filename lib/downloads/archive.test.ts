@@ -213,6 +213,9 @@ describe("run and gallery archives", () => {
     const review: ReviewView = {
       blind: true,
       revealed: false,
+      open: true,
+      round: 1,
+      invite: null,
       comment: null,
       reviewerName: null,
       tally: null,
@@ -221,6 +224,8 @@ describe("run and gallery archives", () => {
           key: "k1",
           prompt: "A red fox",
           pickedImageId: null,
+          none: false,
+          comment: null,
           options: [
             { label: "A", image: second! },
             { label: "B", image: first! },
@@ -230,8 +235,8 @@ describe("run and gallery archives", () => {
     };
     const { manifest, files } = planBlindArchive({ kind: "gallery", id: "slug", title: "Foxes" }, review);
     expect(files).toEqual([
-      { name: "option-a-a-red-fox-1.jpg", imageId: "i2" },
-      { name: "option-b-a-red-fox-1.png", imageId: "i1" },
+      { name: "option-a-a-red-fox-1.webp", imageId: "i2" },
+      { name: "option-b-a-red-fox-1.webp", imageId: "i1" },
     ]);
     expect(manifest.images.map((image) => image.option)).toEqual(["A", "B"]);
     expect(JSON.stringify(manifest)).not.toMatch(/shortapi|z-image|cost|params/i);

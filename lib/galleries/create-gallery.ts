@@ -65,6 +65,7 @@ export async function createGallery(
       note: body.note || null,
       reviewMode: body.review ? (body.review.blind ? "blind" : "open") : null,
       hideNotes: body.hideNotes,
+      showOwnerStars: body.review?.showOwnerStars ?? false,
       expiresAt: body.expiresAt ? new Date(body.expiresAt) : null,
       createdAt: options.now,
     },

@@ -13,6 +13,8 @@ const PUBLIC_ROUTES = new Set([
   "GET files/[...key]",
   "GET galleries/[slug]",
   "GET galleries/[slug]/download",
+  "GET galleries/[slug]/images/[imageId]",
+  "GET galleries/[slug]/images/[imageId]/thumbnail",
   "GET galleries/[slug]/images/[imageId]/download",
   "POST galleries/[slug]/votes",
   "GET health",

@@ -39,6 +39,8 @@ export interface RouteOptions<TBodySchema, TQuerySchema> {
   access: RouteAccess;
   /** Validates the body, which must then be JSON (Content-Type: application/json, else 415). */
   body?: TBodySchema;
+  /** A request without a body (no Content-Type, no length) is validated as `undefined`: the schema's default. */
+  optionalBody?: boolean;
   /** Also accept the body as an HTML form (application/x-www-form-urlencoded), as sign-in does. */
   acceptForm?: boolean;
   /** Validated against Object.fromEntries(searchParams). */
@@ -143,7 +145,11 @@ export function routeHandler<
       refuseNulCharacters(params, "path");
       let body: unknown;
       let bodyFormat: BodyFormat | undefined;
-      if (options.body) {
+      const noBody =
+        !request.headers.get("content-type") && Number(request.headers.get("content-length") ?? 0) === 0;
+      if (options.body && options.optionalBody && noBody) {
+        body = validate(options.body, undefined, "request body");
+      } else if (options.body) {
         bodyFormat = bodyFormatOf(request, options.acceptForm ? ["json", "form"] : ["json"]);
         const fields = await readBody(request, bodyFormat, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
         refuseNulCharacters(fields, "request body");

@@ -26,3 +26,16 @@ export async function jpegDataUrl(bytes: Buffer, size: { width: number; height: 
     .toBuffer();
   return `data:image/jpeg;base64,${jpeg.toString("base64")}`;
 }
+
+/**
+ * A blind review's rendition: WebP of exactly `box`, filled without distortion (centre-cropped
+ * where the shape differs), and nothing but pixels: sharp writes no metadata unless asked, so
+ * EXIF, XMP, ICC, text and C2PA chunks of the original are all gone.
+ */
+export function makeRendition(bytes: Uint8Array, box: { width: number; height: number }): Promise<Buffer> {
+  return sharp(bytes)
+    .rotate()
+    .resize(box.width, box.height, { fit: "cover" })
+    .webp({ quality: 90 })
+    .toBuffer();
+}

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createGalleryBodySchema, voteBodySchema } from "@/lib/api/gallery-requests";
 import type { DatabaseHandle } from "@/lib/db/client";
@@ -11,8 +11,11 @@ import { runWithImages } from "@/lib/testing/runs-with-images";
 import { emptyDatabase, openTestDatabase } from "@/lib/testing/test-database";
 import { getGalleryView } from "@/lib/views/gallery-views";
 import { listRuns } from "@/lib/views/run-views";
+import { findActiveGallery } from "@/lib/db/queries/galleries";
+import { reviewRenditions } from "@/lib/db/review-schema";
 import { castVote } from "./cast-vote";
-import { getReviewResults, revealReview } from "./review-results";
+import { revealReview } from "./review-controls";
+import { getReviewResults } from "./review-results";
 
 let handle: DatabaseHandle;
 
@@ -36,13 +39,37 @@ async function reviewGallery(review?: { blind: boolean }, extra: Record<string, 
   return { slug, fox: fox.imageIds, owl: owl.imageIds };
 }
 
-const vote = (slug: string, reviewer: string, imageIds: string[], extra: Record<string, unknown> = {}) =>
-  castVote(
+/** A blind review's own id of each image (what its page gives reviewers to vote with). */
+async function shownIds(slug: string): Promise<Map<string, string>> {
+  const gallery = await findActiveGallery(handle.db, slug);
+  if (gallery?.reviewMode !== "blind") return new Map();
+  const rows = await handle.db
+    .select()
+    .from(reviewRenditions)
+    .where(eq(reviewRenditions.galleryId, gallery.id));
+  return new Map(rows.map((row) => [row.imageId, row.id]));
+}
+
+/** Votes as the review page would: with the review's own ids of the given images. */
+const vote = async (
+  slug: string,
+  reviewer: string,
+  imageIds: string[],
+  extra: Record<string, unknown> = {},
+  clientKey = "client-a",
+) => {
+  await getGalleryView(handle.db, slug, reviewer);
+  const shown = await shownIds(slug);
+  return castVote(
     handle.db,
     slug,
-    reviewer,
-    voteBodySchema.parse({ picks: imageIds.map((imageId) => ({ imageId })), ...extra }),
+    { id: reviewer, clientKey },
+    voteBodySchema.parse({
+      picks: imageIds.map((imageId) => ({ imageId: shown.get(imageId) ?? imageId })),
+      ...extra,
+    }),
   );
+};
 
 const MODEL_WORDS = [
   "shortapi",
@@ -63,7 +90,7 @@ describe("client review ballots", () => {
     expect(changed.picks).toHaveLength(1);
 
     const results = await getReviewResults(handle.db, slug);
-    expect(results.ballots).toBe(2);
+    expect(results.ballotCount).toBe(2);
     expect(results.prompts[0]).toMatchObject({
       prompt: "a red fox",
       ballots: 2,
@@ -71,8 +98,8 @@ describe("client review ballots", () => {
         { modelId: "shortapi/z-image", picks: 2, winRate: 1 },
         { modelId: "dashscope/z-image-turbo", picks: 0, winRate: 0 },
       ],
-      comments: [{ reviewerName: "Ana", text: "fox A is sharper" }],
     });
+    expect(results.ballots.find((ballot) => ballot.reviewerName === "Ana")?.comment).toBe("fox A is sharper");
     expect(results.prompts[1]).toMatchObject({
       prompt: "a snowy owl",
       ballots: 1,
@@ -97,6 +124,7 @@ describe("client review ballots", () => {
 
     const [prompt] = (await getReviewResults(handle.db, slug)).prompts;
     expect(prompt?.models).toEqual([{ modelId: "shortapi/flux-1.0", picks: 3, winRate: 1 }]);
+    expect(prompt?.leader).toMatchObject({ imageId: schnell[1], picks: 2, ballots: 3, clear: false });
     expect(prompt?.configurations.map((entry) => [entry.label, entry.picks])).toEqual([
       ["FLUX.1 · schnell", 2],
       ["FLUX.1 · dev", 1],
@@ -112,13 +140,16 @@ describe("client review ballots", () => {
     for (const word of [...MODEL_WORDS, "flux", "schnell", "performance"]) expect(blind).not.toContain(word);
     await revealReview(handle.db, slug);
     const revealed = (await getGalleryView(handle.db, slug, "reviewer-a"))?.review;
+    const shown = await shownIds(slug);
     const picksOf = new Map(revealed?.tally?.prompts[0]?.images.map((image) => [image.imageId, image.picks]));
-    expect([schnell[1], schnell[0], dev[0], dev[1]].map((id) => picksOf.get(id!))).toEqual([2, 0, 1, 0]);
+    expect([schnell[1], schnell[0], dev[0], dev[1]].map((id) => picksOf.get(shown.get(id!)!))).toEqual([
+      2, 0, 1, 0,
+    ]);
     const labelOf = new Map(
       revealed?.prompts[0]?.options.map((option) => [option.image.id, option.configuration]),
     );
-    expect(labelOf.get(schnell[0]!)).toBe("FLUX.1 · schnell");
-    expect(labelOf.get(dev[0]!)).toBe("FLUX.1 · dev");
+    expect(labelOf.get(shown.get(schnell[0]!)!)).toBe("FLUX.1 · schnell");
+    expect(labelOf.get(shown.get(dev[0]!)!)).toBe("FLUX.1 · dev");
   });
 
   it("refuses an image that is not in the gallery and two picks for one prompt, naming each", async () => {
@@ -132,7 +163,7 @@ describe("client review ballots", () => {
       code: "invalid_input",
       issues: [{ path: "picks.1.imageId", message: "Only one pick per prompt" }],
     });
-    expect((await getReviewResults(handle.db, slug)).ballots).toBe(0);
+    expect((await getReviewResults(handle.db, slug)).ballotCount).toBe(0);
   });
 
   it("answers 409 when review is off and 404 for a revoked or expired link", async () => {
@@ -152,7 +183,7 @@ describe("client review ballots", () => {
     });
     expect(await getGalleryView(handle.db, expiring.slug)).toBeNull();
     // The owner keeps the results of an expired link, and may still reveal them.
-    expect((await getReviewResults(handle.db, expiring.slug)).ballots).toBe(1);
+    expect((await getReviewResults(handle.db, expiring.slug)).ballotCount).toBe(1);
     await revealReview(handle.db, expiring.slug);
     await expect(getReviewResults(handle.db, revoked.slug)).rejects.toMatchObject({ code: "not_found" });
   });

@@ -5,6 +5,8 @@ import { scorecardQuerySchema } from "@/lib/api/scorecard-requests";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { createGallery } from "@/lib/galleries/create-gallery";
 import { annotateImage } from "@/lib/images/annotate-image";
+import { getGalleryRows } from "@/lib/db/queries/galleries";
+import { reviewImageIds } from "@/lib/views/review-image-ids";
 import { castVote } from "@/lib/reviews/cast-vote";
 import { DATABASE_ENGINES } from "@/lib/testing/database-engines";
 import { DASHSCOPE_CONFIG, runWithImages, Z_IMAGE_CONFIG } from "@/lib/testing/runs-with-images";
@@ -73,8 +75,15 @@ describe.each(DATABASE_ENGINES)("the scorecard, on $name", (engine) => {
       handle.db,
       createGalleryBodySchema.parse({ runIds: [runs[0]!.run.id, runs[1]!.run.id], review: { blind: true } }),
     );
+    // A blind review's page gives its own ids of the images: those are what reviewers send.
+    const { shown } = await reviewImageIds(handle.db, (await getGalleryRows(handle.db, slug))!);
     const vote = (reviewer: string, imageId: string) =>
-      castVote(handle.db, slug, reviewer, voteBodySchema.parse({ picks: [{ imageId }] }));
+      castVote(
+        handle.db,
+        slug,
+        { id: reviewer, clientKey: "test" },
+        voteBodySchema.parse({ picks: [{ imageId: shown.get(imageId) }] }),
+      );
     await vote("r1", runs[0]!.imageIds[0]![0]!);
     await vote("r2", runs[0]!.imageIds[0]![1]!);
     await vote("r3", runs[0]!.imageIds[2]![0]!);

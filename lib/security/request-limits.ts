@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import type { NextRequest } from "next/server";
 import type { Database } from "@/lib/db/client";
 import { runsPerMinute, trustProxy } from "@/lib/env";
@@ -45,4 +46,12 @@ export function enforceSignInRateLimit(db: Database, request: NextRequest): Prom
 /** Ballots on public share links, per client. */
 export function enforceVoteRateLimit(db: Database, request: NextRequest): Promise<void> {
   return enforce(db, request, "votes", VOTES_PER_MINUTE, "votes");
+}
+
+/** A digest of the client's address, for limits kept in rows (the address itself is not stored). */
+export function clientKeyOf(request: NextRequest): string {
+  return createHash("sha256")
+    .update(`prism-client:${clientAddress(request.headers, trustProxy())}`)
+    .digest("base64url")
+    .slice(0, 22);
 }

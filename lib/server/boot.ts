@@ -9,6 +9,7 @@ import { appPort, checkEnvironment, dataDir, publicUrl, simulatorHost, simulator
 import { logger } from "@/lib/logger";
 import { processSlot } from "@/lib/process-state";
 import { checkProviderSettings, simulatorEnabled } from "@/lib/providers/registry";
+import { reviewerKey } from "@/lib/reviews/reviewer-key";
 import { followChange } from "@/lib/runs/finished-run-cache";
 import { sweepInterruptedWrites } from "@/lib/storage/configured-blob-store";
 import { startDriftWatch } from "./instance-drift";
@@ -77,6 +78,8 @@ async function bootOnce(): Promise<DatabaseHandle> {
   if (uploads > 0) logger.info("Removed temporary files of interrupted uploads", { removed: uploads });
   const database = await getDatabase();
   booted("database");
+  // The proxy signs share-page visitors' reviewer cookies with it (lib/reviews/reviewer-cookie.ts).
+  await reviewerKey(database.db);
   // Before the runner: a mismatch with the other instances is logged before any job is taken.
   await startDriftWatch(database);
   subscribeChanges(followChange);

@@ -1,10 +1,17 @@
 import "server-only";
 import type { GallerySummary, GalleryView } from "@/lib/api/views";
 import type { Database } from "@/lib/db/client";
-import { listBallots, listReviewerBallots } from "@/lib/db/queries/ballots";
+import {
+  findClaimedInvite,
+  findReviewBallot,
+  listCountedBallots,
+  listReviewerBallots,
+} from "@/lib/db/queries/ballots";
 import { getGalleryRows, listGalleryRows, type GalleryRows } from "@/lib/db/queries/galleries";
 import type { ImageRow } from "@/lib/db/schema";
-import { reviewPrompts } from "./review-prompts";
+import type { ReviewImage } from "@/lib/api/review-views";
+import { blindImageUrls, reviewImageIds } from "./review-image-ids";
+import { promptBoxes, reviewPrompts } from "./review-prompts";
 import { namesShown, publicImage, toReviewView } from "./review-view";
 import { toGallerySummary, toGalleryView, toImageView } from "./to-views";
 
@@ -29,26 +36,40 @@ export async function getGalleryExport(
   db: Database,
   slug: string,
   reviewerId?: string,
-): Promise<{ view: GalleryView; images: ImageRow[] } | null> {
+): Promise<{ view: GalleryView; images: ImageRow[]; rows: GalleryRows } | null> {
   const rows = await getGalleryRows(db, slug);
   if (!rows) return null;
-  return { view: await galleryViewOf(db, rows, reviewerId), images: rows.images };
+  return { view: await galleryViewOf(db, rows, reviewerId), images: rows.images, rows };
 }
 
 async function galleryViewOf(db: Database, rows: GalleryRows, reviewerId?: string): Promise<GalleryView> {
   const { gallery } = rows;
   const visible = { ...rows, images: rows.images.map((image) => publicImage(gallery, image)) };
   if (!gallery.reviewMode) return toGalleryView(visible, null, { showRuns: true });
-  const [mine, all] = await Promise.all([
+  const [ids, mine, ballot, invite, all] = await Promise.all([
+    reviewImageIds(db, rows),
     reviewerId ? listReviewerBallots(db, gallery.id, reviewerId) : [],
-    gallery.revealedAt ? listBallots(db, gallery.id) : null,
+    reviewerId ? findReviewBallot(db, gallery.id, reviewerId) : null,
+    reviewerId ? findClaimedInvite(db, gallery.id, reviewerId) : null,
+    gallery.revealedAt ? listCountedBallots(db, gallery.id) : null,
   ]);
+  // A blind review shows its own renditions under its own ids, with nothing that sizes or orders them.
+  const imageViews = new Map<string, ReviewImage>(
+    gallery.reviewMode === "blind"
+      ? [...ids.shown.values()].map((id) => [id, { id, ...blindImageUrls(gallery.slug, id) }])
+      : visible.images.map((image) => [image.id, toImageView(image)]),
+  );
   const review = toReviewView({
     gallery,
     prompts: reviewPrompts(rows),
-    imageViews: new Map(visible.images.map((image) => [image.id, toImageView(image)])),
-    orderSeed: reviewerId ?? gallery.slug,
+    imageViews,
+    ids,
+    boxes: promptBoxes(rows),
+    // Seeded by the link as well, so the next round of a review is a fresh shuffle.
+    orderSeed: `${gallery.slug}|${reviewerId ?? ""}`,
     mine,
+    ballot,
+    invite: invite ? { name: invite.name } : null,
     all,
   });
   return toGalleryView(visible, review, { showRuns: namesShown(gallery) });

@@ -35,3 +35,22 @@ export function reviewPrompts(rows: GalleryRows): TallyPrompt[] {
   }
   return [...prompts.values()];
 }
+
+/**
+ * The box every image of a prompt is rendered at in a blind review: the largest that all of them
+ * fill without being enlarged (the smallest width by the smallest height), so the pixel size that
+ * differs by provider at the same ratio (1024×768 vs 1152×864) says nothing.
+ */
+export function promptBoxes(rows: GalleryRows): Map<string, { width: number; height: number }> {
+  const byId = new Map(rows.images.map((image) => [image.id, image]));
+  const boxes = new Map<string, { width: number; height: number }>();
+  for (const prompt of reviewPrompts(rows)) {
+    const sizes = prompt.options.flatMap((option) => byId.get(option.imageId) ?? []);
+    const box = {
+      width: Math.min(...sizes.map((image) => image.width)),
+      height: Math.min(...sizes.map((image) => image.height)),
+    };
+    for (const option of prompt.options) boxes.set(option.imageId, box);
+  }
+  return boxes;
+}

@@ -1,8 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { ReviewOption, ReviewView } from "@/lib/api/review-views";
-import type { ImageView } from "@/lib/api/views";
+import type { ReviewImage, ReviewOption, ReviewTally, ReviewView } from "@/lib/api/review-views";
+import type { ReviewBallotRow } from "@/lib/db/queries/ballots";
 import type { GalleryRow, ImageRow, BallotRow } from "@/lib/db/schema";
+import type { ReviewImageIds } from "./review-image-ids";
 import { tallyBallots, type TallyPrompt } from "./tally";
 
 const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -31,14 +32,32 @@ export function namesShown(gallery: GalleryRow): boolean {
 export interface ReviewViewInput {
   gallery: GalleryRow;
   prompts: TallyPrompt[];
-  /** The shared images by id, already as the public may see them. */
-  imageViews: Map<string, ImageView>;
+  /** The shared images by their own id, already as the public may see them (in a blind review, renditions). */
+  imageViews: Map<string, ReviewImage>;
+  ids: ReviewImageIds;
+  /** Per original image id, the box its prompt's renditions share (blind reviews). */
+  boxes: Map<string, { width: number; height: number }>;
   /** Seeds the shuffle: the reviewer id, or the slug for a visitor without one. */
   orderSeed: string;
-  /** This reviewer's ballots, to show their picks. */
+  /** This reviewer's picks, to show them, and their ballot (overall comment and name). */
   mine: BallotRow[];
-  /** Every ballot, once revealed (null before: the tally stays with the owner). */
+  ballot: ReviewBallotRow | null;
+  invite: { name: string } | null;
+  /** Every pick that counts, once revealed (null before: the tally stays with the owner). */
   all: BallotRow[] | null;
+}
+
+/** The revealed tally as a page of this review names its images (a blind review's own ids). */
+function shownTally(tally: ReviewTally, ids: ReviewImageIds): ReviewTally {
+  const shown = (id: string) => ids.shown.get(id) ?? id;
+  return {
+    ...tally,
+    prompts: tally.prompts.map((prompt) => ({
+      ...prompt,
+      images: prompt.images.map((image) => ({ ...image, imageId: shown(image.imageId) })),
+      leader: prompt.leader ? { ...prompt.leader, imageId: shown(prompt.leader.imageId) } : null,
+    })),
+  };
 }
 
 /** What one visitor of a review gallery sees: the questions, their picks, and the tally once revealed. */
@@ -48,32 +67,50 @@ export function toReviewView(input: ReviewViewInput): ReviewView {
   const showNames = namesShown(gallery);
   const mine = new Map(input.mine.map((ballot) => [ballot.promptKey, ballot]));
   const latest = [...input.mine].sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())[0];
+  const shown = (id: string | null | undefined) => (id ? (input.ids.shown.get(id) ?? null) : null);
   return {
     blind,
     revealed: gallery.revealedAt !== null,
+    open: gallery.reviewClosedAt === null,
+    round: gallery.round,
+    invite: input.invite,
     prompts: input.prompts.map((prompt) => {
       const ordered = blind ? shuffleFor(input.orderSeed, prompt.options) : prompt.options;
       const options = ordered.flatMap((option, index): ReviewOption[] => {
-        const image = input.imageViews.get(option.imageId);
+        const image = input.imageViews.get(shown(option.imageId) ?? "");
         if (!image) return [];
         const names = showNames ? { modelId: option.modelId, configuration: option.label } : {};
         return [{ label: letter(index), image, ...names }];
       });
-      const picked = mine.get(prompt.key)?.imageId ?? null;
-      return { key: prompt.key, prompt: prompt.prompt, options, pickedImageId: picked };
+      const pick = mine.get(prompt.key);
+      const box = blind ? input.boxes.get(prompt.options[0]?.imageId ?? "") : undefined;
+      return {
+        key: prompt.key,
+        prompt: prompt.prompt,
+        options,
+        ...(box ? { aspectRatio: box.width / box.height } : {}),
+        pickedImageId: shown(pick?.imageId),
+        none: pick?.none ?? false,
+        comment: pick?.promptComment ?? null,
+      };
     }),
-    comment: latest?.comment ?? null,
-    reviewerName: latest?.reviewerName ?? null,
-    tally: input.all && gallery.revealedAt ? tallyBallots(input.prompts, input.all) : null,
+    comment: input.ballot?.comment ?? latest?.comment ?? null,
+    reviewerName: input.ballot?.reviewerName ?? latest?.reviewerName ?? null,
+    tally:
+      input.all && gallery.revealedAt ? shownTally(tallyBallots(input.prompts, input.all), input.ids) : null,
   };
 }
 
-/** The image as a share page shows it: no note when the owner hides them, no star or note in a blind review. */
+/**
+ * The image as a share page shows it: no note when the owner hides them, no star or note in a blind
+ * review; on a review link the owner's star only when they opted in.
+ */
 export function publicImage(gallery: GalleryRow, image: ImageRow): ImageRow {
   const hideAnnotations = !namesShown(gallery);
+  const showStar = !hideAnnotations && (gallery.reviewMode === null || gallery.showOwnerStars);
   return {
     ...image,
-    starred: hideAnnotations ? false : image.starred,
+    starred: showStar ? image.starred : false,
     note: hideAnnotations || gallery.hideNotes ? null : image.note,
   };
 }

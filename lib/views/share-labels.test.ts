@@ -33,7 +33,19 @@ describe("share labels", () => {
     const review = {
       blind: true,
       revealed: false,
-      prompts: [{ key: "k", prompt: "p", options: [{ label: "A", image: image("x") }], pickedImageId: null }],
+      open: true,
+      round: 1,
+      invite: null,
+      prompts: [
+        {
+          key: "k",
+          prompt: "p",
+          options: [{ label: "A", image: image("x") }],
+          pickedImageId: null,
+          none: false,
+          comment: null,
+        },
+      ],
       comment: null,
       reviewerName: null,
       tally: null,

@@ -1,5 +1,6 @@
 import "server-only";
-import type { GalleryView, ImageView } from "@/lib/api/views";
+import type { ReviewImage } from "@/lib/api/review-views";
+import type { GalleryView } from "@/lib/api/views";
 import { findModel } from "@/lib/models/catalog";
 import { paramLabels, rawParamLabels, type ParamLabel } from "@/lib/labels/params";
 import { paramFields } from "@/lib/models/param-fields";
@@ -18,7 +19,7 @@ export function jobParamLabels(gallery: GalleryView): Record<string, ParamLabel[
 }
 
 /** Every image the page shows: the review's options, or the runs' images of a plain share. */
-export function galleryImages(gallery: GalleryView): ImageView[] {
+export function galleryImages(gallery: GalleryView): ReviewImage[] {
   if (gallery.review) {
     return gallery.review.prompts.flatMap((prompt) => prompt.options.map((option) => option.image));
   }

@@ -1,4 +1,5 @@
-import type { PromptTally, ReviewTally } from "@/lib/api/review-views";
+import type { Agreement, ImageTally, PromptTally, ReviewTally } from "@/lib/api/review-views";
+import { wilsonInterval } from "@/lib/scorecard/wilson";
 
 /** Pure: counting ballots, apart from reading them, so the rules are unit-tested without a database. */
 
@@ -21,7 +22,28 @@ export interface TallyPrompt {
 export interface TallyBallot {
   reviewerId: string;
   promptKey: string;
-  imageId: string;
+  /** Null for "None of these". */
+  imageId: string | null;
+  /** "None of these" (imageId null). */
+  none?: boolean;
+}
+
+/** The most picked image, if one leads alone, and whether its interval clears the runner-up's. */
+export function agreementOf(images: ImageTally[], ballots: number): Agreement | null {
+  const [first, second] = images;
+  if (!first || first.picks === 0 || (second && second.picks === first.picks)) return null;
+  const interval = wilsonInterval(first.picks, ballots)!;
+  const runnerUp = wilsonInterval(second?.picks ?? 0, ballots)!;
+  return {
+    imageId: first.imageId,
+    label: first.label,
+    picks: first.picks,
+    ballots,
+    share: interval.value,
+    low: interval.low,
+    high: interval.high,
+    clear: interval.low > runnerUp.high,
+  };
 }
 
 /**
@@ -31,8 +53,11 @@ export interface TallyBallot {
 export function tallyBallots(prompts: TallyPrompt[], ballots: TallyBallot[]): ReviewTally {
   const tallies = prompts.map((prompt): PromptTally => {
     const offered = new Set(prompt.options.map((option) => option.imageId));
+    // "None of these" is a ballot on the prompt: it counts in the denominator, for no image.
     const counted = ballots.filter(
-      (ballot) => ballot.promptKey === prompt.key && offered.has(ballot.imageId),
+      (ballot) =>
+        ballot.promptKey === prompt.key &&
+        (ballot.none || (ballot.imageId !== null && offered.has(ballot.imageId))),
     );
     const numbers = new Map<string, number>();
     const seen = new Map<string, number>();
@@ -41,7 +66,7 @@ export function tallyBallots(prompts: TallyPrompt[], ballots: TallyBallot[]): Re
       numbers.set(imageId, seen.get(configKey)!);
     }
     const picked = new Map<string, number>();
-    for (const ballot of counted) picked.set(ballot.imageId, (picked.get(ballot.imageId) ?? 0) + 1);
+    for (const { imageId } of counted) if (imageId) picked.set(imageId, (picked.get(imageId) ?? 0) + 1);
     // Summed per key, every key listed (0 when nobody chose it), most picked first, else as offered.
     const count = <T>(keyOf: (option: TallyOption) => string, entry: (option: TallyOption) => T) => {
       const counts = new Map<string, { entry: T; picks: number }>();
@@ -58,10 +83,21 @@ export function tallyBallots(prompts: TallyPrompt[], ballots: TallyBallot[]): Re
         }))
         .sort((a, b) => b.picks - a.picks);
     };
+    const images = count(
+      (option) => option.imageId,
+      ({ imageId, modelId, configKey, label }) => ({
+        imageId,
+        modelId,
+        configKey,
+        label,
+        number: numbers.get(imageId)!,
+      }),
+    );
     return {
       key: prompt.key,
       prompt: prompt.prompt,
       ballots: counted.length,
+      none: counted.filter((ballot) => ballot.none).length,
       models: count(
         (option) => option.modelId,
         ({ modelId }) => ({ modelId }),
@@ -70,16 +106,8 @@ export function tallyBallots(prompts: TallyPrompt[], ballots: TallyBallot[]): Re
         (option) => option.configKey,
         ({ configKey, modelId, label }) => ({ key: configKey, modelId, label }),
       ),
-      images: count(
-        (option) => option.imageId,
-        ({ imageId, modelId, configKey, label }) => ({
-          imageId,
-          modelId,
-          configKey,
-          label,
-          number: numbers.get(imageId)!,
-        }),
-      ),
+      images,
+      leader: agreementOf(images, counted.length),
     };
   });
   const reviewers = new Set(
@@ -100,7 +128,7 @@ export function csvCell(value: string): string {
  * The results as CSV: one row per prompt and image, with its model and configuration, for a
  * spreadsheet or a deck (a pivot on `model` or `configuration` sums them).
  */
-export function tallyCsv(tally: ReviewTally): string {
+export function tallyCsv(tally: { prompts: PromptTally[] }): string {
   const rows = [["prompt", "model", "configuration", "image", "picks", "ballots", "win_rate"]];
   for (const prompt of tally.prompts) {
     for (const image of prompt.images) {

@@ -25,13 +25,10 @@ export default async function OpenGraphImage({ params }: { params: Promise<{ slu
   const gallery = found.view;
   // A blind review's options carry nothing that names a model, and neither does this card.
   const images = galleryImages(gallery);
-  const thumbnailKeys = new Map(found.images.map((image) => [image.id, image.thumbnailKey]));
+  // From the rows: a blind review's own ids are not the images', and the card is a new picture anyway.
   const tiles = await collageTiles(
     getBlobStore(),
-    images.flatMap((image) => {
-      const thumbnailKey = thumbnailKeys.get(image.id);
-      return thumbnailKey ? [{ thumbnailKey, width: image.width, height: image.height }] : [];
-    }),
+    found.images.map(({ thumbnailKey, width, height }) => ({ thumbnailKey, width, height })),
     SHARE_PREVIEW_COLLAGE,
   );
   const label = sharePreviewLabel(images.length);

@@ -6,7 +6,7 @@ import { namesInContext } from "@/lib/labels/names";
 import { buttonClasses } from "@/components/ui/button";
 import { DownloadIcon } from "@/components/ui/icons";
 import type { GalleryView } from "@/lib/api/views";
-import { loadGallery } from "./load-gallery";
+import { acceptInviteOnVisit, loadGallery } from "./load-gallery";
 import { galleryImages, galleryModelIds, jobParamLabels } from "@/lib/views/share-labels";
 
 export const dynamic = "force-dynamic";
@@ -39,12 +39,17 @@ function paramsByImage(gallery: GalleryView, byJob: ReturnType<typeof jobParamLa
 
 function eyebrow(gallery: GalleryView): string {
   if (!gallery.review) return "Shared gallery";
-  if (gallery.review.blind && !gallery.review.revealed) return "Blind review · pick your favourites";
-  return gallery.review.revealed ? "Review · results revealed" : "Review · pick your favourites";
+  const round = gallery.review.round > 1 ? ` · round ${gallery.review.round}` : "";
+  if (gallery.review.blind && !gallery.review.revealed) return `Blind review${round} · pick your favourites`;
+  return gallery.review.revealed
+    ? `Review${round} · results revealed`
+    : `Review${round} · pick your favourites`;
 }
 
-export default async function SharePage({ params }: PageProps<"/g/[slug]">) {
-  const gallery = await loadGallery((await params).slug);
+export default async function SharePage({ params, searchParams }: PageProps<"/g/[slug]">) {
+  const { slug } = await params;
+  await acceptInviteOnVisit(slug, (await searchParams).invite);
+  const gallery = await loadGallery(slug);
   if (!gallery) notFound();
   const imageCount = galleryImages(gallery).length;
   const models = [...namesInContext(galleryModelIds(gallery)).values()];
@@ -60,9 +65,22 @@ export default async function SharePage({ params }: PageProps<"/g/[slug]">) {
           {gallery.note ? (
             <p className="text-[15px] leading-relaxed text-fg-muted whitespace-pre-wrap">{gallery.note}</p>
           ) : null}
-          {review ? (
+          {review?.invite ? (
+            <p className="text-sm text-fg">
+              You were invited as {review.invite.name}: your picks count once.
+            </p>
+          ) : null}
+          {review && !review.open ? (
+            <p className="text-sm text-fg">
+              Voting on this review is closed.
+              {review.tally
+                ? ` ${review.tally.ballots} ${review.tally.ballots === 1 ? "person has" : "people have"} voted.`
+                : null}
+            </p>
+          ) : null}
+          {review?.open ? (
             <p className="text-sm text-fg-muted">
-              Pick the image you like best for each prompt, then send your picks.
+              Pick the image you like best for each prompt, or “None of these”, then send your picks.
               {review.blind && !review.revealed
                 ? " Which model made which image stays hidden until the owner reveals it."
                 : null}

@@ -2,7 +2,15 @@ import { z } from "zod";
 import { MODELS } from "@/lib/models/catalog";
 import * as board from "../board-views";
 import { apiIssueSchema, errorEnvelopeSchema } from "../error-envelope";
-import { createGalleryBodySchema, patchGalleryBodySchema, voteBodySchema } from "../gallery-requests";
+import {
+  createGalleryBodySchema,
+  invitesBodySchema,
+  nextRoundBodySchema,
+  patchBallotBodySchema,
+  patchGalleryBodySchema,
+  revealBodySchema,
+  voteBodySchema,
+} from "../gallery-requests";
 import { imageViewSchema } from "../image-view";
 import { patchImageBodySchema } from "../image-requests";
 import { createInputFromImageBodySchema } from "../input-requests";
@@ -29,6 +37,10 @@ const REQUESTS = {
   CreateGalleryBody: createGalleryBodySchema,
   PatchGalleryBody: patchGalleryBodySchema,
   VoteBody: voteBodySchema,
+  RevealBody: revealBodySchema,
+  NextRoundBody: nextRoundBodySchema,
+  InvitesBody: invitesBodySchema,
+  PatchBallotBody: patchBallotBodySchema,
   SignInBody: signInBodySchema,
 };
 
@@ -70,6 +82,13 @@ const RESPONSES = {
   ImageTally: reviews.imageTallySchema,
   ReviewResultsView: reviews.reviewResultsViewSchema,
   VoteResponse: reviews.voteResponseSchema,
+  BallotView: reviews.ballotViewSchema,
+  BallotPickView: reviews.ballotPickViewSchema,
+  Agreement: reviews.agreementSchema,
+  ReviewImage: reviews.reviewImageSchema,
+  InvitesResponse: reviews.invitesResponseSchema,
+  NextRoundResponse: reviews.nextRoundResponseSchema,
+  BallotPatchResponse: reviews.ballotPatchResponseSchema,
   CompareImageView: reviews.compareImageViewSchema,
   CompareImagesView: reviews.compareImagesViewSchema,
   ImagePatchResponse: reviews.imagePatchResponseSchema,

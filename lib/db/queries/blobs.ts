@@ -4,6 +4,7 @@ import type { Database } from "../client";
 import { blobs, images, runs, upkeepLeases } from "../schema";
 import { inputs } from "../input-schema";
 import { contactSheets } from "../sheet-schema";
+import { reviewRenditions } from "../review-schema";
 
 /** Records that `key` is being written now, before its bytes go to the store. */
 export async function recordBlobWrite(db: Database, key: string, now: Date): Promise<void> {
@@ -28,7 +29,7 @@ export async function settleBlobWrites(db: Database, keys: string[]): Promise<vo
     .where(and(inArray(blobs.key, [...new Set(keys)]), gt(blobs.pending, 0)));
 }
 
-/** No image and no input refers to the blob, as original or thumbnail, and no run's contact sheet is it. */
+/** No image, input or blind review's rendition refers to the blob, as original or thumbnail, and no run's contact sheet is it. */
 const unreferenced = and(
   notExists(
     sql`(select 1 from ${images} where ${images.blobKey} = ${blobs.key} or ${images.thumbnailKey} = ${blobs.key})`,
@@ -37,6 +38,9 @@ const unreferenced = and(
     sql`(select 1 from ${inputs} where ${inputs.blobKey} = ${blobs.key} or ${inputs.thumbnailKey} = ${blobs.key})`,
   ),
   notExists(sql`(select 1 from ${contactSheets} where ${contactSheets.blobKey} = ${blobs.key})`),
+  notExists(
+    sql`(select 1 from ${reviewRenditions} where ${reviewRenditions.blobKey} = ${blobs.key} or ${reviewRenditions.thumbnailKey} = ${blobs.key})`,
+  ),
 );
 
 /** Up to `limit` blobs no image or input refers to, last written before `cutoff`. */

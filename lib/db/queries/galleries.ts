@@ -101,13 +101,32 @@ export async function findOwnedGallery(db: Database, slug: string): Promise<Gall
 export async function updateGallery(
   db: Database,
   slug: string,
-  changes: Partial<Pick<GalleryRow, "title" | "note" | "expiresAt" | "hideNotes" | "revealedAt">>,
+  changes: Partial<
+    Pick<
+      GalleryRow,
+      "title" | "note" | "expiresAt" | "hideNotes" | "revealedAt" | "reviewClosedAt" | "showOwnerStars"
+    >
+  >,
 ): Promise<GalleryRow | null> {
   const [row] = await db
     .update(galleries)
     .set(changes)
     .where(and(eq(galleries.slug, slug), isNull(galleries.revokedAt)))
     .returning();
+  return row ?? null;
+}
+
+/** The later rounds of a review that are not revoked, first round first. */
+export async function listNextRounds(db: Database, galleryId: string): Promise<GalleryRow[]> {
+  return db
+    .select()
+    .from(galleries)
+    .where(and(eq(galleries.previousGalleryId, galleryId), isNull(galleries.revokedAt)))
+    .orderBy(asc(galleries.createdAt));
+}
+
+export async function findGalleryById(db: Database, id: string): Promise<GalleryRow | null> {
+  const [row] = await db.select().from(galleries).where(eq(galleries.id, id));
   return row ?? null;
 }
 

@@ -140,6 +140,11 @@ export async function scorecardPairs(db: Database, scope: ScorecardScope): Promi
       join jobs j on j.id = i.job_id
       join runs r on r.id = j.run_id
       where ${scopeConditions(scope, "j")}
+        -- A ballot the owner excluded counts nowhere ("None of these" has no image, so no row).
+        and not exists (
+          select 1 from review_ballots rb
+          where rb.gallery_id = b.gallery_id and rb.reviewer_id = b.reviewer_id and rb.excluded
+        )
     ),
     rivals as (
       select distinct gi.gallery_id, j.prompt, j.model_id, ${labelOf("r", "j")} as label

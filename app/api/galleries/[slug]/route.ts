@@ -5,7 +5,9 @@ import { revokeGallery } from "@/lib/db/queries/galleries";
 import { galleryNotFound } from "@/lib/errors";
 import { editGallery } from "@/lib/galleries/update-gallery";
 import { json, routeHandler } from "@/lib/http/route-handler";
-import { REVIEWER_COOKIE, validReviewerId } from "@/lib/reviews/reviewer-cookie";
+import { REVIEWER_COOKIE } from "@/lib/reviews/reviewer-cookie";
+import { reviewerIdOf } from "@/lib/reviews/reviewer-key";
+import { setReviewOptions } from "@/lib/reviews/review-controls";
 import { getDb } from "@/lib/server/runtime";
 import { getGalleryView } from "@/lib/views/gallery-views";
 
@@ -14,19 +16,22 @@ export const dynamic = "force-dynamic";
 
 // GET /api/galleries/:slug — a shared gallery as this visitor sees it (public; blind reviews name no model)
 export const GET = routeHandler<{ slug: string }>({ access: "public" }, async ({ request, params }) => {
-  const reviewerId = validReviewerId(request.cookies.get(REVIEWER_COOKIE)?.value);
-  const gallery = await getGalleryView(await getDb(), params.slug, reviewerId);
+  const db = await getDb();
+  const reviewerId = await reviewerIdOf(db, request.cookies.get(REVIEWER_COOKIE)?.value);
+  const gallery = await getGalleryView(db, params.slug, reviewerId);
   if (!gallery) throw galleryNotFound();
   return json<GalleryView>(gallery, {
     headers: { "Cache-Control": "no-cache", "X-Robots-Tag": "noindex, nofollow" },
   });
 });
 
-// PATCH /api/galleries/:slug — the owner edits the title, note, expiry or note visibility
+// PATCH /api/galleries/:slug — the owner edits the title, note, expiry, note visibility, or closes/reopens voting
 export const PATCH = routeHandler<{ slug: string }, typeof patchGalleryBodySchema>(
   { access: "session", body: patchGalleryBodySchema },
   async ({ params, body }) => {
-    return json<GallerySummary>(await editGallery(await getDb(), params.slug, body));
+    const db = await getDb();
+    if (body.review) await setReviewOptions(db, params.slug, body.review);
+    return json<GallerySummary>(await editGallery(db, params.slug, body));
   },
 );
 

@@ -1,7 +1,9 @@
 import { archiveResponse, blindArchiveResponse } from "@/lib/downloads/download-responses";
 import { galleryNotFound } from "@/lib/errors";
 import { routeHandler } from "@/lib/http/route-handler";
-import { REVIEWER_COOKIE, validReviewerId } from "@/lib/reviews/reviewer-cookie";
+import { REVIEWER_COOKIE } from "@/lib/reviews/reviewer-cookie";
+import { reviewerIdOf } from "@/lib/reviews/reviewer-key";
+import { storedRenditions } from "@/lib/reviews/renditions";
 import { getBlobStore, getDb } from "@/lib/server/runtime";
 import { getGalleryExport } from "@/lib/views/gallery-views";
 
@@ -11,13 +13,15 @@ export const dynamic = "force-dynamic";
 // GET /api/galleries/:slug/download — every image of a shared gallery plus manifest.json, as a ZIP (public)
 export const GET = routeHandler<{ slug: string }>({ access: "public" }, async ({ request, params }) => {
   const db = await getDb();
-  const reviewerId = validReviewerId(request.cookies.get(REVIEWER_COOKIE)?.value);
+  const reviewerId = await reviewerIdOf(db, request.cookies.get(REVIEWER_COOKIE)?.value);
   const found = await getGalleryExport(db, params.slug, reviewerId);
   if (!found) throw galleryNotFound();
-  const { view: gallery, images } = found;
+  const { view: gallery, images, rows } = found;
   const source = { kind: "gallery", id: gallery.slug, title: gallery.title, note: gallery.note } as const;
   if (gallery.review?.blind && !gallery.review.revealed) {
-    return blindArchiveResponse(getBlobStore(), source, gallery.review, images);
+    // The review's renditions under their own ids, never the originals.
+    const renditions = await storedRenditions(db, getBlobStore(), rows);
+    return blindArchiveResponse(getBlobStore(), source, gallery.review, renditions);
   }
   return archiveResponse(getBlobStore(), source, gallery.runs, images);
 });

@@ -1,15 +1,11 @@
 import { voteBodySchema } from "@/lib/api/gallery-requests";
 import type { VoteResponse } from "@/lib/api/review-views";
-import { isHttps } from "@/lib/security/is-https";
+import { AppError } from "@/lib/errors";
 import { json, routeHandler } from "@/lib/http/route-handler";
 import { castVote } from "@/lib/reviews/cast-vote";
-import {
-  REVIEWER_COOKIE,
-  newReviewerId,
-  reviewerCookieHeader,
-  validReviewerId,
-} from "@/lib/reviews/reviewer-cookie";
-import { enforceVoteRateLimit } from "@/lib/security/request-limits";
+import { REVIEWER_COOKIE } from "@/lib/reviews/reviewer-cookie";
+import { reviewerIdOf } from "@/lib/reviews/reviewer-key";
+import { clientKeyOf, enforceVoteRateLimit } from "@/lib/security/request-limits";
 import { getDb } from "@/lib/server/runtime";
 
 export const runtime = "nodejs";
@@ -23,10 +19,12 @@ export const POST = routeHandler<{ slug: string }, typeof voteBodySchema>(
   async ({ request, params, body }) => {
     const db = await getDb();
     await enforceVoteRateLimit(db, request);
-    const known = validReviewerId(request.cookies.get(REVIEWER_COOKIE)?.value);
-    const reviewerId = known ?? newReviewerId();
-    const answer = await castVote(db, params.slug, reviewerId, body);
-    const headers = known ? undefined : { "Set-Cookie": reviewerCookieHeader(reviewerId, isHttps(request)) };
-    return json<VoteResponse>(answer, { headers });
+    // Only the share page issues reviewer ids (proxy.ts): a missing or forged cookie is no reviewer.
+    const reviewerId = await reviewerIdOf(db, request.cookies.get(REVIEWER_COOKIE)?.value);
+    if (!reviewerId) {
+      throw new AppError("forbidden", "Open the review link in your browser first, then send your picks");
+    }
+    const answer = await castVote(db, params.slug, { id: reviewerId, clientKey: clientKeyOf(request) }, body);
+    return json<VoteResponse>(answer);
   },
 );

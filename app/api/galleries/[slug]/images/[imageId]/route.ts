@@ -1,0 +1,10 @@
+import { routeHandler } from "@/lib/http/route-handler";
+import { renditionResponse } from "./rendition-response";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+// GET /api/galleries/:slug/images/:imageId — a blind review's rendition of one image (public; its own id)
+export const GET = routeHandler<{ slug: string; imageId: string }>({ access: "public" }, ({ params }) =>
+  renditionResponse(params.slug, params.imageId, "image"),
+);
