@@ -1163,6 +1163,8 @@ export interface components {
       inputImages: {
         min: number;
         max: number;
+        /** @description The longest input side the provider documents; larger inputs are sent downscaled. */
+        maxSide?: number;
       };
       /** @description Why `available` is false when it is not a missing key. */
       unavailableReason?: string;
@@ -1436,6 +1438,16 @@ export interface components {
     CompareImageView: {
       image: components["schemas"]["ImageView"];
       runId: string;
+      /** @description The run's input images (empty for a text-only run): the compare view can put one in as a side. */
+      inputs: {
+        id: string;
+        /** @description App URL of the stored bytes (never a provider URL). */
+        url: string;
+        /** @description App URL of a WebP thumbnail, for grids. */
+        thumbnailUrl: string;
+        width: number;
+        height: number;
+      }[];
       prompt: string;
       modelId: string;
       params: {

@@ -145,7 +145,14 @@ export const modelViewSchema = z.object({
     .meta(meta("USD per image the budget assumes when the model has no published price.")),
   promptMaxLength: z.int(),
   inputImages: z
-    .object({ min: z.int(), max: z.int() })
+    .object({
+      min: z.int(),
+      max: z.int(),
+      maxSide: z
+        .int()
+        .optional()
+        .meta(meta("The longest input side the provider documents; larger inputs are sent downscaled.")),
+    })
     .meta(meta("How many of a run's input images the model takes; `min ≥ 1` is an edit model.")),
   unavailableReason: z
     .string()

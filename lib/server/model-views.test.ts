@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { modelsResponse } from "./model-views";
+import { contractViolation } from "@/lib/testing/api-contract";
 
 const editModels = () => modelsResponse().models.filter((model) => model.inputImages.min > 0);
 
@@ -32,5 +33,15 @@ describe("edit models in GET /api/models", () => {
     const models = editModels();
     expect(models.length).toBe(5);
     expect(models.every((model) => model.available && model.unavailableReason === undefined)).toBe(true);
+  });
+});
+
+describe("GET /api/models and the OpenAPI document", () => {
+  it("every model's view, availability reasons and input ranges included, matches the published schema", () => {
+    vi.stubEnv("PRISM_SIMULATOR", "on");
+    vi.stubEnv("PUBLIC_URL", "");
+    expect(
+      contractViolation("GET", "/api/models", 200, "application/json", modelsResponse()),
+    ).toBeUndefined();
   });
 });
