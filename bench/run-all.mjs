@@ -19,6 +19,7 @@ const BENCHES = [
   "cold-start.mjs",
   "long-poll-herd.mjs",
   "contact-sheet-burst.mjs",
+  "scorecard.mjs",
 ];
 
 const cpuModel =

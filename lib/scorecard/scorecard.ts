@@ -10,7 +10,6 @@ import type { Database } from "@/lib/db/client";
 import {
   SECONDS_BUCKETS,
   scorecardFigures,
-  scorecardHistogram,
   scorecardPairs,
   type PairRow,
   type ScorecardFigureRow,
@@ -57,11 +56,7 @@ function figures(row: ScorecardFigureRow, rate: WinRateView): ScorecardFigures {
 }
 
 export async function getScorecard(db: Database, scope: ScorecardInput): Promise<ScorecardView> {
-  const [rows, pairs, histogram] = await Promise.all([
-    scorecardFigures(db, scope),
-    scorecardPairs(db, scope),
-    scorecardHistogram(db, scope),
-  ]);
+  const [rows, pairs] = await Promise.all([scorecardFigures(db, scope), scorecardPairs(db, scope)]);
   const modelPairs = pairs.filter((pair) => pair.byModel);
   const configurationPairs = pairs.filter((pair) => !pair.byModel);
   const models = rows
@@ -76,11 +71,6 @@ export async function getScorecard(db: Database, scope: ScorecardInput): Promise
             winRate(configurationPairs, (modelId, label) => modelId === row.modelId && label === row.label),
           ),
         }));
-      const secondsHistogram = Array.from({ length: SECONDS_BUCKETS.length + 1 }, (_, bucket) =>
-        histogram
-          .filter((entry) => entry.modelId === model.modelId && entry.bucket === bucket)
-          .reduce((total, entry) => total + entry.count, 0),
-      );
       return {
         modelId: model.modelId,
         ...figures(
@@ -88,7 +78,7 @@ export async function getScorecard(db: Database, scope: ScorecardInput): Promise
           winRate(modelPairs, (modelId) => modelId === model.modelId),
         ),
         configurations,
-        secondsHistogram,
+        secondsHistogram: model.secondsHistogram,
       };
     });
   return { models, secondsBuckets: [...SECONDS_BUCKETS], interval: "wilson-95" };

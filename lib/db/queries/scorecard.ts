@@ -30,6 +30,8 @@ export interface ScorecardFigureRow {
   pricedImages: number;
   costAssumed: boolean;
   stars: number;
+  /** Jobs per time-to-first-image bucket: bucket i ends at SECONDS_BUCKETS[i] (exclusive), the last is open. */
+  secondsHistogram: number[];
 }
 
 /** Pairwise outcomes of blind (and open) review ballots between two groups. */
@@ -40,12 +42,6 @@ export interface PairRow {
   loserLabel: string | null;
   /** Model-level row (labels null) or configuration-level row. */
   byModel: boolean;
-  count: number;
-}
-
-export interface HistogramRow {
-  modelId: string;
-  bucket: number;
   count: number;
 }
 
@@ -72,41 +68,49 @@ function scopeConditions(scope: ScorecardScope, jobAlias: string): SQL {
 
 /**
  * Every job in scope with its images (count, stars, when the first was stored), grouped per model
- * and per configuration in one pass (grouping sets), medians and p95 by percentile_cont.
+ * and per configuration in one pass (grouping sets): medians and p95 by percentile_cont, the time
+ * histogram as filtered counts.
  */
 export async function scorecardFigures(db: Database, scope: ScorecardScope): Promise<ScorecardFigureRow[]> {
-  const result = await selectRows(
+  const histogram = sql.raw(
+    `array[${Array.from({ length: SECONDS_BUCKETS.length + 1 }, (_, bucket) => `count(*) filter (where bucket = ${bucket})::int`).join(", ")}]`,
+  );
+  const edges = sql.raw(`array[${SECONDS_BUCKETS.join(",")}]::double precision[]`);
+  const rows = await selectRows(
     db,
     sql`
-    with scoped as (
-      select j.run_id, j.model_id, ${labelOf("r", "j")} as label, j.status, j.created_at, j.cost_assumed,
+    with stored as (
+      select job_id, count(*)::int as images, count(*) filter (where starred)::int as stars, min(created_at) as first_at
+      from images group by job_id
+    ),
+    scoped as (
+      select j.run_id, j.model_id, ${labelOf("r", "j")} as label, j.status, j.cost_assumed,
         coalesce(j.cost_usd, j.estimated_cost_usd) as cost,
-        coalesce(i.images, 0) as images, coalesce(i.stars, 0) as stars, i.first_at
+        coalesce(i.images, 0) as images, coalesce(i.stars, 0) as stars,
+        extract(epoch from i.first_at - j.created_at)::double precision as seconds
       from jobs j
       join runs r on r.id = j.run_id
-      left join lateral (
-        select count(*)::int as images, count(*) filter (where starred)::int as stars, min(created_at) as first_at
-        from images where images.job_id = j.id
-      ) i on true
+      left join stored i on i.job_id = j.id
       where ${scopeConditions(scope, "j")}
     )
     select model_id, label, grouping(label) = 1 as by_model,
       count(distinct run_id)::int as runs,
       count(*)::int as jobs,
       coalesce(sum(images), 0)::int as images,
-      percentile_cont(0.5) within group (order by extract(epoch from first_at - created_at)) as median_seconds,
-      percentile_cont(0.95) within group (order by extract(epoch from first_at - created_at)) as p95_seconds,
+      percentile_cont(0.5) within group (order by seconds) as median_seconds,
+      percentile_cont(0.95) within group (order by seconds) as p95_seconds,
       count(*) filter (where status = 'failed')::int as failed,
       count(*) filter (where status in ('succeeded', 'failed'))::int as finished,
       sum(cost) filter (where status = 'succeeded' and cost is not null and images > 0) as cost_usd,
       coalesce(sum(images) filter (where status = 'succeeded' and cost is not null), 0)::int as priced_images,
       coalesce(bool_or(cost_assumed) filter (where status = 'succeeded'), false) as cost_assumed,
-      coalesce(sum(stars), 0)::int as stars
-    from scoped
+      coalesce(sum(stars), 0)::int as stars,
+      ${histogram} as histogram
+    from (select *, case when seconds is null then null else width_bucket(seconds, ${edges}) end as bucket from scoped) s
     group by grouping sets ((model_id), (model_id, label))
     order by model_id, label nulls first`,
   );
-  return result.map((row) => ({
+  return rows.map((row) => ({
     modelId: String(row.model_id),
     label: row.label === null ? null : String(row.label),
     byModel: Boolean(row.by_model),
@@ -121,6 +125,7 @@ export async function scorecardFigures(db: Database, scope: ScorecardScope): Pro
     pricedImages: Number(row.priced_images),
     costAssumed: Boolean(row.cost_assumed),
     stars: Number(row.stars),
+    secondsHistogram: (row.histogram as unknown[]).map(Number),
   }));
 }
 
@@ -177,26 +182,6 @@ export async function scorecardPairs(db: Database, scope: ScorecardScope): Promi
     loserModelId: String(row.loser_model),
     loserLabel: row.loser_label === null ? null : String(row.loser_label),
     byModel: Boolean(row.by_model),
-    count: Number(row.count),
-  }));
-}
-
-/** Succeeded jobs per model and time-to-first-image bucket (0 … SECONDS_BUCKETS.length). */
-export async function scorecardHistogram(db: Database, scope: ScorecardScope): Promise<HistogramRow[]> {
-  const edges = sql.raw(`array[${SECONDS_BUCKETS.join(",")}]::double precision[]`);
-  const result = await selectRows(
-    db,
-    sql`
-    select j.model_id, width_bucket(extract(epoch from f.first_at - j.created_at)::double precision, ${edges}) as bucket,
-      count(*)::int as count
-    from jobs j
-    join lateral (select min(created_at) as first_at from images where images.job_id = j.id) f on f.first_at is not null
-    where ${scopeConditions(scope, "j")}
-    group by 1, 2`,
-  );
-  return result.map((row) => ({
-    modelId: String(row.model_id),
-    bucket: Number(row.bucket),
     count: Number(row.count),
   }));
 }
