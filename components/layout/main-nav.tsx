@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/", label: "Playground" },
   { href: "/history", label: "History" },
   { href: "/picks", label: "Picks" },
+  { href: "/models", label: "Models" },
   { href: "/shared", label: "Shared" },
 ] as const;
 

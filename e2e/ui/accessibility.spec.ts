@@ -81,6 +81,8 @@ test("every other page has no serious accessibility findings in light and dark",
   const pages = [
     { label: "run page", path: `/runs/${runId}`, ready: page.getByRole("heading", { level: 1 }) },
     { label: "history", path: "/history", ready: page.getByRole("heading", { level: 1 }) },
+    { label: "picks", path: "/picks", ready: page.getByRole("heading", { name: "Picks", level: 1 }) },
+    { label: "models", path: "/models", ready: page.getByRole("table") },
     { label: "shared links", path: "/shared", ready: page.getByText("Paper foxes") },
     { label: "share page", path: `/g/${slug}`, ready: page.getByRole("heading", { name: "Paper foxes" }) },
     { label: "sign-in", path: "/sign-in", ready: page.getByLabel("Access token") },

@@ -21,4 +21,5 @@ export const queryKeys = {
   /** Every page of the picks board, whatever its filters. */
   picks: ["picks"] as const,
   picksPage: (filters: object) => ["picks", filters] as const,
+  scorecard: (filters: object) => ["scorecard", filters] as const,
 };
