@@ -11,7 +11,7 @@ const PG_PORT = process.env.PG_TEST_PORT ?? "25490";
 
 const report = createReport(
   "scorecard",
-  `9. Scorecard: GET /api/scorecard's work with ${RUNS.toLocaleString("en")} runs`,
+  `12. Scorecard: GET /api/scorecard's work with ${RUNS.toLocaleString("en")} runs`,
 );
 report.method(`
   ${RUNS} finished three-model runs (one image per job, 1 job in 20 failed, stars, 1 run in 50 a blind review with three
