@@ -31,8 +31,11 @@ afterAll(async () => {
   await Promise.all([handle.close(), providers.close(), rm(blobDirectory, { recursive: true, force: true })]);
 });
 
-it("runs every catalog model through the real adapters against the simulator to stored images", async () => {
-  const models = MODELS.map((model) => ({
+// Edit models need a run's inputs: lib/server/signed-input-urls.test.ts runs them to stored images.
+const TEXT_TO_IMAGE = MODELS.filter((model) => model.inputImages.min === 0);
+
+it("runs every text-to-image model through the real adapters against the simulator to stored images", async () => {
+  const models = TEXT_TO_IMAGE.map((model) => ({
     modelId: model.id,
     params: { ...model.mapSharedSettings({ aspectRatio: "1:1", numImages: 1 }).params },
   }));
@@ -53,7 +56,7 @@ it("runs every catalog model through the real adapters against the simulator to 
         timeout: 25_000,
         interval: 200,
       })
-      .toEqual(MODELS.map(() => "succeeded"));
+      .toEqual(TEXT_TO_IMAGE.map(() => "succeeded"));
   } finally {
     await runner.stop();
   }
