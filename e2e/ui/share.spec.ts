@@ -20,6 +20,7 @@ interface Manifest {
     file: string;
     prompt: string;
     model: string;
+    configuration: string;
     params: Record<string, unknown>;
     timings: { finishedAt: string | null };
     contentType: string;
@@ -118,12 +119,14 @@ test("a shared run survives expired provider URLs and a restart, and downloads a
   );
   for (const image of manifest.images) {
     expect(image.prompt).toBe(prompt);
-    expect(image.file).toMatch(/^[a-z0-9-]+-a-lighthouse-on-a-cliff-at-\d+\.png$/);
+    // Prompt number, column label and take, then model, prompt words and position.
+    expect(image.file).toMatch(/^p1-[a-z0-9-]+-take1-[a-z0-9-]+-a-lighthouse-on-a-cliff-at-\d+\.png$/);
     expect(image.params).toEqual(expect.any(Object));
     expect(image.timings.finishedAt).toEqual(expect.any(String));
     expect([...entries[image.file]!.subarray(0, 4)]).toEqual(PNG_MAGIC);
   }
   expect(new Set(manifest.images.map((image) => image.model)).size).toBe(DEFAULT_MODELS.length);
+  expect(new Set(manifest.images.map((image) => image.configuration)).size).toBe(DEFAULT_MODELS.length);
 
   const unknown = await request.get(`${server.baseUrl}/g/${"A".repeat(24)}`);
   expect(unknown.status()).toBe(404);

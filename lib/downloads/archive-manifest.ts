@@ -1,7 +1,7 @@
 import type { ReviewView } from "@/lib/api/review-views";
 import type { RunView } from "@/lib/api/views";
 import { planInputs, type ManifestInput } from "./archive-inputs";
-import { imageFilename, uniqueFilenames } from "./filename";
+import { archiveImageFilename, imageFilename, uniqueFilenames } from "./filename";
 
 /** Isomorphic: what a run or gallery ZIP holds, described in its manifest.json. */
 
@@ -25,6 +25,8 @@ export interface ManifestImage {
   /** The cell of the run's matrix: row (prompt) and column (configuration), 0-based. */
   promptIndex: number;
   configIndex: number;
+  /** The label of its column, e.g. "FLUX.1 · schnell", as the run's matrix reads it. */
+  configuration: string;
   /** Which take of its cell the job was (1 for the first; retries and other takes count up). */
   take: number;
   /** The seed actually sent; null where the model takes none. */
@@ -112,14 +114,31 @@ export function planArchive(
   exportedAt = new Date(),
 ): ArchivePlan<ArchiveManifest> {
   const entries = runs.flatMap((run) =>
-    run.jobs.flatMap((job) => job.images.map((image) => ({ run, job, image, position: image.index + 1 }))),
-  );
-  const names = uniqueFilenames(
-    entries.map(({ job, image, position }) =>
-      imageFilename(job.modelId, job.prompt, position, image.contentType),
+    run.jobs.flatMap((job) =>
+      job.images.map((image) => ({
+        run,
+        job,
+        image,
+        position: image.index + 1,
+        // A column the run no longer describes keeps its model's id.
+        configuration: run.configs[job.configIndex]?.label ?? job.modelId,
+      })),
     ),
   );
-  const images = entries.map(({ run, job, image, position }, order): ManifestImage => {
+  const names = uniqueFilenames(
+    entries.map(({ job, image, position, configuration }) =>
+      archiveImageFilename({
+        promptIndex: job.promptIndex,
+        configurationLabel: configuration,
+        take: job.take,
+        modelId: job.modelId,
+        prompt: job.prompt,
+        position,
+        contentType: image.contentType,
+      }),
+    ),
+  );
+  const images = entries.map(({ run, job, image, position, configuration }, order): ManifestImage => {
     const finishedAt = job.finishedAt ?? null;
     return {
       file: names[order]!,
@@ -130,6 +149,7 @@ export function planArchive(
       model: job.modelId,
       promptIndex: job.promptIndex,
       configIndex: job.configIndex,
+      configuration,
       take: job.take,
       seed: job.seed,
       index: position,

@@ -115,9 +115,9 @@ describe("run and gallery archives", () => {
       new Date("2026-03-02T00:00:00Z"),
     );
     expect(files).toEqual([
-      { name: "shortapi-z-image-a-red-fox-1.png", imageId: "i1" },
-      { name: "shortapi-z-image-a-red-fox-2.jpg", imageId: "i2" },
-      { name: "shortapi-z-image-a-red-fox-1-2.png", imageId: "i3" },
+      { name: "p1-shortapi-z-image-take1-shortapi-z-image-a-red-fox-1.png", imageId: "i1" },
+      { name: "p1-shortapi-z-image-take1-shortapi-z-image-a-red-fox-2.jpg", imageId: "i2" },
+      { name: "p1-shortapi-z-image-take1-shortapi-z-image-a-red-fox-1-2.png", imageId: "i3" },
     ]);
     expect(manifest).toMatchObject({
       generator: "Prism",
@@ -128,7 +128,7 @@ describe("run and gallery archives", () => {
       exportedAt: "2026-03-02T00:00:00.000Z",
     });
     expect(manifest.images[0]).toEqual({
-      file: "shortapi-z-image-a-red-fox-1.png",
+      file: "p1-shortapi-z-image-take1-shortapi-z-image-a-red-fox-1.png",
       runId: "r1",
       jobId: "job-shortapi/z-image",
       prompt: "A red fox",
@@ -136,6 +136,7 @@ describe("run and gallery archives", () => {
       model: "shortapi/z-image",
       promptIndex: 0,
       configIndex: 0,
+      configuration: "shortapi/z-image",
       take: 1,
       seed: null,
       index: 1,
@@ -166,6 +167,37 @@ describe("run and gallery archives", () => {
     ];
     const { manifest } = planArchive({ kind: "run", id: "r1", title: "Foxes" }, runs);
     expect(manifest.images[0]).toMatchObject({ ...taken, revisedPrompt: "A red fox, soft light" });
+  });
+
+  it("names each file after its prompt number, column label and take, and gives the label in the manifest", () => {
+    const FLUX = "shortapi/flux-1.0";
+    const column = (index: number, performance: string, label: string) => ({
+      index,
+      modelId: FLUX,
+      params: { performance },
+      label,
+      notes: [],
+    });
+    const matrix: RunView = {
+      ...run("r1", "A red fox", [
+        job(FLUX, ["s1"], { id: "j1", configIndex: 0, take: 2 }),
+        job(FLUX, ["d1"], { id: "j2", configIndex: 1 }),
+        job(FLUX, ["d2"], { id: "j3", promptIndex: 1, configIndex: 1, prompt: "A blue owl" }),
+      ]),
+      prompts: ["A red fox", "A blue owl"],
+      configs: [column(0, "schnell", "FLUX.1 · schnell"), column(1, "dev", "FLUX.1 · dev")],
+    };
+    const { manifest, files } = planArchive({ kind: "run", id: "r1", title: "Foxes" }, [matrix]);
+    expect(files.map((file) => file.name)).toEqual([
+      "p1-flux-1-schnell-take2-shortapi-flux-1-0-a-red-fox-1.png",
+      "p1-flux-1-dev-take1-shortapi-flux-1-0-a-red-fox-1.png",
+      "p2-flux-1-dev-take1-shortapi-flux-1-0-a-blue-owl-1.png",
+    ]);
+    expect(manifest.images.map((image) => image.configuration)).toEqual([
+      "FLUX.1 · schnell",
+      "FLUX.1 · dev",
+      "FLUX.1 · dev",
+    ]);
   });
 
   it("gives each job's cost once, and a total that does not double-count multi-image jobs", () => {

@@ -34,6 +34,28 @@ export function imageFilename(
   return `${slugify(modelId) || "image"}-${words || "image"}-${position}.${extensionFor(contentType)}`;
 }
 
+const LABEL_CHARS = 32;
+
+/**
+ * An image's name inside a run or gallery ZIP: its cell and take before the download name,
+ * `p<prompt number>-<configuration label>-take<n>-<model>-<first prompt words>-<n>.<ext>`, e.g.
+ * `p1-flux-1-schnell-take2-shortapi-flux-1-0-a-red-fox-1.png`, so two columns of one model (or two
+ * takes of one cell) never read alike.
+ */
+export function archiveImageFilename(image: {
+  promptIndex: number;
+  configurationLabel: string;
+  take: number;
+  modelId: string;
+  prompt: string;
+  position: number;
+  contentType: string;
+}): string {
+  const label = slugify(image.configurationLabel).slice(0, LABEL_CHARS).replace(/-+$/, "") || "model";
+  const name = imageFilename(image.modelId, image.prompt, image.position, image.contentType);
+  return `p${image.promptIndex + 1}-${label}-take${image.take}-${name}`;
+}
+
 /** Makes every name unique (two runs of one prompt on one model would clash) with a `-2`, `-3`… suffix. */
 export function uniqueFilenames(names: string[]): string[] {
   const taken = new Set<string>();
