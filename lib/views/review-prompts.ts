@@ -9,21 +9,37 @@ export function promptKeyOf(prompt: string): string {
   return createHash("sha256").update(prompt).digest("base64url").slice(0, 22);
 }
 
+interface Rank {
+  run: number;
+  row: number;
+}
+
+const compareRanks = (a: Rank, b: Rank) => a.run - b.run || a.row - b.row;
+
 /**
- * The questions of a review: one per distinct prompt, in the order of the gallery's first image of
- * it, each offering every shared image made for it with its configuration. Two runs of the same
- * prompt are one question.
+ * The questions of a review: one per distinct prompt, in the runs' row order (runs in the order of
+ * their first shared image, as the share page lists them; rows as the run's matrix has them,
+ * whatever order the images were picked or made in), each offering every shared image made for it
+ * with its configuration, in gallery order. Two runs of the same prompt are one question, where its
+ * first run has it.
  */
 export function reviewPrompts(rows: GalleryRows): TallyPrompt[] {
   const jobsById = new Map(rows.jobs.map((job) => [job.id, job]));
   const configurations = galleryConfigurations(rows);
+  const runOrder = new Map<string, number>();
+  for (const image of rows.images) if (!runOrder.has(image.runId)) runOrder.set(image.runId, runOrder.size);
   const prompts = new Map<string, TallyPrompt>();
+  // Where each prompt sorts: its first run's place, then its row there.
+  const ranks = new Map<string, Rank>();
   for (const image of rows.images) {
     const job = jobsById.get(image.jobId);
     const configuration = configurations.get(image.jobId);
     if (!job || !configuration) continue;
     const { prompt, modelId } = job;
     const key = promptKeyOf(prompt);
+    const rank = { run: runOrder.get(image.runId)!, row: job.promptIndex };
+    const known = ranks.get(key);
+    if (!known || compareRanks(rank, known) < 0) ranks.set(key, rank);
     const entry = prompts.get(key) ?? { key, prompt, options: [] };
     entry.options.push({
       imageId: image.id,
@@ -33,7 +49,7 @@ export function reviewPrompts(rows: GalleryRows): TallyPrompt[] {
     });
     prompts.set(key, entry);
   }
-  return [...prompts.values()];
+  return [...prompts.values()].sort((a, b) => compareRanks(ranks.get(a.key)!, ranks.get(b.key)!));
 }
 
 /**
