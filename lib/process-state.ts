@@ -36,8 +36,9 @@ export type ProcessSlotName =
   | "boot"
   | "simulator"
   | "bootStatus"
-  /** lib/server/job-runner.ts: the blob store, the job runner and this instance's id. */
+  /** lib/server/job-runner.ts: the blob store, the job runner, this instance's id and the database's clock. */
   | "blobStore"
+  | "databaseClock"
   | "jobRunner"
   | "instanceId"
   /** lib/server/instance-drift.ts: how this instance differs from the others, checked every few seconds. */

@@ -3,6 +3,8 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { recordingBlobStore } from "@/lib/blobs/blob-ledger";
 import { getDatabase, type DatabaseHandle } from "@/lib/db/client";
+import { createDatabaseClock, type DatabaseClock } from "@/lib/db/clock";
+import { logger } from "@/lib/logger";
 import { leaseSeconds, providerConcurrency, publicUrl, runnerConcurrency } from "@/lib/env";
 import { processSlot } from "@/lib/process-state";
 import { callbackUrlFor } from "@/lib/jobs/callbacks";
@@ -19,6 +21,19 @@ import { isShuttingDown } from "./shutdown-flag";
 const blobStore = processSlot<BlobStore>("blobStore");
 const jobRunner = processSlot<JobRunner>("jobRunner");
 const currentInstanceId = processSlot<string>("instanceId");
+const clock = processSlot<DatabaseClock>("databaseClock");
+
+/** How often the database clock's offset is measured again. */
+const CLOCK_SYNC_INTERVAL_MS = 60_000;
+
+/**
+ * The time every due time and deadline is written and compared in: the database's, so instances
+ * whose clocks disagree agree on when a job is due and when it times out. Before the runner has
+ * started (or once it is gone), this process's own clock.
+ */
+export function databaseNow(): Date {
+  return clock.get()?.now() ?? new Date();
+}
 
 /** This process among the instances on the database: its leases' owner and its row in `instances`. */
 export function instanceId(): string {
@@ -34,8 +49,24 @@ export function getBlobStore(): BlobStore {
   );
 }
 
+async function startDatabaseClock(handle: DatabaseHandle): Promise<DatabaseClock> {
+  const databaseClock = clock.getOrCreate(() => {
+    const created = createDatabaseClock(handle.db);
+    const resync = setInterval(() => {
+      created.sync().catch((error: unknown) => logger.warn("Database clock sync failed", { error }));
+    }, CLOCK_SYNC_INTERVAL_MS);
+    resync.unref();
+    return created;
+  });
+  // Unmeasured, the offset stays as it was (0 at first): the runner still runs, on this clock.
+  await databaseClock.sync().catch((error: unknown) => logger.warn("Database clock sync failed", { error }));
+  return databaseClock;
+}
+
 /** Creates and starts this process's runner once; never once the process is shutting down. */
 export async function startJobRunner(handle: DatabaseHandle): Promise<JobRunner | undefined> {
+  if (jobRunner.get() || isShuttingDown()) return jobRunner.get();
+  const databaseClock = await startDatabaseClock(handle);
   if (jobRunner.get() || isShuttingDown()) return jobRunner.get();
   const runner = createJobRunner(
     {
@@ -45,7 +76,7 @@ export async function startJobRunner(handle: DatabaseHandle): Promise<JobRunner 
       // Alone on its database (PGlite), every job is this instance's, as it always was.
       providerEndpoint: handle.exclusive ? undefined : providerEndpoint,
       fetchImage: fetchProviderImage,
-      now: () => new Date(),
+      now: databaseClock.now,
       ownerId: instanceId(),
       pollSchedule: providerPollSchedule,
       callbackUrl: (job) => callbackUrlFor(publicUrl(), job.callbackToken),

@@ -2,7 +2,7 @@ import "server-only";
 import type { Database } from "@/lib/db/client";
 import { bootedDatabase } from "./boot";
 
-export { getBlobStore, pokeJobRunner } from "./job-runner";
+export { databaseNow, getBlobStore, pokeJobRunner } from "./job-runner";
 
 /**
  * The database for a request. Whichever comes first (instrumentation, a probe or a user's request)

@@ -6,7 +6,7 @@ import { json, routeHandler } from "@/lib/http/route-handler";
 import { createRun } from "@/lib/jobs/create-run";
 import { idempotencyOf } from "@/lib/security/idempotency-scope";
 import { admitPaidWork } from "@/lib/server/admission";
-import { getDb, pokeJobRunner } from "@/lib/server/runtime";
+import { databaseNow, getDb, pokeJobRunner } from "@/lib/server/runtime";
 import { enforceDailyBudget } from "@/lib/spend/daily-budget";
 
 export const runtime = "nodejs";
@@ -21,6 +21,7 @@ export const POST = routeHandler(
     await admitPaidWork(db, request);
     const created = await createRun(db, body, {
       idempotency,
+      now: databaseNow(),
       admit: (transaction, input) => enforceDailyBudget(transaction, input, dailyBudgetUsd(), new Date()),
     });
     pokeJobRunner();

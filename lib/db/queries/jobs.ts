@@ -21,8 +21,8 @@ export interface ClaimOptions {
 
 /**
  * Lease times come from the database's clock, never an app server's: instances whose clocks
- * disagree still agree on whether a lease has expired. (Due times are the app's: a skewed clock
- * only makes a poll a little early or late.)
+ * disagree still agree on whether a lease has expired. Due times and deadlines are written and
+ * compared on the database clock too, as each instance reads it (../clock.ts).
  */
 const leaseEnd = (leaseMs: number) =>
   sql<Date>`now() + ${leaseMs}::double precision * interval '1 millisecond'`;

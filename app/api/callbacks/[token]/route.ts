@@ -2,7 +2,7 @@ import { pollJobNow } from "@/lib/db/queries/jobs";
 import { AppError } from "@/lib/errors";
 import { json, routeHandler } from "@/lib/http/route-handler";
 import { MAX_CALLBACK_TOKEN_LENGTH } from "@/lib/jobs/callbacks";
-import { getDb, pokeJobRunner } from "@/lib/server/runtime";
+import { databaseNow, getDb, pokeJobRunner } from "@/lib/server/runtime";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -15,7 +15,7 @@ export const POST = routeHandler<{ token: string }>(
   async ({ params }) => {
     const known =
       params.token.length <= MAX_CALLBACK_TOKEN_LENGTH &&
-      (await pollJobNow(await getDb(), params.token, new Date()));
+      (await pollJobNow(await getDb(), params.token, databaseNow()));
     if (!known) throw new AppError("not_found", "Unknown callback");
     pokeJobRunner();
     return json({ ok: true });

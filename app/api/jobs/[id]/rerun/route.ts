@@ -4,7 +4,7 @@ import { json, routeHandler } from "@/lib/http/route-handler";
 import { rerunJob } from "@/lib/jobs/cell-control";
 import { idempotencyOf } from "@/lib/security/idempotency-scope";
 import { admitPaidWork } from "@/lib/server/admission";
-import { getDb, pokeJobRunner } from "@/lib/server/runtime";
+import { databaseNow, getDb, pokeJobRunner } from "@/lib/server/runtime";
 import { reserveWithinBudget } from "@/lib/spend/daily-budget";
 
 export const runtime = "nodejs";
@@ -16,7 +16,7 @@ export const POST = routeHandler<{ id: string }>({ access: "session" }, async ({
   const idempotency = idempotencyOf(request, "POST /api/jobs/:id/rerun");
   const db = await getDb();
   await admitPaidWork(db, request);
-  const now = new Date();
+  const now = databaseNow();
   const job = await rerunJob(db, params.id, {
     now,
     idempotency,
