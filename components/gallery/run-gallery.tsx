@@ -101,7 +101,9 @@ export function RunGallery({ run, density, width, onRerun }: RunGalleryProps) {
         onIndexChange={setOpenIndex}
         step={(index, direction) => stepInMatrix(items, index, direction)}
         rerunAction={(rerun) => <RerunButton run={rerun} onCreated={onRerun} />}
-        edit={(item) => <EditImageButton imageId={item.image.id} />}
+        edit={(item) => (
+          <EditImageButton imageId={item.image.id} className="max-lg:order-last max-lg:col-span-full" />
+        )}
         downloadHref={(item) => `/api/images/${encodeURIComponent(item.image.id)}/download`}
         compareHref={(ids) => `/compare?images=${ids.map(encodeURIComponent).join(",")}`}
         picks={(item) => (

@@ -9,8 +9,8 @@ import { CopyPromptButton } from "./copy-prompt-button";
 import type { LightboxItem } from "./lightbox-item";
 
 /**
- * The lightbox's actions, outside its scrolling details: on a phone they stay in one row, always
- * in view. "Compare with input" appears for an edit, where the owner works (not on a share page).
+ * The lightbox's actions, outside its scrolling details: on a phone Download, Copy prompt and
+ * Re-run stay in one row, always in view, and the rest (compare, edit) take full rows below. "Compare with input" appears for an edit, where the owner works (not on a share page).
  */
 export function LightboxActions({
   item,
@@ -34,7 +34,7 @@ export function LightboxActions({
     <div
       className={cn(
         "mt-auto grid gap-2 border-t border-line p-3 lg:border-t-0 lg:p-5 lg:pt-0",
-        rerunAction ? "grid-cols-2 sm:grid-cols-4 lg:grid-cols-2" : "grid-cols-2 lg:grid-cols-1",
+        rerunAction ? "grid-cols-3 lg:grid-cols-2" : "grid-cols-2 lg:grid-cols-1",
       )}
     >
       <a

@@ -1,4 +1,5 @@
-import { expect, type APIRequestContext, type Page, test } from "@playwright/test";
+import { type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "../support/contract-test";
 import { unzipSync } from "fflate";
 import sharp from "sharp";
 import type { RunView } from "../../lib/api/views";

@@ -1,4 +1,5 @@
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import { type Locator, type Page } from "@playwright/test";
+import { expect, test } from "../support/contract-test";
 import { CANARY_KEYS } from "../support/canary-keys";
 import { E2E_BASE_URL, e2eSimulator } from "../support/env";
 import { createRun, waitUntilTerminal } from "../support/runs";

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "../support/contract-test";
 import { strFromU8, unzipSync } from "fflate";
 import sharp from "sharp";
 import type { ArchiveManifest } from "../../lib/downloads/archive-manifest";

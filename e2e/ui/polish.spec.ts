@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/contract-test";
 import { E2E_BASE_URL } from "../support/env";
 import {
   DEFAULT_MODELS,

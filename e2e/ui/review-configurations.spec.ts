@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/contract-test";
 import type { ReviewResultsView } from "../../lib/api/review-views";
 import type { ModelsResponse } from "../../lib/api/views";
 import { csvCell } from "../../lib/views/tally";
