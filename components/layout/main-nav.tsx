@@ -15,7 +15,10 @@ const LINKS = [
 export function MainNav() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex items-center sm:gap-1">
+    <nav
+      aria-label="Main"
+      className="flex min-w-0 items-center overflow-x-auto [scrollbar-width:none] sm:gap-1"
+    >
       {LINKS.map((link) => {
         const active = link.href === "/" ? pathname === "/" : pathname.startsWith(link.href);
         return (
@@ -24,7 +27,7 @@ export function MainNav() {
             href={link.href}
             aria-current={active ? "page" : undefined}
             className={cn(
-              "rounded-lg px-1.5 py-1.5 text-[13px] font-medium transition-colors sm:px-3 sm:text-sm",
+              "shrink-0 rounded-lg px-1.5 py-1.5 text-[13px] font-medium transition-colors sm:px-3 sm:text-sm",
               active ? "bg-surface-muted text-fg" : "text-fg-muted hover:text-fg",
             )}
           >

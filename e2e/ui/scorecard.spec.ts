@@ -1,7 +1,8 @@
-import { expect, test } from "@playwright/test";
+import { expect, request as playwrightRequest, test } from "@playwright/test";
 import type { CreateGalleryResponse, RunView, ScorecardView } from "../../lib/api/views";
 import { modelLabel } from "../../lib/labels/names";
 import { E2E_BASE_URL } from "../support/env";
+import { reviewImageIds } from "../support/review";
 import { allModels, createRun, waitUntilTerminal } from "../support/runs";
 
 const send = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
@@ -31,15 +32,21 @@ test("the scorecard: after seeded runs and a blind review, the Models page and t
   const imageOf = (run: RunView, modelId: string) =>
     run.jobs.find((job) => job.modelId === modelId)!.images[0]!.id;
 
-  // Three reviewers (no cookie: each vote is a new reviewer): two prefer the first model, one the second.
+  // Three reviewers, each with the cookie its visit to the review gives: two prefer the first model,
+  // one the second. They pick with the review's own ids.
   const { slug } = await send<CreateGalleryResponse>("POST", "/api/galleries", {
     runIds: runs.map((run) => run.id),
     review: { blind: true },
   });
+  const blindIds = await reviewImageIds(slug);
   for (const favourite of [first!.modelId, first!.modelId, second!.modelId]) {
-    await send("POST", `/api/galleries/${slug}/votes`, {
-      picks: runs.map((run) => ({ imageId: imageOf(run, favourite) })),
+    const visitor = await playwrightRequest.newContext({ baseURL: E2E_BASE_URL });
+    expect((await visitor.get(`/g/${slug}`)).status()).toBe(200);
+    const vote = await visitor.post(`/api/galleries/${slug}/votes`, {
+      data: { picks: runs.map((run) => ({ imageId: blindIds.get(imageOf(run, favourite)) })) },
     });
+    expect(vote.ok(), "a reviewer's vote").toBe(true);
+    await visitor.dispose();
   }
 
   const card = await send<ScorecardView>("GET", `/api/scorecard?q=${tag}`);

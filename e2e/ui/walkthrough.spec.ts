@@ -1,7 +1,7 @@
 import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
 import { appClient } from "../../lib/testing/app-client";
 import { E2E_BASE_URL, e2eSimulator } from "../support/env";
-import { pick } from "../support/review";
+import { pick, reviewImageIds } from "../support/review";
 
 // A designer's walkthrough: one 3-prompt × 4-configuration run whose last column (the only
 // DashScope one) has one failed cell, looked at on a laptop, a tablet and a phone.
@@ -263,10 +263,11 @@ test("on a phone a reviewer sends their picks from a bar that stays in view", as
     runIds: [runId],
     review: { blind: true },
   });
+  const blindIds = await reviewImageIds(slug);
   const page = await phone(browser);
   await page.goto(`/g/${slug}`);
-  await pick(page, firstImages[0]!);
-  await pick(page, firstImages[1]!);
+  await pick(page, blindIds.get(firstImages[0]!)!);
+  await pick(page, blindIds.get(firstImages[1]!)!);
   const send = page.getByRole("button", { name: "Send picks (2 of 3)" });
   await expect(send).toBeInViewport();
   await expect(page.getByRole("button", { name: "Send my picks" })).not.toBeInViewport();
