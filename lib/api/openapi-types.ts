@@ -1959,6 +1959,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -2123,6 +2125,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -2255,6 +2259,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -2369,6 +2375,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -2487,6 +2495,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -2589,6 +2599,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -2693,6 +2705,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -2856,6 +2870,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3000,6 +3016,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3116,6 +3134,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3254,6 +3274,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3373,6 +3395,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3430,6 +3454,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3487,6 +3513,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3588,6 +3616,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3736,6 +3766,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3854,6 +3886,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3945,6 +3979,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4074,6 +4110,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4177,6 +4215,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4266,6 +4306,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4354,6 +4396,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4411,6 +4455,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4542,6 +4588,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4644,6 +4692,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4758,6 +4808,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -4920,6 +4972,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5024,6 +5078,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5116,6 +5172,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5280,6 +5338,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5414,6 +5474,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5574,6 +5636,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5750,6 +5814,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -5926,6 +5992,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6104,6 +6172,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6208,6 +6278,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6298,6 +6370,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6341,6 +6415,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6500,6 +6576,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6569,6 +6647,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6626,6 +6706,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6669,6 +6751,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6757,6 +6841,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6845,6 +6931,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6949,6 +7037,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6992,6 +7082,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {

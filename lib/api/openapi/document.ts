@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { APP_ERROR_STATUS, type AppErrorCode } from "../error-codes";
 import { componentSchemas, type JsonSchema, refOf, schemaRef } from "./components";
-import { type OperationSpec, type ParameterSpec, type ResponseSpec, retryAfter } from "./operation";
+import {
+  type OperationSpec,
+  type ParameterSpec,
+  type ResponseSpec,
+  retryAfter,
+  retryAfterUnavailable,
+} from "./operation";
 import { GALLERY_OPERATIONS } from "./gallery-operations";
 import { LIBRARY_OPERATIONS } from "./library-operations";
 import { PICK_OPERATIONS } from "./pick-operations";
@@ -63,6 +69,7 @@ function errorResponses(operation: OperationSpec): Record<string, JsonSchema> {
         .map((code) => `\`${code}\`${ERROR_MEANING[code] ? `: ${ERROR_MEANING[code]}` : ""}`)
         .join("; "),
       ...(codes.has("rate_limited") ? { headers: headersOf(retryAfter) } : {}),
+      ...(codes.has("service_unavailable") ? { headers: headersOf(retryAfterUnavailable) } : {}),
       content: {
         "application/json": {
           schema: {

@@ -72,3 +72,12 @@ export const attachmentHeaders = {
 export const retryAfter = {
   "Retry-After": { description: "Seconds until a new request may be admitted.", schema: { type: "integer" } },
 } satisfies Record<string, HeaderSpec>;
+
+/** What a 503 that is worth repeating says: the server sends it with each such refusal. */
+export const retryAfterUnavailable = {
+  "Retry-After": {
+    description:
+      "Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP).",
+    schema: { type: "integer" },
+  },
+} satisfies Record<string, HeaderSpec>;
