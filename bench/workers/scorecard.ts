@@ -10,6 +10,7 @@ import { newId } from "@/lib/db/ids";
 import { ballots, galleries, galleryImages, images, jobs, runs } from "@/lib/db/schema";
 import { scorecardQuerySchema } from "@/lib/api/scorecard-requests";
 import { getScorecard } from "@/lib/scorecard/scorecard";
+import { seedImageRow, seedJobRow, seedRunRow } from "./seed-rows";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10_000);
 const SAMPLES = 7;
@@ -39,55 +40,34 @@ async function seed() {
     const ballotRows = [];
     for (let index = offset; index < Math.min(RUNS, offset + BATCH); index++) {
       const createdAt = new Date(start - (RUNS - index) * 60_000);
-      const runId = newId();
       const prompt = `seeded ${index}: ${SUBJECTS[index % SUBJECTS.length]}, studio light`;
-      runRows.push({
-        id: runId,
-        prompt,
-        prompts: [prompt],
-        configs: MODELS.map(({ modelId, params }) => ({ modelId, params, label: "", notes: [] })),
-        createdAt,
-      });
+      const run = seedRunRow(prompt, MODELS, createdAt);
+      runRows.push(run);
       const runImages: { id: string; modelIndex: number }[] = [];
       for (const [position, { seconds, ...model }] of MODELS.entries()) {
-        const jobId = newId();
         const failed = (index + position) % 20 === 0;
         const finishedAt = new Date(createdAt.getTime() + (seconds + (index % 7)) * 1000);
-        jobRows.push({
-          id: jobId,
-          runId,
+        const costUsd = 0.004 * (position + 1);
+        const job = seedJobRow({
+          runId: run.id,
           position,
-          configIndex: position,
           prompt,
-          ...model,
-          status: failed ? ("failed" as const) : ("succeeded" as const),
-          estimatedCostUsd: 0.004 * (position + 1),
-          costUsd: failed ? null : 0.004 * (position + 1),
-          startedAt: createdAt,
-          finishedAt,
+          model,
+          failed,
+          costUsd,
           createdAt,
-          updatedAt: finishedAt,
-          nextAttemptAt: finishedAt,
+          finishedAt,
         });
+        jobRows.push(job);
         if (failed) continue;
-        const imageId = newId();
-        const sha256 = newId();
-        imageRows.push({
-          id: imageId,
-          jobId,
-          runId,
-          index: 0,
-          blobKey: `${sha256}.png`,
-          thumbnailKey: `${sha256}.webp`,
-          width: 1024,
-          height: 1024,
-          contentType: "image/png",
-          byteSize: 150_000,
-          sha256,
-          starred: index % 10 === position,
+        const image = seedImageRow({
+          jobId: job.id,
+          runId: run.id,
           createdAt: finishedAt,
+          starred: index % 10 === position,
         });
-        runImages.push({ id: imageId, modelIndex: position });
+        imageRows.push(image);
+        runImages.push({ id: image.id, modelIndex: position });
       }
       if (index % 50 === 0 && runImages.length > 1) {
         const galleryId = newId();

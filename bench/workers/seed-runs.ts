@@ -6,8 +6,8 @@
  */
 import path from "node:path";
 import { openDatabase } from "@/lib/db/client";
-import { newId } from "@/lib/db/ids";
 import { images, jobs, runs } from "@/lib/db/schema";
+import { seedImageRow, seedJobRow, seedRunRow } from "./seed-rows";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 1000);
 const BATCH = 100;
@@ -38,49 +38,22 @@ try {
     for (let index = offset; index < Math.min(RUNS, offset + BATCH); index++) {
       const createdAt = new Date(start - (RUNS - index) * 60_000);
       const finishedAt = new Date(createdAt.getTime() + 8_000);
-      const runId = newId();
       const prompt = `seeded prompt ${index}: a lighthouse at dusk, oil painting`;
-      runRows.push({
-        id: runId,
-        prompt,
-        prompts: [prompt],
-        configs: MODELS.map(({ modelId, params }) => ({ modelId, params, label: "", notes: [] })),
-        createdAt,
-      });
+      const run = seedRunRow(prompt, MODELS, createdAt);
+      runRows.push(run);
       for (const [position, model] of MODELS.entries()) {
-        const jobId = newId();
-        jobRows.push({
-          id: jobId,
-          runId,
+        const job = seedJobRow({
+          runId: run.id,
           position,
-          configIndex: position,
           prompt,
-          ...model,
-          status: "succeeded" as const,
-          estimatedCostUsd: 0.004,
+          model,
+          failed: false,
           costUsd: 0.004,
-          submittedAt: createdAt,
-          startedAt: createdAt,
-          finishedAt,
           createdAt,
-          updatedAt: finishedAt,
-          nextAttemptAt: finishedAt,
+          finishedAt,
         });
-        const sha256 = newId();
-        imageRows.push({
-          id: newId(),
-          jobId,
-          runId,
-          index: 0,
-          blobKey: `${sha256}.png`,
-          thumbnailKey: `${sha256}.webp`,
-          width: 1024,
-          height: 1024,
-          contentType: "image/png",
-          byteSize: 150_000,
-          sha256,
-          createdAt: finishedAt,
-        });
+        jobRows.push(job);
+        imageRows.push(seedImageRow({ jobId: job.id, runId: run.id, createdAt: finishedAt }));
       }
     }
     await handle.db.insert(runs).values(runRows);
