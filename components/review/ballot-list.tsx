@@ -1,7 +1,7 @@
 import type { BallotView, ReviewResultsView } from "@/lib/api/review-views";
 import { configurationName } from "@/lib/labels/names";
-import { StoredImage } from "@/components/ui/stored-image";
 import { ExcludeBallotButton } from "./exclude-ballot-button";
+import { ResultThumbnail } from "./result-thumbnail";
 
 const DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
@@ -19,23 +19,7 @@ function PickRow({
   const image = pick?.imageId ? prompt.images.find((entry) => entry.imageId === pick.imageId) : undefined;
   return (
     <li className="flex items-start gap-3">
-      {image ? (
-        <StoredImage
-          src={image.thumbnailUrl}
-          alt=""
-          width={56}
-          height={56}
-          loading="lazy"
-          className="size-14 shrink-0 rounded-md bg-surface-sunken object-cover"
-        />
-      ) : (
-        <span
-          aria-hidden
-          className="grid size-14 shrink-0 place-items-center rounded-md bg-surface-muted text-lg text-fg-subtle"
-        >
-          {pick?.none ? "∅" : "–"}
-        </span>
-      )}
+      <ResultThumbnail src={image?.thumbnailUrl} size={56} placeholder={pick?.none ? "∅" : "–"} />
       <span className="grid min-w-0 gap-0.5 text-sm">
         <span className="truncate text-xs text-fg-subtle">{prompt.prompt}</span>
         <span className="font-medium">

@@ -1,7 +1,7 @@
 import type { ReviewResultsView } from "@/lib/api/review-views";
 import { configurationName } from "@/lib/labels/names";
 import { TallyBar } from "./tally-bar";
-import { StoredImage } from "@/components/ui/stored-image";
+import { ResultThumbnail } from "./result-thumbnail";
 
 type ResultPrompt = ReviewResultsView["prompts"][number];
 
@@ -84,14 +84,7 @@ export function PromptResults({ prompt, names }: { prompt: ResultPrompt; names: 
       <ul aria-label="Picks per image" className="grid gap-3">
         {prompt.images.map((image) => (
           <li key={image.imageId} className="flex items-center gap-3">
-            <StoredImage
-              src={image.thumbnailUrl}
-              alt=""
-              width={48}
-              height={48}
-              loading="lazy"
-              className="size-12 shrink-0 rounded-md bg-surface-sunken object-cover"
-            />
+            <ResultThumbnail src={image.thumbnailUrl} size={48} />
             <span className="min-w-0 flex-1">
               <TallyBar
                 label={imageName(image)}
