@@ -3,7 +3,8 @@ import { expandPromptVariants } from "@/lib/models/prompt-variants";
 import { startingParams } from "@/lib/models/starting-params";
 import { findModel } from "@/lib/models/catalog";
 import { INITIAL_SHARED_SETTINGS } from "@/lib/models/types";
-import { formFromRun } from "./run-to-form";
+import { unavailableReason } from "./model-blocked";
+import { formFromRun, loadedNotice } from "./run-to-form";
 
 const TURBO = "pixazo/z-image-turbo";
 const turbo = findModel(TURBO)!;
@@ -25,7 +26,7 @@ describe("formFromRun", () => {
         seed: null,
       },
       INITIAL_SHARED_SETTINGS,
-      () => true,
+      () => null,
     );
     expect(form.promptMode).toBe("single");
     expect(form.prompt).toBe("a fox");
@@ -52,7 +53,7 @@ describe("formFromRun", () => {
         seed: null,
       },
       INITIAL_SHARED_SETTINGS,
-      () => true,
+      () => null,
     );
     expect(form.shared).toEqual(wide);
     expect(form.configs.map((entry) => entry.edits)).toEqual([
@@ -71,33 +72,49 @@ describe("formFromRun", () => {
       seed: null,
     };
     // 16:9 and 3:2 both send 1536x1024: an exact 3:2 explains it with no "nearest" note.
-    expect(formFromRun(run, INITIAL_SHARED_SETTINGS, () => true).shared).toEqual({
+    expect(formFromRun(run, INITIAL_SHARED_SETTINGS, () => null).shared).toEqual({
       aspectRatio: "3:2",
       numImages: 1,
     });
-    expect(formFromRun(run, current, () => true).shared).toEqual(current);
-    expect(formFromRun({ ...run, configs: [] }, current, () => true).shared).toEqual(current);
+    expect(formFromRun(run, current, () => null).shared).toEqual(current);
+    expect(formFromRun({ ...run, configs: [] }, current, () => null).shared).toEqual(current);
   });
 
   it("writes several prompts as Variants lines that expand to exactly those prompts", () => {
     const prompts = ["a {literal} fox", "a red | blue fox", "C:\\path"];
-    const form = formFromRun({ prompts, configs: [], seed: 42 }, INITIAL_SHARED_SETTINGS, () => true);
+    const form = formFromRun({ prompts, configs: [], seed: 42 }, INITIAL_SHARED_SETTINGS, () => null);
     expect(form.promptMode).toBe("variants");
     expect(expandPromptVariants(form.prompt, 12)).toEqual({ ok: true, prompts });
     expect(form.seed).toEqual({ locked: true, value: "42" });
   });
 
-  it("leaves out models this playground cannot use, naming them", () => {
+  it("leaves out models this playground cannot use, naming them and saying why", () => {
+    const EDIT = "pixazo/qwen-image-edit";
+    const needsPublicUrl = "needs PUBLIC_URL so the provider can fetch your image";
+    // As /api/models describes them: an edit model without PUBLIC_URL, a model without a key.
+    const views: Record<string, { available: boolean; unavailableReason?: string }> = {
+      [EDIT]: { available: false, unavailableReason: needsPublicUrl },
+      [TURBO]: { available: false },
+    };
     const form = formFromRun(
       {
         prompts: ["a fox"],
-        configs: [config(0, "gone/model", {}, "Gone"), config(1, TURBO, {}, "Z-Image Turbo")],
+        configs: [
+          config(0, "gone/model", {}, "Gone"),
+          config(1, TURBO, {}, "Z-Image Turbo"),
+          config(2, EDIT, {}, "Qwen Image Edit"),
+        ],
         seed: null,
       },
       INITIAL_SHARED_SETTINGS,
-      (modelId) => modelId !== TURBO,
+      (modelId) => unavailableReason(views[modelId]!),
     );
     expect(form.configs).toEqual([]);
-    expect(form.skipped).toEqual(["Gone", "Z-Image Turbo"]);
+    expect(form.skipped).toEqual([
+      { label: "Gone", reason: "not in this Prism's catalog" },
+      { label: "Z-Image Turbo", reason: "Add this provider's API key to enable it" },
+      { label: "Qwen Image Edit", reason: needsPublicUrl },
+    ]);
+    expect(loadedNotice(1, form)).toContain(`Qwen Image Edit (${needsPublicUrl})`);
   });
 });

@@ -13,8 +13,8 @@ export interface RunForm {
   shared: SharedSettings;
   configs: ConfigDraft[];
   seed: SeedSetting;
-  /** Names of the run's models this playground cannot use (unknown or without a key). */
-  skipped: string[];
+  /** The run's configurations this playground cannot use, each with why (unknown model, no key, no PUBLIC_URL...). */
+  skipped: { label: string; reason: string }[];
 }
 
 const CANDIDATES: SharedSettings[] = ASPECT_RATIOS.flatMap((aspectRatio) =>
@@ -69,13 +69,15 @@ function sharedSettingsOf(loaded: LoadedConfig[], current: SharedSettings): Shar
 export function formFromRun(
   run: Pick<RunView, "prompts" | "configs" | "seed">,
   current: SharedSettings,
-  isAvailable: (modelId: string) => boolean,
+  /** Why the model cannot run here, or null when it can. */
+  unavailableReason: (modelId: string) => string | null,
 ): RunForm {
   const loaded: (LoadedConfig & { modelId: string })[] = [];
-  const skipped: string[] = [];
+  const skipped: RunForm["skipped"] = [];
   for (const config of run.configs) {
     const model = findModel(config.modelId);
-    if (!model || !isAvailable(config.modelId)) skipped.push(config.label);
+    const reason = model ? unavailableReason(config.modelId) : "not in this Prism's catalog";
+    if (!model || reason) skipped.push({ label: config.label, reason: reason ?? "" });
     else loaded.push({ modelId: config.modelId, model, params: config.params });
   }
   const shared = sharedSettingsOf(loaded, current);
@@ -96,7 +98,9 @@ export function loadedNotice(promptCount: number, form: RunForm): string {
   const count = form.configs.length;
   const configs = `${count} ${count === 1 ? "configuration" : "configurations"}`;
   const skipped =
-    form.skipped.length > 0 ? ` Left out (not available here): ${form.skipped.join(", ")}.` : "";
+    form.skipped.length > 0
+      ? ` Left out (not available here): ${form.skipped.map(({ label, reason }) => `${label} (${reason})`).join("; ")}.`
+      : "";
   const { aspectRatio, numImages } = form.shared;
   const shared = `${aspectRatio}, ${numImages} ${numImages === 1 ? "image" : "images"}`;
   return `Loaded ${prompts}, ${configs}, seed and shared settings (${shared}) into the form: change them and press Generate.${skipped}`;

@@ -8,6 +8,7 @@ import { useRunFromUrl } from "@/lib/hooks/use-run-from-url";
 import { MAX_CONFIGURATIONS_PER_RUN } from "@/lib/models/run-limits";
 import { parseSeed } from "@/lib/models/seeds";
 import { INITIAL_SHARED_SETTINGS, type SharedSettings } from "@/lib/models/types";
+import { unavailableReason } from "./model-blocked";
 import { type PickableModel } from "./model-picker";
 import { initialConfigs, selectedPromptLimit, selectionForInputs } from "./pickable-models";
 import { loadDraft, saveDraft } from "./playground-draft";
@@ -90,9 +91,10 @@ export function usePlaygroundState(
   }, [inputCount]);
 
   const loadRun = (run: RunView) => {
-    const form = formFromRun(run, shared, (id) =>
-      models.some((entry) => entry.view.id === id && entry.view.available),
-    );
+    const form = formFromRun(run, shared, (id) => {
+      const entry = models.find(({ view }) => view.id === id);
+      return entry ? unavailableReason(entry.view) : "not in this Prism's catalog";
+    });
     setPromptMode(form.promptMode);
     setShared(form.shared);
     promptForm.reset({ prompt: form.prompt });
