@@ -12,9 +12,13 @@ const humanKey = (key: string) => {
 
 const formatValue = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
 
-/** Labels a compared image with its model, its parameters ("Aspect ratio 16:9") and its seed. */
+/**
+ * Labels a compared image with its configuration ("FLUX.1 · schnell · shortapi", and its take past
+ * the first), its parameters ("Aspect ratio 16:9") and its seed.
+ */
 export function toCompareItem(view: Omit<CompareImageView, "inputs">): CompareItem {
-  const { name, provider } = modelLabel(view.modelId);
+  const { provider } = modelLabel(view.modelId);
+  const take = view.take > 1 ? ` · take ${view.take}` : "";
   const params = Object.entries(view.params)
     .filter(([key]) => key !== "seed")
     .map(([key, value]) => `${humanKey(key)} ${formatValue(value)}`);
@@ -24,7 +28,7 @@ export function toCompareItem(view: Omit<CompareImageView, "inputs">): CompareIt
     thumbnailUrl: view.image.thumbnailUrl,
     width: view.image.width,
     height: view.image.height,
-    title: `${name} · ${provider}`,
+    title: `${view.configuration} · ${provider}${take}`,
     details: [...params, ...(view.seed === null ? [] : [`Seed ${view.seed}`])],
   };
 }

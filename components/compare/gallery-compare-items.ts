@@ -1,4 +1,5 @@
 import type { GalleryView } from "@/lib/api/views";
+import { storedConfigurationLabel } from "@/lib/labels/names";
 import { toCompareItem } from "./compare-items";
 import type { CompareItem } from "./compare-panel";
 
@@ -25,6 +26,8 @@ export function galleryCompareItems(gallery: GalleryView, ids: string[]): Compar
             runId: run.id,
             prompt: run.prompt,
             modelId: job.modelId,
+            configuration: storedConfigurationLabel(run.configs[job.configIndex] ?? job),
+            take: job.take,
             params: job.params,
             seed,
           }),

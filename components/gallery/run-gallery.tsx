@@ -110,7 +110,7 @@ export function RunGallery({ run, density, width, onRerun }: RunGalleryProps) {
           <DetailPicks
             key={item.image.id}
             image={item.image}
-            name={`image ${item.position} from ${modelLabel(item.job.modelId).name}`}
+            name={`image ${item.position} from ${item.run.configs[item.job.configIndex]?.label ?? modelLabel(item.job.modelId).name}`}
           />
         )}
       />

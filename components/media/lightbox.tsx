@@ -84,13 +84,15 @@ export function Lightbox({
   };
   const step = (delta: number) => move(delta > 0 ? "right" : "left");
   const label = item ? modelLabel(item.job.modelId) : null;
+  // The column's label ("FLUX.1 · schnell"): two columns of one model read apart.
+  const title = item ? (item.run.configs[item.job.configIndex]?.label ?? label?.name) : undefined;
   const swipeStart = useRef<number | null>(null);
 
   return (
     <Dialog
       open={Boolean(item)}
       onClose={() => onIndexChange(null)}
-      label={item && label ? `Image ${item.position} from ${label.name}` : "Image"}
+      label={item && title ? `Image ${item.position} from ${title}` : "Image"}
       className="h-[calc(100dvh-2rem)] w-[min(1400px,calc(100vw-2rem))]"
       onKeyDown={(event) => {
         if (event.target instanceof HTMLTextAreaElement) return;
@@ -112,11 +114,7 @@ export function Lightbox({
               if (Math.abs(distance) >= SWIPE_PX) step(distance < 0 ? 1 : -1);
             }}
           >
-            <BeforeAfterImage
-              state={beforeAfter}
-              image={item.image}
-              alt={`${label.name}: ${item.job.prompt}`}
-            />
+            <BeforeAfterImage state={beforeAfter} image={item.image} alt={`${title}: ${item.job.prompt}`} />
             {items.length > 1 ? (
               <>
                 <Button
@@ -145,9 +143,7 @@ export function Lightbox({
             <div className="flex min-h-0 flex-col gap-5 overflow-y-auto p-5 max-lg:pb-3">
               <div className="flex items-start justify-between gap-3">
                 <div className="min-w-0">
-                  <h2 className="text-base font-semibold">
-                    {item.run.configs[item.job.configIndex]?.label ?? label.name}
-                  </h2>
+                  <h2 className="text-base font-semibold">{title}</h2>
                   <p className="text-xs text-fg-subtle">
                     {label.provider} · image {item.position} of {item.job.images.length}
                     {item.job.take > 1 ? ` · take ${item.job.take}` : null} ·{" "}

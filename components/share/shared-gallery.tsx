@@ -14,14 +14,16 @@ import { ImageAnnotations } from "./image-annotations";
 
 interface SharedModelCardProps {
   job: JobView;
+  /** The column's label ("FLUX.1 · schnell"). */
+  title: string;
   params: ParamLabel[];
   /** Image columns shared by every card of the run, so its images are drawn at one scale. */
   slots: number;
   onOpen: (imageId: string) => void;
 }
 
-function SharedModelCard({ job, params, slots, onOpen }: SharedModelCardProps) {
-  const { name, provider } = modelLabel(job.modelId);
+function SharedModelCard({ job, title, params, slots, onOpen }: SharedModelCardProps) {
+  const { provider } = modelLabel(job.modelId);
   // The seed actually sent (a random one included), so a client's favourite can be made again.
   const shown =
     job.seed === null || params.some((param) => param.key === "seed")
@@ -29,15 +31,15 @@ function SharedModelCard({ job, params, slots, onOpen }: SharedModelCardProps) {
       : [...params, { key: "seed", title: "Seed", value: String(job.seed) }];
   return (
     <article
-      aria-label={`${name} (${provider})`}
+      aria-label={`${title} (${provider})`}
       className="flex h-full flex-col overflow-hidden rounded-card border border-line bg-surface shadow-card"
     >
       <header className="flex items-baseline justify-between gap-3 px-4 pt-3.5 pb-3">
-        <h3 className="truncate text-sm font-semibold">{name}</h3>
+        <h3 className="truncate text-sm font-semibold">{title}</h3>
         <p className="truncate text-xs text-fg-subtle">{provider}</p>
       </header>
       <div className="px-3">
-        <JobImages job={job} label={`${name} (${provider})`} onOpen={onOpen} slots={slots} />
+        <JobImages job={job} label={`${title} (${provider})`} onOpen={onOpen} slots={slots} />
       </div>
       <ImageAnnotations images={job.images} />
       <dl className="mt-auto flex flex-wrap gap-1.5 px-4 pt-3 pb-3.5">
@@ -70,7 +72,10 @@ function promptSections(run: GalleryView["runs"][number]) {
   return [...rows].map(([promptIndex, jobs], position) => ({
     key: `${run.id}:${promptIndex}`,
     prompt: jobs[0]!.prompt,
-    jobs,
+    jobs: jobs.map((job) => ({
+      job,
+      title: run.configs[job.configIndex]?.label ?? modelLabel(job.modelId).name,
+    })),
     slots,
     // Every row of an edit run shares its inputs: shown once, above its first prompt.
     inputs: position === 0 ? (run.inputs ?? []) : [],
@@ -115,9 +120,15 @@ export function SharedGallery({
               <p className="max-w-4xl text-base leading-relaxed text-pretty whitespace-pre-wrap">{prompt}</p>
             </div>
             <ul className="grid grid-cols-1 items-start gap-4 @2xl:grid-cols-2 @[58rem]:grid-cols-3 @[96rem]:grid-cols-4">
-              {jobs.map((job) => (
+              {jobs.map(({ job, title }) => (
                 <li key={job.id}>
-                  <SharedModelCard job={job} params={paramLabels[job.id] ?? []} slots={slots} onOpen={open} />
+                  <SharedModelCard
+                    job={job}
+                    title={title}
+                    params={paramLabels[job.id] ?? []}
+                    slots={slots}
+                    onOpen={open}
+                  />
                 </li>
               ))}
             </ul>

@@ -1450,6 +1450,10 @@ export interface components {
       }[];
       prompt: string;
       modelId: string;
+      /** @description The label of the image's column in its run, e.g. "FLUX.1 · schnell". */
+      configuration: string;
+      /** @description Which take of its cell the image comes from (1 for the first). */
+      take: number;
       params: {
         [key: string]: unknown;
       };

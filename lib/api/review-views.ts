@@ -197,6 +197,10 @@ export const compareImageViewSchema = z.object({
     ),
   prompt: z.string(),
   modelId: z.string(),
+  configuration: z
+    .string()
+    .meta(meta('The label of the image\'s column in its run, e.g. "FLUX.1 · schnell".')),
+  take: z.int().meta(meta("Which take of its cell the image comes from (1 for the first).")),
   params: z.record(z.string(), z.unknown()),
   seed: z.int().nullable(),
 });

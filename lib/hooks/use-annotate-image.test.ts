@@ -21,7 +21,17 @@ const image = (id: string): ImageView => ({
 const run = { id: "run-1", jobs: [{ id: "job-1", images: [image("a"), image("b")] }] } as unknown as RunView;
 const compare: CompareImagesView = {
   images: [
-    { image: image("a"), runId: "run-1", inputs: [], prompt: "p", modelId: "m", params: {}, seed: null },
+    {
+      image: image("a"),
+      runId: "run-1",
+      inputs: [],
+      prompt: "p",
+      modelId: "m",
+      configuration: "M",
+      take: 1,
+      params: {},
+      seed: null,
+    },
   ],
 };
 

@@ -4,9 +4,10 @@ import type { Database } from "@/lib/db/client";
 import { listImagesWithJobs } from "@/lib/db/queries/images";
 import { listRunInputs } from "@/lib/db/queries/inputs";
 import { AppError } from "@/lib/errors";
+import { storedConfigurationLabel } from "@/lib/labels/names";
 import { toImageView, toInputView } from "@/lib/views/to-views";
 
-/** The images of a compare view, in the order asked, with what labels each: model, params, seed. */
+/** The images of a compare view, in the order asked, with what labels each: configuration, take, params, seed. */
 export async function compareImages(db: Database, imageIds: string[]): Promise<CompareImagesView> {
   const rows = await listImagesWithJobs(db, imageIds);
   const found = new Set(rows.map((row) => row.image.id));
@@ -21,12 +22,14 @@ export async function compareImages(db: Database, imageIds: string[]): Promise<C
     ),
   );
   return {
-    images: rows.map(({ image, job, prompt }) => ({
+    images: rows.map(({ image, job, prompt, config }) => ({
       image: toImageView(image),
       runId: image.runId,
       inputs: inputsByRun.get(image.runId) ?? [],
       prompt,
       modelId: job.modelId,
+      configuration: storedConfigurationLabel(config ?? job),
+      take: job.take,
       params: job.params,
       seed: typeof job.params.seed === "number" ? job.params.seed : null,
     })),

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, inArray, ne, or } from "drizzle-orm";
 import type { Database } from "../client";
-import { images, jobs, type ImageRow, type JobRow, type NewImageRow } from "../schema";
+import { images, jobs, runs, type ImageRow, type JobRow, type NewImageRow } from "../schema";
+import type { StoredRunConfig } from "../stored-run-config";
 import { inputs } from "../input-schema";
 import { settleBlobWrites } from "./blobs";
 
@@ -94,15 +95,22 @@ export interface ImageWithJob {
   image: ImageRow;
   job: JobRow;
   prompt: string;
+  /** The configuration (column) of the job's run. */
+  config: StoredRunConfig | undefined;
 }
 
-/** These images with their job and run prompt, in the order asked; unknown ids are left out. */
+/** These images with their job, prompt and configuration, in the order asked; unknown ids are left out. */
 export async function listImagesWithJobs(db: Database, imageIds: string[]): Promise<ImageWithJob[]> {
   if (imageIds.length === 0) return [];
   const rows = await db
-    .select({ image: images, job: jobs, prompt: jobs.prompt })
+    .select({ image: images, job: jobs, prompt: jobs.prompt, configs: runs.configs })
     .from(images)
     .innerJoin(jobs, eq(jobs.id, images.jobId))
+    .innerJoin(runs, eq(runs.id, jobs.runId))
     .where(inArray(images.id, imageIds));
-  return imageIds.flatMap((id) => rows.filter((row) => row.image.id === id));
+  return imageIds.flatMap((id) =>
+    rows
+      .filter((row) => row.image.id === id)
+      .map(({ configs, ...row }) => ({ ...row, config: configs[row.job.configIndex] })),
+  );
 }

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { toCompareItem } from "./compare-items";
+
+const image = { id: "i1", url: "/u", thumbnailUrl: "/t", width: 1024, height: 1024 };
+
+function view(configuration: string, take: number, performance: string) {
+  return {
+    image: { ...image, id: `${configuration}-${take}` } as never,
+    runId: "r1",
+    prompt: "a red fox",
+    modelId: "shortapi/flux-1.0",
+    configuration,
+    take,
+    params: { performance, seed: 7 },
+    seed: 7,
+  };
+}
+
+describe("toCompareItem", () => {
+  it("names two columns of one model by their configuration labels, not the model's name twice", () => {
+    const schnell = toCompareItem(view("FLUX.1 · schnell", 1, "schnell"));
+    const dev = toCompareItem(view("FLUX.1 · dev", 1, "dev"));
+    expect(schnell.title).toBe("FLUX.1 · schnell · shortapi");
+    expect(dev.title).toBe("FLUX.1 · dev · shortapi");
+  });
+
+  it("says which take a later take is, so two takes of one cell read apart", () => {
+    expect(toCompareItem(view("FLUX.1 · dev", 3, "dev")).title).toBe("FLUX.1 · dev · shortapi · take 3");
+  });
+});
