@@ -4,7 +4,6 @@ import {
   nextDueTime,
   releaseAllLeases,
   releaseLeasesOf,
-  renewLeases,
   updateLeasedJob,
 } from "@/lib/db/queries/jobs";
 import type { JobRow, NewJobRow } from "@/lib/db/schema";
@@ -13,6 +12,8 @@ import type { ProviderId } from "@/lib/models/types";
 import { providerPollSchedule, retryDelayMs } from "../schedule";
 import { claimOrder, freeSlotsOf, providerSlots, type InFlightCounts } from "./bulkheads";
 import { jobTransitions } from "./job-transitions";
+import { startLeaseHeartbeat, type HeldLease } from "./lease-heartbeat";
+import { writeThroughBlips } from "./outcome-write";
 import { runStep } from "./run-step";
 import { policyContext, type StepContext } from "./step-context";
 import { decideUnexpectedError } from "./step-policy";
@@ -36,7 +37,7 @@ export function createJobRunner(
     total: settings.maxConcurrentJobs,
     slots: providerSlots(settings.maxConcurrentJobs, options.providerConcurrency),
   };
-  const inFlight = new Map<string, { providerId: ProviderId; step: Promise<void> }>();
+  const inFlight = new Map<string, HeldLease & { providerId: ProviderId; step: Promise<void> }>();
   let running = false;
   let shuttingDown = false;
   let claimRound = 0;
@@ -76,7 +77,14 @@ export function createJobRunner(
         const outcome = await runStep(job, getProvider, context);
         if (!outcome) return;
         const release = outcome.continueNow ? {} : jobTransitions.released();
-        const updated = await write(job, { ...outcome.changes, ...release });
+        const changes = { ...outcome.changes, ...release };
+        const updated = await writeThroughBlips(() => write(job, changes), {
+          jobId: job.id,
+          leaseUntil: () => inFlight.get(claimed.id)?.leaseUntil ?? 0,
+          now,
+          backoff: settings.databaseRetryBackoff,
+          log,
+        });
         if (!updated) {
           // What this step learnt is dropped: the job is another runner's now, or it was canceled.
           log.warn("Lost the lease of a job (taken over or canceled); its step's result is dropped", {
@@ -120,6 +128,8 @@ export function createJobRunner(
       const endpoint = dependencies.providerEndpoint?.(providerId);
       // No key here: another instance that has one works on these (an instance never takes a job it cannot do).
       if (endpoint === null) continue;
+      // Taken before the claim: the lease the database sets ends no sooner than this.
+      const leaseUntil = now().getTime() + settings.leaseMs;
       const claimed = await claimDueJobs(db, {
         owner: ownerId,
         now: now(),
@@ -130,7 +140,7 @@ export function createJobRunner(
       });
       for (const job of claimed) {
         const step = processJob(job).finally(() => inFlight.delete(job.id));
-        inFlight.set(job.id, { providerId, step });
+        inFlight.set(job.id, { providerId, step, leaseUntil });
       }
       started += claimed.length;
     }
@@ -205,12 +215,7 @@ export function createJobRunner(
       if (running) return;
       if (settings.releaseStaleLeases) await releaseAllLeases(db);
       running = true;
-      heartbeat = setInterval(() => {
-        renewLeases(db, ownerId, [...inFlight.keys()], settings.leaseMs).catch((error: unknown) =>
-          log.error("Lease renewal failed", { error }),
-        );
-      }, settings.leaseMs / 3);
-      heartbeat.unref();
+      heartbeat = startLeaseHeartbeat({ db, ownerId, now, log, leaseMs: settings.leaseMs, held: inFlight });
       log.info("Job runner started", { ownerId });
       wake();
     },

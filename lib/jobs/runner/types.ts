@@ -5,6 +5,7 @@ import type { ProviderId } from "@/lib/models/types";
 import type { ImageProvider } from "@/lib/providers/types";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import type { FetchImage } from "../download-image";
+import { DATABASE_RETRY_BACKOFF } from "./outcome-write";
 import { DEFAULT_RETRY_BACKOFF, type PollSchedule, type RetryBackoff } from "../schedule";
 
 /** The job runner's contract: what it needs, what can be tuned, and what it offers. */
@@ -50,6 +51,8 @@ export interface JobRunnerOptions {
   submitTimeoutMs?: number;
   pollTimeoutMs?: number;
   retryBackoff?: RetryBackoff;
+  /** Between tries of writing a step's result while the database is unreachable (./outcome-write.ts). */
+  databaseRetryBackoff?: RetryBackoff;
 }
 
 export interface JobRunner {
@@ -81,4 +84,5 @@ export const RUNNER_DEFAULTS = {
   submitTimeoutMs: 180_000,
   pollTimeoutMs: 60_000,
   retryBackoff: DEFAULT_RETRY_BACKOFF,
+  databaseRetryBackoff: DATABASE_RETRY_BACKOFF,
 } satisfies Required<Omit<JobRunnerOptions, "providerConcurrency">>;
