@@ -3,15 +3,16 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { AppServer } from "@/lib/testing/app-server";
+import { E2E_PORT_OFFSET } from "../support/env";
 
 // A public deployment: access token, daily budget and a tight rate limit, on a server of its own.
 const ACCESS_TOKEN = "e2e-access-token-7d1f";
 // Only a path: the server creates it. Making it here would leak one per process that loads this file.
 const dataDir = path.join(os.tmpdir(), `prism-e2e-access-${process.pid}-${Date.now()}`);
 const server = new AppServer({
-  port: 3710,
+  port: 3710 + E2E_PORT_OFFSET,
   dataDir,
-  simulatorPort: 4710,
+  simulatorPort: 4710 + E2E_PORT_OFFSET,
   env: {
     PRISM_ACCESS_TOKEN: ACCESS_TOKEN,
     PRISM_DAILY_BUDGET_USD: "0.1",

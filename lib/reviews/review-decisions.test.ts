@@ -7,7 +7,7 @@ import { annotateImage } from "@/lib/images/annotate-image";
 import { runWithImages } from "@/lib/testing/runs-with-images";
 import { emptyDatabase, openTestDatabase } from "@/lib/testing/test-database";
 import { ballotsCsv } from "@/lib/views/ballots-csv";
-import { getGalleryView } from "@/lib/views/gallery-views";
+import { getGalleryView, listGalleries } from "@/lib/views/gallery-views";
 import { castVote, NEW_REVIEWERS_PER_HOUR } from "./cast-vote";
 import { excludeBallot, revealReview, setReviewOptions } from "./review-controls";
 import { getReviewResults } from "./review-results";
@@ -114,7 +114,7 @@ describe("reviews that end in a decision", () => {
     expect((await getReviewResults(handle.db, next.slug)).previousRound).toEqual({ slug, round: 1 });
   });
 
-  it("caps new open reviewers per address and hour; excluded ballots leave the tally and come back", async () => {
+  it("caps new open reviewers per address and hour; excluded ballots leave the tally and the links list, and come back", async () => {
     const { slug, fox } = await openReview();
     for (let index = 0; index < NEW_REVIEWERS_PER_HOUR; index += 1) {
       await vote(slug, `r${index}`, { picks: [{ imageId: fox[0] }] });
@@ -131,6 +131,8 @@ describe("reviews that end in a decision", () => {
     const after = await getReviewResults(handle.db, slug);
     expect(after.ballotCount).toBe(NEW_REVIEWERS_PER_HOUR);
     expect(after.ballots.find((ballot) => ballot.id === target.id)?.excluded).toBe(true);
+    const listed = (await listGalleries(handle.db)).find((gallery) => gallery.slug === slug);
+    expect(listed?.review?.ballots).toBe(NEW_REVIEWERS_PER_HOUR);
     await excludeBallot(handle.db, slug, target.id, false);
     expect((await getReviewResults(handle.db, slug)).ballotCount).toBe(NEW_REVIEWERS_PER_HOUR + 1);
   });

@@ -1,9 +1,9 @@
 import "server-only";
-import { and, asc, count, countDistinct, desc, eq, gt, inArray, isNull, min, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNull, min, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
+import { countCountedBallots } from "./ballots";
 import { CELL_ORDER } from "./cells";
 import {
-  ballots,
   galleries,
   galleryImages,
   images,
@@ -196,7 +196,7 @@ export async function revokeGallery(db: Database, slug: string, now = new Date()
 export interface GalleryListRow {
   gallery: GalleryRow;
   imageCount: number;
-  /** Reviewers who picked at least one image. */
+  /** Ballots that count: every reviewer's ballot but those the owner excluded. */
   reviewerCount: number;
   /** Thumbnail of the first image, null for a gallery whose images were all deleted. */
   thumbnailKey: string | null;
@@ -219,17 +219,14 @@ async function withSummaries(
         .innerJoin(images, eq(images.id, galleryImages.imageId))
         .where(inArray(galleryImages.galleryId, galleryIds))
     : [];
-  const reviewers = rows.some((row) => row.gallery.reviewMode)
-    ? await db
-        .select({ galleryId: ballots.galleryId, reviewers: countDistinct(ballots.reviewerId) })
-        .from(ballots)
-        .where(inArray(ballots.galleryId, galleryIds))
-        .groupBy(ballots.galleryId)
-    : [];
+  const reviewers = await countCountedBallots(
+    db,
+    rows.filter((row) => row.gallery.reviewMode).map((row) => row.gallery.id),
+  );
   return rows.map(({ gallery, imageCount, firstPosition }) => ({
     gallery,
     imageCount,
-    reviewerCount: reviewers.find((row) => row.galleryId === gallery.id)?.reviewers ?? 0,
+    reviewerCount: reviewers.get(gallery.id) ?? 0,
     thumbnailKey:
       firstImages.find((image) => image.galleryId === gallery.id && image.position === firstPosition)
         ?.thumbnailKey ?? null,
