@@ -5,6 +5,7 @@ import { DetailPicks } from "@/components/picks/detail-picks";
 import { Button } from "@/components/ui/button";
 import type { CompareImageView } from "@/lib/api/review-views";
 import { useCompareImages } from "@/lib/hooks/use-compare-images";
+import { MAX_COMPARED_IMAGES } from "@/lib/models/run-limits";
 import { toCompareItem } from "./compare-items";
 import type { CompareItem } from "./compare-panel";
 import { CompareView } from "./compare-view";
@@ -16,15 +17,15 @@ function inputItem(images: CompareImageView[]): CompareItem | null {
 }
 
 /**
- * The signed-in compare view: loads the 2–4 images with their model, parameters and seed. For an
+ * The signed-in compare view: loads the 2–12 images with their model, parameters and seed. For an
  * edit, "Input as a side" puts the run's input image first (before vs after), in place of the last
  * image; `withInput` starts with it in.
  */
 export function ComparePageView({ ids, withInput = false }: { ids: string[]; withInput?: boolean }) {
   const query = useCompareImages(ids);
   const [inputIn, setInputIn] = useState(withInput);
-  if (ids.length < 2 || ids.length > 4) {
-    return <p className="text-sm text-fg-muted">Pick 2 to 4 images to compare.</p>;
+  if (ids.length < 2 || ids.length > MAX_COMPARED_IMAGES) {
+    return <p className="text-sm text-fg-muted">Pick 2 to {MAX_COMPARED_IMAGES} images to compare.</p>;
   }
   if (query.error) return <p className="text-sm text-danger">{query.error.message}</p>;
   if (!query.data) return <p className="text-sm text-fg-muted">Loading images…</p>;

@@ -9,11 +9,20 @@ import { useSyncedZoom } from "./use-synced-zoom";
 import { FIT, actualSizeScale, panBy, zoomAt } from "./zoom-math";
 
 type Mode = "side" | "swipe" | "flip";
+
+/** Side by side: stacked on a phone up to three, then a grid whose rows share the height. */
+function sideLayout(count: number): string {
+  if (count === 2) return "grid-rows-2 sm:grid-cols-2 sm:grid-rows-1";
+  if (count === 3) return "grid-rows-3 sm:grid-cols-3 sm:grid-rows-1";
+  if (count === 4) return "grid-cols-2 grid-rows-2";
+  if (count <= 6) return "auto-rows-fr grid-cols-2 sm:grid-cols-3";
+  return "auto-rows-fr grid-cols-2 sm:grid-cols-3 lg:grid-cols-4";
+}
 const PAN_STEP = 40;
 const ZOOM_STEP = 1.25;
 
 /**
- * 2–4 images at equal size under one shared zoom and pan; with two, an A/B swipe slider and a flip
+ * 2–12 images (a whole row or column of a run) at equal size under one shared zoom and pan; with two, an A/B swipe slider and a flip
  * that shows one image in place of the other. Everything has a key, listed under "?".
  */
 export function CompareView({
@@ -150,9 +159,7 @@ export function CompareView({
         className={cn(
           "grid min-h-80 gap-2",
           picks ? "h-[calc(100dvh-16rem)]" : "h-[calc(100dvh-12rem)]",
-          mode === "side" && items.length === 2 && "grid-rows-2 sm:grid-cols-2 sm:grid-rows-1",
-          mode === "side" && items.length === 3 && "grid-rows-3 sm:grid-cols-3 sm:grid-rows-1",
-          mode === "side" && items.length === 4 && "grid-cols-2 grid-rows-2",
+          mode === "side" && sideLayout(items.length),
         )}
       >
         {mode === "side" || !pair || !first || !second ? (

@@ -11,6 +11,7 @@ import { RunMatrix } from "./run-matrix";
 import {
   cellKey,
   imageSlots,
+  lineImageIds,
   matrixCells,
   matrixImages,
   stepInMatrix,
@@ -26,6 +27,8 @@ interface RunGalleryProps {
   width: number | null;
   onRerun: (runId: string) => void;
 }
+
+const compareLink = (ids: string[]) => `/compare?images=${ids.map(encodeURIComponent).join(",")}`;
 
 const ROW_LAYOUT: Record<Density, string> = {
   large: "grid-cols-1 @2xl:grid-cols-2 @[58rem]:grid-cols-3 @[96rem]:grid-cols-4",
@@ -44,6 +47,10 @@ export function RunGallery({ run, density, width, onRerun }: RunGalleryProps) {
   const cells = useMemo(() => matrixCells(run), [run]);
   const items = useMemo(() => matrixImages(run, cells, picked), [run, cells, picked]);
   const slots = imageSlots(run);
+  const compareHref = (line: { row: number } | { column: number }) => {
+    const ids = lineImageIds(items, line);
+    return ids.length < 2 ? null : compareLink(ids);
+  };
   const open = (imageId: string) => setOpenIndex(items.findIndex((item) => item.image.id === imageId));
   const pickTake = (row: number, column: number, take: number | undefined) =>
     setPicked((current) => {
@@ -93,6 +100,7 @@ export function RunGallery({ run, density, width, onRerun }: RunGalleryProps) {
           density={density}
           width={width}
           renderCell={(row, column) => renderCell(row, column, density, true)}
+          compareHref={compareHref}
         />
       )}
       <Lightbox
@@ -105,7 +113,7 @@ export function RunGallery({ run, density, width, onRerun }: RunGalleryProps) {
           <EditImageButton imageId={item.image.id} className="max-lg:order-last max-lg:col-span-full" />
         )}
         downloadHref={(item) => `/api/images/${encodeURIComponent(item.image.id)}/download`}
-        compareHref={(ids) => `/compare?images=${ids.map(encodeURIComponent).join(",")}`}
+        compareHref={compareLink}
         picks={(item) => (
           <DetailPicks
             key={item.image.id}

@@ -1,7 +1,9 @@
 "use client";
 
+import Link from "next/link";
 import { type CSSProperties, type ReactNode, useRef } from "react";
 import { cn } from "@/components/ui/cn";
+import { CompareIcon } from "@/components/ui/icons";
 import { RenderWhenNear } from "@/components/ui/render-when-near";
 import type { RunView } from "@/lib/api/views";
 import { imageSlots } from "@/components/media/run-matrix-model";
@@ -25,6 +27,24 @@ interface RunMatrixProps {
   /** The width (px) the results have, null before it is measured. */
   width: number | null;
   renderCell: (row: number, column: number) => ReactNode;
+  /** The compare view with a row's or a column's images; null where it has fewer than two. */
+  compareHref?: (line: { row: number } | { column: number }) => string | null;
+}
+
+/** "Compare this row" / "Compare this column": the compare view, one image per cell of the line. */
+function CompareLineLink({ href, name }: { href: string | null | undefined; name: string }) {
+  if (!href) return null;
+  return (
+    <Link
+      href={href}
+      prefetch={false}
+      aria-label={name}
+      title={name.split(":")[0]}
+      className="inline-flex size-6 shrink-0 items-center justify-center rounded-md text-fg-subtle hover:bg-surface-muted hover:text-fg [&_svg]:size-4"
+    >
+      <CompareIcon />
+    </Link>
+  );
 }
 
 /** What the page puts above the matrix and the matrix's own header take of a screen's height. */
@@ -61,7 +81,7 @@ function columnTemplate(run: RunView, density: Density, width: number | null): s
  * rendered. On a narrow screen each prompt is a heading above its row, whose cards take the width.
  * Columns beyond the right edge are announced there ("2 more columns →").
  */
-export function RunMatrix({ run, density, width, renderCell }: RunMatrixProps) {
+export function RunMatrix({ run, density, width, renderCell, compareHref }: RunMatrixProps) {
   const box = useRef<HTMLDivElement>(null);
   const layout = LAYOUT[density];
   const columns = run.configs.length;
@@ -123,16 +143,21 @@ export function RunMatrix({ run, density, width, renderCell }: RunMatrixProps) {
                   role="columnheader"
                   key={config.index}
                   data-column={config.index}
-                  className={cn("min-w-0", narrow && "snap-start")}
-                  title={`${config.label} (${provider})`}
+                  className={cn("flex min-w-0 items-start gap-1", narrow && "snap-start")}
                 >
-                  <p className={cn("truncate font-semibold text-fg", dense ? "text-[11px]" : "text-sm")}>
-                    {config.label}
-                    {dense && ambiguous.has(config.label) ? (
-                      <span className="font-normal text-fg-subtle"> ({provider})</span>
-                    ) : null}
-                  </p>
-                  {dense ? null : <p className="truncate text-xs text-fg-subtle">{provider}</p>}
+                  <div className="min-w-0 flex-1" title={`${config.label} (${provider})`}>
+                    <p className={cn("truncate font-semibold text-fg", dense ? "text-[11px]" : "text-sm")}>
+                      {config.label}
+                      {dense && ambiguous.has(config.label) ? (
+                        <span className="font-normal text-fg-subtle"> ({provider})</span>
+                      ) : null}
+                    </p>
+                    {dense ? null : <p className="truncate text-xs text-fg-subtle">{provider}</p>}
+                  </div>
+                  <CompareLineLink
+                    href={compareHref?.({ column: config.index })}
+                    name={`Compare this column: ${config.label}`}
+                  />
                 </div>
               );
             })}
@@ -156,15 +181,18 @@ export function RunMatrix({ run, density, width, renderCell }: RunMatrixProps) {
                 <div
                   role="rowheader"
                   className={cn(
-                    "sticky left-0 z-10",
-                    narrow ? "col-span-full -mx-4 px-4 pt-1" : "self-stretch bg-surface py-1 pl-3",
+                    "sticky left-0 z-10 flex gap-1",
+                    narrow
+                      ? "col-span-full -mx-4 items-start px-4 pt-1"
+                      : "flex-col items-start self-stretch bg-surface py-1 pl-3",
                   )}
                   style={narrow && width !== null ? { width: `${width - 2}px` } : undefined}
-                  title={prompt}
                 >
                   <p
+                    title={prompt}
                     className={cn(
-                      "text-fg",
+                      "min-w-0 text-fg",
+                      narrow && "flex-1",
                       narrow
                         ? "line-clamp-2 text-sm font-medium"
                         : dense
@@ -175,6 +203,10 @@ export function RunMatrix({ run, density, width, renderCell }: RunMatrixProps) {
                   >
                     {prompt}
                   </p>
+                  <CompareLineLink
+                    href={compareHref?.({ row })}
+                    name={`Compare this row: prompt ${row + 1}`}
+                  />
                 </div>
                 {run.configs.map((config) => (
                   <div

@@ -3,7 +3,7 @@ import type { ImageView, JobView, RunView } from "@/lib/api/views";
 import { withJob } from "@/lib/hooks/use-job-action";
 import { tallestRatio } from "@/components/gallery/matrix-columns";
 import { viewedTake } from "@/lib/models/takes";
-import { imageSlots, matrixCells, matrixImages, stepInMatrix } from "./run-matrix-model";
+import { imageSlots, lineImageIds, matrixCells, matrixImages, stepInMatrix } from "./run-matrix-model";
 
 function image(id: string): ImageView {
   return {
@@ -112,6 +112,16 @@ describe("the run matrix", () => {
     const items = matrixImages(view, matrixCells(view), new Map([["2:0", 1]]));
     expect(items.map((item) => item.job.id)).toEqual(["j001", "j201"]);
     expect(stepInMatrix(items, 0, "down")).toBe(1);
+  });
+
+  it("compares a row across its configurations and a column across its prompts, one image per cell", () => {
+    const failed = { ...job(1, 1, 1, 0), status: "failed" as const };
+    const view = run([job(0, 0, 1, 2), job(0, 1, 1, 1), job(1, 0, 1, 1), job(1, 0, 2, 1), failed], 2, 2);
+    const items = matrixImages(view, matrixCells(view), new Map([["1:0", 1]]));
+    expect(lineImageIds(items, { row: 0 })).toEqual(["j001-0", "j011-0"]);
+    expect(lineImageIds(items, { row: 1 })).toEqual(["j101-0"]);
+    expect(lineImageIds(items, { column: 0 })).toEqual(["j001-0", "j101-0"]);
+    expect(lineImageIds(items, { column: 1 })).toEqual(["j011-0"]);
   });
 
   it("puts a new take into the cached run in row, column, take order, and replaces a changed job", () => {

@@ -90,3 +90,15 @@ export function stepInMatrix(items: MatrixImage[], index: number, direction: Mat
   const match = candidates.find((item) => item.position === current.position) ?? candidates.at(-1)!;
   return items.indexOf(match);
 }
+
+/**
+ * The images "Compare this row" or "Compare this column" opens: the first image of each cell's
+ * shown take along that line, in matrix order (one per configuration, or one per prompt).
+ */
+export function lineImageIds(items: MatrixImage[], line: { row: number } | { column: number }): string[] {
+  return items
+    .filter(
+      (item) => item.position === 1 && ("row" in line ? item.row === line.row : item.column === line.column),
+    )
+    .map((item) => item.image.id);
+}

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { CloseIcon, ShareIcon } from "@/components/ui/icons";
+import { MAX_COMPARED_IMAGES } from "@/lib/models/run-limits";
 import { selectionActions, useImageSelection } from "@/lib/hooks/use-image-selection";
 import { LazyShareDialog } from "./lazy-share-dialog";
 
@@ -23,7 +24,9 @@ export function SelectionBar() {
   // Stays while the dialog shows the new link, though creating it emptied the selection.
   if (!selection.active && count === 0 && !sharing) return null;
   const canCompare =
-    selection.runIds.length === 0 && selection.imageIds.length >= 2 && selection.imageIds.length <= 4;
+    selection.runIds.length === 0 &&
+    selection.imageIds.length >= 2 &&
+    selection.imageIds.length <= MAX_COMPARED_IMAGES;
   const summary = `${describe(selection.imageIds.length, selection.runIds.length)} selected`;
 
   return (

@@ -19,6 +19,12 @@ function Icon({ children, ...props }: IconProps) {
   );
 }
 
+export const CompareIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <rect x="3" y="5" width="18" height="14" rx="2" />
+    <path d="M12 3v18" />
+  </Icon>
+);
 export const ChevronDownIcon = (props: IconProps) => (
   <Icon {...props}>
     <path d="m6 9 6 6 6-6" />

@@ -63,3 +63,35 @@ test("compare two images from different runs: synced zoom, swipe and flip with t
   await page.getByRole("button", { name: "Side by side" }).click();
   await page.screenshot({ path: "test-results/compare-phone.png" });
 });
+
+test("the matrix compares a row across its configurations and a column across its prompts", async ({
+  page,
+}) => {
+  const flux = { num_images: 1, aspect_ratio: "1:1" };
+  const runId = await createRun(E2E_BASE_URL, {
+    prompts: ["a lighthouse at dusk", "a red fox in the snow"],
+    models: [
+      { modelId: "shortapi/flux-1.0", params: { ...flux, performance: "dev" } },
+      { modelId: "shortapi/flux-1.0", params: { ...flux, performance: "schnell" } },
+      { modelId: "pixazo/z-image-turbo", params: { num_images: 2, image_size: "square_1_1" } },
+    ],
+  });
+  await waitUntilTerminal(E2E_BASE_URL, runId);
+  await page.goto(`/runs/${runId}`);
+  const matrix = page.getByRole("table", { name: "Results matrix" });
+  await expect(matrix.getByRole("img")).toHaveCount(8);
+  await page.screenshot({ path: "test-results/compare-matrix-links.png" });
+
+  await matrix.getByRole("link", { name: "Compare this row: prompt 2" }).click();
+  await expect(page).toHaveURL(/\/compare\?images=/);
+  const panels = page.locator("[data-compare-panel]");
+  // One image per configuration, the two-image cell by its first.
+  await expect(panels).toHaveCount(3);
+  await expect(panels.first()).toContainText("FLUX.1");
+  await page.screenshot({ path: "test-results/compare-row.png" });
+
+  await page.goBack();
+  await matrix.getByRole("link", { name: "Compare this column: Z-Image Turbo" }).click();
+  await expect(panels).toHaveCount(2);
+  await expect(panels.first()).toContainText("Z-Image Turbo");
+});

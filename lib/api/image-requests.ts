@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { MAX_COMPARED_IMAGES } from "@/lib/models/run-limits";
 
 /** Isomorphic: the requests of /api/images. */
 
 export const IMAGE_NOTE_MAX_LENGTH = 2000;
 const COMPARE_MIN = 2;
-const COMPARE_MAX = 4;
+const COMPARE_MAX = MAX_COMPARED_IMAGES;
 
 /** PATCH /api/images/:id — star an image and/or write a note on it; an empty note clears it. */
 export const patchImageBodySchema = z
@@ -22,7 +23,7 @@ export const patchImageBodySchema = z
 
 export type PatchImageBody = z.input<typeof patchImageBodySchema>;
 
-/** The images of a compare view: `ids=a,b,c`, 2 to 4 distinct ids. */
+/** The images of a compare view: `ids=a,b,c`, 2 to 12 distinct ids (a whole row or column of a run). */
 export const imageIdListSchema = z
   .string()
   .max(COMPARE_MAX * 101)

@@ -241,7 +241,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 2 to 4 images with their prompt, model, params and seed, for the compare view */
+    /** 2 to 12 images with their prompt, model, params and seed, for the compare view */
     get: operations["compareImages"];
     put?: never;
     post?: never;

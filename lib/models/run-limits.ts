@@ -7,3 +7,5 @@ export const MAX_CONFIGURATIONS_PER_RUN = 8;
 export const MAX_JOBS_PER_RUN = 48;
 /** Input images one run carries (ordered; each model takes the first of them it can). */
 export const MAX_INPUTS_PER_RUN = 16;
+/** Images one compare view holds: a whole row or column of the largest run fits. */
+export const MAX_COMPARED_IMAGES = Math.max(MAX_PROMPTS_PER_RUN, MAX_CONFIGURATIONS_PER_RUN);

@@ -7,7 +7,7 @@ import { getDb } from "@/lib/server/runtime";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-// GET /api/images?ids=a,b — 2 to 4 images with their prompt, model, params and seed, for the compare view
+// GET /api/images?ids=a,b — 2 to 12 images with their prompt, model, params and seed, for the compare view
 export const GET = routeHandler({ access: "session", query: compareImagesQuerySchema }, async ({ query }) => {
   return json<CompareImagesView>(await compareImages(await getDb(), query.ids));
 });

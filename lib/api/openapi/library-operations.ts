@@ -69,7 +69,7 @@ export const LIBRARY_OPERATIONS: OperationSpec[] = [
     method: "get",
     path: "/api/images",
     tag: "Images",
-    summary: "2 to 4 images with their prompt, model, params and seed, for the compare view",
+    summary: "2 to 12 images with their prompt, model, params and seed, for the compare view",
     access: "session",
     query: compareImagesQuerySchema,
     responses: { 200: { description: "The images.", json: compareImagesViewSchema } },

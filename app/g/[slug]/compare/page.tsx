@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { galleryCompareItems } from "@/components/compare/gallery-compare-items";
 import { CompareView } from "@/components/compare/compare-view";
+import { MAX_COMPARED_IMAGES } from "@/lib/models/run-limits";
 import { loadGallery } from "../load-gallery";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +13,10 @@ export default async function ShareComparePage({ params, searchParams }: PagePro
   const gallery = await loadGallery((await params).slug);
   if (!gallery) notFound();
   const { images } = await searchParams;
-  const ids = [...new Set((typeof images === "string" ? images : "").split(",").filter(Boolean))].slice(0, 4);
+  const ids = [...new Set((typeof images === "string" ? images : "").split(",").filter(Boolean))].slice(
+    0,
+    MAX_COMPARED_IMAGES,
+  );
   const items = galleryCompareItems(gallery, ids);
   return (
     <main id="main" className="mx-auto grid max-w-[1600px] gap-3 px-4 py-4 sm:px-6">
@@ -25,7 +29,9 @@ export default async function ShareComparePage({ params, searchParams }: PagePro
       {items.length >= 2 ? (
         <CompareView items={items} />
       ) : (
-        <p className="text-sm text-fg-muted">Pick 2 to 4 images of this gallery to compare.</p>
+        <p className="text-sm text-fg-muted">
+          Pick 2 to {MAX_COMPARED_IMAGES} images of this gallery to compare.
+        </p>
       )}
     </main>
   );
