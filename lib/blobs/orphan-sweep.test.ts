@@ -8,6 +8,8 @@ import { insertImage } from "@/lib/db/queries/images";
 import { cancelJob } from "@/lib/jobs/cell-control";
 import { storeImage } from "@/lib/jobs/store-image";
 import { createLocalBlobStore } from "@/lib/storage/local-blob-store";
+import { createS3BlobStore } from "@/lib/storage/s3-blob-store";
+import { startS3TestServer } from "@/lib/testing/s3-test-server";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { DATABASE_ENGINES } from "@/lib/testing/database-engines";
 import { startOneJobRun } from "@/lib/testing/one-job-run";
@@ -17,7 +19,13 @@ import { deleteRunAndFiles } from "@/lib/runs/delete-run";
 import { recordingBlobStore } from "./blob-ledger";
 import { getInputById, linkRunInputs } from "@/lib/db/queries/inputs";
 import { createInputFromFile } from "@/lib/inputs/create-input";
-import { BLOB_GRACE_MS, UNUSED_INPUT_GRACE_MS, removeUnusedBlobs, sweepOrphanBlobs } from "./orphan-sweep";
+import {
+  adoptStrayBlobs,
+  BLOB_GRACE_MS,
+  UNUSED_INPUT_GRACE_MS,
+  removeUnusedBlobs,
+  sweepOrphanBlobs,
+} from "./orphan-sweep";
 
 /** Now: a run deleted through the route removes its files by the real clock. */
 const START = new Date();
@@ -143,6 +151,58 @@ describe.each(DATABASE_ENGINES)("orphan blobs on $name", (engine) => {
     expect(await bytes.has(stored.blobKey)).toBe(true);
     const removed = await sweepOrphanBlobs(db, bytes, "instance-b", { now: AFTER_GRACE });
     expect(removed).toHaveLength(2);
+  });
+
+  /** Written straight to the store, as before the ledger existed: a stray, and an image's two files. */
+  async function writtenBeforeTheLedger(target: BlobStore, seed: number) {
+    const stray = await target.put(await pngImage(64, 64, seed), "png");
+    const run = await startOneJobRun(db, START);
+    const old = await storeImage(target, await pngImage(64, 64, seed + 1));
+    await insertImage(db, { id: newId(), jobId: run.jobs[0]!.id, runId: run.id, index: 0, ...old });
+    // Times from when the bytes were written (their files' times), not from the test's start.
+    return { stray, old, written: Date.now() };
+  }
+
+  async function expectOnlyStrayGone(
+    target: BlobStore,
+    { stray, old }: { stray: { key: string }; old: { blobKey: string; thumbnailKey: string } },
+  ) {
+    expect(await target.has(stray.key)).toBe(false);
+    expect(await target.has(old.blobKey)).toBe(true);
+    expect(await target.has(old.thumbnailKey)).toBe(true);
+  }
+
+  it("finds blobs the ledger never knew: removes the unreferenced once old enough, keeps the referenced", async () => {
+    const found = await writtenBeforeTheLedger(bytes, 8);
+    // A temporary file is not a blob: never listed, never removed by the sweep.
+    writeFileSync(path.join(directory, ".tmp-interrupted"), "partial");
+    const afterGrace = new Date(found.written + BLOB_GRACE_MS + 60_000);
+
+    // The ledger alone never sees the stray, however old.
+    expect(await sweepOrphanBlobs(db, bytes, "a", { now: afterGrace })).toEqual([]);
+    expect(await bytes.has(found.stray.key)).toBe(true);
+
+    expect(await adoptStrayBlobs(db, bytes)).toBe(3);
+    // Within the grace period of its write it stays.
+    expect(await sweepOrphanBlobs(db, bytes, "a", { now: new Date(found.written + 60_000) })).toEqual([]);
+    expect(await sweepOrphanBlobs(db, bytes, "a", { now: afterGrace })).toEqual([found.stray.key]);
+    await expectOnlyStrayGone(bytes, found);
+    // Known now: a second listing adds nothing, on this instance or another.
+    expect(await adoptStrayBlobs(db, bytes)).toBe(0);
+  });
+
+  it("finds blobs the ledger never knew in a bucket too", async () => {
+    const s3 = await startS3TestServer();
+    try {
+      const bucket = createS3BlobStore(s3.settings);
+      const found = await writtenBeforeTheLedger(bucket, 10);
+      expect(await adoptStrayBlobs(db, bucket)).toBe(3);
+      const afterGrace = new Date(found.written + BLOB_GRACE_MS + 60_000);
+      expect(await sweepOrphanBlobs(db, bucket, "a", { now: afterGrace })).toEqual([found.stray.key]);
+      await expectOnlyStrayGone(bucket, found);
+    } finally {
+      await s3.close();
+    }
   });
 
   it("removes an input no run uses once it is a day old, with its blobs; one a run uses stays", async () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database } from "@/lib/db/client";
-import { orphanBlobKeys, removeBlobIfUnused, takeUpkeepLease } from "@/lib/db/queries/blobs";
+import { adoptBlobs, orphanBlobKeys, removeBlobIfUnused, takeUpkeepLease } from "@/lib/db/queries/blobs";
 import { deleteAbandonedInputs } from "@/lib/db/queries/inputs";
 import { logger } from "@/lib/logger";
 import type { BlobStore } from "@/lib/storage/blob-store";
@@ -14,6 +14,8 @@ export const BLOB_GRACE_MS = 15 * 60_000;
 export const SWEEP_INTERVAL_MS = 10 * 60_000;
 /** An input no run uses is kept this long after its upload: time to write the instruction and run it. */
 export const UNUSED_INPUT_GRACE_MS = 24 * 60 * 60_000;
+/** How often each instance lists its store for blobs the ledger does not know (a full listing is not cheap). */
+export const STORE_SCAN_INTERVAL_MS = 6 * 60 * 60_000;
 const SWEEP_BATCH = 500;
 
 export interface SweepOptions {
@@ -69,6 +71,20 @@ export async function sweepOrphanBlobs(
   }
 }
 
+/**
+ * Lists the store and enters each blob the ledger does not know (written before the ledger existed,
+ * or by a process that bypassed it) as written when its bytes were, so the sweep then removes those
+ * nothing refers to once they are older than the grace period, and keeps the rest. Safe on every
+ * instance at once (a known blob is left as it is), and each instance lists its own store, local
+ * disk included. Returns how many blobs were new to the ledger; 0 for a store that cannot list.
+ */
+export async function adoptStrayBlobs(db: Database, store: BlobStore): Promise<number> {
+  if (!store.list) return 0;
+  let adopted = 0;
+  for await (const page of store.list()) adopted += await adoptBlobs(db, page);
+  return adopted;
+}
+
 /** Sweeps every SWEEP_INTERVAL_MS in the background until `shouldStop()`; the timer keeps no process alive. */
 export function startOrphanSweeper(
   db: Database,
@@ -76,9 +92,15 @@ export function startOrphanSweeper(
   holder: string,
   shouldStop: () => boolean,
 ): () => void {
+  let scannedAt: number | undefined;
   const sweep = async () => {
     if (shouldStop()) return;
     try {
+      if (scannedAt === undefined || Date.now() - scannedAt >= STORE_SCAN_INTERVAL_MS) {
+        const adopted = await adoptStrayBlobs(db, store);
+        scannedAt = Date.now();
+        if (adopted > 0) logger.info("Found blobs the ledger did not know", { adopted });
+      }
       const removed = await sweepOrphanBlobs(db, store, holder);
       if (removed.length > 0) logger.info("Removed blobs nothing refers to", { removed: removed.length });
     } catch (error) {

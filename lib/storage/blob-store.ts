@@ -15,6 +15,17 @@ export interface BlobStore {
   delete(key: string): Promise<void>;
   /** A cheap check that a write would work now (stores that cannot tell leave it out). */
   health?(): Promise<StorageHealth>;
+  /**
+   * Every blob in the store, a page at a time, with when its bytes were last written; anything
+   * that is not a blob key (temporary files, foreign objects) is left out.
+   */
+  list?(): AsyncIterable<StoredBlob[]>;
+}
+
+/** A blob as a listing of the store finds it. */
+export interface StoredBlob {
+  key: string;
+  modifiedAt: Date;
 }
 
 /** Whether the store can take new images now; `reason` says why not, in words for a person. */

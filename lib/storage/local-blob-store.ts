@@ -1,10 +1,10 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { BlobStoreError, blobKeyFor, isBlobKey, type BlobStore } from "./blob-store";
+import { BlobStoreError, blobKeyFor, isBlobKey, type BlobStore, type StoredBlob } from "./blob-store";
 import { describeDiskError, localDiskHealth, TEMP_PREFIX } from "./local-disk";
 
 /**
@@ -63,5 +63,23 @@ export function createLocalBlobStore(rootDirectory: string): BlobStore {
     },
 
     health: () => localDiskHealth(rootDirectory),
+
+    async *list() {
+      // One folder per first two hex digits: a page is one folder's blobs.
+      const folders = await readdir(rootDirectory, { withFileTypes: true }).catch(() => []);
+      for (const folder of folders) {
+        if (!folder.isDirectory()) continue;
+        const names = await readdir(path.join(rootDirectory, folder.name)).catch(() => []);
+        const page: StoredBlob[] = [];
+        for (const name of names) {
+          const key = `${folder.name}/${name}`;
+          if (!isBlobKey(key)) continue;
+          // Gone since the listing (removed by another sweep): not in the store any more.
+          const found = await stat(fileOf(key)).catch(() => null);
+          if (found?.isFile()) page.push({ key, modifiedAt: found.mtime });
+        }
+        if (page.length > 0) yield page;
+      }
+    },
   };
 }

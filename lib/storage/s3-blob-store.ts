@@ -5,6 +5,7 @@ import {
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
   type S3ServiceException,
@@ -16,6 +17,7 @@ import {
   isBlobKey,
   type BlobExtension,
   type BlobStore,
+  type StoredBlob,
 } from "./blob-store";
 import type { S3Settings } from "@/lib/env";
 
@@ -135,6 +137,23 @@ export function createS3BlobStore(settings: S3Settings): BlobStore {
       } catch (error) {
         if (!isNotFound(error)) throw failure("delete", key, error);
       }
+    },
+
+    /** The bucket's objects a page (up to 1,000) at a time, as ListObjectsV2 returns them. */
+    async *list() {
+      let token: string | undefined;
+      do {
+        const page = await client
+          .send(new ListObjectsV2Command({ Bucket: settings.bucket, ContinuationToken: token }))
+          .catch((error: unknown) => {
+            throw failure("list", "its objects", error);
+          });
+        const blobs: StoredBlob[] = (page.Contents ?? []).flatMap(({ Key, LastModified }) =>
+          Key && LastModified && isBlobKey(Key) ? [{ key: Key, modifiedAt: LastModified }] : [],
+        );
+        if (blobs.length > 0) yield blobs;
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
     },
 
     /** One HEAD of the bucket: refused, timed out or denied means no new image could be stored. */

@@ -41,6 +41,23 @@ export function describeBlobStoreContract(name: string, store: () => BlobStore):
       }
     });
 
+    it("lists every blob with when it was written, and nothing gone", async () => {
+      const listed = async () => {
+        const found = new Map<string, Date>();
+        for await (const page of store().list!())
+          for (const blob of page) found.set(blob.key, blob.modifiedAt);
+        return found;
+      };
+      const kept = await store().put(Buffer.from(`listed ${name}`), "png");
+      const removed = await store().put(Buffer.from(`listed then removed ${name}`), "webp");
+      await store().delete(removed.key);
+
+      const found = await listed();
+      expect(found.get(kept.key)).toBeInstanceOf(Date);
+      expect(found.has(removed.key)).toBe(false);
+      expect([...found.keys()].every((key) => /^[0-9a-f]{2}\/[0-9a-f]{64}\.[a-z]+$/.test(key))).toBe(true);
+    });
+
     it("returns null for an unknown key and deletes idempotently", async () => {
       const { key } = await store().put(Buffer.from(`x ${name}`), "png");
       await store().delete(key);

@@ -20,6 +20,21 @@ export async function recordBlobWrite(db: Database, key: string, now: Date): Pro
     });
 }
 
+/**
+ * Records blobs found in the store that the ledger does not know (written before it existed, or by
+ * a process that bypassed it), as last written when their bytes were; known ones are left as they
+ * are. From then on the sweep treats them like any other blob. Returns how many were new.
+ */
+export async function adoptBlobs(db: Database, found: { key: string; modifiedAt: Date }[]): Promise<number> {
+  if (found.length === 0) return 0;
+  const adopted = await db
+    .insert(blobs)
+    .values(found.map(({ key, modifiedAt }) => ({ key, writtenAt: modifiedAt })))
+    .onConflictDoNothing()
+    .returning({ key: blobs.key });
+  return adopted.length;
+}
+
 /** The writes of these blobs are over: the row that refers to them is written (or never will be). */
 export async function settleBlobWrites(db: Database, keys: string[]): Promise<void> {
   if (keys.length === 0) return;
