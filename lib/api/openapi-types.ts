@@ -604,6 +604,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/galleries/{slug}/inputs/{inputId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A blind review's input image (before the edit), by the review's own id
+     * @description Revoked, expired and unknown links answer alike. The id exists only in that review (`prompts[].inputs`), never the input's own.
+     */
+    get: operations["getReviewInput"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/galleries/{slug}/inputs/{inputId}/thumbnail": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A blind review's thumbnail of an input image (before the edit), by the review's own id
+     * @description Revoked, expired and unknown links answer alike. The id exists only in that review (`prompts[].inputs`), never the input's own.
+     */
+    get: operations["getReviewInputThumbnail"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/session": {
     parameters: {
       query?: never;
@@ -1259,6 +1299,16 @@ export interface components {
       prompt: string;
       /** @description Shuffled per reviewer in a blind review, stable for that reviewer. */
       options: components["schemas"]["ReviewOption"][];
+      /** @description The images the options were edited from, in the order the models took them (empty for text-to-image). In a blind review, ids and URLs of the review's own. */
+      inputs: {
+        id: string;
+        /** @description App URL of the stored bytes (never a provider URL). */
+        url: string;
+        /** @description App URL of a WebP thumbnail, for grids. */
+        thumbnailUrl: string;
+        width: number;
+        height: number;
+      }[];
       /** @description The image this reviewer picked for this prompt, if any. */
       pickedImageId: string | null;
       /** @description In a blind review, the one shape (width ÷ height) all its options are rendered at. */
@@ -6376,6 +6426,186 @@ export interface operations {
         headers: {
           /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
           "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "service_unavailable";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+    };
+  };
+  getReviewInput: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The share link's slug (the part after /g/). */
+        slug: string;
+        /** @description An input id the blind review gives. */
+        inputId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The image. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "image/*": string;
+        };
+      };
+      /** @description `bad_request`: malformed JSON or header, or a path that is not valid percent-encoding */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "bad_request";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "not_found";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `invalid_input`: `issues` names each invalid field */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "invalid_input";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `internal_error`: something unexpected; logged, and the message says nothing of the internals */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "service_unavailable";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+    };
+  };
+  getReviewInputThumbnail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The share link's slug (the part after /g/). */
+        slug: string;
+        /** @description An input id the blind review gives. */
+        inputId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The image. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "image/*": string;
+        };
+      };
+      /** @description `bad_request`: malformed JSON or header, or a path that is not valid percent-encoding */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "bad_request";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "not_found";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `invalid_input`: `issues` names each invalid field */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "invalid_input";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `internal_error`: something unexpected; logged, and the message says nothing of the internals */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
+      503: {
+        headers: {
           [name: string]: unknown;
         };
         content: {

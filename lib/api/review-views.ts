@@ -13,6 +13,18 @@ export const reviewImageSchema = imageViewSchema
   .partial()
   .required({ id: true, url: true, thumbnailUrl: true });
 
+/**
+ * An input image (before the edit) as a share page or the compare view shows it. It names no model;
+ * in a blind review its id and URLs exist only in that review, like its renditions.
+ */
+export const shownInputSchema = imageViewSchema.pick({
+  id: true,
+  url: true,
+  thumbnailUrl: true,
+  width: true,
+  height: true,
+});
+
 /** One image a reviewer can pick. In a blind review nothing here names the model. */
 export const reviewOptionSchema = z.object({
   label: z.string().meta(meta('"A", "B", … in this reviewer\'s order (blind or not).')),
@@ -32,6 +44,13 @@ export const reviewPromptSchema = z.object({
   options: z
     .array(reviewOptionSchema)
     .meta(meta("Shuffled per reviewer in a blind review, stable for that reviewer.")),
+  inputs: z
+    .array(shownInputSchema)
+    .meta(
+      meta(
+        "The images the options were edited from, in the order the models took them (empty for text-to-image). In a blind review, ids and URLs of the review's own.",
+      ),
+    ),
   pickedImageId: z.string().nullable().meta(meta("The image this reviewer picked for this prompt, if any.")),
   aspectRatio: z
     .number()
@@ -191,7 +210,7 @@ export const compareImageViewSchema = z.object({
   image: imageViewSchema,
   runId: z.string(),
   inputs: z
-    .array(imageViewSchema.pick({ id: true, url: true, thumbnailUrl: true, width: true, height: true }))
+    .array(shownInputSchema)
     .meta(
       meta("The run's input images (empty for a text-only run): the compare view can put one in as a side."),
     ),
@@ -211,6 +230,7 @@ export const compareImagesViewSchema = z.object({ images: z.array(compareImageVi
 export const imagePatchResponseSchema = z.object({ image: imageViewSchema });
 
 export type ReviewImage = z.output<typeof reviewImageSchema>;
+export type ShownInput = z.output<typeof shownInputSchema>;
 export type ReviewOption = z.output<typeof reviewOptionSchema>;
 export type ReviewPrompt = z.output<typeof reviewPromptSchema>;
 export type ReviewView = z.output<typeof reviewViewSchema>;

@@ -255,6 +255,7 @@ describe("run and gallery archives", () => {
         {
           key: "k1",
           prompt: "A red fox",
+          inputs: [],
           pickedImageId: null,
           none: false,
           comment: null,

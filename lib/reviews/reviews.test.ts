@@ -2,7 +2,9 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createGalleryBodySchema, voteBodySchema } from "@/lib/api/gallery-requests";
 import type { DatabaseHandle } from "@/lib/db/client";
-import { revokeGallery } from "@/lib/db/queries/galleries";
+import { getGalleryRows, revokeGallery } from "@/lib/db/queries/galleries";
+import { newId } from "@/lib/db/ids";
+import { insertOrFindInput, linkRunInputs } from "@/lib/db/queries/inputs";
 import { createGallery } from "@/lib/galleries/create-gallery";
 import { editGallery } from "@/lib/galleries/update-gallery";
 import { annotateImage } from "@/lib/images/annotate-image";
@@ -10,6 +12,7 @@ import { MODEL_NAMES } from "@/lib/models/model-names";
 import { runWithImages } from "@/lib/testing/runs-with-images";
 import { emptyDatabase, openTestDatabase } from "@/lib/testing/test-database";
 import { getGalleryView } from "@/lib/views/gallery-views";
+import { findReviewInput } from "@/lib/views/review-inputs";
 import { listRuns } from "@/lib/views/run-views";
 import { findActiveGallery } from "@/lib/db/queries/galleries";
 import { reviewRenditions } from "@/lib/db/review-schema";
@@ -206,6 +209,48 @@ describe("what a share page shows", () => {
     expect(revealed?.review?.prompts[0]?.options[0]?.modelId).toMatch(/^(shortapi|dashscope)\//);
     expect(revealed?.review?.tally?.prompts).toHaveLength(2);
     expect(revealed?.runs).toHaveLength(2);
+  });
+
+  it("shows a run's inputs: by their own ids on a plain link, by ids of the review's own in a blind one", async () => {
+    const fox = await runWithImages(handle.db, "make the fox blue", 1);
+    const input = await insertOrFindInput(handle.db, {
+      id: newId(),
+      sha256: "input-sha",
+      blobKey: "input-key.png",
+      thumbnailKey: "input-key.webp",
+      width: 320,
+      height: 240,
+      contentType: "image/png",
+      byteSize: 100,
+    });
+    await linkRunInputs(handle.db, fox.run.id, [input.id]);
+    const share = (review?: { blind: boolean }) =>
+      createGallery(handle.db, createGalleryBodySchema.parse({ runIds: [fox.run.id], review }));
+
+    const plain = await getGalleryView(handle.db, (await share()).slug);
+    expect(plain?.runs[0]?.inputs).toMatchObject([{ id: input.id, url: "/api/files/input-key.png" }]);
+
+    const { slug } = await share({ blind: true });
+    const blind = await getGalleryView(handle.db, slug, "reviewer-a");
+    const [shown] = blind?.review?.prompts[0]?.inputs ?? [];
+    expect(shown).toMatchObject({ width: 320, height: 240 });
+    expect(shown?.url).toBe(`/api/galleries/${slug}/inputs/${shown?.id}`);
+    expect(shown?.thumbnailUrl).toBe(`${shown?.url}/thumbnail`);
+    const text = JSON.stringify(blind);
+    for (const leak of [input.id, "input-key", fox.run.id]) expect(text).not.toContain(leak);
+    // The same id on every visit; another review of the same run has another.
+    const again = await getGalleryView(handle.db, slug, "reviewer-b");
+    expect(again?.review?.prompts[0]?.inputs[0]?.id).toBe(shown?.id);
+    const other = await getGalleryView(handle.db, (await share({ blind: true })).slug);
+    expect(other?.review?.prompts[0]?.inputs[0]?.id).not.toBe(shown?.id);
+    // The review's id finds the input in that review only.
+    const rows = (await getGalleryRows(handle.db, slug))!;
+    expect((await findReviewInput(handle.db, rows, shown!.id))?.id).toBe(input.id);
+    expect(await findReviewInput(handle.db, rows, input.id)).toBeNull();
+
+    await revealReview(handle.db, slug);
+    const revealed = await getGalleryView(handle.db, slug, "reviewer-a");
+    expect(revealed?.review?.prompts[0]?.inputs[0]?.id).toBe(shown?.id);
   });
 
   it("shuffles a blind review per reviewer, the same order on every visit", async () => {

@@ -11,6 +11,7 @@ import { getGalleryRows, listGalleryRows, type GalleryRows } from "@/lib/db/quer
 import type { ImageRow } from "@/lib/db/schema";
 import type { ReviewImage } from "@/lib/api/review-views";
 import { blindImageUrls, reviewImageIds } from "./review-image-ids";
+import { reviewInputsByRun } from "./review-inputs";
 import { promptBoxes, reviewPrompts } from "./review-prompts";
 import { namesShown, publicImage, toReviewView } from "./review-view";
 import { toGallerySummary, toGalleryView, toImageView } from "./to-views";
@@ -46,8 +47,9 @@ async function galleryViewOf(db: Database, rows: GalleryRows, reviewerId?: strin
   const { gallery } = rows;
   const visible = { ...rows, images: rows.images.map((image) => publicImage(gallery, image)) };
   if (!gallery.reviewMode) return toGalleryView(visible, null, { showRuns: true });
-  const [ids, mine, ballot, invite, all] = await Promise.all([
+  const [ids, inputsByRun, mine, ballot, invite, all] = await Promise.all([
     reviewImageIds(db, rows),
+    reviewInputsByRun(db, rows),
     reviewerId ? listReviewerBallots(db, gallery.id, reviewerId) : [],
     reviewerId ? findReviewBallot(db, gallery.id, reviewerId) : null,
     reviewerId ? findClaimedInvite(db, gallery.id, reviewerId) : null,
@@ -63,6 +65,7 @@ async function galleryViewOf(db: Database, rows: GalleryRows, reviewerId?: strin
     gallery,
     prompts: reviewPrompts(rows),
     imageViews,
+    inputsByRun,
     ids,
     boxes: promptBoxes(rows),
     // Seeded by the link as well, so the next round of a review is a fresh shuffle.

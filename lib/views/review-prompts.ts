@@ -16,6 +16,11 @@ interface Rank {
 
 const compareRanks = (a: Rank, b: Rank) => a.run - b.run || a.row - b.row;
 
+/** A question of a review with the run it belongs to (the first run that has its prompt). */
+export interface ReviewPromptRows extends TallyPrompt {
+  runId: string;
+}
+
 /**
  * The questions of a review: one per distinct prompt, in the runs' row order (runs in the order of
  * their first shared image, as the share page lists them; rows as the run's matrix has them,
@@ -23,12 +28,12 @@ const compareRanks = (a: Rank, b: Rank) => a.run - b.run || a.row - b.row;
  * with its configuration, in gallery order. Two runs of the same prompt are one question, where its
  * first run has it.
  */
-export function reviewPrompts(rows: GalleryRows): TallyPrompt[] {
+export function reviewPrompts(rows: GalleryRows): ReviewPromptRows[] {
   const jobsById = new Map(rows.jobs.map((job) => [job.id, job]));
   const configurations = galleryConfigurations(rows);
   const runOrder = new Map<string, number>();
   for (const image of rows.images) if (!runOrder.has(image.runId)) runOrder.set(image.runId, runOrder.size);
-  const prompts = new Map<string, TallyPrompt>();
+  const prompts = new Map<string, ReviewPromptRows>();
   // Where each prompt sorts: its first run's place, then its row there.
   const ranks = new Map<string, Rank>();
   for (const image of rows.images) {
@@ -39,8 +44,11 @@ export function reviewPrompts(rows: GalleryRows): TallyPrompt[] {
     const key = promptKeyOf(prompt);
     const rank = { run: runOrder.get(image.runId)!, row: job.promptIndex };
     const known = ranks.get(key);
-    if (!known || compareRanks(rank, known) < 0) ranks.set(key, rank);
-    const entry = prompts.get(key) ?? { key, prompt, options: [] };
+    const entry = prompts.get(key) ?? { key, prompt, runId: image.runId, options: [] };
+    if (!known || compareRanks(rank, known) < 0) {
+      ranks.set(key, rank);
+      entry.runId = image.runId;
+    }
     entry.options.push({
       imageId: image.id,
       modelId,

@@ -1,10 +1,11 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { ReviewImage, ReviewOption, ReviewTally, ReviewView } from "@/lib/api/review-views";
+import type { ReviewImage, ReviewOption, ReviewTally, ReviewView, ShownInput } from "@/lib/api/review-views";
 import type { ReviewBallotRow } from "@/lib/db/queries/ballots";
 import type { GalleryRow, ImageRow, BallotRow } from "@/lib/db/schema";
 import type { ReviewImageIds } from "./review-image-ids";
-import { tallyBallots, type TallyPrompt } from "./tally";
+import type { ReviewPromptRows } from "./review-prompts";
+import { tallyBallots } from "./tally";
 
 const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
@@ -31,9 +32,11 @@ export function namesShown(gallery: GalleryRow): boolean {
 
 export interface ReviewViewInput {
   gallery: GalleryRow;
-  prompts: TallyPrompt[];
+  prompts: ReviewPromptRows[];
   /** The shared images by their own id, already as the public may see them (in a blind review, renditions). */
   imageViews: Map<string, ReviewImage>;
+  /** Each run's inputs as this review shows them (review-inputs.ts). */
+  inputsByRun: Map<string, ShownInput[]>;
   ids: ReviewImageIds;
   /** Per original image id, the box its prompt's renditions share (blind reviews). */
   boxes: Map<string, { width: number; height: number }>;
@@ -88,6 +91,7 @@ export function toReviewView(input: ReviewViewInput): ReviewView {
         key: prompt.key,
         prompt: prompt.prompt,
         options,
+        inputs: input.inputsByRun.get(prompt.runId) ?? [],
         ...(box ? { aspectRatio: box.width / box.height } : {}),
         pickedImageId: shown(pick?.imageId),
         none: pick?.none ?? false,

@@ -41,6 +41,7 @@ describe("share labels", () => {
           key: "k",
           prompt: "p",
           options: [{ label: "A", image: image("x") }],
+          inputs: [],
           pickedImageId: null,
           none: false,
           comment: null,

@@ -172,10 +172,11 @@ function withoutCost(job: JobView): JobView {
 /**
  * Only the shared images: runs in the order of their first image, jobs in submission order, each
  * job keeping only its shared images, without costs. `images` are already as the public may see
- * them (review-view.ts publicImage); `runs` stays empty while a blind review hides them.
+ * them (review-view.ts publicImage); `runs` stays empty while a blind review hides them. Each run
+ * keeps its inputs (they name no model).
  */
 export function toGalleryView(
-  { gallery, images, runs, jobs }: GalleryRows,
+  { gallery, images, runs, jobs, inputs = [] }: GalleryRows,
   review: ReviewView | null,
   { showRuns }: { showRuns: boolean },
 ): GalleryView {
@@ -185,7 +186,12 @@ export function toGalleryView(
     runs: runIds.flatMap((runId) => {
       const run = runs.find((row) => row.id === runId);
       if (!run) return [];
-      const view = toRunView({ run, jobs: jobs.filter((job) => job.runId === runId), images });
+      const view = toRunView({
+        run,
+        jobs: jobs.filter((job) => job.runId === runId),
+        images,
+        inputs: inputs.filter((entry) => entry.runId === runId).map((entry) => entry.input),
+      });
       return [{ ...view, jobs: view.jobs.map(withoutCost) }];
     }),
     review,

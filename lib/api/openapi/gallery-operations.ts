@@ -203,4 +203,16 @@ export const GALLERY_OPERATIONS: OperationSpec[] = [
     responses: { 200: { description: "The image.", content: fileOf("image/webp") } },
     errors: ["not_found"],
   })),
+  ...(["image", "thumbnail"] as const).map((which): OperationSpec => ({
+    id: which === "image" ? "getReviewInput" : "getReviewInputThumbnail",
+    method: "get",
+    path: `/api/galleries/{slug}/inputs/{inputId}${which === "image" ? "" : "/thumbnail"}`,
+    tag: "Reviews",
+    summary: `A blind review's ${which === "image" ? "input image" : "thumbnail of an input image"} (before the edit), by the review's own id`,
+    description: `${galleryGone} The id exists only in that review (\`prompts[].inputs\`), never the input's own.`,
+    access: "public",
+    parameters: [slug, idParameter("inputId", "An input id the blind review gives.")],
+    responses: { 200: { description: "The image.", content: fileOf("image/*") } },
+    errors: ["not_found"],
+  })),
 ];

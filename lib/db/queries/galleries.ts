@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, gt, inArray, isNull, min, or, sql } from "dr
 import type { Database } from "../client";
 import { countCountedBallots } from "./ballots";
 import { CELL_ORDER } from "./cells";
+import { listInputsOfRuns } from "./inputs";
 import {
   galleries,
   galleryImages,
@@ -137,6 +138,8 @@ export interface GalleryRows {
   /** The runs and jobs those images belong to; jobs in submission order. */
   runs: RunRow[];
   jobs: JobRow[];
+  /** The inputs of those runs, each run's in order; absent where a reader needs none. */
+  inputs?: Awaited<ReturnType<typeof listInputsOfRuns>>;
 }
 
 /**
@@ -159,18 +162,17 @@ export async function getGalleryRows(
       .orderBy(asc(galleryImages.position))
   ).map((row) => row.image);
   if (imageRows.length === 0) return { gallery, images: [], runs: [], jobs: [] };
-  const [runRows, jobRows] = await Promise.all([
-    db
-      .select()
-      .from(runs)
-      .where(inArray(runs.id, [...new Set(imageRows.map((image) => image.runId))])),
+  const runIds = [...new Set(imageRows.map((image) => image.runId))];
+  const [runRows, jobRows, inputRows] = await Promise.all([
+    db.select().from(runs).where(inArray(runs.id, runIds)),
     db
       .select()
       .from(jobs)
       .where(inArray(jobs.id, [...new Set(imageRows.map((image) => image.jobId))]))
       .orderBy(...CELL_ORDER),
+    listInputsOfRuns(db, runIds),
   ]);
-  return { gallery, images: imageRows, runs: runRows, jobs: jobRows };
+  return { gallery, images: imageRows, runs: runRows, jobs: jobRows, inputs: inputRows };
 }
 
 /** One image of an active gallery, or null when the gallery is revoked/unknown or lacks it. */

@@ -48,6 +48,20 @@ export async function listRunInputs(db: Database, runId: string): Promise<InputR
   return rows.map((row) => row.input);
 }
 
+/** The inputs of these runs, each run's in order (a shared gallery's runs). */
+export async function listInputsOfRuns(
+  db: Database,
+  runIds: readonly string[],
+): Promise<{ runId: string; input: InputRow }[]> {
+  if (runIds.length === 0) return [];
+  return db
+    .select({ runId: runInputs.runId, input: inputs })
+    .from(runInputs)
+    .innerJoin(inputs, eq(inputs.id, runInputs.inputId))
+    .where(inArray(runInputs.runId, [...runIds]))
+    .orderBy(asc(runInputs.runId), asc(runInputs.position));
+}
+
 /** Links a run to its inputs, in order (inside the transaction that creates the run). */
 export async function linkRunInputs(db: Database, runId: string, inputIds: readonly string[]): Promise<void> {
   if (inputIds.length === 0) return;

@@ -1,0 +1,10 @@
+import { routeHandler } from "@/lib/http/route-handler";
+import { reviewInputResponse } from "../review-input-response";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+// GET /api/galleries/:slug/inputs/:inputId/thumbnail — its thumbnail (public)
+export const GET = routeHandler<{ slug: string; inputId: string }>({ access: "public" }, ({ params }) =>
+  reviewInputResponse(params.slug, params.inputId, "thumbnail"),
+);
