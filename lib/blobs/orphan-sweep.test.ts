@@ -1,19 +1,17 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { insertImage } from "@/lib/db/queries/images";
 import { cancelJob } from "@/lib/jobs/cell-control";
 import { storeImage } from "@/lib/jobs/store-image";
-import { createLocalBlobStore } from "@/lib/storage/local-blob-store";
 import { createS3BlobStore } from "@/lib/storage/s3-blob-store";
 import { startS3TestServer } from "@/lib/testing/s3-test-server";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { DATABASE_ENGINES } from "@/lib/testing/database-engines";
 import { startOneJobRun } from "@/lib/testing/one-job-run";
-import { emptyDatabase } from "@/lib/testing/test-database";
+import { useBlobSuite } from "@/lib/testing/blob-suite";
 import { pngImage } from "@/lib/testing/test-images";
 import { deleteRunAndFiles } from "@/lib/runs/delete-run";
 import { recordingBlobStore } from "./blob-ledger";
@@ -33,26 +31,14 @@ const later = (ms: number) => new Date(START.getTime() + ms);
 const AFTER_GRACE = later(BLOB_GRACE_MS + 1_000);
 
 describe.each(DATABASE_ENGINES)("orphan blobs on $name", (engine) => {
+  const suite = useBlobSuite(engine);
   let db: Database;
-  let dispose: () => Promise<void>;
   let directory: string;
   let bytes: BlobStore;
   let store: BlobStore;
 
-  beforeAll(async () => {
-    const opened = await engine.open();
-    db = opened.handle.db;
-    dispose = opened.dispose;
-  });
-  afterAll(async () => {
-    await dispose();
-    rmSync(directory, { recursive: true, force: true });
-  });
-  beforeEach(async () => {
-    await emptyDatabase({ db } as Parameters<typeof emptyDatabase>[0]);
-    if (directory) rmSync(directory, { recursive: true, force: true });
-    directory = mkdtempSync(path.join(os.tmpdir(), "prism-sweep-"));
-    bytes = createLocalBlobStore(directory);
+  beforeEach(() => {
+    ({ db, bytes, directory } = suite);
     store = recordingBlobStore(
       bytes,
       async () => db,
