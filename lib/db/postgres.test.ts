@@ -21,6 +21,7 @@ import { galleries, jobs, runs } from "@/lib/db/schema";
 import { decodeRunCursor } from "@/lib/api/run-cursor";
 import { createGalleryBodySchema } from "@/lib/api/gallery-requests";
 import { createGallery } from "@/lib/galleries/create-gallery";
+import { castVote, NEW_REVIEWERS_PER_HOUR } from "@/lib/reviews/cast-vote";
 import { createRunBodySchema, type CreateRunBody } from "@/lib/api/run-requests";
 import { createRun } from "@/lib/jobs/create-run";
 import { jobTransitions } from "@/lib/jobs/runner/job-transitions";
@@ -406,6 +407,30 @@ describe.skipIf(!serverUrl)("on PostgreSQL", () => {
     } finally {
       await other.close();
     }
+  });
+
+  it("lets exactly the capped number of new reviewers from one address vote when they vote at once", async () => {
+    const run = await create("a red fox in the snow", [zImage]);
+    await addImage(run.id, run.jobs[0]!.id, 0);
+    const { slug } = await createGallery(
+      handle.db,
+      createGalleryBodySchema.parse({ runIds: [run.id], review: { blind: false } }),
+    );
+    const imageId = (await getGalleryView(handle.db, slug))!.review!.prompts[0]!.options[0]!.image.id;
+    const votes = await Promise.allSettled(
+      Array.from({ length: NEW_REVIEWERS_PER_HOUR + 10 }, (_, index) =>
+        castVote(
+          handle.db,
+          slug,
+          { id: `reviewer-${index}`, clientKey: "one-network" },
+          { picks: [{ imageId }] },
+        ),
+      ),
+    );
+    expect(votes.filter((vote) => vote.status === "fulfilled")).toHaveLength(NEW_REVIEWERS_PER_HOUR);
+    expect(votes.filter((vote) => vote.status === "rejected").map((vote) => vote.reason.code)).toEqual(
+      Array(10).fill("rate_limited"),
+    );
   });
 
   it("shares, lists and revokes a gallery", async () => {

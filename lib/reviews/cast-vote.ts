@@ -4,13 +4,12 @@ import type { VoteInput } from "@/lib/api/gallery-requests";
 import type { VoteResponse } from "@/lib/api/review-views";
 import type { Database } from "@/lib/db/client";
 import {
-  countNewReviewers,
-  findClaimedInvite,
   findReviewBallot,
   listReviewerBallots,
   upsertBallot,
   type BallotPick,
 } from "@/lib/db/queries/ballots";
+import { findClaimedInvite } from "@/lib/db/queries/review-invites";
 import { getGalleryRows } from "@/lib/db/queries/galleries";
 import { AppError, galleryNotFound, reviewClosed, reviewOff } from "@/lib/errors";
 import { reviewImageIds } from "@/lib/views/review-image-ids";
@@ -73,22 +72,7 @@ export async function castVote(
 
   const existing = await findReviewBallot(db, gallery.id, reviewer.id);
   const invite = existing ? null : await findClaimedInvite(db, gallery.id, reviewer.id);
-  if (!existing && !invite) {
-    const recent = await countNewReviewers(
-      db,
-      gallery.id,
-      reviewer.clientKey,
-      new Date(now.getTime() - HOUR_MS),
-    );
-    if (recent >= NEW_REVIEWERS_PER_HOUR) {
-      throw new AppError(
-        "rate_limited",
-        `Too many new reviewers from one network on this review: at most ${NEW_REVIEWERS_PER_HOUR} an hour.`,
-        { headers: { "Retry-After": String(HOUR_MS / 1000) } },
-      );
-    }
-  }
-  await upsertBallot(
+  const filed = await upsertBallot(
     db,
     {
       galleryId: gallery.id,
@@ -103,7 +87,17 @@ export async function castVote(
       clientKey: invite ? null : reviewer.clientKey,
     },
     now,
+    existing || invite
+      ? undefined
+      : { limit: NEW_REVIEWERS_PER_HOUR, since: new Date(now.getTime() - HOUR_MS) },
   );
+  if (filed === "over_cap") {
+    throw new AppError(
+      "rate_limited",
+      `Too many new reviewers from one network on this review: at most ${NEW_REVIEWERS_PER_HOUR} an hour.`,
+      { headers: { "Retry-After": String(HOUR_MS / 1000) } },
+    );
+  }
   const mine = await listReviewerBallots(db, gallery.id, reviewer.id);
   return {
     picks: mine.map((pick) => ({

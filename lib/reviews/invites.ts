@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database } from "@/lib/db/client";
-import { claimInvite, insertInvites } from "@/lib/db/queries/ballots";
+import { claimInvite, insertInvites } from "@/lib/db/queries/review-invites";
 import { findActiveGallery, findOwnedGallery } from "@/lib/db/queries/galleries";
 import { galleryNotFound, reviewOff } from "@/lib/errors";
 

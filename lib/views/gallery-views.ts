@@ -1,12 +1,8 @@
 import "server-only";
 import type { GallerySummary, GalleryView } from "@/lib/api/views";
 import type { Database } from "@/lib/db/client";
-import {
-  findClaimedInvite,
-  findReviewBallot,
-  listCountedBallots,
-  listReviewerBallots,
-} from "@/lib/db/queries/ballots";
+import { findReviewBallot, listCountedBallots, listReviewerBallots } from "@/lib/db/queries/ballots";
+import { findClaimedInvite } from "@/lib/db/queries/review-invites";
 import { getGalleryRows, listGalleryRows, type GalleryRows } from "@/lib/db/queries/galleries";
 import type { ImageRow } from "@/lib/db/schema";
 import type { ReviewImage } from "@/lib/api/review-views";

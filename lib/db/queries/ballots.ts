@@ -3,11 +3,10 @@ import { and, asc, count, eq, gte, inArray, sql } from "drizzle-orm";
 import type { BallotSource } from "@/lib/models/review-mode";
 import type { Database } from "../client";
 import { newId } from "../ids";
-import { reviewBallots, reviewInvites } from "../review-schema";
+import { reviewBallots } from "../review-schema";
 import { ballots, type BallotRow } from "../schema";
 
 export type ReviewBallotRow = typeof reviewBallots.$inferSelect;
-export type ReviewInviteRow = typeof reviewInvites.$inferSelect;
 
 export interface BallotPick {
   promptKey: string;
@@ -30,13 +29,42 @@ export interface BallotInput {
   clientKey?: string | null;
 }
 
+/** Any fixed number: the first half of the advisory lock key that serialises a review's new reviewers per address. */
+const REVIEWER_LOCK_CLASS = 48_213;
+
+/** A new open reviewer is refused once `limit` first ballots came from the same address since `since`. */
+export interface NewReviewerCap {
+  limit: number;
+  since: Date;
+}
+
 /**
  * Files a reviewer's ballot: its row (overall comment, name) and one pick per prompt; a new pick
  * for the same prompt replaces the old one (a change of mind). The overall comment and name are also
- * copied on every pick row, as readers of the pick rows alone expect.
+ * copied on every pick row, as readers of the pick rows alone expect. With a cap, "over_cap" and
+ * nothing filed when the address already added as many new reviewers.
  */
-export async function upsertBallot(db: Database, ballot: BallotInput, now = new Date()): Promise<void> {
-  await db.transaction(async (transaction) => {
+export async function upsertBallot(
+  db: Database,
+  ballot: BallotInput,
+  now = new Date(),
+  newReviewerCap?: NewReviewerCap,
+): Promise<"filed" | "over_cap"> {
+  return db.transaction(async (transaction) => {
+    if (newReviewerCap && ballot.clientKey) {
+      // One lock per review and address: simultaneous first votes are counted one after another,
+      // so the cap holds exactly on every instance.
+      await transaction.execute(
+        sql`select pg_advisory_xact_lock(${REVIEWER_LOCK_CLASS}::int4, hashtext(${`${ballot.galleryId}:${ballot.clientKey}`}))`,
+      );
+      const recent = await countNewReviewers(
+        transaction,
+        ballot.galleryId,
+        ballot.clientKey,
+        newReviewerCap.since,
+      );
+      if (recent >= newReviewerCap.limit) return "over_cap";
+    }
     await transaction
       .insert(reviewBallots)
       .values({
@@ -56,7 +84,7 @@ export async function upsertBallot(db: Database, ballot: BallotInput, now = new 
         target: [reviewBallots.galleryId, reviewBallots.reviewerId],
         set: { comment: ballot.comment, reviewerName: ballot.reviewerName, updatedAt: now },
       });
-    if (ballot.picks.length === 0) return;
+    if (ballot.picks.length === 0) return "filed";
     await transaction
       .insert(ballots)
       .values(
@@ -84,6 +112,7 @@ export async function upsertBallot(db: Database, ballot: BallotInput, now = new 
           updatedAt: now,
         },
       });
+    return "filed";
   });
 }
 
@@ -175,65 +204,6 @@ export async function countNewReviewers(
       ),
     );
   return row?.value ?? 0;
-}
-
-export async function insertInvites(
-  db: Database,
-  galleryId: string,
-  names: string[],
-  now = new Date(),
-): Promise<ReviewInviteRow[]> {
-  if (names.length === 0) return [];
-  return db
-    .insert(reviewInvites)
-    .values(names.map((name) => ({ id: newId(), galleryId, name, createdAt: now })))
-    .returning();
-}
-
-/**
- * The invite a browser holds for a gallery: the first reviewer to open a link claims it, later
- * visits of that reviewer find it again; another browser gets null (one ballot per link).
- */
-export async function claimInvite(
-  db: Database,
-  galleryId: string,
-  inviteId: string,
-  reviewerId: string,
-): Promise<ReviewInviteRow | null> {
-  await db
-    .update(reviewInvites)
-    .set({ reviewerId })
-    .where(
-      and(
-        eq(reviewInvites.id, inviteId),
-        eq(reviewInvites.galleryId, galleryId),
-        sql`${reviewInvites.reviewerId} is null`,
-      ),
-    );
-  const [row] = await db
-    .select()
-    .from(reviewInvites)
-    .where(
-      and(
-        eq(reviewInvites.id, inviteId),
-        eq(reviewInvites.galleryId, galleryId),
-        eq(reviewInvites.reviewerId, reviewerId),
-      ),
-    );
-  return row ?? null;
-}
-
-/** The invite a reviewer claimed in a gallery, if any. */
-export async function findClaimedInvite(
-  db: Database,
-  galleryId: string,
-  reviewerId: string,
-): Promise<ReviewInviteRow | null> {
-  const [row] = await db
-    .select()
-    .from(reviewInvites)
-    .where(and(eq(reviewInvites.galleryId, galleryId), eq(reviewInvites.reviewerId, reviewerId)));
-  return row ?? null;
 }
 
 /** Per gallery, how many ballots count (the shared-links list). */
