@@ -19,23 +19,13 @@ export interface CompareItem {
 }
 
 /** One image at the shared transform: the thumbnail shows until the full-resolution bytes arrive. */
-export function ZoomedImage({
-  item,
-  transform,
-  className,
-  style,
-}: {
-  item: CompareItem;
-  transform: Transform;
-  className?: string;
-  style?: React.CSSProperties;
-}) {
+export function ZoomedImage({ item, transform }: { item: CompareItem; transform: Transform }) {
   const [loaded, setLoaded] = useState(false);
   return (
     <div
       data-compare-image={item.id}
-      className={cn("absolute inset-0 origin-center will-change-transform", className)}
-      style={{ transform: toCss(transform), ...style }}
+      className="absolute inset-0 origin-center will-change-transform"
+      style={{ transform: toCss(transform) }}
     >
       <StoredImage
         src={item.thumbnailUrl}

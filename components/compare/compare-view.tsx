@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { CompareHelp, compareShortcuts } from "./compare-help";
 import { type CompareItem, PanelLabel, ZoomedImage } from "./compare-panel";
+import { SwipeDivider } from "./swipe-divider";
 import { useSyncedZoom } from "./use-synced-zoom";
 import { FIT, actualSizeScale, panBy, zoomAt } from "./zoom-math";
 
@@ -180,16 +181,15 @@ export function CompareView({
             {mode === "swipe" ? (
               <>
                 <ZoomedImage item={first} transform={transform} />
-                <ZoomedImage
-                  item={second}
-                  transform={transform}
-                  style={{ clipPath: `inset(0 0 0 ${swipe}%)` }}
-                />
+                {/* Clipped outside the transform, so the cut stays under the line at any zoom. */}
                 <div
-                  aria-hidden
-                  className="pointer-events-none absolute inset-y-0 w-0.5 bg-white shadow"
-                  style={{ left: `${swipe}%` }}
-                />
+                  data-swipe-clip
+                  className="absolute inset-0"
+                  style={{ clipPath: `inset(0 0 0 ${swipe}%)` }}
+                >
+                  <ZoomedImage item={second} transform={transform} />
+                </div>
+                <SwipeDivider position={swipe} onMove={setSwipe} />
                 <PanelLabel item={first} side="left" />
                 <PanelLabel item={second} side="right" />
               </>

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { E2E_BASE_URL } from "../support/env";
 import { allModels, createRun, waitUntilTerminal } from "../support/runs";
 
@@ -15,6 +15,18 @@ async function twoImagesFromTwoRuns(): Promise<string[]> {
     ids.push(run.jobs[0]!.images[0]!.id);
   }
   return ids;
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+
+/** Presses on the swipe line (at `from` of the panel's width, a third down) and drags it to `to`. */
+async function dragLine(page: Page, panel: Box, from: number, to: number) {
+  const y = panel.y + panel.height / 3;
+  await page.mouse.move(panel.x + panel.width * from, y);
+  await page.mouse.down();
+  await page.mouse.move(panel.x + panel.width * ((from + to) / 2), y, { steps: 4 });
+  await page.mouse.move(panel.x + panel.width * to, y, { steps: 4 });
+  await page.mouse.up();
 }
 
 const transforms = (page: import("@playwright/test").Page) =>
@@ -43,10 +55,14 @@ test("compare two images from different runs: synced zoom, swipe and flip with t
   await expect(slider).toHaveValue("50");
   await page.keyboard.press("]");
   await expect(slider).toHaveValue("55");
-  await expect(page.locator("[data-compare-image]").nth(1)).toHaveAttribute(
-    "style",
-    /inset\(0px 0px 0px 55%\)/,
-  );
+  await expect(page.locator("[data-swipe-clip]")).toHaveAttribute("style", /inset\(0px 0px 0px 55%\)/);
+
+  // The line itself drags, with the mouse too, wherever the view is zoomed.
+  const panel = (await panels.first().boundingBox())!;
+  await dragLine(page, panel, 0.55, 0.25);
+  await expect.poll(async () => Number(await slider.inputValue())).toBeLessThan(30);
+  expect(Number(await slider.inputValue())).toBeGreaterThan(20);
+  await page.screenshot({ path: "test-results/compare-swipe-dragged.png" });
 
   await page.keyboard.press("f");
   const shown = page.locator("[data-compare-image]");
@@ -64,6 +80,29 @@ test("compare two images from different runs: synced zoom, swipe and flip with t
   await page.screenshot({ path: "test-results/compare-phone.png" });
 });
 
+test.describe("on a touch screen", () => {
+  test.use({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+
+  test("the swipe line follows a finger", async ({ page }) => {
+    const ids = await twoImagesFromTwoRuns();
+    await page.goto(`/compare?images=${ids.join(",")}`);
+    await page.getByRole("button", { name: "Swipe", exact: true }).tap();
+    const slider = page.getByRole("slider", { name: "Swipe position" });
+    await expect(slider).toHaveValue("50");
+    const panel = (await page.locator("[data-compare-panel]").boundingBox())!;
+    const y = Math.round(panel.y + panel.height / 2);
+    const at = (share: number) => [{ x: Math.round(panel.x + panel.width * share), y }];
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: at(0.5) });
+    for (const share of [0.6, 0.7, 0.8]) {
+      await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: at(share) });
+    }
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+    await expect.poll(async () => Number(await slider.inputValue())).toBeGreaterThan(75);
+    await page.screenshot({ path: "test-results/compare-swipe-touch.png" });
+  });
+});
+
 test("the matrix compares a row across its configurations and a column across its prompts", async ({
   page,
 }) => {
@@ -79,7 +118,8 @@ test("the matrix compares a row across its configurations and a column across it
   await waitUntilTerminal(E2E_BASE_URL, runId);
   await page.goto(`/runs/${runId}`);
   const matrix = page.getByRole("table", { name: "Results matrix" });
-  await expect(matrix.getByRole("img")).toHaveCount(8);
+  // Two rows and three columns, each with images to compare.
+  await expect(matrix.getByRole("link", { name: /^Compare this (row|column)/ })).toHaveCount(5);
   await page.screenshot({ path: "test-results/compare-matrix-links.png" });
 
   await matrix.getByRole("link", { name: "Compare this row: prompt 2" }).click();
