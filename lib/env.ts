@@ -77,6 +77,8 @@ export interface S3Settings {
   credentials?: { accessKeyId: string; secretAccessKey: string };
   /** Bucket in the path instead of the host name, which most S3-compatible servers need. */
   forcePathStyle: boolean;
+  /** S3_PRESIGNED_INPUTS: providers that fetch inputs by URL get presigned URLs of their objects. */
+  presignedInputs?: boolean;
 }
 
 /** An S3-compatible bucket for images when S3_BUCKET is set (every instance then serves every image). */
@@ -94,6 +96,7 @@ export function objectStorageSettings(): S3Settings | undefined {
     endpoint: setting("S3_ENDPOINT", httpUrlSchema, "an http(s) URL"),
     credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
     forcePathStyle: ["1", "true"].includes(read("S3_FORCE_PATH_STYLE")?.toLowerCase() ?? ""),
+    presignedInputs: ["1", "true"].includes(read("S3_PRESIGNED_INPUTS")?.toLowerCase() ?? ""),
   };
 }
 

@@ -86,7 +86,8 @@ describe("blockedReason", () => {
   });
 
   it("says why a model cannot be picked: the server's reason, a missing key, too few images", () => {
-    const reason = "needs PUBLIC_URL so the provider can fetch your image";
+    const reason =
+      "needs PUBLIC_URL, or S3_PRESIGNED_INPUTS with a bucket it can reach, so the provider can fetch your image";
     expect(blockedReason(view({ min: 1, max: 1 }, false, reason), 1)).toBe(reason);
     expect(blockedReason(view({ min: 0, max: 0 }, false), 0)).toBe(
       "Add this provider's API key to enable it",

@@ -90,7 +90,8 @@ describe("formFromRun", () => {
 
   it("leaves out models this playground cannot use, naming them and saying why", () => {
     const EDIT = "pixazo/qwen-image-edit";
-    const needsPublicUrl = "needs PUBLIC_URL so the provider can fetch your image";
+    const needsPublicUrl =
+      "needs PUBLIC_URL, or S3_PRESIGNED_INPUTS with a bucket it can reach, so the provider can fetch your image";
     // As /api/models describes them: an edit model without PUBLIC_URL, a model without a key.
     const views: Record<string, { available: boolean; unavailableReason?: string }> = {
       [EDIT]: { available: false, unavailableReason: needsPublicUrl },

@@ -3,7 +3,7 @@ import sharp from "sharp";
 import type { Database } from "@/lib/db/client";
 import { listRunInputs } from "@/lib/db/queries/inputs";
 import type { InputRow } from "@/lib/db/input-schema";
-import { publicUrl } from "@/lib/env";
+import { objectStorageSettings, publicUrl } from "@/lib/env";
 import { inputUrlKey, SIGNED_INPUT_URL_MARGIN_MS, signedInputUrl } from "@/lib/inputs/signed-url";
 import { downscaledSize } from "@/lib/models/input-notes";
 import type { ModelDefinition } from "@/lib/models/types";
@@ -11,11 +11,16 @@ import { providerDescriptor } from "@/lib/providers/descriptors";
 import type { InputTransport } from "@/lib/providers/types";
 import type { BlobStore } from "@/lib/storage/blob-store";
 
-export const NEEDS_PUBLIC_URL = "needs PUBLIC_URL so the provider can fetch your image";
+/** S3_PRESIGNED_INPUTS with S3_BUCKET: inputs go to URL-fetching providers as presigned URLs of the bucket's objects. */
+const presignedInputUrls = () => objectStorageSettings()?.presignedInputs === true;
+
+export const NEEDS_PUBLIC_URL =
+  "needs PUBLIC_URL, or S3_PRESIGNED_INPUTS with a bucket it can reach, so the provider can fetch your image";
 
 /**
  * Why this edit model cannot run here, or undefined: a provider that fetches inputs by URL can only
- * reach them when Prism is served at PUBLIC_URL. Unavailable like a missing key, never a failed job
+ * reach them when Prism is served at PUBLIC_URL, or when they are presigned URLs of a bucket the
+ * internet reaches (S3_PRESIGNED_INPUTS). Unavailable like a missing key, never a failed job
  * (/api/models says so, POST /api/runs refuses it).
  */
 export function inputUnavailableReason(
@@ -23,10 +28,10 @@ export function inputUnavailableReason(
 ): string | undefined {
   if (model.inputImages.max === 0 || providerDescriptor(model.providerId).inputTransport !== "url")
     return undefined;
-  return publicUrl() ? undefined : NEEDS_PUBLIC_URL;
+  return publicUrl() || presignedInputUrls() ? undefined : NEEDS_PUBLIC_URL;
 }
 
-/** Raised when a job's inputs cannot be given to its provider (PUBLIC_URL gone since the run began). */
+/** Raised when a job's inputs cannot be given to its provider (PUBLIC_URL and presigning gone since the run began). */
 export class NeedsPublicUrlError extends Error {
   readonly code = "needs_public_url";
 }
@@ -74,8 +79,10 @@ const formatOf = (input: InputRow) =>
 
 /**
  * The run's first `max` inputs as this job's provider takes them: base64 data URIs for a
- * "data-uri" provider (downscaled where the model documents a longest side, and within 10 MB); for a "url" one, signed URLs under PUBLIC_URL that work until `usableUntil`
- * (the job's deadline) plus a margin. Empty for a model that takes no images.
+ * "data-uri" provider (downscaled where the model documents a longest side, and within 10 MB); for a
+ * "url" one, URLs that work until `usableUntil` (the job's deadline) plus a margin: presigned URLs of
+ * the bucket's objects with S3_PRESIGNED_INPUTS, else signed URLs under PUBLIC_URL. Empty for a model
+ * that takes no images.
  */
 export async function inputReferences(
   db: Database,
@@ -90,9 +97,14 @@ export async function inputReferences(
   if (inputs.length === 0) return [];
   if (transport === "data-uri")
     return Promise.all(inputs.map((input) => dataUri(blobStore, input, model.inputImages)));
+  const expiresAt = new Date(usableUntil.getTime() + SIGNED_INPUT_URL_MARGIN_MS);
+  if (presignedInputUrls()) {
+    const presign = blobStore.presignedUrl;
+    if (!presign) throw new Error("S3_PRESIGNED_INPUTS is set, but the blob store cannot presign URLs");
+    return Promise.all(inputs.map((input) => presign(input.blobKey, { expiresAt })));
+  }
   const base = publicUrl();
   if (!base) throw new NeedsPublicUrlError(NEEDS_PUBLIC_URL);
   const key = await inputUrlKey(db);
-  const expiresAt = new Date(usableUntil.getTime() + SIGNED_INPUT_URL_MARGIN_MS);
   return inputs.map((input) => signedInputUrl(base, input.id, expiresAt, key));
 }

@@ -23,7 +23,9 @@ describe("edit models in GET /api/models", () => {
     ]);
     for (const model of byUrl) {
       expect(model.available, model.id).toBe(false);
-      expect(model.unavailableReason, model.id).toBe("needs PUBLIC_URL so the provider can fetch your image");
+      expect(model.unavailableReason, model.id).toBe(
+        "needs PUBLIC_URL, or S3_PRESIGNED_INPUTS with a bucket it can reach, so the provider can fetch your image",
+      );
     }
   });
 

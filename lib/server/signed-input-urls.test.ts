@@ -220,7 +220,8 @@ describe("without PUBLIC_URL", () => {
         issues: [
           {
             path: "models.0.modelId",
-            message: "Qwen Image Edit needs PUBLIC_URL so the provider can fetch your image",
+            message:
+              "Qwen Image Edit needs PUBLIC_URL, or S3_PRESIGNED_INPUTS with a bucket it can reach, so the provider can fetch your image",
           },
         ],
       });

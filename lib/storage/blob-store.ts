@@ -20,6 +20,11 @@ export interface BlobStore {
    * that is not a blob key (temporary files, foreign objects) is left out.
    */
   list?(): AsyncIterable<StoredBlob[]>;
+  /**
+   * A URL anyone holding it may GET the blob at until `expiresAt` (a presigned URL of a bucket's
+   * object), signed as at `now`; stores that cannot make one leave it out.
+   */
+  presignedUrl?(key: string, validity: { expiresAt: Date; now?: Date }): Promise<string>;
 }
 
 /** A blob as a listing of the store finds it. */

@@ -10,6 +10,7 @@ import {
   S3Client,
   type S3ServiceException,
 } from "@aws-sdk/client-s3";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import {
   BLOB_CONTENT_TYPES,
   BlobStoreError,
@@ -25,6 +26,8 @@ import type { S3Settings } from "@/lib/env";
 const CONNECTION_TIMEOUT_MS = 5_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 const MAX_ATTEMPTS = 2;
+/** The longest a SigV4 presigned URL may be valid: a week. */
+const MAX_PRESIGNED_SECONDS = 7 * 24 * 60 * 60;
 /** A health probe answers quickly or the bucket counts as down: probes must not pile up. */
 const HEALTH_TIMEOUT_MS = 2_000;
 
@@ -137,6 +140,16 @@ export function createS3BlobStore(settings: S3Settings): BlobStore {
       } catch (error) {
         if (!isNotFound(error)) throw failure("delete", key, error);
       }
+    },
+
+    /** Signed locally with the store's credentials: no request to the bucket. */
+    async presignedUrl(key, { expiresAt, now = new Date() }) {
+      if (!isBlobKey(key)) throw new Error(`Not a blob key: ${key}`);
+      const seconds = Math.ceil((expiresAt.getTime() - now.getTime()) / 1000);
+      return getSignedUrl(client, new GetObjectCommand(object(key)), {
+        expiresIn: Math.min(MAX_PRESIGNED_SECONDS, Math.max(1, seconds)),
+        signingDate: now,
+      });
     },
 
     /** The bucket's objects a page (up to 1,000) at a time, as ListObjectsV2 returns them. */

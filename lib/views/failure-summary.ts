@@ -15,7 +15,8 @@ const SUMMARIES: Record<string, (provider: string, http: string) => string> = {
   timeout: (p) => `${p} did not finish in time — Retry, or try another model`,
   input_unreachable: (p) =>
     `${p} could not fetch your image — check that PUBLIC_URL reaches Prism, then Retry`,
-  needs_public_url: (p) => `${p} fetches your image by URL: set PUBLIC_URL, then Retry`,
+  needs_public_url: (p) =>
+    `${p} fetches your image by URL: set PUBLIC_URL or S3_PRESIGNED_INPUTS, then Retry`,
   content_policy: (p) => `${p} refused this prompt under its content policy — rephrase it`,
   invalid_request: (p) => `${p} refused these settings — change them, then Retry`,
   unauthorized: (p) => `${p} refused the API key — check the key in the server settings`,
