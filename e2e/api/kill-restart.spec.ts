@@ -1,6 +1,8 @@
-import { readdirSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
 import { expect, test } from "@playwright/test";
 import type { JobView } from "@/lib/api/views";
 import { AppServer } from "@/lib/testing/app-server";
@@ -11,6 +13,8 @@ import { E2E_PORT_OFFSET } from "../support/env";
 const simulator = new StandaloneSimulator(4730 + E2E_PORT_OFFSET);
 // Only a path: the server creates it. Making it here would leak one per process that loads this file.
 const dataDir = path.join(os.tmpdir(), `prism-e2e-kill-${process.pid}-${Date.now()}`);
+/** The server's TMPDIR, where uploads wait while they arrive (<tmp>/prism-inputs/<pid>/). */
+const serverTmp = path.join(dataDir, "tmp");
 const server = new AppServer({
   port: 3730 + E2E_PORT_OFFSET,
   dataDir,
@@ -20,6 +24,7 @@ const server = new AppServer({
     ...simulator.providerEnv("kill-test-key"),
     PRISM_RATE_LIMIT_PER_MINUTE: "0",
     PUBLIC_URL: `http://127.0.0.1:${3730 + E2E_PORT_OFFSET}`,
+    TMPDIR: serverTmp,
   },
 });
 
@@ -136,4 +141,54 @@ test("kill -9 while images download: stored exactly once after restart, no parti
   expect(files.filter((file) => path.basename(file).startsWith(".tmp-"))).toEqual([]);
   // Content-addressed: one file per distinct image or thumbnail, and none that no image refers to.
   expect(new Set(files)).toEqual(await storedKeys(runIds));
+});
+
+/** Uploads waiting in temporary files, with their sizes. */
+function temporaryUploads(): { file: string; size: number }[] {
+  const root = path.join(serverTmp, "prism-inputs");
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .map((file) => ({ file, size: statSync(file).size }));
+}
+
+test("kill -9 during an upload: no partial blob, no input row, and the temporary file is gone after restart", async () => {
+  const blobsBefore = blobFiles().sort();
+  // A 9 MB PNG upload (under the 10 MB cap) of which only the first megabyte ever arrives.
+  const upload = httpRequest({
+    host: "127.0.0.1",
+    port: 3730 + E2E_PORT_OFFSET,
+    method: "POST",
+    path: "/api/inputs",
+    headers: { "Content-Type": "image/png", "Content-Length": String(9 * 1024 * 1024) },
+  });
+  const ended = new Promise((resolve) => {
+    upload.on("error", resolve);
+    upload.on("response", resolve);
+  });
+  upload.write(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  for (let index = 0; index < 16; index += 1) upload.write(Buffer.alloc(64 * 1024, index));
+  await expect
+    .poll(() => temporaryUploads().reduce((sum, { size }) => sum + size, 0), { timeout: 30_000 })
+    .toBeGreaterThan(0);
+  await server.kill();
+  await ended;
+
+  // What the crash left, before any boot clean-up: the partial upload in its temporary file only.
+  expect(temporaryUploads().length).toBeGreaterThan(0);
+  expect(blobFiles().sort()).toEqual(blobsBefore);
+  const database = new PGlite(path.join(dataDir, "pglite"));
+  try {
+    const { rows } = await database.query<{ blob_key: string; thumbnail_key: string }>(
+      "select blob_key, thumbnail_key from inputs",
+    );
+    expect(rows).toEqual([]);
+  } finally {
+    await database.close();
+  }
+
+  await server.start();
+  expect(temporaryUploads()).toEqual([]);
+  expect(blobFiles().sort()).toEqual(blobsBefore);
 });
