@@ -4,9 +4,11 @@ import { renderSvg } from "@/lib/render/text-layer";
 import { SheetMarkup, sheetStrings, type SheetText } from "./sheet-markup";
 import { sheetLayout } from "./sheet-layout";
 
-export interface SheetInput extends Omit<SheetText, "notices"> {
+export interface SheetInput extends Omit<SheetText, "notices" | "inputCount"> {
   /** Width ÷ height the cells are shaped for. */
   cellAspect: number;
+  /** An edit run's input images (bytes sharp reads), drawn above the matrix as "Before". */
+  inputs?: Buffer[];
   /** Per row and column: the image's bytes (any format sharp reads), or what to say instead. */
   cells: (Buffer | NonNullable<SheetText["notices"][number][number]>)[][];
 }
@@ -31,7 +33,8 @@ async function fitted(bytes: Buffer, cell: { width: number; height: number }) {
 export async function renderContactSheet(input: SheetInput): Promise<Buffer> {
   const rows = input.prompts.length;
   const columns = input.columns.length;
-  const layout = sheetLayout(rows, columns, input.cellAspect);
+  const inputs = input.inputs ?? [];
+  const layout = sheetLayout(rows, columns, input.cellAspect, inputs.length);
   const fittedCells = await Promise.all(
     input.cells.map((row) =>
       Promise.all(
@@ -44,8 +47,12 @@ export async function renderContactSheet(input: SheetInput): Promise<Buffer> {
       ),
     ),
   );
+  // An input sharp cannot read is left out: the matrix is what the sheet is for.
+  const fittedInputs = await Promise.all(
+    inputs.map((bytes) => fitted(bytes, layout.input).catch(() => null)),
+  );
   const notices = fittedCells.map((row) => row.map((cell) => ("state" in cell ? cell : null)));
-  const text: SheetText = { ...input, notices };
+  const text: SheetText = { ...input, notices, inputCount: inputs.length };
   const svg = await renderSvg(SheetMarkup({ layout, text }), sheetStrings(text), layout);
   const images = fittedCells.flatMap((row, rowIndex) =>
     row.flatMap((cell, column) => {
@@ -54,6 +61,12 @@ export async function renderContactSheet(input: SheetInput): Promise<Buffer> {
       return [{ input: cell.data, raw: cell.raw, left: corner.left + cell.left, top: corner.top + cell.top }];
     }),
   );
+  for (const [index, cell] of fittedInputs.entries()) {
+    if (!cell) continue;
+    const corner = layout.inputAt(index);
+    // Left-aligned in its box, so several inputs read as one row.
+    images.push({ input: cell.data, raw: cell.raw, left: corner.left, top: corner.top + cell.top });
+  }
   // zlib level 6: level 9 takes three times as long on a 12 × 8 sheet for a few percent fewer bytes.
   return sharp(Buffer.from(svg)).composite(images).png({ compressionLevel: 6 }).toBuffer();
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
@@ -9,6 +9,7 @@ import { createRunBodySchema } from "@/lib/api/run-requests";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { insertImage } from "@/lib/db/queries/images";
+import type { InputRow } from "@/lib/db/input-schema";
 import { jobs } from "@/lib/db/schema";
 import { archiveResponse } from "@/lib/downloads/download-responses";
 import { createRun } from "@/lib/jobs/create-run";
@@ -84,6 +85,32 @@ describe("a run's contact sheet", () => {
     expect(green[1]).toBeGreaterThan(130);
     expect(blue[2]).toBeGreaterThan(180);
     expect(Math.min(...failed)).toBeGreaterThan(200);
+  });
+
+  it("draws an edit run's inputs above the matrix, as Before", async () => {
+    const rows = await matrixRun();
+    const yellow = await sharp({ create: { width: 320, height: 240, channels: 3, background: "#f0d000" } })
+      .png()
+      .toBuffer();
+    const stored = await storeImage(blobStore, yellow);
+    const input = { ...stored, id: newId(), notes: [], createdAt: new Date() } satisfies InputRow;
+    const png = await runContactSheet(blobStore, { ...rows, inputs: [input] });
+    if (process.env.CONTACT_SHEET_OUT) await writeFile(process.env.CONTACT_SHEET_OUT, png);
+    const layout = sheetLayout(2, 2, 1, 1);
+    const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+    expect([info.width, info.height]).toEqual([layout.width, layout.height]);
+    const colourAt = ({ left, top }: { left: number; top: number }) => {
+      const offset = ((top + 10) * info.width + left + 10) * info.channels;
+      return [...data.subarray(offset, offset + 3)];
+    };
+    const [red, green, blue] = colourAt(layout.inputAt(0));
+    expect(red).toBeGreaterThan(200);
+    expect(green).toBeGreaterThan(180);
+    expect(blue).toBeLessThan(60);
+    // The matrix moved down by the strip, its cells as before.
+    expect(layout.cellAt(0, 0).top).toBeGreaterThan(sheetLayout(2, 2, 1).cellAt(0, 0).top);
+    expect(colourAt(layout.cellAt(0, 0))[0]).toBeGreaterThan(180);
+    expect(colourAt(layout.cellAt(1, 0))[2]).toBeGreaterThan(180);
   });
 
   it("is in the run's ZIP", async () => {

@@ -59,10 +59,13 @@ const CREATED_FORMAT = new Intl.DateTimeFormat("en-GB", {
 
 /**
  * The whole matrix of a run as one PNG: a row per prompt, a column per configuration, in each cell
- * the first image of its exported take (or what happened instead). Reads the run's rows, blob keys
- * included, so it needs no query of its own.
+ * the first image of its exported take (or what happened instead); an edit run's inputs above, as
+ * "Before". Reads the run's rows, blob keys included, so it needs no query of its own.
  */
-export async function runContactSheet(blobStore: BlobStore, { run, jobs, images }: RunRows): Promise<Buffer> {
+export async function runContactSheet(
+  blobStore: BlobStore,
+  { run, jobs, images, inputs = [] }: RunRows,
+): Promise<Buffer> {
   const rows = run.prompts.length;
   const columns = run.configs.length;
   const takes: SheetTake[] = jobs.map((job) => ({
@@ -89,6 +92,8 @@ export async function runContactSheet(blobStore: BlobStore, { run, jobs, images 
       ),
     ),
   );
+  // Thumbnails are wider than an input's box on the sheet.
+  const inputBytes = await Promise.all(inputs.map((input) => readBlobBytes(blobStore, input.thumbnailKey)));
   const seed = run.seed === null ? "random seeds" : `seed ${run.seed}`;
   return renderContactSheet({
     title: runSize(rows, columns),
@@ -100,5 +105,6 @@ export async function runContactSheet(blobStore: BlobStore, { run, jobs, images 
     })),
     cells,
     cellAspect,
+    inputs: inputBytes.filter((bytes) => bytes !== null),
   });
 }

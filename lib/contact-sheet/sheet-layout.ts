@@ -17,6 +17,9 @@ export const SHEET_GAP = 14;
 export const TITLE_HEIGHT = 76;
 export const HEADER_HEIGHT = 76;
 export const LABEL_WIDTH = 300;
+/** The "Before" strip of an edit run's inputs, above the header row. */
+export const INPUTS_HEIGHT = 150;
+const MAX_INPUT_WIDTH = 240;
 
 export interface SheetLayout {
   width: number;
@@ -26,21 +29,33 @@ export interface SheetLayout {
   cell: { width: number; height: number };
   /** The top-left corner of a cell. */
   cellAt(row: number, column: number): { left: number; top: number };
+  /** Where the configurations' labels start. */
+  headerTop: number;
+  /** The box each input is fitted into, and its top-left corner (none without inputs). */
+  input: { width: number; height: number };
+  inputAt(index: number): { left: number; top: number };
 }
 
-/** `cellAspect` is width ÷ height of the images (the most common one of the run). */
-export function sheetLayout(rows: number, columns: number, cellAspect: number): SheetLayout {
+/** `cellAspect` is width ÷ height of the images (the most common one of the run); `inputs`, how many an edit run has. */
+export function sheetLayout(rows: number, columns: number, cellAspect: number, inputs = 0): SheetLayout {
   const aspect = Math.min(MAX_ASPECT, Math.max(1 / MAX_ASPECT, cellAspect || 1));
+  const strip = inputs > 0 ? INPUTS_HEIGHT + SHEET_GAP : 0;
   const fixedWidth = 2 * SHEET_MARGIN + LABEL_WIDTH + columns * SHEET_GAP;
-  const fixedHeight = 2 * SHEET_MARGIN + TITLE_HEIGHT + HEADER_HEIGHT + rows * SHEET_GAP;
+  const fixedHeight = 2 * SHEET_MARGIN + TITLE_HEIGHT + strip + HEADER_HEIGHT + rows * SHEET_GAP;
   const byWidth = (MAX_WIDTH - fixedWidth) / columns;
   const byHeight = ((MAX_HEIGHT - fixedHeight) / rows) * aspect;
   const width = Math.floor(Math.max(MIN_CELL_WIDTH, Math.min(MAX_CELL_WIDTH, byWidth, byHeight)));
   const height = Math.round(width / aspect);
   const gridLeft = SHEET_MARGIN + LABEL_WIDTH + SHEET_GAP;
-  const gridTop = SHEET_MARGIN + TITLE_HEIGHT + HEADER_HEIGHT;
+  const headerTop = SHEET_MARGIN + TITLE_HEIGHT + strip;
+  const gridTop = headerTop + HEADER_HEIGHT;
+  const gridWidth = columns * (width + SHEET_GAP) - SHEET_GAP;
+  // The inputs share the grid's width, each at most MAX_INPUT_WIDTH wide.
+  const inputWidth = Math.floor(
+    Math.min(MAX_INPUT_WIDTH, (gridWidth - (inputs - 1) * SHEET_GAP) / Math.max(1, inputs)),
+  );
   return {
-    width: gridLeft + columns * (width + SHEET_GAP) - SHEET_GAP + SHEET_MARGIN,
+    width: gridLeft + gridWidth + SHEET_MARGIN,
     height: gridTop + rows * (height + SHEET_GAP) - SHEET_GAP + SHEET_MARGIN,
     rows,
     columns,
@@ -48,6 +63,12 @@ export function sheetLayout(rows: number, columns: number, cellAspect: number): 
     cellAt: (row, column) => ({
       left: gridLeft + column * (width + SHEET_GAP),
       top: gridTop + row * (height + SHEET_GAP),
+    }),
+    headerTop,
+    input: { width: inputWidth, height: INPUTS_HEIGHT },
+    inputAt: (index) => ({
+      left: gridLeft + index * (inputWidth + SHEET_GAP),
+      top: SHEET_MARGIN + TITLE_HEIGHT,
     }),
   };
 }

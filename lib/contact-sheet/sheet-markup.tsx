@@ -1,11 +1,4 @@
-import {
-  HEADER_HEIGHT,
-  LABEL_WIDTH,
-  SHEET_GAP,
-  SHEET_MARGIN,
-  TITLE_HEIGHT,
-  type SheetLayout,
-} from "./sheet-layout";
+import { HEADER_HEIGHT, LABEL_WIDTH, SHEET_GAP, SHEET_MARGIN, type SheetLayout } from "./sheet-layout";
 
 /** What a cell without an image says instead: "Failed" with why, "Canceled", "Running"… */
 export interface CellNotice {
@@ -23,6 +16,8 @@ export interface SheetText {
   columns: { label: string; provider: string }[];
   /** Per row and column: null where an image is drawn on top. */
   notices: (CellNotice | null)[][];
+  /** How many input images an edit run has (drawn in a "Before" strip above the header). */
+  inputCount?: number;
 }
 
 const INK = "#18181b";
@@ -42,6 +37,7 @@ export function sheetStrings(text: SheetText): string {
     ...(text.rowLabels ?? []),
     ...text.columns.flatMap((column) => [column.label, column.provider]),
     ...notices,
+    "Before Input images, in the order the models took them",
     "0123456789",
   ].join(" ");
 }
@@ -70,13 +66,30 @@ export function SheetMarkup({ layout, text }: { layout: SheetLayout; text: Sheet
         <div style={{ fontSize: 28, color: INK, lineClamp: 1, display: "block" }}>{text.title}</div>
         <div style={{ fontSize: 16, color: MUTED, marginTop: 6 }}>{text.subtitle}</div>
       </div>
+      {text.inputCount ? (
+        <div
+          style={{
+            position: "absolute",
+            left: SHEET_MARGIN,
+            top: layout.inputAt(0).top,
+            width: LABEL_WIDTH - SHEET_GAP,
+            display: "flex",
+            flexDirection: "column",
+          }}
+        >
+          <div style={{ fontSize: 16, color: INK }}>Before</div>
+          <div style={{ fontSize: 13, color: MUTED, marginTop: 4 }}>
+            {text.inputCount === 1 ? "Input image" : "Input images, in the order the models took them"}
+          </div>
+        </div>
+      ) : null}
       {text.columns.map(({ label, provider }, column) => (
         <div
           key={`column-${column}`}
           style={{
             position: "absolute",
             left: layout.cellAt(0, column).left,
-            top: SHEET_MARGIN + TITLE_HEIGHT,
+            top: layout.headerTop,
             width: cell.width,
             height: HEADER_HEIGHT - 10,
             display: "flex",
