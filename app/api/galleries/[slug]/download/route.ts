@@ -23,5 +23,7 @@ export const GET = routeHandler<{ slug: string }>({ access: "public" }, async ({
     const renditions = await storedRenditions(db, getBlobStore(), rows);
     return blindArchiveResponse(getBlobStore(), source, gallery.review, renditions);
   }
-  return archiveResponse(getBlobStore(), source, gallery.runs, images);
+  // The runs' inputs are under inputs/ (their rows say where their bytes are), as in a run's ZIP.
+  const inputs = (rows.inputs ?? []).map((entry) => entry.input);
+  return archiveResponse(getBlobStore(), source, gallery.runs, [...images, ...inputs]);
 });
