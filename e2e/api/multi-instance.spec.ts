@@ -117,6 +117,37 @@ test("deleting a run on A deletes its images from the bucket: B no longer serves
   for (const url of urls) expect((await fetch(`${B()}${url}`)).status, url).toBe(404);
 });
 
+test("runs deleted on A while B stores the same images for re-runs: the re-runs' images and ZIPs stay readable", async () => {
+  await cluster.ensureInstances();
+  // The simulator draws the same bytes for the same prompt and model: each re-run's files are its first run's.
+  const pairTags = tags("same-bytes", 6);
+  const firsts = await Promise.all(pairTags.map((tag) => createRunOn(A(), tag)));
+  await waitAllTerminal(A(), firsts);
+  const reruns = await Promise.all(pairTags.map((tag) => createRunOn(B(), tag)));
+  // Each first run is deleted at another moment of its re-run's life, so some deletions meet a
+  // download of the same bytes between storing them and recording its image.
+  await Promise.all(
+    firsts.map(async (runId, index) => {
+      await new Promise((resolve) => setTimeout(resolve, index * 200));
+      expect((await fetch(`${A()}/api/runs/${runId}`, { method: "DELETE" })).status).toBe(204);
+    }),
+  );
+  const results = await waitAllTerminal(B(), reruns);
+  const jobs = [...results.values()].flat();
+  expect(jobs.filter((job) => job.status !== "succeeded")).toEqual([]);
+  for (const image of jobs.flatMap((job) => job.images))
+    for (const url of [image.url, image.thumbnailUrl])
+      for (const base of [A(), B()]) expect((await fetch(`${base}${url}`)).status, `${base}${url}`).toBe(200);
+  for (const runId of reruns) {
+    const entries = await zipEntries(`${A()}/api/runs/${runId}/download`);
+    const expected = results.get(runId)!.flatMap((job) => job.images.map((image) => shaOfUrl(image.url)));
+    const images = Object.entries(entries).filter(
+      ([name]) => name !== "manifest.json" && name !== "contact-sheet.png",
+    );
+    expect(images.map(([, bytes]) => sha256(bytes)).sort()).toEqual(expected.sort());
+  }
+});
+
 test("a run deleted on A answers 404 on B within 1 s, and so do its images", async () => {
   await cluster.ensureInstances();
   const runId = await createRunOn(A(), "delete-00");
@@ -443,4 +474,64 @@ test("an instance frozen mid-burst (SIGSTOP) stalls nobody: B creates runs under
     cluster.a.thaw();
     await database.end();
   }
+});
+
+test("a PostgreSQL restart mid-burst loses no paid job: answers that arrive meanwhile are written once it is back, no create is sent twice, and requests get 503, never 500", async () => {
+  await cluster.startInstances();
+  const runTags = tags("pg-restart", 8);
+  // Each create (3 a run) is answered a second after it arrives: those out when PostgreSQL goes are
+  // answered while it is down.
+  const count = runTags.length * 3;
+  await cluster.simulator.control.fault({
+    provider: "*",
+    on: "submit",
+    count,
+    kind: "delay",
+    delayMs: 1_000,
+  });
+  const runIds = await Promise.all(runTags.map((tag, index) => createRunOn(index % 2 ? B() : A(), tag)));
+  const created = async () => [...(await createsByTag(cluster.simulator, runTags)).values()].flat().length;
+  await expect.poll(created, { intervals: [20] }).toBeGreaterThanOrEqual(4);
+
+  const refusedBody = JSON.stringify(await runBody(A(), "pg-down"));
+  await cluster.stopPostgres();
+  let answers: { request: string; api: boolean; status: number; retryAfter: string | null }[];
+  try {
+    const wentDown = Date.now();
+    const probes = ["/api/runs", `/api/runs/${runIds[0]}`, `/api/runs/${runIds[0]}/download`, "/api/spend"];
+    const requests: { base: string; path: string; init: RequestInit }[] = [A(), B()].flatMap((base) => [
+      ...probes.map((path) => ({ base, path, init: {} })),
+      {
+        base,
+        path: "/api/runs",
+        init: { method: "POST", headers: { "content-type": "application/json" }, body: refusedBody },
+      },
+      ...["/", `/runs/${runIds[0]}`].map((path) => ({ base, path, init: {} })),
+    ]);
+    answers = await Promise.all(
+      requests.map(async ({ base, path, init }) => {
+        const response = await fetch(`${base}${path}`, init);
+        const request = `${init.method ?? "GET"} ${base === A() ? "A" : "B"}${path}`;
+        const retryAfter = response.headers.get("retry-after");
+        return { request, api: path.startsWith("/api/"), status: response.status, retryAfter };
+      }),
+    );
+    // Down for long enough that the creates out when it went are answered meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, wentDown + 1_500 - Date.now())));
+  } finally {
+    await cluster.startPostgres();
+  }
+  // The API says "try again" (503 + Retry-After); pages (their data comes from the API) still load.
+  for (const { request, api, status, retryAfter } of answers) {
+    expect(status, request).toBe(api ? 503 : 200);
+    if (api) expect(Number(retryAfter), request).toBeGreaterThan(0);
+  }
+
+  const results = await waitAllTerminal(A(), runIds);
+  const jobs = [...results.values()].flat();
+  expect(jobs.filter((job) => job.status !== "succeeded").map((job) => job.error)).toEqual([]);
+  const creates = await createsByTag(cluster.simulator, runTags);
+  for (const tag of runTags)
+    expect(creates.get(tag)?.sort(), tag).toEqual(["dashscope", "pixazo", "shortapi"]);
+  expect(cluster.a.logs + cluster.b.logs).toContain("keeping a step's result and writing it again");
 });

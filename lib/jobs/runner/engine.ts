@@ -49,9 +49,17 @@ export function createJobRunner(
 
   const later = (milliseconds: number) => new Date(now().getTime() + milliseconds);
 
-  // A write that changes what a reader sees (it sets updated_at: job-transitions.ts) moves the run's
-  // version, and the database announces it to every instance's watchers.
-  const write = (job: JobRow, changes: Partial<NewJobRow>) => updateLeasedJob(db, job.id, ownerId, changes);
+  // Each write rides out a database blip while the lease holds (./outcome-write.ts). One that changes
+  // what a reader sees (it sets updated_at: job-transitions.ts) moves the run's version, and the
+  // database announces it to every instance's watchers.
+  const write = (job: JobRow, changes: Partial<NewJobRow>) =>
+    writeThroughBlips(() => updateLeasedJob(db, job.id, ownerId, changes), {
+      jobId: job.id,
+      leaseUntil: () => inFlight.get(job.id)?.leaseUntil ?? 0,
+      now,
+      backoff: settings.databaseRetryBackoff,
+      log,
+    });
 
   const context: StepContext = {
     db,
@@ -77,14 +85,7 @@ export function createJobRunner(
         const outcome = await runStep(job, getProvider, context);
         if (!outcome) return;
         const release = outcome.continueNow ? {} : jobTransitions.released();
-        const changes = { ...outcome.changes, ...release };
-        const updated = await writeThroughBlips(() => write(job, changes), {
-          jobId: job.id,
-          leaseUntil: () => inFlight.get(claimed.id)?.leaseUntil ?? 0,
-          now,
-          backoff: settings.databaseRetryBackoff,
-          log,
-        });
+        const updated = await write(job, { ...outcome.changes, ...release });
         if (!updated) {
           // What this step learnt is dropped: the job is another runner's now, or it was canceled.
           log.warn("Lost the lease of a job (taken over or canceled); its step's result is dropped", {
