@@ -1,5 +1,6 @@
 import { AlertIcon } from "@/components/ui/icons";
 import type { JobView } from "@/lib/api/views";
+import { NO_SEED, NO_SEED_NOTE } from "@/lib/labels/image-details";
 
 /** A failed job: what went wrong in plain words, the provider's technical message one click away. */
 export function JobFailure({ job, compact }: { job: JobView; compact?: boolean }) {
@@ -61,9 +62,13 @@ export function RetryNote({ note }: { note: string }) {
 export function JobSeedLine({ job, provider }: { job: JobView; provider: string }) {
   return (
     <>
-      <span className="font-mono text-[11px] text-fg-subtle">
-        {job.seed === null ? "seed not supported" : `seed ${job.seed}`}
-      </span>
+      {job.seed === null ? (
+        <span className="text-[11px] text-fg-subtle" title={NO_SEED_NOTE}>
+          {NO_SEED}
+        </span>
+      ) : (
+        <span className="text-[11px] text-fg-subtle tabular-nums">Seed {job.seed}</span>
+      )}
       {job.revisedPrompt ? (
         <p className="line-clamp-3 text-[11px] leading-snug text-fg-muted" title={job.revisedPrompt}>
           Prompt rewritten by {provider}: {job.revisedPrompt}

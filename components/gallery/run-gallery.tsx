@@ -17,6 +17,8 @@ import {
   stepInMatrix,
 } from "@/components/media/run-matrix-model";
 import { columnName, modelLabel } from "@/lib/labels/names";
+import { paramLabelsOf } from "@/lib/labels/params";
+import { useModels } from "@/lib/hooks/use-models";
 import { viewedTake } from "@/lib/models/takes";
 import type { Density } from "./use-density";
 
@@ -47,6 +49,9 @@ export function RunGallery({ run, density, width, onRerun }: RunGalleryProps) {
   const cells = useMemo(() => matrixCells(run), [run]);
   const items = useMemo(() => matrixImages(run, cells, picked), [run, cells, picked]);
   const slots = imageSlots(run);
+  // Labels the lightbox's parameters: asked for once an image opens, cached where the playground has it.
+  const models = useModels({ enabled: openIndex !== null }).data?.models;
+  const fields = useMemo(() => new Map(models?.map((model) => [model.id, model.fields])), [models]);
   const compareHref = (line: { row: number } | { column: number }) => {
     const ids = lineImageIds(items, line);
     return ids.length < 2 ? null : compareLink(ids);
@@ -112,6 +117,8 @@ export function RunGallery({ run, density, width, onRerun }: RunGalleryProps) {
         edit={(item) => (
           <EditImageButton imageId={item.image.id} className="max-lg:order-last max-lg:col-span-full" />
         )}
+        params={(item) => paramLabelsOf(fields.get(item.job.modelId), item.job.params)}
+        showCost
         downloadHref={(item) => `/api/images/${encodeURIComponent(item.image.id)}/download`}
         compareHref={compareLink}
         picks={(item) => (

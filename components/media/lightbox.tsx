@@ -10,6 +10,8 @@ import { LightboxActions } from "./lightbox-actions";
 import type { LightboxItem } from "./lightbox-item";
 import { formatSeconds } from "@/components/ui/format";
 import { jobCost } from "@/lib/labels/cost";
+import { imageDetailRows } from "@/lib/labels/image-details";
+import type { ParamLabel } from "@/lib/labels/params";
 import { modelLabel } from "@/lib/labels/names";
 
 export type { LightboxItem } from "./lightbox-item";
@@ -33,11 +35,10 @@ interface LightboxProps {
   scope?: "run" | "gallery";
   /** Where an arrow key leads (a matrix: ↑ ↓ within a column); by default ← → step through the list. */
   step?: (index: number, direction: ArrowDirection) => number | null;
-  /**
-   * The parameters as labels ("Aspect ratio 16:9"), where a page has them: a share page then shows
-   * those instead of raw keys, and no cost (the public never sees what the owner paid).
-   */
-  details?: (item: LightboxItem) => { key: string; title: string; value: string }[];
+  /** The open image's parameters as labels ("Aspect ratio 16:9"). */
+  params: (item: LightboxItem) => ParamLabel[];
+  /** What the take cost: the owner's only (the public never sees what the owner paid). */
+  showCost?: boolean;
   /** "Edit this image" for the open image; absent on a share page. */
   edit?: (item: LightboxItem) => ReactNode;
 }
@@ -54,10 +55,6 @@ const ARROWS: Record<string, ArrowDirection> = {
 /** How far a finger must travel sideways to step to the next or previous image. */
 const SWIPE_PX = 48;
 
-function formatParam(value: unknown): string {
-  return typeof value === "string" ? value : JSON.stringify(value);
-}
-
 export function Lightbox({
   items,
   index,
@@ -68,7 +65,8 @@ export function Lightbox({
   picks,
   scope = "run",
   step: stepTo,
-  details,
+  params,
+  showCost = false,
   edit,
 }: LightboxProps) {
   const item = index === null ? undefined : items[index];
@@ -174,39 +172,23 @@ export function Lightbox({
                   Parameters
                 </h3>
                 <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-xs">
-                  {details
-                    ? details(item).map((param) => (
-                        <div key={param.key} className="contents">
-                          <dt className="text-fg-muted">{param.title}</dt>
-                          <dd className="text-right break-all">{param.value}</dd>
-                        </div>
-                      ))
-                    : Object.entries(item.job.params).map(([key, value]) => (
-                        <div key={key} className="contents">
-                          <dt className="font-mono text-fg-muted">{key}</dt>
-                          <dd className="text-right font-mono break-all">{formatParam(value)}</dd>
-                        </div>
-                      ))}
-                  <dt className="text-fg-muted">seed</dt>
-                  <dd className="text-right font-mono">{item.job.seed ?? "not supported"}</dd>
-                  <dt className="text-fg-muted">size</dt>
-                  <dd className="text-right font-mono">
-                    {item.image.width}×{item.image.height}
-                  </dd>
-                  {details ? null : (
-                    <>
-                      <dt className="text-fg-muted">cost</dt>
-                      <dd className="text-right">{jobCost(item.job).text}</dd>
-                    </>
-                  )}
-                  {item.job.finishedAt ? (
-                    <>
-                      <dt className="text-fg-muted">time</dt>
-                      <dd className="text-right tabular-nums">
-                        {formatSeconds(Date.parse(item.job.finishedAt) - Date.parse(item.job.createdAt))}
+                  {imageDetailRows({
+                    params: params(item),
+                    seed: item.job.seed,
+                    width: item.image.width,
+                    height: item.image.height,
+                    cost: showCost ? jobCost(item.job) : undefined,
+                    took: item.job.finishedAt
+                      ? formatSeconds(Date.parse(item.job.finishedAt) - Date.parse(item.job.createdAt))
+                      : undefined,
+                  }).map((row) => (
+                    <div key={row.key} className="contents">
+                      <dt className="text-fg-muted">{row.title}</dt>
+                      <dd className="text-right break-words tabular-nums" title={row.note}>
+                        {row.value}
                       </dd>
-                    </>
-                  ) : null}
+                    </div>
+                  ))}
                 </dl>
               </section>
             </div>

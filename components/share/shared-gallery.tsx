@@ -151,7 +151,7 @@ export function SharedGallery({
           index={openIndex}
           onIndexChange={setOpenIndex}
           scope="gallery"
-          details={(item) => paramLabels[item.job.id] ?? []}
+          params={(item) => paramLabels[item.job.id] ?? []}
           downloadHref={(item) =>
             `/api/galleries/${slug}/images/${encodeURIComponent(item.image.id)}/download`
           }

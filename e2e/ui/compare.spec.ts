@@ -135,3 +135,24 @@ test("the matrix compares a row across its configurations and a column across it
   await expect(panels).toHaveCount(2);
   await expect(panels.first()).toContainText("Z-Image Turbo");
 });
+
+test("the lightbox names each parameter in words, and seed and size once each", async ({ page }) => {
+  const runId = await createRun(E2E_BASE_URL, {
+    prompt: "a paper crane on a desk",
+    models: [{ modelId: "dashscope/z-image-turbo", params: { size: "1024*1024", seed: 42 } }],
+  });
+  await waitUntilTerminal(E2E_BASE_URL, runId);
+  await page.goto(`/runs/${runId}`);
+  const card = page.getByRole("article").first();
+  await expect(card).toContainText("Seed 42");
+  await card
+    .getByRole("button", { name: /^Open / })
+    .first()
+    .click();
+  const dialog = page.getByRole("dialog");
+  const details = dialog.locator("dl").last();
+  await expect(details.getByRole("term")).toHaveText(["Prompt extend", "Seed", "Size", "Cost", "Took"]);
+  await expect(details.getByRole("definition").nth(1)).toHaveText("42");
+  await expect(details.getByRole("definition").nth(2)).toHaveText("1024 × 1024");
+  await page.screenshot({ path: "test-results/lightbox-details.png" });
+});

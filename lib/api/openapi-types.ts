@@ -1210,6 +1210,17 @@ export interface components {
       unavailableReason?: string;
       /** @description JSON Schema of the model's parameters (components/schemas/ModelParams_*). */
       paramsSchema: unknown;
+      /** @description The parameters as people read them, in the schema's order: what a job's parameters are labelled by ("Aspect ratio 16:9"). */
+      fields: {
+        name: string;
+        title: string;
+        /** @enum {string} */
+        kind: "text" | "number" | "enum" | "boolean";
+        options?: {
+          value: string | number;
+          label: string;
+        }[];
+      }[];
       defaults: {
         [key: string]: unknown;
       };
@@ -6516,6 +6527,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6606,6 +6619,8 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          "Retry-After"?: number;
           [name: string]: unknown;
         };
         content: {

@@ -161,6 +161,22 @@ export const modelViewSchema = z.object({
   paramsSchema: z
     .unknown()
     .meta(meta("JSON Schema of the model's parameters (components/schemas/ModelParams_*).")),
+  fields: z
+    .array(
+      z.object({
+        name: z.string(),
+        title: z.string(),
+        kind: z.enum(["text", "number", "enum", "boolean"]),
+        options: z
+          .array(z.object({ value: z.union([z.string(), z.number()]), label: z.string() }))
+          .optional(),
+      }),
+    )
+    .meta(
+      meta(
+        "The parameters as people read them, in the schema's order: what a job's parameters are labelled by (\"Aspect ratio 16:9\").",
+      ),
+    ),
   defaults: params,
 });
 

@@ -22,5 +22,5 @@ export function jobCost(job: PricedJob): { text: string; title: string } {
       text: `est. ${formatUsd(job.estimatedCostUsd)}`,
       title: "Estimated from the provider's published price",
     };
-  return { text: "price unknown", title: "The provider publishes no price for this model" };
+  return { text: "No published price", title: "The provider publishes no price for this model" };
 }

@@ -46,10 +46,11 @@ describe("paramLabels", () => {
     ]);
   });
 
-  it("keeps raw pairs for a model the catalog no longer has", () => {
-    expect(rawParamLabels({ steps: 8, style: "ink" })).toEqual([
-      { key: "steps", title: "steps", value: "8" },
-      { key: "style", title: "style", value: "ink" },
+  it("names a gone model's raw keys in words", () => {
+    expect(rawParamLabels({ steps: 8, style: "ink", num_inference_steps: 4 })).toEqual([
+      { key: "steps", title: "Steps", value: "8" },
+      { key: "style", title: "Style", value: "ink" },
+      { key: "num_inference_steps", title: "Num inference steps", value: "4" },
     ]);
   });
 });

@@ -36,13 +36,30 @@ export function paramLabels(fields: readonly ParamField[], params: Record<string
   });
 }
 
-/** The parameters of a model no longer in the catalog: its raw keys and values. */
+/** The parameters of a model no longer in the catalog: its keys in words ("Num inference steps"), its values. */
 export function rawParamLabels(params: Record<string, unknown>): ParamLabel[] {
   return Object.entries(params).map(([key, value]) => ({
     key,
-    title: key,
-    value: typeof value === "string" ? value : JSON.stringify(value),
+    title: keyTitle(key),
+    value: paramValueLabel(undefined, value),
   }));
+}
+
+/** A job's parameters by its model's fields, or by their keys where the model is gone. */
+export function paramLabelsOf(
+  fields: readonly ParamField[] | undefined,
+  params: Record<string, unknown>,
+): ParamLabel[] {
+  return fields ? paramLabels(fields, params) : rawParamLabels(params);
+}
+
+/** "num_inference_steps" or "numImages" as words: "Num inference steps", "Num images". */
+function keyTitle(key: string): string {
+  const words = key
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/[_-]+/g, " ")
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /**

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { ModelsResponse, ModelView } from "@/lib/api/views";
 import { MODELS } from "@/lib/models/catalog";
 import type { ModelDefinition } from "@/lib/models/types";
+import { paramFields } from "@/lib/models/param-fields";
 import { providerName } from "@/lib/models/providers";
 import { startingParams } from "@/lib/models/starting-params";
 import { assumedImagePriceUsd } from "@/lib/env";
@@ -27,6 +28,12 @@ function toModelView(model: ModelDefinition): ModelView {
     promptMaxLength: model.promptMaxLength,
     inputImages: model.inputImages,
     paramsSchema,
+    fields: paramFields(model).map(({ name, title, kind, ...field }) => ({
+      name,
+      title,
+      kind,
+      ...("options" in field ? { options: field.options } : {}),
+    })),
     defaults: startingParams(model),
   };
 }

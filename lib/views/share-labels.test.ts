@@ -15,7 +15,7 @@ function gallery(jobs: JobView[], review: ReviewView | null = null): GalleryView
 }
 
 describe("share labels", () => {
-  it("reads parameters as their schema names them, and keeps raw pairs for a model gone from the catalog", () => {
+  it("reads parameters as their schema names them, and names a gone model's keys in words", () => {
     const labels = jobParamLabels(
       gallery([
         job("a", "shortapi/flux-1.0", { aspect_ratio: "16:9" }),
@@ -24,8 +24,8 @@ describe("share labels", () => {
     );
     expect(labels.a).toContainEqual({ key: "aspect_ratio", title: "Aspect ratio", value: "16:9" });
     expect(labels.b).toEqual([
-      { key: "steps", title: "steps", value: "8" },
-      { key: "style", title: "style", value: '{"x":1}' },
+      { key: "steps", title: "Steps", value: "8" },
+      { key: "style", title: "Style", value: '{"x":1}' },
     ]);
   });
 

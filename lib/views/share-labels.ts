@@ -2,18 +2,18 @@ import "server-only";
 import type { ReviewImage } from "@/lib/api/review-views";
 import type { GalleryView } from "@/lib/api/views";
 import { findModel } from "@/lib/models/catalog";
-import { paramLabels, rawParamLabels, type ParamLabel } from "@/lib/labels/params";
+import { paramLabelsOf, type ParamLabel } from "@/lib/labels/params";
 import { paramFields } from "@/lib/models/param-fields";
 
 /**
  * Each shared job's parameters as people read them ("Aspect ratio 16:9"), by job id. Made on the
- * server so the share page ships no zod schema; a model no longer in the catalog keeps raw pairs.
+ * server so the share page ships no zod schema; a model no longer in the catalog keeps its keys, in words.
  */
 export function jobParamLabels(gallery: GalleryView): Record<string, ParamLabel[]> {
   const labels: Record<string, ParamLabel[]> = {};
   for (const job of gallery.runs.flatMap((run) => run.jobs)) {
     const model = findModel(job.modelId);
-    labels[job.id] = model ? paramLabels(paramFields(model), job.params) : rawParamLabels(job.params);
+    labels[job.id] = paramLabelsOf(model && paramFields(model), job.params);
   }
   return labels;
 }

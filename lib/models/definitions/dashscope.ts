@@ -54,7 +54,7 @@ export const dashscopeZImageTurbo: ModelDefinition<typeof dashscopeParams> = {
   description: "Alibaba Model Studio's Z-Image Turbo (Singapore): synchronous, one image per call, seedable.",
   promptMaxLength: 800,
   params: dashscopeParams,
-  pricing: "Price not published for this model",
+  pricing: "No published price",
   estimateCost: () => null,
   mapSharedSettings({ aspectRatio, numImages }) {
     const { width, height } = Z_IMAGE_SIZES["1024"][aspectRatio];
@@ -125,7 +125,7 @@ function qwenEdit(variant: "plus" | "max"): ModelDefinition<typeof qwenEditParam
         : "Alibaba's Qwen Image Edit Max: the larger edit model, 1 to 3 images fused.",
     promptMaxLength: 800,
     params: qwenEditParams,
-    pricing: "Price not published for this model",
+    pricing: "No published price",
     estimateCost: () => null,
     mapSharedSettings({ aspectRatio, numImages }) {
       const n = Math.min(numImages, MAX_EDIT_OUTPUTS);

@@ -79,7 +79,7 @@ function pixazoAspectRatio(imageSize: ImageSize): number {
   return width / height;
 }
 
-const PIXAZO_PRICING = "Price not published by pixazo";
+const PIXAZO_PRICING = "No published price";
 
 const turboParams = z.object({
   image_size: imageSizeField(),
