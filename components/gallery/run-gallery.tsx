@@ -1,10 +1,12 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { type ReactNode, useMemo, useRef, useState } from "react";
 import { DetailPicks } from "@/components/picks/detail-picks";
 import type { RunView } from "@/lib/api/views";
 import { Lightbox } from "@/components/media/lightbox";
 import { EditImageButton } from "@/components/media/edit-image";
+import { PairwiseIcon } from "@/components/ui/icons";
+import { LazyRunTriage } from "./lazy-run-triage";
 import { RerunButton } from "./rerun-button";
 import { RunCell } from "./run-cell";
 import { RunMatrix } from "./run-matrix";
@@ -28,6 +30,10 @@ interface RunGalleryProps {
   /** The width (px) the results have, null before it is measured. */
   width: number | null;
   onRerun: (runId: string) => void;
+  /** Keyboard triage (number keys, S, N, J/K, pairwise): the run page, where one run has the page. */
+  triage?: boolean;
+  /** The row of controls above the results (density, contact sheet); the triage hint joins it. */
+  toolbar?: ReactNode;
 }
 
 const compareLink = (ids: string[]) => `/compare?images=${ids.map(encodeURIComponent).join(",")}`;
@@ -43,7 +49,7 @@ const ROW_LAYOUT: Record<Density, string> = {
  * (rows = prompts, columns = configurations). Owns the take each cell shows and the lightbox,
  * whose arrow keys move across the matrix.
  */
-export function RunGallery({ run, density, width, onRerun }: RunGalleryProps) {
+export function RunGallery({ run, density, width, onRerun, triage = false, toolbar }: RunGalleryProps) {
   const [picked, setPicked] = useState<Map<string, number>>(() => new Map());
   const [openIndex, setOpenIndex] = useState<number | null>(null);
   const cells = useMemo(() => matrixCells(run), [run]);
@@ -56,6 +62,21 @@ export function RunGallery({ run, density, width, onRerun }: RunGalleryProps) {
     const ids = lineImageIds(items, line);
     return ids.length < 2 ? null : compareLink(ids);
   };
+  const root = useRef<HTMLDivElement>(null);
+  const [pairwiseRow, setPairwiseRow] = useState<number | null>(null);
+  const pairwiseButton = (row: number) =>
+    items.filter((item) => item.row === row).length < 2 ? null : (
+      <button
+        type="button"
+        aria-label={`Pairwise: prompt ${row + 1}`}
+        aria-keyshortcuts="P"
+        title="Which is better? Compare this row two at a time (P)"
+        onClick={() => setPairwiseRow(row)}
+        className="inline-flex size-6 shrink-0 items-center justify-center rounded-md text-fg-subtle hover:bg-surface-muted hover:text-fg [&_svg]:size-4"
+      >
+        <PairwiseIcon />
+      </button>
+    );
   const open = (imageId: string) => setOpenIndex(items.findIndex((item) => item.image.id === imageId));
   const pickTake = (row: number, column: number, take: number | undefined) =>
     setPicked((current) => {
@@ -90,7 +111,19 @@ export function RunGallery({ run, density, width, onRerun }: RunGalleryProps) {
   };
 
   return (
-    <div className="@container">
+    <div ref={root} className="@container grid gap-5">
+      <div className="flex flex-wrap items-center justify-end gap-2">
+        {triage ? (
+          <LazyRunTriage
+            root={root}
+            run={run}
+            items={items}
+            pairwiseRow={pairwiseRow}
+            onPairwiseRow={setPairwiseRow}
+          />
+        ) : null}
+        {toolbar}
+      </div>
       {cells.length <= 1 ? (
         <ul aria-label="Results" data-row={0} className={`grid items-start gap-4 ${ROW_LAYOUT[density]}`}>
           {(cells[0] ?? []).map((cell) => (
@@ -106,6 +139,7 @@ export function RunGallery({ run, density, width, onRerun }: RunGalleryProps) {
           width={width}
           renderCell={(row, column) => renderCell(row, column, density, true)}
           compareHref={compareHref}
+          rowAction={triage ? pairwiseButton : undefined}
         />
       )}
       <Lightbox

@@ -29,6 +29,8 @@ interface RunMatrixProps {
   renderCell: (row: number, column: number) => ReactNode;
   /** The compare view with a row's or a column's images; null where it has fewer than two. */
   compareHref?: (line: { row: number } | { column: number }) => string | null;
+  /** A control under a row's prompt (keyboard triage's "Pairwise"). */
+  rowAction?: (row: number) => ReactNode;
 }
 
 /** "Compare this row" / "Compare this column": the compare view, one image per cell of the line. */
@@ -81,7 +83,7 @@ function columnTemplate(run: RunView, density: Density, width: number | null): s
  * rendered. On a narrow screen each prompt is a heading above its row, whose cards take the width.
  * Columns beyond the right edge are announced there ("2 more columns →").
  */
-export function RunMatrix({ run, density, width, renderCell, compareHref }: RunMatrixProps) {
+export function RunMatrix({ run, density, width, renderCell, compareHref, rowAction }: RunMatrixProps) {
   const box = useRef<HTMLDivElement>(null);
   const layout = LAYOUT[density];
   const columns = run.configs.length;
@@ -180,6 +182,8 @@ export function RunMatrix({ run, density, width, renderCell, compareHref }: RunM
               >
                 <div
                   role="rowheader"
+                  tabIndex={-1}
+                  data-triage-row
                   className={cn(
                     "sticky left-0 z-10 flex gap-1",
                     narrow
@@ -203,10 +207,13 @@ export function RunMatrix({ run, density, width, renderCell, compareHref }: RunM
                   >
                     {prompt}
                   </p>
-                  <CompareLineLink
-                    href={compareHref?.({ row })}
-                    name={`Compare this row: prompt ${row + 1}`}
-                  />
+                  <span className="flex items-center gap-1.5">
+                    <CompareLineLink
+                      href={compareHref?.({ row })}
+                      name={`Compare this row: prompt ${row + 1}`}
+                    />
+                    {rowAction?.(row)}
+                  </span>
                 </div>
                 {run.configs.map((config) => (
                   <div

@@ -37,6 +37,8 @@ interface RunResultsProps {
   onMissing?: () => void;
   /** More actions beside the density toggle (the playground's Share and Download ZIP). */
   actions?: ReactNode;
+  /** Keyboard triage of the matrix (the run page). */
+  triage?: boolean;
 }
 
 const DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
@@ -93,6 +95,7 @@ export function RunResults({
   showPermalink = false,
   onMissing,
   actions,
+  triage = false,
 }: RunResultsProps) {
   const { data: run, error } = useRun(runId);
   const [measure, width] = useElementWidth<HTMLDivElement>();
@@ -178,13 +181,21 @@ export function RunResults({
         </div>
       </div>
       <RunInputs inputs={run.inputs} />
-      <div className="flex flex-wrap items-center justify-end gap-2">
-        {actions}
-        <ContactSheetLink runId={run.id} />
-        <DensityToggle value={density} />
-      </div>
       <div ref={galleryRef} className="min-w-0">
-        <RunGallery run={run} density={density} width={width} onRerun={onRerun} />
+        <RunGallery
+          run={run}
+          density={density}
+          width={width}
+          onRerun={onRerun}
+          triage={triage}
+          toolbar={
+            <>
+              {actions}
+              <ContactSheetLink runId={run.id} />
+              <DensityToggle value={density} />
+            </>
+          }
+        />
       </div>
     </section>
   );

@@ -69,6 +69,7 @@ export function JobImages({
           <li key={image.id} className="group/tile @container/tile relative">
             <button
               type="button"
+              data-image-id={image.id}
               onClick={() => (selecting ? selectionActions.toggleImage(image.id) : onOpen(image.id))}
               aria-label={selecting ? `Select ${name}` : `Open ${name}`}
               aria-pressed={selecting ? selected : undefined}

@@ -1,12 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { namesInContext, optionName } from "@/lib/labels/names";
 import type { ReviewView, VoteResponse } from "@/lib/api/review-views";
 import type { VoteBody } from "@/lib/api/gallery-requests";
 import { apiPost } from "@/lib/http/api-client";
 import type { ParamLabel } from "@/lib/labels/params";
+import { LazyReviewTriage } from "./lazy-review-triage";
 import { ReviewBallotForm, type BallotStatus } from "./review-ballot-form";
 import { SendPicksBar } from "./send-picks-bar";
 import { ReviewImageDialog } from "./review-image-dialog";
@@ -85,6 +86,8 @@ export function ReviewGallery({
   const [ballot, setBallot] = useState(saved);
   const [status, setStatus] = useState<BallotStatus>({ kind: "idle" });
   const [viewing, setViewing] = useState<string | null>(null);
+  const [pairwiseRow, setPairwiseRow] = useState<number | null>(null);
+  const form = useRef<HTMLFormElement>(null);
   const names = useMemo(
     () =>
       namesInContext([
@@ -99,6 +102,8 @@ export function ReviewGallery({
   const path = `/g/${encodeURIComponent(slug)}`;
   const api = `/api/galleries/${encodeURIComponent(slug)}`;
   const hasBallot = Object.keys(saved.picks).length > 0;
+  const pickFor = (promptKey: string, imageId: string) =>
+    setBallot((current) => ({ ...current, picks: { ...current.picks, [promptKey]: imageId } }));
 
   // The one component that calls the API itself instead of a hook of lib/hooks: the share page
   // ships no TanStack Query (its first-load budget), so the ballot is a plain POST (lib/hooks/README.md).
@@ -129,12 +134,21 @@ export function ReviewGallery({
 
   return (
     <form
+      ref={form}
       className="grid gap-10"
       onSubmit={(event) => {
         event.preventDefault();
         void send();
       }}
     >
+      <LazyReviewTriage
+        root={form}
+        prompts={review.prompts}
+        closed={!review.open}
+        onPick={pickFor}
+        pairwiseRow={pairwiseRow}
+        onPairwiseRow={setPairwiseRow}
+      />
       {review.prompts.map((prompt, index) => (
         <ReviewPromptSection
           key={prompt.key}
@@ -142,9 +156,8 @@ export function ReviewGallery({
           position={index + 1}
           total={review.prompts.length}
           picked={ballot.picks[prompt.key]}
-          onPick={(imageId) =>
-            setBallot((current) => ({ ...current, picks: { ...current.picks, [prompt.key]: imageId } }))
-          }
+          onPick={(imageId) => pickFor(prompt.key, imageId)}
+          onPairwise={() => setPairwiseRow(index)}
           comment={ballot.comments[prompt.key] ?? ""}
           onCommentChange={(comment) =>
             setBallot((current) => ({ ...current, comments: { ...current.comments, [prompt.key]: comment } }))

@@ -10,6 +10,8 @@ import { StoredImage } from "@/components/ui/stored-image";
 
 interface ReviewOptionCardProps {
   option: ReviewOption;
+  /** Its place in the prompt's row, for the number keys. */
+  column: number;
   /** The radio group: one per prompt. */
   group: string;
   checked: boolean;
@@ -32,7 +34,7 @@ export function ReviewOptionCard(props: ReviewOptionCardProps) {
   const { image } = option;
   const title = `Image ${option.label}`;
   return (
-    <div className="relative h-full">
+    <div className="relative h-full" data-column={props.column}>
       <label
         className={cn(
           "flex h-full cursor-pointer flex-col overflow-hidden rounded-card border bg-surface shadow-card transition-colors",

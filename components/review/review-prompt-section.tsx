@@ -29,6 +29,8 @@ interface ReviewPromptSectionProps {
   compareHref: (imageIds: string[]) => string;
   /** Voting is closed. */
   closed: boolean;
+  /** "Which is better?" two at a time (keyboard triage), where offered. */
+  onPairwise?: () => void;
 }
 
 const MAX_COMPARED = 4;
@@ -42,7 +44,7 @@ export function ReviewPromptSection(props: ReviewPromptSectionProps) {
   const compared = prompt.options.slice(0, MAX_COMPARED).map((option) => option.image.id);
   const noneChecked = props.picked === NONE_PICK;
   return (
-    <section aria-labelledby={headingId} className="@container grid gap-4">
+    <section aria-labelledby={headingId} data-row={props.position - 1} className="@container grid gap-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="grid max-w-4xl gap-1">
           <p className="text-[11px] font-semibold tracking-wide text-fg-subtle uppercase">
@@ -50,24 +52,40 @@ export function ReviewPromptSection(props: ReviewPromptSectionProps) {
           </p>
           <h2
             id={headingId}
+            tabIndex={-1}
+            data-triage-row
             className="text-base leading-relaxed font-normal text-pretty whitespace-pre-wrap"
           >
             {prompt.prompt}
           </h2>
         </div>
-        {compared.length >= 2 ? (
-          <a href={props.compareHref(compared)} className="text-sm text-accent underline">
-            Compare side by side
-          </a>
-        ) : null}
+        <div className="flex flex-wrap items-center gap-3">
+          {props.onPairwise && !props.closed && prompt.options.length >= 2 ? (
+            <button
+              type="button"
+              onClick={props.onPairwise}
+              aria-label={`Pairwise: prompt ${props.position}`}
+              title="Which is better? Compare this prompt's images two at a time (P)"
+              className="text-sm text-accent underline"
+            >
+              Pairwise
+            </button>
+          ) : null}
+          {compared.length >= 2 ? (
+            <a href={props.compareHref(compared)} className="text-sm text-accent underline">
+              Compare side by side
+            </a>
+          ) : null}
+        </div>
       </div>
       <div role="radiogroup" aria-labelledby={headingId} className="grid gap-3">
         <div className="grid grid-cols-1 items-stretch gap-4 @xl:grid-cols-2 @[58rem]:grid-cols-3 @[96rem]:grid-cols-4">
-          {prompt.options.map((option) => {
+          {prompt.options.map((option, column) => {
             const image = tally?.images.find((entry) => entry.imageId === option.image.id);
             return (
               <ReviewOptionCard
                 key={option.image.id}
+                column={column}
                 option={option}
                 group={prompt.key}
                 checked={props.picked === option.image.id}
@@ -112,6 +130,7 @@ export function ReviewPromptSection(props: ReviewPromptSectionProps) {
         </label>
         <Input
           id={commentId}
+          data-triage-note
           maxLength={COMMENT_MAX}
           value={props.comment}
           disabled={props.closed}

@@ -25,6 +25,13 @@ export const CompareIcon = (props: IconProps) => (
     <path d="M12 3v18" />
   </Icon>
 );
+/** A balance: "which is better?", two at a time. */
+export const PairwiseIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M12 3v18M7 21h10M3 7h2c2 0 5-1 7-2 2 1 5 2 7 2h2" />
+    <path d="m16 16 3-8 3 8c-.87.65-1.92 1-3 1s-2.13-.35-3-1ZM2 16l3-8 3 8c-.87.65-1.92 1-3 1s-2.13-.35-3-1Z" />
+  </Icon>
+);
 export const ChevronDownIcon = (props: IconProps) => (
   <Icon {...props}>
     <path d="m6 9 6 6 6-6" />

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "../support/axe";
 import { E2E_BASE_URL } from "../support/env";
 import {
   DEFAULT_MODELS,
@@ -10,30 +10,6 @@ import {
   resultCard,
 } from "../support/playground";
 import { allModels, createRun, waitUntilTerminal } from "../support/runs";
-
-const THEMES = ["light", "dark"] as const;
-const BLOCKING = new Set(["serious", "critical"]);
-
-/** Every serious or critical axe finding on the page as it is now, one line each, so a failure says what to fix. */
-async function blockingFindings(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => BLOCKING.has(violation.impact ?? ""))
-    .flatMap((violation) =>
-      violation.nodes.map(
-        (node) => `${violation.id}: ${node.target.join(" ")} — ${node.failureSummary?.split("\n")[1] ?? ""}`,
-      ),
-    );
-}
-
-async function expectAccessible(page: Page, label: string): Promise<void> {
-  // Let entrance animations finish: axe measures contrast on what is painted now.
-  await page.waitForTimeout(300);
-  for (const theme of THEMES) {
-    await page.emulateMedia({ colorScheme: theme, reducedMotion: "reduce" });
-    expect(await blockingFindings(page), `${label} (${theme})`).toEqual([]);
-  }
-}
 
 test.describe.configure({ mode: "serial" });
 

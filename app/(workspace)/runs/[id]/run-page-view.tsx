@@ -24,7 +24,7 @@ export function RunPageView({ runId, initial }: { runId: string; initial: RunCop
         </IntentLink>
         <RunShareActions runId={runId} />
       </div>
-      <RunResults runId={runId} headingLevel="h1" onRerun={(id) => router.push(`/runs/${id}`)} />
+      <RunResults runId={runId} headingLevel="h1" triage onRerun={(id) => router.push(`/runs/${id}`)} />
       <SelectionBar />
     </>
   );
