@@ -18,13 +18,23 @@ function view(configuration: string, take: number, performance: string) {
 
 describe("toCompareItem", () => {
   it("names two columns of one model by their configuration labels, not the model's name twice", () => {
-    const schnell = toCompareItem(view("FLUX.1 · schnell", 1, "schnell"));
-    const dev = toCompareItem(view("FLUX.1 · dev", 1, "dev"));
+    const schnell = toCompareItem(view("FLUX.1 · schnell", 1, "schnell"), []);
+    const dev = toCompareItem(view("FLUX.1 · dev", 1, "dev"), []);
     expect(schnell.title).toBe("FLUX.1 · schnell · shortapi");
     expect(dev.title).toBe("FLUX.1 · dev · shortapi");
   });
 
   it("says which take a later take is, so two takes of one cell read apart", () => {
-    expect(toCompareItem(view("FLUX.1 · dev", 3, "dev")).title).toBe("FLUX.1 · dev · shortapi · take 3");
+    expect(toCompareItem(view("FLUX.1 · dev", 3, "dev"), []).title).toBe("FLUX.1 · dev · shortapi · take 3");
+  });
+
+  it("carries the prompt, and the parameters as labelled with the seed once", () => {
+    const labels = [
+      { key: "performance", title: "Performance", value: "dev" },
+      { key: "seed", title: "Seed", value: "7" },
+    ];
+    const item = toCompareItem(view("FLUX.1 · dev", 1, "dev"), labels);
+    expect(item.prompt).toBe("a red fox");
+    expect(item.details).toEqual(["Performance dev", "Seed 7"]);
   });
 });

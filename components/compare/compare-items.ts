@@ -1,27 +1,19 @@
 import type { CompareImageView } from "@/lib/api/review-views";
 import { modelLabel } from "@/lib/labels/names";
+import type { ParamLabel } from "@/lib/labels/params";
 import type { CompareItem } from "./compare-panel";
-
-const humanKey = (key: string) => {
-  const words = key
-    .replace(/([a-z])([A-Z])/g, "$1 $2")
-    .replace(/[_-]+/g, " ")
-    .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-};
-
-const formatValue = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
 
 /**
  * Labels a compared image with its configuration ("FLUX.1 · schnell · shortapi", and its take past
- * the first), its parameters ("Aspect ratio 16:9") and its seed.
+ * the first), its prompt, its parameters as people read them ("Aspect ratio 16:9",
+ * lib/labels/params.ts) and its seed.
  */
-export function toCompareItem(view: Omit<CompareImageView, "inputs">): CompareItem {
+export function toCompareItem(view: Omit<CompareImageView, "inputs">, labels: ParamLabel[]): CompareItem {
   const { provider } = modelLabel(view.modelId);
   const take = view.take > 1 ? ` · take ${view.take}` : "";
-  const params = Object.entries(view.params)
-    .filter(([key]) => key !== "seed")
-    .map(([key, value]) => `${humanKey(key)} ${formatValue(value)}`);
+  const params = labels
+    .filter((param) => param.key !== "seed")
+    .map((param) => `${param.title} ${param.value}`);
   return {
     id: view.image.id,
     url: view.image.url,
@@ -29,6 +21,7 @@ export function toCompareItem(view: Omit<CompareImageView, "inputs">): CompareIt
     width: view.image.width,
     height: view.image.height,
     title: `${view.configuration} · ${provider}${take}`,
+    prompt: view.prompt,
     details: [...params, ...(view.seed === null ? [] : [`Seed ${view.seed}`])],
   };
 }

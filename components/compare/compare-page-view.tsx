@@ -5,6 +5,8 @@ import { DetailPicks } from "@/components/picks/detail-picks";
 import { Button } from "@/components/ui/button";
 import type { CompareImageView } from "@/lib/api/review-views";
 import { useCompareImages } from "@/lib/hooks/use-compare-images";
+import { useModels } from "@/lib/hooks/use-models";
+import { paramLabelsOf } from "@/lib/labels/params";
 import { MAX_COMPARED_IMAGES } from "@/lib/models/run-limits";
 import { toCompareItem } from "./compare-items";
 import type { CompareItem } from "./compare-panel";
@@ -23,6 +25,7 @@ function inputItem(images: CompareImageView[]): CompareItem | null {
  */
 export function ComparePageView({ ids, withInput = false }: { ids: string[]; withInput?: boolean }) {
   const query = useCompareImages(ids);
+  const models = useModels().data?.models;
   const [inputIn, setInputIn] = useState(withInput);
   if (ids.length < 2 || ids.length > MAX_COMPARED_IMAGES) {
     return <p className="text-sm text-fg-muted">Pick 2 to {MAX_COMPARED_IMAGES} images to compare.</p>;
@@ -30,7 +33,10 @@ export function ComparePageView({ ids, withInput = false }: { ids: string[]; wit
   if (query.error) return <p className="text-sm text-danger">{query.error.message}</p>;
   if (!query.data) return <p className="text-sm text-fg-muted">Loading images…</p>;
   const images = new Map(query.data.images.map((entry) => [entry.image.id, entry.image]));
-  const outputs = query.data.images.map(toCompareItem);
+  const fields = new Map(models?.map((model) => [model.id, model.fields]));
+  const outputs = query.data.images.map((view) =>
+    toCompareItem(view, paramLabelsOf(fields.get(view.modelId), view.params)),
+  );
   const input = inputItem(query.data.images);
   const items = input && inputIn ? [input, ...outputs.slice(0, -1)] : outputs;
   return (

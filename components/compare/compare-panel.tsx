@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { PanelPrompt } from "./panel-prompt";
 import { cn } from "@/components/ui/cn";
 import { type Transform, toCss } from "./zoom-math";
 import { StoredImage } from "@/components/ui/stored-image";
@@ -14,6 +15,8 @@ export interface CompareItem {
   height?: number;
   /** What the image is called on screen and for screen readers ("A", or a model name). */
   title: string;
+  /** The prompt the image was made from; absent where a blind review hides it. */
+  prompt?: string;
   /** Parameters and seed, as labels; empty where labels are hidden (a blind review). */
   details: string[];
 }
@@ -56,6 +59,7 @@ export function PanelLabel({ item, side }: { item: CompareItem; side?: "left" | 
       )}
     >
       <p className="font-semibold">{item.title}</p>
+      {item.prompt ? <PanelPrompt prompt={item.prompt} /> : null}
       {item.details.map((line) => (
         <p key={line} className="text-white/80">
           {line}

@@ -128,6 +128,9 @@ test("the matrix compares a row across its configurations and a column across it
   // One image per configuration, the two-image cell by its first.
   await expect(panels).toHaveCount(3);
   await expect(panels.first()).toContainText("FLUX.1");
+  // Each panel says its prompt and its parameters in words.
+  await expect(panels.first().getByRole("button", { name: "a red fox in the snow" })).toBeVisible();
+  await expect(panels.first()).toContainText("Number of images 1");
   await page.screenshot({ path: "test-results/compare-row.png" });
 
   await page.goBack();

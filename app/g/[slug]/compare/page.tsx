@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { galleryCompareItems } from "@/components/compare/gallery-compare-items";
 import { CompareView } from "@/components/compare/compare-view";
 import { MAX_COMPARED_IMAGES } from "@/lib/models/run-limits";
+import { jobParamLabels } from "@/lib/views/share-labels";
 import { loadGallery } from "../load-gallery";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +18,7 @@ export default async function ShareComparePage({ params, searchParams }: PagePro
     0,
     MAX_COMPARED_IMAGES,
   );
-  const items = galleryCompareItems(gallery, ids);
+  const items = galleryCompareItems(gallery, ids, jobParamLabels(gallery));
   return (
     <main id="main" className="mx-auto grid max-w-[1600px] gap-3 px-4 py-4 sm:px-6">
       <div className="flex items-center justify-between gap-3">
