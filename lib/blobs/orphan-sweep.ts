@@ -91,6 +91,7 @@ export function startOrphanSweeper(
   store: BlobStore,
   holder: string,
   shouldStop: () => boolean,
+  now: () => Date = () => new Date(),
 ): () => void {
   let scannedAt: number | undefined;
   const sweep = async () => {
@@ -101,7 +102,7 @@ export function startOrphanSweeper(
         scannedAt = Date.now();
         if (adopted > 0) logger.info("Found blobs the ledger did not know", { adopted });
       }
-      const removed = await sweepOrphanBlobs(db, store, holder);
+      const removed = await sweepOrphanBlobs(db, store, holder, { now: now() });
       if (removed.length > 0) logger.info("Removed blobs nothing refers to", { removed: removed.length });
     } catch (error) {
       logger.warn("Orphan blob sweep failed; it runs again later", { error });

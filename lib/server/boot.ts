@@ -13,7 +13,7 @@ import { reviewerKey } from "@/lib/reviews/reviewer-key";
 import { followChange } from "@/lib/runs/finished-run-cache";
 import { sweepInterruptedWrites } from "@/lib/storage/configured-blob-store";
 import { startDriftWatch } from "./instance-drift";
-import { getBlobStore, startJobRunner } from "./job-runner";
+import { databaseNow, getBlobStore, startJobRunner } from "./job-runner";
 import { isShuttingDown } from "./shutdown-flag";
 import { installSignalHandlers } from "./lifecycle";
 
@@ -86,7 +86,15 @@ async function bootOnce(): Promise<DatabaseHandle> {
   await startChangeFeed(database);
   booted("changeFeed");
   if (await startJobRunner(database)) booted("runner");
-  startOrphanSweeper(database.db, getBlobStore(), `${os.hostname()}:${process.pid}`, isShuttingDown);
+  // On the database clock, like the ledger's write times: instances whose clocks disagree by more
+  // than the grace period still never remove a blob another is writing.
+  startOrphanSweeper(
+    database.db,
+    getBlobStore(),
+    `${os.hostname()}:${process.pid}`,
+    isShuttingDown,
+    databaseNow,
+  );
   return database;
 }
 

@@ -45,7 +45,7 @@ export function instanceId(): string {
 /** The configured store, each write recorded in the database first for the orphan sweep (lib/blobs). */
 export function getBlobStore(): BlobStore {
   return blobStore.getOrCreate(() =>
-    recordingBlobStore(createConfiguredBlobStore(), async () => (await getDatabase()).db),
+    recordingBlobStore(createConfiguredBlobStore(), async () => (await getDatabase()).db, databaseNow),
   );
 }
 

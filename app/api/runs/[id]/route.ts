@@ -5,7 +5,7 @@ import { deleteRunAndFiles } from "@/lib/runs/delete-run";
 import { readRunQuerySchema } from "@/lib/api/run-requests";
 import { readRunWhenChanged } from "@/lib/runs/read-run";
 import { clientAddress } from "@/lib/security/client-address";
-import { getBlobStore, getDb } from "@/lib/server/runtime";
+import { databaseNow, getBlobStore, getDb } from "@/lib/server/runtime";
 import { shutdownSignal } from "@/lib/server/shutdown-flag";
 
 export const runtime = "nodejs";
@@ -32,6 +32,6 @@ export const GET = routeHandler<{ id: string }, undefined, typeof readRunQuerySc
 
 // DELETE /api/runs/:id — removes the run, its jobs and every stored file no other run uses
 export const DELETE = routeHandler<{ id: string }>({ access: "session" }, async ({ params }) => {
-  if (!(await deleteRunAndFiles(await getDb(), getBlobStore(), params.id))) throw notFound();
+  if (!(await deleteRunAndFiles(await getDb(), getBlobStore(), params.id, databaseNow()))) throw notFound();
   return new Response(null, { status: 204 });
 });
