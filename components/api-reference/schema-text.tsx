@@ -42,7 +42,8 @@ export function SchemaText({ schema }: { schema: Schema | undefined }): ReactNod
   if (schema.$ref) {
     const name = schemaName(schema.$ref);
     return (
-      <a href={`#${schemaAnchor(name)}`} className="text-accent-strong underline-offset-2 hover:underline">
+      // Underlined: beside the text around it, the link's colour alone does not tell it apart.
+      <a href={`#${schemaAnchor(name)}`} className="text-accent-strong underline underline-offset-2">
         {name}
       </a>
     );

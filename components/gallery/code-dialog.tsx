@@ -83,6 +83,9 @@ export function CodeDialog({ path, title, onClose }: CodeDialogProps) {
           ) : (
             <>
               <pre
+                // A region the keyboard can reach, so it scrolls without a mouse.
+                role="region"
+                tabIndex={0}
                 aria-label={`${current.label} code`}
                 className="max-h-[55dvh] overflow-auto rounded-lg bg-surface-sunken p-4 font-mono text-xs leading-relaxed whitespace-pre"
               >

@@ -19,13 +19,14 @@ export function DetailPicks({ image, name, editor = "inline" }: DetailPicksProps
   const [editing, setEditing] = useState(false);
   const inline = editing && editor === "inline";
   return (
-    <section aria-label={`Your pick: ${name}`} className="grid min-w-0 gap-2">
+    <div role="group" aria-label={`Your pick: ${name}`} className="grid min-w-0 gap-2">
       <div className="flex flex-wrap items-center gap-2">
         <StarToggle image={image} name={name} variant="button" />
         {inline ? null : (
-          <Button size="sm" variant="ghost" aria-label={`Note on ${name}`} onClick={() => setEditing(true)}>
+          <Button size="sm" variant="ghost" onClick={() => setEditing(true)}>
             <NoteIcon />
             {image.note ? "Edit note" : "Add note"}
+            <span className="sr-only"> on {name}</span>
           </Button>
         )}
       </div>
@@ -39,6 +40,6 @@ export function DetailPicks({ image, name, editor = "inline" }: DetailPicksProps
       {editing && editor === "dialog" ? (
         <LazyNoteDialog image={image} name={name} onClose={() => setEditing(false)} />
       ) : null}
-    </section>
+    </div>
   );
 }

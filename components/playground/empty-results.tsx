@@ -22,7 +22,6 @@ export function EmptyResults({ onPickExample }: { onPickExample: (prompt: string
               <button
                 type="button"
                 onClick={() => onPickExample(example.prompt)}
-                aria-label={`Use example prompt: ${example.label}`}
                 className="grid h-full w-full gap-0.5 rounded-lg border border-line bg-surface px-3 py-2 text-left shadow-xs transition-colors hover:border-line-strong hover:bg-surface-muted"
               >
                 <span className="text-xs font-semibold text-fg">{example.label}</span>

@@ -81,7 +81,8 @@ export function GenerateBar({
           {nextRunSize(promptCount, estimates.length)}
           {estimates.length > 0 ? ` · ${totalLabel(jobEstimates)}` : ""}
         </span>
-        <span className="shrink-0">
+        {/* Said where there is a keyboard's pointer: a phone has no Ctrl or ⌘. */}
+        <span className="hidden shrink-0 any-pointer-fine:inline">
           <kbd className="font-sans">Ctrl</kbd> / <kbd className="font-sans">⌘</kbd> +{" "}
           <kbd className="font-sans">Enter</kbd>
         </span>

@@ -9,7 +9,6 @@ import { SchemaForm } from "@/components/schema-form/schema-form";
 import { cn } from "@/components/ui/cn";
 import { ChevronDownIcon, SlidersIcon } from "@/components/ui/icons";
 import type { CostEstimate, ModelDefinition, SharedSettings } from "@/lib/models/types";
-import { providerName } from "@/lib/models/providers";
 import { SEED_NOT_SUPPORTED_NOTE } from "@/lib/models/seeds";
 import { startingParams } from "@/lib/models/starting-params";
 import type { ModelFormHandle } from "./model-form-handle";
@@ -23,6 +22,8 @@ export interface ConfigReport {
 interface ModelConfigProps {
   configKey: string;
   model: ModelDefinition;
+  /** The configuration as a screen reader hears it: the model, and which variant when there are several. */
+  label: string;
   shared: SharedSettings;
   initialEdits?: Record<string, unknown>;
   /**
@@ -38,6 +39,7 @@ interface ModelConfigProps {
 export function ModelConfig({
   configKey,
   model,
+  label,
   shared,
   initialEdits,
   seedUnsupported,
@@ -131,13 +133,14 @@ export function ModelConfig({
         aria-expanded={expanded}
         aria-controls={panelId}
         onClick={() => setExpanded((open) => !open)}
-        className="flex items-center gap-1.5 justify-self-start rounded-md py-0.5 text-xs font-medium text-fg-muted hover:text-fg"
+        className="flex min-h-6 items-center gap-1.5 justify-self-start rounded-md text-xs font-medium text-fg-muted hover:text-fg"
       >
         <SlidersIcon className="size-3.5" />
         Parameters
         <span className="sr-only">
           {" "}
-          for {model.name} ({providerName(model.providerId)})
+          for {label}
+          {errorCount > 0 || editCount > 0 ? "," : ""}
         </span>
         {errorCount > 0 ? (
           <span className="rounded-full bg-danger-soft px-1.5 text-[10px] text-danger">
@@ -156,7 +159,7 @@ export function ModelConfig({
           <button
             type="button"
             onClick={() => form.reset(baseValues)}
-            className="mt-3 text-xs font-medium text-accent hover:text-accent-strong"
+            className="mt-3 min-h-6 text-xs font-medium text-accent hover:text-accent-strong"
           >
             Reset to shared settings
           </button>

@@ -55,7 +55,7 @@ export function ModelOption({ view, model, configs, onToggle, context, inputCoun
           onChange={(event) => onToggle(view.id, event.target.checked)}
           aria-label={label}
           aria-describedby={`${checkboxId}-description ${checkboxId}-hint`}
-          className="mt-0.5 size-4 shrink-0 cursor-pointer rounded accent-accent disabled:cursor-not-allowed"
+          className="mt-0.5 size-4 shrink-0 cursor-pointer rounded accent-accent disabled:cursor-not-allowed pointer-coarse:mt-0 pointer-coarse:size-6"
         />
         <label htmlFor={checkboxId} className="grid min-w-0 flex-1 cursor-pointer gap-0.5">
           <span className="flex flex-wrap items-center gap-1.5">

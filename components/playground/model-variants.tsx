@@ -45,7 +45,7 @@ interface ModelVariantsProps {
 }
 
 const actionClasses =
-  "rounded-md px-1.5 py-0.5 text-xs font-medium text-accent hover:bg-accent-soft hover:text-accent-strong aria-disabled:cursor-not-allowed aria-disabled:opacity-50";
+  "min-h-6 rounded-md px-1.5 text-xs font-medium text-accent hover:bg-accent-soft hover:text-accent-strong aria-disabled:cursor-not-allowed aria-disabled:opacity-50";
 
 /** What tells a variant apart: its column label without the model's name. */
 function difference(label: string | undefined, model: ModelDefinition): string {
@@ -89,6 +89,7 @@ export function ModelVariants({
             ref={formRef(config.key)}
             configKey={config.key}
             model={model}
+            label={name}
             shared={shared}
             initialEdits={config.edits}
             seedUnsupported={seedUnsupported}

@@ -75,6 +75,19 @@ export function PlaygroundWorkspace({ views }: { views: ModelView[] }) {
             onModeChange={state.setPromptMode}
             rows={state.rows}
           />
+          {feed.entries.length > 0 ? (
+            // The form is dozens of stops long: a keyboard gets from the prompt to the results in one.
+            <a
+              href="#results"
+              onClick={(event) => {
+                event.preventDefault();
+                resultsRef.current?.focus();
+              }}
+              className="sr-only focus:not-sr-only focus:justify-self-start focus:rounded-md focus:px-2 focus:py-1 focus:text-xs focus:font-medium focus:text-accent"
+            >
+              Skip to results
+            </a>
+          ) : null}
           <InputImages state={state.inputs} />
           <SharedSettingsControls
             value={state.shared}
@@ -123,7 +136,9 @@ export function PlaygroundWorkspace({ views }: { views: ModelView[] }) {
         {/* At least a screen tall on narrow screens, so the scroll to a new run is never cut short. */}
         <div
           ref={resultsRef}
-          className={cn("min-w-0 scroll-mt-20", feed.entries.length > 0 && "max-lg:min-h-dvh")}
+          id="results"
+          tabIndex={-1}
+          className={cn("min-w-0 scroll-mt-20 outline-none", feed.entries.length > 0 && "max-lg:min-h-dvh")}
         >
           {feed.entries.length > 0 ? (
             <RunFeed

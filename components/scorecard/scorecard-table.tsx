@@ -37,7 +37,13 @@ function Cells({ figures }: { figures: ScorecardFigures }) {
 /** Every model, then each of its configurations indented under it. */
 export function ScorecardTable({ models }: { models: ScorecardModelView[] }) {
   return (
-    <div className="overflow-x-auto rounded-card border border-line bg-surface">
+    // Scrolls sideways on a phone: a region the keyboard can reach and scroll.
+    <div
+      role="region"
+      aria-label="Scorecard table"
+      tabIndex={0}
+      className="overflow-x-auto rounded-card border border-line bg-surface"
+    >
       <table className="w-full min-w-[56rem] text-sm">
         <caption className="sr-only">Scorecard per model and configuration</caption>
         <thead className="bg-surface-muted text-xs text-fg-muted">

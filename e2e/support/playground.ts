@@ -47,3 +47,10 @@ export async function expectImages(card: Locator, count = 1): Promise<Locator> {
   }
   return images;
 }
+
+/** An HTML page named as a PNG: an upload the server refuses. */
+export const HTML_AS_PNG = {
+  name: "notes.png",
+  mimeType: "image/png",
+  buffer: Buffer.from("<!doctype html><html><body>not a picture</body></html>"),
+};

@@ -4,6 +4,7 @@ import { unzipSync } from "fflate";
 import sharp from "sharp";
 import type { RunView } from "../../lib/api/views";
 import { hasGpsTag } from "../../lib/testing/input-images";
+import { HTML_AS_PNG } from "../support/playground";
 
 // An edit run end to end: upload, four edit models × two instructions, before/after, compare and
 // "Edit this image" (the e2e server runs with PUBLIC_URL, so the
@@ -164,11 +165,7 @@ test("an edit run: upload, 2 instructions × 4 edit models, before/after, compar
 test("an upload the server refuses is named beside the inputs, and nothing is added", async ({ page }) => {
   await page.goto("/");
   const form = page.getByRole("form", { name: "Generate images" });
-  await form.getByLabel("Choose input images").setInputFiles({
-    name: "notes.png",
-    mimeType: "image/png",
-    buffer: Buffer.from("<!doctype html><html><body>not a picture</body></html>"),
-  });
+  await form.getByLabel("Choose input images").setInputFiles(HTML_AS_PNG);
   await expect(form.getByRole("alert")).toContainText("notes.png");
   await expect(form.getByRole("alert")).toContainText("HTML");
   await expect(form.getByRole("list", { name: "Input images" })).toHaveCount(0);

@@ -76,7 +76,7 @@ test("star and note an image, filter history by Starred, share the starred with 
       "true",
     );
     await expect(lightbox.getByText("Hands are right; keep the warm light")).toBeVisible();
-    await lightbox.getByRole("button", { name: /^Note on image 1 from/ }).click();
+    await lightbox.getByRole("button", { name: /^Edit note on image 1 from/ }).click();
     const note = lightbox.getByRole("textbox", { name: "Note" });
     await note.fill("Hands are right; warmer light");
     await page.screenshot({ path: "test-results/picks-lightbox.png" });

@@ -21,7 +21,10 @@ test("Generate keeps the focus, and the first run preselects one model per famil
   for (const model of DEFAULT_MODELS) await expect(modelCheckbox(page, model)).toBeChecked();
   await expect(modelCheckbox(page, "FLUX.1 (shortapi)")).toHaveAccessibleDescription(/Black Forest Labs/);
 
-  await page.getByRole("button", { name: "Use example prompt: Portrait" }).click();
+  await page
+    .getByRole("list", { name: "Or start from an example" })
+    .getByRole("button", { name: /^Portrait/ })
+    .click();
   await expect(promptField(page)).toHaveValue(/elderly fisherman/);
   await expect(promptField(page)).toBeFocused();
 

@@ -1,4 +1,3 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "../support/contract-test";
 import { strFromU8, unzipSync } from "fflate";
@@ -9,6 +8,7 @@ import { E2E_BASE_URL } from "../support/env";
 import sharp from "sharp";
 import type { GalleryView } from "../../lib/api/views";
 import type { ReviewResultsView } from "../../lib/api/review-views";
+import { expectAccessible } from "../support/axe";
 import { expectNoneOf, pick, reveal, reviewer, reviewImageIds } from "../support/review";
 
 const MODEL_IDS = ["shortapi/flux-1.0", "shortapi/gpt-image-2", "pixazo/z-image-turbo"];
@@ -386,16 +386,7 @@ test("a shared matrix run shows each prompt with its own row of models and the s
 });
 
 test("the review page and the results page have no serious accessibility findings", async ({ page }) => {
-  const serious = async (label: string) => {
-    for (const theme of ["light", "dark"] as const) {
-      await page.emulateMedia({ colorScheme: theme, reducedMotion: "reduce" });
-      const { violations } = await new AxeBuilder({ page }).analyze();
-      const found = violations
-        .filter((violation) => ["serious", "critical"].includes(violation.impact ?? ""))
-        .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")}`));
-      expect(found, `${label} (${theme})`).toEqual([]);
-    }
-  };
+  const serious = (label: string) => expectAccessible(page, label);
   // Round 1 is closed by now: its page as closed, and round 2's (open) with a pick and a comment.
   await page.goto(`/g/${fixture.slug}`);
   await serious("closed review page");

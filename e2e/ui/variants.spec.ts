@@ -170,7 +170,7 @@ test("Edit & re-run from the run page and from History opens the playground on t
     page
       .getByRole("group", { name: "Z-Image Turbo (pixazo) variant 1" })
       .getByRole("button", { name: /^Parameters for/ }),
-  ).toHaveAccessibleName("Parameters for Z-Image Turbo (pixazo) 1 edited");
+  ).toHaveAccessibleName("Parameters for Z-Image Turbo (pixazo) variant 1, 1 edited");
   await expect(modelCheckbox(page, "FLUX.1 (shortapi)")).not.toBeChecked();
 
   await page.goto("/history");

@@ -8,6 +8,8 @@ import { openApiDocument } from "@/lib/api/openapi/document";
 export const metadata: Metadata = { title: "API reference" };
 // Rendered at build time from the same document as /api/openapi.json; it ships no JavaScript of its own.
 export const dynamic = "force-static";
+// 24 px tall: a finger's target on a phone.
+const SECTION_LINK = "inline-flex min-h-6 items-center text-accent-strong hover:underline";
 
 interface Document {
   info: { title: string; version: string; description: string };
@@ -37,11 +39,11 @@ export default function ApiReferencePage() {
         </p>
         <nav aria-label="Sections" className="flex flex-wrap gap-x-3 text-sm">
           {document.tags.map((tag) => (
-            <a key={tag.name} className="text-accent-strong hover:underline" href={`#tag-${tag.name}`}>
+            <a key={tag.name} className={SECTION_LINK} href={`#tag-${tag.name}`}>
               {tag.name}
             </a>
           ))}
-          <a className="text-accent-strong hover:underline" href="#schemas">
+          <a className={SECTION_LINK} href="#schemas">
             Schemas
           </a>
         </nav>
