@@ -1,4 +1,4 @@
-import type { CompareImageView } from "@/lib/api/review-views";
+import type { CompareImageView, ShownInput } from "@/lib/api/review-views";
 import { modelLabel } from "@/lib/labels/names";
 import type { ParamLabel } from "@/lib/labels/params";
 import type { CompareItem } from "./compare-panel";
@@ -24,4 +24,9 @@ export function toCompareItem(view: Omit<CompareImageView, "inputs">, labels: Pa
     prompt: view.prompt,
     details: [...params, ...(view.seed === null ? [] : [`Seed ${view.seed}`])],
   };
+}
+
+/** An input image (before the edit) as a side of its own. */
+export function inputCompareItem(input: ShownInput): CompareItem {
+  return { ...input, id: `input:${input.id}`, title: "Input image", details: [] };
 }

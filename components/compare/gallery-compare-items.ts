@@ -1,7 +1,7 @@
 import type { GalleryView } from "@/lib/api/views";
 import { storedConfigurationLabel } from "@/lib/labels/names";
 import type { ParamLabel } from "@/lib/labels/params";
-import { toCompareItem } from "./compare-items";
+import { inputCompareItem, toCompareItem } from "./compare-items";
 import type { CompareItem } from "./compare-panel";
 
 /**
@@ -44,4 +44,22 @@ export function galleryCompareItems(
     }
   }
   return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/**
+ * The input image the first compared image that has one was edited from, as a side of its own: in
+ * a review, its prompt's (a blind review's own id and URL), else its run's.
+ */
+export function galleryCompareInput(gallery: GalleryView, ids: string[]): CompareItem | null {
+  for (const id of ids) {
+    const prompt = gallery.review?.prompts.find((entry) =>
+      entry.options.some((option) => option.image.id === id),
+    );
+    const run = gallery.runs.find((entry) =>
+      entry.jobs.some((job) => job.images.some((image) => image.id === id)),
+    );
+    const input = prompt?.inputs[0] ?? run?.inputs[0];
+    if (input) return inputCompareItem(input);
+  }
+  return null;
 }

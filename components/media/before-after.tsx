@@ -3,19 +3,19 @@
 import { type KeyboardEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { StoredImage } from "@/components/ui/stored-image";
-import type { ImageView, InputView, RunView } from "@/lib/api/views";
+
+/** An image the lightbox shows: a blind review's carry no size. */
+type Shown = { id: string; url: string; width?: number; height?: number };
 
 /**
- * Before/after in the lightbox: the run's first input image in place of the open result (key B,
- * or the button), until another image is opened. A run without inputs has no toggle.
+ * Before/after in the lightbox: the input image (the run's first, or a review prompt's) in place of
+ * the open image (key B, or the button), until another image is opened. Without an input, no toggle.
  */
-export function useBeforeAfter(item: { image: ImageView; run: Pick<RunView, "inputs"> } | undefined) {
+export function useBeforeAfter(imageId: string | undefined, input: Shown | undefined) {
   const [shownFor, setShownFor] = useState<string | null>(null);
-  // A share payload from before inputs existed has none.
-  const input = item?.run.inputs?.[0];
-  const showingInput = Boolean(input) && shownFor === item?.image.id;
+  const showingInput = Boolean(input) && imageId !== undefined && shownFor === imageId;
   const toggle = () => {
-    if (item && input) setShownFor(showingInput ? null : item.image.id);
+    if (imageId !== undefined && input) setShownFor(showingInput ? null : imageId);
   };
   return {
     input,
@@ -38,11 +38,11 @@ export function BeforeAfterImage({
   alt,
 }: {
   state: ReturnType<typeof useBeforeAfter>;
-  image: ImageView;
+  image: Shown;
   alt: string;
 }) {
   const { input, showingInput } = state;
-  const shown: Pick<InputView, "id" | "url" | "width" | "height"> = showingInput && input ? input : image;
+  const shown = showingInput && input ? input : image;
   return (
     <>
       <StoredImage

@@ -10,7 +10,7 @@ import type { LightboxItem } from "./lightbox-item";
 
 /**
  * The lightbox's actions, outside its scrolling details: on a phone Download, Copy prompt and
- * Re-run stay in one row, always in view, and the rest (compare, edit) take full rows below. "Compare with input" appears for an edit, where the owner works (not on a share page).
+ * Re-run stay in one row, always in view, and the rest (compare, edit) take full rows below. "Compare with input" appears for an edit.
  */
 export function LightboxActions({
   item,
@@ -50,7 +50,7 @@ export function LightboxActions({
           Compare with next
         </a>
       ) : null}
-      {pair && edit && item.run.inputs?.length ? (
+      {pair && item.run.inputs?.length ? (
         <a href={`${pair}&input=1`} className={secondary}>
           Compare with input
         </a>

@@ -70,7 +70,8 @@ export function Lightbox({
   edit,
 }: LightboxProps) {
   const item = index === null ? undefined : items[index];
-  const beforeAfter = useBeforeAfter(item);
+  // A share payload from before inputs existed has none.
+  const beforeAfter = useBeforeAfter(item?.image.id, item?.run.inputs?.[0]);
   const move = (direction: ArrowDirection) => {
     if (index === null || items.length === 0) return;
     const next = stepTo

@@ -9,9 +9,12 @@ import type { InputView } from "@/lib/api/views";
 export function RunInputs({
   inputs,
   dense = false,
+  title,
   className,
 }: {
   inputs: Pick<InputView, "id" | "url" | "thumbnailUrl" | "width" | "height">[];
+  /** The heading, where the page names them otherwise ("Before" in a review). */
+  title?: string;
   /** Small thumbnails without a heading (the matrix's corner). */
   dense?: boolean;
   className?: string;
@@ -48,9 +51,10 @@ export function RunInputs({
   if (dense) return <div className={className}>{list}</div>;
   return (
     <section aria-label="Input images" className={cn("grid gap-1.5", className)}>
-      <h3 className="text-[11px] font-semibold tracking-wide text-fg-subtle uppercase">
-        {inputs.length === 1 ? "Input image" : `Input images · models take them in this order`}
-      </h3>
+      <h2 className="text-[11px] font-semibold tracking-wide text-fg-subtle uppercase">
+        {title ?? (inputs.length === 1 ? "Input image" : "Input images")}
+        {inputs.length > 1 ? " · models take them in this order" : null}
+      </h2>
       {list}
     </section>
   );

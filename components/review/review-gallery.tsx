@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
 import { namesInContext, optionName } from "@/lib/labels/names";
-import type { ReviewView, VoteResponse } from "@/lib/api/review-views";
+import type { ReviewPrompt, ReviewView, VoteResponse } from "@/lib/api/review-views";
 import type { VoteBody } from "@/lib/api/gallery-requests";
 import { apiPost } from "@/lib/http/api-client";
 import type { ParamLabel } from "@/lib/labels/params";
@@ -67,6 +67,11 @@ const sameBallot = (a: Ballot, b: Ballot) =>
   entries(a.picks) === entries(b.picks) &&
   entries(a.comments) === entries(b.comments);
 
+/** Consecutive prompts of one edit run share its inputs: the page shows them once, above the first. */
+const sameInputs = (prompt: ReviewPrompt, previous: ReviewPrompt | undefined) =>
+  previous !== undefined &&
+  prompt.inputs.map((input) => input.id).join() === previous.inputs.map((input) => input.id).join();
+
 /**
  * A share page that asks for picks: per prompt its images as a radio group, then the comment, the
  * name and the button that files them. The reviewer's earlier ballot comes back filled in.
@@ -97,8 +102,10 @@ export function ReviewGallery({
       ]),
     [review.prompts],
   );
-  const options = review.prompts.flatMap((prompt) => prompt.options);
-  const viewed = options.find((option) => option.image.id === viewing) ?? null;
+  const viewedPrompt = review.prompts.find((prompt) =>
+    prompt.options.some((option) => option.image.id === viewing),
+  );
+  const viewed = viewedPrompt?.options.find((option) => option.image.id === viewing) ?? null;
   const path = `/g/${encodeURIComponent(slug)}`;
   const api = `/api/galleries/${encodeURIComponent(slug)}`;
   const hasBallot = Object.keys(saved.picks).length > 0;
@@ -153,6 +160,7 @@ export function ReviewGallery({
         <ReviewPromptSection
           key={prompt.key}
           prompt={prompt}
+          showInputs={!sameInputs(prompt, review.prompts[index - 1])}
           position={index + 1}
           total={review.prompts.length}
           picked={ballot.picks[prompt.key]}
@@ -190,6 +198,7 @@ export function ReviewGallery({
       />
       <ReviewImageDialog
         option={viewed}
+        input={viewedPrompt?.inputs[0]}
         modelName={viewed ? optionName(viewed, names) : undefined}
         downloadHref={viewed ? `${api}/images/${encodeURIComponent(viewed.image.id)}/download` : ""}
         onClose={() => setViewing(null)}

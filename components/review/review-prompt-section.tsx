@@ -1,6 +1,7 @@
 "use client";
 
 import { useId } from "react";
+import { RunInputs } from "@/components/media/run-inputs";
 import { cn } from "@/components/ui/cn";
 import { Input } from "@/components/ui/input";
 import type { PromptTally, ReviewPrompt } from "@/lib/api/review-views";
@@ -13,6 +14,8 @@ export const NONE_PICK = "none";
 
 interface ReviewPromptSectionProps {
   prompt: ReviewPrompt;
+  /** Show the images its options were edited from (once per run of consecutive prompts). */
+  showInputs: boolean;
   /** 1-based, with the total, for "Prompt 1 of 2". */
   position: number;
   total: number;
@@ -45,6 +48,7 @@ export function ReviewPromptSection(props: ReviewPromptSectionProps) {
   const noneChecked = props.picked === NONE_PICK;
   return (
     <section aria-labelledby={headingId} data-row={props.position - 1} className="@container grid gap-4">
+      {props.showInputs ? <RunInputs inputs={prompt.inputs} title="Before" /> : null}
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="grid max-w-4xl gap-1">
           <p className="text-[11px] font-semibold tracking-wide text-fg-subtle uppercase">

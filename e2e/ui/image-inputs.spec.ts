@@ -2,9 +2,12 @@ import { type APIRequestContext, type Page } from "@playwright/test";
 import { expect, test } from "../support/contract-test";
 import { unzipSync } from "fflate";
 import sharp from "sharp";
-import type { RunView } from "../../lib/api/views";
+import type { GalleryView, RunView } from "../../lib/api/views";
+import { appClient } from "../../lib/testing/app-client";
 import { hasGpsTag } from "../../lib/testing/input-images";
 import { HTML_AS_PNG } from "../support/playground";
+import { E2E_BASE_URL } from "../support/env";
+import { expectNoneOf, reviewer } from "../support/review";
 
 // An edit run end to end: upload, four edit models × two instructions, before/after, compare and
 // "Edit this image" (the e2e server runs with PUBLIC_URL, so the
@@ -48,8 +51,9 @@ async function selectOnly(page: Page, models: string[]) {
     await expect(group.getByRole("checkbox", { name: model, exact: true })).toBeChecked();
 }
 
-test("an edit run: upload, 2 instructions × 4 edit models, before/after, compare, ZIP, Edit this image", async ({
+test("an edit run: upload, 2 instructions × 4 edit models, before/after, compare, ZIP, a blind review, Edit this image", async ({
   page,
+  browser,
   request,
 }) => {
   test.setTimeout(180_000);
@@ -138,6 +142,40 @@ test("an edit run: upload, 2 instructions × 4 edit models, before/after, compar
   expect(inputFiles).toHaveLength(1);
   const stored = await sharp(Buffer.from(zip[inputFiles[0]!]!)).metadata();
   expect(hasGpsTag(stored.exif)).toBe(false);
+
+  // A blind review link shows the input above the prompts, under the review's own id, naming no model.
+  const client = appClient(E2E_BASE_URL);
+  const { slug } = await client.createGallery({ runIds: [runId], review: { blind: true } });
+  const blind = (await (await request.get(`/api/galleries/${slug}`)).json()) as GalleryView;
+  const shownInput = blind.review!.prompts[0]!.inputs[0]!;
+  expect(shownInput.url).toBe(`/api/galleries/${slug}/inputs/${shownInput.id}`);
+  expect(JSON.stringify(blind)).not.toContain(input.id);
+  await expectDerivedFromGreen(request, shownInput.url);
+  const secrets = [
+    ...run.jobs.map((job) => job.modelId),
+    ...EDIT_MODELS.flatMap((name) => name.replace(")", "").split(" (")),
+  ];
+  const visitor = await reviewer(browser);
+  const response = await visitor.goto(`/g/${slug}`);
+  expectNoneOf([...secrets, input.id], await response!.text(), "the blind review page");
+  const before = visitor.getByRole("region", { name: "Input images" });
+  await expect(before).toHaveCount(1);
+  await expect(before.getByRole("heading", { name: "Before" })).toBeVisible();
+  await expect(before.locator(`img[data-input-id="${shownInput.id}"]`)).toBeVisible();
+  // Its lightbox toggles the input in (B), at the review's URL.
+  await visitor.getByRole("button", { name: "View Image A larger" }).first().click();
+  const reviewDialog = visitor.getByRole("dialog");
+  await visitor.keyboard.press("b");
+  await expect(reviewDialog.locator("img[data-showing]")).toHaveAttribute("data-showing", "input");
+  await expect(reviewDialog.locator("img[data-showing]")).toHaveAttribute("src", shownInput.url);
+  await visitor.context().close();
+
+  // A plain link's compare view puts the input in as a side too.
+  const plain = await client.createGallery({ runIds: [runId] });
+  const pair = [run.jobs[0]!.images[0]!.id, run.jobs[1]!.images[0]!.id].join(",");
+  await page.goto(`/g/${plain.slug}/compare?images=${pair}&input=1`);
+  await expect(page.getByRole("button", { name: "Input as a side" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.locator(`[data-compare-panel] img[src="${input.url}"]`)).toHaveCount(1);
 
   // "Edit this image" on a result: a new run on that stored image, with no upload.
   await page.goto("/");

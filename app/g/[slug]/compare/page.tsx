@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { galleryCompareItems } from "@/components/compare/gallery-compare-items";
-import { CompareView } from "@/components/compare/compare-view";
+import { galleryCompareInput, galleryCompareItems } from "@/components/compare/gallery-compare-items";
+import { CompareWithInput } from "@/components/compare/compare-with-input";
 import { MAX_COMPARED_IMAGES } from "@/lib/models/run-limits";
 import { jobParamLabels } from "@/lib/views/share-labels";
 import { loadGallery } from "../load-gallery";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Compare", robots: { index: false, fo
 export default async function ShareComparePage({ params, searchParams }: PageProps<"/g/[slug]/compare">) {
   const gallery = await loadGallery((await params).slug);
   if (!gallery) notFound();
-  const { images } = await searchParams;
+  const { images, input } = await searchParams;
   const ids = [...new Set((typeof images === "string" ? images : "").split(",").filter(Boolean))].slice(
     0,
     MAX_COMPARED_IMAGES,
@@ -28,7 +28,7 @@ export default async function ShareComparePage({ params, searchParams }: PagePro
         </Link>
       </div>
       {items.length >= 2 ? (
-        <CompareView items={items} />
+        <CompareWithInput items={items} input={galleryCompareInput(gallery, ids)} withInput={input === "1"} />
       ) : (
         <p className="text-sm text-fg-muted">
           Pick 2 to {MAX_COMPARED_IMAGES} images of this gallery to compare.
