@@ -176,6 +176,11 @@ test("an edit run: upload, 2 instructions × 4 edit models, before/after, compar
   await page.goto(`/g/${plain.slug}/compare?images=${pair}&input=1`);
   await expect(page.getByRole("button", { name: "Input as a side" })).toHaveAttribute("aria-pressed", "true");
   await expect(page.locator(`[data-compare-panel] img[src="${input.url}"]`)).toHaveCount(1);
+  // …and its ZIP holds the input too.
+  const sharedZip = await request.get(`/api/galleries/${plain.slug}/download`);
+  expect(sharedZip.status()).toBe(200);
+  const sharedFiles = Object.keys(unzipSync(new Uint8Array(await sharedZip.body())));
+  expect(sharedFiles.filter((name) => name.startsWith("inputs/"))).toHaveLength(1);
 
   // "Edit this image" on a result: a new run on that stored image, with no upload.
   await page.goto("/");
