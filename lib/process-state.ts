@@ -28,7 +28,7 @@ export type ProcessSlotName =
   | "heldWaits"
   /** lib/runs/run-changes.ts: held long-polls a change woke, answered a batch per turn of the event loop. */
   | "wakeQueue"
-  /** lib/contact-sheet/sheet-cache.ts: contact sheets being drawn, and the requests waiting for a slot. */
+  /** lib/contact-sheet/render-limit.ts: contact sheets being drawn, and the requests waiting for a slot. */
   | "sheetRenders"
   /** lib/reviews/reviewer-cookie.ts: the reviewer cookie's signing key, once read from the database. */
   | "reviewerKey"

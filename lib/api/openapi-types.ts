@@ -329,7 +329,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A selection of the board as one PNG, in the order given */
+    /**
+     * A selection of the board as one PNG, in the order given
+     * @description Drawn once for every request for the same selection meanwhile, at most two sheets at once per instance; `503` with `Retry-After` when no renderer frees up within 20 s.
+     */
     get: operations["getPicksContactSheet"];
     put?: never;
     post?: never;
@@ -346,7 +349,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A selection of the board, in the order given, with manifest.json (and its contact sheet), as a ZIP */
+    /**
+     * A selection of the board, in the order given, with manifest.json (and its contact sheet), as a ZIP
+     * @description The contact sheet (up to 48 picks) is drawn before the first byte under the contact sheet's render limit: `503` with `Retry-After` when busy, never a ZIP cut short.
+     */
     get: operations["downloadPicks"];
     put?: never;
     post?: never;
@@ -2024,7 +2030,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -2190,7 +2196,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -2324,7 +2330,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -2440,7 +2446,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -2560,7 +2566,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -2664,7 +2670,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -2770,7 +2776,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -2935,7 +2941,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -3081,7 +3087,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -3199,7 +3205,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -3339,7 +3345,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -3460,7 +3466,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -3519,7 +3525,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -3578,7 +3584,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -3681,7 +3687,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -3831,7 +3837,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -3951,7 +3957,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -4044,7 +4050,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -4175,7 +4181,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -4280,7 +4286,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -4371,7 +4377,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -4461,7 +4467,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -4520,7 +4526,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -4653,7 +4659,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -4757,7 +4763,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -4873,7 +4879,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -5037,7 +5043,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -5143,7 +5149,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -5237,7 +5243,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -5403,7 +5409,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -5539,7 +5545,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -5701,7 +5707,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -5879,7 +5885,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -6057,7 +6063,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -6237,7 +6243,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -6343,7 +6349,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -6435,7 +6441,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -6527,7 +6533,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -6619,7 +6625,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -6664,7 +6670,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -6825,7 +6831,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -6896,7 +6902,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -6955,7 +6961,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -7000,7 +7006,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -7090,7 +7096,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -7180,7 +7186,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -7286,7 +7292,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
@@ -7331,7 +7337,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };

@@ -1,9 +1,11 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import type { PickRow } from "@/lib/db/queries/picks";
 import { storedConfigurationLabel } from "@/lib/labels/names";
 import { readBlobBytes } from "@/lib/render/thumbnails";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { THUMBNAIL_WIDTH } from "@/lib/storage/image-type";
+import { drawShared, type SheetOptions } from "./render-limit";
 import { renderContactSheet } from "./render-sheet";
 import { sheetLayout } from "./sheet-layout";
 
@@ -49,4 +51,39 @@ export async function picksContactSheet(
     cells,
     cellAspect,
   });
+}
+
+/**
+ * Names everything a selection's sheet shows: the picks in this order, their images, prompts,
+ * notes, configurations and takes, and the day in its subtitle.
+ */
+function selectionKey(rows: PickRow[], now: Date): string {
+  const shown = rows.map(({ image, prompt, modelId, config, take }) => [
+    image.id,
+    image.blobKey,
+    image.thumbnailKey,
+    image.width,
+    image.height,
+    image.note,
+    prompt,
+    storedConfigurationLabel(config ?? { modelId }),
+    take,
+  ]);
+  const digest = createHash("sha256").update(JSON.stringify([now.toISOString().slice(0, 10), shown]));
+  return `picks:${digest.digest("base64url")}`;
+}
+
+/**
+ * GET /api/picks/contact-sheet and the picks ZIP: a selection's sheet, drawn under the render limit
+ * (503 with Retry-After when no slot frees up in time), once for every request for the same
+ * selection meanwhile. Not kept afterwards: a selection has no version of its own to key a stored
+ * sheet by, only its contents, and a stored sheet would need a row that refers to its blob.
+ */
+export function picksSheetOf(
+  blobStore: BlobStore,
+  rows: PickRow[],
+  options: SheetOptions = {},
+  now = new Date(),
+): Promise<Buffer> {
+  return drawShared(selectionKey(rows, now), () => picksContactSheet(blobStore, rows, now), options);
 }

@@ -49,15 +49,21 @@ export async function imageDownloadResponse(
 export type StoredImages = readonly Pick<ImageRow, "id" | "blobKey">[];
 
 /**
- * Every image of these runs plus manifest.json (and `extras`, e.g. a contact sheet), streamed as a
- * ZIP. `stored` are the rows the views were made from.
+ * Files besides the images, e.g. a contact sheet: as a function, they are had only once the images
+ * are known to be there (a ZIP with none is 404 without drawing anything), and before the first byte.
+ */
+export type ArchiveExtras = ZipEntry[] | (() => Promise<ZipEntry[]>);
+
+/**
+ * Every image of these runs plus manifest.json (and `extras`), streamed as a ZIP. `stored` are the
+ * rows the views were made from.
  */
 export async function archiveResponse(
   blobStore: BlobStore,
   source: ArchiveSource,
   runs: RunView[],
   stored: StoredImages,
-  extras: ZipEntry[] = [],
+  extras: ArchiveExtras = [],
 ): Promise<Response> {
   return planResponse(blobStore, source, planArchive(source, runs), stored, extras);
 }
@@ -77,17 +83,18 @@ async function planResponse(
   source: ArchiveSource,
   { manifest, files }: ArchivePlan,
   stored: StoredImages,
-  extras: ZipEntry[] = [],
+  extras: ArchiveExtras = [],
 ): Promise<Response> {
   if (files.length === 0) throw new AppError("not_found", "There are no stored images to download");
   const blobKeys = new Map(stored.map((image) => [image.id, image.blobKey]));
   // Checked before the first byte: once streaming, a missing file could only truncate the ZIP.
   const present = await Promise.all(files.map((file) => blobStore.has(blobKeys.get(file.imageId) ?? "")));
   if (present.includes(false)) throw missingBlob();
+  const extraFiles = typeof extras === "function" ? await extras() : extras;
   const manifestBytes = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
   const stream = zipStream([
     { name: MANIFEST_NAME, open: async () => manifestBytes },
-    ...extras,
+    ...extraFiles,
     ...files.map((file) => ({
       name: file.name,
       open: async () => {

@@ -6,8 +6,7 @@ import { getRunRows } from "@/lib/db/queries/runs";
 import type { ImageRow } from "@/lib/db/schema";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { toRunView } from "@/lib/views/to-views";
-import { archiveResponse } from "./download-responses";
-import type { ZipEntry } from "./zip-stream";
+import { archiveResponse, type ArchiveExtras } from "./download-responses";
 
 /**
  * A selection of the picks board as a ZIP, in the board's order: each pick is given to the
@@ -18,7 +17,7 @@ export async function picksArchiveResponse(
   db: Database,
   blobStore: BlobStore,
   picks: PickRow[],
-  extras: ZipEntry[] = [],
+  extras: ArchiveExtras = [],
 ): Promise<Response> {
   const runIds = [...new Set(picks.map((pick) => pick.image.runId))];
   const views = new Map<string, RunView>();

@@ -15,6 +15,7 @@ import { storeImage } from "@/lib/jobs/store-image";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { createLocalBlobStore } from "@/lib/storage/local-blob-store";
 import { Z_IMAGE_CONFIG } from "@/lib/testing/runs-with-images";
+import { stalledReads } from "@/lib/testing/stalled-reads";
 import { openTestDatabase } from "@/lib/testing/test-database";
 import { pngImage } from "@/lib/testing/test-images";
 import { runArchiveResponse } from "./run-archive";
@@ -63,21 +64,10 @@ describe("the run ZIP's contact sheet", () => {
     const busy = await storedRun("a heron", 2);
     const asked = await storedRun("a moth", 3);
     // The first render holds the only slot until released: it is stuck reading its image.
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let reading!: () => void;
-    const isReading = new Promise<void>((resolve) => (reading = resolve));
-    const slow: BlobStore = {
-      ...store,
-      get: async (key) => {
-        reading();
-        await released;
-        return store.get(key);
-      },
-    };
+    const { store: slow, reading, release } = stalledReads(store);
     const options = { slots: 1, waitMs: 1 };
     const holder = contactSheetOf(handle.db, slow, busy.id, options);
-    await isReading;
+    await reading;
     const refused = await runArchiveResponse(handle.db, store, asked.id, options).catch((error) => error);
     release();
     await holder;
@@ -86,5 +76,20 @@ describe("the run ZIP's contact sheet", () => {
     // The slot is free again: the ZIP comes, sheet and all.
     const files = await filesOf(await runArchiveResponse(handle.db, store, asked.id, options));
     expect(files[CONTACT_SHEET_NAME]).toBeDefined();
+  });
+
+  it("is not drawn for a run with no stored images: that ZIP is 404 at once", async () => {
+    const run = await createRun(
+      handle.db,
+      createRunBodySchema.parse({ prompt: "an empty shelf", models: [Z_IMAGE_CONFIG] }),
+    );
+    const puts = vi.spyOn(store, "put");
+    try {
+      const refused = await runArchiveResponse(handle.db, store, run.id).catch((error) => error);
+      expect(isAppError(refused) && refused.status).toBe(404);
+      expect(puts).not.toHaveBeenCalled();
+    } finally {
+      puts.mockRestore();
+    }
   });
 });

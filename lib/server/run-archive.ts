@@ -1,6 +1,7 @@
 import "server-only";
 import { CONTACT_SHEET_NAME } from "@/lib/contact-sheet/run-contact-sheet";
-import { contactSheetOf, type SheetOptions } from "@/lib/contact-sheet/sheet-cache";
+import type { SheetOptions } from "@/lib/contact-sheet/render-limit";
+import { contactSheetOf } from "@/lib/contact-sheet/sheet-cache";
 import type { Database } from "@/lib/db/client";
 import { getRunRows } from "@/lib/db/queries/runs";
 import { archiveResponse } from "@/lib/downloads/download-responses";
@@ -13,8 +14,9 @@ const notFound = () => new AppError("not_found", "No run with this id");
 /**
  * GET /api/runs/:id/download: every stored image of the run, its inputs, its contact sheet and
  * manifest.json. The sheet is the one kept for the run's version, drawn under the same render
- * limit as the sheet route (lib/contact-sheet/sheet-cache.ts), and had before the first byte: a
- * busy instance answers 503 with Retry-After rather than cut a ZIP short.
+ * limit as the sheet route (lib/contact-sheet/render-limit.ts), and had before the first byte: a
+ * busy instance answers 503 with Retry-After rather than cut a ZIP short. A run without stored
+ * images is 404 before any sheet is drawn.
  */
 export async function runArchiveResponse(
   db: Database,
@@ -24,16 +26,12 @@ export async function runArchiveResponse(
 ): Promise<Response> {
   const rows = await getRunRows(db, runId);
   if (!rows) throw notFound();
-  const sheet = await contactSheetOf(db, blobStore, runId, sheetOptions);
-  if (!sheet) throw notFound();
   const run = toRunView(rows);
   const source = { kind: "run", id: run.id, title: run.prompt } as const;
   // Inputs are stored like images: their rows say where their bytes are (under inputs/ in the ZIP).
-  return archiveResponse(
-    blobStore,
-    source,
-    [run],
-    [...rows.images, ...(rows.inputs ?? [])],
-    [{ name: CONTACT_SHEET_NAME, open: async () => sheet.png }],
-  );
+  return archiveResponse(blobStore, source, [run], [...rows.images, ...(rows.inputs ?? [])], async () => {
+    const sheet = await contactSheetOf(db, blobStore, runId, sheetOptions);
+    if (!sheet) throw notFound();
+    return [{ name: CONTACT_SHEET_NAME, open: async () => sheet.png }];
+  });
 }

@@ -39,7 +39,7 @@ describe("the OpenAPI document cannot drift", () => {
     expect(SESSION_COOKIE_NAME).toBe(SESSION_COOKIE);
   });
 
-  it("documents the Retry-After header of every 503 and 429, the contact sheet's and the ZIP's included", () => {
+  it("documents the Retry-After header of every 503 and 429, the contact sheets' and the ZIPs' included", () => {
     const headerOf = (route: string, status: string) => {
       const found = documented.find((entry) => entry.route === route);
       const response = found?.operation.responses[status] as { headers?: Record<string, unknown> };
@@ -47,6 +47,8 @@ describe("the OpenAPI document cannot drift", () => {
     };
     expect(headerOf("GET /api/runs/{id}/contact-sheet", "503")).toBeDefined();
     expect(headerOf("GET /api/runs/{id}/download", "503")).toBeDefined();
+    expect(headerOf("GET /api/picks/contact-sheet", "503")).toBeDefined();
+    expect(headerOf("GET /api/picks/download", "503")).toBeDefined();
     for (const { route, operation } of documented)
       for (const status of ["429", "503"])
         if (operation.responses[status]) expect(headerOf(route, status), `${route} ${status}`).toBeDefined();

@@ -77,7 +77,7 @@ export const retryAfter = {
 export const retryAfterUnavailable = {
   "Retry-After": {
     description:
-      "Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP).",
+      "Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP).",
     schema: { type: "integer" },
   },
 } satisfies Record<string, HeaderSpec>;

@@ -34,6 +34,8 @@ export const PICK_OPERATIONS: OperationSpec[] = [
     path: "/api/picks/contact-sheet",
     tag: "Picks",
     summary: "A selection of the board as one PNG, in the order given",
+    description:
+      "Drawn once for every request for the same selection meanwhile, at most two sheets at once per instance; `503` with `Retry-After` when no renderer frees up within 20 s.",
     access: "session",
     query: pickSelectionQuerySchema,
     responses: {
@@ -47,6 +49,8 @@ export const PICK_OPERATIONS: OperationSpec[] = [
     tag: "Picks",
     summary:
       "A selection of the board, in the order given, with manifest.json (and its contact sheet), as a ZIP",
+    description:
+      "The contact sheet (up to 48 picks) is drawn before the first byte under the contact sheet's render limit: `503` with `Retry-After` when busy, never a ZIP cut short.",
     access: "session",
     query: pickSelectionQuerySchema,
     responses: {
