@@ -16,6 +16,8 @@ const PUBLIC_ROUTES = new Set([
   "GET galleries/[slug]/images/[imageId]",
   "GET galleries/[slug]/images/[imageId]/thumbnail",
   "GET galleries/[slug]/images/[imageId]/download",
+  "GET galleries/[slug]/inputs/[inputId]",
+  "GET galleries/[slug]/inputs/[inputId]/thumbnail",
   "POST galleries/[slug]/votes",
   "GET health",
   "GET inputs/[id]/file",
