@@ -9,6 +9,7 @@ import { JobImages } from "@/components/media/job-images";
 import { jobCost } from "@/lib/labels/cost";
 import { JobStatusBadge } from "./job-status-badge";
 import { JobTiming } from "./job-timing";
+import { TakeChoice } from "./take-choice";
 import { TakeSwitcher } from "./take-switcher";
 import type { Density } from "./use-density";
 
@@ -69,6 +70,11 @@ export function JobCard(props: JobCardProps) {
       {heading && takes.length > 1 ? (
         <div className="-mt-2 px-3">
           <TakeSwitcher takes={takes} shown={job} onPick={props.onPickTake} />
+        </div>
+      ) : null}
+      {takes.length > 1 ? (
+        <div className={compact ? "px-2 pb-1" : "-mt-1.5 px-4 pb-2"}>
+          <TakeChoice job={job} takes={takes} runId={runId} />
         </div>
       ) : null}
 

@@ -7,7 +7,7 @@ import { Lightbox } from "@/components/media/lightbox";
 import { EditImageButton } from "@/components/media/edit-image";
 import { PairwiseIcon } from "@/components/ui/icons";
 import { LazyRunTriage } from "./lazy-run-triage";
-import { RerunButton } from "./rerun-button";
+import { CellRerunButton } from "./cell-rerun-button";
 import { RunCell } from "./run-cell";
 import { RunMatrix } from "./run-matrix";
 import {
@@ -21,7 +21,8 @@ import {
 import { columnName, modelLabel } from "@/lib/labels/names";
 import { paramLabelsOf } from "@/lib/labels/params";
 import { useModels } from "@/lib/hooks/use-models";
-import { viewedTake } from "@/lib/models/takes";
+import { shownTake } from "@/lib/models/takes";
+import { TakeChoice } from "./take-choice";
 import type { Density } from "./use-density";
 
 interface RunGalleryProps {
@@ -29,7 +30,6 @@ interface RunGalleryProps {
   density: Density;
   /** The width (px) the results have, null before it is measured. */
   width: number | null;
-  onRerun: (runId: string) => void;
   /** Keyboard triage (number keys, S, N, J/K, pairwise): the run page, where one run has the page. */
   triage?: boolean;
   /** The row of controls above the results (density, contact sheet); the triage hint joins it. */
@@ -49,7 +49,7 @@ const ROW_LAYOUT: Record<Density, string> = {
  * (rows = prompts, columns = configurations). Owns the take each cell shows and the lightbox,
  * whose arrow keys move across the matrix.
  */
-export function RunGallery({ run, density, width, onRerun, triage = false, toolbar }: RunGalleryProps) {
+export function RunGallery({ run, density, width, triage = false, toolbar }: RunGalleryProps) {
   const [picked, setPicked] = useState<Map<string, number>>(() => new Map());
   const [openIndex, setOpenIndex] = useState<number | null>(null);
   const cells = useMemo(() => matrixCells(run), [run]);
@@ -89,7 +89,7 @@ export function RunGallery({ run, density, width, onRerun, triage = false, toolb
   const renderCell = (row: number, column: number, cellDensity: Density, inMatrix: boolean) => {
     const cell = cells[row]?.[column];
     const config = run.configs[column];
-    const job = cell && viewedTake(cell.takes, picked.get(cellKey(row, column)));
+    const job = cell && shownTake(cell.takes, picked.get(cellKey(row, column)));
     if (!cell || !job) return null;
     const { name, provider } = modelLabel(job.modelId);
     const columnLabel = columnName(config, job.modelId);
@@ -147,7 +147,21 @@ export function RunGallery({ run, density, width, onRerun, triage = false, toolb
         index={openIndex}
         onIndexChange={setOpenIndex}
         step={(index, direction) => stepInMatrix(items, index, direction)}
-        rerunAction={(rerun) => <RerunButton run={rerun} onCreated={onRerun} />}
+        rerunAction={(item) => (
+          <CellRerunButton
+            key={item.job.id}
+            job={item.job}
+            runId={run.id}
+            onCreated={() => pickTake(item.job.promptIndex, item.job.configIndex, undefined)}
+          />
+        )}
+        takeActions={(item) => (
+          <TakeChoice
+            job={item.job}
+            takes={cells[item.job.promptIndex]?.[item.job.configIndex]?.takes ?? []}
+            runId={run.id}
+          />
+        )}
         edit={(item) => (
           <EditImageButton imageId={item.image.id} className="max-lg:order-last max-lg:col-span-full" />
         )}

@@ -17,7 +17,7 @@ import { CopyPromptButton } from "@/components/media/copy-prompt-button";
 import { DensityToggle } from "./density-toggle";
 import { EditRunButton } from "./edit-run-button";
 import { runSize } from "@/lib/labels/run-size";
-import { currentTakes } from "@/lib/models/takes";
+import { countingTakes } from "@/lib/models/takes";
 import { NotifyButton } from "./notify-button";
 import { RerunButton } from "./rerun-button";
 import { RunGallery } from "./run-gallery";
@@ -44,7 +44,7 @@ interface RunResultsProps {
 const DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
 
 /**
- * Counts cells by their current take: a retried cell that succeeded is done, not failed. "1 failed"
+ * Counts cells by the take that counts: a retried cell that succeeded is done, not failed. "1 failed"
  * brings the first failed cell into sight, wherever the matrix is scrolled.
  */
 function RunProgress({
@@ -54,7 +54,7 @@ function RunProgress({
   run: RunView;
   onShowFailed: (row: number, column: number) => void;
 }) {
-  const newest = currentTakes(run.jobs);
+  const newest = countingTakes(run.jobs);
   const count = (status: JobStatus) => newest.filter((job) => job.status === status).length;
   const [done, failed, canceled] = [count("succeeded"), count("failed"), count("canceled")];
   const finished = isRunFinished(run);
@@ -74,7 +74,7 @@ function FailedButton(props: {
   failed: number;
   onShow: (row: number, column: number) => void;
 }) {
-  const first = currentTakes(props.run.jobs).find((job) => job.status === "failed");
+  const first = countingTakes(props.run.jobs).find((job) => job.status === "failed");
   return (
     <button
       type="button"
@@ -186,7 +186,6 @@ export function RunResults({
           run={run}
           density={density}
           width={width}
-          onRerun={onRerun}
           triage={triage}
           toolbar={
             <>

@@ -4,7 +4,6 @@ import type { ReactNode } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { DownloadIcon } from "@/components/ui/icons";
-import type { RunView } from "@/lib/api/views";
 import { CopyPromptButton } from "./copy-prompt-button";
 import type { LightboxItem } from "./lightbox-item";
 
@@ -25,7 +24,7 @@ export function LightboxActions({
   next: LightboxItem | null;
   downloadHref: (item: LightboxItem) => string;
   compareHref?: (imageIds: string[]) => string;
-  rerunAction?: (run: RunView) => ReactNode;
+  rerunAction?: (item: LightboxItem) => ReactNode;
   edit?: (item: LightboxItem) => ReactNode;
 }) {
   const pair = compareHref && next ? compareHref([item.image.id, next.image.id]) : null;
@@ -56,7 +55,7 @@ export function LightboxActions({
         </a>
       ) : null}
       <CopyPromptButton prompt={item.job.prompt} />
-      {rerunAction?.(item.run)}
+      {rerunAction?.(item)}
       {edit?.(item)}
     </div>
   );

@@ -4,7 +4,6 @@ import { type ReactNode, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ChevronLeftIcon, ChevronRightIcon, CloseIcon } from "@/components/ui/icons";
-import type { RunView } from "@/lib/api/views";
 import { BeforeAfterImage, useBeforeAfter } from "./before-after";
 import { LightboxActions } from "./lightbox-actions";
 import type { LightboxItem } from "./lightbox-item";
@@ -21,10 +20,12 @@ interface LightboxProps {
   index: number | null;
   onIndexChange: (index: number | null) => void;
   /**
-   * The re-run control for the open image's run, e.g. a RerunButton. Absent where re-running makes
-   * no sense (a shared gallery), which then ships none of the run-creating code.
+   * The re-run control for the open image, e.g. another take of its cell. Absent where re-running
+   * makes no sense (a shared gallery), which then ships none of the run-changing code.
    */
-  rerunAction?: (run: RunView) => ReactNode;
+  rerunAction?: (item: LightboxItem) => ReactNode;
+  /** The open image's take among its cell's (Use this take, Compare with take 1); absent on a share page. */
+  takeActions?: (item: LightboxItem) => ReactNode;
   /** A route that answers the image as an attachment with a descriptive name. */
   downloadHref: (item: LightboxItem) => string;
   /** Where "Compare" leads for the open image (the compare view with it and a neighbour). */
@@ -68,6 +69,7 @@ export function Lightbox({
   params,
   showCost = false,
   edit,
+  takeActions,
 }: LightboxProps) {
   const item = index === null ? undefined : items[index];
   // A share payload from before inputs existed has none.
@@ -156,6 +158,7 @@ export function Lightbox({
                 </Button>
               </div>
 
+              {takeActions?.(item)}
               {picks?.(item)}
 
               <section className="grid gap-1.5">

@@ -3,7 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { SparklesIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
-import { formatUsd } from "@/lib/format-usd";
+import { estimatedTotal } from "@/lib/labels/cost";
 import { nextRunSize, plural } from "@/lib/labels/run-size";
 import type { CostEstimate } from "@/lib/models/types";
 
@@ -19,17 +19,6 @@ interface GenerateBarProps {
   needsFix: string[];
   /** Why Generate cannot send this run (too many prompts or jobs); the button says so and does nothing. */
   blockedReason: string | null;
-}
-
-function totalLabel(estimates: (CostEstimate | undefined)[]): string {
-  // An invalid form has no estimate: a total of the others would understate what Generate costs.
-  if (estimates.includes(undefined)) return "price unknown";
-  const known = estimates.filter((estimate): estimate is number => typeof estimate === "number");
-  const unknown = estimates.length - known.length;
-  const assumed = `${unknown} at an assumed price`;
-  if (known.length === 0) return unknown > 0 ? assumed : "";
-  const total = `est. ${formatUsd(known.reduce((sum, value) => sum + value, 0))}`;
-  return unknown > 0 ? `${total} + ${assumed}` : total;
 }
 
 export function GenerateBar({
@@ -79,7 +68,7 @@ export function GenerateBar({
       <p className="flex justify-between gap-2 text-[11px] text-fg-subtle">
         <span>
           {nextRunSize(promptCount, estimates.length)}
-          {estimates.length > 0 ? ` · ${totalLabel(jobEstimates)}` : ""}
+          {estimates.length > 0 ? ` · ${estimatedTotal(jobEstimates)}` : ""}
         </span>
         {/* Said where there is a keyboard's pointer: a phone has no Ctrl or ⌘. */}
         <span className="hidden shrink-0 any-pointer-fine:inline">

@@ -129,6 +129,10 @@ test("Re-run failures show beside the button, like Generate's", async ({ page })
       : route.continue(),
   );
   await page.getByRole("button", { name: "Re-run same settings" }).first().click();
+  await page
+    .getByRole("dialog", { name: "Re-run the whole run?" })
+    .getByRole("button", { name: /^Re-run \d+ jobs?$/ })
+    .click();
   await expect(page.getByRole("alert").filter({ hasText: "Too many runs: wait a minute." })).toBeVisible();
 });
 
@@ -198,7 +202,7 @@ test("on a phone the lightbox swipes and keeps its actions in one visible row", 
   const actions = [
     dialog.getByRole("link", { name: "Download" }),
     dialog.getByRole("button", { name: "Copy prompt" }),
-    dialog.getByRole("button", { name: "Re-run same settings" }),
+    dialog.getByRole("button", { name: "Re-run this cell (another take)" }),
   ];
   const tops = new Set<number>();
   for (const action of actions) {

@@ -190,6 +190,10 @@ test("on a tablet the run header's actions wrap under the title, and an alert sp
       : route.fallback(),
   );
   await page.getByRole("button", { name: "Re-run same settings" }).click();
+  await page
+    .getByRole("dialog", { name: "Re-run the whole run?" })
+    .getByRole("button", { name: /^Re-run \d+ jobs$/ })
+    .click();
   const alert = page.getByRole("alert").filter({ hasText: "The server is busy" });
   await expect(alert).toBeVisible();
   expect((await alert.boundingBox())!.width).toBeGreaterThan(width * 0.9);

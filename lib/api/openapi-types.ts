@@ -59,7 +59,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** ZIP of every stored image of the run, its contact sheet and manifest.json */
+    /**
+     * ZIP of the run's images, its contact sheet and manifest.json
+     * @description Of each cell, the images of the take that counts: the one chosen with `PUT /api/jobs/{id}/chosen-take`, else the newest succeeded one. Other takes are left out, as on the contact sheet and a share link of the run.
+     */
     get: operations["downloadRun"];
     put?: never;
     post?: never;
@@ -137,6 +140,26 @@ export interface paths {
      * @description A running one may still be billed. `409 conflict` once it has finished.
      */
     post: operations["cancelJob"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/jobs/{id}/chosen-take": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Use this take: make a succeeded take the one that counts for its cell
+     * @description The matrix, lightbox, contact sheet, share links of the run, its ZIP and its counts then use this take of the cell (the latest choice wins; where nobody chose, the newest succeeded take counts). No body. `409 conflict` for a take that has not succeeded.
+     */
+    put: operations["chooseTake"];
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1035,6 +1058,8 @@ export interface components {
       startedAt?: string;
       /** @description ISO 8601 date and time. */
       finishedAt?: string;
+      /** @description When the owner made this take the one that counts ("Use this take"). */
+      chosenAt?: string;
     };
     RunConfigView: {
       index: number;
@@ -1085,7 +1110,7 @@ export interface components {
       /** @description ISO 8601 date and time. */
       createdAt: string;
       modelIds: string[];
-      /** @description The status of each cell's newest take. */
+      /** @description The status of each cell's take that counts. */
       statuses: components["schemas"]["JobStatus"][];
       /** @description Up to four thumbnails for the history list. */
       thumbnails: {
@@ -3088,6 +3113,152 @@ export interface operations {
       503: {
         headers: {
           /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "service_unavailable";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `insufficient_storage`: the disk that stores images (or the database's) is full */
+      507: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "insufficient_storage";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+    };
+  };
+  chooseTake: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The job's id. */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The take, with its `chosenAt`. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["JobResponse"];
+        };
+      };
+      /** @description `bad_request`: malformed JSON or header, or a path that is not valid percent-encoding */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "bad_request";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `unauthorized`: no session and no valid bearer token (PRISM_ACCESS_TOKEN is set) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "unauthorized";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `forbidden`: a state-changing request sent by a page of another site */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "forbidden";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "not_found";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "conflict";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `invalid_input`: `issues` names each invalid field */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            error?: {
+              /** @enum {unknown} */
+              code?: "invalid_input";
+            };
+          } & components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `internal_error`: something unexpected; logged, and the message says nothing of the internals */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErrorEnvelope"];
+        };
+      };
+      /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
+      503: {
+        headers: {
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };

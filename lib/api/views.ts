@@ -62,6 +62,9 @@ export const jobViewSchema = z.object({
   createdAt: instant,
   startedAt: instant.optional(),
   finishedAt: instant.optional(),
+  chosenAt: instant
+    .optional()
+    .meta(meta('When the owner made this take the one that counts ("Use this take").')),
 });
 
 /** A column of the matrix: a model with its parameters. The same model may appear in several. */
@@ -114,7 +117,7 @@ export const runSummarySchema = z.object({
   configCount: z.int(),
   createdAt: instant,
   modelIds: z.array(z.string()),
-  statuses: z.array(jobStatusSchema).meta(meta("The status of each cell's newest take.")),
+  statuses: z.array(jobStatusSchema).meta(meta("The status of each cell's take that counts.")),
   thumbnails: z
     .array(z.object({ url: z.string(), width: z.int(), height: z.int() }))
     .meta(meta("Up to four thumbnails for the history list.")),
@@ -255,6 +258,7 @@ export type GalleryListView = z.output<typeof galleryListViewSchema>;
 export type SpendView = z.output<typeof spendViewSchema>;
 export type RerunJobResponse = z.output<typeof jobResponseSchema>;
 export type CancelJobResponse = z.output<typeof jobResponseSchema>;
+export type ChooseTakeResponse = z.output<typeof jobResponseSchema>;
 export type CodeSnippetsView = z.output<typeof codeSnippetsViewSchema>;
 
 /** A run as its page comes with it (server-rendered): the view and the ETag to ask for news of it. */

@@ -4,7 +4,7 @@ import type { ImageRow, JobRow } from "@/lib/db/schema";
 import { modelLabel, storedConfigurationLabel } from "@/lib/labels/names";
 import { runSize } from "@/lib/labels/run-size";
 import { readBlobBytes } from "@/lib/render/thumbnails";
-import { exportedTake } from "@/lib/models/takes";
+import { countingTake } from "@/lib/models/takes";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { THUMBNAIL_WIDTH } from "@/lib/storage/image-type";
 import { failureSummary } from "@/lib/views/failure-summary";
@@ -59,8 +59,8 @@ const CREATED_FORMAT = new Intl.DateTimeFormat("en-GB", {
 
 /**
  * The whole matrix of a run as one PNG: a row per prompt, a column per configuration, in each cell
- * the first image of its exported take (or what happened instead); an edit run's inputs above, as
- * "Before". Reads the run's rows, blob keys included, so it needs no query of its own.
+ * the first image of the take that counts (or what happened instead); an edit run's inputs above,
+ * as "Before". Reads the run's rows, blob keys included, so it needs no query of its own.
  */
 export async function runContactSheet(
   blobStore: BlobStore,
@@ -74,7 +74,7 @@ export async function runContactSheet(
   }));
   const shown = run.prompts.map((_, row) =>
     run.configs.map((_, column) =>
-      exportedTake(takes.filter((job) => job.promptIndex === row && job.configIndex === column)),
+      countingTake(takes.filter((job) => job.promptIndex === row && job.configIndex === column)),
     ),
   );
   const cellAspect = commonAspect(shown.flat());

@@ -101,6 +101,8 @@ export const jobs = pgTable(
     submittedAt: timestamptz("submitted_at"),
     startedAt: timestamptz("started_at"),
     finishedAt: timestamptz("finished_at"),
+    /** When the owner chose this take as the one that counts for its cell; the latest choice wins. */
+    chosenAt: timestamptz("chosen_at"),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
     updatedAt: timestamptz("updated_at").notNull().defaultNow(),
   },

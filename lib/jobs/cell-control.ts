@@ -1,7 +1,7 @@
 import "server-only";
 import type { JobView } from "@/lib/api/views";
 import type { Database } from "@/lib/db/client";
-import { cancelUnfinishedJob, insertNextTake } from "@/lib/db/queries/cells";
+import { cancelUnfinishedJob, insertNextTake, markChosenTake } from "@/lib/db/queries/cells";
 import { recordIdempotencyKey, type IdempotencyClaim } from "@/lib/db/queries/idempotency-keys";
 import { getJob } from "@/lib/db/queries/jobs";
 import { listImagesOfJob } from "@/lib/db/queries/images";
@@ -128,4 +128,22 @@ export async function cancelJob(db: Database, jobId: string, now = new Date()): 
   }
   forgetRun(canceled.runId);
   return toJobView(canceled, await listImagesOfJob(db, jobId));
+}
+
+/**
+ * "Use this take": the job becomes the take that counts for its cell (lib/models/takes.ts) on every
+ * page and export. Only a succeeded take can count; choosing it again is harmless.
+ */
+export async function chooseTake(db: Database, jobId: string, now = new Date()): Promise<JobView> {
+  const chosen = await markChosenTake(db, jobId, now);
+  if (!chosen) {
+    const current = await getJob(db, jobId);
+    if (!current) throw noSuchJob();
+    throw new AppError(
+      "conflict",
+      `Take ${current.take} is ${current.status}: only a take with images can be the one that counts.`,
+    );
+  }
+  forgetRun(chosen.runId);
+  return toJobView(chosen, await listImagesOfJob(db, jobId));
 }

@@ -1,13 +1,19 @@
+import { isTerminal, type JobStatus } from "./job-status";
+
 /**
- * Isomorphic: which take of a cell counts, by purpose. A cell (one prompt × one configuration) has
- * one take per attempt (its first job, each Retry or Another take adds one). Three rules, named
- * here so every page, export and count picks the same one for the same purpose.
+ * Isomorphic: which take of a cell counts. A cell (one prompt × one configuration) has one take per
+ * attempt (its first job, each Retry or Another take adds one). One rule decides the take that
+ * counts, and the matrix, the lightbox, the contact sheet, the share page, the ZIP, compare and
+ * the run's counts all go through it, so they never disagree about a cell.
  */
 
 interface Take {
   promptIndex: number;
   configIndex: number;
   take: number;
+  status: JobStatus;
+  /** When the owner chose this take with "Use this take"; the latest choice in a cell wins. */
+  chosenAt?: string | Date | null;
 }
 
 /** The newest of some takes of one cell (undefined for none). */
@@ -15,32 +21,63 @@ function newest<T extends Take>(takes: readonly T[]): T | undefined {
   return takes.reduce<T | undefined>((best, job) => (!best || job.take > best.take ? job : best), undefined);
 }
 
+const chosenTime = (take: Take) => (take.chosenAt ? new Date(take.chosenAt).getTime() : -Infinity);
+
 /**
- * CURRENT take: a cell's newest take is what the cell is now. Statuses, progress and history
- * count these (a failed take that a Retry replaced no longer counts as a failure). One per cell,
- * in the order the cells first appear.
+ * The take that COUNTS for a cell: the succeeded take the owner chose last ("Use this take"), else
+ * the newest succeeded one, else the newest take (what the cell is: queued, running, failed or
+ * canceled). A canceled or failed extra take never hides a good one.
  */
-export function currentTakes<T extends Take>(jobs: readonly T[]): T[] {
-  const cells = new Map<string, T>();
+export function countingTake<T extends Take>(takes: readonly T[]): T | undefined {
+  const succeeded = takes.filter((job) => job.status === "succeeded");
+  const chosen = succeeded
+    .filter((job) => job.chosenAt)
+    .reduce<T | undefined>(
+      (best, job) => (!best || chosenTime(job) > chosenTime(best) ? job : best),
+      undefined,
+    );
+  return chosen ?? newest(succeeded) ?? newest(takes);
+}
+
+/** The takes of each cell, in the order the cells first appear; cells of different runs never mix. */
+export function takesByCell<T extends Take & { runId?: string }>(jobs: readonly T[]): T[][] {
+  const cells = new Map<string, T[]>();
   for (const job of jobs) {
-    const key = `${job.promptIndex}:${job.configIndex}`;
-    const current = cells.get(key);
-    if (!current || job.take > current.take) cells.set(key, job);
+    const key = `${job.runId ?? ""}:${job.promptIndex}:${job.configIndex}`;
+    cells.set(key, [...(cells.get(key) ?? []), job]);
   }
   return [...cells.values()];
 }
 
-/** VIEWED take: what a cell shows on screen, the take picked with ← → if any, else the current one. */
+/** The take that counts in each cell (countingTake), in the order the cells first appear. */
+export function countingTakes<T extends Take & { runId?: string }>(jobs: readonly T[]): T[] {
+  return takesByCell(jobs).map((takes) => countingTake(takes)!);
+}
+
+/** VIEWED take: the take picked with ← → if any, else the one that counts (the lightbox steps through these). */
 export function viewedTake<T extends Take>(takes: readonly T[], picked: number | undefined): T | undefined {
-  return takes.find((job) => job.take === picked) ?? newest(takes);
+  return takes.find((job) => job.take === picked) ?? countingTake(takes);
 }
 
 /**
- * EXPORTED take: what a still of the cell (the contact sheet) shows, the newest take with an image,
- * else the current one. A review wants the picture, even if a later retry failed or still runs.
+ * What a cell's card shows: the take picked with ← →, else a newer take still queued or running
+ * (so it can be watched and canceled), else the one that counts.
  */
-export function exportedTake<T extends Take & { images: readonly unknown[] }>(
-  takes: readonly T[],
-): T | undefined {
-  return newest(takes.filter((job) => job.images.length > 0)) ?? newest(takes);
+export function shownTake<T extends Take>(takes: readonly T[], picked: number | undefined): T | undefined {
+  const latest = newest(takes);
+  const pending = latest && !isTerminal(latest.status) ? latest : undefined;
+  return takes.find((job) => job.take === picked) ?? pending ?? countingTake(takes);
+}
+
+/** Takes after `shown` that failed or were canceled: the cell notes them ("take 2 canceled"). */
+export function missedTakes<T extends Take>(takes: readonly T[], shown: T): T[] {
+  return takes.filter(
+    (job) => job.take > shown.take && (job.status === "failed" || job.status === "canceled"),
+  );
+}
+
+/** Of some rows (a job's images, with its run and take), those of the take that counts in their cell. */
+export function ofCountingTakes<T extends Take & { runId: string; jobId: string }>(rows: readonly T[]): T[] {
+  const counted = new Set(countingTakes(rows).map((row) => row.jobId));
+  return rows.filter((row) => counted.has(row.jobId));
 }

@@ -18,6 +18,14 @@ import { Z_IMAGE_CONFIG } from "@/lib/testing/runs-with-images";
 import { stalledReads } from "@/lib/testing/stalled-reads";
 import { openTestDatabase } from "@/lib/testing/test-database";
 import { pngImage } from "@/lib/testing/test-images";
+import { eq } from "drizzle-orm";
+import { createGalleryBodySchema } from "@/lib/api/gallery-requests";
+import { listRunRows } from "@/lib/db/queries/runs";
+import { galleries, galleryImages, jobs } from "@/lib/db/schema";
+import { createGallery } from "@/lib/galleries/create-gallery";
+import { cancelJob, chooseTake, rerunJob } from "@/lib/jobs/cell-control";
+import { getRunView } from "@/lib/views/run-views";
+import { toRunListView } from "@/lib/views/to-views";
 import { runArchiveResponse } from "./run-archive";
 
 let handle: DatabaseHandle;
@@ -91,5 +99,75 @@ describe("the run ZIP's contact sheet", () => {
     } finally {
       puts.mockRestore();
     }
+  });
+});
+
+// The take that counts, end to end: "Use this take" stores the choice, and the run's ZIP, a share
+// link of the whole run and the history's counts all follow the one rule (lib/models/takes.ts).
+
+/** The job succeeded with one stored image. */
+async function succeed(jobId: string, runId: string, seed: number): Promise<string> {
+  const id = newId();
+  const stored = await storeImage(store, await pngImage(32, 32, seed));
+  await insertImage(handle.db, { id, jobId, runId, index: 0, ...stored });
+  await handle.db.update(jobs).set({ status: "succeeded", finishedAt: new Date() }).where(eq(jobs.id, jobId));
+  return id;
+}
+
+const zipImages = async (runId: string) =>
+  Object.keys(await filesOf(await runArchiveResponse(handle.db, store, runId)))
+    .filter((name) => name.endsWith(".png") && name !== CONTACT_SHEET_NAME)
+    .sort();
+
+async function sharedImageIds(runId: string): Promise<string[]> {
+  const { slug } = await createGallery(handle.db, createGalleryBodySchema.parse({ runIds: [runId] }));
+  const [gallery] = await handle.db.select().from(galleries).where(eq(galleries.slug, slug));
+  const rows = await handle.db.select().from(galleryImages).where(eq(galleryImages.galleryId, gallery!.id));
+  return rows.map((row) => row.imageId);
+}
+
+describe("the take that counts", () => {
+  it("a canceled extra take leaves the first take counting, in the ZIP, a share link and the history", async () => {
+    const run = await createRun(
+      handle.db,
+      createRunBodySchema.parse({ prompt: "a kite", models: [Z_IMAGE_CONFIG] }),
+    );
+    const first = await succeed(run.jobs[0]!.id, run.id, 1);
+    const extra = await rerunJob(handle.db, run.jobs[0]!.id);
+    await cancelJob(handle.db, extra.id);
+
+    expect(await zipImages(run.id)).toEqual([expect.stringMatching(/^p1-z-image-take1-/)]);
+    expect(await sharedImageIds(run.id)).toEqual([first]);
+    const history = toRunListView(await listRunRows(handle.db, { limit: 50 }));
+    expect(history.runs.find((entry) => entry.id === run.id)?.statuses).toEqual(["succeeded"]);
+  });
+
+  it("Use this take makes an older take count instead of the newest, and only a succeeded take can", async () => {
+    const run = await createRun(
+      handle.db,
+      createRunBodySchema.parse({ prompt: "a heron", models: [Z_IMAGE_CONFIG] }),
+    );
+    const first = await succeed(run.jobs[0]!.id, run.id, 2);
+    const second = await rerunJob(handle.db, run.jobs[0]!.id);
+    const newest = await succeed(second.id, run.id, 3);
+    expect(await sharedImageIds(run.id)).toEqual([newest]);
+    expect(await zipImages(run.id)).toEqual([expect.stringMatching(/-take2-/)]);
+
+    const chosen = await chooseTake(handle.db, run.jobs[0]!.id);
+    expect(chosen.chosenAt).toEqual(expect.any(String));
+    expect(await sharedImageIds(run.id)).toEqual([first]);
+    expect(await zipImages(run.id)).toEqual([expect.stringMatching(/-take1-/)]);
+    const view = await getRunView(handle.db, run.id);
+    expect(view?.jobs.map((job) => Boolean(job.chosenAt))).toEqual([true, false]);
+
+    const third = await rerunJob(handle.db, second.id);
+    await cancelJob(handle.db, third.id);
+    const refused = await chooseTake(handle.db, third.id).catch((error: unknown) => error);
+    expect(isAppError(refused) && [refused.code, refused.message]).toEqual([
+      "conflict",
+      "Take 3 is canceled: only a take with images can be the one that counts.",
+    ]);
+    const unknown = await chooseTake(handle.db, "no-such-job").catch((error: unknown) => error);
+    expect(isAppError(unknown) && unknown.code).toBe("not_found");
   });
 });

@@ -17,7 +17,7 @@ import type { RunListRows, RunRows } from "@/lib/db/queries/runs";
 import type { GalleryRow, ImageRow, JobRow } from "@/lib/db/schema";
 import type { InputRow } from "@/lib/db/input-schema";
 import { findModel } from "@/lib/models/catalog";
-import { currentTakes } from "@/lib/models/takes";
+import { countingTakes } from "@/lib/models/takes";
 import { storedConfigurationLabel } from "@/lib/labels/names";
 
 /** The one place database rows become the API's views (lib/api/views.ts). */
@@ -88,6 +88,7 @@ export function toJobView(job: JobRow, jobImages: ImageRow[]): JobView {
     createdAt: job.createdAt.toISOString(),
     ...(job.startedAt ? { startedAt: job.startedAt.toISOString() } : {}),
     ...(job.finishedAt ? { finishedAt: job.finishedAt.toISOString() } : {}),
+    ...(job.chosenAt ? { chosenAt: job.chosenAt.toISOString() } : {}),
   };
 }
 
@@ -138,7 +139,7 @@ export function toRunListView(rows: RunListRows): RunListView {
       configCount: run.configs.length,
       createdAt: run.createdAt.toISOString(),
       modelIds: run.configs.map((config) => config.modelId),
-      statuses: currentTakes(runJobs).map((job) => job.status),
+      statuses: countingTakes(runJobs).map((job) => job.status),
       thumbnails: runImages
         .slice(0, THUMBNAILS_PER_SUMMARY)
         .map((image) => ({ url: fileUrl(image.thumbnailKey), width: image.width, height: image.height })),

@@ -95,7 +95,9 @@ export const RUN_OPERATIONS: OperationSpec[] = [
     method: "get",
     path: "/api/runs/{id}/download",
     tag: "Runs",
-    summary: "ZIP of every stored image of the run, its contact sheet and manifest.json",
+    summary: "ZIP of the run's images, its contact sheet and manifest.json",
+    description:
+      "Of each cell, the images of the take that counts: the one chosen with `PUT /api/jobs/{id}/chosen-take`, else the newest succeeded one. Other takes are left out, as on the contact sheet and a share link of the run.",
     access: "session",
     parameters: [runId],
     responses: {
@@ -150,6 +152,19 @@ export const RUN_OPERATIONS: OperationSpec[] = [
     access: "session",
     parameters: [jobId],
     responses: { 200: { description: "The job, now canceled.", json: jobResponseSchema } },
+    errors: ["not_found", "conflict"],
+  },
+  {
+    id: "chooseTake",
+    method: "put",
+    path: "/api/jobs/{id}/chosen-take",
+    tag: "Jobs",
+    summary: "Use this take: make a succeeded take the one that counts for its cell",
+    description:
+      "The matrix, lightbox, contact sheet, share links of the run, its ZIP and its counts then use this take of the cell (the latest choice wins; where nobody chose, the newest succeeded take counts). No body. `409 conflict` for a take that has not succeeded.",
+    access: "session",
+    parameters: [jobId],
+    responses: { 200: { description: "The take, with its `chosenAt`.", json: jobResponseSchema } },
     errors: ["not_found", "conflict"],
   },
   {

@@ -7,6 +7,16 @@ import { insertLedgerEntries } from "./spend";
 /** Jobs in the order of the matrix: row, column, then take. */
 export const CELL_ORDER = [asc(jobs.promptIndex), asc(jobs.configIndex), asc(jobs.take)];
 
+/** What the rule of the take that counts (lib/models/takes.ts) reads of a job. */
+export const TAKE_COLUMNS = {
+  jobId: jobs.id,
+  promptIndex: jobs.promptIndex,
+  configIndex: jobs.configIndex,
+  take: jobs.take,
+  status: jobs.status,
+  chosenAt: jobs.chosenAt,
+};
+
 /** What a new take of a cell is made from. */
 export interface TakeSource {
   /** The job the take was asked for (any take of the cell). */
@@ -103,6 +113,19 @@ export async function cancelUnfinishedJob(
       updatedAt: now,
     })
     .where(and(eq(jobs.id, jobId), inArray(jobs.status, ["queued", "running"])))
+    .returning();
+  return row ?? null;
+}
+
+/**
+ * Makes a succeeded job the take that counts for its cell: the latest choice wins, so one row
+ * changes and the others keep their history. Null when the job is unknown or has not succeeded.
+ */
+export async function markChosenTake(db: Database, jobId: string, now: Date): Promise<JobRow | null> {
+  const [row] = await db
+    .update(jobs)
+    .set({ chosenAt: now, updatedAt: now })
+    .where(and(eq(jobs.id, jobId), eq(jobs.status, "succeeded")))
     .returning();
   return row ?? null;
 }

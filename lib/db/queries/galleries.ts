@@ -1,8 +1,9 @@
 import "server-only";
 import { and, asc, count, desc, eq, gt, inArray, isNull, min, or, sql } from "drizzle-orm";
+import { ofCountingTakes } from "@/lib/models/takes";
 import type { Database } from "../client";
 import { countCountedBallots } from "./ballots";
-import { CELL_ORDER } from "./cells";
+import { CELL_ORDER, TAKE_COLUMNS } from "./cells";
 import { listInputsOfRuns } from "./inputs";
 import {
   galleries,
@@ -22,7 +23,7 @@ export interface SelectionInput {
 }
 
 export interface ResolvedSelection {
-  /** Every selected image once: whole runs first (job order, then image order), then single images. */
+  /** Every selected image once: whole runs first (the takes that count), then single images. */
   imageIds: string[];
   unknownRunIds: string[];
   unknownImageIds: string[];
@@ -38,7 +39,7 @@ export async function resolveSelection(
     runIds.length ? db.select({ id: runs.id }).from(runs).where(inArray(runs.id, runIds)) : [],
     runIds.length
       ? db
-          .select({ id: images.id, runId: images.runId })
+          .select({ id: images.id, runId: images.runId, ...TAKE_COLUMNS })
           .from(images)
           .innerJoin(jobs, eq(jobs.id, images.jobId))
           .where(inArray(images.runId, runIds))
@@ -46,10 +47,11 @@ export async function resolveSelection(
       : [],
     imageIds.length ? db.select({ id: images.id }).from(images).where(inArray(images.id, imageIds)) : [],
   ]);
+  const counted = ofCountingTakes(runImages);
   const knownRuns = new Set(runRows.map((row) => row.id));
   const knownImages = new Set(pickedImages.map((row) => row.id));
   const ordered = [
-    ...runIds.flatMap((runId) => runImages.filter((image) => image.runId === runId).map((image) => image.id)),
+    ...runIds.flatMap((runId) => counted.filter((image) => image.runId === runId).map((image) => image.id)),
     ...imageIds.filter((id) => knownImages.has(id)),
   ];
   return {

@@ -115,8 +115,8 @@ export interface ListRunsOptions {
 
 export interface RunListRows {
   runs: RunRow[];
-  /** Cell, take, model and status of each job of these runs, in submission order. */
-  jobs: Pick<JobRow, "runId" | "modelId" | "status" | "promptIndex" | "configIndex" | "take">[];
+  /** Cell, take, model, status and choice of each job of these runs, in submission order. */
+  jobs: Pick<JobRow, "runId" | "modelId" | "status" | "promptIndex" | "configIndex" | "take" | "chosenAt">[];
   /** Their stored images, oldest first. */
   images: ImageRow[];
   /** Whether more runs follow the last one. */
@@ -173,6 +173,7 @@ export async function listRunRows(db: Database, options: ListRunsOptions): Promi
               promptIndex: jobs.promptIndex,
               configIndex: jobs.configIndex,
               take: jobs.take,
+              chosenAt: jobs.chosenAt,
             })
             .from(jobs)
             .where(inArray(jobs.runId, runIds))
