@@ -3258,7 +3258,7 @@ export interface operations {
       /** @description `service_unavailable`: starting, or the database or image storage is unavailable */
       503: {
         headers: {
-          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (the run's contact sheet and ZIP). */
+          /** @description Seconds after which the same request may succeed. Sent while the database is unavailable, when a new run is refused because images cannot be stored, and when every contact-sheet renderer of the instance stays busy (a run's or a selection of picks': the contact sheet and the ZIP). */
           "Retry-After"?: number;
           [name: string]: unknown;
         };
