@@ -41,6 +41,10 @@ export async function expectAccessible(page: Page, label: string, include?: stri
   await page.waitForTimeout(300);
   for (const theme of THEMES) {
     await page.emulateMedia({ colorScheme: theme, reducedMotion: "reduce" });
+    // Two frames: axe reads colours once the switched theme is painted, not half of it.
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
     const findings = await blockingFindings(page, {
       only: theme === "light" ? undefined : COLOUR_RULES,
       include,
