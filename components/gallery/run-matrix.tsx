@@ -188,7 +188,10 @@ export function RunMatrix({ run, density, width, renderCell, compareHref, rowAct
                     "sticky left-0 z-10 flex gap-1",
                     narrow
                       ? "col-span-full -mx-4 items-start px-4 pt-1"
-                      : "flex-col items-start self-stretch bg-surface py-1 pl-3",
+                      : // Thumbnails: the row's controls sit beside the prompt, so a row is no taller than its images.
+                        dense
+                        ? "items-start self-stretch bg-surface py-1 pl-3"
+                        : "flex-col items-start self-stretch bg-surface py-1 pl-3",
                   )}
                   style={narrow && width !== null ? { width: `${width - 2}px` } : undefined}
                 >
@@ -196,7 +199,7 @@ export function RunMatrix({ run, density, width, renderCell, compareHref, rowAct
                     title={prompt}
                     className={cn(
                       "min-w-0 text-fg",
-                      narrow && "flex-1",
+                      (narrow || dense) && "flex-1",
                       narrow
                         ? "line-clamp-2 text-sm font-medium"
                         : dense
@@ -207,7 +210,7 @@ export function RunMatrix({ run, density, width, renderCell, compareHref, rowAct
                   >
                     {prompt}
                   </p>
-                  <span className="flex items-center gap-1.5">
+                  <span className="flex shrink-0 items-center gap-1.5">
                     <CompareLineLink
                       href={compareHref?.({ row })}
                       name={`Compare this row: prompt ${row + 1}`}

@@ -21,6 +21,16 @@ async function twoRuns(): Promise<[string, string]> {
 }
 
 const getJson = async <T>(path: string): Promise<T> => (await fetch(`${E2E_BASE_URL}${path}`)).json() as T;
+async function unstarAll(): Promise<void> {
+  const { picks } = await getJson<{ picks: { image: { id: string } }[] }>("/api/picks");
+  for (const { image } of picks) {
+    await fetch(`${E2E_BASE_URL}/api/images/${image.id}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ starred: false }),
+    });
+  }
+}
 const firstImage = async (runId: string) =>
   (await getJson<RunView>(`/api/runs/${runId}`)).jobs[0]!.images[0]!;
 const inDays = (days: number) => {
@@ -33,6 +43,8 @@ const starButton = (page: Page) => page.getByRole("button", { name: /^Star image
 test("star and note an image, filter history by Starred, share the starred with Review + Blind, edit the link", async ({
   page,
 }) => {
+  // Other specs star images in the same database: start from no stars, so "Share starred" shares ours alone.
+  await unstarAll();
   const [starredRun, plainRun] = await twoRuns();
   const image = await firstImage(starredRun);
 
