@@ -102,7 +102,7 @@ test("an image opens large, steps with the arrow keys, closes with Esc and downl
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole("heading", { name: "FLUX.1" })).toBeVisible();
   await expect(dialog).toContainText("Neon koi fish swimming");
-  await expect(dialog).toContainText("aspect_ratio");
+  await expect(dialog).toContainText("Aspect ratio");
   await expect(dialog.getByText("1 / 5 in run")).toBeVisible();
 
   await page.keyboard.press("ArrowRight");
