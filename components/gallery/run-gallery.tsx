@@ -111,7 +111,7 @@ export function RunGallery({ run, density, width, triage = false, toolbar }: Run
   };
 
   return (
-    <div ref={root} className="@container grid gap-5">
+    <div ref={root} className="@container grid grid-cols-1 gap-5">
       <div className="flex flex-wrap items-center justify-end gap-2">
         {triage ? (
           <LazyRunTriage
