@@ -1,12 +1,10 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { writeFile } from "node:fs/promises";
 import { eq } from "drizzle-orm";
 import { unzipSync } from "fflate";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { setUpStoreFixture } from "@/lib/testing/store-fixture";
 import { createRunBodySchema } from "@/lib/api/run-requests";
-import type { DatabaseHandle } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { insertImage } from "@/lib/db/queries/images";
 import type { InputRow } from "@/lib/db/input-schema";
@@ -14,33 +12,19 @@ import { jobs } from "@/lib/db/schema";
 import { archiveResponse } from "@/lib/downloads/download-responses";
 import { createRun } from "@/lib/jobs/create-run";
 import { storeImage } from "@/lib/jobs/store-image";
-import type { BlobStore } from "@/lib/storage/blob-store";
-import { createLocalBlobStore } from "@/lib/storage/local-blob-store";
-import { openTestDatabase } from "@/lib/testing/test-database";
 import { getRunRows } from "@/lib/db/queries/runs";
 import { toRunView } from "@/lib/views/to-views";
 import { CONTACT_SHEET_NAME, runContactSheet } from "./run-contact-sheet";
 import { sheetLayout } from "./sheet-layout";
 
-let handle: DatabaseHandle;
-let directory: string;
-let blobStore: BlobStore;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-  directory = await mkdtemp(path.join(tmpdir(), "contact-sheet-"));
-  blobStore = createLocalBlobStore(directory);
-});
-afterAll(async () => {
-  await handle.close();
-  await rm(directory, { recursive: true, force: true });
-});
+const fixture = setUpStoreFixture("contact-sheet-");
 
 const COLOURS = ["#d01010", "#10a010", "#1030d0"];
 
 /** A 2 × 2 run: three cells with a solid-colour image each, the last one failed. */
 async function matrixRun() {
   const created = await createRun(
-    handle.db,
+    fixture.db,
     createRunBodySchema.parse({
       prompts: ["a red square", "a green and a blue square"],
       models: [
@@ -56,22 +40,22 @@ async function matrixRun() {
     })
       .png()
       .toBuffer();
-    const stored = await storeImage(blobStore, bytes);
-    await insertImage(handle.db, { id: newId(), jobId: job.id, runId: created.id, index: 0, ...stored });
-    await handle.db.update(jobs).set({ status: "succeeded" }).where(eq(jobs.id, job.id));
+    const stored = await storeImage(fixture.store, bytes);
+    await insertImage(fixture.db, { id: newId(), jobId: job.id, runId: created.id, index: 0, ...stored });
+    await fixture.db.update(jobs).set({ status: "succeeded" }).where(eq(jobs.id, job.id));
   }
-  await handle.db
+  await fixture.db
     .update(jobs)
     .set({ status: "failed", errorCode: "provider_error", errorMessage: "shortapi: job failed (status 3)" })
     .where(eq(jobs.id, fourth!.id));
-  const rows = await getRunRows(handle.db, created.id);
+  const rows = await getRunRows(fixture.db, created.id);
   if (!rows) throw new Error("run not stored");
   return rows;
 }
 
 describe("a run's contact sheet", () => {
   it("shows each cell's image at its place in the matrix and the failed cell's state", async () => {
-    const png = await runContactSheet(blobStore, await matrixRun());
+    const png = await runContactSheet(fixture.store, await matrixRun());
     const layout = sheetLayout(2, 2, 1);
     const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
     expect([info.width, info.height]).toEqual([layout.width, layout.height]);
@@ -92,9 +76,9 @@ describe("a run's contact sheet", () => {
     const yellow = await sharp({ create: { width: 320, height: 240, channels: 3, background: "#f0d000" } })
       .png()
       .toBuffer();
-    const stored = await storeImage(blobStore, yellow);
+    const stored = await storeImage(fixture.store, yellow);
     const input = { ...stored, id: newId(), notes: [], createdAt: new Date() } satisfies InputRow;
-    const png = await runContactSheet(blobStore, { ...rows, inputs: [input] });
+    const png = await runContactSheet(fixture.store, { ...rows, inputs: [input] });
     if (process.env.CONTACT_SHEET_OUT) await writeFile(process.env.CONTACT_SHEET_OUT, png);
     const layout = sheetLayout(2, 2, 1, 1);
     const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
@@ -116,9 +100,9 @@ describe("a run's contact sheet", () => {
   it("is in the run's ZIP", async () => {
     const rows = await matrixRun();
     const run = toRunView(rows);
-    const sheet = { name: CONTACT_SHEET_NAME, open: () => runContactSheet(blobStore, rows) };
+    const sheet = { name: CONTACT_SHEET_NAME, open: () => runContactSheet(fixture.store, rows) };
     const source = { kind: "run", id: run.id, title: run.prompt } as const;
-    const response = await archiveResponse(blobStore, source, [run], rows.images, [sheet]);
+    const response = await archiveResponse(fixture.store, source, [run], rows.images, [sheet]);
     const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
     expect(Object.keys(files)).toContain(CONTACT_SHEET_NAME);
     // Every image of the run, read from the blob keys of the rows the sheet was made from.

@@ -1,22 +1,16 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { unzipSync } from "fflate";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { setUpStoreFixture } from "@/lib/testing/store-fixture";
 import { createRunBodySchema } from "@/lib/api/run-requests";
 import { CONTACT_SHEET_NAME } from "@/lib/contact-sheet/run-contact-sheet";
 import { contactSheetOf } from "@/lib/contact-sheet/sheet-cache";
-import type { DatabaseHandle } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { insertImage } from "@/lib/db/queries/images";
 import { isAppError } from "@/lib/errors";
 import { createRun } from "@/lib/jobs/create-run";
 import { storeImage } from "@/lib/jobs/store-image";
-import type { BlobStore } from "@/lib/storage/blob-store";
-import { createLocalBlobStore } from "@/lib/storage/local-blob-store";
 import { Z_IMAGE_CONFIG } from "@/lib/testing/runs-with-images";
 import { stalledReads } from "@/lib/testing/stalled-reads";
-import { openTestDatabase } from "@/lib/testing/test-database";
 import { pngImage } from "@/lib/testing/test-images";
 import { eq } from "drizzle-orm";
 import { createGalleryBodySchema } from "@/lib/api/gallery-requests";
@@ -28,24 +22,13 @@ import { getRunView } from "@/lib/views/run-views";
 import { toRunListView } from "@/lib/views/to-views";
 import { runArchiveResponse } from "./run-archive";
 
-let handle: DatabaseHandle;
-let directory: string;
-let store: BlobStore;
-beforeAll(async () => {
-  handle = await openTestDatabase();
-  directory = await mkdtemp(path.join(tmpdir(), "run-archive-"));
-  store = createLocalBlobStore(directory);
-});
-afterAll(async () => {
-  await handle.close();
-  await rm(directory, { recursive: true, force: true });
-});
+const fixture = setUpStoreFixture("run-archive-");
 
 /** A one-cell run with one stored image. */
 async function storedRun(prompt: string, seed: number) {
-  const run = await createRun(handle.db, createRunBodySchema.parse({ prompt, models: [Z_IMAGE_CONFIG] }));
-  const stored = await storeImage(store, await pngImage(64, 64, seed));
-  await insertImage(handle.db, { id: newId(), jobId: run.jobs[0]!.id, runId: run.id, index: 0, ...stored });
+  const run = await createRun(fixture.db, createRunBodySchema.parse({ prompt, models: [Z_IMAGE_CONFIG] }));
+  const stored = await storeImage(fixture.store, await pngImage(64, 64, seed));
+  await insertImage(fixture.db, { id: newId(), jobId: run.jobs[0]!.id, runId: run.id, index: 0, ...stored });
   return run;
 }
 
@@ -54,14 +37,14 @@ const filesOf = async (response: Response) => unzipSync(new Uint8Array(await res
 describe("the run ZIP's contact sheet", () => {
   it("is the sheet kept for the run's version: drawn once for the ZIP and the sheet route together", async () => {
     const run = await storedRun("a kite over dunes", 1);
-    const puts = vi.spyOn(store, "put");
+    const puts = vi.spyOn(fixture.store, "put");
     try {
-      const files = await filesOf(await runArchiveResponse(handle.db, store, run.id));
+      const files = await filesOf(await runArchiveResponse(fixture.db, fixture.store, run.id));
       expect(puts).toHaveBeenCalledTimes(1);
-      const sheet = await contactSheetOf(handle.db, store, run.id);
+      const sheet = await contactSheetOf(fixture.db, fixture.store, run.id);
       expect(puts).toHaveBeenCalledTimes(1);
       expect(Buffer.from(files[CONTACT_SHEET_NAME]!).equals(sheet!.png)).toBe(true);
-      await filesOf(await runArchiveResponse(handle.db, store, run.id));
+      await filesOf(await runArchiveResponse(fixture.db, fixture.store, run.id));
       expect(puts).toHaveBeenCalledTimes(1);
     } finally {
       puts.mockRestore();
@@ -72,28 +55,30 @@ describe("the run ZIP's contact sheet", () => {
     const busy = await storedRun("a heron", 2);
     const asked = await storedRun("a moth", 3);
     // The first render holds the only slot until released: it is stuck reading its image.
-    const { store: slow, reading, release } = stalledReads(store);
+    const { store: slow, reading, release } = stalledReads(fixture.store);
     const options = { slots: 1, waitMs: 1 };
-    const holder = contactSheetOf(handle.db, slow, busy.id, options);
+    const holder = contactSheetOf(fixture.db, slow, busy.id, options);
     await reading;
-    const refused = await runArchiveResponse(handle.db, store, asked.id, options).catch((error) => error);
+    const refused = await runArchiveResponse(fixture.db, fixture.store, asked.id, options).catch(
+      (error) => error,
+    );
     release();
     await holder;
     expect(isAppError(refused) && refused.status).toBe(503);
     expect(refused.headers).toMatchObject({ "Retry-After": "5" });
     // The slot is free again: the ZIP comes, sheet and all.
-    const files = await filesOf(await runArchiveResponse(handle.db, store, asked.id, options));
+    const files = await filesOf(await runArchiveResponse(fixture.db, fixture.store, asked.id, options));
     expect(files[CONTACT_SHEET_NAME]).toBeDefined();
   });
 
   it("is not drawn for a run with no stored images: that ZIP is 404 at once", async () => {
     const run = await createRun(
-      handle.db,
+      fixture.db,
       createRunBodySchema.parse({ prompt: "an empty shelf", models: [Z_IMAGE_CONFIG] }),
     );
-    const puts = vi.spyOn(store, "put");
+    const puts = vi.spyOn(fixture.store, "put");
     try {
-      const refused = await runArchiveResponse(handle.db, store, run.id).catch((error) => error);
+      const refused = await runArchiveResponse(fixture.db, fixture.store, run.id).catch((error) => error);
       expect(isAppError(refused) && refused.status).toBe(404);
       expect(puts).not.toHaveBeenCalled();
     } finally {
@@ -108,66 +93,69 @@ describe("the run ZIP's contact sheet", () => {
 /** The job succeeded with one stored image. */
 async function succeed(jobId: string, runId: string, seed: number): Promise<string> {
   const id = newId();
-  const stored = await storeImage(store, await pngImage(32, 32, seed));
-  await insertImage(handle.db, { id, jobId, runId, index: 0, ...stored });
-  await handle.db.update(jobs).set({ status: "succeeded", finishedAt: new Date() }).where(eq(jobs.id, jobId));
+  const stored = await storeImage(fixture.store, await pngImage(32, 32, seed));
+  await insertImage(fixture.db, { id, jobId, runId, index: 0, ...stored });
+  await fixture.db
+    .update(jobs)
+    .set({ status: "succeeded", finishedAt: new Date() })
+    .where(eq(jobs.id, jobId));
   return id;
 }
 
 const zipImages = async (runId: string) =>
-  Object.keys(await filesOf(await runArchiveResponse(handle.db, store, runId)))
+  Object.keys(await filesOf(await runArchiveResponse(fixture.db, fixture.store, runId)))
     .filter((name) => name.endsWith(".png") && name !== CONTACT_SHEET_NAME)
     .sort();
 
 async function sharedImageIds(runId: string): Promise<string[]> {
-  const { slug } = await createGallery(handle.db, createGalleryBodySchema.parse({ runIds: [runId] }));
-  const [gallery] = await handle.db.select().from(galleries).where(eq(galleries.slug, slug));
-  const rows = await handle.db.select().from(galleryImages).where(eq(galleryImages.galleryId, gallery!.id));
+  const { slug } = await createGallery(fixture.db, createGalleryBodySchema.parse({ runIds: [runId] }));
+  const [gallery] = await fixture.db.select().from(galleries).where(eq(galleries.slug, slug));
+  const rows = await fixture.db.select().from(galleryImages).where(eq(galleryImages.galleryId, gallery!.id));
   return rows.map((row) => row.imageId);
 }
 
 describe("the take that counts", () => {
   it("a canceled extra take leaves the first take counting, in the ZIP, a share link and the history", async () => {
     const run = await createRun(
-      handle.db,
+      fixture.db,
       createRunBodySchema.parse({ prompt: "a kite", models: [Z_IMAGE_CONFIG] }),
     );
     const first = await succeed(run.jobs[0]!.id, run.id, 1);
-    const extra = await rerunJob(handle.db, run.jobs[0]!.id);
-    await cancelJob(handle.db, extra.id);
+    const extra = await rerunJob(fixture.db, run.jobs[0]!.id);
+    await cancelJob(fixture.db, extra.id);
 
     expect(await zipImages(run.id)).toEqual([expect.stringMatching(/^p1-z-image-take1-/)]);
     expect(await sharedImageIds(run.id)).toEqual([first]);
-    const history = toRunListView(await listRunRows(handle.db, { limit: 50 }));
+    const history = toRunListView(await listRunRows(fixture.db, { limit: 50 }));
     expect(history.runs.find((entry) => entry.id === run.id)?.statuses).toEqual(["succeeded"]);
   });
 
   it("Use this take makes an older take count instead of the newest, and only a succeeded take can", async () => {
     const run = await createRun(
-      handle.db,
+      fixture.db,
       createRunBodySchema.parse({ prompt: "a heron", models: [Z_IMAGE_CONFIG] }),
     );
     const first = await succeed(run.jobs[0]!.id, run.id, 2);
-    const second = await rerunJob(handle.db, run.jobs[0]!.id);
+    const second = await rerunJob(fixture.db, run.jobs[0]!.id);
     const newest = await succeed(second.id, run.id, 3);
     expect(await sharedImageIds(run.id)).toEqual([newest]);
     expect(await zipImages(run.id)).toEqual([expect.stringMatching(/-take2-/)]);
 
-    const chosen = await chooseTake(handle.db, run.jobs[0]!.id);
+    const chosen = await chooseTake(fixture.db, run.jobs[0]!.id);
     expect(chosen.chosenAt).toEqual(expect.any(String));
     expect(await sharedImageIds(run.id)).toEqual([first]);
     expect(await zipImages(run.id)).toEqual([expect.stringMatching(/-take1-/)]);
-    const view = await getRunView(handle.db, run.id);
+    const view = await getRunView(fixture.db, run.id);
     expect(view?.jobs.map((job) => Boolean(job.chosenAt))).toEqual([true, false]);
 
-    const third = await rerunJob(handle.db, second.id);
-    await cancelJob(handle.db, third.id);
-    const refused = await chooseTake(handle.db, third.id).catch((error: unknown) => error);
+    const third = await rerunJob(fixture.db, second.id);
+    await cancelJob(fixture.db, third.id);
+    const refused = await chooseTake(fixture.db, third.id).catch((error: unknown) => error);
     expect(isAppError(refused) && [refused.code, refused.message]).toEqual([
       "conflict",
       "Take 3 is canceled: only a take with images can be the one that counts.",
     ]);
-    const unknown = await chooseTake(handle.db, "no-such-job").catch((error: unknown) => error);
+    const unknown = await chooseTake(fixture.db, "no-such-job").catch((error: unknown) => error);
     expect(isAppError(unknown) && unknown.code).toBe("not_found");
   });
 });
