@@ -74,7 +74,7 @@ export function RunTriage({ root, run, items, pairwiseRow, onPairwiseRow }: RunT
       } else if (action.kind === "pairwise") {
         if (row.length < 2) return announce(`Row ${target.row + 1} of ${rows} has fewer than 2 images`);
         onPairwiseRow(target.row);
-      } else setHelp(true);
+      } else if (action.kind === "help") setHelp(true);
     },
   });
 

@@ -5,6 +5,7 @@ import { PairwiseDialog } from "@/components/triage/pairwise-dialog";
 import { TriageBar, triageShortcuts } from "@/components/triage/triage-bar";
 import { focusIn, focusRow, useTriageKeys } from "@/components/triage/use-triage-keys";
 import type { ReviewPrompt } from "@/lib/api/review-views";
+import { NONE_PICK } from "./review-prompt-section";
 
 interface ReviewTriageProps {
   root: RefObject<HTMLElement | null>;
@@ -19,13 +20,14 @@ interface ReviewTriageProps {
 
 const SHORTCUTS = triageShortcuts([
   ["1 – 8", "Your pick for the row: the image in that place (A, B, C…)"],
+  ["0", "None of these: no image of the row"],
   ["N", "Comment on the row's prompt"],
 ]);
 
 /**
  * A review by keyboard: a number key makes the image in that place the reviewer's pick for the
- * focused prompt, as clicking its card does (sent with the ballot, like every pick). N goes to the
- * prompt's comment; S does nothing here, stars being the owner's.
+ * focused prompt, as clicking its card does (sent with the ballot, like every pick), and 0 picks
+ * "None of these". N goes to the prompt's comment; S does nothing here, stars being the owner's.
  */
 export function ReviewTriage({
   root,
@@ -46,11 +48,19 @@ export function ReviewTriage({
     const element = root.current;
     if (element) focusIn(element, row, column, 'input[type="radio"]');
   };
+  const chooseNone = (row: number) => {
+    const prompt = prompts[row];
+    if (!prompt) return;
+    onPick(prompt.key, NONE_PICK);
+    announce(`Row ${row + 1} of ${rows}: None of these picked`);
+    root.current?.querySelector<HTMLElement>(`[data-row="${row}"] input[value="${NONE_PICK}"]`)?.focus();
+  };
 
   const { message, announce } = useTriageKeys({
     root,
     rows,
     columns: (row) => prompts[row]?.options.length ?? 0,
+    none: true,
     onAction: (action, target) => {
       const element = root.current;
       if (action.kind === "help") return setHelp(true);
@@ -60,6 +70,7 @@ export function ReviewTriage({
       }
       if (closed) return announce("Voting is closed");
       if (action.kind === "pick") return choose(target.row, action.column);
+      if (action.kind === "none") return chooseNone(target.row);
       if ((prompts[target.row]?.options.length ?? 0) < 2) return;
       onPairwiseRow(target.row);
     },

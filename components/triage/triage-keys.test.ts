@@ -19,6 +19,12 @@ describe("triage keys", () => {
     expect(triageAction(key("0"), 8)).toBeNull();
   });
 
+  it("maps 0 to None of these only where the rows offer it", () => {
+    expect(triageAction(key("0"), 3, true)).toEqual({ kind: "none" });
+    expect(triageAction(key("0"), 3)).toBeNull();
+    expect(triageAction(key("0", { ctrlKey: true }), 3, true)).toBeNull();
+  });
+
   it("maps S, N, J, K, P and ? in either case, and nothing with a modifier held", () => {
     expect(
       ["s", "S", "n", "N", "j", "J", "k", "K", "p", "?"].map((value) => triageAction(key(value), 2)),

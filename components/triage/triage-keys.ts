@@ -1,11 +1,12 @@
 /**
  * Pure: what a key does on a run's matrix or a review (one prompt per row). Number keys pick the
- * winner of the focused row by column, S stars, N notes, J/K move between rows, P compares the row
- * pairwise, ? lists the keys.
+ * winner of the focused row by column, 0 picks "None of these" where the page offers it (a review),
+ * S stars, N notes, J/K move between rows, P compares the row pairwise, ? lists the keys.
  */
 
 export type TriageAction =
   | { kind: "pick"; column: number }
+  | { kind: "none" }
   | { kind: "star" }
   | { kind: "note" }
   | { kind: "row"; delta: 1 | -1 }
@@ -30,10 +31,12 @@ const LETTERS: Record<string, TriageAction> = {
   p: { kind: "pairwise" },
 };
 
-export function triageAction(event: KeyLike, columns: number): TriageAction | null {
+/** `none`: the rows offer "None of these" (a review's do, a run's matrix does not). */
+export function triageAction(event: KeyLike, columns: number, none = false): TriageAction | null {
   // Ctrl/⌘/Alt combinations belong to the browser and the system.
   if (event.ctrlKey || event.metaKey || event.altKey) return null;
   if (event.key === "?") return { kind: "help" };
+  if (event.key === "0") return none ? { kind: "none" } : null;
   if (/^[1-9]$/.test(event.key)) {
     const column = Number(event.key) - 1;
     return column < Math.min(columns, MAX_PICK_COLUMNS) ? { kind: "pick", column } : null;

@@ -20,6 +20,8 @@ interface TriageKeysOptions {
   rows: number;
   /** How many columns number keys reach in a row. */
   columns: (row: number) => number;
+  /** 0 picks "None of these" (a review's rows offer it). */
+  none?: boolean;
   /** Everything but J/K, which the hook handles itself. */
   onAction: (action: Exclude<TriageAction, { kind: "row" }>, target: TriageTarget) => void;
 }
@@ -67,12 +69,12 @@ function targetOf(root: HTMLElement, fallbackRow: number | null): TriageTarget |
  * open. The row is the one focus is in, else the last one J/K reached. Returns that row and what
  * the polite live region says.
  */
-export function useTriageKeys({ root, rows, columns, onAction }: TriageKeysOptions) {
+export function useTriageKeys({ root, rows, columns, none = false, onAction }: TriageKeysOptions) {
   const current = useRef<number | null>(null);
   const [message, setMessage] = useState("");
-  const latest = useRef({ rows, columns, onAction });
+  const latest = useRef({ rows, columns, none, onAction });
   useEffect(() => {
-    latest.current = { rows, columns, onAction };
+    latest.current = { rows, columns, none, onAction };
   });
 
   useEffect(() => {
@@ -83,9 +85,9 @@ export function useTriageKeys({ root, rows, columns, onAction }: TriageKeysOptio
         (Element & { type?: string; isContentEditable?: boolean }) | null;
       if (isTypingTarget(active)) return;
       if (document.querySelector("dialog[open]")) return;
-      const { rows: count, columns: columnsOf, onAction: act } = latest.current;
+      const { rows: count, columns: columnsOf, none: offersNone, onAction: act } = latest.current;
       const target = targetOf(element, current.current);
-      const action = triageAction(event, columnsOf(target?.row ?? 0));
+      const action = triageAction(event, columnsOf(target?.row ?? 0), offersNone);
       if (!action) return;
       event.preventDefault();
       if (action.kind === "row") {

@@ -111,7 +111,7 @@ test("a 2-prompt run triaged by keyboard only: number keys, S, N, J/K and pairwi
   expect((await imagesOf(runId))[0]![1]!.note).toBe("sharpest hands; keep");
 });
 
-test("a blind review triaged by keyboard only: number keys and pairwise pick, typing in a comment does not", async ({
+test("a blind review triaged by keyboard only: number keys, 0 and pairwise pick, typing in a comment does not", async ({
   browser,
 }) => {
   const runId = await createRun(E2E_BASE_URL, { prompts: PROMPTS, models: MODELS });
@@ -124,10 +124,22 @@ test("a blind review triaged by keyboard only: number keys and pairwise pick, ty
   const row = (index: number) => page.locator(`[data-row="${index}"]`);
   const checked = (index: number) => row(index).locator('input[type="radio"]:checked');
 
+  await page.keyboard.press("?");
+  const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(help).toContainText("None of these");
+  await page.keyboard.press("Escape");
+  await expect(help).toBeHidden();
+
   await page.keyboard.press("j");
   await expect(row(0).getByRole("heading", { level: 2 })).toBeFocused();
+  // 0 picks "None of these"; a number key then changes the pick.
+  await page.keyboard.press("0");
+  await expect(checked(0)).toHaveAttribute("value", "none");
+  await expect(checked(0)).toBeFocused();
+  await announced(page, "Row 1 of 2: None of these picked");
   await page.keyboard.press("3");
   await expect(checked(0)).toBeFocused();
+  await expect(checked(0)).not.toHaveAttribute("value", "none");
   await announced(page, "Row 1 of 2: winner C picked");
   const firstPick = (await checked(0).getAttribute("value"))!;
 
