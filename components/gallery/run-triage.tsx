@@ -1,6 +1,6 @@
 "use client";
 
-import { type RefObject, useState } from "react";
+import { type RefObject, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { LazyNoteDialog } from "@/components/picks/lazy-picks";
 import type { MatrixImage } from "@/components/media/run-matrix-model";
@@ -43,8 +43,22 @@ export function RunTriage({ root, run, items, pairwiseRow, onPairwiseRow }: RunT
   };
   const name = (item: MatrixImage) => `image ${item.position} from ${modelLabel(item.job.modelId).name}`;
   const inRow = (row: number) => items.filter((item) => item.row === row);
+  // Keys come faster than the cache repaints: S pressed right after 3 must unstar what 3 starred, so a
+  // star asked for here counts until the server has answered.
+  const asked = useRef(new Map<string, boolean>());
+  const isStarred = (item: MatrixImage) => asked.current.get(item.image.id) ?? item.image.starred;
+  const setStarred = (item: MatrixImage, starred: boolean) => {
+    const imageId = item.image.id;
+    asked.current.set(imageId, starred);
+    void annotate
+      .mutateAsync({ imageId, patch: { starred } })
+      .catch(() => undefined)
+      .finally(() => {
+        if (asked.current.get(imageId) === starred) asked.current.delete(imageId);
+      });
+  };
   const star = (item: MatrixImage, row: number) => {
-    if (!item.image.starred) annotate.mutate({ imageId: item.image.id, patch: { starred: true } });
+    if (!isStarred(item)) setStarred(item, true);
     announce(`Row ${row + 1} of ${rows}: winner ${label(item)} starred`);
   };
   const focusImage = (item: MatrixImage) => {
@@ -69,8 +83,9 @@ export function RunTriage({ root, run, items, pairwiseRow, onPairwiseRow }: RunT
       } else if (action.kind === "star" || action.kind === "note") {
         if (!focused) return announce("No image is focused: press 1 – 8 to go to one");
         if (action.kind === "note") return setNoteOn(focused);
-        annotate.mutate({ imageId: focused.image.id, patch: { starred: !focused.image.starred } });
-        announce(`${label(focused)} ${focused.image.starred ? "unstarred" : "starred"}`);
+        const starred = !isStarred(focused);
+        setStarred(focused, starred);
+        announce(`${label(focused)} ${starred ? "starred" : "unstarred"}`);
       } else if (action.kind === "pairwise") {
         if (row.length < 2) return announce(`Row ${target.row + 1} of ${rows} has fewer than 2 images`);
         onPairwiseRow(target.row);

@@ -81,10 +81,12 @@ test("a 2-prompt run triaged by keyboard only: number keys, S, N, J/K and pairwi
   await expect(note).toBeHidden();
   await expect(page.locator(`[data-image-id="${images[0]![1]!.id}"]`)).toBeFocused();
 
-  // 3 stars the third column too; S on it takes that star away again.
-  await page.keyboard.press("3");
-  await announced(page, "Row 1 of 2: winner Z-Image Turbo starred");
-  await page.keyboard.press("s");
+  // 3 stars the third column too; S on it takes that star away again, even when it comes before the
+  // page has repainted the star (both keys in one task).
+  await page.evaluate(() => {
+    for (const key of ["3", "s"])
+      document.activeElement!.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true }));
+  });
   await announced(page, "Z-Image Turbo unstarred");
 
   // Row 2 pairwise: keep the right image (schnell) over dev, then the newcomer on the left (Z-Image).

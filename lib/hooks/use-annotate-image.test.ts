@@ -88,4 +88,29 @@ describe("annotating an image", () => {
     expect(images().run[0]?.note).toBeNull();
     expect(images().compare.note).toBeNull();
   });
+
+  it("sends a star and its undo one after the other, so the undo is the one that stays", async () => {
+    const { observer, images } = setup();
+    const sent: boolean[] = [];
+    let releaseFirst: () => void = () => {};
+    const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (_url: string, init: RequestInit) => {
+        const { starred } = JSON.parse(String(init.body)) as { starred: boolean };
+        sent.push(starred);
+        if (sent.length === 1) await firstHeld;
+        return new Response(JSON.stringify({ image: { ...image("a"), starred } }), { status: 200 });
+      }),
+    );
+    const star = observer.mutate({ imageId: "a", patch: { starred: true } });
+    const undo = observer.mutate({ imageId: "a", patch: { starred: false } });
+    await vi.waitFor(() => expect(sent).toEqual([true]));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sent).toEqual([true]);
+    releaseFirst();
+    await Promise.all([star, undo]);
+    expect(sent).toEqual([true, false]);
+    expect(images().run[0]?.starred).toBe(false);
+  });
 });

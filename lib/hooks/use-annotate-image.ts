@@ -77,6 +77,8 @@ async function applyOptimistically(queryClient: QueryClient, { imageId, patch }:
  */
 export function annotateImageOptions(queryClient: QueryClient) {
   return {
+    // A star and its undo a keypress apart must reach the server in that order, or the undo is lost.
+    scope: { id: "annotate-image" },
     mutationFn: ({ imageId, patch }: AnnotateVariables) =>
       apiPatch<ImagePatchResponse>(`/api/images/${encodeURIComponent(imageId)}`, patch),
     onMutate: (variables: AnnotateVariables) => applyOptimistically(queryClient, variables),
