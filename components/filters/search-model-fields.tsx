@@ -1,7 +1,6 @@
 "use client";
 
-import { SearchIcon } from "@/components/ui/icons";
-import { Input } from "@/components/ui/input";
+import { SearchInput } from "@/components/ui/search-input";
 import { Select } from "@/components/ui/select";
 import { useModels } from "@/lib/hooks/use-models";
 
@@ -18,17 +17,12 @@ export function SearchModelFields({
   const { data } = useModels();
   return (
     <>
-      <div className="relative">
-        <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-fg-subtle" />
-        <Input
-          type="search"
-          aria-label="Search prompts"
-          placeholder="Search prompts"
-          value={search}
-          onChange={(event) => onChange({ search: event.target.value })}
-          className="pl-9"
-        />
-      </div>
+      <SearchInput
+        aria-label="Search prompts"
+        placeholder="Search prompts"
+        value={search}
+        onChange={(event) => onChange({ search: event.target.value })}
+      />
       <Select
         aria-label="Model"
         value={modelId}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useDeferredValue, useState } from "react";
-import { SearchIcon } from "@/components/ui/icons";
+import { SearchInput } from "@/components/ui/search-input";
 import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { errorText } from "@/lib/http/api-client";
@@ -28,17 +28,12 @@ export function ScorecardPage() {
           </p>
         </div>
         <div className="grid w-full gap-2 sm:grid-cols-[minmax(0,18rem)_10rem] lg:w-auto">
-          <div className="relative">
-            <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-fg-subtle" />
-            <Input
-              type="search"
-              aria-label="Prompts containing"
-              placeholder="e.g. packaging shot"
-              value={filters.search}
-              onChange={(event) => setFilters({ ...filters, search: event.target.value })}
-              className="pl-9"
-            />
-          </div>
+          <SearchInput
+            aria-label="Prompts containing"
+            placeholder="e.g. packaging shot"
+            value={filters.search}
+            onChange={(event) => setFilters({ ...filters, search: event.target.value })}
+          />
           <Input
             type="date"
             aria-label="Runs since"
