@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toCompareItem } from "./compare-items";
+import { distinctTitles, toCompareItem } from "./compare-items";
 
 const image = { id: "i1", url: "/u", thumbnailUrl: "/t", width: 1024, height: 1024 };
 
@@ -36,5 +36,43 @@ describe("toCompareItem", () => {
     const item = toCompareItem(view("FLUX.1 · dev", 1, "dev"), labels);
     expect(item.prompt).toBe("a red fox");
     expect(item.details).toEqual(["Performance dev", "Seed 7"]);
+  });
+});
+
+describe("distinctTitles", () => {
+  const item = (id: string, title: string, imageNumber?: number) => ({
+    id,
+    url: `/${id}`,
+    thumbnailUrl: `/${id}.webp`,
+    title,
+    imageNumber,
+    details: [],
+  });
+
+  it("names two images of one cell by their number in it, and leaves a title of its own as it is", () => {
+    const titles = distinctTitles([
+      item("a", "FLUX.1 · shortapi", 1),
+      item("b", "FLUX.1 · shortapi", 2),
+      item("c", "Z-Image · pixazo", 1),
+    ]).map((entry) => entry.title);
+    expect(titles).toEqual([
+      "FLUX.1 · shortapi · image 1",
+      "FLUX.1 · shortapi · image 2",
+      "Z-Image · pixazo",
+    ]);
+  });
+
+  it("numbers them in view order where their image numbers are the same (one configuration of two runs)", () => {
+    const titles = distinctTitles([
+      item("a", "FLUX.1 · shortapi", 1),
+      item("b", "FLUX.1 · shortapi", 1),
+      item("c", "Image A"),
+    ]).map((entry) => entry.title);
+    expect(titles).toEqual(["FLUX.1 · shortapi (1)", "FLUX.1 · shortapi (2)", "Image A"]);
+  });
+
+  it("gives every compared image its number in its cell", () => {
+    const second = { ...view("FLUX.1 · dev", 1, "dev"), image: { ...image, index: 1 } as never };
+    expect(toCompareItem(second, []).imageNumber).toBe(2);
   });
 });

@@ -21,6 +21,7 @@ export function toCompareItem(view: Omit<CompareImageView, "inputs">, labels: Pa
     width: view.image.width,
     height: view.image.height,
     title: `${view.configuration} · ${provider}${take}`,
+    imageNumber: view.image.index + 1,
     prompt: view.prompt,
     details: [...params, ...(view.seed === null ? [] : [`Seed ${view.seed}`])],
   };
@@ -29,4 +30,23 @@ export function toCompareItem(view: Omit<CompareImageView, "inputs">, labels: Pa
 /** An input image (before the edit) as a side of its own. */
 export function inputCompareItem(input: ShownInput): CompareItem {
   return { ...input, id: `input:${input.id}`, title: "Input image", details: [] };
+}
+
+/**
+ * Gives images that would share a title (two images of one cell, or one configuration's images of
+ * two runs) one each, so every panel and its pick group reads apart: by the image's number in its
+ * cell where that tells them apart, else by their order in the view ("(2)").
+ */
+export function distinctTitles(items: CompareItem[]): CompareItem[] {
+  const sharing = (item: CompareItem) => items.filter((entry) => entry.title === item.title);
+  return items.map((item) => {
+    const group = sharing(item);
+    if (group.length === 1) return item;
+    const numbers = new Set(group.map((entry) => entry.imageNumber ?? 0));
+    const suffix =
+      numbers.size === group.length && !numbers.has(0)
+        ? ` · image ${item.imageNumber}`
+        : ` (${group.indexOf(item) + 1})`;
+    return { ...item, title: `${item.title}${suffix}` };
+  });
 }

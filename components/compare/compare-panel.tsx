@@ -15,6 +15,8 @@ export interface CompareItem {
   height?: number;
   /** What the image is called on screen and for screen readers ("A", or a model name). */
   title: string;
+  /** Which image of its cell it is (1 for the first), where the cell may have several. */
+  imageNumber?: number;
   /** The prompt the image was made from; absent where a blind review hides it. */
   prompt?: string;
   /** Parameters and seed, as labels; empty where labels are hidden (a blind review). */

@@ -4,6 +4,7 @@ import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { CompareHelp, compareShortcuts } from "./compare-help";
+import { distinctTitles } from "./compare-items";
 import { type CompareItem, PanelLabel, ZoomedImage } from "./compare-panel";
 import { SwipeDivider } from "./swipe-divider";
 import { useSyncedZoom } from "./use-synced-zoom";
@@ -27,7 +28,7 @@ const ZOOM_STEP = 1.25;
  * that shows one image in place of the other. Everything has a key, listed under "?".
  */
 export function CompareView({
-  items,
+  items: given,
   picks,
   toolbar,
 }: {
@@ -37,6 +38,7 @@ export function CompareView({
   /** The owner's controls per image (star, note), in a row under the images; absent on a share page. */
   picks?: (item: CompareItem) => ReactNode;
 }) {
+  const items = distinctTitles(given);
   const { transform, setTransform, handlers } = useSyncedZoom();
   const [mode, setMode] = useState<Mode>("side");
   const [swipe, setSwipe] = useState(50);

@@ -137,6 +137,19 @@ test("the matrix compares a row across its configurations and a column across it
   await matrix.getByRole("link", { name: "Compare this column: Z-Image Turbo" }).click();
   await expect(panels).toHaveCount(2);
   await expect(panels.first()).toContainText("Z-Image Turbo");
+
+  // The two images of one cell read apart: each panel and its pick group by the image's number.
+  const run = (await (await fetch(`${E2E_BASE_URL}/api/runs/${runId}`)).json()) as {
+    jobs: { images: { id: string }[] }[];
+  };
+  const pair = run.jobs.find((job) => job.images.length === 2)!.images.map((image) => image.id);
+  await page.goto(`/compare?images=${pair.join(",")}`);
+  await expect(page.getByRole("group", { name: /^Your pick: / })).toHaveCount(2);
+  for (const number of [1, 2]) {
+    await expect(
+      page.getByRole("group", { name: `Your pick: Z-Image Turbo · pixazo · image ${number}`, exact: true }),
+    ).toBeVisible();
+  }
 });
 
 test("the lightbox names each parameter in words, and seed and size once each", async ({ page }) => {
