@@ -1,16 +1,19 @@
 "use client";
 
+import Link from "next/link";
 import { type ReactNode, useMemo, useRef, useState } from "react";
 import { DetailPicks } from "@/components/picks/detail-picks";
 import type { RunView } from "@/lib/api/views";
 import { Lightbox } from "@/components/media/lightbox";
 import { EditImageButton } from "@/components/media/edit-image";
-import { PairwiseIcon } from "@/components/ui/icons";
+import { buttonClasses } from "@/components/ui/button";
+import { CompareIcon, PairwiseIcon } from "@/components/ui/icons";
 import { LazyRunTriage } from "./lazy-run-triage";
 import { CellRerunButton } from "./cell-rerun-button";
 import { RunCell } from "./run-cell";
 import { RunMatrix } from "./run-matrix";
 import {
+  allImageIds,
   cellKey,
   imageSlots,
   lineImageIds,
@@ -21,6 +24,7 @@ import {
 import { columnName, modelLabel } from "@/lib/labels/names";
 import { paramLabelsOf } from "@/lib/labels/params";
 import { useModels } from "@/lib/hooks/use-models";
+import { MAX_COMPARED_IMAGES } from "@/lib/models/run-limits";
 import { shownTake } from "@/lib/models/takes";
 import { TakeChoice } from "./take-choice";
 import type { Density } from "./use-density";
@@ -62,6 +66,8 @@ export function RunGallery({ run, density, width, triage = false, toolbar }: Run
     const ids = lineImageIds(items, line);
     return ids.length < 2 ? null : compareLink(ids);
   };
+  // One prompt: its row is the whole run, so the row's compare is "Compare all".
+  const compareAll = cells.length <= 1 ? allImageIds(items, MAX_COMPARED_IMAGES) : [];
   const root = useRef<HTMLDivElement>(null);
   const [pairwiseRow, setPairwiseRow] = useState<number | null>(null);
   const pairwiseButton = (row: number) =>
@@ -121,6 +127,12 @@ export function RunGallery({ run, density, width, triage = false, toolbar }: Run
             pairwiseRow={pairwiseRow}
             onPairwiseRow={setPairwiseRow}
           />
+        ) : null}
+        {compareAll.length >= 2 ? (
+          <Link href={compareLink(compareAll)} prefetch={false} className={buttonClasses("ghost", "sm")}>
+            <CompareIcon />
+            Compare all
+          </Link>
         ) : null}
         {toolbar}
       </div>

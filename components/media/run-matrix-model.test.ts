@@ -3,7 +3,14 @@ import type { ImageView, JobView, RunView } from "@/lib/api/views";
 import { withJob } from "@/lib/hooks/use-job-action";
 import { tallestRatio } from "@/components/gallery/matrix-columns";
 import { viewedTake } from "@/lib/models/takes";
-import { imageSlots, lineImageIds, matrixCells, matrixImages, stepInMatrix } from "./run-matrix-model";
+import {
+  allImageIds,
+  imageSlots,
+  lineImageIds,
+  matrixCells,
+  matrixImages,
+  stepInMatrix,
+} from "./run-matrix-model";
 
 function image(id: string): ImageView {
   return {
@@ -122,6 +129,13 @@ describe("the run matrix", () => {
     expect(lineImageIds(items, { row: 1 })).toEqual(["j101-0"]);
     expect(lineImageIds(items, { column: 0 })).toEqual(["j001-0", "j101-0"]);
     expect(lineImageIds(items, { column: 1 })).toEqual(["j011-0"]);
+  });
+
+  it("compares all of a one-prompt run: every image of each cell's shown take, or one per cell past the limit", () => {
+    const view = run([job(0, 0, 1, 2), job(0, 1, 1, 1), job(0, 1, 2, 3)], 1, 2);
+    const items = matrixImages(view, matrixCells(view), new Map([["0:1", 1]]));
+    expect(allImageIds(items, 12)).toEqual(["j001-0", "j001-1", "j011-0"]);
+    expect(allImageIds(items, 2)).toEqual(["j001-0", "j011-0"]);
   });
 
   it("puts a new take into the cached run in row, column, take order, and replaces a changed job", () => {

@@ -102,3 +102,12 @@ export function lineImageIds(items: MatrixImage[], line: { row: number } | { col
     )
     .map((item) => item.image.id);
 }
+
+/**
+ * The images "Compare all" opens on a one-prompt run: every image of each cell's shown take, or the
+ * first of each cell (the row) where all of them are more than the compare view takes.
+ */
+export function allImageIds(items: MatrixImage[], max: number): string[] {
+  const ids = items.map((item) => item.image.id);
+  return ids.length <= max ? ids : lineImageIds(items, { row: 0 }).slice(0, max);
+}

@@ -95,6 +95,12 @@ test("Re-run in the lightbox is another take of that cell; re-running the whole 
 }) => {
   test.setTimeout(60_000);
   const runId = await finishedRun(page, "a glass teapot on a windowsill");
+  // One prompt: its row is the whole run, compared at once from the header.
+  await page.screenshot({ path: "test-results/compare-all.png" });
+  await page.getByRole("link", { name: "Compare all" }).click();
+  await page.waitForURL(/\/compare\?images=/);
+  await expect(page.locator("[data-compare-panel]")).toHaveCount(2);
+  await page.goBack();
   const dev = card(page, "FLUX.1 · dev");
   await dev.getByRole("button", { name: /^Open image 1/ }).click();
   const lightbox = page.getByRole("dialog", { name: "Image 1 from FLUX.1 · dev" });
