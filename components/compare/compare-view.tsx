@@ -152,8 +152,14 @@ export function CompareView({
         <Button size="sm" onClick={toggleActualSize}>
           100 %
         </Button>
-        <Button size="sm" variant="ghost" aria-label="Keyboard shortcuts" onClick={() => setHelp(true)}>
-          ?
+        <Button
+          size="sm"
+          variant="ghost"
+          aria-keyshortcuts="?"
+          title="Keyboard shortcuts (?)"
+          onClick={() => setHelp(true)}
+        >
+          Shortcuts
         </Button>
       </div>
 
