@@ -1,7 +1,6 @@
-import type { ReviewView } from "@/lib/api/review-views";
 import type { RunView } from "@/lib/api/views";
 import { planInputs, type ManifestInput } from "./archive-inputs";
-import { archiveImageFilename, imageFilename, uniqueFilenames } from "./filename";
+import { archiveImageFilename, uniqueFilenames } from "./filename";
 
 /** Isomorphic: what a run or gallery ZIP holds, described in its manifest.json. */
 
@@ -93,20 +92,13 @@ function totalOf(jobs: ManifestJob[], images: number): ManifestTotal {
   return { images, costUsd: micros / 1_000_000, includesEstimates, unpricedJobs };
 }
 
-export interface ArchivePlan<Manifest = ArchiveManifest | BlindArchiveManifest> {
+export interface ArchivePlan<Manifest = object> {
   manifest: Manifest;
   /** One entry per image, in manifest order: which stored image goes under which name. */
   files: { name: string; imageId: string }[];
 }
 
 export const MANIFEST_NAME = "manifest.json";
-
-export interface BlindArchiveManifest extends ArchiveSource {
-  generator: "Prism";
-  exportedAt: string;
-  total: { images: number };
-  images: BlindManifestImage[];
-}
 
 export function planArchive(
   source: ArchiveSource,
@@ -185,7 +177,7 @@ export function planArchive(
   const inputs = planInputs(runs);
   return {
     manifest: {
-      ...header(source, exportedAt),
+      ...manifestHeader(source, exportedAt),
       total: shared ? { images: images.length } : totalOf(jobs, images.length),
       jobs: shared ? jobs.map(({ id, runId, model, images }) => ({ id, runId, model, images })) : jobs,
       images,
@@ -198,7 +190,8 @@ export function planArchive(
   };
 }
 
-function header(source: ArchiveSource, exportedAt: Date) {
+/** What every manifest starts with. */
+export function manifestHeader(source: ArchiveSource, exportedAt: Date) {
   return {
     generator: "Prism" as const,
     kind: source.kind,
@@ -206,44 +199,5 @@ function header(source: ArchiveSource, exportedAt: Date) {
     title: source.title,
     ...(source.note ? { note: source.note } : {}),
     exportedAt: exportedAt.toISOString(),
-  };
-}
-
-/**
- * An image of a blind review's ZIP: its prompt and option letter, nothing that names the model or
- * could group images by it (no size or type: the files are the review's WebP renditions).
- */
-export interface BlindManifestImage {
-  file: string;
-  prompt: string;
-  option: string;
-}
-
-/** A blind review's files are its renditions, all of one type. */
-const BLIND_FILE_TYPE = "image/webp";
-
-/**
- * A blind review's ZIP: files named after the prompt and the reviewer's option letter, and a
- * manifest without models, parameters, jobs or costs.
- */
-export function planBlindArchive(
-  source: ArchiveSource,
-  review: ReviewView,
-  exportedAt = new Date(),
-): ArchivePlan<BlindArchiveManifest> {
-  const entries = review.prompts.flatMap((prompt) =>
-    prompt.options.map((option) => ({ prompt: prompt.prompt, option })),
-  );
-  const names = uniqueFilenames(
-    entries.map(({ prompt, option }) => imageFilename(`option-${option.label}`, prompt, 1, BLIND_FILE_TYPE)),
-  );
-  const images = entries.map(({ prompt, option }, order): BlindManifestImage => ({
-    file: names[order]!,
-    prompt,
-    option: option.label,
-  }));
-  return {
-    manifest: { ...header(source, exportedAt), total: { images: images.length }, images },
-    files: entries.map(({ option }, order) => ({ name: names[order]!, imageId: option.image.id })),
   };
 }

@@ -2,7 +2,8 @@ import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import type { JobView, RunView } from "@/lib/api/views";
 import type { ReviewView } from "@/lib/api/review-views";
-import { MANIFEST_NAME, planArchive, planBlindArchive, type ArchiveManifest } from "./archive-manifest";
+import { MANIFEST_NAME, planArchive, type ArchiveManifest } from "./archive-manifest";
+import { planBlindArchive } from "./blind-archive";
 import { zipStream } from "./zip-stream";
 
 function job(modelId: string, imageIds: string[], extra: Partial<JobView> = {}): JobView {

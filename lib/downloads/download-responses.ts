@@ -6,13 +6,8 @@ import { AppError } from "@/lib/errors";
 import type { RunView } from "@/lib/api/views";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import type { ReviewView } from "@/lib/api/review-views";
-import {
-  MANIFEST_NAME,
-  planArchive,
-  planBlindArchive,
-  type ArchivePlan,
-  type ArchiveSource,
-} from "./archive-manifest";
+import { MANIFEST_NAME, planArchive, type ArchivePlan, type ArchiveSource } from "./archive-manifest";
+import { planBlindArchive } from "./blind-archive";
 import { archiveFilename, contentDisposition, imageFilename } from "./filename";
 import { zipStream, type ZipEntry } from "./zip-stream";
 
@@ -68,14 +63,19 @@ export async function archiveResponse(
   return planResponse(blobStore, source, planArchive(source, runs), stored, extras);
 }
 
-/** A blind review's images under option letters, with a manifest that names no model. */
+/**
+ * A blind review's images under option letters and its inputs, each under the review's own id, with
+ * a manifest that names no model.
+ */
 export async function blindArchiveResponse(
   blobStore: BlobStore,
   source: ArchiveSource,
   review: ReviewView,
   stored: StoredImages,
+  inputs: readonly { id: string; blobKey: string; contentType: string }[] = [],
 ): Promise<Response> {
-  return planResponse(blobStore, source, planBlindArchive(source, review), stored);
+  const types = new Map(inputs.map((input) => [input.id, input.contentType]));
+  return planResponse(blobStore, source, planBlindArchive(source, review, types), [...stored, ...inputs]);
 }
 
 async function planResponse(

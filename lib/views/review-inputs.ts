@@ -57,3 +57,23 @@ export async function findReviewInput(
     entries.find(({ input }) => reviewInputId(key, rows.gallery.id, input.id) === shownId)?.input ?? null
   );
 }
+
+/** An input of a blind review's ZIP: under the review's own id, with where its bytes are. */
+export interface BlindInputFile {
+  id: string;
+  blobKey: string;
+  contentType: string;
+}
+
+/** A blind review's distinct inputs under its own ids, for its ZIP; none for any other gallery. */
+export async function blindInputFiles(db: Database, rows: GalleryRows): Promise<BlindInputFile[]> {
+  const entries = rows.inputs ?? [];
+  if (rows.gallery.reviewMode !== "blind" || entries.length === 0) return [];
+  const key = await serverSecret(db, SECRET_NAME);
+  const byId = new Map<string, BlindInputFile>();
+  for (const { input } of entries) {
+    const id = reviewInputId(key, rows.gallery.id, input.id);
+    byId.set(id, { id, blobKey: input.blobKey, contentType: input.contentType });
+  }
+  return [...byId.values()];
+}
