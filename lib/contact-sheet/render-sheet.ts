@@ -4,6 +4,13 @@ import { renderSvg } from "@/lib/render/text-layer";
 import { SheetMarkup, sheetStrings, type SheetText } from "./sheet-markup";
 import { sheetLayout } from "./sheet-layout";
 
+/**
+ * The version of the drawing below: raise it with any change to what a sheet looks like, so sheets
+ * kept in the blob store from an older drawing are drawn again (lib/contact-sheet/sheet-cache.ts).
+ * 1: the "Before" strip of an edit run's inputs.
+ */
+export const SHEET_DRAWING_VERSION = 1;
+
 export interface SheetInput extends Omit<SheetText, "notices" | "inputCount"> {
   /** Width ÷ height the cells are shaped for. */
   cellAspect: number;

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import { setUpStoreFixture } from "@/lib/testing/store-fixture";
 import { updateImageAnnotations } from "@/lib/db/queries/images";
+import { getContactSheet } from "@/lib/db/queries/blobs";
+import { contactSheets } from "@/lib/db/sheet-schema";
 import { isAppError } from "@/lib/errors";
 import { runWithImages } from "@/lib/testing/runs-with-images";
 import { contactSheetOf } from "./sheet-cache";
@@ -31,6 +33,26 @@ describe("contactSheetOf", () => {
       puts.mockRestore();
     }
     expect(await contactSheetOf(fixture.db, fixture.store, "missing")).toBeNull();
+  });
+
+  it("draws a sheet kept from an older drawing again, though the run did not change", async () => {
+    const { run } = await runWithImages(fixture.db, "a lantern on a pier");
+    // As the build before the drawing version kept it: this run's version, an old drawing's bytes.
+    const stale = await fixture.store.put(Buffer.from("an older drawing"), "png");
+    const { runVersion } = (await getContactSheet(fixture.db, run.id))!;
+    await fixture.db.insert(contactSheets).values({ runId: run.id, version: runVersion, blobKey: stale.key });
+    const puts = vi.spyOn(fixture.store, "put");
+    try {
+      const sheet = await contactSheetOf(fixture.db, fixture.store, run.id);
+      expect(puts).toHaveBeenCalledTimes(1);
+      expect(sheet!.png.toString()).not.toBe("an older drawing");
+      expect(sheet!.png.subarray(1, 4).toString()).toBe("PNG");
+      // Kept for this drawing now: read back, not drawn again.
+      await contactSheetOf(fixture.db, fixture.store, run.id);
+      expect(puts).toHaveBeenCalledTimes(1);
+    } finally {
+      puts.mockRestore();
+    }
   });
 
   it("answers 503 with Retry-After when no render slot frees up in time", async () => {

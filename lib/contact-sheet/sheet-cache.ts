@@ -5,11 +5,13 @@ import { getRunRows } from "@/lib/db/queries/runs";
 import { readBlobBytes } from "@/lib/render/thumbnails";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { drawShared, type SheetOptions } from "./render-limit";
+import { SHEET_DRAWING_VERSION } from "./render-sheet";
 import { runContactSheet } from "./run-contact-sheet";
 
 /**
- * A run's sheet is kept in the blob store for the run's version (contact_sheets), so it is drawn
- * again only once the run changed; the drawing itself goes through the render limit.
+ * A run's sheet is kept in the blob store for the run's version and the drawing's
+ * (contact_sheets), so it is drawn again only once the run or the drawing changed; the drawing
+ * itself goes through the render limit.
  */
 /** Renders the run's sheet as it is now and keeps it for its version. Null for an unknown run. */
 async function renderAndKeep(db: Database, store: BlobStore, runId: string): Promise<Buffer | null> {
@@ -17,7 +19,12 @@ async function renderAndKeep(db: Database, store: BlobStore, runId: string): Pro
   if (!rows) return null;
   const png = await runContactSheet(store, rows);
   const { key } = await store.put(png, "png");
-  await recordContactSheet(db, { runId, version: rows.run.version, blobKey: key });
+  await recordContactSheet(db, {
+    runId,
+    version: rows.run.version,
+    drawing: SHEET_DRAWING_VERSION,
+    blobKey: key,
+  });
   return png;
 }
 
@@ -45,7 +52,7 @@ async function sheetFor(
   { runVersion, sheet }: NonNullable<Awaited<ReturnType<typeof getContactSheet>>>,
   options: SheetOptions,
 ): Promise<Buffer | null> {
-  if (sheet?.version === runVersion) {
+  if (sheet?.version === runVersion && sheet.drawing === SHEET_DRAWING_VERSION) {
     const bytes = await readBlobBytes(store, sheet.blobKey);
     if (bytes) return bytes;
   }

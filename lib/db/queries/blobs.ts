@@ -122,13 +122,19 @@ export async function getContactSheet(
   db: Database,
   runId: string,
 ): Promise<
-  { runVersion: number; prompt: string; sheet: { version: number; blobKey: string } | null } | undefined
+  | {
+      runVersion: number;
+      prompt: string;
+      sheet: { version: number; drawing: number; blobKey: string } | null;
+    }
+  | undefined
 > {
   const [row] = await db
     .select({
       runVersion: runs.version,
       prompt: runs.prompt,
       sheetVersion: contactSheets.version,
+      drawing: contactSheets.drawing,
       blobKey: contactSheets.blobKey,
     })
     .from(runs)
@@ -138,21 +144,24 @@ export async function getContactSheet(
   const sheet =
     row.sheetVersion === null || row.blobKey === null
       ? null
-      : { version: row.sheetVersion, blobKey: row.blobKey };
+      : { version: row.sheetVersion, drawing: row.drawing ?? 0, blobKey: row.blobKey };
   return { runVersion: row.runVersion, prompt: row.prompt, sheet };
 }
 
-/** Records the run's sheet of `version` (never over a newer one); its blob's write is then settled. */
+/**
+ * Records the run's sheet of `version`, drawn by `drawing` (never over a newer run version); its
+ * blob's write is then settled.
+ */
 export async function recordContactSheet(
   db: Database,
-  sheet: { runId: string; version: number; blobKey: string },
+  sheet: { runId: string; version: number; drawing: number; blobKey: string },
 ): Promise<void> {
   await db.transaction(async (transaction) => {
     // A run deleted meanwhile keeps no sheet: the insert finds no run and adds nothing.
     await transaction.execute(sql`
-      insert into ${contactSheets} (run_id, version, blob_key)
-      select ${sheet.runId}, ${sheet.version}, ${sheet.blobKey} where exists (select 1 from ${runs} where ${runs.id} = ${sheet.runId})
-      on conflict (run_id) do update set version = excluded.version, blob_key = excluded.blob_key
+      insert into ${contactSheets} (run_id, version, drawing, blob_key)
+      select ${sheet.runId}, ${sheet.version}, ${sheet.drawing}, ${sheet.blobKey} where exists (select 1 from ${runs} where ${runs.id} = ${sheet.runId})
+      on conflict (run_id) do update set version = excluded.version, drawing = excluded.drawing, blob_key = excluded.blob_key
       where ${contactSheets.version} <= excluded.version`);
     await settleBlobWrites(transaction, [sheet.blobKey]);
   });

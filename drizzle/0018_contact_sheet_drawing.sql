@@ -1,0 +1,2 @@
+-- Defaulted: the previous build never writes it, and a sheet it kept counts as drawn by no known drawing (0), so the sheet cache draws it again.
+ALTER TABLE "contact_sheets" ADD COLUMN "drawing" integer DEFAULT 0 NOT NULL;
