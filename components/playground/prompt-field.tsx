@@ -24,10 +24,11 @@ interface PromptFieldProps {
   rows: PromptExpansion;
 }
 
+// Hints, not prompts: they say what to write before showing an example of it.
 const PLACEHOLDERS: Record<PromptMode, string> = {
-  single: "A glass prism on a concrete plinth, morning light splitting into a rainbow, studio photograph",
+  single: "Describe the image you want — e.g. a glass prism on a plinth, morning light, studio photo",
   variants:
-    "One prompt per line; {a|b} makes one prompt per alternative:\na {red|blue} fox in {watercolor|pixel art}",
+    "One prompt per line; {a|b} makes one prompt per alternative — e.g.\na {red|blue} fox in {watercolor|pixel art}",
 };
 
 export function PromptField({ form, limit, mode, onModeChange, rows }: PromptFieldProps) {
@@ -71,10 +72,15 @@ export function PromptField({ form, limit, mode, onModeChange, rows }: PromptFie
         placeholder={PLACEHOLDERS[mode]}
         aria-invalid={error ? true : undefined}
         aria-describedby={cn(fieldError && "prompt-error", variants ? "prompt-rows" : "prompt-count")}
-        className="min-h-32 resize-y"
+        className="min-h-32 resize-y placeholder:italic"
         spellCheck={!variants}
         {...form.register("prompt", {
           validate: (value) => promptRowsError(promptRows(value, mode), limit),
+          // Generate shows what is wrong; each edit after that checks again, so a fixed prompt
+          // stops being red at once (errors never appear while typing before a Generate).
+          onChange: () => {
+            if (form.getFieldState("prompt").error) void form.trigger("prompt");
+          },
         })}
       />
       {fieldError ? (
