@@ -174,3 +174,34 @@ export async function pollJobNow(db: Database, callbackToken: string, now: Date)
     );
   return true;
 }
+
+/**
+ * The provider answered again (a good answer to any of its jobs): its jobs waiting out a failed
+ * poll become due at `now`, so their "retrying (4 of 10)" notes clear on their own next answer
+ * instead of after the rest of their backoff. Polls are free and change nothing at the provider;
+ * a submit waiting out a refusal keeps its schedule. Returns how many jobs were moved.
+ */
+export async function pollRetriesNow(
+  db: Database,
+  { providerId, endpoint, now }: { providerId: ProviderId; endpoint: string | null; now: Date },
+): Promise<number> {
+  const moved = await db
+    .update(jobs)
+    .set({ nextAttemptAt: now })
+    .where(
+      and(
+        eq(jobs.providerId, providerId),
+        endpoint === null
+          ? undefined
+          : or(isNull(jobs.providerEndpoint), eq(jobs.providerEndpoint, endpoint)),
+        inArray(jobs.status, ["queued", "running"]),
+        isNotNull(jobs.retryNote),
+        isNotNull(jobs.providerJobId),
+        isNull(jobs.providerOutputs),
+        gt(jobs.nextAttemptAt, now),
+        or(isNull(jobs.leaseUntil), lt(jobs.leaseUntil, sql`now()`)),
+      ),
+    )
+    .returning({ id: jobs.id });
+  return moved.length;
+}

@@ -2,6 +2,7 @@ import "server-only";
 import {
   claimDueJobs,
   nextDueTime,
+  pollRetriesNow,
   releaseAllLeases,
   releaseLeasesOf,
   updateLeasedJob,
@@ -46,6 +47,11 @@ export function createJobRunner(
   let heartbeat: NodeJS.Timeout | undefined;
   let activeTick: Promise<number> | undefined;
   let tickAgain = false;
+  /**
+   * Providers this runner saw fail a step since their last good answer: only their good answers
+   * look for jobs to wake (see wakeRetries), so a healthy provider's polls cost no extra query.
+   */
+  const troubled = new Set<ProviderId>();
 
   const later = (milliseconds: number) => new Date(now().getTime() + milliseconds);
 
@@ -94,6 +100,8 @@ export function createJobRunner(
           return;
         }
         job = updated;
+        if (outcome.changes.retryNote) troubled.add(job.providerId);
+        else if (outcome.providerAnswered && troubled.delete(job.providerId)) await wakeRetries(job);
         if (!outcome.continueNow) {
           scheduleWake(job.nextAttemptAt);
           return;
@@ -109,6 +117,21 @@ export function createJobRunner(
       await write(job, { ...changes, ...jobTransitions.released() }).catch((writeError: unknown) =>
         log.error("Could not record a job's failure", { jobId: job.id, error: writeError }),
       );
+    }
+  }
+
+  /** The provider answers again: its jobs waiting out a failed poll try now (pollRetriesNow). */
+  async function wakeRetries(job: JobRow): Promise<void> {
+    const at = now();
+    try {
+      const moved = await pollRetriesNow(db, {
+        providerId: job.providerId,
+        endpoint: job.providerEndpoint,
+        now: at,
+      });
+      if (moved > 0) scheduleWake(at);
+    } catch (error) {
+      log.error("Could not wake a provider's retries", { error });
     }
   }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { JobRow } from "@/lib/db/schema";
-import type { ImageProvider } from "@/lib/providers/types";
+import type { ImageProvider, PollResult } from "@/lib/providers/types";
 import { jobTransitions } from "./job-transitions";
 import {
   applyDecision,
@@ -27,26 +27,36 @@ export async function pollStep(
       }),
       context.pollTimeoutMs,
     );
-    const now = context.now();
-    if (result.state === "succeeded") {
-      return {
-        changes: jobTransitions.outputsReady(job, now, result.outputs, result.costUsd),
-        continueNow: true,
-      };
-    }
-    if (result.state === "failed") {
-      const { code, message, charged } = result.error;
-      return failJob(job, { code, message, charged }, context);
-    }
-    const decision = decidePending(policyContext(job, context), {
-      schedule: context.pollSchedule(provider.id),
-      waitedMs: now.getTime() - (job.submittedAt ?? job.createdAt).getTime(),
-      deadlineMs: context.deadlineMs,
-    });
-    if (decision.kind === "fail") return failJob(job, decision.failure, context);
-    return { changes: jobTransitions.pollLater(job, now, decision.at), continueNow: false };
+    return { ...afterAnswer(job, result, provider, context), providerAnswered: true };
   } catch (error) {
     const decision = decidePollError(error, policyContext(job, context), { deadlineMs: context.deadlineMs });
     return applyDecision(job, decision, context, "Poll failed, retrying", { error });
   }
+}
+
+/** What the provider's answer to a poll means for the job. */
+function afterAnswer(
+  job: JobRow,
+  result: PollResult,
+  provider: ImageProvider,
+  context: StepContext,
+): StepOutcome {
+  const now = context.now();
+  if (result.state === "succeeded") {
+    return {
+      changes: jobTransitions.outputsReady(job, now, result.outputs, result.costUsd),
+      continueNow: true,
+    };
+  }
+  if (result.state === "failed") {
+    const { code, message, charged } = result.error;
+    return failJob(job, { code, message, charged }, context);
+  }
+  const decision = decidePending(policyContext(job, context), {
+    schedule: context.pollSchedule(provider.id),
+    waitedMs: now.getTime() - (job.submittedAt ?? job.createdAt).getTime(),
+    deadlineMs: context.deadlineMs,
+  });
+  if (decision.kind === "fail") return failJob(job, decision.failure, context);
+  return { changes: jobTransitions.pollLater(job, now, decision.at), continueNow: false };
 }

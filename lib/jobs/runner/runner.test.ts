@@ -4,7 +4,7 @@ import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/lib/db/client";
-import { getJob } from "@/lib/db/queries/jobs";
+import { getJob, nextDueTime } from "@/lib/db/queries/jobs";
 import { getRunView } from "@/lib/views/run-views";
 import { jobs } from "@/lib/db/schema";
 import type { ProviderId } from "@/lib/models/types";
@@ -209,6 +209,50 @@ describe("job runner", () => {
     await drive([runner]);
     expect(shortapi.submit).toHaveBeenCalledTimes(2);
     expect((await onlyJob(run.id)).status).toBe("succeeded");
+  });
+
+  it("clears a provider's retry notes on its first good answer, not after each job's backoff", async () => {
+    let down = true;
+    const shortapi = fakeProvider("shortapi", {
+      submit: async (input) => ({ state: "pending", providerJobId: `sa-${input.prompt}` }),
+      poll: async () => {
+        if (down)
+          throw new ProviderError({
+            provider: "shortapi",
+            code: "server_error",
+            message: "shortapi: 503",
+            retryable: true,
+            status: 503,
+          });
+        return { state: "running" };
+      },
+    });
+    const runner = makeRunner({ shortapi }, { retryBackoff: { baseMs: 10_000, capMs: 60_000 } });
+    const run = await createRun(
+      handle.db,
+      createRunBodySchema.parse({
+        prompts: ["a fox", "an owl"],
+        models: [{ modelId: "shortapi/z-image", params: { aspect_ratio: "1:1" } }],
+      }),
+      { now: clock.current },
+    );
+    const step = async () => {
+      const due = await nextDueTime(handle.db);
+      if (due && due > clock.current) clock.current = due;
+      await runner.tick();
+      await runner.settle();
+    };
+    const notes = async () => (await getRunView(handle.db, run.id))!.jobs.map((job) => job.retryNote);
+    await step(); // both submitted
+    await step(); // the first poll of each fails: both wait 8 to 12 s
+    await step();
+    expect(await notes()).toEqual([expect.stringMatching(/retrying/), expect.stringMatching(/retrying/)]);
+
+    down = false;
+    await step(); // the first job due gets a good answer...
+    await runner.tick(); // ...and the other tries at once, without the clock moving on
+    await runner.settle();
+    expect(await notes()).toEqual([null, null]);
   });
 
   it("never resends a submit whose outcome is unknown", async () => {

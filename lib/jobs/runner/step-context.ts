@@ -30,6 +30,8 @@ export interface StepContext {
 export interface StepOutcome {
   changes: Partial<NewJobRow>;
   continueNow: boolean;
+  /** The provider's API gave a good answer (accepted, pending, done or a definite failure). */
+  providerAnswered?: boolean;
 }
 
 export function policyContext(job: JobRow, context: StepContext): PolicyContext {

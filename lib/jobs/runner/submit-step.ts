@@ -71,10 +71,15 @@ export async function submitStep(
           revisedPrompt: result.revisedPrompt,
         }),
         continueNow: true,
+        providerAnswered: true,
       };
     }
     const firstPoll = new Date(now.getTime() + context.pollSchedule(provider.id).initialMs);
-    return { changes: jobTransitions.accepted(marked, now, result, firstPoll), continueNow: false };
+    return {
+      changes: jobTransitions.accepted(marked, now, result, firstPoll),
+      continueNow: false,
+      providerAnswered: true,
+    };
   } catch (error) {
     const decision = decideSubmitError(error, policyContext(marked, context));
     if (decision.kind === "fail" && decision.failure.code === "submit_outcome_unknown") {
