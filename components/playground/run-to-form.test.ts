@@ -88,6 +88,24 @@ describe("formFromRun", () => {
     expect(form.seed).toEqual({ locked: true, value: "42" });
   });
 
+  it("loads the Variants text a run was written as, not the prompts it expanded to", () => {
+    const promptText = "a {red|blue} fox\nan owl";
+    const prompts = ["a red fox", "a blue fox", "an owl"];
+    const form = formFromRun(
+      { prompts, promptText, configs: [], seed: null },
+      INITIAL_SHARED_SETTINGS,
+      () => null,
+    );
+    expect(form.promptMode).toBe("variants");
+    expect(form.prompt).toBe(promptText);
+    const single = formFromRun(
+      { prompts: ["a fox"], promptText: "a fox", configs: [], seed: null },
+      INITIAL_SHARED_SETTINGS,
+      () => null,
+    );
+    expect([single.promptMode, single.prompt]).toEqual(["variants", "a fox"]);
+  });
+
   it("leaves out models this playground cannot use, naming them and saying why", () => {
     const EDIT = "pixazo/qwen-image-edit";
     const needsPublicUrl =

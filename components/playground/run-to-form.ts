@@ -63,11 +63,12 @@ function sharedSettingsOf(loaded: LoadedConfig[], current: SharedSettings): Shar
 /**
  * The run's aspect ratio and image count come back as the shared settings (see sharedSettingsOf);
  * each configuration's params become edits where they differ from a fresh form under those, so
- * Generate sends the same params again and the form shows only what was really set. Several
- * prompts become Variants lines that expand to exactly those prompts.
+ * Generate sends the same params again and the form shows only what was really set. The Variants
+ * text the run was written as comes back as written; without one, several prompts become Variants
+ * lines that expand to exactly those prompts.
  */
 export function formFromRun(
-  run: Pick<RunView, "prompts" | "configs" | "seed">,
+  run: Pick<RunView, "prompts" | "promptText" | "configs" | "seed">,
   current: SharedSettings,
   /** Why the model cannot run here, or null when it can. */
   unavailableReason: (modelId: string) => string | null,
@@ -83,8 +84,9 @@ export function formFromRun(
   const shared = sharedSettingsOf(loaded, current);
   const several = run.prompts.length > 1;
   return {
-    promptMode: several ? "variants" : "single",
-    prompt: several ? run.prompts.map(escapePromptVariant).join("\n") : (run.prompts[0] ?? ""),
+    promptMode: several || run.promptText !== undefined ? "variants" : "single",
+    prompt:
+      run.promptText ?? (several ? run.prompts.map(escapePromptVariant).join("\n") : (run.prompts[0] ?? "")),
     shared,
     configs: loaded.map((config) => configDraft(config.modelId, editsUnder(config, shared))),
     seed: run.seed === null ? { locked: false, value: "" } : { locked: true, value: String(run.seed) },

@@ -32,22 +32,30 @@ export function useGenerate(state: PlaygroundState) {
     if (promptValid && firstInvalid) configs.handles.current.get(firstInvalid.key)?.focusFirstError();
     if (!promptValid || firstInvalid || !rows.ok || seedInvalid) return;
     const models = entries as CreateRunModel[];
-    const text = state.promptMode === "single" ? { prompt: rows.prompts[0]! } : { prompts: rows.prompts };
+    // Variants: the text as written too, so Edit & re-run brings back the template, not its lines.
+    const text =
+      state.promptMode === "single"
+        ? { prompt: rows.prompts[0]! }
+        : { prompts: rows.prompts, promptText: promptForm.getValues("prompt") };
     const inputIds = state.inputs.inputs.map((input) => input.id);
     const body = {
       ...text,
       models,
       seed: state.lockedSeed,
       ...(inputIds.length > 0 ? { inputs: inputIds } : {}),
+      ...(state.editedFrom ? { editedFrom: state.editedFrom } : {}),
     };
     createRun.mutate(body, {
-      onSuccess: (created) =>
+      onSuccess: (created) => {
+        // Further edits are edits of the run just made.
+        if (state.editedFrom) state.setEditedFrom(created.id);
         state.feed.show({
           id: created.id,
           prompt: rows.prompts[0]!,
           promptCount: rows.prompts.length,
           configCount: models.length,
-        }),
+        });
+      },
       onError: (error) => {
         if (!(error instanceof ApiError) || error.issues.length === 0) return setFormError(error.message);
         dispatchIssues(error.issues, {

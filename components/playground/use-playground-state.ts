@@ -39,6 +39,8 @@ export function usePlaygroundState(
   const [seed, setSeed] = useState<SeedSetting>(draft?.seed ?? RANDOM_SEED);
   const [formError, setFormError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  /** The run the form was loaded from (Edit & re-run), so the next run can say what changed. */
+  const [editedFrom, setEditedFrom] = useState<string | null>(null);
   /** After a Generate that found something to fix: the fields say what, until it is fixed. */
   const [checked, setChecked] = useState(false);
   const feed = useRunFeed(draft?.feed ?? [], resultsRef);
@@ -103,6 +105,7 @@ export function usePlaygroundState(
     setFormError(null);
     setChecked(false);
     setNotice(loadedNotice(run.prompts.length, form));
+    setEditedFrom(run.id);
     fittedCount.current = run.inputs.length;
     inputs.set(run.inputs);
     feed.include({
@@ -133,6 +136,8 @@ export function usePlaygroundState(
     setFormError,
     notice,
     setNotice,
+    editedFrom,
+    setEditedFrom,
     setChecked,
     rows,
     promptCount: rowCount(rows),

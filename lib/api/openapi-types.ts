@@ -897,6 +897,10 @@ export interface components {
       /** @default null */
       seed?: number | null;
       inputs?: string[];
+      /** @description The Variants text the prompts were expanded from (`a {red|blue} fox`), stored so Edit & re-run loads it back; it must expand to exactly `prompts`. */
+      promptText?: string;
+      /** @description The id of the run this one was edited from: its view then says what changed. */
+      editedFrom?: string;
     };
     CreateInputFromImageBody: {
       fromImageId: string;
@@ -1091,6 +1095,21 @@ export interface components {
       prompt: string;
       /** @description The rows of the matrix. */
       prompts: string[];
+      /** @description The Variants text the prompts were expanded from, when the run was sent with one. */
+      promptText?: string;
+      /** @description Present when the run was edited from another that still exists; never on share pages. */
+      editedFrom?: {
+        runId: string;
+        /** @description The prompt as written, word by word; absent when it did not change. */
+        prompt?: {
+          /** @enum {string} */
+          op: "same" | "added" | "removed";
+          /** @description A run of words with the same op, joined by single spaces. */
+          text: string;
+        }[];
+        /** @description Every other change in plain words, e.g. "FLUX.1: Steps 28 → 16", "Added GPT Image 2". */
+        settings: string[];
+      };
       /** @description The columns of the matrix. */
       configs: components["schemas"]["RunConfigView"][];
       /** @description The seed locked for every model that takes one, or null for random seeds. */
@@ -1107,6 +1126,19 @@ export interface components {
       prompt: string;
       promptCount: number;
       configCount: number;
+      /** @description Present when the run was edited from another that still exists; never on share pages. */
+      editedFrom?: {
+        runId: string;
+        /** @description The prompt as written, word by word; absent when it did not change. */
+        prompt?: {
+          /** @enum {string} */
+          op: "same" | "added" | "removed";
+          /** @description A run of words with the same op, joined by single spaces. */
+          text: string;
+        }[];
+        /** @description Every other change in plain words, e.g. "FLUX.1: Steps 28 → 16", "Added GPT Image 2". */
+        settings: string[];
+      };
       /** @description ISO 8601 date and time. */
       createdAt: string;
       modelIds: string[];
@@ -1223,6 +1255,13 @@ export interface components {
       providerName: string;
       name: string;
       description: string;
+      /**
+       * @description The model family across providers (the playground groups its picker by it).
+       * @enum {string}
+       */
+      family: "FLUX" | "GPT Image" | "Z-Image" | "Qwen Image Edit";
+      /** @description One line on what to pick the model for, e.g. "Posters and layouts". */
+      goodFor: string;
       available: boolean;
       /** @description True when this provider points at the built-in simulator. */
       simulated: boolean;

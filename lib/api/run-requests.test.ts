@@ -129,6 +129,23 @@ describe("createRunBodySchema: matrices", () => {
     ).toBe("Hero shot");
   });
 
+  it("takes the Variants text the prompts came from only when it expands to exactly them", () => {
+    const parsed = createRunBodySchema.parse({
+      prompts: ["a red fox", "a blue fox"],
+      promptText: "a {red|blue} fox",
+      editedFrom: "run-1",
+      models: [zImage],
+    });
+    expect([parsed.promptText, parsed.editedFrom]).toEqual(["a {red|blue} fox", "run-1"]);
+    expect(createRunBodySchema.parse({ prompt: "x", models: [zImage] })).toMatchObject({
+      promptText: null,
+      editedFrom: null,
+    });
+    expect(issuesOf({ prompts: ["a red fox"], promptText: "a {red|blue} fox", models: [zImage] })).toEqual([
+      { path: "promptText", message: "The prompt text does not expand to the prompts sent" },
+    ]);
+  });
+
   it("keeps a matrix to 12 prompts, 8 configurations and 48 jobs, naming the field", () => {
     const prompts = (count: number) => Array.from({ length: count }, (_, index) => `prompt ${index}`);
     const models = (count: number) => Array.from({ length: count }, () => zImage);

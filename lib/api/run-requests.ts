@@ -6,6 +6,7 @@ import { RUN_LIMITS, tooManyJobs } from "@/lib/labels/run-size";
 import { paramFields } from "@/lib/models/param-fields";
 import { inputImageNotes, inputShortfall } from "@/lib/models/input-notes";
 import { promptSchema } from "@/lib/models/params";
+import { expandPromptVariants } from "@/lib/models/prompt-variants";
 import { providerName } from "@/lib/models/providers";
 import { MAX_CONFIGURATIONS_PER_RUN, MAX_INPUTS_PER_RUN, MAX_PROMPTS_PER_RUN } from "@/lib/models/run-limits";
 import { MAX_SEED_VALUE } from "@/lib/models/seeds";
@@ -18,6 +19,8 @@ import { MAX_RUN_WAIT_SECONDS } from "./run-wait";
 
 const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 const MAX_LABEL_LENGTH = 80;
+/** A Variants text: a line per prompt, each at most a long prompt, with room for its alternatives. */
+const MAX_PROMPT_TEXT_LENGTH = 40_000;
 
 const modelRequestSchema = z.object({
   modelId: z.string().min(1, "Choose a model"),
@@ -46,6 +49,10 @@ export interface CreateRunInput {
   seed: number | null;
   /** Input ids in order, as sent; the server checks they exist (POST /api/inputs made them). */
   inputs: string[];
+  /** The Variants text the prompts were expanded from, kept for Edit & re-run; null when not sent. */
+  promptText: string | null;
+  /** The run this one was edited from, as sent (the run may since have been deleted). */
+  editedFrom: string | null;
 }
 
 type Issues = { addIssue(issue: { code: "custom"; path: PropertyKey[]; message: string }): void };
@@ -122,6 +129,16 @@ export const createRunBodySchema = z
       .min(1, "Give at least one input image, or leave inputs out")
       .max(MAX_INPUTS_PER_RUN, RUN_LIMITS.inputs)
       .optional(),
+    promptText: z.string().max(MAX_PROMPT_TEXT_LENGTH).optional().meta({
+      description:
+        "The Variants text the prompts were expanded from (`a {red|blue} fox`), stored so Edit & re-run loads it back; it must expand to exactly `prompts`.",
+    }),
+    editedFrom: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .meta({ description: "The id of the run this one was edited from: its view then says what changed." }),
   })
   .transform((body, context): CreateRunInput => {
     const configs = parseConfigs(body.models, context);
@@ -142,6 +159,12 @@ export const createRunBodySchema = z
     );
     const tooMany = tooManyJobs(prompts.length, body.models.length);
     if (tooMany) context.addIssue({ code: "custom", path, message: tooMany });
+    if (body.promptText !== undefined && !expandsTo(body.promptText, prompts))
+      context.addIssue({
+        code: "custom",
+        path: ["promptText"],
+        message: "The prompt text does not expand to the prompts sent",
+      });
     if (context.issues.length > 0) return z.NEVER;
     const labels = configurationLabels(
       configs.map((config, index) => ({
@@ -156,8 +179,20 @@ export const createRunBodySchema = z
       models: configs.map((config, index) => ({ ...config, label: labels[index]! })),
       seed: body.seed,
       inputs: body.inputs ?? [],
+      promptText: body.promptText ?? null,
+      editedFrom: body.editedFrom ?? null,
     };
   });
+
+/** A Variants text stands for these prompts exactly (trimmed, in order). */
+function expandsTo(text: string, prompts: readonly string[]): boolean {
+  const rows = expandPromptVariants(text, MAX_PROMPTS_PER_RUN);
+  return (
+    rows.ok &&
+    rows.prompts.length === prompts.length &&
+    rows.prompts.every((row, index) => row === prompts[index])
+  );
+}
 
 export type CreateRunBody = z.input<typeof createRunBodySchema>;
 

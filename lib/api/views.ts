@@ -1,10 +1,13 @@
 import { z } from "zod";
 import { JOB_STATUSES } from "@/lib/models/job-status";
+import { MODEL_FAMILIES } from "@/lib/models/types";
 import { imageViewSchema } from "./image-view";
+import { editedFromSchema } from "./run-change-views";
 import { reviewViewSchema } from "./review-views";
 
 export { type ImageView, imageViewSchema } from "./image-view";
 export type * from "./board-views";
+export type * from "./run-change-views";
 
 /**
  * Isomorphic: the JSON shapes the API answers with. Zod schemas, so the OpenAPI document is made
@@ -100,6 +103,11 @@ export const runViewSchema = z.object({
   id: z.string(),
   prompt: z.string().meta(meta("The first prompt (a run of one prompt is a one-row matrix).")),
   prompts: z.array(z.string()).meta(meta("The rows of the matrix.")),
+  promptText: z
+    .string()
+    .optional()
+    .meta(meta("The Variants text the prompts were expanded from, when the run was sent with one.")),
+  editedFrom: editedFromSchema.optional(),
   configs: z.array(runConfigViewSchema).meta(meta("The columns of the matrix.")),
   seed: z
     .int()
@@ -115,6 +123,7 @@ export const runSummarySchema = z.object({
   prompt: z.string(),
   promptCount: z.int(),
   configCount: z.int(),
+  editedFrom: editedFromSchema.optional(),
   createdAt: instant,
   modelIds: z.array(z.string()),
   statuses: z.array(jobStatusSchema).meta(meta("The status of each cell's take that counts.")),
@@ -140,6 +149,10 @@ export const modelViewSchema = z.object({
   providerName: z.string(),
   name: z.string(),
   description: z.string(),
+  family: z
+    .enum(MODEL_FAMILIES)
+    .meta(meta("The model family across providers (the playground groups its picker by it).")),
+  goodFor: z.string().meta(meta('One line on what to pick the model for, e.g. "Posters and layouts".')),
   available: z.boolean(),
   simulated: z.boolean().meta(meta("True when this provider points at the built-in simulator.")),
   pricing: z.string(),

@@ -1,4 +1,5 @@
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { readdirSync } from "node:fs";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -11,6 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // rolling deploy the previous build writes to the new schema.
 
 const MIGRATIONS = path.join(process.cwd(), "drizzle");
+// Read when the file loads, so each fixture is a test of its own (with its own timeout: each one
+// starts a PGlite and migrates it twice).
+const fixtures = readdirSync(path.join(MIGRATIONS, "fixtures")).filter((name) => name.endsWith(".sql"));
 type Journal = { entries: { idx: number; tag: string }[] };
 
 /** A copy of drizzle/ whose journal stops after the first `count` migrations. */
@@ -37,12 +41,10 @@ async function replay(client: PGlite, statements: string): Promise<void> {
 describe("the previous build's inserts on the new schema", () => {
   let directory: string;
   let journal: Journal;
-  let fixtures: string[];
 
   beforeAll(async () => {
     directory = await mkdtemp(path.join(os.tmpdir(), "prism-migrations-"));
     journal = JSON.parse(await readFile(path.join(MIGRATIONS, "meta", "_journal.json"), "utf8")) as Journal;
-    fixtures = (await readdir(path.join(MIGRATIONS, "fixtures"))).filter((name) => name.endsWith(".sql"));
   });
   afterAll(() => rm(directory, { recursive: true, force: true }));
 
@@ -54,21 +56,19 @@ describe("the previous build's inserts on the new schema", () => {
     );
   });
 
-  it("replays each fixture before and after its migration", async () => {
-    for (const fixture of fixtures) {
-      const tag = fixture.replace(/\.sql$/, "");
-      const index = journal.entries.findIndex((entry) => entry.tag === tag);
-      const statements = await readFile(path.join(MIGRATIONS, "fixtures", fixture), "utf8");
-      const client = new PGlite("memory://");
-      try {
-        const db = drizzle({ client });
-        await migrate(db, { migrationsFolder: await migrationsUpTo(directory, journal, index) });
-        await replay(client, statements);
-        await migrate(db, { migrationsFolder: await migrationsUpTo(directory, journal, index + 1) });
-        await expect(replay(client, statements), `${fixture} after its migration`).resolves.toBeUndefined();
-      } finally {
-        await client.close();
-      }
+  it.each(fixtures)("replays %s before and after its migration", async (fixture) => {
+    const tag = fixture.replace(/\.sql$/, "");
+    const index = journal.entries.findIndex((entry) => entry.tag === tag);
+    const statements = await readFile(path.join(MIGRATIONS, "fixtures", fixture), "utf8");
+    const client = new PGlite("memory://");
+    try {
+      const db = drizzle({ client });
+      await migrate(db, { migrationsFolder: await migrationsUpTo(directory, journal, index) });
+      await replay(client, statements);
+      await migrate(db, { migrationsFolder: await migrationsUpTo(directory, journal, index + 1) });
+      await expect(replay(client, statements), `${fixture} after its migration`).resolves.toBeUndefined();
+    } finally {
+      await client.close();
     }
     // Two migrations of a fresh PGlite per fixture: the time grows with every migration kept.
   }, 180_000);

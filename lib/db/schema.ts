@@ -29,6 +29,8 @@ export const runs = pgTable(
     prompt: text("prompt").notNull(),
     /** The rows of the matrix (one for a plain run). */
     prompts: jsonb("prompts").$type<string[]>().notNull(),
+    promptText: text("prompt_text"), // the Variants text as written ("a {red|blue} fox"); null: just the prompts
+    editedFromRunId: text("edited_from_run_id"), // Edit & re-run's source, for "what changed"; may be deleted
     /** The columns of the matrix: each model with its parameters as the user sent them. */
     configs: jsonb("configs").$type<StoredRunConfig[]>().notNull(),
     /** The shared seed locked for every model that takes one; null for random seeds. */

@@ -75,6 +75,8 @@ export async function createRun(
         notes,
       })),
       seed: input.seed,
+      promptText: input.promptText,
+      editedFromRunId: input.editedFrom,
       createdAt: now,
     },
     jobRows,
@@ -103,6 +105,9 @@ function runRequest(input: CreateRunInput): Record<string, unknown> {
     })),
     seed: input.seed,
     inputs: input.inputs,
+    // Only when sent: a key's first request, recorded by an older build, compares equal without them.
+    ...(input.promptText !== null ? { promptText: input.promptText } : {}),
+    ...(input.editedFrom !== null ? { editedFrom: input.editedFrom } : {}),
   };
 }
 

@@ -35,6 +35,10 @@ export interface SharedSettingsMapping<P> {
   notes: string[];
 }
 
+/** The model picker's groups, in its order: a family is served by one provider or several. */
+export const MODEL_FAMILIES = ["FLUX", "GPT Image", "Z-Image", "Qwen Image Edit"] as const;
+export type ModelFamily = (typeof MODEL_FAMILIES)[number];
+
 /** A cost estimate in USD, or null where the provider documents no price. */
 export type CostEstimate = number | null;
 
@@ -46,6 +50,10 @@ export interface ModelDefinition<S extends z.ZodObject = z.ZodObject> {
   providerModel: string;
   name: string;
   description: string;
+  /** What the model is made by and named after, across providers: the model picker's groups. */
+  family: ModelFamily;
+  /** One line on what to pick it for, in a designer's words ("Crisp text in the image"). */
+  goodFor: string;
   /** Longest prompt the provider accepts, where documented. */
   promptMaxLength: number;
   /** Native parameters (everything but the prompt). Drives the form, validation and JSON Schema. */

@@ -20,6 +20,8 @@ function toModelView(model: ModelDefinition): ModelView {
     providerName: providerName(model.providerId),
     name: model.name,
     description: model.description,
+    family: model.family,
+    goodFor: model.goodFor,
     available: status.available && !unavailableReason,
     ...(unavailableReason ? { unavailableReason } : {}),
     simulated: status.simulated,

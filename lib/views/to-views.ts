@@ -13,12 +13,14 @@ import type {
 } from "@/lib/api/views";
 import type { ReviewView } from "@/lib/api/review-views";
 import type { GalleryListRow, GalleryRows } from "@/lib/db/queries/galleries";
-import type { RunListRows, RunRows } from "@/lib/db/queries/runs";
-import type { GalleryRow, ImageRow, JobRow } from "@/lib/db/schema";
+import type { EditedFromRow, RunListRows, RunRows } from "@/lib/db/queries/runs";
+import type { GalleryRow, ImageRow, JobRow, RunRow } from "@/lib/db/schema";
 import type { InputRow } from "@/lib/db/input-schema";
 import { findModel } from "@/lib/models/catalog";
 import { countingTakes } from "@/lib/models/takes";
 import { storedConfigurationLabel } from "@/lib/labels/names";
+import { runChanges } from "@/lib/labels/run-changes";
+import { paramFields } from "@/lib/models/param-fields";
 
 /** The one place database rows become the API's views (lib/api/views.ts). */
 
@@ -105,12 +107,30 @@ export function toInputView(input: InputRow): InputView {
   };
 }
 
+const fieldsOf = (modelId: string) => {
+  const model = findModel(modelId);
+  return model ? paramFields(model) : [];
+};
+
+const compared = (run: Pick<RunRow, "prompts" | "promptText" | "configs" | "seed">) => ({
+  ...run,
+  configs: run.configs.map((config) => ({ ...config, label: storedConfigurationLabel(config) })),
+});
+
+/** What changed since the run it was edited from, while that run exists. */
+function editedFromView(run: RunRow, source: EditedFromRow | undefined): Pick<RunView, "editedFrom"> {
+  if (!source || source.id !== run.editedFromRunId) return {};
+  return { editedFrom: { runId: source.id, ...runChanges(compared(source), compared(run), fieldsOf) } };
+}
+
 /** Jobs in the order given, each with its images from `images` in index order. */
-export function toRunView({ run, jobs, images, inputs = [] }: RunRows): RunView {
+export function toRunView({ run, jobs, images, inputs = [], editedFrom }: RunRows): RunView {
   return {
     id: run.id,
     prompt: run.prompt,
     prompts: run.prompts,
+    ...(run.promptText !== null ? { promptText: run.promptText } : {}),
+    ...editedFromView(run, editedFrom),
     configs: run.configs.map((config, index) => ({
       index,
       ...config,
@@ -137,6 +157,10 @@ export function toRunListView(rows: RunListRows): RunListView {
       prompt: run.prompt,
       promptCount: run.prompts.length,
       configCount: run.configs.length,
+      ...editedFromView(
+        run,
+        rows.editedFrom.find((source) => source.id === run.editedFromRunId),
+      ),
       createdAt: run.createdAt.toISOString(),
       modelIds: run.configs.map((config) => config.modelId),
       statuses: countingTakes(runJobs).map((job) => job.status),
@@ -187,6 +211,7 @@ export function toGalleryView(
     runs: runIds.flatMap((runId) => {
       const run = runs.find((row) => row.id === runId);
       if (!run) return [];
+      // Without editedFrom: the owner's other runs are none of the public's business.
       const view = toRunView({
         run,
         jobs: jobs.filter((job) => job.runId === runId),

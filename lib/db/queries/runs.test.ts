@@ -199,3 +199,38 @@ describe("runs queries", () => {
     expect((await deleteRun(handle.db, remove.id)).deleted).toBe(false);
   });
 });
+
+describe("a run edited from another", () => {
+  it("keeps the text it was written as, and says what changed while the other run exists", async () => {
+    const parse = (body: object) => createRunBodySchema.parse({ models: [zImage], ...body });
+    const first = await createRun(
+      handle.db,
+      parse({ prompts: ["a red fox", "a blue fox"], promptText: "a {red|blue} fox" }),
+    );
+    const second = await createRun(
+      handle.db,
+      parse({
+        prompts: ["a red fox at dusk", "a blue fox at dusk"],
+        promptText: "a {red|blue} fox at dusk",
+        seed: 5,
+        editedFrom: first.id,
+      }),
+    );
+    const view = await getRunView(handle.db, second.id);
+    expect(view?.promptText).toBe("a {red|blue} fox at dusk");
+    expect(view?.editedFrom).toEqual({
+      runId: first.id,
+      prompt: [
+        { op: "same", text: "a {red|blue} fox" },
+        { op: "added", text: "at dusk" },
+      ],
+      settings: ["Seed random → 5"],
+    });
+    const [summary] = (await listRuns(handle.db, { limit: 1 })).runs;
+    expect(summary?.editedFrom).toEqual(view?.editedFrom);
+
+    await deleteRun(handle.db, first.id);
+    expect((await getRunView(handle.db, second.id))?.editedFrom).toBeUndefined();
+    expect(await getRunView(handle.db, first.id)).toBeNull();
+  });
+});

@@ -71,6 +71,26 @@ export interface RunRows {
   images: ImageRow[];
   /** The run's inputs in order; absent where a reader needs none. */
   inputs?: InputRow[];
+  /** The run it was edited from, while it exists; absent where a reader needs none. */
+  editedFrom?: EditedFromRow;
+}
+
+/** What "what changed" compares of the run a run was edited from. */
+export type EditedFromRow = Pick<RunRow, "id" | "prompts" | "promptText" | "configs" | "seed">;
+
+const EDITED_FROM_COLUMNS = {
+  id: runs.id,
+  prompts: runs.prompts,
+  promptText: runs.promptText,
+  configs: runs.configs,
+  seed: runs.seed,
+};
+
+/** The runs these were edited from, those that still exist. */
+async function editedFromRows(db: Database, sources: readonly RunRow[]): Promise<EditedFromRow[]> {
+  const ids = [...new Set(sources.flatMap((run) => (run.editedFromRunId ? [run.editedFromRunId] : [])))];
+  if (ids.length === 0) return [];
+  return db.select(EDITED_FROM_COLUMNS).from(runs).where(inArray(runs.id, ids));
 }
 
 /**
@@ -80,15 +100,22 @@ export interface RunRows {
 export async function getRunRows(db: Database, id: string): Promise<RunRows | null> {
   const [run] = await db.select().from(runs).where(eq(runs.id, id));
   if (!run) return null;
-  const [runJobs, runImages] = await Promise.all([
+  const [runJobs, runImages, [editedFrom]] = await Promise.all([
     db
       .select()
       .from(jobs)
       .where(eq(jobs.runId, id))
       .orderBy(...CELL_ORDER),
     db.select().from(images).where(eq(images.runId, id)).orderBy(asc(images.index)),
+    editedFromRows(db, [run]),
   ]);
-  return { run, jobs: runJobs, images: runImages, inputs: await listRunInputs(db, id) };
+  return {
+    run,
+    jobs: runJobs,
+    images: runImages,
+    inputs: await listRunInputs(db, id),
+    ...(editedFrom ? { editedFrom } : {}),
+  };
 }
 
 /**
@@ -119,6 +146,8 @@ export interface RunListRows {
   jobs: Pick<JobRow, "runId" | "modelId" | "status" | "promptIndex" | "configIndex" | "take" | "chosenAt">[];
   /** Their stored images, oldest first. */
   images: ImageRow[];
+  /** The runs they were edited from, those that still exist. */
+  editedFrom: EditedFromRow[];
   /** Whether more runs follow the last one. */
   hasMore: boolean;
 }
@@ -161,9 +190,9 @@ export async function listRunRows(db: Database, options: ListRunsOptions): Promi
     .limit(options.limit + 1);
   const pageRuns = page.slice(0, options.limit);
   const runIds = pageRuns.map((run) => run.id);
-  const [pageJobs, pageImages] =
+  const [pageJobs, pageImages, editedFrom] =
     runIds.length === 0
-      ? [[], []]
+      ? [[], [], []]
       : await Promise.all([
           db
             .select({
@@ -183,8 +212,15 @@ export async function listRunRows(db: Database, options: ListRunsOptions): Promi
             .from(images)
             .where(inArray(images.runId, runIds))
             .orderBy(asc(images.createdAt), asc(images.index)),
+          editedFromRows(db, pageRuns),
         ]);
-  return { runs: pageRuns, jobs: pageJobs, images: pageImages, hasMore: page.length > options.limit };
+  return {
+    runs: pageRuns,
+    jobs: pageJobs,
+    images: pageImages,
+    editedFrom,
+    hasMore: page.length > options.limit,
+  };
 }
 
 /**

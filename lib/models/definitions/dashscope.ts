@@ -51,6 +51,8 @@ export const dashscopeZImageTurbo: ModelDefinition<typeof dashscopeParams> = {
   providerId: "dashscope",
   providerModel: "z-image-turbo",
   name: MODEL_NAMES["dashscope/z-image-turbo"],
+  family: "Z-Image",
+  goodFor: "Repeatable drafts: a seed gives the same image again",
   description: "Alibaba Model Studio's Z-Image Turbo (Singapore): synchronous, one image per call, seedable.",
   promptMaxLength: 800,
   params: dashscopeParams,
@@ -119,6 +121,11 @@ function qwenEdit(variant: "plus" | "max"): ModelDefinition<typeof qwenEditParam
     providerId: "dashscope",
     providerModel: `qwen-image-edit-${variant}`,
     name: MODEL_NAMES[id],
+    family: "Qwen Image Edit",
+    goodFor:
+      variant === "plus"
+        ? "Combining up to three of your images into one"
+        : "The most faithful edits and fusions, at a higher price",
     description:
       variant === "plus"
         ? "Alibaba's Qwen Image Edit Plus: edits or fuses 1 to 3 of your images after an instruction."
