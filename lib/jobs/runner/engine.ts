@@ -47,10 +47,7 @@ export function createJobRunner(
   let heartbeat: NodeJS.Timeout | undefined;
   let activeTick: Promise<number> | undefined;
   let tickAgain = false;
-  /**
-   * Providers this runner saw fail a step since their last good answer: only their good answers
-   * look for jobs to wake (see wakeRetries), so a healthy provider's polls cost no extra query.
-   */
+  // Providers that failed a step here since their last good answer: only their answers wake retries.
   const troubled = new Set<ProviderId>();
 
   const later = (milliseconds: number) => new Date(now().getTime() + milliseconds);
@@ -124,12 +121,8 @@ export function createJobRunner(
   async function wakeRetries(job: JobRow): Promise<void> {
     const at = now();
     try {
-      const moved = await pollRetriesNow(db, {
-        providerId: job.providerId,
-        endpoint: job.providerEndpoint,
-        now: at,
-      });
-      if (moved > 0) scheduleWake(at);
+      const { providerId, providerEndpoint: endpoint } = job;
+      if ((await pollRetriesNow(db, { providerId, endpoint, now: at })) > 0) scheduleWake(at);
     } catch (error) {
       log.error("Could not wake a provider's retries", { error });
     }
