@@ -1095,7 +1095,7 @@ export interface components {
       prompt: string;
       /** @description The rows of the matrix. */
       prompts: string[];
-      /** @description The Variants text the prompts were expanded from, when the run was sent with one. */
+      /** @description The Variants text the prompts were expanded from, if sent. */
       promptText?: string;
       /** @description Present when the run was edited from another that still exists; never on share pages. */
       editedFrom?: {
@@ -1256,7 +1256,7 @@ export interface components {
       name: string;
       description: string;
       /**
-       * @description The model family across providers (the playground groups its picker by it).
+       * @description Its family across providers: the picker's groups.
        * @enum {string}
        */
       family: "FLUX" | "GPT Image" | "Z-Image" | "Qwen Image Edit";

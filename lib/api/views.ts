@@ -103,10 +103,7 @@ export const runViewSchema = z.object({
   id: z.string(),
   prompt: z.string().meta(meta("The first prompt (a run of one prompt is a one-row matrix).")),
   prompts: z.array(z.string()).meta(meta("The rows of the matrix.")),
-  promptText: z
-    .string()
-    .optional()
-    .meta(meta("The Variants text the prompts were expanded from, when the run was sent with one.")),
+  promptText: z.string().optional().meta(meta("The Variants text the prompts were expanded from, if sent.")),
   editedFrom: editedFromSchema.optional(),
   configs: z.array(runConfigViewSchema).meta(meta("The columns of the matrix.")),
   seed: z
@@ -149,9 +146,7 @@ export const modelViewSchema = z.object({
   providerName: z.string(),
   name: z.string(),
   description: z.string(),
-  family: z
-    .enum(MODEL_FAMILIES)
-    .meta(meta("The model family across providers (the playground groups its picker by it).")),
+  family: z.enum(MODEL_FAMILIES).meta(meta("Its family across providers: the picker's groups.")),
   goodFor: z.string().meta(meta('One line on what to pick the model for, e.g. "Posters and layouts".')),
   available: z.boolean(),
   simulated: z.boolean().meta(meta("True when this provider points at the built-in simulator.")),
