@@ -1112,7 +1112,7 @@ export interface components {
       };
       /** @description The columns of the matrix. */
       configs: components["schemas"]["RunConfigView"][];
-      /** @description The seed locked for every model that takes one, or null for random seeds. */
+      /** @description Locked for every model that takes one; null for random seeds. */
       seed: number | null;
       /** @description The run's input images, in order; every cell shares them. */
       inputs: components["schemas"]["InputView"][];

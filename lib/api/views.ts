@@ -106,10 +106,7 @@ export const runViewSchema = z.object({
   promptText: z.string().optional().meta(meta("The Variants text the prompts were expanded from, if sent.")),
   editedFrom: editedFromSchema.optional(),
   configs: z.array(runConfigViewSchema).meta(meta("The columns of the matrix.")),
-  seed: z
-    .int()
-    .nullable()
-    .meta(meta("The seed locked for every model that takes one, or null for random seeds.")),
+  seed: z.int().nullable().meta(meta("Locked for every model that takes one; null for random seeds.")),
   inputs: z.array(inputViewSchema).meta(meta("The run's input images, in order; every cell shares them.")),
   createdAt: instant,
   jobs: z.array(jobViewSchema).meta(meta("Every take of every cell, in row, column, take order.")),

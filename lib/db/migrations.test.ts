@@ -56,20 +56,24 @@ describe("the previous build's inserts on the new schema", () => {
     );
   });
 
-  it.each(fixtures)("replays %s before and after its migration", async (fixture) => {
-    const tag = fixture.replace(/\.sql$/, "");
-    const index = journal.entries.findIndex((entry) => entry.tag === tag);
-    const statements = await readFile(path.join(MIGRATIONS, "fixtures", fixture), "utf8");
-    const client = new PGlite("memory://");
-    try {
-      const db = drizzle({ client });
-      await migrate(db, { migrationsFolder: await migrationsUpTo(directory, journal, index) });
-      await replay(client, statements);
-      await migrate(db, { migrationsFolder: await migrationsUpTo(directory, journal, index + 1) });
-      await expect(replay(client, statements), `${fixture} after its migration`).resolves.toBeUndefined();
-    } finally {
-      await client.close();
-    }
-    // Two migrations of a fresh PGlite per fixture: the time grows with every migration kept.
-  }, 180_000);
+  it.each(fixtures)(
+    "replays %s before and after its migration",
+    async (fixture) => {
+      const tag = fixture.replace(/\.sql$/, "");
+      const index = journal.entries.findIndex((entry) => entry.tag === tag);
+      const statements = await readFile(path.join(MIGRATIONS, "fixtures", fixture), "utf8");
+      const client = new PGlite("memory://");
+      try {
+        const db = drizzle({ client });
+        await migrate(db, { migrationsFolder: await migrationsUpTo(directory, journal, index) });
+        await replay(client, statements);
+        await migrate(db, { migrationsFolder: await migrationsUpTo(directory, journal, index + 1) });
+        await expect(replay(client, statements), `${fixture} after its migration`).resolves.toBeUndefined();
+      } finally {
+        await client.close();
+      }
+      // Two migrations of a fresh PGlite per fixture: the time grows with every migration kept.
+    },
+    180_000,
+  );
 });

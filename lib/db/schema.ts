@@ -36,8 +36,7 @@ export const runs = pgTable(
     /** The shared seed locked for every model that takes one; null for random seeds. */
     seed: integer("seed"),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
-    /** Idempotency-Key header of the POST that created the run. */
-    idempotencyKey: text("idempotency_key").unique(),
+    idempotencyKey: text("idempotency_key").unique(), // the Idempotency-Key header of the POST that made it
     /**
      * Moves in the same transaction as every change a reader of the run can see, and only then: the
      * run's ETag. Database triggers move and announce it (drizzle/0009_run_version_triggers.sql), so
