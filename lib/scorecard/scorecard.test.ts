@@ -121,4 +121,137 @@ describe.each(DATABASE_ENGINES)("the scorecard, on $name", (engine) => {
       (await getScorecard(handle.db, scorecardQuerySchema.parse({ since: "2999-01-01" }))).models,
     ).toEqual([]);
   });
+  it("answers exactly this on a small fixture: jobs without images, a configuration stored without a label, assumed prices", async () => {
+    const tea = await runWithImages(handle.db, "a packaging shot of tea", 2, [
+      SCHNELL,
+      SLOW,
+      DASHSCOPE_CONFIG,
+    ]);
+    await finish(tea.run.id, Z_IMAGE_CONFIG.modelId, 3, 0.25);
+    await finish(tea.run.id, DASHSCOPE_CONFIG.modelId, 40, 0.5);
+    const fox = await runWithImages(handle.db, "a fox", 1, [SCHNELL, DASHSCOPE_CONFIG]);
+    await finish(fox.run.id, Z_IMAGE_CONFIG.modelId, 12, 0.125);
+    // The fox's DashScope job failed before storing anything, and its price was an assumed one.
+    await handle.db.execute(sql`delete from images where run_id = ${fox.run.id} and job_id in
+      (select id from jobs where model_id = ${DASHSCOPE_CONFIG.modelId})`);
+    await handle.db
+      .execute(sql`update jobs set status = 'failed', cost_assumed = true, estimated_cost_usd = 0.5
+      where run_id = ${fox.run.id} and model_id = ${DASHSCOPE_CONFIG.modelId}`);
+    // A run stored before configurations had labels; one of its jobs still queued, no images.
+    const old = await runWithImages(handle.db, "an old packaging shot", 1, [
+      Z_IMAGE_CONFIG,
+      DASHSCOPE_CONFIG,
+    ]);
+    await finish(old.run.id, Z_IMAGE_CONFIG.modelId, 70, 0.25);
+    await handle.db
+      .execute(sql`update runs set configs = (select jsonb_agg(config - 'label' order by position)
+      from jsonb_array_elements(configs) with ordinality as element(config, position)) where id = ${old.run.id}`);
+    await handle.db.execute(sql`delete from images where run_id = ${old.run.id} and job_id in
+      (select id from jobs where model_id = ${DASHSCOPE_CONFIG.modelId})`);
+    await annotateImage(handle.db, tea.imageIds[1]![0]!, { starred: true });
+    await annotateImage(handle.db, fox.imageIds[0]![0]!, { starred: true });
+
+    const card = await getScorecard(handle.db, scorecardQuerySchema.parse({}));
+    expect(card).toEqual(PINNED);
+  });
 });
+
+const NO_REVIEWS = { value: null, low: null, high: null, comparisons: 0 };
+
+/** What the small fixture's scorecard is: pinned from the query as it answered before it was reworked. */
+const PINNED = {
+  models: [
+    {
+      modelId: "dashscope/z-image-turbo",
+      runs: 3,
+      images: 2,
+      medianSeconds: 40,
+      p95Seconds: 40,
+      failureRate: 0.5,
+      costPerImageUsd: 0.25,
+      costAssumed: true,
+      starsPerImage: 0,
+      winRate: NO_REVIEWS,
+      configurations: [
+        {
+          label: "Z-Image Turbo",
+          runs: 1,
+          images: 0,
+          medianSeconds: null,
+          p95Seconds: null,
+          failureRate: null,
+          costPerImageUsd: null,
+          costAssumed: false,
+          starsPerImage: null,
+          winRate: NO_REVIEWS,
+        },
+        {
+          label: "Z-Image Turbo",
+          runs: 2,
+          images: 2,
+          medianSeconds: 40,
+          p95Seconds: 40,
+          failureRate: 0.5,
+          costPerImageUsd: 0.25,
+          costAssumed: true,
+          starsPerImage: 0,
+          winRate: NO_REVIEWS,
+        },
+      ],
+      secondsHistogram: [0, 0, 0, 0, 1, 0, 0, 0],
+    },
+    {
+      modelId: "shortapi/z-image",
+      runs: 3,
+      images: 6,
+      medianSeconds: 7.5,
+      p95Seconds: 61.29999999999998,
+      failureRate: 0,
+      costPerImageUsd: 0.14583333333333334,
+      costAssumed: false,
+      starsPerImage: 0.3333333333333333,
+      winRate: NO_REVIEWS,
+      configurations: [
+        {
+          label: "Z-Image",
+          runs: 1,
+          images: 1,
+          medianSeconds: 70,
+          p95Seconds: 70,
+          failureRate: 0,
+          costPerImageUsd: 0.25,
+          costAssumed: false,
+          starsPerImage: 0,
+          winRate: NO_REVIEWS,
+        },
+        {
+          label: "Z fast",
+          runs: 2,
+          images: 3,
+          medianSeconds: 7.5,
+          p95Seconds: 11.549999999999999,
+          failureRate: 0,
+          costPerImageUsd: 0.125,
+          costAssumed: false,
+          starsPerImage: 0.3333333333333333,
+          winRate: NO_REVIEWS,
+        },
+        {
+          label: "Z wide",
+          runs: 1,
+          images: 2,
+          medianSeconds: 3,
+          p95Seconds: 3,
+          failureRate: 0,
+          costPerImageUsd: 0.125,
+          costAssumed: false,
+          starsPerImage: 0.5,
+          winRate: NO_REVIEWS,
+        },
+      ],
+      secondsHistogram: [2, 0, 1, 0, 0, 1, 0, 0],
+    },
+  ],
+  secondsBuckets: [5, 10, 20, 30, 60, 120, 300],
+  interval: "wilson-95",
+};

@@ -47,6 +47,12 @@ export interface PairRow {
 
 type RawRow = Record<string, unknown>;
 
+/** One of percentile_cont's answers for an array of fractions; null for a group without times. */
+const percentile = (values: unknown, index: number) =>
+  Array.isArray(values) && values[index] !== null && values[index] !== undefined
+    ? Number(values[index])
+    : null;
+
 /** A raw select's rows on either driver: postgres-js answers an array, PGlite `{ rows }`. */
 async function selectRows(db: Database, query: SQL): Promise<RawRow[]> {
   const result: unknown = await db.execute(query);
@@ -67,21 +73,35 @@ function scopeConditions(scope: ScorecardScope, jobAlias: string): SQL {
 }
 
 /**
- * Every job in scope with its images (count, stars, when the first was stored), grouped per model
- * and per configuration in one pass (grouping sets): medians and p95 by percentile_cont, the time
- * histogram as filtered counts. The per-job image counts are materialised once: inlined, a planner
- * without fresh statistics (a bulk import, a new database) ran that aggregate again for every
- * matching job of a prompt search, seconds instead of milliseconds.
+ * The figures read whole tables, and hash joins are their plan. Right after a bulk import (no
+ * statistics yet) the planner expected one job of a prompt search and nested a loop over every
+ * stored image per job: the statement timeout instead of a fifth of a second. Nested loops are off
+ * for it, and so is JIT, whose compiling costs more than it saves here.
+ */
+async function selectAggregateRows(db: Database, query: SQL): Promise<RawRow[]> {
+  return db.transaction(async (transaction) => {
+    await transaction.execute(
+      sql`select set_config('enable_nestloop', 'off', true), set_config('jit', 'off', true)`,
+    );
+    return selectRows(transaction, query);
+  });
+}
+
+/**
+ * Every job in scope with its images (count, stars, when the first was stored), aggregated per model
+ * and per configuration in one hashed pass (grouping sets) before anything is sorted: each group
+ * keeps its runs and its times as arrays, then counts its distinct runs and takes the median and p95
+ * of its times (percentile_cont), group by group. The time histogram is filtered counts.
  */
 export async function scorecardFigures(db: Database, scope: ScorecardScope): Promise<ScorecardFigureRow[]> {
   const histogram = sql.raw(
     `array[${Array.from({ length: SECONDS_BUCKETS.length + 1 }, (_, bucket) => `count(*) filter (where bucket = ${bucket})::int`).join(", ")}]`,
   );
   const edges = sql.raw(`array[${SECONDS_BUCKETS.join(",")}]::double precision[]`);
-  const rows = await selectRows(
+  const rows = await selectAggregateRows(
     db,
     sql`
-    with stored as materialized (
+    with stored as (
       select job_id, count(*)::int as images, count(*) filter (where starred)::int as stars, min(created_at) as first_at
       from images group by job_id
     ),
@@ -94,22 +114,27 @@ export async function scorecardFigures(db: Database, scope: ScorecardScope): Pro
       join runs r on r.id = j.run_id
       left join stored i on i.job_id = j.id
       where ${scopeConditions(scope, "j")}
+    ),
+    grouped as (
+      select model_id, label, grouping(label) = 1 as by_model,
+        array_agg(run_id) as run_ids,
+        array_agg(seconds) filter (where seconds is not null) as seconds,
+        count(*)::int as jobs,
+        coalesce(sum(images), 0)::int as images,
+        count(*) filter (where status = 'failed')::int as failed,
+        count(*) filter (where status in ('succeeded', 'failed'))::int as finished,
+        sum(cost) filter (where status = 'succeeded' and cost is not null and images > 0) as cost_usd,
+        coalesce(sum(images) filter (where status = 'succeeded' and cost is not null), 0)::int as priced_images,
+        coalesce(bool_or(cost_assumed) filter (where status = 'succeeded'), false) as cost_assumed,
+        coalesce(sum(stars), 0)::int as stars,
+        ${histogram} as histogram
+      from (select *, width_bucket(seconds, ${edges}) as bucket from scoped) s
+      group by grouping sets ((model_id), (model_id, label))
     )
-    select model_id, label, grouping(label) = 1 as by_model,
-      count(distinct run_id)::int as runs,
-      count(*)::int as jobs,
-      coalesce(sum(images), 0)::int as images,
-      percentile_cont(0.5) within group (order by seconds) as median_seconds,
-      percentile_cont(0.95) within group (order by seconds) as p95_seconds,
-      count(*) filter (where status = 'failed')::int as failed,
-      count(*) filter (where status in ('succeeded', 'failed'))::int as finished,
-      sum(cost) filter (where status = 'succeeded' and cost is not null and images > 0) as cost_usd,
-      coalesce(sum(images) filter (where status = 'succeeded' and cost is not null), 0)::int as priced_images,
-      coalesce(bool_or(cost_assumed) filter (where status = 'succeeded'), false) as cost_assumed,
-      coalesce(sum(stars), 0)::int as stars,
-      ${histogram} as histogram
-    from (select *, case when seconds is null then null else width_bucket(seconds, ${edges}) end as bucket from scoped) s
-    group by grouping sets ((model_id), (model_id, label))
+    select model_id, label, by_model, jobs, images, failed, finished, cost_usd, priced_images, cost_assumed, stars, histogram,
+      (select count(*)::int from (select distinct unnest(run_ids)) as run) as runs,
+      (select percentile_cont(array[0.5, 0.95]) within group (order by second) from unnest(seconds) as second) as percentiles
+    from grouped
     order by model_id, label nulls first`,
   );
   return rows.map((row) => ({
@@ -119,8 +144,8 @@ export async function scorecardFigures(db: Database, scope: ScorecardScope): Pro
     runs: Number(row.runs),
     jobs: Number(row.jobs),
     images: Number(row.images),
-    medianSeconds: row.median_seconds === null ? null : Number(row.median_seconds),
-    p95Seconds: row.p95_seconds === null ? null : Number(row.p95_seconds),
+    medianSeconds: percentile(row.percentiles, 0),
+    p95Seconds: percentile(row.percentiles, 1),
     failed: Number(row.failed),
     finished: Number(row.finished),
     costUsd: row.cost_usd === null ? null : Number(row.cost_usd),
