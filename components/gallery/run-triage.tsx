@@ -1,6 +1,6 @@
 "use client";
 
-import { type RefObject, useRef, useState } from "react";
+import { type RefObject, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { LazyNoteDialog } from "@/components/picks/lazy-picks";
 import type { MatrixImage } from "@/components/media/run-matrix-model";
@@ -36,6 +36,18 @@ export function RunTriage({ root, run, items, pairwiseRow, onPairwiseRow }: RunT
   const annotate = useAnnotateImage();
   const [help, setHelp] = useState(false);
   const [noteOn, setNoteOn] = useState<MatrixImage | null>(null);
+  // Focus moves back to the matrix once the dialog over it is gone, not at the next frame: while a
+  // modal dialog is open the rest of the page is inert, and a note's dialog closes when its save
+  // answers, at any moment of a frame.
+  const refocus = useRef<(() => void) | null>(null);
+  const focusAfterDialog = (focus: () => void) => {
+    refocus.current = focus;
+  };
+  useEffect(() => {
+    if (noteOn || pairwiseRow !== null) return;
+    refocus.current?.();
+    refocus.current = null;
+  }, [noteOn, pairwiseRow]);
   const rows = run.prompts.length;
   const label = (item: MatrixImage) => {
     const column = run.configs[item.column]?.label ?? modelLabel(item.job.modelId).name;
@@ -109,7 +121,7 @@ export function RunTriage({ root, run, items, pairwiseRow, onPairwiseRow }: RunT
           name={name(noteOn)}
           onClose={() => {
             setNoteOn(null);
-            requestAnimationFrame(() => focusImage(noteOn));
+            focusAfterDialog(() => focusImage(noteOn));
           }}
         />
       ) : null}
@@ -125,7 +137,7 @@ export function RunTriage({ root, run, items, pairwiseRow, onPairwiseRow }: RunT
           onCancel={() => {
             onPairwiseRow(null);
             const element = root.current;
-            requestAnimationFrame(() => {
+            focusAfterDialog(() => {
               if (element && !element.contains(document.activeElement)) focusRow(element, pairwiseRow);
             });
             announce("Pairwise left: nothing starred");
@@ -134,8 +146,7 @@ export function RunTriage({ root, run, items, pairwiseRow, onPairwiseRow }: RunT
             const item = compared.find((entry) => entry.image.id === winner.id)!;
             onPairwiseRow(null);
             star(item, pairwiseRow);
-            // After the dialog has given focus back to where it was opened from.
-            requestAnimationFrame(() => focusImage(item));
+            focusAfterDialog(() => focusImage(item));
           }}
         />
       ) : null}
