@@ -54,15 +54,26 @@ export function ModelOption({ view, model, configs, onToggle, context, inputCoun
           disabled={blocked !== null && !selected}
           onChange={(event) => onToggle(view.id, event.target.checked)}
           aria-label={label}
-          aria-describedby={`${checkboxId}-description ${checkboxId}-hint`}
+          aria-describedby={`${checkboxId}-good-for ${checkboxId}-description ${checkboxId}-hint`}
           className="mt-0.5 size-4 shrink-0 cursor-pointer rounded accent-accent disabled:cursor-not-allowed pointer-coarse:mt-0 pointer-coarse:size-6"
         />
         <label htmlFor={checkboxId} className="grid min-w-0 flex-1 cursor-pointer gap-0.5">
-          <span className="flex flex-wrap items-center gap-1.5">
+          <span className="flex flex-wrap items-center gap-x-1.5 gap-y-0.5">
             <span className="text-sm font-medium text-fg">{view.name}</span>
+            <span data-provider className="flex items-center gap-1 text-xs text-fg-subtle">
+              <span
+                className={cn("size-1.5 rounded-full", view.available ? "bg-success" : "bg-line-strong")}
+                aria-hidden
+              />
+              {view.providerName}
+              {view.simulated ? " · simulated" : ""}
+            </span>
             {view.available ? null : <Badge tone="neutral">Unavailable</Badge>}
             {view.inputImages.min > 0 ? <Badge tone="neutral">Edits images</Badge> : null}
             {ignoresInputs ? <Badge tone="warning">Ignores your images</Badge> : null}
+          </span>
+          <span id={`${checkboxId}-good-for`} className="text-xs leading-snug text-fg">
+            {view.goodFor}
           </span>
           <span id={`${checkboxId}-description`} className="text-xs leading-snug text-fg-muted">
             {view.description}

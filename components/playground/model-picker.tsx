@@ -1,9 +1,7 @@
 "use client";
 
-import { Badge } from "@/components/ui/badge";
-import { cn } from "@/components/ui/cn";
 import type { ModelView } from "@/lib/api/views";
-import type { ModelDefinition } from "@/lib/models/types";
+import { MODEL_FAMILIES, type ModelDefinition } from "@/lib/models/types";
 import { ModelOption } from "./model-option";
 import type { VariantsContext } from "./model-variants";
 import type { ConfigDraft } from "./run-configs";
@@ -22,11 +20,12 @@ interface ModelPickerProps {
   inputCount: number;
 }
 
-function groupByProvider(models: PickableModel[]) {
-  const groups = new Map<string, PickableModel[]>();
+/** The picker's groups: each family in the catalog's order, its models from every provider. */
+function groupByFamily(models: PickableModel[]) {
+  const groups = new Map<string, PickableModel[]>(MODEL_FAMILIES.map((family) => [family, []]));
   for (const entry of models)
-    groups.set(entry.view.providerName, [...(groups.get(entry.view.providerName) ?? []), entry]);
-  return [...groups.entries()];
+    groups.set(entry.view.family, [...(groups.get(entry.view.family) ?? []), entry]);
+  return [...groups.entries()].filter(([, entries]) => entries.length > 0);
 }
 
 export function ModelPicker({ models, configs, onToggle, context, inputCount }: ModelPickerProps) {
@@ -40,40 +39,22 @@ export function ModelPicker({ models, configs, onToggle, context, inputCount }: 
           {configs.length > selectedCount ? ` · ${configs.length} configurations` : ""}
         </span>
       </legend>
-      {groupByProvider(models).map(([provider, entries]) => {
-        const available = entries.some((entry) => entry.view.available);
-        const simulated = entries.some((entry) => entry.view.simulated);
-        return (
-          <section key={provider} aria-label={provider} className="grid gap-1.5">
-            <h2 className="flex items-center gap-2 text-[11px] font-semibold tracking-wide text-fg-subtle uppercase">
-              {provider}
-              <span className="flex items-center gap-1 font-medium tracking-normal normal-case">
-                <span
-                  className={cn("size-1.5 rounded-full", available ? "bg-success" : "bg-line-strong")}
-                  aria-hidden
-                />
-                {available ? "Available" : "Not configured"}
-              </span>
-              {simulated ? (
-                <Badge tone="warning" className="ml-auto tracking-normal normal-case">
-                  Simulated
-                </Badge>
-              ) : null}
-            </h2>
-            {entries.map(({ view, model }) => (
-              <ModelOption
-                key={view.id}
-                view={view}
-                model={model}
-                configs={configs.filter((config) => config.modelId === view.id)}
-                onToggle={onToggle}
-                context={context}
-                inputCount={inputCount}
-              />
-            ))}
-          </section>
-        );
-      })}
+      {groupByFamily(models).map(([family, entries]) => (
+        <section key={family} aria-label={family} className="grid gap-1.5">
+          <h2 className="text-[11px] font-semibold tracking-wide text-fg-subtle uppercase">{family}</h2>
+          {entries.map(({ view, model }) => (
+            <ModelOption
+              key={view.id}
+              view={view}
+              model={model}
+              configs={configs.filter((config) => config.modelId === view.id)}
+              onToggle={onToggle}
+              context={context}
+              inputCount={inputCount}
+            />
+          ))}
+        </section>
+      ))}
     </fieldset>
   );
 }

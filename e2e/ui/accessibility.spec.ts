@@ -131,6 +131,9 @@ for (const size of SIZES) {
       await expect(sweep).toBeHidden();
 
       const form = page.getByRole("form", { name: "Generate images" });
+      // Where a user adds images: at the button that chooses them (axe measures what is on screen,
+      // and the sticky Generate bar covers whatever the page was scrolled to before).
+      await form.getByRole("button", { name: "Choose images" }).scrollIntoViewIfNeeded();
       await form.getByLabel("Choose input images").setInputFiles(HTML_AS_PNG);
       await expect(form.getByRole("alert")).toContainText("notes.png");
       await form.getByLabel("Choose input images").setInputFiles({

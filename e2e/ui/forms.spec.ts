@@ -67,3 +67,26 @@ test("Edit & re-run loads the Variants text as written, and the next run says wh
   await expect(edited).toContainText("Seed random → 77");
   await edited.screenshot({ path: "test-results/forms-history-changes.png" });
 });
+
+test("the model picker groups models by family, each with its provider and what it is good for", async ({
+  page,
+}) => {
+  for (const viewport of [
+    { width: 1440, height: 900 },
+    { width: 390, height: 844 },
+  ]) {
+    await page.setViewportSize(viewport);
+    await openPlayground(page);
+    const picker = page.getByRole("group", { name: /^Models/ });
+    await expect(picker.getByRole("heading")).toHaveText(["FLUX", "GPT Image", "Z-Image", "Qwen Image Edit"]);
+    const zImage = picker.getByRole("region", { name: "Z-Image", exact: true });
+    await expect(zImage.getByRole("checkbox")).toHaveCount(4);
+    const dashscope = zImage.getByRole("group", { name: "Z-Image Turbo (DashScope)" });
+    await expect(dashscope.locator("[data-provider]")).toHaveText(/DashScope/);
+    await expect(dashscope).toContainText("Repeatable drafts: a seed gives the same image again");
+    await expect(modelCheckbox(page, "GPT Image 2 (shortapi)")).toHaveAccessibleDescription(
+      /^Posters and layouts: crisp text and fine detail /,
+    );
+    await picker.screenshot({ path: `test-results/forms-picker-${viewport.width}.png` });
+  }
+});
