@@ -63,7 +63,7 @@ test("Variants: {a|b} alternatives × variants and a sweep make one matrix run; 
   await page.getByRole("radio", { name: "Locked" }).check();
   await page.getByLabel("Locked seed").fill("1234");
   await expect(page.getByRole("group", { name: "FLUX.1 (shortapi) variant 1" })).toContainText(
-    "Seed not supported",
+    "No seed: this model picks its own every time",
   );
   await page.screenshot({ path: "test-results/variants-form.png", fullPage: true });
 

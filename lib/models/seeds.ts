@@ -27,7 +27,8 @@ export function seedToSend(
 }
 
 /** The note on a model without a seed while the run's seed is locked. */
-export const SEED_NOT_SUPPORTED_NOTE = "Seed not supported: this model picks its own on every run.";
+export const SEED_NOT_SUPPORTED_NOTE =
+  "No seed: this model picks its own every time, whatever the locked seed.";
 
 /** A typed seed, or null when it is not a whole number Prism can send. */
 export function parseSeed(text: string): number | null {
