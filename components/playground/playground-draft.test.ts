@@ -26,6 +26,7 @@ describe("parseDraft", () => {
       seed: { locked: true, value: "42" },
       feed: [{ id: "run-2", prompt: "a red fox", promptCount: 2, configCount: 2 }],
       inputs: [INPUT],
+      editedFrom: "run-1",
     };
     expect(parseDraft(JSON.parse(JSON.stringify(draft)))).toEqual(draft);
   });
@@ -50,6 +51,7 @@ describe("parseDraft", () => {
       seed: { locked: false, value: "" },
       feed: [{ id: "run-1", prompt: "", promptCount: 1, configCount: 0 }],
       inputs: [],
+      editedFrom: null,
     });
   });
 

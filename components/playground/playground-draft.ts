@@ -25,6 +25,8 @@ export interface PlaygroundDraft {
   feed: FeedEntry[];
   /** The next run's input images, in order (already stored: only their views are kept). */
   inputs: InputView[];
+  /** The run the form was loaded from by Edit & re-run, so the next run still says what changed. */
+  editedFrom: string | null;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -71,6 +73,7 @@ export function parseDraft(value: unknown): PlaygroundDraft | null {
     seed: { locked: seed.locked === true, value: typeof seed.value === "string" ? seed.value : "" },
     feed: feed.slice(0, MAX_FEED_ENTRIES),
     inputs: Array.isArray(value.inputs) ? value.inputs.filter(isInput) : [],
+    editedFrom: typeof value.editedFrom === "string" ? value.editedFrom : null,
   };
 }
 

@@ -40,7 +40,7 @@ export function usePlaygroundState(
   const [formError, setFormError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   /** The run the form was loaded from (Edit & re-run), so the next run can say what changed. */
-  const [editedFrom, setEditedFrom] = useState<string | null>(null);
+  const [editedFrom, setEditedFrom] = useState<string | null>(draft?.editedFrom ?? null);
   /** After a Generate that found something to fix: the fields say what, until it is fixed. */
   const [checked, setChecked] = useState(false);
   const feed = useRunFeed(draft?.feed ?? [], resultsRef);
@@ -70,10 +70,11 @@ export function usePlaygroundState(
       seed,
       feed: feed.entries,
       inputs: inputs.inputs,
+      editedFrom,
     });
     // configs.estimates changes with every edit of a configuration's form, so edits are saved too.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [prompt, promptMode, ordered, configs.estimates, shared, seed, feed.entries, inputs.inputs]);
+  }, [prompt, promptMode, ordered, configs.estimates, shared, seed, feed.entries, inputs.inputs, editedFrom]);
 
   useEffect(() => {
     const previous = fittedCount.current;
