@@ -13,6 +13,7 @@ import { reviewerKey } from "@/lib/reviews/reviewer-key";
 import { followChange } from "@/lib/runs/finished-run-cache";
 import { sweepInterruptedWrites } from "@/lib/storage/configured-blob-store";
 import { startDriftWatch } from "./instance-drift";
+import { startStatisticsKeeper } from "./planner-statistics";
 import { databaseNow, getBlobStore, startJobRunner } from "./job-runner";
 import { isShuttingDown } from "./shutdown-flag";
 import { installSignalHandlers } from "./lifecycle";
@@ -95,6 +96,8 @@ async function bootOnce(): Promise<DatabaseHandle> {
     isShuttingDown,
     databaseNow,
   );
+  // Embedded PGlite has no autovacuum: without statistics a prompt search may loop per row.
+  startStatisticsKeeper(database, isShuttingDown);
   return database;
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
 import { matchesEveryWord } from "./prompt-search";
+import { withoutNestedLoops } from "./planner";
 
 /** Which jobs a scorecard counts: prompt words (every one, any order) and a start date. */
 export interface ScorecardScope {
@@ -72,20 +73,9 @@ function scopeConditions(scope: ScorecardScope, jobAlias: string): SQL {
   return conditions.length > 0 ? sql.join(conditions, sql` and `) : sql`true`;
 }
 
-/**
- * The figures read whole tables, and hash joins are their plan. Right after a bulk import (no
- * statistics yet) the planner expected one job of a prompt search and nested a loop over every
- * stored image per job: the statement timeout instead of a fifth of a second. Nested loops are off
- * for it, and so is JIT, whose compiling costs more than it saves here.
- */
-async function selectAggregateRows(db: Database, query: SQL): Promise<RawRow[]> {
-  return db.transaction(async (transaction) => {
-    await transaction.execute(
-      sql`select set_config('enable_nestloop', 'off', true), set_config('jit', 'off', true)`,
-    );
-    return selectRows(transaction, query);
-  });
-}
+/** The figures read whole tables: hash joins are their plan, with or without statistics. */
+const selectAggregateRows = (db: Database, query: SQL): Promise<RawRow[]> =>
+  withoutNestedLoops(db, (transaction) => selectRows(transaction, query));
 
 /**
  * Every job in scope with its images (count, stars, when the first was stored), aggregated per model
