@@ -32,10 +32,13 @@ export function watchRunChanges(runId: string): { next: () => Promise<HeardChang
 }
 
 /**
- * Waiters woken per turn of the event loop. A change wakes every waiter on its run, thousands on a
- * busy share; answering them in batches lets other requests (a health probe) in between.
+ * A change wakes every waiter on its run, thousands on a busy share, and each asks again at once:
+ * woken together, their requests would hold the event loop for seconds, a health probe behind them.
+ * So a few are woken at once and a herd at a pace the loop keeps up with (WAKE_BATCH every
+ * WAKE_PAUSE_MS, some 500 a second), with room for other requests in between.
  */
-const WAKE_BATCH = 50;
+export const WAKE_BATCH = 25;
+export const WAKE_PAUSE_MS = 50;
 const wakeQueue = processSlot<{ queue: (() => void)[]; scheduled: boolean }>("wakeQueue").getOrCreate(() => ({
   queue: [],
   scheduled: false,
@@ -50,7 +53,7 @@ function wakeSoon(wake: () => void): void {
 
 function wakeBatch(): void {
   for (const wake of wakeQueue.queue.splice(0, WAKE_BATCH)) wake();
-  if (wakeQueue.queue.length > 0) setImmediate(wakeBatch);
+  if (wakeQueue.queue.length > 0) setTimeout(wakeBatch, WAKE_PAUSE_MS);
   else wakeQueue.scheduled = false;
 }
 
