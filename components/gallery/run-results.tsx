@@ -13,7 +13,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { useElementWidth } from "@/components/ui/use-element-width";
 import { ContactSheetLink } from "./contact-sheet-link";
 import { CopyCodeButton } from "./copy-code-button";
-import { RunChanges } from "./run-changes";
+import { EditChanges } from "./edit-changes";
 import { CopyPromptButton } from "@/components/media/copy-prompt-button";
 import { DensityToggle } from "./density-toggle";
 import { EditRunButton } from "./edit-run-button";
@@ -182,7 +182,7 @@ export function RunResults({
         </div>
       </div>
       <RunInputs inputs={run.inputs} />
-      <RunChanges changes={run.editedFrom} />
+      <EditChanges changes={run.editedFrom} />
       <div ref={galleryRef} className="min-w-0">
         <RunGallery
           run={run}

@@ -7,7 +7,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { isTerminal } from "@/lib/models/job-status";
 import type { RunSummary } from "@/lib/api/views";
 import { StoredImage } from "@/components/ui/stored-image";
-import { RunChanges } from "@/components/gallery/run-changes";
+import { EditChanges } from "@/components/gallery/edit-changes";
 
 const DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
 
@@ -57,7 +57,7 @@ export function RunSummaryCard({ run }: { run: RunSummary }) {
           ) : null}
           {[...namesInContext(run.modelIds).values()].join(" · ")}
         </p>
-        <RunChanges changes={run.editedFrom} compact />
+        <EditChanges changes={run.editedFrom} compact />
         <div className="mt-auto flex items-center justify-between gap-2 pt-1">
           <time dateTime={run.createdAt} className="text-[11px] text-fg-subtle">
             {DATE.format(new Date(run.createdAt))}

@@ -53,15 +53,15 @@ test("Edit & re-run loads the Variants text as written, and the next run says wh
   await generateButton(page).click();
   const { id } = (await (await created).json()) as { id: string };
   const newest = page.locator(`section[aria-labelledby="run-${id}-title"]`);
-  const changes = newest.locator("[data-run-changes]");
+  const changes = newest.locator("[data-edit-changes]");
   await expect(changes).toContainText("Changed since the run it was edited from");
   await expect(changes.locator("ins")).toHaveText("added: at dusk");
   await expect(changes).toContainText("Seed random → 77");
-  await changes.screenshot({ path: "test-results/forms-run-changes.png" });
+  await changes.screenshot({ path: "test-results/forms-edit-changes.png" });
 
   await page.goto("/history");
   const card = page.getByRole("link", { name: /a red fox/ }).first();
-  const edited = card.locator("[data-run-changes]");
+  const edited = card.locator("[data-edit-changes]");
   await expect(edited).toContainText("Edited:");
   await expect(edited.locator("ins")).toHaveText("added: at dusk");
   await expect(edited).toContainText("Seed random → 77");

@@ -19,7 +19,7 @@ import type { InputRow } from "@/lib/db/input-schema";
 import { findModel } from "@/lib/models/catalog";
 import { countingTakes } from "@/lib/models/takes";
 import { storedConfigurationLabel } from "@/lib/labels/names";
-import { runChanges } from "@/lib/labels/run-changes";
+import { editChanges } from "@/lib/labels/edit-changes";
 import { paramFields } from "@/lib/models/param-fields";
 
 /** The one place database rows become the API's views (lib/api/views.ts). */
@@ -120,7 +120,7 @@ const compared = (run: Pick<RunRow, "prompts" | "promptText" | "configs" | "seed
 /** What changed since the run it was edited from, while that run exists. */
 function editedFromView(run: RunRow, source: EditedFromRow | undefined): Pick<RunView, "editedFrom"> {
   if (!source || source.id !== run.editedFromRunId) return {};
-  return { editedFrom: { runId: source.id, ...runChanges(compared(source), compared(run), fieldsOf) } };
+  return { editedFrom: { runId: source.id, ...editChanges(compared(source), compared(run), fieldsOf) } };
 }
 
 /** Jobs in the order given, each with its images from `images` in index order. */

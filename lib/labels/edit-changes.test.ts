@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ParamField } from "./params";
-import { runChanges, type RunToCompare } from "./run-changes";
+import { editChanges, type RunToCompare } from "./edit-changes";
 
 const FIELDS: ParamField[] = [
   { name: "num_inference_steps", title: "Steps", kind: "number" },
@@ -29,9 +29,9 @@ const run = (overrides: Partial<RunToCompare>): RunToCompare => ({
   ...overrides,
 });
 
-describe("runChanges", () => {
+describe("editChanges", () => {
   it("says nothing changed for the same run", () => {
-    expect(runChanges(run({}), run({}), () => FIELDS)).toEqual({ settings: [] });
+    expect(editChanges(run({}), run({}), () => FIELDS)).toEqual({ settings: [] });
   });
 
   it("diffs the text as written, the template of a Variants run included", () => {
@@ -40,7 +40,7 @@ describe("runChanges", () => {
       prompts: ["a red fox at dusk", "a blue fox at dusk"],
       promptText: "a {red|blue} fox at dusk",
     });
-    expect(runChanges(before, after, () => FIELDS).prompt).toEqual([
+    expect(editChanges(before, after, () => FIELDS).prompt).toEqual([
       { op: "same", text: "a {red|blue} fox" },
       { op: "added", text: "at dusk" },
     ]);
@@ -60,7 +60,7 @@ describe("runChanges", () => {
         { modelId: "pixazo/z-image-turbo", params: {}, label: "Z-Image Turbo" },
       ],
     });
-    expect(runChanges(before, after, () => FIELDS).settings).toEqual([
+    expect(editChanges(before, after, () => FIELDS).settings).toEqual([
       "FLUX.1: Steps 28 → 16",
       "FLUX.1: Performance dev → schnell",
       "Added Z-Image Turbo",

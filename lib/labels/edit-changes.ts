@@ -15,7 +15,7 @@ export interface RunToCompare {
   seed: number | null;
 }
 
-export interface RunChanges {
+export interface EditChanges {
   /** The prompt's words; absent when the prompt did not change. */
   prompt?: WordChange[];
   /** Each other change as a sentence; empty when only the prompt changed. */
@@ -56,11 +56,11 @@ function paramChanges(
   });
 }
 
-export function runChanges(
+export function editChanges(
   before: RunToCompare,
   after: RunToCompare,
   fieldsOf: (modelId: string) => readonly ParamField[],
-): RunChanges {
+): EditChanges {
   const prompt = wordDiff(written(before), written(after));
   const { pairs, removed } = pairConfigs(before.configs, after.configs);
   const settings = [

@@ -22,12 +22,12 @@ function Word({ change }: { change: WordChangeView }) {
  * What changed since the run this one was edited from: the prompt word by word (in `compact`, only
  * the words added and removed) and every other setting changed.
  */
-export function RunChanges({ changes, compact = false }: { changes?: EditedFromView; compact?: boolean }) {
+export function EditChanges({ changes, compact = false }: { changes?: EditedFromView; compact?: boolean }) {
   if (!changes || (!changes.prompt && changes.settings.length === 0)) return null;
   const words = compact ? changes.prompt?.filter((change) => change.op !== "same") : changes.prompt;
   return (
     <div
-      data-run-changes
+      data-edit-changes
       className={cn(
         "grid gap-1 text-xs",
         !compact && "rounded-lg border border-line bg-surface-muted/50 px-3 py-2",
