@@ -10,6 +10,7 @@ import { useCreateRun } from "@/lib/hooks/use-create-run";
 import type { RunView } from "@/lib/api/views";
 import { estimatedTotal } from "@/lib/labels/cost";
 import { nextRunSize, plural } from "@/lib/labels/run-size";
+import { rerunBody } from "./rerun-body";
 
 interface RerunButtonProps {
   run: RunView;
@@ -35,19 +36,7 @@ export function RerunButton({ run, onCreated, size = "sm" }: RerunButtonProps) {
   const rerun = () => {
     setAsking(false);
     if (createRun.isPending) return;
-    createRun.mutate(
-      {
-        prompts: run.prompts,
-        models: run.configs.map((config) => ({
-          modelId: config.modelId,
-          params: config.params,
-          notes: config.notes,
-          label: config.label,
-        })),
-        seed: run.seed,
-      },
-      { onSuccess: (created) => onCreated(created.id) },
-    );
+    createRun.mutate(rerunBody(run), { onSuccess: (created) => onCreated(created.id) });
   };
   return (
     <>
