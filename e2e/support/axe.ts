@@ -37,10 +37,21 @@ const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
  * `include`: only these parts of the page (a page of many alike sections, checked by a sample).
  */
 export async function expectAccessible(page: Page, label: string, include?: string[]): Promise<void> {
+  // Let entrance animations finish: axe measures contrast on what is painted now.
+  await page.waitForTimeout(300);
   for (const theme of THEMES) {
-    // Reduced motion ends entrance animations at once (app/globals.css), and two frames later the
-    // switched theme is painted whole: axe measures contrast on what is on screen.
     await page.emulateMedia({ colorScheme: theme, reducedMotion: "reduce" });
+    // The switched theme painted whole: no colour transition or animation still running (a spinner's
+    // endless turn aside), then two frames.
+    await page.waitForFunction(() =>
+      document
+        .getAnimations()
+        .every(
+          (animation) =>
+            animation.playState !== "running" ||
+            animation.effect?.getComputedTiming().iterations === Infinity,
+        ),
+    );
     await page.evaluate(
       () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
     );
